@@ -1,0 +1,160 @@
+"""Domain errors and the one place that renders every error as RFC 9457 problem+json."""
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.core.problem import InvalidParam, problem_response
+
+logger = logging.getLogger("spoorboek.errors")
+
+
+class DomainError(Exception):
+    """An error a client can cause and understand; services raise these, never HTTP errors."""
+
+    status = 400
+    title = "Ongeldig verzoek"
+
+    def __init__(self, detail: str, *, extra: dict[str, Any] | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.extra = extra or {}
+
+
+class NotFoundError(DomainError):
+    status = 404
+    title = "Niet gevonden"
+
+
+class ConflictError(DomainError):
+    status = 409
+    title = "Conflict"
+
+
+class ServiceUnavailableError(DomainError):
+    status = 503
+    title = "Dienst niet beschikbaar"
+
+
+class InvalidInputError(DomainError):
+    """Input that passed the schema but breaks a rule; lists every offending parameter."""
+
+    status = 400
+    title = "Ongeldige invoer"
+
+    def __init__(self, detail: str, invalid_params: list[InvalidParam]) -> None:
+        super().__init__(detail, extra={"invalidParams": invalid_params})
+
+
+_STATUS_TITLES = {
+    400: "Ongeldig verzoek",
+    401: "Niet geauthenticeerd",
+    403: "Geen toegang",
+    404: "Niet gevonden",
+    405: "Methode niet toegestaan",
+    406: "Niet aanvaardbaar",
+    409: "Conflict",
+    412: "Voorwaarde niet vervuld",
+    413: "Verzoek te groot",
+    415: "Mediatype niet ondersteund",
+    429: "Te veel verzoeken",
+    503: "Dienst niet beschikbaar",
+}
+
+
+def title_for(status: int) -> str:
+    return _STATUS_TITLES.get(status, "Fout")
+
+
+def _location(loc: tuple[int | str, ...]) -> tuple[str, str]:
+    source = str(loc[0]) if loc else "body"
+    name = ".".join(str(part) for part in loc[1:]) or source
+    return source, name
+
+
+def _validation_reason(error: dict[str, Any]) -> str:
+    kind = error.get("type", "")
+    ctx = error.get("ctx") or {}
+    reasons = {
+        "missing": "Verplicht veld ontbreekt.",
+        "int_parsing": "Moet een geheel getal zijn.",
+        "greater_than_equal": f"Moet groter dan of gelijk aan {ctx.get('ge')} zijn.",
+        "less_than_equal": f"Moet kleiner dan of gelijk aan {ctx.get('le')} zijn.",
+        "string_pattern_mismatch": f"Voldoet niet aan het patroon {ctx.get('pattern')}.",
+        "enum": f"Moet een van deze waarden zijn: {ctx.get('expected')}.",
+        "literal_error": f"Moet een van deze waarden zijn: {ctx.get('expected')}.",
+        "string_too_long": f"Mag hoogstens {ctx.get('max_length')} tekens lang zijn.",
+        "string_too_short": f"Moet minstens {ctx.get('min_length')} tekens lang zijn.",
+        "json_invalid": "Geen geldige JSON.",
+        "extra_forbidden": "Onbekend veld.",
+        "date_from_datetime_parsing": "Moet een datum zijn (JJJJ-MM-DD).",
+        "date_parsing": "Moet een datum zijn (JJJJ-MM-DD).",
+    }
+    return reasons.get(kind, str(error.get("msg", "Ongeldige waarde.")))
+
+
+async def _on_validation_error(request: Request, exc: Exception) -> Response:
+    if not isinstance(exc, RequestValidationError):  # pragma: no cover
+        raise exc
+    invalid: list[InvalidParam] = []
+    for error in exc.errors():
+        source, name = _location(tuple(error.get("loc", ())))
+        invalid.append(
+            {
+                "name": name,
+                "in": source,
+                "code": error.get("type", ""),
+                "reason": _validation_reason(error),
+            }
+        )
+    return problem_response(
+        request,
+        400,
+        "Ongeldige invoer",
+        f"{len(invalid)} parameter(s) ongeldig; zie invalidParams.",
+        extra={"invalidParams": invalid},
+    )
+
+
+async def _on_domain_error(request: Request, exc: Exception) -> Response:
+    if not isinstance(exc, DomainError):  # pragma: no cover
+        raise exc
+    return problem_response(request, exc.status, exc.title, exc.detail, extra=exc.extra)
+
+
+async def _on_http_error(request: Request, exc: Exception) -> Response:
+    if not isinstance(exc, StarletteHTTPException):  # pragma: no cover
+        raise exc
+    detail = exc.detail if isinstance(exc.detail, str) else title_for(exc.status_code)
+    if exc.status_code == 404 and detail == "Not Found":
+        detail = "Deze bron bestaat niet."
+    elif exc.status_code == 405 and detail == "Method Not Allowed":
+        detail = f"De methode {request.method} is hier niet toegestaan."
+    return problem_response(
+        request,
+        exc.status_code,
+        title_for(exc.status_code),
+        detail,
+        headers=dict(exc.headers) if exc.headers else None,
+    )
+
+
+async def _on_unexpected_error(request: Request, exc: Exception) -> Response:
+    logger.exception("unhandled error", exc_info=exc)
+    return problem_response(
+        request,
+        500,
+        "Interne fout",
+        "Er ging iets mis aan onze kant. Vermeld het request-id als u contact opneemt.",
+    )
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(DomainError, _on_domain_error)
+    app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.add_exception_handler(Exception, _on_unexpected_error)

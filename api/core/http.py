@@ -1,0 +1,137 @@
+"""Cross-cutting HTTP behaviour for every response: request id, API-Version, security headers,
+media-type checks and the access log. Written as plain ASGI middleware because it runs on
+every request and Starlette's BaseHTTPMiddleware costs a task per request."""
+
+import logging
+import re
+import time
+import uuid
+from collections.abc import MutableMapping
+from typing import Any
+
+import orjson
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.core.problem import PROBLEM_MEDIA_TYPE
+from api.core.settings import API_VERSION
+
+access_log = logging.getLogger("spoorboek.access")
+
+_SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$")
+
+# Media types any endpoint of this API may accept in a request body; everything else is 415
+# before routing, so a client learns at once that it sent the wrong kind of body.
+ACCEPTED_BODY_TYPES = frozenset(
+    {
+        "application/json",
+        "application/merge-patch+json",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+        "text/csv",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
+)
+
+_API_SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+_SPA_CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def _request_id(headers: Headers) -> str:
+    offered = headers.get("x-request-id", "")
+    return offered if _SAFE_REQUEST_ID.match(offered) else str(uuid.uuid4())
+
+
+def _has_body(headers: Headers) -> bool:
+    length = headers.get("content-length")
+    if length is not None:
+        return length.strip() not in ("", "0")
+    return "transfer-encoding" in headers
+
+
+class HttpConventionsMiddleware:
+    def __init__(self, app: ASGIApp, api_prefix: str = "/api/") -> None:
+        self.app = app
+        self.api_prefix = api_prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        headers = Headers(scope=scope)
+        request_id = _request_id(headers)
+        state: MutableMapping[str, Any] = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        path: str = scope["path"]
+        is_api = path.startswith(self.api_prefix)
+        status_holder = {"status": 500}
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status_holder["status"] = message["status"]
+                out = MutableHeaders(scope=message)
+                out["API-Version"] = API_VERSION
+                out["X-Request-ID"] = request_id
+                for name, value in _API_SECURITY_HEADERS.items():
+                    out.setdefault(name, value)
+                if not is_api and out.get("content-type", "").startswith("text/html"):
+                    out["Content-Security-Policy"] = _SPA_CSP
+                out.setdefault("Cache-Control", "no-store")
+                if path.endswith("/openapi.json"):
+                    # The contract is public by rule: readable from any origin.
+                    out["Access-Control-Allow-Origin"] = "*"
+            await send(message)
+
+        try:
+            if is_api and _has_body(headers):
+                media_type = headers.get("content-type", "").split(";")[0].strip().lower()
+                if media_type not in ACCEPTED_BODY_TYPES:
+                    await self._reject_media_type(send_with_headers, request_id, media_type)
+                    return
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            access_log.info(
+                "request",
+                extra={
+                    "request_id": request_id,
+                    "method": scope["method"],
+                    "path": path,
+                    "status": status_holder["status"],
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                },
+            )
+
+    @staticmethod
+    async def _reject_media_type(send: Send, request_id: str, media_type: str) -> None:
+        body = orjson.dumps(
+            {
+                "type": "about:blank",
+                "title": "Mediatype niet ondersteund",
+                "status": 415,
+                "detail": f"Het mediatype '{media_type or '(geen)'}' wordt niet geaccepteerd; "
+                "stuur application/json.",
+                "instance": f"urn:spoorboek:verzoek:{request_id}",
+            }
+        )
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 415,
+                "headers": [
+                    (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+                    (b"content-length", str(len(body)).encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,22 @@
+"""Content negotiation for JSON endpoints: a client that accepts no JSON gets 406."""
+
+from fastapi import Request
+from starlette.exceptions import HTTPException
+
+_JSON_ACCEPTABLE = ("application/json", "application/problem+json", "application/*", "*/*")
+
+
+def _accepts_json(accept: str) -> bool:
+    for part in accept.split(","):
+        media_type, _, params = part.strip().partition(";")
+        if media_type.strip().lower() in _JSON_ACCEPTABLE and "q=0" not in params.replace(
+            " ", ""
+        ).split(";"):
+            return True
+    return False
+
+
+def require_json_accept(request: Request) -> None:
+    accept = request.headers.get("accept")
+    if accept and not _accepts_json(accept):
+        raise HTTPException(406, detail="Deze bron is alleen beschikbaar als application/json.")

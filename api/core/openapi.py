@@ -1,0 +1,130 @@
+"""The OpenAPI document, generated from the app and adjusted to the NL GOV API Design Rules:
+problem+json errors (400, never 422), the API-Version header on every success, ETag and 304 on
+conditional reads, and a contact and licence in `info`."""
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from api.core.problem import PROBLEM_MEDIA_TYPE, Problem
+from api.core.settings import API_VERSION, Settings
+
+DESCRIPTION = """\
+De API van Spoorboek: de maatregelen van spoor 1 van *Participatiewet in balans*, hun fasen en
+thema's, de gemeenten met hun provincie en arbeidsmarktregio, en de ketenpartners.
+
+* Alle fouten zijn `application/problem+json` (RFC 9457); ongeldige invoer geeft 400 met alle
+  ongeldige parameters tegelijk in `invalidParams`.
+* Elke response heeft de header `API-Version`.
+* Lees-responses hebben een `ETag`; stuur die terug in `If-None-Match` en krijg 304 als er niets
+  veranderde.
+* Collecties zijn gepagineerd met `pagina` en `paginaGrootte`, met `_links` naar andere pagina's.
+"""
+
+TAGS = [
+    {"name": "Maatregelen", "description": "Fasen, thema's, impactgebieden en de 23 maatregelen."},
+    {"name": "Gemeenten", "description": "Gemeenten, provincies en arbeidsmarktregio's."},
+    {"name": "Organisaties", "description": "Ketenpartners en samenwerkingsverbanden."},
+    {"name": "Beheer", "description": "Gezondheid van de dienst."},
+]
+
+_ERROR_DESCRIPTIONS = {
+    "400": "Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter.",
+    "404": "De bron bestaat niet.",
+    "406": "De client accepteert geen JSON.",
+    "500": "Onverwachte fout; het request-id staat in `instance`.",
+}
+
+
+def _problem_response(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "headers": {"API-Version": {"$ref": "#/components/headers/API-Version"}},
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
+
+
+def _adjust_operation(path: str, method: str, operation: dict[str, Any]) -> None:
+    responses: dict[str, Any] = operation.setdefault("responses", {})
+    responses.pop("422", None)
+    has_input = bool(operation.get("parameters")) or "requestBody" in operation
+    wanted = ["406", "500"]
+    if has_input or method not in ("get", "delete"):
+        wanted.append("400")
+    if "{" in path:
+        wanted.append("404")
+    for status in wanted:
+        responses.setdefault(status, _problem_response(_ERROR_DESCRIPTIONS[status]))
+    for status, response in responses.items():
+        if status[0] in "23":
+            headers = response.setdefault("headers", {})
+            headers["API-Version"] = {"$ref": "#/components/headers/API-Version"}
+        if status == "200" and "304" in responses:
+            response["headers"]["ETag"] = {"$ref": "#/components/headers/ETag"}
+    if "304" in responses:
+        parameters = operation.setdefault("parameters", [])
+        parameters.append({"$ref": "#/components/parameters/If-None-Match"})
+
+
+def _components(schema: dict[str, Any]) -> None:
+    components = schema.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    for name in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(name, None)
+    problem = Problem.model_json_schema(
+        by_alias=True, ref_template="#/components/schemas/{model}", mode="serialization"
+    )
+    schemas.update(problem.pop("$defs", {}))
+    schemas["Problem"] = problem
+    components["headers"] = {
+        "API-Version": {
+            "description": "Volledige versie van de API (SemVer).",
+            "schema": {"type": "string", "example": API_VERSION},
+        },
+        "ETag": {
+            "description": "Versie van deze representatie; stuur terug in If-None-Match.",
+            "schema": {"type": "string"},
+        },
+    }
+    components["parameters"] = {
+        "If-None-Match": {
+            "name": "If-None-Match",
+            "in": "header",
+            "required": False,
+            "description": "ETag van een eerder ontvangen representatie; 304 als die nog geldt.",
+            "schema": {"type": "string"},
+        }
+    }
+
+
+def build_openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
+    schema = get_openapi(
+        title=app.title,
+        version=API_VERSION,
+        openapi_version=app.openapi_version,
+        description=DESCRIPTION,
+        routes=app.routes,
+        tags=TAGS,
+        servers=[{"url": f"{settings.public_url.rstrip('/')}/api/v1"}],
+        contact={
+            "name": "Team Spoorboek, implementatieteam Participatiewet in balans",
+            "email": "spoorboek@spoorboek.example",
+            "url": f"{settings.public_url.rstrip('/')}/contact",
+        },
+        license_info={"name": "EUPL-1.2", "identifier": "EUPL-1.2"},
+    )
+    for path, item in schema.get("paths", {}).items():
+        for method, operation in item.items():
+            _adjust_operation(path, method, operation)
+    _components(schema)
+    return schema
+
+
+def install_openapi(app: FastAPI, settings: Settings) -> None:
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = build_openapi(app, settings)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -1,0 +1,21 @@
+"""Router factory for JSON resources, so every domain gets the same negotiation and contract."""
+
+from enum import Enum
+from typing import Any
+
+from fastapi import APIRouter, Depends
+
+from api.core.negotiation import require_json_accept
+
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
+    304: {"description": "Niet gewijzigd: de representatie met deze ETag is nog actueel."}
+}
+
+
+def json_router(*, tags: list[str | Enum], conditional: bool = True) -> APIRouter:
+    """A router whose GETs answer with an ETag (and 304) unless `conditional` is off."""
+    return APIRouter(
+        tags=tags,
+        dependencies=[Depends(require_json_accept)],
+        responses=NOT_MODIFIED if conditional else None,
+    )

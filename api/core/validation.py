@@ -1,0 +1,27 @@
+"""Collects every invalid parameter of a request before failing, so a client fixes all at once."""
+
+from api.core.errors import InvalidInputError
+from api.core.problem import InvalidParam
+
+
+class InvalidParams:
+    def __init__(self) -> None:
+        self._params: list[InvalidParam] = []
+
+    def unknown(self, name: str, value: object, known: set[object]) -> None:
+        if value is not None and value not in known:
+            choices = ", ".join(sorted(str(k) for k in known))
+            self._params.append(
+                {
+                    "name": name,
+                    "in": "query",
+                    "code": "unknown_value",
+                    "reason": f"'{value}' bestaat niet; kies uit {choices}.",
+                }
+            )
+
+    def raise_if_any(self) -> None:
+        if self._params:
+            raise InvalidInputError(
+                f"{len(self._params)} parameter(s) ongeldig; zie invalidParams.", self._params
+            )

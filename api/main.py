@@ -1,0 +1,115 @@
+"""The application: the API mounted at /api/v1 and the SPA served at /."""
+
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.cors import CORSMiddleware
+
+from api.core.errors import NotFoundError, install_error_handlers
+from api.core.http import HttpConventionsMiddleware
+from api.core.logging import configure_logging
+from api.core.openapi import install_openapi
+from api.core.routing import json_router
+from api.core.schemas import ApiModel, Link
+from api.core.settings import API_VERSION, Settings, get_settings
+from api.core.urls import API_PREFIX, api_path
+from api.health.router import router as health_router
+from api.measures.router import router as measures_router
+from api.municipalities.router import router as municipalities_router
+from api.organisations.router import router as organisations_router
+
+_COLLECTIONS = [
+    "fasen",
+    "themas",
+    "impactgebieden",
+    "maatregelen",
+    "gemeenten",
+    "provincies",
+    "arbeidsmarktregios",
+    "organisaties",
+]
+
+
+class ApiRoot(ApiModel):
+    naam: str
+    versie: str
+    links: dict[str, Link]
+
+
+def _api_root_router() -> APIRouter:
+    router = json_router(tags=["Beheer"], conditional=False)
+
+    @router.get(
+        "/", response_model=ApiRoot, operation_id="apiOpvragen", summary="Ingang van de API"
+    )
+    def api_root() -> ApiRoot:
+        links = {name: Link(href=api_path(name)) for name in _COLLECTIONS}
+        links["openapi"] = Link(href=api_path("openapi.json"))
+        return ApiRoot(naam="Spoorboek API", versie=API_VERSION, links=links)
+
+    return router
+
+
+def create_api(settings: Settings) -> FastAPI:
+    api = FastAPI(
+        title="Spoorboek API",
+        version=API_VERSION,
+        redirect_slashes=False,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    install_error_handlers(api)
+    api.include_router(_api_root_router())
+    for router in (measures_router, municipalities_router, organisations_router, health_router):
+        api.include_router(router)
+    install_openapi(api, settings)
+    return api
+
+
+def _mount_spa(app: FastAPI, dist: Path) -> None:
+    index = dist / "index.html"
+    if (dist / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+
+    @app.get("/{path:path}", include_in_schema=False)
+    def spa(path: str, request: Request) -> Response:
+        if path.startswith("api/"):
+            raise NotFoundError("Deze bron bestaat niet.")
+        candidate = (dist / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
+            return FileResponse(candidate)
+        if index.is_file():
+            return FileResponse(index, headers={"Cache-Control": "no-cache"})
+        return HTMLResponse(
+            "<!doctype html><html lang='nl'><title>Spoorboek</title>"
+            "<p>De webapplicatie is nog niet gebouwd: voer <code>make run</code> uit.</p></html>",
+            status_code=503,
+        )
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, redirect_slashes=False)
+    install_error_handlers(app)
+    app.mount(API_PREFIX, create_api(settings))
+    _mount_spa(app, Path(settings.spa_dist))
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+        allow_headers=[
+            "Content-Type",
+            "If-None-Match",
+            "If-Match",
+            "Idempotency-Key",
+            "X-CSRF-Token",
+        ],
+        expose_headers=["API-Version", "ETag", "Location", "Link", "X-Request-ID"],
+        allow_credentials=True,
+    )
+    app.add_middleware(HttpConventionsMiddleware)
+    return app

@@ -1,0 +1,194 @@
+"""HTTP endpoints for waves (fasen), themes (thema's), impact areas and measures (maatregelen)."""
+
+from typing import Annotated
+
+from fastapi import Path, Query, Request, Response
+
+from api.core.conditional import conditional_json
+from api.core.db import SessionDep
+from api.core.pagination import PageDep, page_envelope
+from api.core.routing import json_router
+from api.core.schemas import CodeName, Link, SelfLinks
+from api.core.sorting import sort_description
+from api.core.urls import api_path
+from api.measures import service
+from api.measures.models import Measure, Obligation, Theme, Wave
+from api.measures.repository import SORTABLE, MeasureFilter
+from api.measures.schemas import (
+    ImpactAreaList,
+    ImpactAreaRead,
+    MeasurePage,
+    MeasureRead,
+    SourceRead,
+    ThemeList,
+    ThemeRead,
+    WaveList,
+    WaveRead,
+    WaveRef,
+)
+
+router = json_router(tags=["Maatregelen"])
+
+MeasureCode = Annotated[
+    str, Path(pattern=r"^M\d{2}$", description="Code van de maatregel.", examples=["M01"])
+]
+ThemeCode = Annotated[str, Path(pattern=r"^[a-z0-9-]{1,80}$", description="Code van het thema.")]
+
+
+def _self(*segments: object) -> SelfLinks:
+    return SelfLinks(self=Link(href=api_path(*segments)))
+
+
+def _wave_read(wave: Wave, count: int) -> WaveRead:
+    return WaveRead(
+        nummer=wave.number,
+        naam=wave.name,
+        ingangsdatum=wave.legal_effective_date,
+        toepasbaar_vanaf=wave.may_apply_from,
+        producten_gereed_op=wave.products_due,
+        toelichting=wave.note,
+        aantal_maatregelen=count,
+        _links=_self("fasen", wave.number),
+    )
+
+
+def _theme_read(theme: Theme, count: int) -> ThemeRead:
+    return ThemeRead(
+        code=theme.code,
+        naam=theme.name,
+        volgorde=theme.position,
+        aantal_maatregelen=count,
+        _links=_self("themas", theme.code),
+    )
+
+
+def _measure_read(measure: Measure) -> MeasureRead:
+    return MeasureRead(
+        code=measure.code,
+        titel=measure.title,
+        samenvatting=measure.summary,
+        artikelen=measure.articles,
+        fase=WaveRef(nummer=measure.wave.number, naam=measure.wave.name),
+        thema=CodeName(code=measure.theme.code, naam=measure.theme.name),
+        ingangsdatum=measure.effective_date,
+        toepasbaar_vanaf=measure.may_apply_from,
+        verplichting=measure.obligation,
+        impactgebieden=[CodeName(code=a.code, naam=a.name) for a in measure.impact_areas],
+        betrouwbaarheid=measure.confidence,
+        bronnen=[SourceRead(code=s.code, titel=s.title, url=s.url) for s in measure.sources],
+        _links=_self("maatregelen", measure.code),
+    )
+
+
+@router.get(
+    "/fasen",
+    response_model=WaveList,
+    operation_id="fasenOpvragen",
+    summary="Alle fasen met hun data",
+)
+def list_waves(request: Request, session: SessionDep) -> Response:
+    waves = service.list_waves(session)
+    return conditional_json(request, WaveList(resultaten=[_wave_read(w, n) for w, n in waves]))
+
+
+@router.get(
+    "/fasen/{nummer}",
+    response_model=WaveRead,
+    operation_id="faseOpvragen",
+    summary="Eén fase",
+)
+def get_wave(
+    request: Request,
+    session: SessionDep,
+    nummer: Annotated[int, Path(ge=1, le=99, description="Nummer van de fase.")],
+) -> Response:
+    return conditional_json(request, _wave_read(*service.get_wave(session, nummer)))
+
+
+@router.get(
+    "/themas",
+    response_model=ThemeList,
+    operation_id="themasOpvragen",
+    summary="Alle thema's",
+)
+def list_themes(request: Request, session: SessionDep) -> Response:
+    themes = service.list_themes(session)
+    return conditional_json(request, ThemeList(resultaten=[_theme_read(t, n) for t, n in themes]))
+
+
+@router.get(
+    "/themas/{code}",
+    response_model=ThemeRead,
+    operation_id="themaOpvragen",
+    summary="Eén thema",
+)
+def get_theme(request: Request, session: SessionDep, code: ThemeCode) -> Response:
+    return conditional_json(request, _theme_read(*service.get_theme(session, code)))
+
+
+@router.get(
+    "/impactgebieden",
+    response_model=ImpactAreaList,
+    operation_id="impactgebiedenOpvragen",
+    summary="Alle impactgebieden",
+)
+def list_impact_areas(request: Request, session: SessionDep) -> Response:
+    areas = service.list_impact_areas(session)
+    return conditional_json(
+        request,
+        ImpactAreaList(
+            resultaten=[
+                ImpactAreaRead(code=a.code, naam=a.name, volgorde=a.position) for a in areas
+            ]
+        ),
+    )
+
+
+@router.get(
+    "/maatregelen",
+    response_model=MeasurePage,
+    operation_id="maatregelenOpvragen",
+    summary="Maatregelen zoeken en filteren",
+)
+def list_measures(
+    request: Request,
+    session: SessionDep,
+    page: PageDep,
+    fase: Annotated[int | None, Query(ge=1, le=99, description="Nummer van de fase.")] = None,
+    thema: Annotated[
+        str | None, Query(pattern=r"^[a-z0-9-]{1,80}$", description="Code van het thema.")
+    ] = None,
+    verplichting: Annotated[
+        Obligation | None, Query(description="verplicht of kan-bepaling.")
+    ] = None,
+    impactgebied: Annotated[
+        str | None, Query(pattern=r"^[a-z0-9-]{1,40}$", description="Code van het impactgebied.")
+    ] = None,
+    zoek: Annotated[
+        str | None,
+        Query(min_length=2, max_length=100, description="Zoekt in code, titel en samenvatting."),
+    ] = None,
+    sorteer: Annotated[
+        str | None,
+        Query(max_length=100, description=sort_description(list(SORTABLE), service.DEFAULT_SORT)),
+    ] = None,
+) -> Response:
+    criteria = MeasureFilter(
+        wave=fase, theme=thema, obligation=verplichting, impact_area=impactgebied, text=zoek
+    )
+    measures, total = service.find_measures(session, criteria, sorteer, page)
+    info, links = page_envelope(request, page, total)
+    body = MeasurePage(
+        resultaten=[_measure_read(m) for m in measures], paginering=info, _links=links
+    )
+    return conditional_json(request, body)
+
+
+@router.get(
+    "/maatregelen/{code}",
+    response_model=MeasureRead,
+    operation_id="maatregelOpvragen",
+    summary="Eén maatregel",
+)
+def get_measure(request: Request, session: SessionDep, code: MeasureCode) -> Response:
+    return conditional_json(request, _measure_read(service.get_measure(session, code)))

@@ -1,0 +1,96 @@
+"""Public shapes of waves, themes, impact areas and measures."""
+
+from datetime import date
+
+from pydantic import Field
+
+from api.core.pagination import PageInfo, PageLinks
+from api.core.schemas import ApiModel, CodeName, SelfLinks
+from api.measures.models import Confidence, Obligation
+
+
+class WaveRef(ApiModel):
+    nummer: int
+    naam: str
+
+
+class WaveRead(ApiModel):
+    """Fase: een groep maatregelen met één wettelijke ingangsdatum."""
+
+    nummer: int = Field(description="Volgnummer van de fase.", examples=[1])
+    naam: str
+    ingangsdatum: date = Field(description="Wettelijke ingangsdatum van de fase.")
+    toepasbaar_vanaf: date = Field(
+        description="Datum vanaf wanneer gemeenten de maatregelen mogen toepassen (gedoogjaar)."
+    )
+    producten_gereed_op: date = Field(
+        description="Datum waarop de implementatieproducten van deze fase klaar moeten zijn."
+    )
+    toelichting: str
+    aantal_maatregelen: int
+    links: SelfLinks = Field(alias="_links")
+
+
+class ThemeRead(ApiModel):
+    """Thema: een groepering van maatregelen."""
+
+    code: str = Field(examples=["aanvraagprocedure"])
+    naam: str
+    volgorde: int
+    aantal_maatregelen: int
+    links: SelfLinks = Field(alias="_links")
+
+
+class ImpactAreaRead(ApiModel):
+    """Impactgebied: waar in de gemeente een maatregel iets verandert."""
+
+    code: str = Field(examples=["ict"])
+    naam: str
+    volgorde: int
+
+
+class SourceRead(ApiModel):
+    code: str = Field(examples=["S1"])
+    titel: str
+    url: str | None
+
+
+class MeasureRead(ApiModel):
+    """Maatregel van spoor 1 van Participatiewet in balans."""
+
+    code: str = Field(description="Code M01 tot en met M23.", examples=["M01"])
+    titel: str = Field(examples=["Giftenvrijlating"])
+    samenvatting: str = Field(description="Wat de maatregel verandert, in eigen woorden.")
+    artikelen: list[str] = Field(
+        description="Artikelen van de Participatiewet.", examples=[["Pw 31(2)(m)"]]
+    )
+    fase: WaveRef
+    thema: CodeName
+    ingangsdatum: date = Field(description="Datum waarop de maatregel wettelijk ingaat.")
+    toepasbaar_vanaf: date = Field(description="Datum vanaf wanneer gemeenten hem mogen toepassen.")
+    verplichting: Obligation = Field(description="Of de gemeente moet (verplicht) of mag.")
+    impactgebieden: list[CodeName]
+    betrouwbaarheid: Confidence = Field(
+        description="Hoe vast de gegevens staan: wet (gelezen in de wettekst), secundair "
+        "(ministerie, VNG, Divosa, pers) of afgeleid."
+    )
+    bronnen: list[SourceRead]
+    links: SelfLinks = Field(alias="_links")
+
+
+class MeasurePage(ApiModel):
+    resultaten: list[MeasureRead]
+    paginering: PageInfo
+    links: PageLinks = Field(alias="_links")
+
+
+class WaveList(ApiModel):
+    resultaten: list[WaveRead]
+
+
+class ThemeList(ApiModel):
+    resultaten: list[ThemeRead]
+
+
+class ImpactAreaList(ApiModel):
+    resultaten: list[ImpactAreaRead]

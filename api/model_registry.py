@@ -1,0 +1,9 @@
+"""Imports every domain's tables so that `Base.metadata` is complete (for alembic and tests)."""
+
+from api.core.orm import Base
+from api.measures import models as measures
+from api.municipalities import models as municipalities
+from api.organisations import models as organisations
+from api.seed import models as seed
+
+__all__ = ["Base", "measures", "municipalities", "organisations", "seed"]

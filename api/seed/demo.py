@@ -1,0 +1,71 @@
+"""A deterministic demo data set for trying Spoorboek: clearly marked, never mistaken for real data.
+
+Each domain adds its own part as later features arrive; every part is seeded from a fixed
+random seed, so two runs produce the same data."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from api.municipalities.models import Municipality
+from api.organisations.models import Organisation, OrganisationKind
+
+ProgressHook = Callable[[str, int], Callable[[], None]]
+
+# Shared services (samenwerkingsverbanden) that carry out the Participatiewet for several
+# municipalities. Marked as demo: membership is illustrative and may lag real arrangements.
+SHARED_SERVICES: list[tuple[str, str, list[str]]] = [
+    ("demo-isd-bollenstreek", "ISD Bollenstreek (demo)", ["GM0534", "GM0553", "GM0575", "GM1525"]),
+    ("demo-isd-brabantse-wal", "ISD Brabantse Wal (demo)", ["GM0748", "GM0873"]),
+    (
+        "demo-sociale-dienst-drechtsteden",
+        "Sociale Dienst Drechtsteden (demo)",
+        ["GM0482", "GM0505", "GM0531", "GM0590", "GM0610", "GM0642"],
+    ),
+]
+
+
+@dataclass
+class DemoReport:
+    part: str
+    created: int = 0
+    existing: int = 0
+
+
+def _shared_services(session: Session, on_row: Callable[[], None]) -> DemoReport:
+    report = DemoReport("samenwerkingsverbanden")
+    known = set(session.scalars(select(Municipality.code)))
+    existing = {
+        o.code: o
+        for o in session.scalars(select(Organisation).options(selectinload(Organisation.members)))
+    }
+    for code, name, members in SHARED_SERVICES:
+        if code in existing:
+            report.existing += 1
+            on_row()
+            continue
+        member_rows = [session.get_one(Municipality, m) for m in members if m in known]
+        session.add(
+            Organisation(
+                code=code,
+                name=name,
+                kind=OrganisationKind.SHARED_SERVICE,
+                is_demo=True,
+                members=member_rows,
+            )
+        )
+        report.created += 1
+        on_row()
+    session.flush()
+    return report
+
+
+def load_demo_data(session: Session, *, progress: ProgressHook | None = None) -> list[DemoReport]:
+    parts = [("samenwerkingsverbanden", len(SHARED_SERVICES), _shared_services)]
+    reports = []
+    for name, size, loader in parts:
+        on_row = progress(name, size) if progress else (lambda: None)
+        reports.append(loader(session, on_row))
+    return reports
