@@ -95,7 +95,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     configure_logging(settings.log_level, settings.log_format)
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, redirect_slashes=False)
     install_error_handlers(app)
-    app.mount(API_PREFIX, create_api(settings))
+    api = create_api(settings)
+    app.state.api = api
+    app.mount(API_PREFIX, api)
     _mount_spa(app, Path(settings.spa_dist))
     app.add_middleware(
         CORSMiddleware,

@@ -1,5 +1,7 @@
 """Collects every invalid parameter of a request before failing, so a client fixes all at once."""
 
+from collections.abc import Callable, Collection
+
 from api.core.errors import InvalidInputError
 from api.core.problem import InvalidParam
 
@@ -8,9 +10,13 @@ class InvalidParams:
     def __init__(self) -> None:
         self._params: list[InvalidParam] = []
 
-    def unknown(self, name: str, value: object, known: set[object]) -> None:
-        if value is not None and value not in known:
-            choices = ", ".join(sorted(str(k) for k in known))
+    def unknown(self, name: str, value: object, known: Callable[[], Collection[object]]) -> None:
+        """Reports `value` unless it is None or among `known()`, which is only called if needed."""
+        if value is None:
+            return
+        values = known()
+        if value not in values:
+            choices = ", ".join(sorted(str(k) for k in values))
             self._params.append(
                 {
                     "name": name,

@@ -96,7 +96,7 @@ def get_measure(session: Session, code: str) -> Measure | None:
 
 def _measure_counts(session: Session, group_column: InstrumentedAttribute[Any]) -> dict[Any, int]:
     query = select(group_column, func.count(Measure.code)).group_by(group_column)
-    return {key: int(count) for key, count in session.execute(query).tuples()}
+    return {key: int(count) for key, count in session.execute(query)}
 
 
 def list_waves(session: Session) -> list[tuple[Wave, int]]:

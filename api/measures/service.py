@@ -18,9 +18,11 @@ def find_measures(
     session: Session, criteria: MeasureFilter, sort: str | None, page: PageParams
 ) -> tuple[list[Measure], int]:
     invalid = InvalidParams()
-    invalid.unknown("fase", criteria.wave, existing_values(session, Wave.number))
-    invalid.unknown("thema", criteria.theme, existing_values(session, Theme.code))
-    invalid.unknown("impactgebied", criteria.impact_area, existing_values(session, ImpactArea.code))
+    invalid.unknown("fase", criteria.wave, lambda: existing_values(session, Wave.number))
+    invalid.unknown("thema", criteria.theme, lambda: existing_values(session, Theme.code))
+    invalid.unknown(
+        "impactgebied", criteria.impact_area, lambda: existing_values(session, ImpactArea.code)
+    )
     invalid.raise_if_any()
     order = parse_sort(sort, SORTABLE, DEFAULT_SORT, tiebreaker=Measure.code)
     total = repository.count_measures(session, criteria)

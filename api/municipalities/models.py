@@ -31,6 +31,8 @@ class Municipality(Base):
     name: Mapped[str] = mapped_column(String(120))
     # Lower case without diacritics, so "sudwest" finds "Súdwest-Fryslân" on every database.
     search_name: Mapped[str] = mapped_column(String(120), index=True)
+    # Alphabetical order ignores a leading apostrophe, so 's-Gravenhage sorts under S.
+    sort_name: Mapped[str] = mapped_column(String(120), index=True)
     province_code: Mapped[str] = mapped_column(ForeignKey("provinces.code"), index=True)
     labour_market_region_code: Mapped[str] = mapped_column(
         ForeignKey("labour_market_regions.code"), index=True
@@ -44,4 +46,5 @@ class Municipality(Base):
     @validates("name")
     def _keep_search_name(self, _key: str, name: str) -> str:
         self.search_name = fold(name)
+        self.sort_name = self.search_name.lstrip("'")
         return name

@@ -20,7 +20,7 @@ class MunicipalityFilter:
 
 SORTABLE: dict[str, Any] = {
     "code": Municipality.code,
-    "naam": Municipality.search_name,
+    "naam": Municipality.sort_name,
     "inwoners": Municipality.population,
 }
 

@@ -18,11 +18,11 @@ def find_municipalities(
     session: Session, criteria: MunicipalityFilter, sort: str | None, page: PageParams
 ) -> tuple[list[Municipality], int]:
     invalid = InvalidParams()
-    invalid.unknown("provincie", criteria.province, existing_values(session, Province.code))
+    invalid.unknown("provincie", criteria.province, lambda: existing_values(session, Province.code))
     invalid.unknown(
         "arbeidsmarktregio",
         criteria.region,
-        existing_values(session, LabourMarketRegion.code),
+        lambda: existing_values(session, LabourMarketRegion.code),
     )
     invalid.raise_if_any()
     order = parse_sort(sort, SORTABLE, DEFAULT_SORT, tiebreaker=Municipality.code)

@@ -139,6 +139,7 @@ def upgrade() -> None:
         sa.Column("code", sa.String(length=6), nullable=False),
         sa.Column("name", sa.String(length=120), nullable=False),
         sa.Column("search_name", sa.String(length=120), nullable=False),
+        sa.Column("sort_name", sa.String(length=120), nullable=False),
         sa.Column("province_code", sa.String(length=4), nullable=False),
         sa.Column("labour_market_region_code", sa.String(length=4), nullable=False),
         sa.Column("population", sa.Integer(), nullable=False),
@@ -166,6 +167,9 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             batch_op.f("ix_municipalities_search_name"), ["search_name"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_municipalities_sort_name"), ["sort_name"], unique=False
         )
 
     op.create_table(
@@ -228,6 +232,7 @@ def downgrade() -> None:
     op.drop_table("measure_sources")
     op.drop_table("measure_impact_areas")
     with op.batch_alter_table("municipalities", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_municipalities_sort_name"))
         batch_op.drop_index(batch_op.f("ix_municipalities_search_name"))
         batch_op.drop_index(batch_op.f("ix_municipalities_province_code"))
         batch_op.drop_index(batch_op.f("ix_municipalities_labour_market_region_code"))

@@ -1,0 +1,88 @@
+# Spoorboek: the two commands are `make run` and `make test`; the rest are their parts.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST := $(BIN)/pytest -p no:cacheprovider --cov=api --cov-append --cov-report=
+# Browsers come from the system (Debian's chromium); never download one.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: help install run serve spa test lint typecheck test-python test-sqlite test-postgres \
+        contract test-frontend test-e2e openapi bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+install: $(BIN)/.installed frontend/node_modules/.installed ## Install Python and front-end dependencies
+
+spa: install ## Build the SPA into frontend/dist
+	cd frontend && npm run build
+
+run: spa ## Install, migrate, seed, load demo data, build the SPA and serve on http://127.0.0.1:8000
+	$(BIN)/spoorboek migrate
+	$(BIN)/spoorboek seed
+	$(BIN)/spoorboek demo
+	$(BIN)/spoorboek serve --host $(HOST) --port $(PORT)
+
+serve: ## Serve without reinstalling or rebuilding
+	$(BIN)/spoorboek serve --host $(HOST) --port $(PORT)
+
+test: install ## Run every check and test (SQLite and PostgreSQL, contract, front end, browser)
+	rm -f .coverage
+	$(MAKE) --no-print-directory lint typecheck test-python contract test-frontend test-e2e
+	$(BIN)/coverage report --skip-covered --sort=cover
+
+lint: install ## ruff and eslint
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	cd frontend && npm run lint
+
+typecheck: install ## mypy --strict on api/ and tsc on the SPA
+	$(BIN)/mypy
+	cd frontend && npm run typecheck
+
+test-python: test-sqlite test-postgres ## The Python suite on both databases
+
+test-sqlite: install
+	@echo "== Python tests on SQLite =="
+	env -u TEST_DATABASE_URL $(PYTEST) -q
+
+test-postgres: install
+	@echo "== Python tests on PostgreSQL =="
+	if [ -n "$${TEST_DATABASE_URL:-}" ]; then $(PYTEST) -q; \
+	else $(BIN)/python scripts/with_throwaway_postgres.py -- $(PYTEST) -q; fi
+
+contract: install ## The committed OpenAPI document matches the app and lints clean
+	$(BIN)/pytest -p no:cacheprovider -q tests/test_openapi_contract.py
+	cd frontend && npm run lint:openapi
+
+test-frontend: install ## Unit tests of the SPA
+	cd frontend && npm test
+
+test-e2e: install ## Browser tests (Playwright in Debian's Chromium, with axe)
+	cd frontend && npm run e2e
+
+openapi: $(BIN)/.installed ## Regenerate openapi/openapi.json and the SPA's typed client
+	$(BIN)/spoorboek openapi --output openapi/openapi.json
+	if [ -d frontend/node_modules ]; then cd frontend && npm run generate; fi
+
+bench: install ## Benchmarks: throughput, latency and query counts against a bare baseline
+	$(BIN)/python -m bench.run
+
+clean: ## Remove build output and local databases
+	rm -rf var frontend/dist .coverage htmlcov

@@ -1,0 +1,118 @@
+"""Test fixtures: one migrated and seeded database per session (SQLite by default, PostgreSQL
+when TEST_DATABASE_URL is set), each test inside a transaction that is rolled back, and an
+httpx client over the ASGI app."""
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import Connection, Engine, event
+from sqlalchemy.orm import Session
+
+from api.core.db import build_engine, get_session
+from api.core.migrations import upgrade_to_head
+from api.core.settings import Settings
+from api.main import create_app
+from api.seed.demo import load_demo_data
+from api.seed.reference import load_reference_data
+from tests.databases import create_database, drop_database
+
+
+def pytest_report_header() -> str:
+    url = os.environ.get("TEST_DATABASE_URL", "sqlite (temporary file)")
+    return f"database: {url.split('://')[0] if '://' in url else url}"
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    url = create_database("suite")
+    upgrade_to_head(url)
+    engine = build_engine(url)
+    with Session(engine) as session:
+        load_reference_data(session)
+        load_demo_data(session)
+        session.commit()
+    engine.dispose()
+    yield url
+    drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = build_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def connection(engine: Engine) -> Iterator[Connection]:
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        yield connection
+        transaction.rollback()
+
+
+@pytest.fixture
+def db(connection: Connection) -> Iterator[Session]:
+    """A session whose commits only release savepoints: the test's transaction is rolled back."""
+    session = Session(bind=connection, join_transaction_mode="create_savepoint")
+    yield session
+    session.close()
+
+
+def make_settings(database_url: str, tmp_path: Path, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "database_url": database_url,
+        "environment": "test",
+        "spa_dist": str(tmp_path / "no-spa"),
+        "log_format": "console",
+        "log_level": "WARNING",
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def api_of(app: FastAPI) -> FastAPI:
+    return app.state.api  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def app(database_url: str, db: Session, tmp_path: Path) -> FastAPI:
+    app = create_app(make_settings(database_url, tmp_path))
+
+    def session_in_test_transaction() -> Iterator[Session]:
+        try:
+            yield db
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+
+    api_of(app).dependency_overrides[get_session] = session_in_test_transaction
+    return app
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://spoorboek.test") as c:
+        yield c
+
+
+class QueryCounter:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, *_args: object, **_kwargs: object) -> None:
+        self.count += 1
+
+
+@pytest.fixture
+def count_queries(connection: Connection) -> Iterator[QueryCounter]:
+    counter = QueryCounter()
+    event.listen(connection, "before_cursor_execute", counter)
+    yield counter
+    event.remove(connection, "before_cursor_execute", counter)

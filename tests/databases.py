@@ -1,0 +1,45 @@
+"""Creating and dropping empty databases for tests, on SQLite and PostgreSQL alike."""
+
+import itertools
+import os
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import create_engine, make_url, text
+
+_counter = itertools.count()
+
+
+def base_url() -> str:
+    """The server the suite runs against: TEST_DATABASE_URL, or SQLite when none is given."""
+    return os.environ.get("TEST_DATABASE_URL", "sqlite://")
+
+
+def is_postgres(url: str) -> bool:
+    return url.startswith("postgresql")
+
+
+def create_database(label: str) -> str:
+    """An empty database of its own; returns its URL."""
+    url = base_url()
+    if not is_postgres(url):
+        folder = Path(tempfile.mkdtemp(prefix=f"spoorboek-{label}-"))
+        return f"sqlite:///{folder / 'test.db'}"
+    name = f"spoorboek_{label}_{os.getpid()}_{next(_counter)}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_database(url: str) -> None:
+    if not is_postgres(url):
+        Path(make_url(url).database or "").unlink(missing_ok=True)
+        return
+    name = make_url(url).database
+    admin = create_engine(base_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

@@ -1,0 +1,44 @@
+"""The committed OpenAPI document is the one the app generates, and it follows the API rules."""
+
+import json
+from pathlib import Path
+
+import httpx
+
+from api.core.settings import API_VERSION, Settings
+from api.main import create_api
+
+COMMITTED = Path(__file__).parents[1] / "openapi" / "openapi.json"
+
+
+def generated() -> dict[str, object]:
+    return create_api(Settings(database_url="sqlite://")).openapi()
+
+
+def test_committed_contract_has_not_drifted() -> None:
+    committed = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    assert committed == generated(), "openapi/openapi.json is stale: run `make openapi`"
+
+
+async def test_contract_is_published_without_authentication(client: httpx.AsyncClient) -> None:
+    response = await client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["info"]["version"] == API_VERSION
+    assert body["servers"][0]["url"].endswith("/api/v1")
+
+
+def test_no_422_and_every_error_is_a_problem() -> None:
+    document = generated()
+    paths = document["paths"]
+    assert isinstance(paths, dict)
+    for path, item in paths.items():
+        for method, operation in item.items():
+            responses = operation["responses"]
+            assert "422" not in responses, (method, path)
+            for status, response in responses.items():
+                if status.startswith(("4", "5")):
+                    assert list(response["content"]) == ["application/problem+json"], (method, path)
+                if status.startswith(("2", "3")):
+                    assert "API-Version" in response["headers"], (method, path, status)
+            assert operation["operationId"], (method, path)
