@@ -1,0 +1,2 @@
+/** Debian's Chromium; Playwright's own browser builds cannot be downloaded here. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
