@@ -81,8 +81,8 @@ openapi: $(BIN)/.installed ## Regenerate openapi/openapi.json and the SPA's type
 	$(BIN)/spoorboek openapi --output openapi/openapi.json
 	if [ -d frontend/node_modules ]; then cd frontend && npm run generate; fi
 
-bench: install ## Benchmarks: throughput, latency and query counts against a bare baseline
-	$(BIN)/python -m bench.run
+bench: $(BIN)/.installed ## Benchmarks: throughput, latency and query counts against a bare baseline
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean: ## Remove build output and local databases
 	rm -rf var frontend/dist .coverage htmlcov

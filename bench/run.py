@@ -1,0 +1,356 @@
+"""Benchmark the read API against a bare FastAPI baseline measured in the same run, and guard
+that list endpoints run a constant number of SQL statements whatever the page size.
+
+    python -m bench.run [--quick] [--json PATH] [--database-url URL]
+
+Exits 1 if the statement count grows with the page size or a scenario got unexpected answers,
+2 if the bench itself could not run, 130 on Ctrl-C."""
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Coroutine
+from contextlib import ExitStack
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import httpx
+
+if __name__ == "__main__" and not __package__:
+    # Run as `python bench/run.py`: make the repository root importable, as `-m` would.
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import baseline_app, database, queries, report, servers
+from bench.loadgen import LoadResult, Target, run_load
+
+ROOT = Path(__file__).resolve().parent.parent
+MEASURES = "/api/v1/maatregelen?paginaGrootte=100"
+MUNICIPALITIES = "/api/v1/gemeenten?paginaGrootte=100"
+READY_PATH = "/api/v1/health/ready"
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Plan:
+    duration: float
+    """Measured seconds per scenario, split evenly over the rounds."""
+    rounds: int
+    """Scenarios run in turn this many times, so drift on the machine hits all of them alike."""
+    warmup: float
+    concurrency: int
+    max_requests: int
+    """Upper bound on requests in one timed run, whatever its duration."""
+
+
+# Six rounds of one second rather than one of six: a burst of other work on the machine then
+# lands on all scenarios alike instead of on whichever happened to be running.
+FULL = Plan(duration=6.0, rounds=6, warmup=1.0, concurrency=16, max_requests=200_000)
+QUICK = Plan(duration=1.0, rounds=1, warmup=0.3, concurrency=16, max_requests=50_000)
+
+_started = time.perf_counter()
+
+
+def progress(message: str) -> None:
+    # Progress on stderr, tables on stdout: `make bench > result.txt` keeps only the figures.
+    print(f"[{time.perf_counter() - _started:6.1f}s] {message}", file=sys.stderr, flush=True)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.run", description=(__doc__ or "").split("\n\n")[0].replace("\n", " ")
+    )
+    parser.add_argument("--quick", action="store_true", help="smoke run: 1 s per scenario")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write figures as JSON")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL"),
+        help="database to use instead of a temporary SQLite file (env BENCH_DATABASE_URL)",
+    )
+    parser.add_argument(
+        "--skip-setup",
+        action="store_true",
+        help="do not run migrate/seed/demo (only with --database-url)",
+    )
+    parser.add_argument("--queries-only", action="store_true", help="only count SQL statements")
+    parser.add_argument("--concurrency", type=int, help="connections kept busy (default 16)")
+    parser.add_argument(
+        "--duration", type=float, help="measured seconds per scenario (default 6; 1 with --quick)"
+    )
+    parser.add_argument(
+        "--no-pin", action="store_true", help="do not pin server and load generator to CPUs"
+    )
+    args = parser.parse_args(argv)
+    if args.skip_setup and not args.database_url:
+        parser.error("--skip-setup needs --database-url: a new temporary database is empty")
+    return args
+
+
+def plan_for(args: argparse.Namespace) -> Plan:
+    plan = QUICK if args.quick else FULL
+    changes = {
+        key: value
+        for key, value in (("concurrency", args.concurrency), ("duration", args.duration))
+        if value is not None
+    }
+    return Plan(**{**asdict(plan), **changes})
+
+
+def cpu_split(enabled: bool) -> tuple[set[int] | None, set[int] | None]:
+    """One CPU for the servers, the rest for the load generator, so they do not compete for
+    the same core and the figures do not depend on how the scheduler happened to place them."""
+    if not enabled or not hasattr(os, "sched_getaffinity"):
+        return None, None
+    cpus = sorted(os.sched_getaffinity(0))
+    if len(cpus) < 2:
+        return None, None
+    return {cpus[0]}, set(cpus[1:])
+
+
+def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
+    # uvloop, when installed (it comes with uvicorn[standard]), gives the client more headroom.
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(coroutine)
+    return uvloop.run(coroutine)
+
+
+def _interrupt(_signum: int, _frame: object) -> NoReturn:
+    # SIGTERM takes the same way out as Ctrl-C, so the ExitStack stops servers and cleans up.
+    raise KeyboardInterrupt
+
+
+# ---------------------------------------------------------------------------------------------
+# Query counts
+
+
+def check_queries(url: str) -> list[queries.QueryCounts]:
+    progress("queries: counting SQL statements per request in-process")
+    counts = asyncio.run(queries.count_statements(url))
+    print(report.query_table(counts), end="\n\n", flush=True)
+    return counts
+
+
+# ---------------------------------------------------------------------------------------------
+# Load
+
+
+def start_servers(
+    stack: ExitStack, url: str, workdir: Path, server_cpus: set[int] | None
+) -> tuple[servers.Server, servers.Server, dict[str, str]]:
+    """Start the real app, take its measures page as the baseline's body, start the baseline;
+    return both and the ETag of each list page."""
+    env = {"DATABASE_URL": url, "SPOORBOEK_LOG_LEVEL": "WARNING"}
+    real = servers.start("spoorboek", "api.main:create_app", env, ROOT, workdir, server_cpus)
+    stack.callback(servers.stop, real)
+    servers.wait_ready(real, READY_PATH)
+    progress(f"server: spoorboek on port {real.port}")
+
+    body, etags = reference_responses(real)
+    body_file = workdir / "baseline-body.json"
+    body_file.write_bytes(body)
+    baseline_env = {baseline_app.BODY_FILE_ENV: str(body_file)}
+    baseline = servers.start(
+        "baseline", "bench.baseline_app:create_app", baseline_env, ROOT, workdir, server_cpus
+    )
+    stack.callback(servers.stop, baseline)
+    servers.wait_ready(baseline, baseline_app.PATH)
+    progress(f"server: baseline on port {baseline.port} ({len(body)} byte body)")
+    return real, baseline, etags
+
+
+def reference_responses(real: servers.Server) -> tuple[bytes, dict[str, str]]:
+    """The measures page (the baseline serves the same bytes) and each list page's ETag,
+    checked to give 304 before any load is run, so a broken precondition fails fast."""
+    etags: dict[str, str] = {}
+    body = b""
+    with httpx.Client(timeout=10.0) as client:
+        for path in (MEASURES, MUNICIPALITIES):
+            response = client.get(real.url(path))
+            etag = response.headers.get("etag")
+            if response.status_code != 200 or not etag:
+                raise RuntimeError(f"GET {path}: {response.status_code}, ETag {etag!r}")
+            again = client.get(real.url(path), headers={"If-None-Match": etag})
+            if again.status_code != 304:
+                raise RuntimeError(f"GET {path} with If-None-Match: {again.status_code}, not 304")
+            etags[path] = etag
+            body = body or response.content
+    return body, etags
+
+
+def scenarios(
+    real: servers.Server, baseline: servers.Server, etags: dict[str, str]
+) -> list[tuple[Target, servers.Server]]:
+    host = servers.HOST
+
+    def conditional(name: str, path: str) -> Target:
+        headers = (("If-None-Match", etags[path]),)
+        return Target(name, host, real.port, path, headers=headers, expect_status=304)
+
+    return [
+        (Target("baseline", host, baseline.port, baseline_app.PATH), baseline),
+        (Target("maatregelen", host, real.port, MEASURES), real),
+        (conditional("maatregelen 304", MEASURES), real),
+        (Target("gemeenten", host, real.port, MUNICIPALITIES), real),
+        (conditional("gemeenten 304", MUNICIPALITIES), real),
+    ]
+
+
+async def warm_up(pairs: list[tuple[Target, servers.Server]], plan: Plan) -> None:
+    # Fills caches and pools, and fails fast on a scenario that does not answer as expected.
+    for target, _server in pairs:
+        warm = await run_load(
+            target, concurrency=plan.concurrency, duration=plan.warmup, max_requests=10_000
+        )
+        if warm.errors:
+            raise RuntimeError(f"warm-up of {target.name} failed: {warm.last_error}")
+    progress(f"load: warmed up {len(pairs)} scenarios ({plan.warmup:g} s each)")
+
+
+async def timed_round(
+    target: Target, server: servers.Server, plan: Plan
+) -> tuple[LoadResult, float | None]:
+    """One round of one scenario, with the CPU seconds the server spent on it."""
+    before = servers.cpu_seconds(server)
+    result = await run_load(
+        target,
+        concurrency=plan.concurrency,
+        duration=plan.duration / plan.rounds,
+        max_requests=plan.max_requests,
+    )
+    after = servers.cpu_seconds(server)
+    return result, None if before is None or after is None else after - before
+
+
+async def measure(pairs: list[tuple[Target, servers.Server]], plan: Plan) -> list[report.Figures]:
+    await warm_up(pairs, plan)
+    totals = {target.name: LoadResult() for target, _ in pairs}
+    rounds: dict[str, list[LoadResult]] = {target.name: [] for target, _ in pairs}
+    server_cpu: dict[str, float | None] = {target.name: 0.0 for target, _ in pairs}
+    for number in range(1, plan.rounds + 1):
+        for target, server in pairs:
+            result, cpu = await timed_round(target, server, plan)
+            totals[target.name].merge(result)
+            rounds[target.name].append(result)
+            spent = server_cpu[target.name]
+            server_cpu[target.name] = None if spent is None or cpu is None else spent + cpu
+            progress(
+                f"load: round {number}/{plan.rounds} {target.name:<16} "
+                f"{result.completed / result.elapsed:8.0f} req/s"
+                + (f"  ({result.errors} errors: {result.last_error})" if result.errors else "")
+            )
+    return [
+        report.figures(
+            t.name, t.path, t.expect_status, totals[t.name], rounds[t.name], server_cpu[t.name]
+        )
+        for t, _ in pairs
+    ]
+
+
+def run_load_scenarios(
+    stack: ExitStack,
+    url: str,
+    workdir: Path,
+    plan: Plan,
+    cpus: tuple[set[int] | None, set[int] | None],
+) -> list[report.Figures]:
+    server_cpus, client_cpus = cpus
+    real, baseline, etags = start_servers(stack, url, workdir, server_cpus)
+    if client_cpus:
+        os.sched_setaffinity(0, client_cpus)
+        progress(
+            f"load: servers on CPU {sorted(server_cpus or [])}, client on {sorted(client_cpus)}"
+        )
+    progress(
+        f"load: {plan.concurrency} connections, {plan.duration:g} s per scenario "
+        f"in {plan.rounds} round(s)"
+    )
+    measured = run_async(measure(scenarios(real, baseline, etags), plan))
+    all_figures = report.with_ratios(measured, measured[0])
+    print(report.load_table(all_figures), end="\n\n", flush=True)
+    return all_figures
+
+
+# ---------------------------------------------------------------------------------------------
+# Run
+
+
+def metadata(url: str, plan: Plan, cpus: tuple[set[int] | None, set[int] | None]) -> dict[str, Any]:
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+        return done.stdout.strip()
+
+    server_cpus, client_cpus = cpus
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": git("rev-parse", "HEAD"),
+        "uncommitted_changes": bool(git("status", "--porcelain")),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "server_cpus": sorted(server_cpus) if server_cpus else None,
+        "client_cpus": sorted(client_cpus) if client_cpus else None,
+        "database": database.describe(url),
+        "plan": asdict(plan),
+    }
+
+
+def failures(counts: list[queries.QueryCounts], all_figures: list[report.Figures]) -> list[str]:
+    problems = [
+        f"{c.path}: SQL statements per request grow with the page size {c.per_size}"
+        for c in counts
+        if not c.constant
+    ]
+    problems += [
+        f"{f.scenario}: {f.errors} failed or unexpected answers" for f in all_figures if f.errors
+    ]
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    plan = plan_for(args)
+    # Decided once, before the bench pins itself and its own affinity changes.
+    cpus = cpu_split(not args.no_pin)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with ExitStack() as stack:
+            workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-")))
+            url = args.database_url or database.temporary_sqlite_url(workdir)
+            progress(f"database: {database.describe(url)}")
+            if not args.skip_setup:
+                database.prepare(url, ROOT, progress)
+            counts = check_queries(url)
+            all_figures = (
+                [] if args.queries_only else run_load_scenarios(stack, url, workdir, plan, cpus)
+            )
+            if args.json:
+                document = report.as_json(metadata(url, plan, cpus), all_figures, counts)
+                args.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+                progress(f"json: written to {args.json}")
+    except KeyboardInterrupt:
+        progress("interrupted; servers stopped, temporary files removed")
+        return 130
+    except RuntimeError as exc:
+        # Setup failures (a command, a server, a precondition): the message says which.
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    problems = failures(counts, all_figures)
+    for problem in problems:
+        print(f"FAIL {problem}", file=sys.stderr)
+    progress("done" if not problems else f"done, {len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

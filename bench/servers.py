@@ -1,0 +1,118 @@
+"""uvicorn subprocesses on free loopback ports, started and stopped the same way for the real
+app and the baseline, so any difference between them is the application's."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+HOST = "127.0.0.1"
+
+
+@dataclass
+class Server:
+    name: str
+    process: subprocess.Popen[bytes]
+    port: int
+    log: Path
+
+    def url(self, path: str) -> str:
+        return f"http://{HOST}:{self.port}{path}"
+
+    def log_tail(self, lines: int = 30) -> str:
+        try:
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+
+def free_port() -> int:
+    # The port may in theory be taken between closing and uvicorn binding it; start() then
+    # fails fast with uvicorn's own message in the log.
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def start(
+    name: str, factory: str, env: dict[str, str], cwd: Path, logdir: Path, cpus: set[int] | None
+) -> Server:
+    """Start `uvicorn --factory <factory>` with one worker and no access log."""
+    port = free_port()
+    log = logdir / f"{name}.log"
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        factory,
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        "--workers",
+        "1",
+        "--no-access-log",
+        "--log-level",
+        "warning",
+    ]
+    with log.open("wb") as out:
+        # A session of its own: Ctrl-C reaches only the bench, which then stops the server
+        # itself, instead of both racing to shut down.
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env={**os.environ, **env},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    if cpus:
+        # Set before the interpreter has started any thread; uvicorn's threadpool threads are
+        # created later and inherit it.
+        os.sched_setaffinity(process.pid, cpus)
+    return Server(name=name, process=process, port=port, log=log)
+
+
+def wait_ready(server: Server, path: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    with httpx.Client(timeout=2.0) as client:
+        while time.monotonic() < deadline:
+            if server.process.poll() is not None:
+                raise RuntimeError(
+                    f"{server.name} exited with {server.process.returncode}:\n{server.log_tail()}"
+                )
+            try:
+                if client.get(server.url(path)).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.1)
+    raise RuntimeError(f"{server.name} not ready after {timeout:.0f} s:\n{server.log_tail()}")
+
+
+def stop(server: Server) -> None:
+    if server.process.poll() is not None:
+        return
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait(timeout=10)
+
+
+def cpu_seconds(server: Server) -> float | None:
+    """CPU time (user + system, all threads) the server process has used; Linux only."""
+    try:
+        stat = Path(f"/proc/{server.process.pid}/stat").read_text()
+    except OSError:
+        return None
+    # Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    fields = stat.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
