@@ -1,6 +1,7 @@
 """`spoorboek`: the command line for operators: migrate, seed, demo, serve, openapi."""
 
 import json
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -76,9 +77,13 @@ def seed(
 
 @app.command()
 def demo() -> None:
-    """Laad de demonstratiegegevens (vast en herhaalbaar), na `seed`."""
+    """Laad de demonstratiegegevens (vast en herhaalbaar), na `seed`. Niet in productie."""
     from api.seed.demo import load_demo_data
+    from api.seed.demo_accounts import DEMO_CLIENTS, DEMO_PASSWORD, DEMO_USERS
 
+    if get_settings().environment == "production":
+        console.print("[red]Demonstratiegegevens horen niet in productie.[/red]")
+        raise typer.Exit(code=2)
     with new_session() as session, _progress() as progress:
         reports = load_demo_data(session, progress=progress)
         session.commit()
@@ -86,6 +91,99 @@ def demo() -> None:
     for r in reports:
         table.add_row(r.part, str(r.created), str(r.existing))
     console.print(table)
+    accounts = Table(
+        "DEMO-account", "rol", "e-mailadres", "wachtwoord", title="Inloggen (alleen demo)"
+    )
+    for user in DEMO_USERS:
+        accounts.add_row(
+            user.name, ", ".join(r.value for r in user.roles), user.email, DEMO_PASSWORD
+        )
+    console.print(accounts)
+    machines = Table(
+        "DEMO-koppeling", "client_id", "client_secret", "scopes", title="Koppelingen (alleen demo)"
+    )
+    for client in DEMO_CLIENTS:
+        machines.add_row(client.name, client.client_id, client.secret, " ".join(client.scopes))
+    console.print(machines)
+
+
+def _read_new_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    password: str = typer.prompt("Wachtwoord", hide_input=True, confirmation_prompt=True)
+    return password
+
+
+@app.command("create-admin")
+def create_admin(
+    email: Annotated[str, typer.Option(help="E-mailadres van de beheerder.")],
+    name: Annotated[str, typer.Option(help="Naam van de beheerder.")],
+    password_stdin: Annotated[
+        bool, typer.Option(help="Lees het wachtwoord van standaardinvoer (voor scripts).")
+    ] = False,
+) -> None:
+    """Maak een beheerder aan (de eerste, of een extra) met een wachtwoord."""
+    from api.accounts.admin_cli import create_admin as create
+
+    password = _read_new_password(password_stdin)
+    with new_session() as session:
+        problems = create(session, email=email, name=name, password=password)
+        if problems:
+            for problem in problems:
+                console.print(f"[red]{problem}[/red]")
+            raise typer.Exit(code=2)
+        session.commit()
+    console.print(f"[green]Beheerder {email} aangemaakt.[/green]")
+
+
+@app.command("create-client")
+def create_client(
+    name: Annotated[str, typer.Option(help="Naam van de koppeling.")],
+    kind: Annotated[str, typer.Option(help="partner of script.")],
+    scope: Annotated[
+        list[str], typer.Option(help="Scope, bijvoorbeeld producten:lezen (herhaalbaar).")
+    ],
+    municipality: Annotated[
+        list[str] | None, typer.Option(help="Gemeentecode voor een script (herhaalbaar).")
+    ] = None,
+    organisation: Annotated[str | None, typer.Option(help="Organisatiecode (partner).")] = None,
+) -> None:
+    """Maak een machinekoppeling; client_id en geheim worden één keer getoond."""
+    from api.accounts.admin_cli import create_client as create
+    from api.core.errors import DomainError
+
+    with new_session() as session:
+        try:
+            client_id, secret = create(
+                session,
+                name=name,
+                kind=kind,
+                scopes=scope,
+                municipalities=municipality or [],
+                organisation=organisation,
+            )
+        except DomainError as exc:
+            console.print(f"[red]{exc.detail}[/red]")
+            for param in exc.extra.get("invalidParams", []):
+                console.print(f"[red]- {param['name']}: {param['reason']}[/red]")
+            raise typer.Exit(code=2) from exc
+        session.commit()
+    typer.echo(f"client_id={client_id}")
+    typer.echo(f"client_secret={secret}")
+    console.print("[yellow]Bewaar het geheim nu: het wordt niet opnieuw getoond.[/yellow]")
+
+
+@app.command("deliver-mail")
+def deliver_mail() -> None:
+    """Verstuur e-mail uit de outbox die nog niet verstuurd kon worden."""
+    from api.mail.service import deliver_pending
+
+    with new_session() as session:
+        delivered, failed = deliver_pending(session, get_settings())
+        session.commit()
+    console.print(f"verstuurd: {delivered}, mislukt: {failed}")
+    if failed:
+        raise typer.Exit(code=1)
 
 
 @app.command()

@@ -7,6 +7,9 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.cors import CORSMiddleware
 
+from api.accounts.admin_router import router as accounts_admin_router
+from api.accounts.router import router as accounts_router
+from api.audit.router import router as audit_router
 from api.core.errors import NotFoundError, install_error_handlers
 from api.core.http import HttpConventionsMiddleware
 from api.core.logging import configure_logging
@@ -60,10 +63,21 @@ def create_api(settings: Settings) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url="/openapi.json",
+        # Mounted apps would add a relative server; the contract names only the https one.
+        root_path_in_servers=False,
     )
+    api.state.settings = settings
     install_error_handlers(api)
     api.include_router(_api_root_router())
-    for router in (measures_router, municipalities_router, organisations_router, health_router):
+    for router in (
+        measures_router,
+        municipalities_router,
+        organisations_router,
+        accounts_router,
+        accounts_admin_router,
+        audit_router,
+        health_router,
+    ):
         api.include_router(router)
     install_openapi(api, settings)
     return api
@@ -113,5 +127,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=["API-Version", "ETag", "Location", "Link", "X-Request-ID"],
         allow_credentials=True,
     )
-    app.add_middleware(HttpConventionsMiddleware)
+    app.add_middleware(HttpConventionsMiddleware, max_body_bytes=settings.max_body_bytes)
     return app

@@ -1,9 +1,21 @@
 """Imports every domain's tables so that `Base.metadata` is complete (for alembic and tests)."""
 
+from api.accounts import models as accounts
+from api.audit import models as audit
 from api.core.orm import Base
+from api.mail import models as mail
 from api.measures import models as measures
 from api.municipalities import models as municipalities
 from api.organisations import models as organisations
 from api.seed import models as seed
 
-__all__ = ["Base", "measures", "municipalities", "organisations", "seed"]
+__all__ = [
+    "Base",
+    "accounts",
+    "audit",
+    "mail",
+    "measures",
+    "municipalities",
+    "organisations",
+    "seed",
+]

@@ -3,7 +3,7 @@ when TEST_DATABASE_URL is set), each test inside a transaction that is rolled ba
 httpx client over the ASGI app."""
 
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -12,7 +12,8 @@ from fastapi import FastAPI
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.orm import Session
 
-from api.core.db import build_engine, get_session
+from api.accounts.keys import signing_key
+from api.core.db import build_engine, get_session, transactional
 from api.core.migrations import upgrade_to_head
 from api.core.settings import Settings
 from api.main import create_app
@@ -34,6 +35,8 @@ def database_url() -> Iterator[str]:
     with Session(engine) as session:
         load_reference_data(session)
         load_demo_data(session)
+        # One signing key for the whole run: making an RSA key in every test costs seconds.
+        signing_key(session, Settings(database_url=url))
         session.commit()
     engine.dispose()
     yield url
@@ -70,6 +73,10 @@ def make_settings(database_url: str, tmp_path: Path, **overrides: object) -> Set
         "spa_dist": str(tmp_path / "no-spa"),
         "log_format": "console",
         "log_level": "WARNING",
+        "mail_backend": "file",
+        "mail_file_dir": str(tmp_path / "outbox"),
+        # Enforcement of the second factor has tests of its own; elsewhere it is off.
+        "second_factor_roles": "",
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
@@ -84,22 +91,36 @@ def app(database_url: str, db: Session, tmp_path: Path) -> FastAPI:
     app = create_app(make_settings(database_url, tmp_path))
 
     def session_in_test_transaction() -> Iterator[Session]:
-        try:
-            yield db
-            db.commit()
-        except BaseException:
-            db.rollback()
-            raise
+        yield from transactional(db)
 
     api_of(app).dependency_overrides[get_session] = session_in_test_transaction
     return app
 
 
+def http_client(app: FastAPI) -> httpx.AsyncClient:
+    """A client of its own (own cookie jar) over the app; https, so Secure cookies travel."""
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False, client=("10.1.2.3", 50000))
+    return httpx.AsyncClient(transport=transport, base_url="https://spoorboek.test")
+
+
 @pytest.fixture
 async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url="http://spoorboek.test") as c:
+    async with http_client(app) as c:
         yield c
+
+
+@pytest.fixture
+async def clients(app: FastAPI) -> AsyncIterator[Callable[[], httpx.AsyncClient]]:
+    """Makes extra clients, e.g. one per logged-in person; all are closed after the test."""
+    made: list[httpx.AsyncClient] = []
+
+    def make() -> httpx.AsyncClient:
+        made.append(http_client(app))
+        return made[-1]
+
+    yield make
+    for c in made:
+        await c.aclose()
 
 
 class QueryCounter:

@@ -165,3 +165,113 @@ def test_openapi_command_writes_the_contract(tmp_path: Path) -> None:
     target = tmp_path / "openapi.json"
     run("sqlite://", "openapi", "--output", str(target))
     assert '"/maatregelen"' in target.read_text(encoding="utf-8")
+
+
+def run_with_input(database_url: str, stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [SPOORBOEK, *args],
+        input=stdin,
+        env={**os.environ, "DATABASE_URL": database_url, "COLUMNS": "200"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_create_admin_then_log_in(database: str, tmp_path: Path) -> None:
+    run(database, "seed")
+    weak = run_with_input(
+        database,
+        "kort\n",
+        "create-admin",
+        "--email",
+        "a@gemeente.nl",
+        "--name",
+        "A",
+        "--password-stdin",
+    )
+    assert weak.returncode == 2
+    assert "minstens 12 tekens" in weak.stdout + weak.stderr
+    made = run_with_input(
+        database,
+        "Lange-Zin-Voor-Ons-Team-9\n",
+        "create-admin",
+        "--email",
+        "Beheer@Gemeente.nl",
+        "--name",
+        "Eerste Beheerder",
+        "--password-stdin",
+    )
+    assert made.returncode == 0, made.stderr
+    engine = build_engine(database)
+    with engine.connect() as connection:
+        email, role = connection.execute(
+            text("SELECT u.email, r.role FROM users u JOIN user_roles r ON r.user_id = u.id")
+        ).one()
+    engine.dispose()
+    assert (email, role) == ("beheer@gemeente.nl", "beheerder")
+    twice = run_with_input(
+        database,
+        "Lange-Zin-Voor-Ons-Team-9\n",
+        "create-admin",
+        "--email",
+        "beheer@gemeente.nl",
+        "--name",
+        "X",
+        "--password-stdin",
+    )
+    assert twice.returncode == 2
+
+
+def test_create_client_prints_a_working_secret(database: str) -> None:
+    run(database, "seed")
+    output = run(
+        database,
+        "create-client",
+        "--name",
+        "Stimulansz",
+        "--kind",
+        "partner",
+        "--scope",
+        "producten:lezen",
+        "--organisation",
+        "stimulansz",
+    )
+    values = dict(line.split("=", 1) for line in output.splitlines() if line.startswith("client_"))
+    assert values["client_id"].startswith("sbc_")
+    assert values["client_secret"].startswith("sbs_")
+    engine = build_engine(database)
+    with engine.connect() as connection:
+        stored = connection.scalar(text("SELECT secret_hash FROM client_secrets"))
+    engine.dispose()
+    assert values["client_secret"] not in str(stored)
+    bad = run_with_input(
+        database,
+        "",
+        "create-client",
+        "--name",
+        "S",
+        "--kind",
+        "script",
+        "--scope",
+        "producten:lezen",
+    )
+    assert bad.returncode == 2
+    assert "gemeente" in bad.stdout + bad.stderr
+
+
+def test_demo_prints_the_demo_accounts(database: str) -> None:
+    run(database, "seed")
+    output = run(database, "demo")
+    assert "beheerder@demo.spoorboek.example" in output
+    assert "sbc_demo_partner_divosa" in output
+    production = subprocess.run(
+        [SPOORBOEK, "demo"],
+        env={**os.environ, "DATABASE_URL": database, "SPOORBOEK_ENVIRONMENT": "production"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert production.returncode == 2

@@ -1,5 +1,7 @@
 """Cross-cutting HTTP behaviour required by the NL GOV API Design Rules, on every response."""
 
+import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +11,7 @@ from fastapi import FastAPI
 from sqlalchemy.orm import Session
 
 from api.core.db import get_session
+from api.core.logging import JsonFormatter
 from api.core.settings import API_VERSION
 from api.main import create_app
 from tests.conftest import api_of, make_settings
@@ -156,3 +159,44 @@ async def test_spa_fallback_when_not_built(client: httpx.AsyncClient) -> None:
     assert response.status_code == 503
     assert "make run" in response.text
     assert "script-src 'self'" in response.headers["content-security-policy"]
+
+
+async def test_access_log_is_structured_with_request_id(
+    client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("INFO", logger="spoorboek.access"):
+        await client.get("/api/v1/maatregelen/M99", headers={"X-Request-ID": "log-test-0001"})
+    [record] = [r for r in caplog.records if r.name == "spoorboek.access"]
+    assert record.__dict__["request_id"] == "log-test-0001"
+    assert record.__dict__["status"] == 404
+    assert record.__dict__["path"] == "/api/v1/maatregelen/M99"
+    assert record.__dict__["duration_ms"] >= 0
+
+
+def test_log_lines_are_json() -> None:
+    record = logging.LogRecord("spoorboek.access", logging.INFO, __file__, 1, "request", None, None)
+    record.request_id = "abc"
+    line = json.loads(JsonFormatter().format(record))
+    assert line["message"] == "request"
+    assert line["request_id"] == "abc"
+    assert line["level"] == "info"
+
+
+async def test_request_bodies_have_a_size_limit(client: httpx.AsyncClient) -> None:
+    huge = b'{"email": "' + b"a" * 2_000_000 + b'"}'
+    response = await client.post(
+        "/api/v1/sessies", content=huge, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_chunked_bodies_are_counted_too(client: httpx.AsyncClient) -> None:
+    async def chunks():  # type: ignore[no-untyped-def]
+        for _ in range(40):
+            yield b"a" * 65_536
+
+    response = await client.post(
+        "/api/v1/sessies", content=chunks(), headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 413

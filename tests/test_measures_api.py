@@ -155,10 +155,13 @@ async def test_malformed_measure_code_is_400(client: httpx.AsyncClient, code: st
 
 
 async def test_unknown_filter_values_are_all_reported(client: httpx.AsyncClient) -> None:
-    response = await client.get("/api/v1/maatregelen?fase=7&thema=onbekend&impactgebied=zzz")
+    response = await client.get(
+        "/api/v1/maatregelen?fase=7&thema=onbekend&impactgebied=zzz&sorteer=kleur"
+    )
     assert response.status_code == 400
     problem = response.json()
-    assert {p["name"] for p in problem["invalidParams"]} == {"fase", "thema", "impactgebied"}
+    names = {p["name"] for p in problem["invalidParams"]}
+    assert names == {"fase", "thema", "impactgebied", "sorteer"}
     assert problem["status"] == 400
 
 

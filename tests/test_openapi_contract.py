@@ -25,7 +25,7 @@ async def test_contract_is_published_without_authentication(client: httpx.AsyncC
     assert response.status_code == 200
     body = response.json()
     assert body["info"]["version"] == API_VERSION
-    assert body["servers"][0]["url"].endswith("/api/v1")
+    assert body == json.loads(COMMITTED.read_text(encoding="utf-8"))
 
 
 def test_no_422_and_every_error_is_a_problem() -> None:
@@ -42,3 +42,20 @@ def test_no_422_and_every_error_is_a_problem() -> None:
                 if status.startswith(("2", "3")):
                     assert "API-Version" in response["headers"], (method, path, status)
             assert operation["operationId"], (method, path)
+
+
+def test_security_schemes_and_every_operations_requirement() -> None:
+    document = generated()
+    schemes = document["components"]["securitySchemes"]  # type: ignore[index]
+    assert set(schemes) == {"sessieCookie", "clientCredentials"}
+    flow = schemes["clientCredentials"]["flows"]["clientCredentials"]
+    assert flow["tokenUrl"].endswith("/api/v1/oauth/token")
+    assert "voortgang:schrijven" in flow["scopes"]
+    for path, item in document["paths"].items():  # type: ignore[attr-defined]
+        for method, operation in item.items():
+            assert "security" in operation, (method, path)
+            if operation["security"]:
+                assert {"401", "403"} <= set(operation["responses"]), (method, path)
+    admin = document["paths"]["/gebruikers"]["get"]  # type: ignore[index]
+    assert admin["security"] == [{"sessieCookie": []}]
+    assert document["paths"]["/maatregelen"]["get"]["security"] == []  # type: ignore[index]

@@ -8,6 +8,7 @@ from fastapi import Depends
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from api.core.errors import DomainError
 from api.core.settings import get_settings
 
 
@@ -49,14 +50,28 @@ def new_session() -> Session:
     return _session_factory()()
 
 
-def get_session() -> Iterator[Session]:
-    session = new_session()
+def transactional(session: Session) -> Iterator[Session]:
+    """Commits when the request succeeds, rolls back when it fails; a domain error may ask to
+    keep its changes (the audit record and throttle count of a failed login must survive)."""
     try:
         yield session
-        session.commit()
+    except DomainError as exc:
+        if exc.keep_changes:
+            session.commit()
+        else:
+            session.rollback()
+        raise
     except BaseException:
         session.rollback()
         raise
+    else:
+        session.commit()
+
+
+def get_session() -> Iterator[Session]:
+    session = new_session()
+    try:
+        yield from transactional(session)
     finally:
         session.close()
 

@@ -19,10 +19,54 @@ class DomainError(Exception):
     status = 400
     title = "Ongeldig verzoek"
 
-    def __init__(self, detail: str, *, extra: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        detail: str,
+        *,
+        extra: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        keep_changes: bool = False,
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.extra = extra or {}
+        self.headers = headers
+        self.keep_changes = keep_changes
+        """Commit what the request wrote before failing (a failed login's audit record)."""
+
+
+class UnauthenticatedError(DomainError):
+    status = 401
+    title = "Niet geauthenticeerd"
+
+    def __init__(
+        self,
+        detail: str = "Log in of stuur een geldig toegangstoken mee.",
+        *,
+        keep_changes: bool = False,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(
+            detail,
+            headers={"WWW-Authenticate": 'Bearer realm="spoorboek"'},
+            keep_changes=keep_changes,
+            extra=extra,
+        )
+
+
+class ForbiddenError(DomainError):
+    status = 403
+    title = "Geen toegang"
+
+
+class TooManyRequestsError(DomainError):
+    status = 429
+    title = "Te veel pogingen"
+
+    def __init__(self, detail: str, retry_after_seconds: int) -> None:
+        super().__init__(
+            detail, headers={"Retry-After": str(max(1, retry_after_seconds))}, keep_changes=True
+        )
 
 
 class NotFoundError(DomainError):
@@ -123,7 +167,9 @@ async def _on_validation_error(request: Request, exc: Exception) -> Response:
 async def _on_domain_error(request: Request, exc: Exception) -> Response:
     if not isinstance(exc, DomainError):  # pragma: no cover
         raise exc
-    return problem_response(request, exc.status, exc.title, exc.detail, extra=exc.extra)
+    return problem_response(
+        request, exc.status, exc.title, exc.detail, extra=exc.extra, headers=exc.headers
+    )
 
 
 async def _on_http_error(request: Request, exc: Exception) -> Response:

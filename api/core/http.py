@@ -11,6 +11,7 @@ from typing import Any
 
 import orjson
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.core.problem import PROBLEM_MEDIA_TYPE
@@ -59,10 +60,56 @@ def _has_body(headers: Headers) -> bool:
     return "transfer-encoding" in headers
 
 
+class _BodyTooLargeError(HTTPException):
+    """Raised while reading a body that passes the size limit. An HTTPException, so that the
+    framework's body parsing passes it on instead of turning it into a 400."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, detail=f"De body mag hoogstens {limit} bytes zijn.")
+
+
+def _limited(receive: Receive, limit: int) -> Receive:
+    """Counts body bytes as the app reads them, for bodies sent without a Content-Length."""
+    received = 0
+
+    async def wrapped() -> Message:
+        nonlocal received
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > limit:
+                raise _BodyTooLargeError(limit)
+        return message
+
+    return wrapped
+
+
+def _problem_message(
+    status: int, title: str, detail: str, request_id: str
+) -> tuple[bytes, list[tuple[bytes, bytes]]]:
+    body = orjson.dumps(
+        {
+            "type": "about:blank",
+            "title": title,
+            "status": status,
+            "detail": detail,
+            "instance": f"urn:spoorboek:verzoek:{request_id}",
+        }
+    )
+    headers = [
+        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+        (b"content-length", str(len(body)).encode()),
+    ]
+    return body, headers
+
+
 class HttpConventionsMiddleware:
-    def __init__(self, app: ASGIApp, api_prefix: str = "/api/") -> None:
+    def __init__(
+        self, app: ASGIApp, api_prefix: str = "/api/", max_body_bytes: int = 1_048_576
+    ) -> None:
         self.app = app
         self.api_prefix = api_prefix
+        self.max_body_bytes = max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -93,13 +140,34 @@ class HttpConventionsMiddleware:
                     out["Access-Control-Allow-Origin"] = "*"
             await send(message)
 
+        response_started = False
+
+        async def send_tracking(message: Message) -> None:
+            nonlocal response_started
+            response_started = response_started or message["type"] == "http.response.start"
+            await send_with_headers(message)
+
         try:
             if is_api and _has_body(headers):
                 media_type = headers.get("content-type", "").split(";")[0].strip().lower()
                 if media_type not in ACCEPTED_BODY_TYPES:
-                    await self._reject_media_type(send_with_headers, request_id, media_type)
+                    await self._reject(
+                        send_with_headers,
+                        415,
+                        "Mediatype niet ondersteund",
+                        f"Het mediatype '{media_type or '(geen)'}' wordt niet geaccepteerd; "
+                        "stuur application/json.",
+                        request_id,
+                    )
                     return
-            await self.app(scope, receive, send_with_headers)
+                declared = headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > self.max_body_bytes:
+                    await self._too_large(send_with_headers, request_id)
+                    return
+            await self.app(scope, _limited(receive, self.max_body_bytes), send_tracking)
+        except _BodyTooLargeError:
+            if not response_started:
+                await self._too_large(send_with_headers, request_id)
         finally:
             access_log.info(
                 "request",
@@ -112,26 +180,17 @@ class HttpConventionsMiddleware:
                 },
             )
 
+    async def _too_large(self, send: Send, request_id: str) -> None:
+        await self._reject(
+            send,
+            413,
+            "Verzoek te groot",
+            f"De body mag hoogstens {self.max_body_bytes} bytes zijn.",
+            request_id,
+        )
+
     @staticmethod
-    async def _reject_media_type(send: Send, request_id: str, media_type: str) -> None:
-        body = orjson.dumps(
-            {
-                "type": "about:blank",
-                "title": "Mediatype niet ondersteund",
-                "status": 415,
-                "detail": f"Het mediatype '{media_type or '(geen)'}' wordt niet geaccepteerd; "
-                "stuur application/json.",
-                "instance": f"urn:spoorboek:verzoek:{request_id}",
-            }
-        )
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 415,
-                "headers": [
-                    (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
+    async def _reject(send: Send, status: int, title: str, detail: str, request_id: str) -> None:
+        body, headers = _problem_message(status, title, detail, request_id)
+        await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})

@@ -26,15 +26,58 @@ TAGS = [
     {"name": "Maatregelen", "description": "Fasen, thema's, impactgebieden en de 23 maatregelen."},
     {"name": "Gemeenten", "description": "Gemeenten, provincies en arbeidsmarktregio's."},
     {"name": "Organisaties", "description": "Ketenpartners en samenwerkingsverbanden."},
+    {
+        "name": "Accounts",
+        "description": "Inloggen, sessies, tokens voor koppelingen, mijn account.",
+    },
+    {
+        "name": "Beheer van accounts",
+        "description": "Gebruikers, koppelingen en het auditlog (beheerders); contactpersonen.",
+    },
     {"name": "Beheer", "description": "Gezondheid van de dienst."},
 ]
 
 _ERROR_DESCRIPTIONS = {
     "400": "Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter.",
-    "404": "De bron bestaat niet.",
+    "401": "Niet ingelogd, of het token is ongeldig of verlopen.",
+    "403": "Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt).",
+    "404": "De bron bestaat niet (of is niet van u).",
     "406": "De client accepteert geen JSON.",
+    "409": "De bron staat dit nu niet toe.",
+    "413": "De body is te groot.",
+    "415": "Het mediatype van de body wordt niet ondersteund.",
+    "429": "Te veel pogingen; probeer het na Retry-After seconden opnieuw.",
     "500": "Onverwachte fout; het request-id staat in `instance`.",
 }
+
+SECURITY_SCHEMES = {
+    "sessieCookie": {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "spoorboek_sessie",
+        "description": "Sessie van de webapplicatie (HttpOnly). Bij wijzigingen ook de header "
+        "X-CSRF-Token met de waarde van de cookie spoorboek_csrf.",
+    },
+}
+
+
+def _client_credentials_scheme(token_url: str) -> dict[str, Any]:
+    return {
+        "type": "oauth2",
+        "description": "Voor koppelingen (machines): OAuth 2.0 client credentials; stuur het "
+        "token als Authorization: Bearer.",
+        "flows": {
+            "clientCredentials": {
+                "tokenUrl": token_url,
+                "scopes": {
+                    "producten:lezen": "Productmetadata lezen, ook geplande producten.",
+                    "producten:schrijven": "Productmetadata wijzigen.",
+                    "voortgang:lezen": "Voortgang lezen van de eigen gemeenten.",
+                    "voortgang:schrijven": "Voortgang doorgeven voor de eigen gemeenten.",
+                },
+            }
+        },
+    }
 
 
 def _problem_response(description: str) -> dict[str, Any]:
@@ -48,12 +91,22 @@ def _problem_response(description: str) -> dict[str, Any]:
 def _adjust_operation(path: str, method: str, operation: dict[str, Any]) -> None:
     responses: dict[str, Any] = operation.setdefault("responses", {})
     responses.pop("422", None)
+    if "304" in responses:
+        parameters = operation.setdefault("parameters", [])
+        parameters.append({"$ref": "#/components/parameters/If-None-Match"})
     has_input = bool(operation.get("parameters")) or "requestBody" in operation
+    operation.setdefault("security", [])
     wanted = ["406", "500"]
     if has_input or method not in ("get", "delete"):
         wanted.append("400")
     if "{" in path:
         wanted.append("404")
+    if operation["security"]:
+        wanted += ["401", "403"]
+    elif method == "post":
+        wanted.append("429")
+    if "requestBody" in operation:
+        wanted += ["413", "415"]
     for status in wanted:
         responses.setdefault(status, _problem_response(_ERROR_DESCRIPTIONS[status]))
     for status, response in responses.items():
@@ -62,13 +115,14 @@ def _adjust_operation(path: str, method: str, operation: dict[str, Any]) -> None
             headers["API-Version"] = {"$ref": "#/components/headers/API-Version"}
         if status == "200" and "304" in responses:
             response["headers"]["ETag"] = {"$ref": "#/components/headers/ETag"}
-    if "304" in responses:
-        parameters = operation.setdefault("parameters", [])
-        parameters.append({"$ref": "#/components/parameters/If-None-Match"})
 
 
-def _components(schema: dict[str, Any]) -> None:
+def _components(schema: dict[str, Any], token_url: str) -> None:
     components = schema.setdefault("components", {})
+    components["securitySchemes"] = {
+        **SECURITY_SCHEMES,
+        "clientCredentials": _client_credentials_scheme(token_url),
+    }
     schemas = components.setdefault("schemas", {})
     for name in ("HTTPValidationError", "ValidationError"):
         schemas.pop(name, None)
@@ -117,7 +171,7 @@ def build_openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
     for path, item in schema.get("paths", {}).items():
         for method, operation in item.items():
             _adjust_operation(path, method, operation)
-    _components(schema)
+    _components(schema, f"{settings.public_url.rstrip('/')}/api/v1/oauth/token")
     return schema
 
 

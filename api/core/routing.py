@@ -19,3 +19,12 @@ def json_router(*, tags: list[str | Enum], conditional: bool = True) -> APIRoute
         dependencies=[Depends(require_json_accept)],
         responses=NOT_MODIFIED if conditional else None,
     )
+
+
+# Security requirements per operation, for the OpenAPI document (the rules are in the services).
+PUBLIC: dict[str, Any] = {"security": []}
+PERSON: dict[str, Any] = {"security": [{"sessieCookie": []}]}
+
+
+def person_or_client(*scopes: str) -> dict[str, Any]:
+    return {"security": [{"sessieCookie": []}, {"clientCredentials": list(scopes)}]}

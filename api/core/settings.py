@@ -3,7 +3,7 @@
 from functools import lru_cache
 from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 API_VERSION = "1.0.0"
@@ -36,10 +36,52 @@ class Settings(BaseSettings):
     )
     max_page_size: int = 100
     default_page_size: int = 20
+    max_body_bytes: int = Field(
+        default=1_048_576, description="Largest request body accepted (bytes); larger is 413."
+    )
 
-    @field_validator("cors_origins", mode="before")
+    # Tokens. Without a configured key, one is generated once and kept in the database, so
+    # every worker signs and verifies with the same key.
+    jwt_private_key: SecretStr | None = Field(
+        default=None, description="PEM of the RSA key that signs access tokens (RS256)."
+    )
+    jwt_issuer: str = "spoorboek"
+    jwt_audience: str = "spoorboek-api"
+    access_token_minutes: int = 10
+    client_token_minutes: int = 15
+    session_hours: int = Field(
+        default=12, description="How long a login lasts at most, refreshes included."
+    )
+    refresh_token_minutes: int = Field(
+        default=120, description="Idle time after which a refresh token is no longer accepted."
+    )
+    cookie_secure: bool = Field(
+        default=True, description="Send session cookies only over HTTPS (off only for local http)."
+    )
+    second_factor_roles: Annotated[list[str], NoDecode] | None = Field(
+        default=None,
+        description="Roles that must use a TOTP second factor; default beheerder, none in demo.",
+    )
+    login_max_failures: int = 5
+    login_max_failures_per_address: int = 20
+    login_lockout_seconds: int = 30
+    login_max_lockout_seconds: int = 900
+    invitation_hours: int = 72
+    password_reset_minutes: int = 60
+
+    # Mail. Development writes mail to the console or to files, so nothing is sent by accident.
+    mail_backend: Literal["console", "file", "smtp"] = "console"
+    mail_file_dir: str = "var/outbox"
+    mail_from: str = "Spoorboek <noreply@spoorboek.example>"
+    smtp_host: str = "localhost"
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = True
+
+    @field_validator("cors_origins", "second_factor_roles", mode="before")
     @classmethod
-    def _split_origins(cls, value: object) -> object:
+    def _split_list(cls, value: object) -> object:
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
@@ -53,9 +95,21 @@ class Settings(BaseSettings):
                 return "postgresql+psycopg://" + value[len(prefix) :]
         return value
 
+    @model_validator(mode="after")
+    def _default_page_fits(self) -> "Settings":
+        if not 1 <= self.default_page_size <= self.max_page_size:
+            raise ValueError("default_page_size must lie between 1 and max_page_size")
+        return self
+
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def roles_needing_second_factor(self) -> frozenset[str]:
+        if self.second_factor_roles is not None:
+            return frozenset(self.second_factor_roles)
+        return frozenset() if self.environment == "demo" else frozenset({"beheerder"})
 
 
 @lru_cache

@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import ColumnElement
 from sqlalchemy.orm import InstrumentedAttribute
 
-from api.core.errors import InvalidInputError
+from api.core.validation import InvalidParams
 
 SortKey = InstrumentedAttribute[Any] | ColumnElement[Any]
 
@@ -16,25 +16,20 @@ def parse_sort(
     allowed: Mapping[str, Any],
     default: str,
     tiebreaker: SortKey,
+    invalid: InvalidParams,
 ) -> list[ColumnElement[object]]:
+    """The ORDER BY for `raw`; unknown fields are reported to `invalid` with the other errors."""
     fields = [part.strip() for part in (raw or default).split(",") if part.strip()]
-    unknown = [f for f in fields if f.lstrip("-") not in allowed]
-    if unknown:
-        raise InvalidInputError(
-            "Onbekend sorteerveld.",
-            [
-                {
-                    "name": "sorteer",
-                    "in": "query",
-                    "code": "unknown_sort_field",
-                    "reason": f"'{field}' kan niet; kies uit {', '.join(sorted(allowed))} "
-                    "(met '-' ervoor voor aflopend).",
-                }
-                for field in unknown
-            ],
-        )
-    order: list[ColumnElement[object]] = []
     for field in fields:
+        if field.lstrip("-") not in allowed:
+            invalid.add(
+                "sorteer",
+                "unknown_sort_field",
+                f"'{field}' kan niet; kies uit {', '.join(sorted(allowed))} "
+                "(met '-' ervoor voor aflopend).",
+            )
+    order: list[ColumnElement[object]] = []
+    for field in (f for f in fields if f.lstrip("-") in allowed):
         column = allowed[field.lstrip("-")]
         order.append(column.desc() if field.startswith("-") else column.asc())
     order.append(tiebreaker.asc())

@@ -26,6 +26,9 @@ class InvalidParams:
                 }
             )
 
+    def add(self, name: str, code: str, reason: str, location: str = "query") -> None:
+        self._params.append({"name": name, "in": location, "code": code, "reason": reason})
+
     def raise_if_any(self) -> None:
         if self._params:
             raise InvalidInputError(

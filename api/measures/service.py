@@ -23,8 +23,8 @@ def find_measures(
     invalid.unknown(
         "impactgebied", criteria.impact_area, lambda: existing_values(session, ImpactArea.code)
     )
+    order = parse_sort(sort, SORTABLE, DEFAULT_SORT, tiebreaker=Measure.code, invalid=invalid)
     invalid.raise_if_any()
-    order = parse_sort(sort, SORTABLE, DEFAULT_SORT, tiebreaker=Measure.code)
     total = repository.count_measures(session, criteria)
     return repository.list_measures(session, criteria, order, page.offset, page.size), total
 

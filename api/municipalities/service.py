@@ -24,8 +24,8 @@ def find_municipalities(
         criteria.region,
         lambda: existing_values(session, LabourMarketRegion.code),
     )
+    order = parse_sort(sort, SORTABLE, DEFAULT_SORT, tiebreaker=Municipality.code, invalid=invalid)
     invalid.raise_if_any()
-    order = parse_sort(sort, SORTABLE, DEFAULT_SORT, tiebreaker=Municipality.code)
     total = repository.count_municipalities(session, criteria)
     return (
         repository.list_municipalities(session, criteria, order, page.offset, page.size),

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from api.municipalities.models import Municipality
 from api.organisations.models import Organisation, OrganisationKind
+from api.seed.demo_accounts import DEMO_CLIENTS, DEMO_USERS, load_demo_clients, load_demo_users
 
 ProgressHook = Callable[[str, int], Callable[[], None]]
 
@@ -62,8 +63,22 @@ def _shared_services(session: Session, on_row: Callable[[], None]) -> DemoReport
     return report
 
 
+def _counted(
+    part: str, loader: Callable[[Session, Callable[[], None]], tuple[int, int]]
+) -> Callable[[Session, Callable[[], None]], DemoReport]:
+    def load(session: Session, on_row: Callable[[], None]) -> DemoReport:
+        created, existing = loader(session, on_row)
+        return DemoReport(part, created, existing)
+
+    return load
+
+
 def load_demo_data(session: Session, *, progress: ProgressHook | None = None) -> list[DemoReport]:
-    parts = [("samenwerkingsverbanden", len(SHARED_SERVICES), _shared_services)]
+    parts: list[tuple[str, int, Callable[[Session, Callable[[], None]], DemoReport]]] = [
+        ("samenwerkingsverbanden", len(SHARED_SERVICES), _shared_services),
+        ("gebruikers", len(DEMO_USERS), _counted("gebruikers", load_demo_users)),
+        ("koppelingen", len(DEMO_CLIENTS), _counted("koppelingen", load_demo_clients)),
+    ]
     reports = []
     for name, size, loader in parts:
         on_row = progress(name, size) if progress else (lambda: None)

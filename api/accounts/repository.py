@@ -1,0 +1,199 @@
+"""Every query of the accounts domain."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from api.accounts.models import (
+    ActionToken,
+    ClientSecret,
+    MachineClient,
+    RefreshToken,
+    User,
+    UserRole,
+    UserSession,
+    user_municipalities,
+)
+from api.core.security import Role
+from api.core.text import like_pattern
+
+_USER_DETAILS = (
+    selectinload(User.role_rows),
+    selectinload(User.municipalities),
+    selectinload(User.organisation),
+)
+
+
+def user_by_email(session: Session, email: str) -> User | None:
+    query = select(User).where(User.email == email).options(*_USER_DETAILS)
+    return session.scalars(query).first()
+
+
+def user_by_id(session: Session, user_id: int) -> User | None:
+    query = select(User).where(User.id == user_id).options(*_USER_DETAILS)
+    return session.scalars(query).first()
+
+
+def user_with_session(
+    session: Session, user_id: int, session_id: str
+) -> tuple[User, UserSession] | None:
+    query = (
+        select(User, UserSession)
+        .join(UserSession, UserSession.user_id == User.id)
+        .where(User.id == user_id, UserSession.id == session_id)
+        .options(*_USER_DETAILS)
+    )
+    row = session.execute(query).first()
+    return (row[0], row[1]) if row else None
+
+
+@dataclass(frozen=True)
+class UserFilter:
+    role: Role | None = None
+    municipality: str | None = None
+    active: bool | None = None
+    text: str | None = None
+
+
+def _users(criteria: UserFilter) -> Select[User]:
+    query = select(User)
+    if criteria.role is not None:
+        query = query.where(
+            User.id.in_(select(UserRole.user_id).where(UserRole.role == criteria.role))
+        )
+    if criteria.municipality is not None:
+        query = query.where(
+            User.id.in_(
+                select(user_municipalities.c.user_id).where(
+                    user_municipalities.c.municipality_code == criteria.municipality
+                )
+            )
+        )
+    if criteria.active is not None:
+        query = query.where(User.is_active == criteria.active)
+    if criteria.text:
+        pattern = like_pattern(criteria.text.casefold())
+        query = query.where(
+            func.lower(User.name).like(pattern, escape="\\") | User.email.like(pattern, escape="\\")
+        )
+    return query
+
+
+def list_users(session: Session, criteria: UserFilter, offset: int, limit: int) -> list[User]:
+    query = _users(criteria).options(*_USER_DETAILS).order_by(User.name, User.id)
+    return list(session.scalars(query.offset(offset).limit(limit)))
+
+
+def count_users(session: Session, criteria: UserFilter) -> int:
+    subquery = _users(criteria).with_only_columns(User.id).subquery()
+    return session.scalar(select(func.count()).select_from(subquery)) or 0
+
+
+def refresh_token_by_hash(
+    session: Session, token_hash: str
+) -> tuple[RefreshToken, UserSession, User] | None:
+    query = (
+        select(RefreshToken, UserSession, User)
+        .join(UserSession, UserSession.id == RefreshToken.session_id)
+        .join(User, User.id == UserSession.user_id)
+        .where(RefreshToken.token_hash == token_hash)
+        .options(*_USER_DETAILS)
+    )
+    row = session.execute(query).first()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def claim_refresh_token(session: Session, token_id: int, now: datetime) -> bool:
+    """Marks the token used; False when another request used it first (a replay)."""
+    result = session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.id == token_id, RefreshToken.used_at.is_(None))
+        .values(used_at=now)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]
+
+
+def revoke_sessions(
+    session: Session, user_id: int, now: datetime, reason: str, *, except_id: str | None = None
+) -> int:
+    query = (
+        update(UserSession)
+        .where(UserSession.user_id == user_id, UserSession.revoked_at.is_(None))
+        .values(revoked_at=now, revoked_reason=reason)
+    )
+    if except_id is not None:
+        query = query.where(UserSession.id != except_id)
+    return session.execute(query).rowcount  # type: ignore[attr-defined, no-any-return]
+
+
+def action_token_by_hash(session: Session, token_hash: str, purpose: str) -> ActionToken | None:
+    query = select(ActionToken).where(
+        ActionToken.token_hash == token_hash, ActionToken.purpose == purpose
+    )
+    return session.scalars(query).first()
+
+
+def expire_action_tokens(session: Session, user_id: int, purpose: str, now: datetime) -> None:
+    session.execute(
+        update(ActionToken)
+        .where(
+            ActionToken.user_id == user_id,
+            ActionToken.purpose == purpose,
+            ActionToken.used_at.is_(None),
+        )
+        .values(used_at=now)
+    )
+
+
+_CLIENT_DETAILS = (selectinload(MachineClient.municipalities), selectinload(MachineClient.secrets))
+
+
+def client_by_client_id(session: Session, client_id: str) -> MachineClient | None:
+    query = (
+        select(MachineClient).where(MachineClient.client_id == client_id).options(*_CLIENT_DETAILS)
+    )
+    return session.scalars(query).first()
+
+
+def client_with_secret(
+    session: Session, client_id: str, secret_id: int
+) -> tuple[MachineClient, ClientSecret] | None:
+    query = (
+        select(MachineClient, ClientSecret)
+        .join(ClientSecret, ClientSecret.client_pk == MachineClient.id)
+        .where(MachineClient.client_id == client_id, ClientSecret.id == secret_id)
+        .options(selectinload(MachineClient.municipalities))
+    )
+    row = session.execute(query).first()
+    return (row[0], row[1]) if row else None
+
+
+def list_clients(session: Session, offset: int, limit: int) -> list[MachineClient]:
+    query = (
+        select(MachineClient)
+        .options(*_CLIENT_DETAILS)
+        .order_by(MachineClient.name, MachineClient.id)
+    )
+    return list(session.scalars(query.offset(offset).limit(limit)))
+
+
+def count_clients(session: Session) -> int:
+    return session.scalar(select(func.count(MachineClient.id))) or 0
+
+
+def contacts_of(session: Session, municipality_code: str) -> list[User]:
+    query = (
+        select(User)
+        .join(user_municipalities, user_municipalities.c.user_id == User.id)
+        .join(UserRole, UserRole.user_id == User.id)
+        .where(
+            user_municipalities.c.municipality_code == municipality_code,
+            UserRole.role == Role.MUNICIPAL_CONTACT,
+            User.is_active.is_(True),
+        )
+        .options(selectinload(User.organisation))
+        .order_by(User.name)
+    )
+    return list(session.scalars(query))

@@ -1,0 +1,59 @@
+"""Sending mail through the outbox: stored first, then delivered; failures stay for a retry."""
+
+import logging
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.utils import make_msgid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.core.settings import Settings
+from api.mail.backends import backend_for
+from api.mail.models import OutboxMessage
+
+logger = logging.getLogger("spoorboek.mail")
+
+
+def _compose(settings: Settings, row: OutboxMessage) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = settings.mail_from
+    message["To"] = row.recipient
+    message["Subject"] = row.subject
+    message["Message-ID"] = make_msgid(idstring=f"outbox{row.id}", domain="spoorboek")
+    message.set_content(row.body)
+    return message
+
+
+def _deliver(session: Session, settings: Settings, row: OutboxMessage) -> bool:
+    row.attempts += 1
+    try:
+        backend_for(settings).send(_compose(settings, row))
+    except OSError as exc:
+        row.last_error = str(exc)[:500]
+        logger.warning("mail delivery failed", extra={"outbox_id": row.id, "error": str(exc)})
+        return False
+    row.sent_at = datetime.now(UTC)
+    row.last_error = None
+    return True
+
+
+def send(session: Session, settings: Settings, *, to: str, subject: str, body: str) -> None:
+    """Stores the message and tries to deliver it at once; `deliver_pending` retries failures."""
+    row = OutboxMessage(recipient=to, subject=subject, body=body)
+    session.add(row)
+    session.flush()
+    _deliver(session, settings, row)
+
+
+def deliver_pending(session: Session, settings: Settings, limit: int = 100) -> tuple[int, int]:
+    query = (
+        select(OutboxMessage)
+        .where(OutboxMessage.sent_at.is_(None))
+        .order_by(OutboxMessage.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    rows = list(session.scalars(query))
+    delivered = sum(_deliver(session, settings, row) for row in rows)
+    return delivered, len(rows) - delivered

@@ -1,0 +1,173 @@
+"""Every endpoint against every role: allowed, denied, and denied without revealing whether the
+thing asked for exists."""
+
+from collections.abc import Callable
+
+import httpx
+import pytest
+
+from tests.auth import ADMIN, BOLLENSTREEK, EDITOR, PARTNER, SCRIPT, UTRECHT, login, machine_token
+
+ROLES = ["publiek", "utrecht", "bollenstreek", "redacteur", "beheerder", "partner", "script"]
+
+
+async def as_role(role: str, make: Callable[[], httpx.AsyncClient]) -> httpx.AsyncClient:
+    client = make()
+    people = {
+        "utrecht": UTRECHT,
+        "bollenstreek": BOLLENSTREEK,
+        "redacteur": EDITOR,
+        "beheerder": ADMIN,
+    }
+    machines = {"partner": PARTNER, "script": SCRIPT}
+    if role in people:
+        await login(client, people[role])
+    elif role in machines:
+        token = await machine_token(client, machines[role].client_id, machines[role].secret)
+        client.headers["Authorization"] = f"Bearer {token}"
+    return client
+
+
+PUBLIC = dict.fromkeys(ROLES, 200)
+ADMIN_ONLY = {
+    "publiek": 401,
+    "utrecht": 403,
+    "bollenstreek": 403,
+    "redacteur": 403,
+    "beheerder": 200,
+    "partner": 403,
+    "script": 403,
+}
+PEOPLE_ONLY = {
+    "publiek": 401,
+    "utrecht": 200,
+    "bollenstreek": 200,
+    "redacteur": 200,
+    "beheerder": 200,
+    "partner": 403,
+    "script": 403,
+}
+
+MATRIX: list[tuple[str, str, dict[str, object] | None, dict[str, int]]] = [
+    ("GET", "/api/v1/maatregelen", None, PUBLIC),
+    ("GET", "/api/v1/gemeenten/GM0344", None, PUBLIC),
+    ("GET", "/api/v1/organisaties/divosa", None, PUBLIC),
+    ("GET", "/api/v1/health/ready", None, PUBLIC),
+    ("GET", "/api/v1/sessies/huidig", None, PEOPLE_ONLY),
+    ("GET", "/api/v1/mijn-account", None, PEOPLE_ONLY),
+    ("PATCH", "/api/v1/mijn-account", {"naam": "Nieuwe naam"}, PEOPLE_ONLY),
+    ("GET", "/api/v1/gebruikers", None, ADMIN_ONLY),
+    ("GET", "/api/v1/gebruikers/1", None, ADMIN_ONLY),
+    ("PATCH", "/api/v1/gebruikers/1", {"naam": "X"}, ADMIN_ONLY),
+    (
+        "POST",
+        "/api/v1/gebruikers",
+        {"email": "m@voorbeeld.nl", "naam": "M", "rollen": ["redacteur"]},
+        {**ADMIN_ONLY, "beheerder": 201},
+    ),
+    ("POST", "/api/v1/gebruikers/1/uitnodigingen", None, {**ADMIN_ONLY, "beheerder": 409}),
+    ("GET", "/api/v1/koppelingen", None, ADMIN_ONLY),
+    ("GET", f"/api/v1/koppelingen/{PARTNER.client_id}", None, ADMIN_ONLY),
+    ("PATCH", f"/api/v1/koppelingen/{SCRIPT.client_id}", {"actief": True}, ADMIN_ONLY),
+    (
+        "POST",
+        f"/api/v1/koppelingen/{SCRIPT.client_id}/geheimen",
+        {"overlapUren": 1},
+        {**ADMIN_ONLY, "beheerder": 201},
+    ),
+    (
+        "POST",
+        "/api/v1/koppelingen",
+        {"naam": "k", "soort": "partner", "scopes": ["producten:lezen"], "organisatie": "vng"},
+        {**ADMIN_ONLY, "beheerder": 201},
+    ),
+    ("GET", "/api/v1/audit-gebeurtenissen", None, ADMIN_ONLY),
+    # Contact persons are private to the programme team and the municipality itself.
+    (
+        "GET",
+        "/api/v1/gemeenten/GM0344/contactpersonen",
+        None,
+        {
+            "publiek": 401,
+            "utrecht": 200,
+            "bollenstreek": 404,
+            "redacteur": 200,
+            "beheerder": 200,
+            "partner": 404,
+            "script": 404,
+        },
+    ),
+    (
+        "GET",
+        "/api/v1/gemeenten/GM0534/contactpersonen",
+        None,
+        {
+            "publiek": 401,
+            "utrecht": 404,
+            "bollenstreek": 200,
+            "redacteur": 200,
+            "beheerder": 200,
+            "partner": 404,
+            "script": 404,
+        },
+    ),
+]
+
+
+def _cases() -> list[object]:
+    return [
+        pytest.param(method, path, body, role, expected[role], id=f"{method} {path} als {role}")
+        for method, path, body, expected in MATRIX
+        for role in ROLES
+    ]
+
+
+@pytest.mark.parametrize(("method", "path", "body", "role", "status"), _cases())
+async def test_access(
+    clients: Callable[[], httpx.AsyncClient],
+    method: str,
+    path: str,
+    body: dict[str, object] | None,
+    role: str,
+    status: int,
+) -> None:
+    client = await as_role(role, clients)
+    response = await client.request(method, path, json=body)
+    assert response.status_code == status, response.text
+    if status >= 400:
+        assert response.headers["content-type"] == "application/problem+json"
+        assert "@" not in response.text, "a refusal must not carry personal data"
+
+
+@pytest.mark.parametrize("role", ["utrecht", "partner", "script"])
+async def test_someone_elses_municipality_looks_like_a_missing_one(
+    clients: Callable[[], httpx.AsyncClient], role: str
+) -> None:
+    client = await as_role(role, clients)
+    other = await client.get("/api/v1/gemeenten/GM0534/contactpersonen")
+    missing = await client.get("/api/v1/gemeenten/GM9999/contactpersonen")
+    assert other.status_code == missing.status_code == 404
+    assert other.json()["title"] == missing.json()["title"]
+    assert other.json()["detail"].replace("GM0534", "X") == missing.json()["detail"].replace(
+        "GM9999", "X"
+    )
+
+
+@pytest.mark.parametrize("role", ["redacteur", "utrecht", "partner"])
+async def test_non_admins_cannot_probe_user_ids(
+    clients: Callable[[], httpx.AsyncClient], role: str
+) -> None:
+    client = await as_role(role, clients)
+    existing = await client.get("/api/v1/gebruikers/1")
+    missing = await client.get("/api/v1/gebruikers/999999")
+    assert existing.status_code == missing.status_code == 403
+    assert existing.json()["detail"] == missing.json()["detail"]
+
+
+async def test_contacts_list_shows_the_municipalitys_contact_persons(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    editor = await as_role("redacteur", clients)
+    body = (await editor.get("/api/v1/gemeenten/GM0575/contactpersonen")).json()
+    assert [c["email"] for c in body["resultaten"]] == [BOLLENSTREEK]
+    assert body["resultaten"][0]["organisatie"] == "demo-isd-bollenstreek"
