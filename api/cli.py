@@ -85,7 +85,7 @@ def demo() -> None:
         console.print("[red]Demonstratiegegevens horen niet in productie.[/red]")
         raise typer.Exit(code=2)
     with new_session() as session, _progress() as progress:
-        reports = load_demo_data(session, progress=progress)
+        reports = load_demo_data(session, get_settings(), progress=progress)
         session.commit()
     table = Table("demonstratiegegevens", "nieuw", "bestond al")
     for r in reports:

@@ -19,9 +19,19 @@ from api.core.schemas import ApiModel, Link
 from api.core.settings import API_VERSION, Settings, get_settings
 from api.core.urls import API_PREFIX, api_path
 from api.health.router import router as health_router
+from api.measures.editing_router import router as measures_editing_router
 from api.measures.router import router as measures_router
 from api.municipalities.router import router as municipalities_router
 from api.organisations.router import router as organisations_router
+from api.products import freshness
+from api.products.feed_router import atom as products_atom_router
+from api.products.feed_router import router as products_feed_router
+from api.products.files_router import downloads as products_downloads_router
+from api.products.files_router import router as products_files_router
+from api.products.plan_router import router as products_plan_router
+from api.products.reviews_router import router as products_reviews_router
+from api.products.router import router as products_router
+from api.products.router import writes as products_writes_router
 
 _COLLECTIONS = [
     "fasen",
@@ -32,6 +42,7 @@ _COLLECTIONS = [
     "provincies",
     "arbeidsmarktregios",
     "organisaties",
+    "producten",
 ]
 
 
@@ -69,13 +80,24 @@ def create_api(settings: Settings) -> FastAPI:
     api.state.settings = settings
     install_error_handlers(api)
     api.include_router(_api_root_router())
+    freshness.register()
     for router in (
         measures_router,
+        measures_editing_router,
         municipalities_router,
         organisations_router,
         accounts_router,
         accounts_admin_router,
         audit_router,
+        # The feed's fixed path must come before /producten/{id}.
+        products_feed_router,
+        products_atom_router,
+        products_router,
+        products_writes_router,
+        products_files_router,
+        products_downloads_router,
+        products_reviews_router,
+        products_plan_router,
         health_router,
     ):
         api.include_router(router)
@@ -127,5 +149,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=["API-Version", "ETag", "Location", "Link", "X-Request-ID"],
         allow_credentials=True,
     )
-    app.add_middleware(HttpConventionsMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        HttpConventionsMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        max_upload_bytes=settings.max_upload_bytes,
+    )
     return app

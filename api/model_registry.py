@@ -2,11 +2,13 @@
 
 from api.accounts import models as accounts
 from api.audit import models as audit
+from api.core import sequences
 from api.core.orm import Base
 from api.mail import models as mail
 from api.measures import models as measures
 from api.municipalities import models as municipalities
 from api.organisations import models as organisations
+from api.products import models as products
 from api.seed import models as seed
 
 __all__ = [
@@ -17,5 +19,7 @@ __all__ = [
     "measures",
     "municipalities",
     "organisations",
+    "products",
     "seed",
+    "sequences",
 ]

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from api.core.db import build_engine
+from api.core.migrations import include_name
 from api.core.settings import get_settings
 from api.model_registry import Base
 
@@ -22,6 +23,7 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -28,13 +28,19 @@ def pytest_report_header() -> str:
 
 
 @pytest.fixture(scope="session")
-def database_url() -> Iterator[str]:
+def storage_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the suite's files live (the demo catalogue's PDFs among them)."""
+    return tmp_path_factory.mktemp("bestanden")
+
+
+@pytest.fixture(scope="session")
+def database_url(storage_dir: Path) -> Iterator[str]:
     url = create_database("suite")
     upgrade_to_head(url)
     engine = build_engine(url)
     with Session(engine) as session:
         load_reference_data(session)
-        load_demo_data(session)
+        load_demo_data(session, Settings(database_url=url, storage_dir=str(storage_dir)))
         # One signing key for the whole run: making an RSA key in every test costs seconds.
         signing_key(session, Settings(database_url=url))
         session.commit()
@@ -68,6 +74,7 @@ def db(connection: Connection) -> Iterator[Session]:
 
 def make_settings(database_url: str, tmp_path: Path, **overrides: object) -> Settings:
     values: dict[str, object] = {
+        "storage_dir": str(tmp_path / "bestanden"),
         "database_url": database_url,
         "environment": "test",
         "spa_dist": str(tmp_path / "no-spa"),
@@ -87,8 +94,8 @@ def api_of(app: FastAPI) -> FastAPI:
 
 
 @pytest.fixture
-def app(database_url: str, db: Session, tmp_path: Path) -> FastAPI:
-    app = create_app(make_settings(database_url, tmp_path))
+def app(database_url: str, db: Session, tmp_path: Path, storage_dir: Path) -> FastAPI:
+    app = create_app(make_settings(database_url, tmp_path, storage_dir=str(storage_dir)))
 
     def session_in_test_transaction() -> Iterator[Session]:
         yield from transactional(db)

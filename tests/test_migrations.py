@@ -9,7 +9,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from api.core.db import build_engine
-from api.core.migrations import alembic_config, upgrade_to_head
+from api.core.migrations import alembic_config, include_name, upgrade_to_head
 from api.model_registry import Base
 from tests.databases import create_database, drop_database
 
@@ -25,12 +25,13 @@ def test_upgrade_matches_the_models_and_downgrade_removes_everything(empty_datab
     upgrade_to_head(empty_database)
     engine = build_engine(empty_database)
     with engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        context = MigrationContext.configure(connection, opts={"include_name": include_name})
+        diff = compare_metadata(context, Base.metadata)
     assert diff == [], f"models and migrations differ: {diff}"
 
     command.downgrade(alembic_config(empty_database), "base")
     with engine.connect() as connection:
-        assert set(inspect(connection).get_table_names()) <= {"alembic_version"}
+        assert set(inspect(connection).get_table_names()) <= {"alembic_version"}, "left behind"
 
     upgrade_to_head(empty_database)
     with engine.connect() as connection:

@@ -4,6 +4,9 @@ The tag is a hash of the exact bytes sent, which every worker computes the same 
 server-side cache is needed to agree on it."""
 
 import hashlib
+from collections.abc import Callable
+from datetime import UTC, datetime
+from email.utils import format_datetime, parsedate_to_datetime
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -33,4 +36,39 @@ def conditional_json(
     if_none_match = request.headers.get("if-none-match")
     if if_none_match and _matches(if_none_match, etag):
         return Response(status_code=304, headers=headers)
+    return Response(body, media_type="application/json", headers=headers)
+
+
+def _http_date(moment: datetime) -> str:
+    return format_datetime(moment.astimezone(UTC), usegmt=True)
+
+
+def conditional_versioned(
+    request: Request,
+    version_key: str,
+    build: Callable[[], BaseModel],
+    *,
+    last_modified: datetime | None = None,
+    cache_control: str = PUBLIC_REVALIDATE,
+) -> Response:
+    """Like conditional_json, but the tag comes from a cheap version key (what the
+    representation depends on, plus the URL and who asks), so a 304 skips building the body."""
+    etag = etag_for(f"{version_key}|{request.url.path}?{request.url.query}".encode())
+    headers = {"ETag": etag, "Cache-Control": cache_control}
+    if last_modified is not None:
+        headers["Last-Modified"] = _http_date(last_modified)
+    if_none_match = request.headers.get("if-none-match")
+    if if_none_match and _matches(if_none_match, etag):
+        return Response(status_code=304, headers=headers)
+    if if_none_match is None and last_modified is not None:
+        since = request.headers.get("if-modified-since")
+        try:
+            unchanged = since is not None and parsedate_to_datetime(since) >= last_modified.replace(
+                microsecond=0
+            )
+        except (TypeError, ValueError):
+            unchanged = False
+        if unchanged:
+            return Response(status_code=304, headers=headers)
+    body = build().model_dump_json(by_alias=True).encode()
     return Response(body, media_type="application/json", headers=headers)

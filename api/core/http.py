@@ -66,6 +66,7 @@ class _BodyTooLargeError(HTTPException):
 
     def __init__(self, limit: int) -> None:
         super().__init__(413, detail=f"De body mag hoogstens {limit} bytes zijn.")
+        self.limit = limit
 
 
 def _limited(receive: Receive, limit: int) -> Receive:
@@ -105,11 +106,16 @@ def _problem_message(
 
 class HttpConventionsMiddleware:
     def __init__(
-        self, app: ASGIApp, api_prefix: str = "/api/", max_body_bytes: int = 1_048_576
+        self,
+        app: ASGIApp,
+        api_prefix: str = "/api/",
+        max_body_bytes: int = 1_048_576,
+        max_upload_bytes: int = 26_214_400,
     ) -> None:
         self.app = app
         self.api_prefix = api_prefix
         self.max_body_bytes = max_body_bytes
+        self.max_upload_bytes = max_upload_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -160,14 +166,21 @@ class HttpConventionsMiddleware:
                         request_id,
                     )
                     return
+                # File uploads may be larger than other bodies; a multipart body adds a little.
+                limit = (
+                    self.max_upload_bytes + 65_536
+                    if media_type == "multipart/form-data"
+                    else self.max_body_bytes
+                )
                 declared = headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > self.max_body_bytes:
-                    await self._too_large(send_with_headers, request_id)
+                if declared.isdigit() and int(declared) > limit:
+                    await self._too_large(send_with_headers, request_id, limit)
                     return
-            await self.app(scope, _limited(receive, self.max_body_bytes), send_tracking)
-        except _BodyTooLargeError:
+                receive = _limited(receive, limit)
+            await self.app(scope, receive, send_tracking)
+        except _BodyTooLargeError as exc:
             if not response_started:
-                await self._too_large(send_with_headers, request_id)
+                await self._too_large(send_with_headers, request_id, exc.limit)
         finally:
             access_log.info(
                 "request",
@@ -180,13 +193,9 @@ class HttpConventionsMiddleware:
                 },
             )
 
-    async def _too_large(self, send: Send, request_id: str) -> None:
+    async def _too_large(self, send: Send, request_id: str, limit: int) -> None:
         await self._reject(
-            send,
-            413,
-            "Verzoek te groot",
-            f"De body mag hoogstens {self.max_body_bytes} bytes zijn.",
-            request_id,
+            send, 413, "Verzoek te groot", f"De body mag hoogstens {limit} bytes zijn.", request_id
         )
 
     @staticmethod

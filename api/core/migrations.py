@@ -18,3 +18,12 @@ def alembic_config(database_url: str) -> Config:
 
 def upgrade_to_head(database_url: str) -> None:
     command.upgrade(alembic_config(database_url), "head")
+
+
+# Tables that migrations create but no model describes (engine-specific search indexes).
+UNMANAGED_TABLE_PREFIXES = ("product_search",)
+
+
+def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
+    """Keeps alembic's autogenerate from proposing to drop the unmanaged tables."""
+    return not (type_ == "table" and name is not None and name.startswith(UNMANAGED_TABLE_PREFIXES))

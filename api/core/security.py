@@ -75,3 +75,13 @@ class Principal:
 
 
 ANONYMOUS = Principal(kind="anonymous")
+
+
+def require_programme_team(principal: Principal, action: str = "Dit") -> None:
+    """Editors and admins only; the public gets 401, everyone else 403."""
+    from api.core.errors import ForbiddenError, UnauthenticatedError
+
+    if not principal.is_authenticated:
+        raise UnauthenticatedError
+    if not principal.is_programme_team:
+        raise ForbiddenError(f"{action} mag alleen de redactie.")

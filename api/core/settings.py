@@ -69,6 +69,21 @@ class Settings(BaseSettings):
     invitation_hours: int = 72
     password_reset_minutes: int = 60
 
+    # Files of products (and later attachments): local disk, or S3 when machines share them.
+    storage_backend: Literal["local", "s3"] = "local"
+    storage_dir: str = "var/bestanden"
+    max_upload_bytes: int = Field(default=26_214_400, description="Largest file upload (bytes).")
+    s3_endpoint_url: str | None = None
+    s3_region: str | None = None
+    s3_bucket: str = "spoorboek"
+    s3_access_key_id: str | None = None
+    s3_secret_access_key: SecretStr | None = None
+
+    # Products.
+    approvals_to_publish: int = Field(
+        default=1, description="Approving reviews by municipal testers needed to publish."
+    )
+
     # Mail. Development writes mail to the console or to files, so nothing is sent by accident.
     mail_backend: Literal["console", "file", "smtp"] = "console"
     mail_file_dir: str = "var/outbox"

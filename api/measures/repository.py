@@ -113,3 +113,7 @@ def list_themes(session: Session) -> list[tuple[Theme, int]]:
 
 def list_impact_areas(session: Session) -> list[ImpactArea]:
     return list(session.scalars(select(ImpactArea).order_by(ImpactArea.position)))
+
+
+def codes_in_wave(session: Session, number: int) -> list[str]:
+    return list(session.scalars(select(Measure.code).where(Measure.wave_number == number)))

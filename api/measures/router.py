@@ -39,7 +39,7 @@ def _self(*segments: object) -> SelfLinks:
     return SelfLinks(self=Link(href=api_path(*segments)))
 
 
-def _wave_read(wave: Wave, count: int) -> WaveRead:
+def wave_read(wave: Wave, count: int) -> WaveRead:
     return WaveRead(
         nummer=wave.number,
         naam=wave.name,
@@ -62,7 +62,7 @@ def _theme_read(theme: Theme, count: int) -> ThemeRead:
     )
 
 
-def _measure_read(measure: Measure) -> MeasureRead:
+def measure_read(measure: Measure) -> MeasureRead:
     return MeasureRead(
         code=measure.code,
         titel=measure.title,
@@ -88,7 +88,7 @@ def _measure_read(measure: Measure) -> MeasureRead:
 )
 def list_waves(request: Request, session: SessionDep) -> Response:
     waves = service.list_waves(session)
-    return conditional_json(request, WaveList(resultaten=[_wave_read(w, n) for w, n in waves]))
+    return conditional_json(request, WaveList(resultaten=[wave_read(w, n) for w, n in waves]))
 
 
 @router.get(
@@ -102,7 +102,7 @@ def get_wave(
     session: SessionDep,
     nummer: Annotated[int, Path(ge=1, le=99, description="Nummer van de fase.")],
 ) -> Response:
-    return conditional_json(request, _wave_read(*service.get_wave(session, nummer)))
+    return conditional_json(request, wave_read(*service.get_wave(session, nummer)))
 
 
 @router.get(
@@ -179,7 +179,7 @@ def list_measures(
     measures, total = service.find_measures(session, criteria, sorteer, page)
     info, links = page_envelope(request, page, total)
     body = MeasurePage(
-        resultaten=[_measure_read(m) for m in measures], paginering=info, _links=links
+        resultaten=[measure_read(m) for m in measures], paginering=info, _links=links
     )
     return conditional_json(request, body)
 
@@ -191,4 +191,4 @@ def list_measures(
     summary="Eén maatregel",
 )
 def get_measure(request: Request, session: SessionDep, code: MeasureCode) -> Response:
-    return conditional_json(request, _measure_read(service.get_measure(session, code)))
+    return conditional_json(request, measure_read(service.get_measure(session, code)))

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from api.core.pagination import PageInfo, PageLinks
 from api.core.schemas import ApiModel, CodeName, SelfLinks
@@ -94,3 +94,29 @@ class ThemeList(ApiModel):
 
 class ImpactAreaList(ApiModel):
     resultaten: list[ImpactAreaRead]
+
+
+class MeasureUpdate(ApiModel):
+    """Wat de redactie van een maatregel kan corrigeren. Een lege ingangsdatum volgt de fase."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    titel: str | None = Field(default=None, min_length=3, max_length=200)
+    samenvatting: str | None = Field(default=None, min_length=1, max_length=5000)
+    artikelen: list[str] | None = Field(default=None, max_length=20)
+    thema: str | None = Field(default=None, pattern=r"^[a-z0-9-]{1,80}$")
+    fase: int | None = Field(default=None, ge=1, le=99)
+    ingangsdatum: date | None = Field(default=None, json_schema_extra={"format": "date"})
+    toepasbaar_vanaf: date | None = Field(default=None, json_schema_extra={"format": "date"})
+    verplichting: Obligation | None = None
+    betrouwbaarheid: Confidence | None = None
+
+
+class WaveUpdate(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
+    naam: str | None = Field(default=None, min_length=3, max_length=200)
+    ingangsdatum: date | None = None
+    toepasbaar_vanaf: date | None = None
+    producten_gereed_op: date | None = None
+    toelichting: str | None = Field(default=None, max_length=2000)

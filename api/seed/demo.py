@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from api.core.settings import Settings
 from api.municipalities.models import Municipality
 from api.organisations.models import Organisation, OrganisationKind
 from api.seed.demo_accounts import DEMO_CLIENTS, DEMO_USERS, load_demo_clients, load_demo_users
+from api.seed.demo_products import load_demo_products
 
 ProgressHook = Callable[[str, int], Callable[[], None]]
 
@@ -73,11 +75,17 @@ def _counted(
     return load
 
 
-def load_demo_data(session: Session, *, progress: ProgressHook | None = None) -> list[DemoReport]:
+def load_demo_data(
+    session: Session, settings: Settings, *, progress: ProgressHook | None = None
+) -> list[DemoReport]:
+    def products(session: Session, on_row: Callable[[], None]) -> tuple[int, int]:
+        return load_demo_products(session, settings, on_row)
+
     parts: list[tuple[str, int, Callable[[Session, Callable[[], None]], DemoReport]]] = [
         ("samenwerkingsverbanden", len(SHARED_SERVICES), _shared_services),
         ("gebruikers", len(DEMO_USERS), _counted("gebruikers", load_demo_users)),
         ("koppelingen", len(DEMO_CLIENTS), _counted("koppelingen", load_demo_clients)),
+        ("producten", 23 * 3, _counted("producten", products)),
     ]
     reports = []
     for name, size, loader in parts:

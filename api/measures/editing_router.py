@@ -1,0 +1,51 @@
+"""HTTP endpoints for editors to correct measures and waves."""
+
+from typing import Annotated
+
+from fastapi import Path
+
+from api.accounts.principal import CurrentPrincipal
+from api.core.db import SessionDep
+from api.core.requests import ContextDep
+from api.core.routing import PERSON, json_router
+from api.measures import editing
+from api.measures.router import MeasureCode, measure_read, wave_read
+from api.measures.schemas import MeasureRead, MeasureUpdate, WaveRead, WaveUpdate
+
+router = json_router(tags=["Maatregelen"], conditional=False)
+
+
+@router.patch(
+    "/maatregelen/{code}",
+    response_model=MeasureRead,
+    operation_id="maatregelWijzigen",
+    summary="Een maatregel corrigeren (redactie); producten worden zo nodig gemarkeerd",
+    openapi_extra=PERSON,
+)
+def update_measure(
+    code: MeasureCode,
+    body: MeasureUpdate,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    ctx: ContextDep,
+) -> MeasureRead:
+    changes = body.model_dump(by_alias=True, exclude_unset=True)
+    return measure_read(editing.update_measure(session, principal, ctx, code, changes))
+
+
+@router.patch(
+    "/fasen/{nummer}",
+    response_model=WaveRead,
+    operation_id="faseWijzigen",
+    summary="Een fase wijzigen, bijvoorbeeld een verschoven datum (redactie)",
+    openapi_extra=PERSON,
+)
+def update_wave(
+    nummer: Annotated[int, Path(ge=1, le=99)],
+    body: WaveUpdate,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    ctx: ContextDep,
+) -> WaveRead:
+    changes = body.model_dump(by_alias=True, exclude_unset=True)
+    return wave_read(*editing.update_wave(session, principal, ctx, nummer, changes))

@@ -1,0 +1,43 @@
+"""The products' change log: every change appended in commit order, so partners can sync
+incrementally from a cursor and see withdrawals too."""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from api.core.sequences import next_value
+from api.products.models import Product, ProductChange, ProductStatus
+
+SEQUENCE = "producten"
+
+
+def is_public(product: Product) -> bool:
+    return product.status != ProductStatus.WITHDRAWN and product.published_version is not None
+
+
+def record_change(
+    session: Session,
+    product: Product,
+    kind: str,
+    actor: str,
+    details: dict[str, Any] | None = None,
+    *,
+    was_public: bool = False,
+) -> ProductChange:
+    """Appends a change; a withdrawal of a product the public knew is itself public."""
+    seq = next_value(session, SEQUENCE)
+    now = datetime.now(UTC)
+    product.change_seq = seq
+    product.updated_at = now
+    change = ProductChange(
+        seq=seq,
+        product_id=product.id,
+        kind=kind,
+        public=is_public(product) or was_public,
+        actor=actor,
+        occurred_at=now,
+        details=details or {},
+    )
+    session.add(change)
+    return change

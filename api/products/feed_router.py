@@ -1,0 +1,116 @@
+"""The change feed partners sync from, and the Atom feed of publications for people."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+from feedgen.feed import FeedGenerator
+
+from api.accounts.principal import CurrentPrincipal
+from api.core.db import SessionDep
+from api.core.requests import SettingsDep
+from api.core.routing import json_router
+from api.products import repository
+from api.products.feed import is_public
+from api.products.policy import Viewer, viewer_of
+from api.products.presenters import product_read
+from api.products.router import READ_SECURITY
+from api.products.schemas import ChangeFeed, ChangeRead, ProductRead
+
+router = json_router(tags=["Producten"], conditional=False)
+atom = APIRouter(tags=["Producten"])
+
+ATOM = "application/atom+xml"
+
+
+@router.get(
+    "/producten/wijzigingen",
+    response_model=ChangeFeed,
+    operation_id="productWijzigingenOpvragen",
+    summary="Wijzigingsfeed voor partners: alles na cursor `sinds`, intrekkingen inbegrepen",
+    openapi_extra=READ_SECURITY,
+)
+def changes(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    sinds: Annotated[
+        int,
+        Query(ge=0, description="Het volgnummer van de laatst verwerkte wijziging (0 = begin)."),
+    ] = 0,
+    limiet: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> ChangeFeed:
+    viewer = viewer_of(principal)
+    public_only = viewer is Viewer.PUBLIC
+    rows = repository.changes_since(session, sinds, public_only, limiet + 1)
+    page = rows[:limiet]
+    products = repository.products_by_ids(session, sorted({c.product_id for c in page}))
+
+    def current(product_id: int) -> ProductRead | None:
+        product = products.get(product_id)
+        if product is None or (public_only and not is_public(product)):
+            return None
+        return product_read(product, viewer)
+
+    return ChangeFeed(
+        wijzigingen=[
+            ChangeRead(
+                volgnummer=c.seq,
+                product_id=c.product_id,
+                soort=c.kind,
+                tijdstip=c.occurred_at,
+                product=current(c.product_id),
+            )
+            for c in page
+        ],
+        volgende_cursor=page[-1].seq if page else sinds,
+        meer=len(rows) > limiet,
+    )
+
+
+@atom.get(
+    "/publicaties",
+    operation_id="publicatiesFeed",
+    summary="Atom-feed van gepubliceerde producten, voor feedlezers",
+    response_class=Response,
+    responses={200: {"description": "Atom 1.0", "content": {ATOM: {"schema": {"type": "string"}}}}},
+    openapi_extra={"security": []},
+)
+def publications(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
+    accept = request.headers.get("accept", "")
+    if accept and not any(
+        t in accept for t in (ATOM, "application/xml", "text/xml", "*/*", "application/*")
+    ):
+        from starlette.exceptions import HTTPException
+
+        raise HTTPException(406, detail="Deze bron is alleen beschikbaar als application/atom+xml.")
+    base = settings.public_url.rstrip("/")
+    changes = repository.published_changes(session, 50)
+    products = repository.products_by_ids(session, sorted({c.product_id for c in changes}))
+    feed = FeedGenerator()
+    feed.id(f"{base}/api/v1/publicaties")
+    feed.title("Spoorboek: nieuwe implementatieproducten")
+    feed.subtitle(
+        "Gepubliceerde producten voor de implementatie van Participatiewet in balans, spoor 1"
+    )
+    feed.link(href=f"{base}/producten", rel="alternate")
+    feed.link(href=f"{base}/api/v1/publicaties", rel="self")
+    feed.language("nl")
+    feed.author({"name": "Implementatieteam Participatiewet in balans"})
+    if changes:
+        feed.updated(changes[0].occurred_at)
+    for change in changes:
+        product = products.get(change.product_id)
+        if product is None or not is_public(product):
+            continue
+        entry = feed.add_entry(order="append")
+        version = product.published_version
+        entry.id(f"{base}/api/v1/producten/{product.id}#v{version.number if version else 0}")
+        entry.title(f"{product.title} ({product.type.value})")
+        entry.summary(product.summary)
+        entry.link(href=f"{base}/producten/{product.id}")
+        entry.published(change.occurred_at)
+        entry.updated(change.occurred_at)
+        for measure in product.measures:
+            entry.category(term=measure.code, label=measure.title)
+    return Response(
+        feed.atom_str(pretty=True), media_type=ATOM, headers={"Cache-Control": "public, no-cache"}
+    )
