@@ -33,6 +33,8 @@ install: $(BIN)/.installed frontend/node_modules/.installed ## Install Python an
 spa: install ## Build the SPA into frontend/dist
 	cd frontend && npm run build
 
+# `make run` is a demo: demo accounts need no second factor there (see docs/accounts.md).
+run: export SPOORBOEK_ENVIRONMENT ?= demo
 run: spa ## Install, migrate, seed, load demo data, build the SPA and serve on http://127.0.0.1:8000
 	$(BIN)/spoorboek migrate
 	$(BIN)/spoorboek seed

@@ -47,7 +47,7 @@ def test_no_422_and_every_error_is_a_problem() -> None:
 def test_security_schemes_and_every_operations_requirement() -> None:
     document = generated()
     schemes = document["components"]["securitySchemes"]  # type: ignore[index]
-    assert set(schemes) == {"sessieCookie", "clientCredentials"}
+    assert set(schemes) == {"sessieCookie", "vernieuwingCookie", "clientCredentials"}
     flow = schemes["clientCredentials"]["flows"]["clientCredentials"]
     assert flow["tokenUrl"].endswith("/api/v1/oauth/token")
     assert "voortgang:schrijven" in flow["scopes"]
@@ -59,3 +59,13 @@ def test_security_schemes_and_every_operations_requirement() -> None:
     admin = document["paths"]["/gebruikers"]["get"]  # type: ignore[index]
     assert admin["security"] == [{"sessieCookie": []}]
     assert document["paths"]["/maatregelen"]["get"]["security"] == []  # type: ignore[index]
+
+
+def test_declared_error_answers_are_problems() -> None:
+    paths = generated()["paths"]
+    login = paths["/sessies"]["post"]  # type: ignore[index]
+    assert {"401", "429"} <= set(login["responses"])
+    assert "application/problem+json" in login["responses"]["401"]["content"]
+    publish = paths["/producten/{id}/statuswijzigingen"]["post"]  # type: ignore[index]
+    assert "409" in publish["responses"]
+    assert "429" not in paths["/wachtwoord-herstel/bevestiging"]["post"]["responses"]  # type: ignore[index]

@@ -25,7 +25,7 @@ from api.accounts.schemas import (
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
 from api.core.requests import ContextDep, SettingsDep
-from api.core.routing import PERSON, json_router
+from api.core.routing import PERSON, errors, json_router
 from api.core.security import ClientKind, Role
 from api.core.urls import api_path
 
@@ -67,6 +67,7 @@ def list_users(
     status_code=status.HTTP_201_CREATED,
     response_model=UserRead,
     operation_id="gebruikerUitnodigen",
+    responses=errors(e409="Er is al een gebruiker met dit e-mailadres."),
     summary="Een gebruiker aanmaken en uitnodigen (beheerders)",
     openapi_extra=PERSON,
 )
@@ -108,6 +109,7 @@ def get_user(user_id: UserId, principal: CurrentPrincipal, session: SessionDep) 
     "/gebruikers/{id}",
     response_model=UserRead,
     operation_id="gebruikerWijzigen",
+    responses=errors(e409="U kunt uzelf niet de beheerdersrol afnemen of uitschakelen."),
     summary="Rollen, gemeenten, organisatie of status van een gebruiker wijzigen (beheerders)",
     openapi_extra=PERSON,
 )
@@ -134,6 +136,7 @@ def change_user(
     "/gebruikers/{id}/uitnodigingen",
     status_code=status.HTTP_202_ACCEPTED,
     operation_id="uitnodigingOpnieuwSturen",
+    responses=errors(e409="De gebruiker heeft al een wachtwoord."),
     summary="De uitnodiging opnieuw sturen (beheerders)",
     openapi_extra=PERSON,
 )

@@ -25,7 +25,7 @@ from api.accounts.schemas import (
 from api.accounts.sessions import IssuedSession
 from api.core.db import SessionDep
 from api.core.requests import ContextDep, SettingsDep
-from api.core.routing import PERSON, PUBLIC, json_router
+from api.core.routing import PERSON, PUBLIC, errors, json_router
 
 router = json_router(tags=["Accounts"], conditional=False)
 
@@ -47,6 +47,10 @@ def _session_read(issued: IssuedSession, settings: SettingsDep) -> SessionRead:
     status_code=status.HTTP_201_CREATED,
     response_model=SessionRead,
     operation_id="inloggen",
+    responses=errors(
+        e401="E-mailadres of wachtwoord onjuist, of de code van de tweede factor ontbreekt.",
+        e429="Te veel mislukte pogingen; zie Retry-After.",
+    ),
     summary="Inloggen met e-mailadres, wachtwoord en zo nodig de tweede factor",
     openapi_extra=PUBLIC,
 )
@@ -81,8 +85,9 @@ def current_session(principal: CurrentPrincipal, session: SessionDep) -> Current
     "/sessies/huidig/vernieuwing",
     response_model=SessionRead,
     operation_id="sessieVernieuwen",
+    responses=errors(e401="Het vernieuwingstoken is verlopen, ingetrokken of hergebruikt."),
     summary="Nieuw toegangstoken met het vernieuwingstoken (roteert het vernieuwingstoken)",
-    openapi_extra=PERSON,
+    openapi_extra={"security": [{"vernieuwingCookie": []}]},
 )
 def refresh(
     request: Request,
@@ -130,6 +135,10 @@ def _basic_credentials(request: Request) -> tuple[str, str] | None:
     "/oauth/token",
     response_model=TokenResponse,
     operation_id="tokenAanvragen",
+    responses=errors(
+        e401="Onbekende koppeling of onjuist geheim (error: invalid_client).",
+        e429="Te veel mislukte pogingen; zie Retry-After.",
+    ),
     summary="OAuth 2.0 client credentials: een toegangstoken voor een koppeling",
     openapi_extra=PUBLIC,
 )
@@ -189,9 +198,9 @@ def get_my_account(principal: CurrentPrincipal, session: SessionDep) -> UserRead
     openapi_extra=PERSON,
 )
 def update_my_account(
-    body: MyAccountUpdate, principal: CurrentPrincipal, session: SessionDep
+    body: MyAccountUpdate, principal: CurrentPrincipal, session: SessionDep, ctx: ContextDep
 ) -> UserRead:
-    return UserRead.of(users.rename_me(session, principal, body.naam))
+    return UserRead.of(users.rename_me(session, principal, ctx, body.naam))
 
 
 @router.put(
@@ -213,6 +222,7 @@ def change_my_password(
     status_code=status.HTTP_201_CREATED,
     response_model=SecondFactorStarted,
     operation_id="tweedeFactorStarten",
+    responses=errors(e409="De tweede factor staat al aan."),
     summary="Een tweede factor (TOTP) gaan instellen: geeft het geheim",
     openapi_extra=PERSON,
 )
@@ -227,6 +237,7 @@ def start_second_factor(
     "/mijn-account/tweede-factor",
     response_model=UserRead,
     operation_id="tweedeFactorInstellen",
+    responses=errors(e409="Niet gestart, of verplicht voor uw rol."),
     summary="De tweede factor aan- of uitzetten met een code uit de app",
     openapi_extra=PERSON,
 )
@@ -248,6 +259,7 @@ def set_second_factor(
     "/wachtwoord-herstel",
     status_code=status.HTTP_202_ACCEPTED,
     operation_id="wachtwoordHerstelAanvragen",
+    responses=errors(e429="Te veel aanvragen; zie Retry-After."),
     summary="Een herstellink aanvragen (altijd hetzelfde antwoord)",
     openapi_extra=PUBLIC,
 )

@@ -137,6 +137,7 @@ def change_user(
     user = get_user(session, principal, user_id)
     invalid = InvalidParams()
     before = {
+        "naam": user.name,
         "rollen": sorted(r.value for r in user.roles),
         "gemeenten": sorted(m.code for m in user.municipalities),
         "actief": user.is_active,
@@ -170,6 +171,7 @@ def change_user(
             repository.revoke_sessions(session, user.id, now, "gedeactiveerd")
     session.flush()
     after = {
+        "naam": user.name,
         "rollen": sorted(r.value for r in roles),
         "gemeenten": sorted(m.code for m in bound),
         "actief": user.is_active,
@@ -205,9 +207,18 @@ def my_account(session: Session, principal: Principal) -> User:
     return user
 
 
-def rename_me(session: Session, principal: Principal, name: str) -> User:
+def rename_me(session: Session, principal: Principal, ctx: RequestContext, name: str) -> User:
     user = my_account(session, principal)
-    user.name = name.strip()
+    if user.name != name.strip():
+        record(
+            session,
+            ctx,
+            "gebruiker.gewijzigd",
+            actor=principal.subject,
+            subject=principal.subject,
+            details={"naam": {"van": user.name, "naar": name.strip()}},
+        )
+        user.name = name.strip()
     return user
 
 

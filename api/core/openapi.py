@@ -58,6 +58,13 @@ SECURITY_SCHEMES = {
         "description": "Sessie van de webapplicatie (HttpOnly). Bij wijzigingen ook de header "
         "X-CSRF-Token met de waarde van de cookie spoorboek_csrf.",
     },
+    "vernieuwingCookie": {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "spoorboek_vernieuwing",
+        "description": "Vernieuwingstoken van de webapplicatie (HttpOnly, alleen naar /sessies), "
+        "met de header X-CSRF-Token.",
+    },
 }
 
 
@@ -103,12 +110,15 @@ def _adjust_operation(path: str, method: str, operation: dict[str, Any]) -> None
         wanted.append("404")
     if operation["security"]:
         wanted += ["401", "403"]
-    elif method == "post":
-        wanted.append("429")
     if "requestBody" in operation:
         wanted += ["413", "415"]
     for status in wanted:
         responses.setdefault(status, _problem_response(_ERROR_DESCRIPTIONS[status]))
+    for status, response in responses.items():
+        # Routes declare their own error answers (409, 429, ...) by status and description.
+        if status[0] in "45" and "content" not in response:
+            described = response.get("description") or _ERROR_DESCRIPTIONS.get(status, "Fout.")
+            responses[status] = _problem_response(described)
     for status, response in responses.items():
         if status[0] in "23":
             headers = response.setdefault("headers", {})

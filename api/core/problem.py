@@ -36,6 +36,15 @@ class Problem(BaseModel):
         alias="invalidParams",
         description="Bij 400: alle ongeldige parameters tegelijk.",
     )
+    code: str | None = Field(
+        default=None,
+        description="Machineleesbare reden waar de client op kan reageren, bijvoorbeeld "
+        "tweede_factor_nodig of tweede_factor_instellen.",
+    )
+    error: str | None = Field(
+        default=None,
+        description="Bij /oauth/token: de foutcode van OAuth 2.0 (RFC 6749), zoals invalid_client.",
+    )
 
 
 def request_id_of(request: Request) -> str:

@@ -28,3 +28,8 @@ PERSON: dict[str, Any] = {"security": [{"sessieCookie": []}]}
 
 def person_or_client(*scopes: str) -> dict[str, Any]:
     return {"security": [{"sessieCookie": []}, {"clientCredentials": list(scopes)}]}
+
+
+def errors(**descriptions: str) -> dict[int | str, dict[str, Any]]:
+    """Extra error answers of one operation, e.g. errors(e409="Al uitgenodigd.")."""
+    return {key.removeprefix("e"): {"description": text} for key, text in descriptions.items()}

@@ -110,6 +110,14 @@ class Settings(BaseSettings):
                 return "postgresql+psycopg://" + value[len(prefix) :]
         return value
 
+    @field_validator("second_factor_roles")
+    @classmethod
+    def _known_roles(cls, value: list[str] | None) -> list[str] | None:
+        unknown = set(value or []) - {"gemeente", "redacteur", "beheerder"}
+        if unknown:
+            raise ValueError(f"unknown roles {sorted(unknown)}; use gemeente, redacteur, beheerder")
+        return value
+
     @model_validator(mode="after")
     def _default_page_fits(self) -> "Settings":
         if not 1 <= self.default_page_size <= self.max_page_size:

@@ -1,7 +1,7 @@
 """Sending mail through the outbox: stored first, then delivered; failures stay for a retry."""
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
 
@@ -13,6 +13,10 @@ from api.mail.backends import backend_for
 from api.mail.models import OutboxMessage
 
 logger = logging.getLogger("spoorboek.mail")
+DELIVERED = "[verzonden; inhoud niet bewaard]"
+EXPIRED = "[niet verzonden en verlopen; inhoud niet bewaard]"
+# Links in mail expire (invitations after days, resets within the hour); older mail is stale.
+MAX_AGE = timedelta(hours=72)
 
 
 def _compose(settings: Settings, row: OutboxMessage) -> EmailMessage:
@@ -35,6 +39,8 @@ def _deliver(session: Session, settings: Settings, row: OutboxMessage) -> bool:
         return False
     row.sent_at = datetime.now(UTC)
     row.last_error = None
+    # Mail may carry single-use links; once delivered nothing needs the text any more.
+    row.body = DELIVERED
     return True
 
 
@@ -47,13 +53,22 @@ def send(session: Session, settings: Settings, *, to: str, subject: str, body: s
 
 
 def deliver_pending(session: Session, settings: Settings, limit: int = 100) -> tuple[int, int]:
+    """Retries undelivered mail; mail older than MAX_AGE is given up and its text wiped."""
     query = (
         select(OutboxMessage)
-        .where(OutboxMessage.sent_at.is_(None))
+        .where(OutboxMessage.sent_at.is_(None), OutboxMessage.body != EXPIRED)
         .order_by(OutboxMessage.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
-    rows = list(session.scalars(query))
-    delivered = sum(_deliver(session, settings, row) for row in rows)
-    return delivered, len(rows) - delivered
+    cutoff = datetime.now(UTC) - MAX_AGE
+    delivered = failed = 0
+    for row in session.scalars(query):
+        if row.created_at < cutoff:
+            row.body = EXPIRED
+            failed += 1
+        elif _deliver(session, settings, row):
+            delivered += 1
+        else:
+            failed += 1
+    return delivered, failed

@@ -9,7 +9,7 @@ from fastapi.responses import StreamingResponse
 from api.accounts.principal import CurrentPrincipal
 from api.core.db import SessionDep
 from api.core.requests import SettingsDep
-from api.core.routing import PERSON, json_router
+from api.core.routing import PERSON, errors, json_router
 from api.core.storage import storage_for
 from api.products import files
 from api.products.presenters import file_read
@@ -28,6 +28,11 @@ FileId = Annotated[int, Path(alias="bestandId", ge=1, le=2_147_483_647)]
     status_code=status.HTTP_201_CREATED,
     response_model=FileRead,
     operation_id="productBestandToevoegen",
+    responses=errors(
+        e409="Er is geen conceptversie.",
+        e413="Het bestand is te groot.",
+        e415="Geen toegestaan documenttype.",
+    ),
     summary="Een document toevoegen aan de conceptversie (PDF, DOCX, XLSX, PPTX, ODF; redactie)",
     openapi_extra=PERSON,
 )
@@ -58,6 +63,7 @@ async def upload(
     status_code=status.HTTP_201_CREATED,
     response_model=FileRead,
     operation_id="productLinkToevoegen",
+    responses=errors(e409="Er is geen conceptversie."),
     summary="Een externe link toevoegen aan de conceptversie (redactie)",
     openapi_extra=PERSON,
 )
@@ -72,6 +78,7 @@ def add_link(
     "/producten/{id}/bestanden/{bestandId}",
     status_code=status.HTTP_204_NO_CONTENT,
     operation_id="productBestandVerwijderen",
+    responses=errors(e409="Er is geen conceptversie."),
     summary="Een document of link uit de conceptversie halen (redactie)",
     openapi_extra=PERSON,
 )

@@ -6,7 +6,7 @@ from fastapi import Path, Response, status
 
 from api.accounts.principal import CurrentPrincipal
 from api.core.db import SessionDep
-from api.core.routing import PERSON, json_router
+from api.core.routing import PERSON, errors, json_router
 from api.core.urls import api_path
 from api.products import reviews
 from api.products.presenters import review_read
@@ -21,6 +21,7 @@ router = json_router(tags=["Producten"], conditional=False)
     status_code=status.HTTP_201_CREATED,
     response_model=ReviewRead,
     operation_id="toetserUitnodigen",
+    responses=errors(e409="Niet in ontwikkeling of toetsing, of al uitgenodigd."),
     summary="Een gemeentelijke toetser uitnodigen voor de conceptversie (redactie)",
     openapi_extra=PERSON,
 )
@@ -54,6 +55,7 @@ def list_reviews(
     "/producten/{id}/toetsingen/{toetsingId}",
     response_model=ReviewRead,
     operation_id="toetsingBeoordelen",
+    responses=errors(e409="Deze versie staat niet open voor toetsing."),
     summary="Het oordeel van de uitgenodigde toetser: goedgekeurd of aanpassingen nodig",
     openapi_extra=PERSON,
 )

@@ -10,7 +10,7 @@ from api.core.conditional import conditional_json, conditional_versioned
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
 from api.core.requests import SettingsDep
-from api.core.routing import PERSON, json_router
+from api.core.routing import PERSON, errors, json_router
 from api.core.sorting import sort_description
 from api.core.urls import api_path
 from api.products import catalogue, lifecycle, repository
@@ -173,6 +173,9 @@ def update_product(
     "/producten/{id}/statuswijzigingen",
     response_model=ProductRead,
     operation_id="productStatusWijzigen",
+    responses=errors(
+        e409="Deze overgang mag niet vanuit de huidige status, of een voorwaarde ontbreekt."
+    ),
     summary="Het product door de levenscyclus bewegen; 409 als de overgang niet mag (redactie)",
     openapi_extra=PERSON,
 )
@@ -199,6 +202,7 @@ def change_status(
     "/producten/{id}/actualiteit",
     response_model=ProductRead,
     operation_id="productActualiteitBevestigen",
+    responses=errors(e409="Dit product hoeft niet gecontroleerd te worden."),
     summary="Na een gewijzigde maatregel bevestigen dat het product nog klopt (redactie)",
     openapi_extra=PERSON,
 )

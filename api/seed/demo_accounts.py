@@ -1,5 +1,6 @@
 """Demo accounts for every role and demo machine clients, with fixed, clearly marked credentials
-so that people trying Spoorboek can log in at once. Refused outside development and demo."""
+so that people trying Spoorboek can log in at once. The `demo` command refuses to load
+them in production."""
 
 from collections.abc import Callable
 from dataclasses import dataclass

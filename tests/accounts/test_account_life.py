@@ -5,10 +5,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
-from sqlalchemy import update
+import pytest
+from pydantic import ValidationError
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from api.accounts.models import ActionToken
+from api.core.settings import Settings
+from api.mail.models import OutboxMessage
+from api.mail.service import deliver_pending
 from api.seed.demo_accounts import DEMO_PASSWORD
 from tests.auth import ADMIN, EDITOR, UTRECHT, link_token, login, mails
 
@@ -187,3 +192,53 @@ async def test_my_account_and_password_change(clients: Callable[[], httpx.AsyncC
     assert ok.status_code == 204
     assert (await contact.get("/api/v1/mijn-account")).status_code == 200, "this session goes on"
     assert (await second_device.get("/api/v1/mijn-account")).status_code == 401, "others end"
+
+
+async def test_delivered_mail_keeps_no_link_in_the_database(
+    clients: Callable[[], httpx.AsyncClient], tmp_path: Path, db: Session
+) -> None:
+    admin = clients()
+    await login(admin, ADMIN)
+    await invite(admin)
+    token = link_token(mails(tmp_path / "outbox")[0])
+    [row] = db.scalars(select(OutboxMessage)).all()
+    assert row.sent_at is not None
+    assert token not in row.body
+    assert row.recipient == "nieuw@gemeente-test.nl"
+
+
+def test_stale_undelivered_mail_expires(db: Session, tmp_path: Path) -> None:
+    old = OutboxMessage(
+        recipient="a@voorbeeld.nl",
+        subject="s",
+        body="link #token=geheim",
+        created_at=datetime.now(UTC) - timedelta(days=4),
+    )
+    fresh = OutboxMessage(recipient="b@voorbeeld.nl", subject="s", body="hallo")
+    db.add_all([old, fresh])
+    db.flush()
+    settings = Settings(
+        database_url="sqlite://", mail_backend="file", mail_file_dir=str(tmp_path / "uit")
+    )
+    delivered, failed = deliver_pending(db, settings)
+    assert (delivered, failed) == (1, 1)
+    assert "geheim" not in old.body
+    assert old.sent_at is None
+    assert fresh.sent_at is not None
+
+
+async def test_renames_are_audited(clients: Callable[[], httpx.AsyncClient]) -> None:
+    admin, contact = clients(), clients()
+    await login(admin, ADMIN)
+    me = await login(contact, UTRECHT)
+    await contact.patch("/api/v1/mijn-account", json={"naam": "Ulla van Utrecht"})
+    await admin.patch(f"/api/v1/gebruikers/{me['gebruiker']['id']}", json={"naam": "U. Utrecht"})  # type: ignore[index]
+    log = (await admin.get("/api/v1/audit-gebeurtenissen?gebeurtenis=gebruiker.gewijzigd")).json()[
+        "resultaten"
+    ]
+    assert [e["details"]["naam"]["naar"] for e in log] == ["U. Utrecht", "Ulla van Utrecht"]
+
+
+def test_unknown_second_factor_roles_are_refused() -> None:
+    with pytest.raises(ValidationError, match="unknown roles"):
+        Settings(database_url="sqlite://", second_factor_roles="admin")
