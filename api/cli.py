@@ -38,6 +38,14 @@ def _progress() -> Iterator[Callable[[str, int], Callable[[], None]]]:
         yield start
 
 
+def _table(*columns: str, title: str) -> Table:
+    """A table whose cells wrap instead of being cut off: credentials must be copyable."""
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
 @app.command()
 def migrate() -> None:
     """Breng het databaseschema naar de nieuwste versie (alembic upgrade head)."""
@@ -99,7 +107,7 @@ def demo() -> None:
             user.name, ", ".join(r.value for r in user.roles), user.email, DEMO_PASSWORD
         )
     console.print(accounts)
-    machines = Table(
+    machines = _table(
         "DEMO-koppeling", "client_id", "client_secret", "scopes", title="Koppelingen (alleen demo)"
     )
     for client in DEMO_CLIENTS:

@@ -32,6 +32,7 @@ from api.products.plan_router import router as products_plan_router
 from api.products.reviews_router import router as products_reviews_router
 from api.products.router import router as products_router
 from api.products.router import writes as products_writes_router
+from api.progress.router import router as progress_router
 
 _COLLECTIONS = [
     "fasen",
@@ -98,6 +99,7 @@ def create_api(settings: Settings) -> FastAPI:
         products_downloads_router,
         products_reviews_router,
         products_plan_router,
+        progress_router,
         health_router,
     ):
         api.include_router(router)

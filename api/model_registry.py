@@ -9,6 +9,7 @@ from api.measures import models as measures
 from api.municipalities import models as municipalities
 from api.organisations import models as organisations
 from api.products import models as products
+from api.progress import models as progress
 from api.seed import models as seed
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "municipalities",
     "organisations",
     "products",
+    "progress",
     "seed",
     "sequences",
 ]

@@ -34,6 +34,8 @@ TAGS = [
         "name": "Beheer van accounts",
         "description": "Gebruikers, koppelingen en het auditlog (beheerders); contactpersonen.",
     },
+    {"name": "Producten", "description": "Implementatieproducten, toetsing, wijzigingsfeed."},
+    {"name": "Voortgang", "description": "Routekaarten, voortgang per gemeente, cijfers."},
     {"name": "Beheer", "description": "Gezondheid van de dienst."},
 ]
 

@@ -1,5 +1,8 @@
 """Base shapes of the public contract: lowerCamelCase JSON, Dutch names, HAL-style links."""
 
+from datetime import date
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
@@ -23,3 +26,7 @@ class CodeName(ApiModel):
 
     code: str
     naam: str
+
+
+# Pydantic renders an optional date as anyOf; the API rules want the format at the top level.
+OptionalDate = Annotated[date | None, Field(json_schema_extra={"format": "date"})]

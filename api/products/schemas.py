@@ -1,16 +1,12 @@
 """Public shapes of products, versions, files, reviews, the change feed and the delivery plan."""
 
 from datetime import date, datetime
-from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
 from api.core.pagination import PageInfo, PageLinks
-from api.core.schemas import ApiModel, CodeName, SelfLinks
+from api.core.schemas import ApiModel, CodeName, OptionalDate, SelfLinks
 from api.products.models import Audience, ProductStatus, ProductType, Verdict
-
-# Pydantic renders an optional date as anyOf; the API rules want the format at the top level.
-OptionalDate = Annotated[date | None, Field(json_schema_extra={"format": "date"})]
 
 
 class FileRead(ApiModel):

@@ -14,6 +14,7 @@ from api.municipalities.models import Municipality
 from api.organisations.models import Organisation, OrganisationKind
 from api.seed.demo_accounts import DEMO_CLIENTS, DEMO_USERS, load_demo_clients, load_demo_users
 from api.seed.demo_products import load_demo_products
+from api.seed.demo_progress import load_demo_progress
 
 ProgressHook = Callable[[str, int], Callable[[], None]]
 
@@ -86,6 +87,7 @@ def load_demo_data(
         ("gebruikers", len(DEMO_USERS), _counted("gebruikers", load_demo_users)),
         ("koppelingen", len(DEMO_CLIENTS), _counted("koppelingen", load_demo_clients)),
         ("producten", 23 * 3, _counted("producten", products)),
+        ("voortgang", 342 * 23, _counted("voortgang", load_demo_progress)),
     ]
     reports = []
     for name, size, loader in parts:

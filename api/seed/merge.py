@@ -34,6 +34,8 @@ class EntitySpec:
     key: str
     fields: Mapping[str, CodeList | None]
     """Attribute names; `None` for a plain column, a CodeList for a relationship."""
+    natural_key: Callable[[Any], str] | None = None
+    """For rows whose key is not one column: computes it from a stored row."""
 
 
 @dataclass
@@ -88,8 +90,9 @@ def merge_rows(
         b.key: b
         for b in session.scalars(select(SeedBaseline).where(SeedBaseline.entity == spec.entity))
     }
+    key_of = spec.natural_key or (lambda obj: str(getattr(obj, spec.key)))
     existing = {
-        str(getattr(obj, spec.key)): obj
+        key_of(obj): obj
         for obj in session.scalars(select(spec.model).options(*load_options)).unique()
     }
     for row in rows:
@@ -97,7 +100,7 @@ def merge_rows(
         seeded = {name: _encode(row[name], kind) for name, kind in spec.fields.items()}
         obj = existing.get(key)
         if obj is None:
-            obj = spec.model(**{spec.key: row[spec.key]})
+            obj = spec.model() if spec.natural_key else spec.model(**{spec.key: row[spec.key]})
             for name, kind in spec.fields.items():
                 _assign(session, obj, name, kind, row[name])
             session.add(obj)

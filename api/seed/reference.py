@@ -21,6 +21,8 @@ from api.measures.models import (
 )
 from api.municipalities.models import LabourMarketRegion, Municipality, Province
 from api.organisations.models import Organisation, OrganisationKind
+from api.progress.models import RoadmapStep
+from api.progress.roadmap_template import steps_for
 from api.seed.merge import CodeList, EntitySpec, MergeReport, merge_rows
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -108,6 +110,33 @@ def _steps(data_dir: Path) -> Iterator[_Step]:
         ),
         [_measure_row(r) for r in _read(data_dir, "measures.csv")],
         (selectinload(Measure.impact_areas), selectinload(Measure.sources)),
+    )
+    measure_rows = [_measure_row(r) for r in _read(data_dir, "measures.csv")]
+    yield _Step(
+        EntitySpec(
+            "roadmap_steps",
+            RoadmapStep,
+            "key",
+            dict.fromkeys(
+                [
+                    "measure_code",
+                    "code",
+                    "position",
+                    "title",
+                    "description",
+                    "start_offset_days",
+                    "finish_offset_days",
+                    "depends_on",
+                    "council_decision",
+                ]
+            ),
+            natural_key=lambda step: f"{step.measure_code}:{step.code}",
+        ),
+        [
+            step
+            for m in measure_rows
+            for step in steps_for(m["code"], set(m["impact_areas"]), m["obligation"].value)
+        ],
     )
     municipalities = _read(data_dir, "municipalities.csv")
     groupings: tuple[tuple[str, type[Province] | type[LabourMarketRegion], str], ...] = (

@@ -1,0 +1,43 @@
+"""Who may read and change a municipality's progress: the one place for these rules."""
+
+from api.core.errors import ForbiddenError, NotFoundError, UnauthenticatedError
+from api.core.security import Principal, Scope
+from api.progress.models import Source
+
+
+def _not_yours(code: str) -> NotFoundError:
+    # The same answer as for a municipality that does not exist: nothing leaks.
+    return NotFoundError(f"Geen voortgang gevonden voor gemeente {code}.")
+
+
+def ensure_can_read(principal: Principal, code: str) -> None:
+    if not principal.is_authenticated:
+        raise UnauthenticatedError
+    if principal.is_programme_team:
+        return
+    if principal.kind == "user" and principal.may_act_for(code):
+        return
+    if (
+        principal.kind == "client"
+        and principal.may_act_for(code)
+        and (principal.has_scope(Scope.PROGRESS_READ) or principal.has_scope(Scope.PROGRESS_WRITE))
+    ):
+        return
+    raise _not_yours(code)
+
+
+def source_of_write(principal: Principal, code: str) -> Source:
+    """Checks the right to change this municipality's progress; returns who is reporting."""
+    ensure_can_read(principal, code)
+    if principal.kind == "client":
+        if not principal.has_scope(Scope.PROGRESS_WRITE):
+            raise ForbiddenError("Deze koppeling mag voortgang lezen, niet wijzigen.")
+        return Source.SCRIPT
+    return Source.PROGRAMME if principal.is_programme_team else Source.PERSON
+
+
+def ensure_programme_team(principal: Principal) -> None:
+    if not principal.is_authenticated:
+        raise UnauthenticatedError
+    if not principal.is_programme_team:
+        raise ForbiddenError("Alleen voor het programmateam.")

@@ -1,0 +1,235 @@
+"""HTTP endpoints for roadmaps, a municipality's progress, history, aggregates and the help list."""
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import Header, Path, Query, Request, Response
+
+from api.accounts.principal import CurrentPrincipal
+from api.core.conditional import conditional_json
+from api.core.db import SessionDep
+from api.core.requests import ContextDep
+from api.core.routing import PERSON, PUBLIC, errors, json_router
+from api.measures.router import MeasureCode
+from api.progress import aggregates, roadmaps, status
+from api.progress.presenters import progress_read, roadmap_read
+from api.progress.schemas import (
+    HelpList,
+    HistoryEntry,
+    HistoryList,
+    Overview,
+    ProgressList,
+    ProgressRead,
+    ProgressWrite,
+    Roadmap,
+    RoadmapWrite,
+)
+
+router = json_router(tags=["Voortgang"], conditional=False)
+
+MunicipalityCode = Annotated[str, Path(pattern=r"^GM\d{4}$", examples=["GM0344"])]
+ReferenceDate = Annotated[
+    date | None,
+    Query(description="Peildatum (standaard vandaag): toont de stand zoals die toen was."),
+]
+PROGRESS_SECURITY = {"security": [{"sessieCookie": []}, {"clientCredentials": ["voortgang:lezen"]}]}
+
+
+@router.get(
+    "/maatregelen/{code}/routekaart",
+    response_model=Roadmap,
+    operation_id="routekaartOpvragen",
+    summary="De routekaart van een maatregel, met uiterste data uit de huidige ingangsdatum",
+    openapi_extra=PUBLIC,
+    responses={304: {"description": "Niet gewijzigd."}},
+)
+def get_roadmap(request: Request, code: MeasureCode, session: SessionDep) -> Response:
+    return conditional_json(request, roadmap_read(*roadmaps.roadmap_of(session, code)))
+
+
+@router.put(
+    "/maatregelen/{code}/routekaart",
+    response_model=Roadmap,
+    operation_id="routekaartVervangen",
+    summary="De stappen van een routekaart vervangen (redactie)",
+    openapi_extra=PERSON,
+)
+def replace_roadmap(
+    code: MeasureCode,
+    body: RoadmapWrite,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    ctx: ContextDep,
+) -> Roadmap:
+    return roadmap_read(*roadmaps.replace_roadmap(session, principal, ctx, code, body.stappen))
+
+
+@router.get(
+    "/gemeenten/{code}/voortgang",
+    response_model=ProgressList,
+    operation_id="voortgangGemeenteOpvragen",
+    summary="De stand van alle maatregelen van een gemeente, met termijnen en verkeerslicht",
+    openapi_extra=PROGRESS_SECURITY,
+)
+def municipality_progress(
+    code: MunicipalityCode,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    peildatum: ReferenceDate = None,
+) -> ProgressList:
+    today = date.today()
+    municipality, cells = status.progress_of_municipality(
+        session, principal, code, today, peildatum
+    )
+    return ProgressList(
+        resultaten=[progress_read(municipality, m, s, d, peildatum or today) for m, s, d in cells]
+    )
+
+
+@router.get(
+    "/gemeenten/{code}/voortgang/{maatregel}",
+    response_model=ProgressRead,
+    operation_id="voortgangOpvragen",
+    summary="De stand van één maatregel bij één gemeente; de ETag is nodig om te wijzigen",
+    openapi_extra=PROGRESS_SECURITY,
+)
+def cell_progress(
+    code: MunicipalityCode,
+    maatregel: Annotated[str, Path(pattern=r"^M\d{2}$")],
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    peildatum: ReferenceDate = None,
+) -> Response:
+    today = date.today()
+    municipality, measure, state, deadlines = status.progress_cell(
+        session, principal, code, maatregel, today, peildatum
+    )
+    body = progress_read(municipality, measure, state, deadlines, peildatum or today)
+    return Response(
+        body.model_dump_json(by_alias=True),
+        media_type="application/json",
+        headers={"ETag": f'"v{state.version}"', "Cache-Control": "private, no-cache"},
+    )
+
+
+@router.put(
+    "/gemeenten/{code}/voortgang/{maatregel}",
+    response_model=ProgressRead,
+    operation_id="voortgangWijzigen",
+    summary="De stand doorgeven; If-Match met de gelezen ETag is verplicht (anders 428 of 412)",
+    openapi_extra={
+        "security": [{"sessieCookie": []}, {"clientCredentials": ["voortgang:schrijven"]}]
+    },
+    responses=errors(e412="Iemand anders wijzigde de stand intussen.", e428="If-Match ontbreekt."),
+)
+def update_progress(
+    code: MunicipalityCode,
+    maatregel: Annotated[str, Path(pattern=r"^M\d{2}$")],
+    body: ProgressWrite,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    if_match: Annotated[
+        str | None, Header(alias="If-Match", description="ETag van de gelezen stand.")
+    ] = None,
+) -> Response:
+    values = {
+        "phase": body.fase,
+        "planned_go_live": body.gepland_livegang,
+        "note": body.notitie,
+        "blockers": body.knelpunten,
+        "steps_done": {s.stap: s.gereed_op.isoformat() for s in body.stappen_gereed},
+    }
+    status.update_cell(session, principal, code, maatregel, status.parse_if_match(if_match), values)
+    today = date.today()
+    municipality, measure, state, deadlines = status.progress_cell(
+        session, principal, code, maatregel, today, None
+    )
+    read = progress_read(municipality, measure, state, deadlines, today)
+    return Response(
+        read.model_dump_json(by_alias=True),
+        media_type="application/json",
+        headers={"ETag": f'"v{state.version}"', "Cache-Control": "no-store"},
+    )
+
+
+@router.get(
+    "/gemeenten/{code}/voortgang/{maatregel}/geschiedenis",
+    response_model=HistoryList,
+    operation_id="voortgangGeschiedenisOpvragen",
+    summary="Elke wijziging van de stand: wie, wanneer, van wat naar wat",
+    openapi_extra=PROGRESS_SECURITY,
+)
+def cell_history(
+    code: MunicipalityCode,
+    maatregel: Annotated[str, Path(pattern=r"^M\d{2}$")],
+    principal: CurrentPrincipal,
+    session: SessionDep,
+) -> HistoryList:
+    return HistoryList(
+        resultaten=[
+            HistoryEntry(
+                versie=s.version,
+                fase=s.phase,
+                gepland_livegang=s.planned_go_live,
+                stappen_gereed=s.steps_done,
+                wijzigingen=s.changes,
+                bron=s.source,
+                door=s.recorded_by,
+                tijdstip=s.recorded_at,
+            )
+            for s in status.history_of_cell(session, principal, code, maatregel)
+        ]
+    )
+
+
+@router.get(
+    "/voortgang/overzicht",
+    response_model=Overview,
+    operation_id="voortgangOverzichtOpvragen",
+    summary="Cijfers per land, provincie, arbeidsmarktregio, fase, maatregel, thema of gemeente",
+    openapi_extra=PUBLIC,
+    responses={304: {"description": "Niet gewijzigd."}},
+)
+def overview(
+    request: Request,
+    session: SessionDep,
+    groep: Annotated[
+        Literal["land", "provincie", "arbeidsmarktregio", "fase", "maatregel", "thema", "gemeente"],
+        Query(description="Hoe de cijfers gegroepeerd worden."),
+    ] = "land",
+    fase: Annotated[int | None, Query(ge=1, le=99)] = None,
+    maatregel: Annotated[str | None, Query(pattern=r"^M\d{2}$")] = None,
+    thema: Annotated[str | None, Query(pattern=r"^[a-z0-9-]{1,80}$")] = None,
+    peildatum: ReferenceDate = None,
+) -> Response:
+    body = aggregates.overview(
+        session, groep, date.today(), wave=fase, measure=maatregel, theme=thema, as_of=peildatum
+    )
+    return conditional_json(request, body)
+
+
+@router.get(
+    "/voortgang/hulp-nodig",
+    response_model=HelpList,
+    operation_id="hulpNodigOpvragen",
+    summary="Wie nu hulp nodig heeft: te laat of met risico, voor maatregelen die (bijna) gelden",
+    openapi_extra=PERSON,
+)
+def help_needed(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    binnen_dagen: Annotated[
+        int,
+        Query(
+            alias="binnenDagen",
+            ge=0,
+            le=730,
+            description="Maatregelen die binnen zoveel dagen ingaan (of al gelden).",
+        ),
+    ] = 120,
+    peildatum: ReferenceDate = None,
+) -> HelpList:
+    today = peildatum or date.today()
+    return HelpList(
+        peildatum=today, resultaten=aggregates.help_needed(session, principal, today, binnen_dagen)
+    )

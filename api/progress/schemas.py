@@ -1,0 +1,161 @@
+"""Public shapes of roadmaps, progress per municipality and measure, history and aggregates."""
+
+from datetime import date, datetime
+
+from pydantic import ConfigDict, Field
+
+from api.core.schemas import ApiModel, CodeName, OptionalDate
+from api.progress.deadlines import TrafficLight
+from api.progress.models import Phase, Source
+
+
+class RoadmapStepRead(ApiModel):
+    code: str = Field(examples=["impactanalyse"])
+    titel: str
+    omschrijving: str
+    volgorde: int
+    start_dagen: int = Field(
+        description="Uiterste start in dagen t.o.v. de ingangsdatum (negatief: ervoor)."
+    )
+    einde_dagen: int = Field(description="Uiterste einde in dagen t.o.v. de ingangsdatum.")
+    uiterste_start: date = Field(description="Berekend uit de huidige ingangsdatum.")
+    uiterste_einde: date
+    afhankelijk_van: list[str]
+    raadsbesluit: bool = Field(description="Vraagt een besluit van de gemeenteraad.")
+
+
+class Roadmap(ApiModel):
+    maatregel: CodeName
+    ingangsdatum: date
+    stappen: list[RoadmapStepRead]
+
+
+class RoadmapStepWrite(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: str = Field(pattern=r"^[a-z0-9-]{2,40}$")
+    titel: str = Field(min_length=2, max_length=200)
+    omschrijving: str = Field(default="", max_length=2000)
+    start_dagen: int = Field(ge=-1500, le=1500)
+    einde_dagen: int = Field(ge=-1500, le=1500)
+    afhankelijk_van: list[str] = Field(default_factory=list, max_length=20)
+    raadsbesluit: bool = False
+
+
+class RoadmapWrite(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
+    stappen: list[RoadmapStepWrite] = Field(min_length=1, max_length=30)
+
+
+class StepProgress(ApiModel):
+    code: str
+    titel: str
+    uiterste_start: date
+    uiterste_einde: date
+    gereed_op: OptionalDate
+
+
+class NextStep(ApiModel):
+    code: str
+    titel: str
+    uiterste_start: date
+    uiterste_einde: date
+
+
+class ProgressRead(ApiModel):
+    """Waar een gemeente staat met een maatregel, met berekende termijnen."""
+
+    gemeente: CodeName
+    maatregel: CodeName
+    ingangsdatum: date
+    fase: Phase
+    gepland_livegang: OptionalDate
+    notitie: str | None = Field(description="Alleen voor de gemeente zelf en het programmateam.")
+    knelpunten: str | None
+    stappen: list[StepProgress]
+    moet_starten_op: OptionalDate = Field(description="Uiterste start van de eerste open stap.")
+    speling: int | None = Field(description="Dagen tot 'moet starten op' vanaf de peildatum.")
+    volgende_stap: NextStep | None
+    verkeerslicht: TrafficLight
+    bron: Source | None = Field(description="Wie de stand doorgaf: persoon, script of programma.")
+    bijgewerkt_door: str | None
+    bijgewerkt_op: datetime | None
+    versie: int = Field(description="Versie van de stand; ook de ETag (If-Match bij wijzigen).")
+    peildatum: date
+
+
+class ProgressList(ApiModel):
+    resultaten: list[ProgressRead]
+
+
+class StepDone(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
+    stap: str = Field(pattern=r"^[a-z0-9-]{2,40}$")
+    gereed_op: date
+
+
+class ProgressWrite(ApiModel):
+    """De hele stand van een gemeente voor één maatregel (PUT vervangt alles)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fase: Phase
+    gepland_livegang: OptionalDate = None
+    stappen_gereed: list[StepDone] = Field(default_factory=list, max_length=30)
+    notitie: str | None = Field(default=None, max_length=5000)
+    knelpunten: str | None = Field(default=None, max_length=5000)
+
+
+class HistoryEntry(ApiModel):
+    versie: int
+    fase: Phase
+    gepland_livegang: OptionalDate
+    stappen_gereed: dict[str, str]
+    wijzigingen: dict[str, object]
+    bron: Source
+    door: str
+    tijdstip: datetime
+
+
+class HistoryList(ApiModel):
+    resultaten: list[HistoryEntry]
+
+
+class GroupFigures(ApiModel):
+    groep: CodeName
+    cellen: int = Field(description="Aantal combinaties van gemeente en maatregel.")
+    per_fase: dict[str, int]
+    aandeel_geimplementeerd: float = Field(description="Deel geïmplementeerd of geëvalueerd (0-1).")
+    risico: int
+    te_laat: int
+    tekort: float | None = Field(
+        description="Implementatietekort: deel van de maatregelen die op de peildatum wettelijk "
+        "gelden maar nog niet geïmplementeerd zijn (0-1); null als er nog geen gelden."
+    )
+    gemiddelde_achterstand_dagen: float | None = Field(
+        description="Gemiddeld aantal dagen dat die maatregelen over hun ingangsdatum heen zijn."
+    )
+
+
+class Overview(ApiModel):
+    peildatum: date
+    groepering: str
+    groepen: list[GroupFigures]
+
+
+class HelpNeeded(ApiModel):
+    gemeente: CodeName
+    maatregel: CodeName
+    ingangsdatum: date
+    fase: Phase
+    verkeerslicht: TrafficLight
+    speling: int | None
+    volgende_stap: NextStep | None
+    contactpersonen: list[CodeName]
+
+
+class HelpList(ApiModel):
+    peildatum: date
+    resultaten: list[HelpNeeded]
