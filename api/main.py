@@ -32,6 +32,10 @@ from api.products.plan_router import router as products_plan_router
 from api.products.reviews_router import router as products_reviews_router
 from api.products.router import router as products_router
 from api.products.router import writes as products_writes_router
+from api.progress.exchange_router import downloads as progress_downloads_router
+from api.progress.exchange_router import router as progress_exchange_router
+from api.progress.insight_router import maps as progress_maps_router
+from api.progress.insight_router import router as progress_insight_router
 from api.progress.router import router as progress_router
 
 _COLLECTIONS = [
@@ -100,6 +104,10 @@ def create_api(settings: Settings) -> FastAPI:
         products_reviews_router,
         products_plan_router,
         progress_router,
+        progress_exchange_router,
+        progress_downloads_router,
+        progress_insight_router,
+        progress_maps_router,
         health_router,
     ):
         api.include_router(router)

@@ -2,7 +2,7 @@
 
 from api.accounts import models as accounts
 from api.audit import models as audit
-from api.core import sequences
+from api.core import idempotency, sequences
 from api.core.orm import Base
 from api.mail import models as mail
 from api.measures import models as measures
@@ -16,6 +16,7 @@ __all__ = [
     "Base",
     "accounts",
     "audit",
+    "idempotency",
     "mail",
     "measures",
     "municipalities",

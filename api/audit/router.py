@@ -1,9 +1,9 @@
 """HTTP endpoint for the audit log (admins only)."""
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import Query, Request
+from pydantic import AwareDatetime
 
 from api.accounts.principal import CurrentPrincipal
 from api.audit import service
@@ -30,8 +30,12 @@ def list_events(
     gebeurtenis: Annotated[str | None, Query(max_length=60, examples=["login.mislukt"])] = None,
     actor: Annotated[str | None, Query(max_length=80)] = None,
     onderwerp: Annotated[str | None, Query(max_length=120)] = None,
-    vanaf: Annotated[datetime | None, Query(description="Vanaf dit tijdstip (inclusief).")] = None,
-    tot: Annotated[datetime | None, Query(description="Tot dit tijdstip (exclusief).")] = None,
+    vanaf: Annotated[
+        AwareDatetime | None, Query(description="Vanaf dit tijdstip, met tijdzone (inclusief).")
+    ] = None,
+    tot: Annotated[
+        AwareDatetime | None, Query(description="Tot dit tijdstip, met tijdzone (exclusief).")
+    ] = None,
 ) -> AuditPage:
     criteria = service.AuditFilter(
         event=gebeurtenis, actor=actor, subject=onderwerp, since=vanaf, until=tot

@@ -4,9 +4,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Annotated, Any
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from api.core.errors import DomainError
 from api.core.settings import get_settings
@@ -24,7 +24,10 @@ def _enable_sqlite_integrity(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin_sqlite(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # IMMEDIATE takes the write lock up front. A deferred BEGIN that later upgrades from
+    # reading to writing fails at once with "database is locked" when another writer is
+    # active, whatever the busy timeout; waiting in line is what the embedded engine can do.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def build_engine(url: str) -> Engine:
@@ -37,17 +40,17 @@ def build_engine(url: str) -> Engine:
 
 
 @lru_cache
+def engine_for(url: str) -> Engine:
+    """One engine (and connection pool) per database URL, for the life of the process."""
+    return build_engine(url)
+
+
 def get_engine() -> Engine:
-    return build_engine(get_settings().database_url)
+    return engine_for(get_settings().database_url)
 
 
-@lru_cache
-def _session_factory() -> sessionmaker[Session]:
-    return sessionmaker(bind=get_engine(), expire_on_commit=False)
-
-
-def new_session() -> Session:
-    return _session_factory()()
+def new_session(url: str | None = None) -> Session:
+    return Session(bind=engine_for(url or get_settings().database_url), expire_on_commit=False)
 
 
 def transactional(session: Session) -> Iterator[Session]:
@@ -68,12 +71,15 @@ def transactional(session: Session) -> Iterator[Session]:
         session.commit()
 
 
-def get_session() -> Iterator[Session]:
-    session = new_session()
+def get_session(request: Request) -> Iterator[Session]:
+    """The request's session, on the database of the app that serves it."""
+    session = new_session(request.app.state.settings.database_url)
     try:
         yield from transactional(session)
     finally:
         session.close()
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": commit (or roll back) when the handler returns, before the response is
+# sent, so a client that gets 200 can read its own write at once.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]

@@ -37,7 +37,9 @@ class Settings(BaseSettings):
     max_page_size: int = 100
     default_page_size: int = 20
     max_body_bytes: int = Field(
-        default=1_048_576, description="Largest request body accepted (bytes); larger is 413."
+        default=4_194_304,
+        description="Largest request body accepted (bytes); larger is 413. Room for a bulk "
+        "upload of every municipality's progress on every measure.",
     )
 
     # Tokens. Without a configured key, one is generated once and kept in the database, so

@@ -6,6 +6,7 @@ always names exactly the bytes it was made from."""
 
 import hashlib
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -81,19 +82,40 @@ class S3Storage:
 
 
 def storage_for(settings: Settings) -> Storage:
-    if settings.storage_backend == "s3":
+    secret = (
+        settings.s3_secret_access_key.get_secret_value() if settings.s3_secret_access_key else None
+    )
+    return _storage(
+        settings.storage_backend,
+        settings.storage_dir,
+        settings.s3_endpoint_url,
+        settings.s3_region,
+        settings.s3_bucket,
+        settings.s3_access_key_id,
+        secret,
+    )
+
+
+@lru_cache(maxsize=8)
+def _storage(
+    backend: str,
+    folder: str,
+    endpoint: str | None,
+    region: str | None,
+    bucket: str,
+    key_id: str | None,
+    secret: str | None,
+) -> Storage:
+    """One storage per configuration: making an S3 client per request is slow."""
+    if backend == "s3":
         import boto3
 
         client = boto3.client(
             "s3",
-            endpoint_url=settings.s3_endpoint_url,
-            region_name=settings.s3_region,
-            aws_access_key_id=settings.s3_access_key_id,
-            aws_secret_access_key=(
-                settings.s3_secret_access_key.get_secret_value()
-                if settings.s3_secret_access_key
-                else None
-            ),
+            endpoint_url=endpoint,
+            region_name=region,
+            aws_access_key_id=key_id,
+            aws_secret_access_key=secret,
         )
-        return S3Storage(client, settings.s3_bucket)
-    return LocalStorage(Path(settings.storage_dir))
+        return S3Storage(client, bucket)
+    return LocalStorage(Path(folder))

@@ -70,8 +70,8 @@ def update_measure(
             changed[name] = {"van": _plain(before[name]), "naar": _plain(value)}
     if not changed:
         return measure
-    if "fase" in changed:
-        changed.setdefault("ingangsdatum", {"van": None, "naar": None})
+    # Moving to another wave moves the effective date with it: announce that too.
+    announced = sorted({*changed, "ingangsdatum"} if "fase" in changed else set(changed))
     session.flush()
     session.expire(measure)
     record(
@@ -85,7 +85,7 @@ def update_measure(
     events.publish(
         session,
         events.MEASURES_CHANGED,
-        {"codes": [code], "fields": sorted(changed), "actor": principal.subject},
+        {"codes": [code], "fields": announced, "actor": principal.subject},
     )
     return get_measure(session, code)
 

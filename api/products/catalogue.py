@@ -15,7 +15,7 @@ from api.measures.models import Measure, Wave
 from api.organisations.models import Organisation
 from api.products import repository, search
 from api.products.feed import is_public, record_change
-from api.products.models import Product, ProductAudience
+from api.products.models import Product, ProductAudience, ProductStatus
 from api.products.policy import Viewer, require_editor, viewer_of
 from api.products.repository import ProductFilter
 
@@ -103,6 +103,17 @@ def update_product(
     require_editor(principal)
     product = load_product(session, product_id)
     invalid = InvalidParams()
+    required = {
+        "soort": fields.type,
+        "titel": fields.title,
+        "samenvatting": fields.summary,
+        "licentie": fields.licence,
+        "maatregelen": fields.measures,
+        "doelgroepen": fields.audiences,
+    }
+    for name, value in required.items():
+        if name in fields.set_fields and value is None:
+            invalid.add(name, "required", "Mag niet leeg zijn.", "body")
     measures, publishers = _resolve(session, fields, invalid)
     invalid.raise_if_any()
     changed: dict[str, Any] = {}
@@ -149,6 +160,9 @@ def update_product(
             session, product, "gewijzigd", principal.subject, changed, was_public=is_public(product)
         )
         search.index_product(session, product)
+        session.flush()
+        session.expire(product)
+        return load_product(session, product_id)
     return product
 
 
@@ -181,10 +195,13 @@ def get_visible(
     """The product as this principal may see it; unpublished ones are 404 to the public."""
     viewer = viewer_of(principal)
     product = repository.get_product(session, product_id)
+    draft = product.draft_version if product is not None else None
     invited = (
         product is not None
+        and draft is not None
+        and product.status is not ProductStatus.WITHDRAWN
         and principal.user_id is not None
-        and repository.is_invited(session, product.id, principal.user_id)
+        and repository.is_invited(session, product.id, draft.id, principal.user_id)
     )
     if product is None or (viewer is Viewer.PUBLIC and not is_public(product) and not invited):
         raise NotFoundError(f"Product {product_id} bestaat niet.")

@@ -11,7 +11,7 @@ from api.core.schemas import CodeName
 from api.core.security import Principal
 from api.measures.models import Measure, Wave
 from api.products import repository
-from api.products.models import Product, ProductStatus, ProductType
+from api.products.models import Product, ProductType
 from api.products.policy import require_editor
 from api.products.presenters import due_date
 from api.products.schemas import DeliveryPlan, MeasurePlan, PlannedProduct, WavePlan
@@ -35,7 +35,7 @@ def _planned(product: Product, today: date) -> PlannedProduct | None:
         soort=product.type,
         status=product.status,
         uiterste_leverdatum=due,
-        te_laat=product.status is not ProductStatus.PUBLISHED and due < today,
+        te_laat=product.published_version is None and due < today,
     )
 
 
@@ -86,7 +86,8 @@ def delivery_plan(
         (
             planned
             for p in products
-            if p.status is not ProductStatus.PUBLISHED
+            if p.published_version is None
+            and (wave is None or wave in {m.wave_number for m in p.measures})
             and (planned := _planned(p, today)) is not None
             and today <= planned.uiterste_leverdatum <= horizon
         ),

@@ -10,6 +10,8 @@ from api.core.sequences import next_value
 from api.products.models import Product, ProductChange, ProductStatus
 
 SEQUENCE = "producten"
+# Kinds of change the public may see; reviews, draft files and checks stay internal.
+PUBLIC_KINDS = frozenset({"aangemaakt", "gewijzigd", "status:gepubliceerd", "status:ingetrokken"})
 
 
 def is_public(product: Product) -> bool:
@@ -34,7 +36,7 @@ def record_change(
         seq=seq,
         product_id=product.id,
         kind=kind,
-        public=is_public(product) or was_public,
+        public=kind in PUBLIC_KINDS and (is_public(product) or was_public),
         actor=actor,
         occurred_at=now,
         details=details or {},

@@ -102,8 +102,10 @@ def publications(request: Request, session: SessionDep, settings: SettingsDep) -
         if product is None or not is_public(product):
             continue
         entry = feed.add_entry(order="append")
-        version = product.published_version
-        entry.id(f"{base}/api/v1/producten/{product.id}#v{version.number if version else 0}")
+        # One entry per publication: its id names the version that was published then.
+        entry.id(
+            f"{base}/api/v1/producten/{product.id}#v{change.details.get('versie', change.seq)}"
+        )
         entry.title(f"{product.title} ({product.type.value})")
         entry.summary(product.summary)
         entry.link(href=f"{base}/producten/{product.id}")

@@ -14,7 +14,7 @@ from api.core.settings import Settings
 from api.core.storage import Storage
 from api.products.catalogue import get_visible, load_product
 from api.products.feed import is_public, record_change
-from api.products.models import Product, ProductFile, ProductVersion
+from api.products.models import Product, ProductFile, ProductStatus, ProductVersion
 from api.products.policy import Viewer, require_editor
 
 ALLOWED_TYPES = {
@@ -49,6 +49,12 @@ def _editable_draft(product: Product) -> ProductVersion:
     if draft is None:
         raise ConflictError(
             "Er is geen conceptversie; een gepubliceerde versie verandert niet meer."
+        )
+    if product.status is ProductStatus.IN_REVIEW:
+        # Testers approve what they saw: during review the documents stay as they are.
+        raise ConflictError(
+            "Tijdens de toetsing liggen de documenten vast; zet het product eerst terug naar "
+            "in-ontwikkeling."
         )
     return draft
 

@@ -72,6 +72,7 @@ def transition(
             raise ConflictError("Voeg eerst een document of link toe aan de conceptversie.")
     elif target is S.PUBLISHED:
         _publish(session, settings, principal, product)
+        details["versie"] = draft.number if draft else 0
     elif target is S.WITHDRAWN:
         details["toelichting"] = _required(
             "toelichting", note, "Geef aan waarom het product vervalt."

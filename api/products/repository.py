@@ -208,8 +208,12 @@ def review_of(session: Session, product_id: int, review_id: int) -> Review | Non
     return session.scalars(query).first()
 
 
-def is_invited(session: Session, product_id: int, user_id: int) -> bool:
-    query = select(Review.id).where(Review.product_id == product_id, Review.reviewer_id == user_id)
+def is_invited(session: Session, product_id: int, version_id: int, user_id: int) -> bool:
+    query = select(Review.id).where(
+        Review.product_id == product_id,
+        Review.version_id == version_id,
+        Review.reviewer_id == user_id,
+    )
     return session.scalar(query.limit(1)) is not None
 
 

@@ -1,9 +1,9 @@
 """HTTP endpoints of the catalogue: list, search, read, create, change, lifecycle, history."""
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import Path, Query, Request, Response, status
+from pydantic import AwareDatetime
 
 from api.accounts.principal import CurrentPrincipal
 from api.core.conditional import conditional_json, conditional_versioned
@@ -58,7 +58,7 @@ def list_products(
     doelgroep: Annotated[Audience | None, Query()] = None,
     uitgever: Annotated[str | None, Query(pattern=r"^[a-z0-9-]{2,60}$")] = None,
     gewijzigd_sinds: Annotated[
-        datetime | None,
+        AwareDatetime | None,
         Query(
             alias="gewijzigdSinds", description="Alleen producten gewijzigd op of na dit tijdstip."
         ),
@@ -66,7 +66,7 @@ def list_products(
     zoek: Annotated[
         str | None,
         Query(
-            min_length=2,
+            min_length=3,
             max_length=200,
             description="Zoekt met Nederlandse woordstammen; gerangschikt.",
         ),
@@ -101,8 +101,9 @@ def list_products(
         )
 
     cache = "public, no-cache" if viewer.value == "public" else "private, no-cache"
+    moments = [m for m in (products_changed, waves_changed, measures_changed) if m is not None]
     return conditional_versioned(
-        request, version, build, last_modified=products_changed, cache_control=cache
+        request, version, build, last_modified=max(moments, default=None), cache_control=cache
     )
 
 

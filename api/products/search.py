@@ -9,7 +9,10 @@ highlight the same way."""
 
 import html
 import re
+import threading
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import snowballstemmer
 from sqlalchemy import text
@@ -17,14 +20,27 @@ from sqlalchemy.orm import Session
 
 from api.products.models import Product
 
-_stemmer = snowballstemmer.stemmer("dutch")
 _WORD = re.compile(r"\w+", re.UNICODE)
 FRAGMENT_WORDS = 24
+# A Snowball stemmer keeps state while it works, so sharing one between the threads that
+# serve requests mixes up words; every thread gets its own.
+_local = threading.local()
+
+
+def _stemmer() -> Any:
+    if not hasattr(_local, "stemmer"):
+        _local.stemmer = snowballstemmer.stemmer("dutch")
+    return _local.stemmer
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """The stem of one lower-case word; cached, as the same words come back all the time."""
+    return str(_stemmer().stemWord(word))
 
 
 def stems(value: str) -> list[str]:
-    words = [w.casefold() for w in _WORD.findall(value)]
-    return [s for s in _stemmer.stemWords(words) if len(s) >= 3]
+    return [s for s in (stem(w.casefold()) for w in _WORD.findall(value)) if len(s) >= 3]
 
 
 def _document(product: Product) -> tuple[str, str]:

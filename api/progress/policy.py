@@ -41,3 +41,11 @@ def ensure_programme_team(principal: Principal) -> None:
         raise UnauthenticatedError
     if not principal.is_programme_team:
         raise ForbiddenError("Alleen voor het programmateam.")
+
+
+def can_read(principal: Principal, code: str) -> bool:
+    try:
+        ensure_can_read(principal, code)
+    except (UnauthenticatedError, NotFoundError):
+        return False
+    return True

@@ -72,3 +72,11 @@ async def test_filters_and_newest_first(clients: Callable[[], httpx.AsyncClient]
     assert none == []
     bad = await admin.get("/api/v1/audit-gebeurtenissen?vanaf=gisteren")
     assert bad.status_code == 400
+
+
+async def test_times_without_a_zone_are_refused(clients: Callable[[], httpx.AsyncClient]) -> None:
+    admin = clients()
+    await login(admin, ADMIN)
+    for value in ("2026-11-28", "2026-11-28T10:00:00"):
+        response = await admin.get(f"/api/v1/audit-gebeurtenissen?vanaf={value}")
+        assert response.status_code == 400, value

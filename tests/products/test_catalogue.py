@@ -227,3 +227,23 @@ async def test_moving_a_wave_changes_the_list_etag(
     assert (
         await public.get("/api/v1/producten", headers={"If-None-Match": etag})
     ).status_code == 200
+
+
+async def test_withdrawn_products_are_not_flagged_and_titles_are_searchable(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    editor, tester = clients(), clients()
+    await login(editor, EDITOR)
+    product = await create(editor, maatregelen=["M10"])
+    await publish(editor, tester, product["id"])
+    await move(editor, product["id"], "ingetrokken", toelichting="Weg")
+    await editor.patch(
+        "/api/v1/maatregelen/M10",
+        json={"artikelen": ["Pw 43a", "Pw 43b"], "titel": "Hergebruik van gegevens xyzzy"},
+    )
+    assert (await editor.get(f"/api/v1/producten/{product['id']}")).json()[
+        "actualiteitControleren"
+    ] is False
+    live = await create(editor, maatregelen=["M10"], titel="Nog een handreiking")
+    found = (await editor.get("/api/v1/producten?zoek=xyzzy")).json()["resultaten"]
+    assert live["id"] in [p["id"] for p in found], "a measure's new title is searchable at once"

@@ -92,3 +92,23 @@ async def test_atom_feed_of_publications(clients: Callable[[], httpx.AsyncClient
     assert (
         await reader.get("/api/v1/publicaties", headers={"Accept": "application/json"})
     ).status_code == 406
+
+
+async def test_public_feed_leaves_out_internal_work(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    public, editor, tester = clients(), clients(), clients()
+    await login(editor, EDITOR)
+    product = await create(editor, titel="Wordt herzien")
+    await publish(editor, tester, product["id"])
+    _, cursor = await sync(public, 0)
+    await move(editor, product["id"], "in-ontwikkeling", wijzigingsnotitie="Herziening")
+    await editor.post(
+        f"/api/v1/producten/{product['id']}/bestanden",
+        files={"bestand": ("x.pdf", b"%PDF-1.4\n%%EOF\n")},
+    )
+    await editor.patch(
+        f"/api/v1/producten/{product['id']}", json={"samenvatting": "Nieuwe samenvatting."}
+    )
+    changes, _ = await sync(public, cursor)
+    assert [c["soort"] for c in changes if c["productId"] == product["id"]] == ["gewijzigd"]

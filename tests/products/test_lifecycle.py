@@ -223,3 +223,46 @@ async def test_create_validation(clients: Callable[[], httpx.AsyncClient]) -> No
         },
     )
     assert {p["name"] for p in unknown.json()["invalidParams"]} == {"maatregelen", "uitgevers"}
+
+
+async def test_documents_are_frozen_during_review(clients: Callable[[], httpx.AsyncClient]) -> None:
+    editor = clients()
+    await login(editor, EDITOR)
+    product = await bring_to(editor, clients(), "in-toetsing")
+    draft = (await editor.get(f"/api/v1/producten/{product['id']}")).json()["conceptversie"]
+    assert (await upload(editor, product["id"])).status_code == 409
+    removal = await editor.delete(
+        f"/api/v1/producten/{product['id']}/bestanden/{draft['bestanden'][0]['id']}"
+    )
+    assert removal.status_code == 409
+    assert (await move(editor, product["id"], "in-ontwikkeling")).status_code == 200
+    assert (await upload(editor, product["id"])).status_code == 201
+
+
+async def test_a_tester_sees_only_the_version_they_were_invited_for(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    editor, tester = clients(), clients()
+    await login(editor, EDITOR)
+    product = await bring_to(editor, tester, "gepubliceerd")
+    await move(editor, product["id"], "in-ontwikkeling", wijzigingsnotitie="Versie 2")
+    seen = (await tester.get(f"/api/v1/producten/{product['id']}")).json()
+    assert seen["conceptversie"] is None, "invited for version 1, not for the draft of version 2"
+    await move(editor, product["id"], "ingetrokken", toelichting="Weg")
+    assert (await tester.get(f"/api/v1/producten/{product['id']}")).status_code == 404
+
+
+async def test_required_fields_cannot_be_emptied(clients: Callable[[], httpx.AsyncClient]) -> None:
+    editor = clients()
+    await login(editor, EDITOR)
+    product = await create(editor)
+    response = await editor.patch(
+        f"/api/v1/producten/{product['id']}",
+        json={"titel": None, "soort": None, "maatregelen": None},
+    )
+    assert response.status_code == 400
+    assert {p["name"] for p in response.json()["invalidParams"]} == {
+        "titel",
+        "soort",
+        "maatregelen",
+    }

@@ -1,9 +1,11 @@
 """Full-text search with Dutch stemming: ranked, with highlighted fragments."""
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
+from api.products.search import stem, stems
 from tests.auth import EDITOR, login
 from tests.products.helpers import create, publish
 
@@ -78,3 +80,20 @@ async def test_search_pagination_and_nonsense(client: httpx.AsyncClient) -> None
     assert await search(client, "qqqxxyy") == []
     assert await search(client, '"; DROP TABLE products; --') == []
     assert (await client.get("/api/v1/producten?zoek=a")).status_code == 400
+
+
+def test_stemming_is_safe_across_threads() -> None:
+    """Requests are served by several threads at once; stems must not get mixed up."""
+    words = [
+        "vrijlating",
+        "handreikingen",
+        "gemeenten",
+        "bufferbudgetten",
+        "inkomsten",
+        "verrekenen",
+    ] * 50
+    expected = {w: stems(w) for w in set(words)}
+    stem.cache_clear()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda w: (w, stems(w)), words * 4))
+    assert all(result == expected[word] for word, result in results)

@@ -1,0 +1,251 @@
+"""Many cells at once, for scripts and spreadsheet uploads: every row is validated first; if
+any row is wrong nothing is written and each wrong row is reported with all its problems.
+Rows equal to what is stored change nothing and add no history."""
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from api.core.errors import ConflictError, DomainError
+from api.core.security import Principal
+from api.progress import policy, repository
+from api.progress.cells import state_of
+from api.progress.models import Phase, ProgressSnapshot, ProgressStatus
+
+MAX_ROWS = 10_000
+COLUMNS = (
+    "gemeente",
+    "maatregel",
+    "fase",
+    "geplandLivegang",
+    "stappenGereed",
+    "knelpunten",
+    "notitie",
+)
+
+
+class InvalidRowsError(DomainError):
+    status = 400
+    title = "Ongeldige rijen"
+
+
+@dataclass
+class Row:
+    number: int
+    municipality: str
+    measure: str
+    phase: Phase
+    planned_go_live: date | None
+    steps_done: dict[str, str]
+    blockers: str | None
+    note: str | None
+
+
+@dataclass
+class Report:
+    rows: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _date(value: Any, name: str, problems: list[str]) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        problems.append(f"{name}: '{value}' is geen datum (JJJJ-MM-DD).")
+        return None
+
+
+def _steps(value: Any, problems: list[str]) -> dict[str, str]:
+    """A list of {stap, gereedOp} (JSON) or 'stap=datum;stap=datum' (CSV and XLSX)."""
+    if value is None or value == "":
+        return {}
+    pairs: list[tuple[Any, Any]] = []
+    if isinstance(value, list):
+        for item in value:
+            pairs.append(
+                (item.get("stap"), item.get("gereedOp")) if isinstance(item, dict) else (item, None)
+            )
+    else:
+        for part in str(value).split(";"):
+            if part.strip():
+                code, _, done_on = part.partition("=")
+                pairs.append((code, done_on or None))
+    steps: dict[str, str] = {}
+    for code, done_on in pairs:
+        parsed = _date(done_on, f"stap {code}", problems)
+        if parsed is None and done_on in (None, ""):
+            problems.append(f"stappenGereed: stap '{code}' mist een datum (stap=JJJJ-MM-DD).")
+        elif parsed is not None:
+            steps[str(code).strip()] = parsed.isoformat()
+    return steps
+
+
+def parse_rows(
+    session: Session, principal: Principal, raw_rows: list[dict[str, Any]]
+) -> tuple[list[Row], list[dict[str, Any]]]:
+    if len(raw_rows) > MAX_ROWS:
+        raise InvalidRowsError(f"Hoogstens {MAX_ROWS} rijen per keer.")
+    measures = {m.code for m in repository.measures(session)}
+    municipalities = {m.code for m in repository.municipalities(session)}
+    roadmaps = {
+        code: {s.code for s in steps} for code, steps in repository.roadmaps(session).items()
+    }
+    seen: dict[tuple[str, str], int] = {}
+    rows: list[Row] = []
+    errors: list[dict[str, Any]] = []
+    for number, raw in enumerate(raw_rows, start=1):
+        problems: list[str] = []
+        municipality = (_text(raw.get("gemeente")) or "").upper()
+        measure = (_text(raw.get("maatregel")) or "").upper()
+        if municipality not in municipalities:
+            problems.append(f"gemeente: '{municipality}' is geen gemeentecode.")
+        else:
+            try:
+                policy.source_of_write(principal, municipality)
+            except DomainError:
+                problems.append(f"gemeente: u mag de voortgang van {municipality} niet doorgeven.")
+        if measure not in measures:
+            problems.append(f"maatregel: '{measure}' is geen maatregel.")
+        phase_text = _text(raw.get("fase")) or ""
+        phase = Phase(phase_text) if phase_text in Phase._value2member_map_ else None
+        if phase is None:
+            problems.append(
+                f"fase: '{phase_text}' kan niet; kies uit {', '.join(p.value for p in Phase)}."
+            )
+        planned = _date(raw.get("geplandLivegang"), "geplandLivegang", problems)
+        steps = _steps(raw.get("stappenGereed"), problems)
+        unknown = set(steps) - roadmaps.get(measure, set())
+        if unknown and measure in measures:
+            problems.append(
+                f"stappenGereed: {', '.join(sorted(unknown))} staat niet in de routekaart "
+                f"van {measure}."
+            )
+        key = (municipality, measure)
+        if key in seen:
+            problems.append(f"dubbel: {municipality} {measure} staat ook in rij {seen[key]}.")
+        seen.setdefault(key, number)
+        if problems:
+            errors.append(
+                {"rij": number, "gemeente": municipality, "maatregel": measure, "fouten": problems}
+            )
+        elif phase is not None:
+            rows.append(
+                Row(
+                    number,
+                    municipality,
+                    measure,
+                    phase,
+                    planned,
+                    steps,
+                    _text(raw.get("knelpunten")),
+                    _text(raw.get("notitie")),
+                )
+            )
+    return rows, errors
+
+
+def apply_rows(session: Session, principal: Principal, rows: list[Row]) -> Report:
+    """Writes validated rows in one go; a cell changed meanwhile by someone else is a 409."""
+    report = Report(rows=len(rows))
+    stored = repository.all_statuses(session)
+    now = datetime.now(UTC)
+    new_rows: list[dict[str, Any]] = []
+    snapshots: list[dict[str, Any]] = []
+    for row in rows:
+        source = policy.source_of_write(principal, row.municipality)
+        current = stored.get((row.municipality, row.measure))
+        before = state_of(current)
+        values = {
+            "phase": row.phase,
+            "planned_go_live": row.planned_go_live,
+            "note": row.note,
+            "blockers": row.blockers,
+            "steps_done": row.steps_done,
+        }
+        if (
+            before.phase,
+            before.planned_go_live,
+            before.note,
+            before.blockers,
+            before.steps_done,
+        ) == tuple(values.values()):
+            report.unchanged += 1
+            continue
+        stamp = {"source": source, "updated_by": principal.subject, "updated_at": now}
+        if current is None:
+            new_rows.append(
+                {
+                    "municipality_code": row.municipality,
+                    "measure_code": row.measure,
+                    "version": 1,
+                    **values,
+                    **stamp,
+                }
+            )
+        elif not repository.compare_and_set(
+            session, row.municipality, row.measure, before.version, {**values, **stamp}
+        ):
+            raise ConflictError(
+                f"{row.municipality} {row.measure} werd intussen door iemand anders gewijzigd; "
+                "probeer opnieuw."
+            )
+        changes = {
+            name: {"van": old, "naar": new}
+            for name, old, new in (
+                ("fase", before.phase.value, row.phase.value),
+                ("stappenGereed", before.steps_done, row.steps_done),
+                ("knelpunten", before.blockers, row.blockers),
+            )
+            if old != new
+        }
+        snapshots.append(
+            {
+                "municipality_code": row.municipality,
+                "measure_code": row.measure,
+                "version": before.version + 1,
+                **values,
+                "changes": changes,
+                "source": source,
+                "recorded_by": principal.subject,
+                "recorded_at": now,
+            }
+        )
+        report.changed += 1
+    if new_rows:
+        session.execute(insert(ProgressStatus), new_rows)
+    if snapshots:
+        session.execute(insert(ProgressSnapshot), snapshots)
+    session.expire_all()
+    return report
+
+
+def import_rows(
+    session: Session, principal: Principal, raw_rows: list[dict[str, Any]], *, dry_run: bool = False
+) -> Report:
+    rows, errors = parse_rows(session, principal, raw_rows)
+    if errors:
+        raise InvalidRowsError(
+            f"{len(errors)} van {len(raw_rows)} rijen zijn ongeldig; er is niets gewijzigd.",
+            extra={"rijFouten": errors},
+        )
+    if dry_run:
+        return Report(rows=len(rows))
+    return apply_rows(session, principal, rows)

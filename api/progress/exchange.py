@@ -1,0 +1,39 @@
+"""Exports of progress in the upload's own format, scoped to who asks."""
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from api.core.errors import UnauthenticatedError
+from api.core.security import Principal
+from api.progress import policy
+from api.progress.aggregates import cells
+from api.progress.models import Phase
+
+
+def export_records(session: Session, principal: Principal, today: date) -> list[dict[str, Any]]:
+    """Every cell the principal may read; not-started cells without history are left out."""
+    if not principal.is_authenticated:
+        raise UnauthenticatedError
+    records = []
+    for cell in cells(session, today):
+        code = cell.municipality.code
+        if not policy.can_read(principal, code):
+            continue
+        if cell.state.version == 0 and cell.state.phase is Phase.NOT_STARTED:
+            continue
+        records.append(
+            {
+                "gemeente": code,
+                "maatregel": cell.measure.code,
+                "fase": cell.state.phase.value,
+                "geplandLivegang": cell.state.planned_go_live.isoformat()
+                if cell.state.planned_go_live
+                else "",
+                "stappenGereed": cell.state.steps_done,
+                "knelpunten": cell.state.blockers or "",
+                "notitie": cell.state.note or "",
+            }
+        )
+    return records

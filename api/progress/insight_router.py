@@ -1,0 +1,157 @@
+"""HTTP endpoints for the matrix heat map, peer comparison and map data."""
+
+import json
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi import Path as PathParam
+from pydantic import Field
+
+from api.accounts.principal import CurrentPrincipal
+from api.core.conditional import conditional_json, etag_for
+from api.core.db import SessionDep
+from api.core.routing import PERSON, PUBLIC, json_router
+from api.core.schemas import ApiModel, CodeName
+from api.progress import insight, policy
+from api.progress.schemas import GroupFigures
+
+router = json_router(tags=["Voortgang"], conditional=False)
+maps = APIRouter(tags=["Voortgang"])
+
+BOUNDARIES = Path(__file__).resolve().parents[1] / "seed" / "data" / "gemeenten_2025.geojson"
+GEOJSON = "application/geo+json"
+ATTRIBUTION = "Grenzen: CBS / PDOK (CBS Gebiedsindelingen 2025), CC BY 4.0. Waarden: Spoorboek."
+
+
+class MatrixRow(ApiModel):
+    gemeente: CodeName
+    fasen: list[str] = Field(description="Fase per maatregel, in de volgorde van `maatregelen`.")
+    verkeerslichten: list[str]
+
+
+class Matrix(ApiModel):
+    peildatum: date
+    maatregelen: list[CodeName]
+    gemeenten: list[MatrixRow]
+
+
+class Comparison(ApiModel):
+    gemeente: CodeName
+    inwoners: int
+    vergelijkbaar: list[CodeName] = Field(description="Gemeenten van vergelijkbare omvang.")
+    cijfers: list[GroupFigures] = Field(
+        description="De gemeente, vergelijkbare gemeenten, provincie, arbeidsmarktregio en land."
+    )
+
+
+@router.get(
+    "/voortgang/matrix",
+    response_model=Matrix,
+    operation_id="voortgangMatrixOpvragen",
+    summary="Alle gemeenten × maatregelen, compact voor een heatmap (programmateam)",
+    openapi_extra=PERSON,
+)
+def matrix(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    provincie: Annotated[str | None, Query(pattern=r"^PV\d{2}$")] = None,
+    arbeidsmarktregio: Annotated[str | None, Query(pattern=r"^AM\d{2}$")] = None,
+    fase: Annotated[int | None, Query(ge=1, le=99)] = None,
+    thema: Annotated[str | None, Query(pattern=r"^[a-z0-9-]{1,80}$")] = None,
+) -> Matrix:
+    policy.ensure_programme_team(principal)
+    today = date.today()
+    measures, rows = insight.matrix(session, today, provincie, arbeidsmarktregio, fase, thema)
+    return Matrix(
+        peildatum=today,
+        maatregelen=[CodeName(code=m.code, naam=m.title) for m in measures],
+        gemeenten=[
+            MatrixRow(gemeente=CodeName(code=m.code, naam=m.name), fasen=f, verkeerslichten=lights)
+            for m, f, lights in rows
+        ],
+    )
+
+
+@router.get(
+    "/gemeenten/{code}/vergelijking",
+    response_model=Comparison,
+    operation_id="gemeenteVergelijken",
+    summary="Een gemeente naast vergelijkbare gemeenten, provincie, regio en land (openbaar)",
+    openapi_extra=PUBLIC,
+    responses={304: {"description": "Niet gewijzigd."}},
+)
+def compare(
+    request: Request,
+    code: Annotated[str, PathParam(pattern=r"^GM\d{4}$")],
+    session: SessionDep,
+) -> Response:
+    municipality, peers, figures = insight.comparison(session, code, date.today())
+    return conditional_json(
+        request,
+        Comparison(
+            gemeente=CodeName(code=municipality.code, naam=municipality.name),
+            inwoners=municipality.population,
+            vergelijkbaar=[CodeName(code=p.code, naam=p.name) for p in peers],
+            cijfers=figures,
+        ),
+    )
+
+
+@lru_cache
+def _boundaries() -> dict[str, Any]:
+    # Read-only reference data shipped with the code; every worker reads the same file.
+    return json.loads(BOUNDARIES.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@maps.get(
+    "/kaart/gemeenten",
+    operation_id="kaartGemeentenOpvragen",
+    summary="Gemeentegrenzen (GeoJSON) met per gemeente de waarde van een indicator (openbaar)",
+    openapi_extra=PUBLIC,
+    responses={
+        200: {
+            "description": "GeoJSON FeatureCollection.",
+            "content": {GEOJSON: {"schema": {"type": "object"}}},
+        },
+        304: {"description": "Niet gewijzigd."},
+    },
+)
+def map_data(
+    request: Request,
+    session: SessionDep,
+    indicator: Annotated[
+        Literal["aandeel-geimplementeerd", "tekort", "te-laat"],
+        Query(description="Welke waarde per gemeente."),
+    ] = "aandeel-geimplementeerd",
+    fase: Annotated[int | None, Query(ge=1, le=99)] = None,
+    maatregel: Annotated[str | None, Query(pattern=r"^M\d{2}$")] = None,
+) -> Response:
+    values = insight.indicator_by_municipality(session, date.today(), indicator, fase, maatregel)
+    features = [
+        {
+            **feature,
+            "properties": {
+                **feature["properties"],
+                "waarde": values.get(feature["properties"]["code"]),
+            },
+        }
+        for feature in _boundaries()["features"]
+    ]
+    body = json.dumps(
+        {
+            "type": "FeatureCollection",
+            "indicator": indicator,
+            "bron": ATTRIBUTION,
+            "features": features,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode()
+    etag = etag_for(body)
+    headers = {"ETag": etag, "Cache-Control": "public, no-cache"}
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type=GEOJSON, headers=headers)

@@ -1,0 +1,94 @@
+"""Progress as CSV and XLSX: the same columns in and out, so an export can be edited and
+uploaded again. CSV may use a comma or a semicolon (Dutch spreadsheets use the latter)."""
+
+import csv
+import io
+from typing import Any
+
+import filetype
+from openpyxl import Workbook, load_workbook
+
+from api.core.errors import DomainError
+from api.progress.bulk import COLUMNS
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class UnreadableSheetError(DomainError):
+    status = 415
+    title = "Bestand niet leesbaar"
+
+
+def read_rows(data: bytes) -> list[dict[str, Any]]:
+    kind = filetype.guess(data)
+    if kind is not None and kind.mime == XLSX:
+        return _read_xlsx(data)
+    if kind is not None:
+        raise UnreadableSheetError(f"Stuur CSV of XLSX, geen {kind.mime}.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableSheetError("Het CSV-bestand is geen UTF-8-tekst.") from exc
+    return _read_csv(text)
+
+
+def _normalised(header: list[str]) -> list[str]:
+    names = [str(h or "").strip() for h in header]
+    missing = [c for c in ("gemeente", "maatregel", "fase") if c not in names]
+    if missing:
+        raise UnreadableSheetError(
+            f"Kolommen ontbreken: {', '.join(missing)}. Verwacht: {', '.join(COLUMNS)}."
+        )
+    return names
+
+
+def _read_csv(text: str) -> list[dict[str, Any]]:
+    sample = text[:4096]
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows = [r for r in reader if any(cell.strip() for cell in r)]
+    if not rows:
+        raise UnreadableSheetError("Het bestand is leeg.")
+    header = _normalised(rows[0])
+    return [dict(zip(header, r, strict=False)) for r in rows[1:]]
+
+
+def _read_xlsx(data: bytes) -> list[dict[str, Any]]:
+    try:
+        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+    except Exception as exc:  # openpyxl raises many kinds for damaged files
+        raise UnreadableSheetError("Het XLSX-bestand kan niet gelezen worden.") from exc
+    rows = [
+        list(r) for r in sheet.iter_rows(values_only=True) if any(c not in (None, "") for c in r)
+    ]
+    if not rows:
+        raise UnreadableSheetError("Het bestand is leeg.")
+    header = _normalised([str(c or "") for c in rows[0]])
+    return [dict(zip(header, r, strict=False)) for r in rows[1:]]
+
+
+def _step_text(steps: dict[str, str]) -> str:
+    return ";".join(f"{code}={done}" for code, done in sorted(steps.items(), key=lambda kv: kv[1]))
+
+
+def to_csv(records: list[dict[str, Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(COLUMNS), delimiter=";", lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({**record, "stappenGereed": _step_text(record["stappenGereed"])})
+    return ("\ufeff" + out.getvalue()).encode()
+
+
+def to_xlsx(records: list[dict[str, Any]]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Voortgang"
+    sheet.append(list(COLUMNS))
+    for record in records:
+        sheet.append(
+            [_step_text(record[c]) if c == "stappenGereed" else record[c] for c in COLUMNS]
+        )
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

