@@ -1,5 +1,8 @@
 """The database under test: a throwaway SQLite file unless a URL is given, filled with the
-same reference and demonstration data an operator loads (`spoorboek migrate`, `seed`, `demo`)."""
+same reference and demonstration data an operator loads (`spoorboek migrate`, `seed`, `demo`).
+
+`demo` also stores the demo products' files; they go to a folder in the bench's temporary
+directory (`SPOORBOEK_STORAGE_DIR`), never to the checkout's `var/`."""
 
 import os
 import shutil
@@ -15,6 +18,16 @@ SETUP_COMMANDS = ("migrate", "seed", "demo")
 def temporary_sqlite_url(workdir: Path) -> str:
     # Four slashes: sqlite:/// plus an absolute path.
     return f"sqlite:///{(workdir / 'bench.db').resolve()}"
+
+
+def app_env(url: str, workdir: Path) -> dict[str, str]:
+    """The settings every process of the bench gives the app: its database, a storage folder
+    inside the temporary directory, and quiet logging."""
+    return {
+        "DATABASE_URL": url,
+        "SPOORBOEK_STORAGE_DIR": str((workdir / "bestanden").resolve()),
+        "SPOORBOEK_LOG_LEVEL": "WARNING",
+    }
 
 
 def describe(url: str) -> str:
@@ -37,9 +50,9 @@ def _cli() -> list[str]:
     return [sys.executable, "-c", "from api.cli import app; app()"]
 
 
-def prepare(url: str, cwd: Path, progress: Callable[[str], None]) -> None:
+def prepare(url: str, cwd: Path, workdir: Path, progress: Callable[[str], None]) -> None:
     """Run migrate, seed and demo against `url`; on failure show the command's output."""
-    env = {**os.environ, "DATABASE_URL": url, "SPOORBOEK_LOG_LEVEL": "WARNING"}
+    env = {**os.environ, **app_env(url, workdir)}
     for command in SETUP_COMMANDS:
         started = time.perf_counter()
         done = subprocess.run(

@@ -26,6 +26,9 @@ class Target:
     path: str
     headers: tuple[tuple[str, str], ...] = ()
     expect_status: int = 200
+    expect_bytes: int | None = None
+    """Body length every answer must have (the same page each time); None: not checked. A
+    different length means the server answered with something else than the reference page."""
 
     def request_bytes(self) -> bytes:
         lines = [
@@ -44,6 +47,8 @@ class LoadResult:
     """Seconds per successful request, from writing the request to reading the last byte."""
     statuses: Counter[int] = field(default_factory=Counter)
     errors: int = 0
+    wrong_bodies: int = 0
+    """Answers with the expected status but a body of another length (counted in errors too)."""
     last_error: str = ""
     elapsed: float = 0.0
     body_bytes: int = 0
@@ -58,6 +63,7 @@ class LoadResult:
         self.latencies.extend(other.latencies)
         self.statuses.update(other.statuses)
         self.errors += other.errors
+        self.wrong_bodies += other.wrong_bodies
         self.last_error = other.last_error or self.last_error
         self.elapsed += other.elapsed
         self.body_bytes = other.body_bytes or self.body_bytes
@@ -160,6 +166,10 @@ async def _worker(
             if status != target.expect_status:
                 result.errors += 1
                 result.last_error = f"status {status}, expected {target.expect_status}"
+            elif target.expect_bytes is not None and size != target.expect_bytes:
+                result.errors += 1
+                result.wrong_bodies += 1
+                result.last_error = f"body of {size} bytes, expected {target.expect_bytes}"
     finally:
         connection.close()
 

@@ -1,16 +1,47 @@
-"""SQL statements per list request, counted in-process at growing page sizes.
+"""SQL statements per list request, counted in-process at growing page sizes, and per
+revalidation (304) of the endpoints whose ETag comes from a version key.
 
 A list endpoint that loads its related rows with one query per row (N+1) shows up here as a
-count that grows with the page; a constant count is the property this guards."""
+count that grows with the page; a constant count is the property this guards. An endpoint
+whose 304 is meant to skip building the page shows up as a 304 that runs as many statements
+as its 200 when that shortcut breaks."""
 
 import os
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 
 PAGE_SIZES = (1, 10, 50, 100)
-ENDPOINTS = ("/api/v1/maatregelen", "/api/v1/gemeenten")
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One list request, asked for at each of `sizes` page sizes."""
+
+    path: str
+    params: tuple[tuple[str, str], ...] = ()
+    sizes: tuple[int, ...] = PAGE_SIZES
+
+    @property
+    def label(self) -> str:
+        return f"{self.path}?{urlencode(self.params)}" if self.params else self.path
+
+
+PRODUCTS = "/api/v1/producten"
+SEARCH = Probe(PRODUCTS, (("zoek", "werk"),), sizes=(1, 100))
+"""A broad search word (17 of the 31 published demo products), so the larger page holds many
+results and a per-result query would show; the other search code paths are the same."""
+
+PROBES = (
+    Probe("/api/v1/maatregelen"),
+    Probe("/api/v1/gemeenten"),
+    Probe(PRODUCTS),
+    SEARCH,
+)
+REVALIDATED = (Probe(PRODUCTS), SEARCH)
+"""Endpoints whose ETag comes from a cheap version key: their 304 must not build the page."""
 
 
 @dataclass(frozen=True)
@@ -28,11 +59,24 @@ class QueryCounts:
         return len(set(self.per_size.values())) == 1
 
 
-async def count_statements(database_url: str) -> list[QueryCounts]:
+@dataclass(frozen=True)
+class Revalidation:
+    path: str
+    """The request, at its largest page size."""
+    full: int
+    """SQL statements of the 200."""
+    revalidated: int
+    """SQL statements of the same request with If-None-Match: the 200's ETag (a 304)."""
+
+    @property
+    def cheaper(self) -> bool:
+        return self.revalidated < self.full
+
+
+async def count_statements(env: dict[str, str]) -> tuple[list[QueryCounts], list[Revalidation]]:
     # The settings and the engine are cached on first use: point them at the bench database
     # before anything from `api` is imported.
-    os.environ["DATABASE_URL"] = database_url
-    os.environ["SPOORBOEK_LOG_LEVEL"] = "WARNING"
+    os.environ.update(env)
     from sqlalchemy import event
 
     from api.core.db import get_engine
@@ -50,30 +94,55 @@ async def count_statements(database_url: str) -> list[QueryCounts]:
     transport = httpx.ASGITransport(app=create_app(), raise_app_exceptions=False)
     try:
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
-            return [await _count_endpoint(client, path, statements) for path in ENDPOINTS]
+            counts = [await _count_probe(client, probe, statements) for probe in PROBES]
+            revalidations = [await _revalidate(client, probe, statements) for probe in REVALIDATED]
+            return counts, revalidations
     finally:
         event.remove(engine, "before_cursor_execute", record)
         engine.dispose()
 
 
-async def _count_endpoint(
-    client: httpx.AsyncClient, path: str, statements: list[str]
+async def _count_probe(
+    client: httpx.AsyncClient, probe: Probe, statements: list[str]
 ) -> QueryCounts:
     # One request first, so one-off work (a first connection, a cache fill) is not counted
     # as a per-request cost.
-    await _get(client, path, PAGE_SIZES[0])
+    await _get(client, probe, probe.sizes[0])
     per_size: dict[int, int] = {}
     rows: dict[int, int] = {}
-    for size in PAGE_SIZES:
+    for size in probe.sizes:
         statements.clear()
-        rows[size] = await _get(client, path, size)
+        rows[size], _ = await _get(client, probe, size)
         per_size[size] = len(statements)
-    return QueryCounts(path=path, per_size=per_size, rows=rows, largest_page=list(statements))
+    return QueryCounts(
+        path=probe.label, per_size=per_size, rows=rows, largest_page=list(statements)
+    )
 
 
-async def _get(client: httpx.AsyncClient, path: str, size: int) -> int:
-    """GET one page; return how many results it held."""
-    response = await client.get(path, params={"paginaGrootte": size})
+async def _revalidate(
+    client: httpx.AsyncClient, probe: Probe, statements: list[str]
+) -> Revalidation:
+    size = max(probe.sizes)
+    statements.clear()
+    _, etag = await _get(client, probe, size)
+    full = len(statements)
+    statements.clear()
+    response = await client.get(
+        probe.path, params=_params(probe, size), headers={"If-None-Match": etag}
+    )
+    if response.status_code != 304:
+        raise RuntimeError(f"GET {probe.label} with If-None-Match: {response.status_code}, not 304")
+    label = f"{probe.label}{'&' if probe.params else '?'}paginaGrootte={size}"
+    return Revalidation(path=label, full=full, revalidated=len(statements))
+
+
+def _params(probe: Probe, size: int) -> tuple[tuple[str, str], ...]:
+    return (*probe.params, ("paginaGrootte", str(size)))
+
+
+async def _get(client: httpx.AsyncClient, probe: Probe, size: int) -> tuple[int, str]:
+    """GET one page; return how many results it held and its ETag."""
+    response = await client.get(probe.path, params=_params(probe, size))
     if response.status_code != 200:
-        raise RuntimeError(f"GET {path}?paginaGrootte={size}: {response.status_code}")
-    return len(response.json()["resultaten"])
+        raise RuntimeError(f"GET {probe.label} paginaGrootte={size}: {response.status_code}")
+    return len(response.json()["resultaten"]), response.headers.get("etag", "")

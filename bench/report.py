@@ -2,11 +2,11 @@
 
 import math
 import statistics
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from bench.loadgen import LoadResult
-from bench.queries import QueryCounts
+from bench.queries import QueryCounts, Revalidation
 
 NOISY = 50.0
 """Spread (percent) between the rounds of a scenario above which the run was disturbed."""
@@ -38,6 +38,42 @@ class Figures:
     """requests/s of this scenario divided by the baseline's: 0.1 means a tenth as many."""
     p50_ratio: float = math.nan
     """p50 latency of this scenario divided by the baseline's: 10 means ten times as slow."""
+    statuses: dict[int, int] = field(default_factory=dict)
+    """Answers per HTTP status, all rounds together."""
+    wrong_bodies: int = 0
+    """Answers with the expected status whose body differed in length from the reference."""
+    warmup_errors: int = 0
+    """Wrong answers during the warm-up (not in the figures, but wrong all the same)."""
+    warmup_last_error: str = ""
+
+    def wrong_answers(self) -> str:
+        """What went wrong, in words; empty when every answer was as expected."""
+        warm = (
+            f"warm-up: {self.warmup_errors} wrong, last {self.warmup_last_error}"
+            if self.warmup_errors
+            else ""
+        )
+        if not self.errors:
+            return warm
+        parts = [
+            f"{count} × {status}"
+            for status, count in sorted(self.statuses.items())
+            if status != self.status
+        ]
+        if self.wrong_bodies:
+            parts.append(
+                f"{self.wrong_bodies} × {self.status} with another body than the reference"
+            )
+        failed = (
+            self.errors
+            - self.wrong_bodies
+            - sum(n for st, n in self.statuses.items() if st != self.status)
+        )
+        if failed > 0:
+            parts.append(f"{failed} × no answer (connection closed or timed out)")
+        measured = f"{self.errors} of {self.requests + max(failed, 0)} answers wrong: "
+        measured += ", ".join(parts)
+        return f"{measured}; {warm}" if warm else measured
 
 
 def percentile(sorted_values: list[float], q: float) -> float:
@@ -61,6 +97,8 @@ def figures(
     total: LoadResult,
     rounds: list[LoadResult],
     server_cpu: float | None,
+    *,
+    warm_up: LoadResult | None = None,
 ) -> Figures:
     latencies = sorted(total.latencies)
     completed = len(latencies)
@@ -85,6 +123,10 @@ def figures(
         client_cpu_share=total.client_cpu / total.elapsed if total.elapsed else math.nan,
         round_requests_per_s=per_round,
         spread_pct=spread(per_round),
+        statuses=dict(total.statuses),
+        wrong_bodies=total.wrong_bodies,
+        warmup_errors=warm_up.errors if warm_up else 0,
+        warmup_last_error=warm_up.last_error if warm_up else "",
     )
 
 
@@ -126,19 +168,95 @@ def load_table(all_figures: list[Figures]) -> str:
         )
     if any(f.client_cpu_share > CLIENT_SATURATED for f in all_figures):
         lines.append("* the load generator used over 90% of its CPU: this figure is a lower bound.")
+    lines += [
+        f"WRONG ANSWERS {f.scenario}: {f.wrong_answers()}"
+        for f in all_figures
+        if f.errors or f.warmup_errors
+    ]
+    lines += revalidation_lines(revalidation_costs(all_figures))
     return "\n".join(lines)
 
 
-def query_table(counts: list[QueryCounts]) -> str:
-    sizes = list(counts[0].per_size) if counts else []
-    header = f"{'endpoint':<24}" + "".join(f"{'size ' + str(s):>12}" for s in sizes)
+FAR_LESS = 0.5
+"""A 304 "costs far less" than the full answer when its CPU per request is at most this share
+of the 200's. One that builds the page anyway comes out near 1."""
+
+REQUIRED_304 = ("producten",)
+"""Scenarios whose 304 must cost far less than their 200 (the ETag comes from a version key);
+the others hash the rendered body, so their 304 is expected to cost as much as the 200."""
+
+
+@dataclass(frozen=True)
+class RevalidationCost:
+    scenario: str
+    full_cpu_ms: float
+    revalidated_cpu_ms: float
+    ratio: float
+    """CPU ms per request of the 304 divided by that of the 200."""
+    required: bool
+    """Whether the 304 must cost far less (REQUIRED_304)."""
+
+    @property
+    def far_less(self) -> bool:
+        return self.ratio <= FAR_LESS
+
+
+def revalidation_costs(all_figures: list[Figures]) -> list[RevalidationCost]:
+    """For each scenario with a `<name> 304` twin: CPU per request of the 304 against the 200."""
+    by_name = {f.scenario: f for f in all_figures}
+    costs = []
+    for name, full in by_name.items():
+        revalidated = by_name.get(f"{name} 304")
+        if revalidated is None:
+            continue
+        full_cpu, cpu_304 = full.server_cpu_ms_per_request, revalidated.server_cpu_ms_per_request
+        if full_cpu is None or cpu_304 is None or not full_cpu:
+            continue
+        costs.append(
+            RevalidationCost(name, full_cpu, cpu_304, cpu_304 / full_cpu, name in REQUIRED_304)
+        )
+    return costs
+
+
+def revalidation_lines(costs: list[RevalidationCost]) -> list[str]:
+    lines = []
+    for c in costs:
+        figures = (
+            f"304 ÷ 200 CPU ms/req, {c.scenario}: {c.ratio:.2f} "
+            f"({c.revalidated_cpu_ms:.2f} ÷ {c.full_cpu_ms:.2f} ms)"
+        )
+        if not c.required:
+            lines.append(f"{figures}; ETag hashed from the body, so the page is built anyway")
+        elif c.far_less:
+            lines.append(
+                f"{figures}: a cached read (304) costs far less than a full one "
+                f"(at most {FAR_LESS:.0%} of it), as required"
+            )
+        else:
+            lines.append(
+                f"{figures}: NOT FAR LESS. The requirement is that a cached read (304) costs far "
+                f"less than a full one (here: at most {FAR_LESS:.0%} of it); it does not"
+            )
+    return lines
+
+
+def query_table(counts: list[QueryCounts], revalidations: list[Revalidation]) -> str:
+    # Sizes as columns, in the order asked; an endpoint probed at fewer sizes leaves cells blank.
+    sizes = list(dict.fromkeys(s for c in counts for s in c.per_size))
+    width = max([len("endpoint"), *(len(c.path) for c in counts)]) + 2
+    header = f"{'endpoint':<{width}}" + "".join(f"{'size ' + str(s):>12}" for s in sizes)
     lines = [header + "  constant", "-" * (len(header) + 10)]
     for c in counts:
-        cells = "".join(f"{c.per_size[s]} ({c.rows[s]})".rjust(12) for s in sizes)
-        lines.append(f"{c.path:<24}{cells}  {'yes' if c.constant else 'NO'}")
+        cells = "".join(
+            (f"{c.per_size[s]} ({c.rows[s]})" if s in c.per_size else "").rjust(12) for s in sizes
+        )
+        lines.append(f"{c.path:<{width}}{cells}  {'yes' if c.constant else 'NO'}")
     lines.append(
         "SQL statements per request (results on the page); on SQLite one is the engine's BEGIN"
     )
+    for r in revalidations:
+        verdict = "fewer: the page is not built" if r.cheaper else "NOT fewer: the page is built"
+        lines.append(f"304 of {r.path}: {r.revalidated} statements, 200: {r.full} ({verdict})")
     for c in counts:
         if not c.constant:
             lines.append(f"statements of {c.path} at the largest page size:")
@@ -147,7 +265,10 @@ def query_table(counts: list[QueryCounts]) -> str:
 
 
 def as_json(
-    meta: dict[str, Any], all_figures: list[Figures], counts: list[QueryCounts]
+    meta: dict[str, Any],
+    all_figures: list[Figures],
+    counts: list[QueryCounts],
+    revalidations: list[Revalidation],
 ) -> dict[str, Any]:
     def clean(value: Any) -> Any:
         # JSON has no NaN; a missing figure is null.
@@ -164,5 +285,12 @@ def as_json(
                 "constant": c.constant,
             }
             for c in counts
+        ],
+        "revalidation_statements": [
+            {"path": r.path, "statements_200": r.full, "statements_304": r.revalidated}
+            for r in revalidations
+        ],
+        "revalidation_cost": [
+            {k: clean(v) for k, v in asdict(c).items()} for c in revalidation_costs(all_figures)
         ],
     }

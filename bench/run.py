@@ -3,8 +3,9 @@ that list endpoints run a constant number of SQL statements whatever the page si
 
     python -m bench.run [--quick] [--json PATH] [--database-url URL]
 
-Exits 1 if the statement count grows with the page size or a scenario got unexpected answers,
-2 if the bench itself could not run, 130 on Ctrl-C."""
+Exits 1 if the statement count grows with the page size, a 304 that should skip building the
+page runs as many statements as the 200, or a scenario got unexpected answers; 2 if the bench
+itself could not run, 130 on Ctrl-C."""
 
 import argparse
 import asyncio
@@ -35,6 +36,10 @@ from bench.loadgen import LoadResult, Target, run_load
 ROOT = Path(__file__).resolve().parent.parent
 MEASURES = "/api/v1/maatregelen?paginaGrootte=100"
 MUNICIPALITIES = "/api/v1/gemeenten?paginaGrootte=100"
+PRODUCTS = "/api/v1/producten?paginaGrootte=100"
+SEARCH = "/api/v1/producten?zoek=vrijlating&paginaGrootte=100"
+SEARCH_WORDS = "/api/v1/producten?zoek=inkomsten%20verrekenen&paginaGrootte=100"
+REAL_PATHS = (MEASURES, MUNICIPALITIES, PRODUCTS, SEARCH, SEARCH_WORDS)
 READY_PATH = "/api/v1/health/ready"
 
 T = TypeVar("T")
@@ -134,29 +139,39 @@ def _interrupt(_signum: int, _frame: object) -> NoReturn:
 # Query counts
 
 
-def check_queries(url: str) -> list[queries.QueryCounts]:
+def check_queries(
+    env: dict[str, str],
+) -> tuple[list[queries.QueryCounts], list[queries.Revalidation]]:
     progress("queries: counting SQL statements per request in-process")
-    counts = asyncio.run(queries.count_statements(url))
-    print(report.query_table(counts), end="\n\n", flush=True)
-    return counts
+    counts, revalidations = asyncio.run(queries.count_statements(env))
+    print(report.query_table(counts, revalidations), end="\n\n", flush=True)
+    return counts, revalidations
 
 
 # ---------------------------------------------------------------------------------------------
 # Load
 
 
+@dataclass(frozen=True)
+class Reference:
+    """A page as the app served it before any load: every answer under load must match it."""
+
+    etag: str
+    size: int
+    """Body length in bytes."""
+
+
 def start_servers(
-    stack: ExitStack, url: str, workdir: Path, server_cpus: set[int] | None
-) -> tuple[servers.Server, servers.Server, dict[str, str]]:
+    stack: ExitStack, env: dict[str, str], workdir: Path, server_cpus: set[int] | None
+) -> tuple[servers.Server, servers.Server, dict[str, Reference]]:
     """Start the real app, take its measures page as the baseline's body, start the baseline;
-    return both and the ETag of each list page."""
-    env = {"DATABASE_URL": url, "SPOORBOEK_LOG_LEVEL": "WARNING"}
+    return both and the reference of each page (the baseline's under its own path)."""
     real = servers.start("spoorboek", "api.main:create_app", env, ROOT, workdir, server_cpus)
     stack.callback(servers.stop, real)
     servers.wait_ready(real, READY_PATH)
     progress(f"server: spoorboek on port {real.port}")
 
-    body, etags = reference_responses(real)
+    body, references = reference_responses(real)
     body_file = workdir / "baseline-body.json"
     body_file.write_bytes(body)
     baseline_env = {baseline_app.BODY_FILE_ENV: str(body_file)}
@@ -166,55 +181,83 @@ def start_servers(
     stack.callback(servers.stop, baseline)
     servers.wait_ready(baseline, baseline_app.PATH)
     progress(f"server: baseline on port {baseline.port} ({len(body)} byte body)")
-    return real, baseline, etags
+    references[baseline_app.PATH] = Reference(etag="", size=len(body))
+    return real, baseline, references
 
 
-def reference_responses(real: servers.Server) -> tuple[bytes, dict[str, str]]:
-    """The measures page (the baseline serves the same bytes) and each list page's ETag,
-    checked to give 304 before any load is run, so a broken precondition fails fast."""
-    etags: dict[str, str] = {}
+def reference_responses(real: servers.Server) -> tuple[bytes, dict[str, Reference]]:
+    """The measures page (the baseline serves the same bytes) and each page's reference,
+    checked to hold results and to give 304 before any load is run, so a broken precondition
+    (an empty catalogue, a search that finds nothing) fails fast instead of measuring an empty
+    page."""
+    references: dict[str, Reference] = {}
     body = b""
     with httpx.Client(timeout=10.0) as client:
-        for path in (MEASURES, MUNICIPALITIES):
+        for path in REAL_PATHS:
             response = client.get(real.url(path))
             etag = response.headers.get("etag")
             if response.status_code != 200 or not etag:
                 raise RuntimeError(f"GET {path}: {response.status_code}, ETag {etag!r}")
+            found = len(response.json()["resultaten"])
+            if not found:
+                raise RuntimeError(f"GET {path}: no results; did `spoorboek demo` run?")
             again = client.get(real.url(path), headers={"If-None-Match": etag})
             if again.status_code != 304:
                 raise RuntimeError(f"GET {path} with If-None-Match: {again.status_code}, not 304")
-            etags[path] = etag
-            body = body or response.content
-    return body, etags
+            references[path] = Reference(etag=etag, size=len(response.content))
+            if path == MEASURES:
+                body = response.content
+            else:
+                progress(f"reference: {path}: {found} results, {len(response.content)} bytes")
+    return body, references
 
 
 def scenarios(
-    real: servers.Server, baseline: servers.Server, etags: dict[str, str]
+    real: servers.Server, baseline: servers.Server, references: dict[str, Reference]
 ) -> list[tuple[Target, servers.Server]]:
     host = servers.HOST
 
+    def full(name: str, path: str, server: servers.Server = real) -> Target:
+        return Target(name, host, server.port, path, expect_bytes=references[path].size)
+
     def conditional(name: str, path: str) -> Target:
-        headers = (("If-None-Match", etags[path]),)
-        return Target(name, host, real.port, path, headers=headers, expect_status=304)
+        headers = (("If-None-Match", references[path].etag),)
+        return Target(
+            name, host, real.port, path, headers=headers, expect_status=304, expect_bytes=0
+        )
 
     return [
-        (Target("baseline", host, baseline.port, baseline_app.PATH), baseline),
-        (Target("maatregelen", host, real.port, MEASURES), real),
+        (full("baseline", baseline_app.PATH, baseline), baseline),
+        (full("maatregelen", MEASURES), real),
         (conditional("maatregelen 304", MEASURES), real),
-        (Target("gemeenten", host, real.port, MUNICIPALITIES), real),
+        (full("gemeenten", MUNICIPALITIES), real),
         (conditional("gemeenten 304", MUNICIPALITIES), real),
+        (full("producten", PRODUCTS), real),
+        (conditional("producten 304", PRODUCTS), real),
+        (full("zoeken", SEARCH), real),
+        (full("zoeken 2 woorden", SEARCH_WORDS), real),
     ]
 
 
-async def warm_up(pairs: list[tuple[Target, servers.Server]], plan: Plan) -> None:
-    # Fills caches and pools, and fails fast on a scenario that does not answer as expected.
+async def warm_up(pairs: list[tuple[Target, servers.Server]], plan: Plan) -> dict[str, LoadResult]:
+    """Fill caches and pools; fail fast on a scenario that does not work at all. A few wrong
+    answers (a race under concurrency, say) do not stop the run: they are returned, reported
+    and make the bench fail, like wrong answers in the measured rounds."""
+    warm_ups: dict[str, LoadResult] = {}
     for target, _server in pairs:
         warm = await run_load(
             target, concurrency=plan.concurrency, duration=plan.warmup, max_requests=10_000
         )
-        if warm.errors:
+        if warm.errors and warm.errors * 2 >= warm.completed:
             raise RuntimeError(f"warm-up of {target.name} failed: {warm.last_error}")
+        if warm.errors:
+            progress(
+                f"load: warm-up of {target.name}: {warm.errors} of {warm.completed} answers "
+                f"wrong ({warm.last_error})"
+            )
+        warm_ups[target.name] = warm
     progress(f"load: warmed up {len(pairs)} scenarios ({plan.warmup:g} s each)")
+    return warm_ups
 
 
 async def timed_round(
@@ -233,7 +276,7 @@ async def timed_round(
 
 
 async def measure(pairs: list[tuple[Target, servers.Server]], plan: Plan) -> list[report.Figures]:
-    await warm_up(pairs, plan)
+    warm_ups = await warm_up(pairs, plan)
     totals = {target.name: LoadResult() for target, _ in pairs}
     rounds: dict[str, list[LoadResult]] = {target.name: [] for target, _ in pairs}
     server_cpu: dict[str, float | None] = {target.name: 0.0 for target, _ in pairs}
@@ -251,7 +294,13 @@ async def measure(pairs: list[tuple[Target, servers.Server]], plan: Plan) -> lis
             )
     return [
         report.figures(
-            t.name, t.path, t.expect_status, totals[t.name], rounds[t.name], server_cpu[t.name]
+            t.name,
+            t.path,
+            t.expect_status,
+            totals[t.name],
+            rounds[t.name],
+            server_cpu[t.name],
+            warm_up=warm_ups[t.name],
         )
         for t, _ in pairs
     ]
@@ -259,13 +308,13 @@ async def measure(pairs: list[tuple[Target, servers.Server]], plan: Plan) -> lis
 
 def run_load_scenarios(
     stack: ExitStack,
-    url: str,
+    env: dict[str, str],
     workdir: Path,
     plan: Plan,
     cpus: tuple[set[int] | None, set[int] | None],
 ) -> list[report.Figures]:
     server_cpus, client_cpus = cpus
-    real, baseline, etags = start_servers(stack, url, workdir, server_cpus)
+    real, baseline, references = start_servers(stack, env, workdir, server_cpus)
     if client_cpus:
         os.sched_setaffinity(0, client_cpus)
         progress(
@@ -275,9 +324,16 @@ def run_load_scenarios(
         f"load: {plan.concurrency} connections, {plan.duration:g} s per scenario "
         f"in {plan.rounds} round(s)"
     )
-    measured = run_async(measure(scenarios(real, baseline, etags), plan))
+    measured = run_async(measure(scenarios(real, baseline, references), plan))
     all_figures = report.with_ratios(measured, measured[0])
     print(report.load_table(all_figures), end="\n\n", flush=True)
+    if any(f.errors or f.warmup_errors for f in all_figures):
+        progress(f"server: errors logged by {real.name}:")
+        for line in servers.error_summary(real):
+            progress(f"  {line}")
+    for cost in report.revalidation_costs(all_figures):
+        if cost.required and not cost.far_less:
+            progress(f"WARNING: a 304 of {cost.scenario} is not far cheaper than its 200")
     return all_figures
 
 
@@ -305,14 +361,24 @@ def metadata(url: str, plan: Plan, cpus: tuple[set[int] | None, set[int] | None]
     }
 
 
-def failures(counts: list[queries.QueryCounts], all_figures: list[report.Figures]) -> list[str]:
+def failures(
+    counts: list[queries.QueryCounts],
+    revalidations: list[queries.Revalidation],
+    all_figures: list[report.Figures],
+) -> list[str]:
     problems = [
         f"{c.path}: SQL statements per request grow with the page size {c.per_size}"
         for c in counts
         if not c.constant
     ]
     problems += [
-        f"{f.scenario}: {f.errors} failed or unexpected answers" for f in all_figures if f.errors
+        f"{r.path}: a 304 runs as many SQL statements as the 200 ({r.revalidated} vs {r.full}): "
+        "the page is built before the ETag is compared"
+        for r in revalidations
+        if not r.cheaper
+    ]
+    problems += [
+        f"{f.scenario}: {f.wrong_answers()}" for f in all_figures if f.errors or f.warmup_errors
     ]
     return problems
 
@@ -328,14 +394,17 @@ def main(argv: list[str] | None = None) -> int:
             workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-")))
             url = args.database_url or database.temporary_sqlite_url(workdir)
             progress(f"database: {database.describe(url)}")
+            env = database.app_env(url, workdir)
             if not args.skip_setup:
-                database.prepare(url, ROOT, progress)
-            counts = check_queries(url)
+                database.prepare(url, ROOT, workdir, progress)
+            counts, revalidations = check_queries(env)
             all_figures = (
-                [] if args.queries_only else run_load_scenarios(stack, url, workdir, plan, cpus)
+                [] if args.queries_only else run_load_scenarios(stack, env, workdir, plan, cpus)
             )
             if args.json:
-                document = report.as_json(metadata(url, plan, cpus), all_figures, counts)
+                document = report.as_json(
+                    metadata(url, plan, cpus), all_figures, counts, revalidations
+                )
                 args.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
                 progress(f"json: written to {args.json}")
     except KeyboardInterrupt:
@@ -345,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
         # Setup failures (a command, a server, a precondition): the message says which.
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    problems = failures(counts, all_figures)
+    problems = failures(counts, revalidations, all_figures)
     for problem in problems:
         print(f"FAIL {problem}", file=sys.stderr)
     progress("done" if not problems else f"done, {len(problems)} problem(s)")

@@ -1,11 +1,13 @@
 """uvicorn subprocesses on free loopback ports, started and stopped the same way for the real
 app and the baseline, so any difference between them is the application's."""
 
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +31,33 @@ class Server:
             return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return ""
+
+
+def error_summary(server: Server, limit: int = 5) -> list[str]:
+    """The errors the server logged (the app logs JSON lines), one line per distinct error with
+    how often it occurred: the message, the exception and the deepest frame outside
+    site-packages. The log lives in the temporary directory, which is gone after the run."""
+    try:
+        text = server.log.read_text(errors="replace")
+    except OSError:
+        return []
+    found: Counter[str] = Counter()
+    for line in text.splitlines():
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if not isinstance(record, dict) or record.get("level") not in ("error", "critical"):
+            continue
+        trace = str(record.get("exception") or "").strip().splitlines()
+        frames = [t.strip() for t in trace if t.strip().startswith("File ")]
+        own = [f for f in frames if "site-packages" not in f]
+        where = f" at {own[-1]}" if own else ""
+        found[f"{record.get('message', '')}: {trace[-1] if trace else ''}{where}"] += 1
+    if not found:
+        tail = server.log_tail(15)
+        return tail.splitlines() if tail else []
+    return [f"{count}x {error}" for error, count in found.most_common(limit)]
 
 
 def free_port() -> int:

@@ -45,6 +45,8 @@ export default defineConfig({
     env: { PORT: String(port) },
     // A server already on the port would be tested instead of this build: refuse it.
     reuseExistingServer: false,
+    // SIGTERM lets e2e/serve.sh stop the server and remove its temp folder (the default is SIGKILL).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -52,7 +52,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Een fase wijzigen, bijvoorbeeld een verschoven datum (redactie) */
+        patch: operations["faseWijzigen"];
         trace?: never;
     };
     "/themas": {
@@ -137,7 +138,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Een maatregel corrigeren (redactie); producten worden zo nodig gemarkeerd */
+        patch: operations["maatregelWijzigen"];
         trace?: never;
     };
     "/gemeenten": {
@@ -589,6 +591,454 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/producten/wijzigingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wijzigingsfeed voor partners: alles na cursor `sinds`, intrekkingen inbegrepen */
+        get: operations["productWijzigingenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/publicaties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Atom-feed van gepubliceerde producten, voor feedlezers */
+        get: operations["publicatiesFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/producten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Producten zoeken en filteren (publiek: alleen gepubliceerd) */
+        get: operations["productenOpvragen"];
+        put?: never;
+        /** Een product aanmaken (redactie) */
+        post: operations["productAanmaken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/producten/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén product (publiek: alleen gepubliceerd) */
+        get: operations["productOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Metadata van een product wijzigen (redactie) */
+        patch: operations["productWijzigen"];
+        trace?: never;
+    };
+    "/producten/{id}/statuswijzigingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Het product door de levenscyclus bewegen; 409 als de overgang niet mag (redactie) */
+        post: operations["productStatusWijzigen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/producten/{id}/actualiteit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Na een gewijzigde maatregel bevestigen dat het product nog klopt (redactie) */
+        put: operations["productActualiteitBevestigen"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/producten/{id}/geschiedenis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alle wijzigingen van een product: wie, wanneer, wat (redactie) */
+        get: operations["productGeschiedenisOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/producten/{id}/bestanden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een document toevoegen aan de conceptversie (PDF, DOCX, XLSX, PPTX, ODF; redactie) */
+        post: operations["productBestandToevoegen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/producten/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een externe link toevoegen aan de conceptversie (redactie) */
+        post: operations["productLinkToevoegen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/producten/{id}/bestanden/{bestandId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een document downloaden */
+        get: operations["productBestandDownloaden"];
+        put?: never;
+        post?: never;
+        /** Een document of link uit de conceptversie halen (redactie) */
+        delete: operations["productBestandVerwijderen"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/producten/{id}/toetsingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De toetsgeschiedenis van een product (redactie) */
+        get: operations["toetsingenOpvragen"];
+        put?: never;
+        /** Een gemeentelijke toetser uitnodigen voor de conceptversie (redactie) */
+        post: operations["toetserUitnodigen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/producten/{id}/toetsingen/{toetsingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Het oordeel van de uitgenodigde toetser: goedgekeurd of aanpassingen nodig */
+        put: operations["toetsingBeoordelen"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mijn-toetsingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mijn uitnodigingen om te toetsen, openstaande eerst */
+        get: operations["mijnToetsingenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leveringsplan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per fase en maatregel: welke producten er zijn, ontbreken of te laat zijn (redactie) */
+        get: operations["leveringsplanOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/maatregelen/{code}/routekaart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De routekaart van een maatregel, met uiterste data uit de huidige ingangsdatum */
+        get: operations["routekaartOpvragen"];
+        /** De stappen van een routekaart vervangen (redactie) */
+        put: operations["routekaartVervangen"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gemeenten/{code}/voortgang": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De stand van alle maatregelen van een gemeente, met termijnen en verkeerslicht */
+        get: operations["voortgangGemeenteOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gemeenten/{code}/voortgang/{maatregel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De stand van één maatregel bij één gemeente; de ETag is nodig om te wijzigen */
+        get: operations["voortgangOpvragen"];
+        /** De stand doorgeven; If-Match met de gelezen ETag is verplicht (anders 428 of 412) */
+        put: operations["voortgangWijzigen"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gemeenten/{code}/voortgang/{maatregel}/geschiedenis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Elke wijziging van de stand: wie, wanneer, van wat naar wat */
+        get: operations["voortgangGeschiedenisOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voortgang/overzicht": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cijfers per land, provincie, arbeidsmarktregio, fase, maatregel, thema of gemeente */
+        get: operations["voortgangOverzichtOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voortgang/hulp-nodig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wie nu hulp nodig heeft: te laat of met risico, voor maatregelen die (bijna) gelden */
+        get: operations["hulpNodigOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voortgang/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Veel standen tegelijk (tot de hele matrix): alles of niets, fouten per rij */
+        post: operations["voortgangBulkDoorgeven"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voortgang/bestanden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een CSV- of XLSX-bestand met standen uploaden (controleren=true: alleen controleren) */
+        post: operations["voortgangBestandUploaden"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voortgang/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De standen die u mag zien, als CSV of XLSX (zelfde kolommen als de upload) */
+        get: operations["voortgangExporteren"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voortgang/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alle gemeenten × maatregelen, compact voor een heatmap (programmateam) */
+        get: operations["voortgangMatrixOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gemeenten/{code}/vergelijking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een gemeente naast vergelijkbare gemeenten, provincie, regio en land (openbaar) */
+        get: operations["gemeenteVergelijken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kaart/gemeenten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gemeentegrenzen (GeoJSON) met per gemeente de waarde van een indicator (openbaar) */
+        get: operations["kaartGemeentenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -638,6 +1088,11 @@ export interface components {
                 [key: string]: components["schemas"]["Link"];
             };
         };
+        /**
+         * Audience
+         * @enum {string}
+         */
+        Audience: "beleidsmedewerker" | "klantmanager" | "applicatiebeheerder" | "management" | "inwoners";
         /** AuditEventRead */
         AuditEventRead: {
             /** Id */
@@ -677,6 +1132,14 @@ export interface components {
             paginering: components["schemas"]["PageInfo"];
             _links: components["schemas"]["PageLinks"];
         };
+        /** Body_productBestandToevoegen */
+        Body_productBestandToevoegen: {
+            /**
+             * Bestand
+             * @description Het document; het type wordt aan de inhoud herkend.
+             */
+            bestand: string;
+        };
         /** Body_tokenAanvragen */
         Body_tokenAanvragen: {
             /** Grant Type */
@@ -687,6 +1150,109 @@ export interface components {
             client_secret?: string | null;
             /** Scope */
             scope?: string | null;
+        };
+        /** Body_voortgangBestandUploaden */
+        Body_voortgangBestandUploaden: {
+            /**
+             * Bestand
+             * @description CSV (komma of puntkomma) of XLSX.
+             */
+            bestand: string;
+        };
+        /** BulkReport */
+        BulkReport: {
+            /** Rijen */
+            rijen: number;
+            /** Gewijzigd */
+            gewijzigd: number;
+            /** Ongewijzigd */
+            ongewijzigd: number;
+            /**
+             * Gecontroleerd
+             * @description true: alleen gecontroleerd, niets opgeslagen.
+             */
+            gecontroleerd: boolean;
+        };
+        /** BulkRequest */
+        BulkRequest: {
+            /** Rijen */
+            rijen: components["schemas"]["BulkRow"][];
+        };
+        /** BulkRow */
+        BulkRow: {
+            /**
+             * Gemeente
+             * @example GM0344
+             */
+            gemeente: string;
+            /**
+             * Maatregel
+             * @example M15
+             */
+            maatregel: string;
+            /**
+             * Fase
+             * @example voorbereidend
+             */
+            fase: string;
+            /**
+             * Geplandlivegang
+             * Format: date
+             */
+            geplandLivegang?: string | null;
+            /**
+             * Stappengereed
+             * @example [
+             *       {
+             *         "gereedOp": "2026-05-01",
+             *         "stap": "impactanalyse"
+             *       }
+             *     ]
+             */
+            stappenGereed?: {
+                [key: string]: string;
+            }[];
+            /** Knelpunten */
+            knelpunten?: string | null;
+            /** Notitie */
+            notitie?: string | null;
+        };
+        /** ChangeFeed */
+        ChangeFeed: {
+            /** Wijzigingen */
+            wijzigingen: components["schemas"]["ChangeRead"][];
+            /**
+             * Volgendecursor
+             * @description Gebruik als `sinds` in de volgende aanroep.
+             */
+            volgendeCursor: number;
+            /**
+             * Meer
+             * @description Er zijn meer wijzigingen dan deze pagina.
+             */
+            meer: boolean;
+        };
+        /** ChangeRead */
+        ChangeRead: {
+            /**
+             * Volgnummer
+             * @description Cursor: geef de hoogste terug als `sinds`.
+             */
+            volgnummer: number;
+            /** Productid */
+            productId: number;
+            /**
+             * Soort
+             * @example status:gepubliceerd
+             */
+            soort: string;
+            /**
+             * Tijdstip
+             * Format: date-time
+             */
+            tijdstip: string;
+            /** @description Huidige stand, of null als het product niet (meer) zichtbaar is. */
+            product: components["schemas"]["ProductRead"] | null;
         };
         /** ClientCreate */
         ClientCreate: {
@@ -780,6 +1346,22 @@ export interface components {
             /** Naam */
             naam: string;
         };
+        /** Comparison */
+        Comparison: {
+            gemeente: components["schemas"]["CodeName"];
+            /** Inwoners */
+            inwoners: number;
+            /**
+             * Vergelijkbaar
+             * @description Gemeenten van vergelijkbare omvang.
+             */
+            vergelijkbaar: components["schemas"]["CodeName"][];
+            /**
+             * Cijfers
+             * @description De gemeente, vergelijkbare gemeenten, provincie, arbeidsmarktregio en land.
+             */
+            cijfers: components["schemas"]["GroupFigures"][];
+        };
         /**
          * Confidence
          * @description How firmly a fact is established: read in the law, from secondary sources, or inferred.
@@ -806,10 +1388,129 @@ export interface components {
             /** Tweedefactorinstellen */
             tweedeFactorInstellen: boolean;
         };
+        /** DeliveryPlan */
+        DeliveryPlan: {
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /** Verwachtesoorten */
+            verwachteSoorten: components["schemas"]["ProductType"][];
+            /** Fasen */
+            fasen: components["schemas"]["WavePlan"][];
+            /**
+             * Binnenkort
+             * @description Niet gepubliceerd, uiterlijk binnen N weken.
+             */
+            binnenkort: components["schemas"]["PlannedProduct"][];
+        };
+        /** ExternalLink */
+        ExternalLink: {
+            /** Naam */
+            naam: string;
+            /** Url */
+            url: string;
+        };
+        /** FileRead */
+        FileRead: {
+            /** Id */
+            id: number;
+            /** Naam */
+            naam: string;
+            /** Mediatype */
+            mediatype: string | null;
+            /**
+             * Grootte
+             * @description Grootte in bytes.
+             */
+            grootte: number | null;
+            /**
+             * Sha256
+             * @description SHA-256 van de inhoud; ook de ETag bij downloaden.
+             */
+            sha256: string | null;
+            /** Externeurl */
+            externeUrl: string | null;
+            /**
+             * Download
+             * @description Pad om het bestand te downloaden.
+             */
+            download: string | null;
+        };
+        /** FreshnessConfirmation */
+        FreshnessConfirmation: {
+            /**
+             * Actueel
+             * @description true: het product klopt nog na de wijziging.
+             */
+            actueel: boolean;
+            /** Toelichting */
+            toelichting?: string | null;
+        };
+        /** GroupFigures */
+        GroupFigures: {
+            groep: components["schemas"]["CodeName"];
+            /**
+             * Cellen
+             * @description Aantal combinaties van gemeente en maatregel.
+             */
+            cellen: number;
+            /** Perfase */
+            perFase: {
+                [key: string]: number;
+            };
+            /**
+             * Aandeelgeimplementeerd
+             * @description Deel geïmplementeerd of geëvalueerd (0-1).
+             */
+            aandeelGeimplementeerd: number;
+            /** Risico */
+            risico: number;
+            /** Telaat */
+            teLaat: number;
+            /**
+             * Tekort
+             * @description Implementatietekort: deel van de maatregelen die op de peildatum wettelijk gelden maar nog niet geïmplementeerd zijn (0-1); null als er nog geen gelden.
+             */
+            tekort: number | null;
+            /**
+             * Gemiddeldeachterstanddagen
+             * @description Gemiddeld aantal dagen dat die maatregelen over hun ingangsdatum heen zijn.
+             */
+            gemiddeldeAchterstandDagen: number | null;
+        };
         /** HealthRead */
         HealthRead: {
             /** Status */
             status: string;
+        };
+        /** HelpList */
+        HelpList: {
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /** Resultaten */
+            resultaten: components["schemas"]["HelpNeeded"][];
+        };
+        /** HelpNeeded */
+        HelpNeeded: {
+            gemeente: components["schemas"]["CodeName"];
+            maatregel: components["schemas"]["CodeName"];
+            /**
+             * Ingangsdatum
+             * Format: date
+             */
+            ingangsdatum: string;
+            fase: components["schemas"]["Phase"];
+            verkeerslicht: components["schemas"]["TrafficLight"];
+            /** Speling */
+            speling: number | null;
+            volgendeStap: components["schemas"]["NextStep"] | null;
+            /** Contactpersonen */
+            contactpersonen: components["schemas"]["CodeName"][];
         };
         /** ImpactAreaList */
         ImpactAreaList: {
@@ -854,12 +1555,45 @@ export interface components {
              */
             code?: string | null;
         };
+        /** Matrix */
+        Matrix: {
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /** Maatregelen */
+            maatregelen: components["schemas"]["CodeName"][];
+            /** Gemeenten */
+            gemeenten: components["schemas"]["MatrixRow"][];
+        };
+        /** MatrixRow */
+        MatrixRow: {
+            gemeente: components["schemas"]["CodeName"];
+            /**
+             * Fasen
+             * @description Fase per maatregel, in de volgorde van `maatregelen`.
+             */
+            fasen: string[];
+            /** Verkeerslichten */
+            verkeerslichten: string[];
+        };
         /** MeasurePage */
         MeasurePage: {
             /** Resultaten */
             resultaten: components["schemas"]["MeasureRead"][];
             paginering: components["schemas"]["PageInfo"];
             _links: components["schemas"]["PageLinks"];
+        };
+        /** MeasurePlan */
+        MeasurePlan: {
+            maatregel: components["schemas"]["CodeName"];
+            /** Aanwezigesoorten */
+            aanwezigeSoorten: components["schemas"]["ProductType"][];
+            /** Ontbrekendesoorten */
+            ontbrekendeSoorten: components["schemas"]["ProductType"][];
+            /** Telaat */
+            teLaat: components["schemas"]["PlannedProduct"][];
         };
         /**
          * MeasureRead
@@ -914,6 +1648,34 @@ export interface components {
             bronnen: components["schemas"]["SourceRead"][];
             _links: components["schemas"]["SelfLinks"];
         };
+        /**
+         * MeasureUpdate
+         * @description Wat de redactie van een maatregel kan corrigeren. Een lege ingangsdatum volgt de fase.
+         */
+        MeasureUpdate: {
+            /** Titel */
+            titel?: string | null;
+            /** Samenvatting */
+            samenvatting?: string | null;
+            /** Artikelen */
+            artikelen?: string[] | null;
+            /** Thema */
+            thema?: string | null;
+            /** Fase */
+            fase?: number | null;
+            /**
+             * Ingangsdatum
+             * Format: date
+             */
+            ingangsdatum?: string | null;
+            /**
+             * Toepasbaarvanaf
+             * Format: date
+             */
+            toepasbaarVanaf?: string | null;
+            verplichting?: components["schemas"]["Obligation"] | null;
+            betrouwbaarheid?: components["schemas"]["Confidence"] | null;
+        };
         /** MunicipalityPage */
         MunicipalityPage: {
             /** Resultaten */
@@ -956,6 +1718,23 @@ export interface components {
         MyAccountUpdate: {
             /** Naam */
             naam: string;
+        };
+        /** NextStep */
+        NextStep: {
+            /** Code */
+            code: string;
+            /** Titel */
+            titel: string;
+            /**
+             * Uiterstestart
+             * Format: date
+             */
+            uitersteStart: string;
+            /**
+             * Uitersteeinde
+             * Format: date
+             */
+            uitersteEinde: string;
         };
         /**
          * Obligation
@@ -1003,6 +1782,18 @@ export interface components {
             demo: boolean;
             _links: components["schemas"]["SelfLinks"];
         };
+        /** Overview */
+        Overview: {
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /** Groepering */
+            groepering: string;
+            /** Groepen */
+            groepen: components["schemas"]["GroupFigures"][];
+        };
         /** PageInfo */
         PageInfo: {
             /**
@@ -1048,6 +1839,243 @@ export interface components {
             /** Wachtwoord */
             wachtwoord: string;
         };
+        /**
+         * Phase
+         * @enum {string}
+         */
+        Phase: "niet-gestart" | "orienterend" | "voorbereidend" | "geimplementeerd" | "geevalueerd";
+        /** PlannedProduct */
+        PlannedProduct: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            soort: components["schemas"]["ProductType"];
+            status: components["schemas"]["ProductStatus"];
+            /**
+             * Uitersteleverdatum
+             * Format: date
+             */
+            uitersteLeverdatum: string;
+            /** Telaat */
+            teLaat: boolean;
+        };
+        /** ProductCreate */
+        ProductCreate: {
+            soort: components["schemas"]["ProductType"];
+            /** Titel */
+            titel: string;
+            /** Samenvatting */
+            samenvatting: string;
+            /** Maatregelen */
+            maatregelen: string[];
+            /** Doelgroepen */
+            doelgroepen: components["schemas"]["Audience"][];
+            /** Uitgevers */
+            uitgevers?: string[];
+            /** Taalniveau */
+            taalniveau?: string | null;
+            /**
+             * Licentie
+             * @default CC-BY-4.0
+             */
+            licentie: string;
+            /**
+             * Geplanddatum
+             * Format: date
+             */
+            geplandDatum?: string | null;
+            /** Eigenaarid */
+            eigenaarId?: number | null;
+        };
+        /** ProductPage */
+        ProductPage: {
+            /** Resultaten */
+            resultaten: components["schemas"]["ProductRead"][];
+            paginering: components["schemas"]["PageInfo"];
+            _links: components["schemas"]["PageLinks"];
+        };
+        /**
+         * ProductRead
+         * @description Implementatieproduct. Velden die de vrager niet mag zien zijn null.
+         */
+        ProductRead: {
+            /** Id */
+            id: number;
+            soort: components["schemas"]["ProductType"];
+            /** Titel */
+            titel: string;
+            /** Samenvatting */
+            samenvatting: string;
+            /** Maatregelen */
+            maatregelen: components["schemas"]["CodeName"][];
+            /**
+             * Fasen
+             * @description Fasen van de maatregelen die het product dient.
+             */
+            fasen: number[];
+            /** Doelgroepen */
+            doelgroepen: components["schemas"]["Audience"][];
+            /** Uitgevers */
+            uitgevers: components["schemas"]["CodeName"][];
+            /**
+             * Taalniveau
+             * @description Taalniveau, bijvoorbeeld B1 voor inwoners.
+             */
+            taalniveau: string | null;
+            /** Licentie */
+            licentie: string;
+            status: components["schemas"]["ProductStatus"];
+            /**
+             * Geplanddatum
+             * Format: date
+             * @description Geplande opleverdatum (ook zichtbaar voor partners met producten:lezen).
+             */
+            geplandDatum: string | null;
+            /**
+             * Uitersteleverdatum
+             * Format: date
+             * @description Vroegste 'producten gereed'-datum van de fasen van zijn maatregelen.
+             */
+            uitersteLeverdatum: string | null;
+            gepubliceerdeVersie: components["schemas"]["VersionRead"] | null;
+            /** @description Alleen voor de redactie en toetsers. */
+            conceptversie: components["schemas"]["VersionRead"] | null;
+            /**
+             * Actualiteitcontroleren
+             * @description Een maatregel veranderde na publicatie; de redactie moet dit nakijken.
+             */
+            actualiteitControleren: boolean | null;
+            /** Actualiteitreden */
+            actualiteitReden: string | null;
+            eigenaar: components["schemas"]["CodeName"] | null;
+            /**
+             * Gewijzigdop
+             * Format: date-time
+             */
+            gewijzigdOp: string;
+            /**
+             * Fragment
+             * @description Bij zoeken: tekst rond de treffers, met <mark>-markering.
+             */
+            fragment?: string | null;
+            _links: components["schemas"]["SelfLinks"];
+        };
+        /**
+         * ProductStatus
+         * @enum {string}
+         */
+        ProductStatus: "gepland" | "in-ontwikkeling" | "in-toetsing" | "gepubliceerd" | "ingetrokken";
+        /**
+         * ProductType
+         * @enum {string}
+         */
+        ProductType: "impactanalyse" | "handreiking" | "routekaart" | "vraag-en-antwoord" | "format" | "modelverordening" | "modelbeschikking" | "factsheet" | "presentatie" | "voorlichting" | "opname";
+        /** ProductUpdate */
+        ProductUpdate: {
+            soort?: components["schemas"]["ProductType"] | null;
+            /** Titel */
+            titel?: string | null;
+            /** Samenvatting */
+            samenvatting?: string | null;
+            /** Maatregelen */
+            maatregelen?: string[] | null;
+            /** Doelgroepen */
+            doelgroepen?: components["schemas"]["Audience"][] | null;
+            /** Uitgevers */
+            uitgevers?: string[] | null;
+            /** Taalniveau */
+            taalniveau?: string | null;
+            /** Licentie */
+            licentie?: string | null;
+            /**
+             * Geplanddatum
+             * Format: date
+             */
+            geplandDatum?: string | null;
+            /** Eigenaarid */
+            eigenaarId?: number | null;
+        };
+        /** ProgressList */
+        ProgressList: {
+            /** Resultaten */
+            resultaten: components["schemas"]["ProgressRead"][];
+        };
+        /**
+         * ProgressRead
+         * @description Waar een gemeente staat met een maatregel, met berekende termijnen.
+         */
+        ProgressRead: {
+            gemeente: components["schemas"]["CodeName"];
+            maatregel: components["schemas"]["CodeName"];
+            /**
+             * Ingangsdatum
+             * Format: date
+             */
+            ingangsdatum: string;
+            fase: components["schemas"]["Phase"];
+            /**
+             * Geplandlivegang
+             * Format: date
+             */
+            geplandLivegang: string | null;
+            /**
+             * Notitie
+             * @description Alleen voor de gemeente zelf en het programmateam.
+             */
+            notitie: string | null;
+            /** Knelpunten */
+            knelpunten: string | null;
+            /** Stappen */
+            stappen: components["schemas"]["StepProgress"][];
+            /**
+             * Moetstartenop
+             * Format: date
+             * @description Uiterste start van de eerste open stap.
+             */
+            moetStartenOp: string | null;
+            /**
+             * Speling
+             * @description Dagen tot 'moet starten op' vanaf de peildatum.
+             */
+            speling: number | null;
+            volgendeStap: components["schemas"]["NextStep"] | null;
+            verkeerslicht: components["schemas"]["TrafficLight"];
+            /** @description Wie de stand doorgaf: persoon, script of programma. */
+            bron: components["schemas"]["Source"] | null;
+            /** Bijgewerktdoor */
+            bijgewerktDoor: string | null;
+            /** Bijgewerktop */
+            bijgewerktOp: string | null;
+            /**
+             * Versie
+             * @description Versie van de stand; ook de ETag (If-Match bij wijzigen).
+             */
+            versie: number;
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+        };
+        /**
+         * ProgressWrite
+         * @description De hele stand van een gemeente voor één maatregel (PUT vervangt alles).
+         */
+        ProgressWrite: {
+            fase: components["schemas"]["Phase"];
+            /**
+             * Geplandlivegang
+             * Format: date
+             */
+            geplandLivegang?: string | null;
+            /** Stappengereed */
+            stappenGereed?: components["schemas"]["StepDone"][];
+            /** Notitie */
+            notitie?: string | null;
+            /** Knelpunten */
+            knelpunten?: string | null;
+        };
         /** RegionList */
         RegionList: {
             /** Resultaten */
@@ -1075,6 +2103,128 @@ export interface components {
         ResetRequest: {
             /** Email */
             email: string;
+        };
+        /** ReviewInvite */
+        ReviewInvite: {
+            /**
+             * Toetserid
+             * @description Id van een gemeentelijke contactpersoon.
+             */
+            toetserId: number;
+        };
+        /** ReviewList */
+        ReviewList: {
+            /** Resultaten */
+            resultaten: components["schemas"]["ReviewRead"][];
+        };
+        /** ReviewRead */
+        ReviewRead: {
+            /** Id */
+            id: number;
+            /** Productid */
+            productId: number;
+            /** Producttitel */
+            productTitel: string;
+            /** Versie */
+            versie: number;
+            toetser: components["schemas"]["CodeName"];
+            /**
+             * Uitgenodigdop
+             * Format: date-time
+             */
+            uitgenodigdOp: string;
+            oordeel: components["schemas"]["Verdict"] | null;
+            /** Opmerkingen */
+            opmerkingen: string | null;
+            /** Beantwoordop */
+            beantwoordOp: string | null;
+        };
+        /** ReviewVerdict */
+        ReviewVerdict: {
+            oordeel: components["schemas"]["Verdict"];
+            /** Opmerkingen */
+            opmerkingen?: string | null;
+        };
+        /** Roadmap */
+        Roadmap: {
+            maatregel: components["schemas"]["CodeName"];
+            /**
+             * Ingangsdatum
+             * Format: date
+             */
+            ingangsdatum: string;
+            /** Stappen */
+            stappen: components["schemas"]["RoadmapStepRead"][];
+        };
+        /** RoadmapStepRead */
+        RoadmapStepRead: {
+            /**
+             * Code
+             * @example impactanalyse
+             */
+            code: string;
+            /** Titel */
+            titel: string;
+            /** Omschrijving */
+            omschrijving: string;
+            /** Volgorde */
+            volgorde: number;
+            /**
+             * Startdagen
+             * @description Uiterste start in dagen t.o.v. de ingangsdatum (negatief: ervoor).
+             */
+            startDagen: number;
+            /**
+             * Eindedagen
+             * @description Uiterste einde in dagen t.o.v. de ingangsdatum.
+             */
+            eindeDagen: number;
+            /**
+             * Uiterstestart
+             * Format: date
+             * @description Berekend uit de huidige ingangsdatum.
+             */
+            uitersteStart: string;
+            /**
+             * Uitersteeinde
+             * Format: date
+             */
+            uitersteEinde: string;
+            /** Afhankelijkvan */
+            afhankelijkVan: string[];
+            /**
+             * Raadsbesluit
+             * @description Vraagt een besluit van de gemeenteraad.
+             */
+            raadsbesluit: boolean;
+        };
+        /** RoadmapStepWrite */
+        RoadmapStepWrite: {
+            /** Code */
+            code: string;
+            /** Titel */
+            titel: string;
+            /**
+             * Omschrijving
+             * @default
+             */
+            omschrijving: string;
+            /** Startdagen */
+            startDagen: number;
+            /** Eindedagen */
+            eindeDagen: number;
+            /** Afhankelijkvan */
+            afhankelijkVan?: string[];
+            /**
+             * Raadsbesluit
+             * @default false
+             */
+            raadsbesluit: boolean;
+        };
+        /** RoadmapWrite */
+        RoadmapWrite: {
+            /** Stappen */
+            stappen: components["schemas"]["RoadmapStepWrite"][];
         };
         /**
          * Role
@@ -1146,6 +2296,12 @@ export interface components {
              */
             tweedeFactorInstellen: boolean;
         };
+        /**
+         * Source
+         * @description Who set a value: a person, a script (machine client) or the programme team.
+         * @enum {string}
+         */
+        Source: "persoon" | "script" | "programma";
         /** SourceRead */
         SourceRead: {
             /**
@@ -1157,6 +2313,38 @@ export interface components {
             titel: string;
             /** Url */
             url: string | null;
+        };
+        /** StepDone */
+        StepDone: {
+            /** Stap */
+            stap: string;
+            /**
+             * Gereedop
+             * Format: date
+             */
+            gereedOp: string;
+        };
+        /** StepProgress */
+        StepProgress: {
+            /** Code */
+            code: string;
+            /** Titel */
+            titel: string;
+            /**
+             * Uiterstestart
+             * Format: date
+             */
+            uitersteStart: string;
+            /**
+             * Uitersteeinde
+             * Format: date
+             */
+            uitersteEinde: string;
+            /**
+             * Gereedop
+             * Format: date
+             */
+            gereedOp: string | null;
         };
         /** ThemeList */
         ThemeList: {
@@ -1197,6 +2385,22 @@ export interface components {
             expires_in: number;
             /** Scope */
             scope: string;
+        };
+        /**
+         * TrafficLight
+         * @enum {string}
+         */
+        TrafficLight: "op-schema" | "risico" | "te-laat";
+        /** Transition */
+        Transition: {
+            naar: components["schemas"]["ProductStatus"];
+            /** Toelichting */
+            toelichting?: string | null;
+            /**
+             * Wijzigingsnotitie
+             * @description Verplicht bij een nieuwe versie.
+             */
+            wijzigingsnotitie?: string | null;
         };
         /** UserCreate */
         UserCreate: {
@@ -1266,10 +2470,40 @@ export interface components {
             /** Actief */
             actief?: boolean | null;
         };
+        /**
+         * Verdict
+         * @enum {string}
+         */
+        Verdict: "goedgekeurd" | "aanpassingen-nodig";
+        /** VersionRead */
+        VersionRead: {
+            /** Nummer */
+            nummer: number;
+            /** Wijzigingsnotitie */
+            wijzigingsnotitie: string;
+            /** Gepubliceerdop */
+            gepubliceerdOp: string | null;
+            /** Bestanden */
+            bestanden: components["schemas"]["FileRead"][];
+        };
         /** WaveList */
         WaveList: {
             /** Resultaten */
             resultaten: components["schemas"]["WaveRead"][];
+        };
+        /** WavePlan */
+        WavePlan: {
+            /** Fase */
+            fase: number;
+            /** Naam */
+            naam: string;
+            /**
+             * Productengereedop
+             * Format: date
+             */
+            productenGereedOp: string;
+            /** Maatregelen */
+            maatregelen: components["schemas"]["MeasurePlan"][];
         };
         /**
          * WaveRead
@@ -1314,6 +2548,74 @@ export interface components {
             nummer: number;
             /** Naam */
             naam: string;
+        };
+        /** WaveUpdate */
+        WaveUpdate: {
+            /** Naam */
+            naam?: string | null;
+            /** Ingangsdatum */
+            ingangsdatum?: string | null;
+            /** Toepasbaarvanaf */
+            toepasbaarVanaf?: string | null;
+            /** Productengereedop */
+            productenGereedOp?: string | null;
+            /** Toelichting */
+            toelichting?: string | null;
+        };
+        /** HistoryEntry */
+        api__products__schemas__HistoryEntry: {
+            /** Volgnummer */
+            volgnummer: number;
+            /** Soort */
+            soort: string;
+            /** Door */
+            door: string;
+            /**
+             * Tijdstip
+             * Format: date-time
+             */
+            tijdstip: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** HistoryList */
+        api__products__schemas__HistoryList: {
+            /** Resultaten */
+            resultaten: components["schemas"]["api__products__schemas__HistoryEntry"][];
+        };
+        /** HistoryEntry */
+        api__progress__schemas__HistoryEntry: {
+            /** Versie */
+            versie: number;
+            fase: components["schemas"]["Phase"];
+            /**
+             * Geplandlivegang
+             * Format: date
+             */
+            geplandLivegang: string | null;
+            /** Stappengereed */
+            stappenGereed: {
+                [key: string]: string;
+            };
+            /** Wijzigingen */
+            wijzigingen: {
+                [key: string]: unknown;
+            };
+            bron: components["schemas"]["Source"];
+            /** Door */
+            door: string;
+            /**
+             * Tijdstip
+             * Format: date-time
+             */
+            tijdstip: string;
+        };
+        /** HistoryList */
+        api__progress__schemas__HistoryList: {
+            /** Resultaten */
+            resultaten: components["schemas"]["api__progress__schemas__HistoryEntry"][];
         };
         /** InvalidParamModel */
         InvalidParamModel: {
@@ -1378,6 +2680,18 @@ export interface components {
              * @default null
              */
             invalidParams: components["schemas"]["InvalidParamModel"][] | null;
+            /**
+             * Code
+             * @description Machineleesbare reden waar de client op kan reageren, bijvoorbeeld tweede_factor_nodig of tweede_factor_instellen.
+             * @default null
+             */
+            code: string | null;
+            /**
+             * Error
+             * @description Bij /oauth/token: de foutcode van OAuth 2.0 (RFC 6749), zoals invalid_client.
+             * @default null
+             */
+            error: string | null;
         };
     };
     responses: never;
@@ -1556,6 +2870,113 @@ export interface operations {
             };
             /** @description De client accepteert geen JSON. */
             406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    faseWijzigen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nummer: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaveUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaveRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -1914,6 +3335,114 @@ export interface operations {
             };
             /** @description De client accepteert geen JSON. */
             406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    maatregelWijzigen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Code van de maatregel. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -2540,6 +4069,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description E-mailadres of wachtwoord onjuist, of de code van de tweede factor ontbreekt. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description De client accepteert geen JSON. */
             406: {
                 headers: {
@@ -2570,7 +4109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Te veel pogingen; probeer het na Retry-After seconden opnieuw. */
+            /** @description Te veel mislukte pogingen; zie Retry-After. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -2741,7 +4280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            /** @description Het vernieuwingstoken is verlopen, ingetrokken of hergebruikt. */
             401: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -2816,6 +4355,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Onbekende koppeling of onjuist geheim (error: invalid_client). */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description De client accepteert geen JSON. */
             406: {
                 headers: {
@@ -2846,7 +4395,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Te veel pogingen; probeer het na Retry-After seconden opnieuw. */
+            /** @description Te veel mislukte pogingen; zie Retry-After. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -3180,6 +4729,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Niet gestart, of verplicht voor uw rol. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description De body is te groot. */
             413: {
                 headers: {
@@ -3271,6 +4830,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description De tweede factor staat al aan. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
             500: {
                 headers: {
@@ -3346,7 +4915,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Te veel pogingen; probeer het na Retry-After seconden opnieuw. */
+            /** @description Te veel aanvragen; zie Retry-After. */
             429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -3429,16 +4998,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Te veel pogingen; probeer het na Retry-After seconden opnieuw. */
-            429: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
             500: {
                 headers: {
@@ -3504,16 +5063,6 @@ export interface operations {
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
             415: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Te veel pogingen; probeer het na Retry-After seconden opnieuw. */
-            429: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -3670,6 +5219,16 @@ export interface operations {
             };
             /** @description De client accepteert geen JSON. */
             406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Er is al een gebruiker met dit e-mailadres. */
+            409: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -3870,6 +5429,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description U kunt uzelf niet de beheerdersrol afnemen of uitschakelen. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description De body is te groot. */
             413: {
                 headers: {
@@ -3966,6 +5535,16 @@ export interface operations {
             };
             /** @description De client accepteert geen JSON. */
             406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De gebruiker heeft al een wachtwoord. */
+            409: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -4546,9 +6125,9 @@ export interface operations {
                 gebeurtenis?: string | null;
                 actor?: string | null;
                 onderwerp?: string | null;
-                /** @description Vanaf dit tijdstip (inclusief). */
+                /** @description Vanaf dit tijdstip, met tijdzone (inclusief). */
                 vanaf?: string | null;
-                /** @description Tot dit tijdstip (exclusief). */
+                /** @description Tot dit tijdstip, met tijdzone (exclusief). */
                 tot?: string | null;
                 /** @description Paginanummer, vanaf 1. */
                 pagina?: number;
@@ -4593,6 +6172,2957 @@ export interface operations {
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
             403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    productWijzigingenOpvragen: {
+        parameters: {
+            query?: {
+                /** @description Het volgnummer van de laatst verwerkte wijziging (0 = begin). */
+                sinds?: number;
+                limiet?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeFeed"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publicatiesFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Atom 1.0 */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    productenOpvragen: {
+        parameters: {
+            query?: {
+                maatregel?: string | null;
+                fase?: number | null;
+                soort?: components["schemas"]["ProductType"] | null;
+                status?: components["schemas"]["ProductStatus"] | null;
+                doelgroep?: components["schemas"]["Audience"] | null;
+                uitgever?: string | null;
+                /** @description Alleen producten gewijzigd op of na dit tijdstip. */
+                gewijzigdSinds?: string | null;
+                /** @description Zoekt met Nederlandse woordstammen; gerangschikt. */
+                zoek?: string | null;
+                /** @description Sorteervolgorde: komma-gescheiden velden, '-' ervoor voor aflopend. Mogelijk: titel, gewijzigdOp, geplandDatum, soort. Standaard: titel. */
+                sorteer?: string | null;
+                /** @description Paginanummer, vanaf 1. */
+                pagina?: number;
+                /** @description Resultaten per pagina, 1 tot en met 100. */
+                paginaGrootte?: number;
+            };
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPage"];
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    productAanmaken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    productOpvragen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                /** @description Id van het product. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductRead"];
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    productWijzigen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id van het product. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    productStatusWijzigen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id van het product. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Transition"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deze overgang mag niet vanuit de huidige status, of een voorwaarde ontbreekt. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    productActualiteitBevestigen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id van het product. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FreshnessConfirmation"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dit product hoeft niet gecontroleerd te worden. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    productGeschiedenisOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id van het product. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["api__products__schemas__HistoryList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    productBestandToevoegen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id van het product. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_productBestandToevoegen"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Er is geen conceptversie. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het bestand is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen toegestaan documenttype. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    productLinkToevoegen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id van het product. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExternalLink"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Er is geen conceptversie. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    productBestandDownloaden: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                /** @description Id van het product. */
+                id: number;
+                bestandId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Het document. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Niet gewijzigd (de ETag is de SHA-256 van de inhoud). */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    productBestandVerwijderen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id van het product. */
+                id: number;
+                bestandId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Er is geen conceptversie. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    toetsingenOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id van het product. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    toetserUitnodigen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id van het product. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInvite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet in ontwikkeling of toetsing, of al uitgenodigd. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    toetsingBeoordelen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id van het product. */
+                id: number;
+                toetsingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewVerdict"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deze versie staat niet open voor toetsing. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mijnToetsingenOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewList"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leveringsplanOpvragen: {
+        parameters: {
+            query?: {
+                /** @description Horizon voor 'binnenkort' in weken. */
+                weken?: number;
+                fase?: number | null;
+                /** @description Datum waarop het plan wordt bekeken (standaard vandaag). */
+                peildatum?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPlan"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    routekaartOpvragen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                /** @description Code van de maatregel. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Roadmap"];
+                };
+            };
+            /** @description Niet gewijzigd. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    routekaartVervangen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Code van de maatregel. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoadmapWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Roadmap"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    voortgangGemeenteOpvragen: {
+        parameters: {
+            query?: {
+                /** @description Peildatum (standaard vandaag): toont de stand zoals die toen was. */
+                peildatum?: string | null;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    voortgangOpvragen: {
+        parameters: {
+            query?: {
+                /** @description Peildatum (standaard vandaag): toont de stand zoals die toen was. */
+                peildatum?: string | null;
+            };
+            header?: never;
+            path: {
+                code: string;
+                maatregel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    voortgangWijzigen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van de gelezen stand. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                code: string;
+                maatregel: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Iemand anders wijzigde de stand intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match ontbreekt. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    voortgangGeschiedenisOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                maatregel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["api__progress__schemas__HistoryList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    voortgangOverzichtOpvragen: {
+        parameters: {
+            query?: {
+                /** @description Hoe de cijfers gegroepeerd worden. */
+                groep?: "land" | "provincie" | "arbeidsmarktregio" | "fase" | "maatregel" | "thema" | "gemeente";
+                fase?: number | null;
+                maatregel?: string | null;
+                thema?: string | null;
+                /** @description Peildatum (standaard vandaag): toont de stand zoals die toen was. */
+                peildatum?: string | null;
+            };
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Overview"];
+                };
+            };
+            /** @description Niet gewijzigd. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hulpNodigOpvragen: {
+        parameters: {
+            query?: {
+                /** @description Maatregelen die binnen zoveel dagen ingaan (of al gelden). */
+                binnenDagen?: number;
+                /** @description Peildatum (standaard vandaag): toont de stand zoals die toen was. */
+                peildatum?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelpList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    voortgangBulkDoorgeven: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Zelfde sleutel + zelfde body = zelfde antwoord, één keer verwerkt. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkReport"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Een cel veranderde intussen, of de Idempotency-Key hoort bij een ander verzoek. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    voortgangBestandUploaden: {
+        parameters: {
+            query?: {
+                /** @description Alleen controleren, niets opslaan. */
+                controleren?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_voortgangBestandUploaden"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkReport"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Een cel veranderde intussen. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen CSV of XLSX. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    voortgangExporteren: {
+        parameters: {
+            query?: {
+                /** @description csv of xlsx. */
+                formaat?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV of XLSX. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    voortgangMatrixOpvragen: {
+        parameters: {
+            query?: {
+                provincie?: string | null;
+                arbeidsmarktregio?: string | null;
+                fase?: number | null;
+                thema?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matrix"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    gemeenteVergelijken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comparison"];
+                };
+            };
+            /** @description Niet gewijzigd. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    kaartGemeentenOpvragen: {
+        parameters: {
+            query?: {
+                /** @description Welke waarde per gemeente. */
+                indicator?: "aandeel-geimplementeerd" | "tekort" | "te-laat";
+                fase?: number | null;
+                maatregel?: string | null;
+            };
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description GeoJSON FeatureCollection. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/geo+json": Record<string, never>;
+                };
+            };
+            /** @description Niet gewijzigd. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;

@@ -1,10 +1,27 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { lazy } from 'react';
+import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router-dom';
 
 import { AccessibilityStatementPage } from '../accessibility/AccessibilityStatementPage';
+import { RequireAuth } from '../auth/RequireAuth';
 import { MeasuresPage } from '../measures/MeasuresPage';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
+
+// The login flow, the account page and the admin screens load on demand, so the public pages'
+// first download stays small (see the README for the sizes).
+const LoginPage = lazy(() => import('../account/LoginPage'));
+const ForgotPasswordPage = lazy(() => import('../account/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('../account/ResetPasswordPage'));
+const AcceptInvitationPage = lazy(() => import('../account/AcceptInvitationPage'));
+const MyAccountPage = lazy(() => import('../account/MyAccountPage'));
+const UsersPage = lazy(() => import('../admin/users/UsersPage'));
+const InviteUserPage = lazy(() => import('../admin/users/InviteUserPage'));
+const UserDetailPage = lazy(() => import('../admin/users/UserDetailPage'));
+const ClientsPage = lazy(() => import('../admin/clients/ClientsPage'));
+const NewClientPage = lazy(() => import('../admin/clients/NewClientPage'));
+const ClientDetailPage = lazy(() => import('../admin/clients/ClientDetailPage'));
+const AuditLogPage = lazy(() => import('../admin/audit/AuditLogPage'));
 
 export function AppRoutes() {
   return (
@@ -12,6 +29,35 @@ export function AppRoutes() {
       <Route element={<AppShell />}>
         <Route index element={<MeasuresPage />} />
         <Route path="toegankelijkheid" element={<AccessibilityStatementPage />} />
+        <Route path="inloggen" element={<LoginPage />} />
+        <Route path="wachtwoord-vergeten" element={<ForgotPasswordPage />} />
+        <Route path="wachtwoord-herstellen" element={<ResetPasswordPage />} />
+        <Route path="uitnodiging" element={<AcceptInvitationPage />} />
+        <Route
+          path="mijn-account"
+          element={
+            <RequireAuth>
+              <MyAccountPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="beheer"
+          element={
+            <RequireAuth requiredRole="beheerder">
+              <Outlet />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<Navigate to="gebruikers" replace />} />
+          <Route path="gebruikers" element={<UsersPage />} />
+          <Route path="gebruikers/uitnodigen" element={<InviteUserPage />} />
+          <Route path="gebruikers/:id" element={<UserDetailPage />} />
+          <Route path="koppelingen" element={<ClientsPage />} />
+          <Route path="koppelingen/nieuw" element={<NewClientPage />} />
+          <Route path="koppelingen/:clientId" element={<ClientDetailPage />} />
+          <Route path="auditlog" element={<AuditLogPage />} />
+        </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
@@ -21,7 +67,9 @@ export function AppRoutes() {
 export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
+      {/* Without transitions, leaving a page (logout, expired session) happens before the
+          session is cleared, so a protected page never redirects to login on its way out. */}
+      <BrowserRouter useTransitions={false}>
         <AppRoutes />
       </BrowserRouter>
     </QueryClientProvider>

@@ -1,8 +1,21 @@
-import { PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
-import { useEffect, useRef } from 'react';
+import { Alert, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
 
+import { useFlash } from '../auth/flash';
+import { SessionEventsBridge } from '../auth/SessionEventsBridge';
+import { AccountNav } from './AccountNav';
 import { AppLink } from './AppLink';
+
+function FlashMessage() {
+  const flash = useFlash();
+  if (!flash) return null;
+  return (
+    <Alert type={flash.kind} className="spoorboek-flash">
+      <Paragraph>{flash.text}</Paragraph>
+    </Alert>
+  );
+}
 
 /** Header, main landmark and footer shared by every page. */
 export function AppShell() {
@@ -20,18 +33,31 @@ export function AppShell() {
 
   return (
     <div className="utrecht-document utrecht-page-layout">
+      <SessionEventsBridge />
       <SkipLink href="#inhoud">Naar de inhoud</SkipLink>
       <PageHeader>
         <div className="utrecht-page-header__content spoorboek-header">
-          <AppLink to="/" className="spoorboek-brand">
-            Spoorboek
-          </AppLink>
-          <Paragraph appearance="small">Invoering Participatiewet in balans</Paragraph>
+          <div className="spoorboek-header__brand">
+            <AppLink to="/" className="spoorboek-brand">
+              Spoorboek
+            </AppLink>
+            <Paragraph appearance="small">Invoering Participatiewet in balans</Paragraph>
+          </div>
+          <AccountNav />
         </div>
       </PageHeader>
       <main id="inhoud" ref={mainRef} tabIndex={-1} className="utrecht-page-body">
         <div className="utrecht-page-body__content">
-          <Outlet />
+          <FlashMessage />
+          <Suspense
+            fallback={
+              <Paragraph role="status" className="spoorboek-status">
+                Pagina laden…
+              </Paragraph>
+            }
+          >
+            <Outlet />
+          </Suspense>
         </div>
       </main>
       <PageFooter>

@@ -9,7 +9,8 @@ export function renderApp(path = '/') {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <QueryClientProvider client={queryClient}>
-      <MemoryRouter initialEntries={[path]}>
+      {/* As in App: navigation without transitions. */}
+      <MemoryRouter initialEntries={[path]} useTransitions={false}>
         <AppRoutes />
       </MemoryRouter>
     </QueryClientProvider>,

@@ -1,0 +1,210 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import {
+  ButtonGroup,
+  Heading,
+  Paragraph,
+  PrimaryActionButton,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+
+import { AppLink, ButtonAppLink } from '../../app/AppLink';
+import { namesText, ROLE_LABELS, ROLES, rolesText } from '../../auth/labels';
+import type { Role, User } from '../../auth/session';
+import { SelectField, TextField } from '../../forms/fields';
+import { ErrorAlert } from '../../shared/ErrorAlert';
+import { StatusMessage } from '../../shared/StatusMessage';
+import { adminKeys, fetchAllMunicipalities, fetchUsers, PAGE_SIZE, type UserFilters } from '../api';
+import { pageFrom, Pagination } from '../Pagination';
+import { ScrollTable } from '../ScrollTable';
+import { useFocusOnChange } from '../useFocusOnChange';
+
+function isRole(value: string | null): value is Role {
+  return value !== null && (ROLES as string[]).includes(value);
+}
+
+/** The API filters from the page's URL (so filters and page survive reload and back). */
+export function userFiltersFrom(params: URLSearchParams): UserFilters {
+  const filters: UserFilters = { pagina: pageFrom(params.get('pagina')), paginaGrootte: PAGE_SIZE };
+  const zoek = params.get('zoek')?.trim();
+  if (zoek && zoek.length >= 2) filters.zoek = zoek;
+  const rol = params.get('rol');
+  if (isRole(rol)) filters.rol = rol;
+  const gemeente = params.get('gemeente');
+  if (gemeente && /^GM\d{4}$/.test(gemeente)) filters.gemeente = gemeente;
+  const actief = params.get('actief');
+  if (actief === 'ja' || actief === 'nee') filters.actief = actief === 'ja';
+  return filters;
+}
+
+function statusText(user: User): string {
+  if (!user.actief) return 'Uitgeschakeld';
+  if (!user.wachtwoordIngesteld) return 'Uitgenodigd';
+  return 'Actief';
+}
+
+function Filters({ params }: { params: URLSearchParams }) {
+  const navigate = useNavigate();
+  const [zoek, setZoek] = useState(params.get('zoek') ?? '');
+  const [rol, setRol] = useState(params.get('rol') ?? '');
+  const [gemeente, setGemeente] = useState(params.get('gemeente') ?? '');
+  const [actief, setActief] = useState(params.get('actief') ?? '');
+  const [zoekError, setZoekError] = useState<string[] | undefined>(undefined);
+  const municipalities = useQuery({
+    queryKey: ['gemeenten', 'alle'],
+    queryFn: ({ signal }) => fetchAllMunicipalities(signal),
+    staleTime: Infinity,
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (zoek.trim().length === 1) {
+      setZoekError(['Typ minstens twee tekens, of laat het veld leeg.']);
+      document.getElementById('filter-zoek')?.focus();
+      return;
+    }
+    setZoekError(undefined);
+    const next = new URLSearchParams();
+    if (zoek.trim()) next.set('zoek', zoek.trim());
+    if (rol) next.set('rol', rol);
+    if (gemeente) next.set('gemeente', gemeente);
+    if (actief) next.set('actief', actief);
+    void navigate({ search: next.toString() });
+  };
+
+  return (
+    <form noValidate onSubmit={submit} className="spoorboek-filters" aria-label="Gebruikers filteren">
+      <TextField
+        id="filter-zoek"
+        label="Zoek op naam of e-mailadres"
+        type="search"
+        value={zoek}
+        onChange={(event) => setZoek(event.target.value)}
+        errors={zoekError}
+      />
+      <SelectField id="filter-rol" label="Rol" value={rol} onChange={(event) => setRol(event.target.value)}>
+        <SelectOption value="">Alle rollen</SelectOption>
+        {ROLES.map((role) => (
+          <SelectOption key={role} value={role}>
+            {ROLE_LABELS[role]}
+          </SelectOption>
+        ))}
+      </SelectField>
+      <SelectField
+        id="filter-gemeente"
+        label="Gemeente"
+        value={gemeente}
+        busy={municipalities.isPending}
+        errors={municipalities.isError ? ['De lijst met gemeenten kon niet worden geladen.'] : undefined}
+        onChange={(event) => setGemeente(event.target.value)}
+      >
+        <SelectOption value="">Alle gemeenten</SelectOption>
+        {municipalities.data?.map((municipality) => (
+          <SelectOption key={municipality.code} value={municipality.code}>
+            {municipality.naam}
+          </SelectOption>
+        ))}
+        {gemeente && !municipalities.data && <SelectOption value={gemeente}>{gemeente}</SelectOption>}
+      </SelectField>
+      <SelectField id="filter-actief" label="Status" value={actief} onChange={(event) => setActief(event.target.value)}>
+        <SelectOption value="">Alle gebruikers</SelectOption>
+        <SelectOption value="ja">Actief</SelectOption>
+        <SelectOption value="nee">Uitgeschakeld</SelectOption>
+      </SelectField>
+      <ButtonGroup>
+        <PrimaryActionButton type="submit">Filteren</PrimaryActionButton>
+        <AppLink to={{ search: '' }}>Filters wissen</AppLink>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+export default function UsersPage() {
+  const [params] = useSearchParams();
+  const filters = userFiltersFrom(params);
+  const users = useQuery({
+    queryKey: adminKeys.users(filters),
+    queryFn: ({ signal }) => fetchUsers(filters, signal),
+    placeholderData: keepPreviousData,
+  });
+  const resultsRef = useFocusOnChange(params.toString());
+
+  const hrefFor = (page: number) => {
+    const next = new URLSearchParams(params);
+    next.set('pagina', String(page));
+    return { search: next.toString() };
+  };
+
+  let status = '';
+  if (users.isPending) status = 'Gebruikers laden…';
+  else if (users.data) {
+    const { totaal } = users.data.paginering;
+    status =
+      totaal === 0
+        ? 'Geen gebruikers gevonden die aan de filters voldoen.'
+        : `${totaal} ${totaal === 1 ? 'gebruiker' : 'gebruikers'} gevonden.`;
+  }
+
+  return (
+    <>
+      <title>Gebruikers – Beheer – Spoorboek</title>
+      <Heading level={1}>Gebruikers</Heading>
+      <Paragraph appearance="lead">
+        Wie Spoorboek mag gebruiken, met welke rol en voor welke gemeenten.
+      </Paragraph>
+      <ButtonGroup>
+        <ButtonAppLink to="/beheer/gebruikers/uitnodigen">Gebruiker uitnodigen</ButtonAppLink>
+      </ButtonGroup>
+      <Heading level={2}>Filters</Heading>
+      {/* A new key resets the fields when the URL changes (back button, "Filters wissen"). */}
+      <Filters key={params.toString()} params={params} />
+      <Heading level={2} id="resultaten" tabIndex={-1} ref={resultsRef}>
+        Resultaten
+      </Heading>
+      <StatusMessage>{status}</StatusMessage>
+      {users.isError && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />}
+      {users.data && users.data.resultaten.length > 0 && (
+        <>
+          <ScrollTable labelledBy="resultaten">
+            <Table className="spoorboek-table" aria-labelledby="resultaten">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">Naam</TableHeaderCell>
+                  <TableHeaderCell scope="col">E-mailadres</TableHeaderCell>
+                  <TableHeaderCell scope="col">Rollen</TableHeaderCell>
+                  <TableHeaderCell scope="col">Gemeenten</TableHeaderCell>
+                  <TableHeaderCell scope="col">Status</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {users.data.resultaten.map((user) => (
+                  <TableRow key={user.id}>
+                    <TableCell>
+                      <AppLink to={`/beheer/gebruikers/${user.id}`}>{user.naam}</AppLink>
+                    </TableCell>
+                    <TableCell>{user.email}</TableCell>
+                    <TableCell>{rolesText(user.rollen)}</TableCell>
+                    <TableCell>{namesText(user.gemeenten, '–')}</TableCell>
+                    <TableCell>{statusText(user)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </ScrollTable>
+          <Pagination
+            page={users.data.paginering.pagina}
+            pages={users.data.paginering.aantalPaginas}
+            hrefFor={hrefFor}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { components } from '../api/schema';
+import type { Role } from './session';
+
+export type Scope = components['schemas']['Scope'];
+export type ClientKind = components['schemas']['ClientKind'];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  gemeente: 'Gemeentelijke contactpersoon',
+  redacteur: 'Redacteur',
+  beheerder: 'Beheerder',
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  gemeente: 'Geeft de voortgang van de eigen gemeente(n) door en stelt vragen.',
+  redacteur: 'Werkt producten en inhoud van het programma bij.',
+  beheerder: 'Beheert gebruikers, koppelingen en het auditlog.',
+};
+
+export const ROLES: Role[] = ['gemeente', 'redacteur', 'beheerder'];
+
+export const SCOPE_LABELS: Record<Scope, string> = {
+  'producten:lezen': 'Producten lezen (ook geplande producten)',
+  'producten:schrijven': 'Producten wijzigen',
+  'voortgang:lezen': 'Voortgang lezen van de eigen gemeenten',
+  'voortgang:schrijven': 'Voortgang doorgeven voor de eigen gemeenten',
+};
+
+export const SCOPES: Scope[] = ['producten:lezen', 'producten:schrijven', 'voortgang:lezen', 'voortgang:schrijven'];
+
+export const CLIENT_KIND_LABELS: Record<ClientKind, string> = {
+  partner: 'Ketenpartner',
+  script: 'Script',
+};
+
+export const CLIENT_KIND_DESCRIPTIONS: Record<ClientKind, string> = {
+  partner: 'Een systeem van een ketenpartner, zoals een kennisbank of leverancier.',
+  script: 'Een script of systeem van een gemeente of samenwerkingsverband; alleen voortgangsrechten.',
+};
+
+export function rolesText(roles: Role[]): string {
+  return roles.map((role) => ROLE_LABELS[role]).join(', ') || 'Geen';
+}
+
+export function namesText(items: { naam: string }[], none = 'Geen'): string {
+  return items.map((item) => item.naam).join(', ') || none;
+}

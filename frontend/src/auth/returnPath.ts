@@ -1,0 +1,17 @@
+/** Where a page that needs a login may send the user back to: only paths on this site. */
+export function safeReturnPath(value: string | null | undefined): string | null {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+    return null;
+  }
+  // Never back to a page of the login flow itself.
+  if (/^\/(inloggen|wachtwoord-vergeten|wachtwoord-herstellen|uitnodiging)(\/|\?|#|$)/.test(value)) {
+    return null;
+  }
+  return value;
+}
+
+/** The login page, with the page to return to afterwards (if it is worth returning to). */
+export function loginPath(returnTo?: string | null): string {
+  const safe = safeReturnPath(returnTo);
+  return safe && safe !== '/' ? `/inloggen?terug=${encodeURIComponent(safe)}` : '/inloggen';
+}
