@@ -18,7 +18,7 @@ from api.core.db import build_engine
 from api.core.migrations import upgrade_to_head
 from api.core.settings import Settings
 from api.seed.demo import load_demo_data
-from api.seed.demo_accounts import DEMO_PASSWORD
+from api.seed.demo_accounts import DEMO_CLIENTS, DEMO_PASSWORD
 from api.seed.reference import load_reference_data
 from tests.auth import EDITOR
 from tests.databases import create_database, drop_database
@@ -114,6 +114,59 @@ def test_simultaneous_logins_all_succeed(real_database: str, tmp_path: Path) -> 
         with ThreadPoolExecutor(max_workers=6) as pool:
             statuses = list(pool.map(log_in, range(12)))
         assert statuses == [201] * 12
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_the_example_script_for_information_teams(real_database: str, tmp_path: Path) -> None:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": real_database,
+        "SPOORBOEK_SPA_DIST": str(tmp_path),
+        "SPOORBOEK_ENVIRONMENT": "demo",
+        "SPOORBOEK_LOG_LEVEL": "WARNING",
+    }
+    server = subprocess.Popen(
+        [SPOORBOEK, "serve", "--port", str(port)], env=env, stderr=subprocess.PIPE
+    )
+    script = Path(__file__).parents[1] / "examples" / "voortgang_doorgeven.py"
+    credentials = {
+        "SPOORBOEK_URL": f"http://127.0.0.1:{port}",
+        "SPOORBOEK_CLIENT_ID": DEMO_CLIENTS[1].client_id,
+        "SPOORBOEK_CLIENT_SECRET": DEMO_CLIENTS[1].secret,
+    }
+    good = tmp_path / "goed.csv"
+    good.write_text(
+        "gemeente;maatregel;fase;stappenGereed\nGM0344;M16;voorbereidend;impactanalyse=2026-04-01\n"
+    )
+    bad = tmp_path / "fout.csv"
+    bad.write_text("gemeente;maatregel;fase\nGM0344;M16;klaar\nGM0363;M16;orienterend\n")
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/api/v1", server)
+
+        def run(*args: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(
+                [sys.executable, str(script), *args],
+                env={**os.environ, **credentials},
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
+
+        checked = run(str(good), "--controleren")
+        assert checked.returncode == 0, checked.stderr
+        assert "Niets opgeslagen" in checked.stdout
+        stored = run(str(good))
+        assert "1 gewijzigd" in stored.stdout
+        again = run(str(good))
+        assert "0 gewijzigd, 1 ongewijzigd" in again.stdout
+        refused = run(str(bad))
+        assert refused.returncode == 1
+        assert "rij 1 (GM0344 M16): fase" in refused.stderr
+        assert "rij 2 (GM0363 M16): gemeente" in refused.stderr
     finally:
         server.terminate()
         server.wait(timeout=10)

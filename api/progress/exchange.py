@@ -5,8 +5,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from api.core.errors import UnauthenticatedError
+from api.core.errors import NotFoundError, UnauthenticatedError
 from api.core.security import Principal
+from api.organisations.models import OrganisationKind
+from api.organisations.service import get_organisation
 from api.progress import policy
 from api.progress.aggregates import cells
 from api.progress.models import Phase
@@ -37,3 +39,13 @@ def export_records(session: Session, principal: Principal, today: date) -> list[
             }
         )
     return records
+
+
+def shared_service_rows(
+    session: Session, organisation_code: str, row: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """One report for every member municipality of a shared service (ISD, GR)."""
+    organisation = get_organisation(session, organisation_code)
+    if organisation.kind is not OrganisationKind.SHARED_SERVICE:
+        raise NotFoundError(f"{organisation_code} is geen samenwerkingsverband.")
+    return [{**row, "gemeente": member.code} for member in organisation.members]

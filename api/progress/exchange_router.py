@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, File, Header, Query, Response, UploadFile
+from fastapi import Path as PathParam
 from pydantic import Field
 
 from api.accounts.principal import CurrentPrincipal
@@ -122,6 +123,37 @@ def upload(
         raise UnauthenticatedError
     rows = spreadsheets.read_rows(bestand.file.read(settings.max_upload_bytes))
     return _report(bulk.import_rows(session, principal, rows, dry_run=controleren), controleren)
+
+
+class SharedServiceReport(ApiModel):
+    maatregel: str = Field(pattern=r"^M\d{2}$", examples=["M15"])
+    fase: str = Field(examples=["voorbereidend"])
+    gepland_livegang: str | None = Field(default=None, json_schema_extra={"format": "date"})
+    stappen_gereed: list[dict[str, str]] = Field(default_factory=list)
+    knelpunten: str | None = None
+    notitie: str | None = None
+
+
+@router.post(
+    "/organisaties/{code}/voortgang",
+    response_model=BulkReport,
+    operation_id="voortgangSamenwerkingsverbandDoorgeven",
+    summary="Eén stand doorgeven voor alle gemeenten van een samenwerkingsverband",
+    openapi_extra=WRITE_SECURITY,
+    responses=errors(e409="Een cel veranderde intussen."),
+)
+def shared_service_report(
+    code: Annotated[
+        str, PathParam(pattern=r"^[a-z0-9-]{2,60}$", examples=["demo-isd-bollenstreek"])
+    ],
+    body: SharedServiceReport,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+) -> BulkReport:
+    if not principal.is_authenticated:
+        raise UnauthenticatedError
+    rows = exchange.shared_service_rows(session, code, body.model_dump(by_alias=True))
+    return _report(bulk.import_rows(session, principal, rows), dry_run=False)
 
 
 @downloads.get(

@@ -202,3 +202,34 @@ async def test_export_round_trip(clients: Callable[[], httpx.AsyncClient]) -> No
     )
     assert round_trip.json()["gewijzigd"] == 0
     assert (await clients().get("/api/v1/voortgang/export")).status_code == 401
+
+
+async def test_a_shared_service_reports_once_for_all_members(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    isd = clients()
+    await login(isd, "bollenstreek@demo.spoorboek.example")
+    response = await isd.post(
+        "/api/v1/organisaties/demo-isd-bollenstreek/voortgang",
+        json={"maatregel": "M17", "fase": "voorbereidend", "knelpunten": "Wachten op leverancier"},
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["rijen"] == 4
+    for code in ("GM0534", "GM0553", "GM0575", "GM1525"):
+        cell = (await isd.get(f"/api/v1/gemeenten/{code}/voortgang/M17")).json()
+        assert cell["fase"] == "voorbereidend"
+        assert cell["knelpunten"] == "Wachten op leverancier"
+    utrecht = clients()
+    await login(utrecht, UTRECHT)
+    refused = await utrecht.post(
+        "/api/v1/organisaties/demo-isd-bollenstreek/voortgang",
+        json={"maatregel": "M17", "fase": "orienterend"},
+    )
+    assert refused.status_code == 400
+    assert len(refused.json()["rijFouten"]) == 4
+    assert (
+        await isd.post(
+            "/api/v1/organisaties/divosa/voortgang",
+            json={"maatregel": "M17", "fase": "orienterend"},
+        )
+    ).status_code == 404
