@@ -40,35 +40,90 @@ def real_database(tmp_path: Path) -> Iterator[str]:
     drop_database(url)
 
 
-def test_a_write_is_visible_to_the_next_request(real_database: str, tmp_path: Path) -> None:
-    """Over real HTTP: in-process transports wait for the whole app, which would hide a commit
-    that happens after the response was sent."""
+@pytest.fixture
+def live_server(real_database: str, tmp_path: Path) -> Iterator[str]:
+    """`spoorboek serve` on a free port over the real database; yields its base URL."""
     port = _free_port()
     env = {
         **os.environ,
         "DATABASE_URL": real_database,
         "SPOORBOEK_SPA_DIST": str(tmp_path),
-        "SPOORBOEK_COOKIE_SECURE": "false",
         "SPOORBOEK_ENVIRONMENT": "demo",
         "SPOORBOEK_LOG_LEVEL": "WARNING",
+        # Plain-HTTP clients (unlike browsers on loopback) do not send Secure cookies back.
+        "SPOORBOEK_COOKIE_SECURE": "false",
     }
     server = subprocess.Popen(
         [SPOORBOEK, "serve", "--port", str(port)], env=env, stderr=subprocess.PIPE
     )
-    base = f"http://127.0.0.1:{port}/api/v1"
+    base = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(base, server)
-        with httpx.Client(base_url=base) as client:
-            session = client.post("/sessies", json={"email": EDITOR, "wachtwoord": DEMO_PASSWORD})
-            assert session.status_code == 201
-            client.headers["X-CSRF-Token"] = session.json()["csrfToken"]
-            for n in range(30):
-                written = client.patch("/mijn-account", json={"naam": f"Redacteur {n}"})
-                assert written.status_code == 200
-                assert client.get("/mijn-account").json()["naam"] == f"Redacteur {n}"
+        _wait_for(f"{base}/api/v1", server)
+        yield base
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_write_is_visible_to_the_next_request(live_server: str) -> None:
+    """Over real HTTP: in-process transports wait for the whole app, which would hide a commit
+    that happens after the response was sent."""
+    with httpx.Client(base_url=f"{live_server}/api/v1") as client:
+        session = client.post("/sessies", json={"email": EDITOR, "wachtwoord": DEMO_PASSWORD})
+        assert session.status_code == 201
+        client.headers["X-CSRF-Token"] = session.json()["csrfToken"]
+        for n in range(30):
+            written = client.patch("/mijn-account", json={"naam": f"Redacteur {n}"})
+            assert written.status_code == 200
+            assert client.get("/mijn-account").json()["naam"] == f"Redacteur {n}"
+
+
+def test_simultaneous_logins_all_succeed(live_server: str) -> None:
+    """Several threads writing at once must wait their turn, not fail (SQLite)."""
+
+    def log_in(_: int) -> int:
+        with httpx.Client(base_url=f"{live_server}/api/v1", timeout=30) as client:
+            body = {"email": EDITOR, "wachtwoord": DEMO_PASSWORD}
+            return client.post("/sessies", json=body).status_code
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        statuses = list(pool.map(log_in, range(12)))
+    assert statuses == [201] * 12
+
+
+def test_the_example_script_for_information_teams(live_server: str, tmp_path: Path) -> None:
+    script = Path(__file__).parents[1] / "examples" / "voortgang_doorgeven.py"
+    credentials = {
+        "SPOORBOEK_URL": live_server,
+        "SPOORBOEK_CLIENT_ID": DEMO_CLIENTS[1].client_id,
+        "SPOORBOEK_CLIENT_SECRET": DEMO_CLIENTS[1].secret,
+    }
+    good = tmp_path / "goed.csv"
+    good.write_text(
+        "gemeente;maatregel;fase;stappenGereed\nGM0344;M16;voorbereidend;impactanalyse=2026-04-01\n"
+    )
+    bad = tmp_path / "fout.csv"
+    bad.write_text("gemeente;maatregel;fase\nGM0344;M16;klaar\nGM0363;M16;orienterend\n")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(script), *args],
+            env={**os.environ, **credentials},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    checked = run(str(good), "--controleren")
+    assert checked.returncode == 0, checked.stderr
+    assert "Niets opgeslagen" in checked.stdout
+    assert "1 gewijzigd" in run(str(good)).stdout
+    assert "0 gewijzigd, 1 ongewijzigd" in run(str(good)).stdout
+    refused = run(str(bad))
+    assert refused.returncode == 1
+    assert "rij 1 (GM0344 M16): fase" in refused.stderr
+    assert "rij 2 (GM0363 M16): gemeente" in refused.stderr
 
 
 def _free_port() -> int:
@@ -87,86 +142,3 @@ def _wait_for(base: str, server: subprocess.Popen[bytes]) -> None:
             assert server.poll() is None, server.stderr.read() if server.stderr else ""
             assert time.monotonic() < deadline, "server did not start"
             time.sleep(0.2)
-
-
-def test_simultaneous_logins_all_succeed(real_database: str, tmp_path: Path) -> None:
-    """Several workers' threads writing at once must wait their turn, not fail (SQLite)."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": real_database,
-        "SPOORBOEK_SPA_DIST": str(tmp_path),
-        "SPOORBOEK_ENVIRONMENT": "demo",
-        "SPOORBOEK_LOG_LEVEL": "WARNING",
-    }
-    server = subprocess.Popen(
-        [SPOORBOEK, "serve", "--port", str(port)], env=env, stderr=subprocess.PIPE
-    )
-    base = f"http://127.0.0.1:{port}/api/v1"
-    try:
-        _wait_for(base, server)
-
-        def log_in(_: int) -> int:
-            with httpx.Client(base_url=base, timeout=30) as client:
-                body = {"email": EDITOR, "wachtwoord": DEMO_PASSWORD}
-                return client.post("/sessies", json=body).status_code
-
-        with ThreadPoolExecutor(max_workers=6) as pool:
-            statuses = list(pool.map(log_in, range(12)))
-        assert statuses == [201] * 12
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def test_the_example_script_for_information_teams(real_database: str, tmp_path: Path) -> None:
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": real_database,
-        "SPOORBOEK_SPA_DIST": str(tmp_path),
-        "SPOORBOEK_ENVIRONMENT": "demo",
-        "SPOORBOEK_LOG_LEVEL": "WARNING",
-    }
-    server = subprocess.Popen(
-        [SPOORBOEK, "serve", "--port", str(port)], env=env, stderr=subprocess.PIPE
-    )
-    script = Path(__file__).parents[1] / "examples" / "voortgang_doorgeven.py"
-    credentials = {
-        "SPOORBOEK_URL": f"http://127.0.0.1:{port}",
-        "SPOORBOEK_CLIENT_ID": DEMO_CLIENTS[1].client_id,
-        "SPOORBOEK_CLIENT_SECRET": DEMO_CLIENTS[1].secret,
-    }
-    good = tmp_path / "goed.csv"
-    good.write_text(
-        "gemeente;maatregel;fase;stappenGereed\nGM0344;M16;voorbereidend;impactanalyse=2026-04-01\n"
-    )
-    bad = tmp_path / "fout.csv"
-    bad.write_text("gemeente;maatregel;fase\nGM0344;M16;klaar\nGM0363;M16;orienterend\n")
-    try:
-        _wait_for(f"http://127.0.0.1:{port}/api/v1", server)
-
-        def run(*args: str) -> subprocess.CompletedProcess[str]:
-            return subprocess.run(
-                [sys.executable, str(script), *args],
-                env={**os.environ, **credentials},
-                capture_output=True,
-                text=True,
-                timeout=60,
-                check=False,
-            )
-
-        checked = run(str(good), "--controleren")
-        assert checked.returncode == 0, checked.stderr
-        assert "Niets opgeslagen" in checked.stdout
-        stored = run(str(good))
-        assert "1 gewijzigd" in stored.stdout
-        again = run(str(good))
-        assert "0 gewijzigd, 1 ongewijzigd" in again.stdout
-        refused = run(str(bad))
-        assert refused.returncode == 1
-        assert "rij 1 (GM0344 M16): fase" in refused.stderr
-        assert "rij 2 (GM0363 M16): gemeente" in refused.stderr
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

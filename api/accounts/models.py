@@ -6,7 +6,6 @@ from datetime import datetime
 from sqlalchemy import (
     JSON,
     Column,
-    Enum,
     ForeignKey,
     Integer,
     String,
@@ -16,21 +15,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from api.core.orm import Base, UTCDateTime, utcnow
+from api.core.orm import Base, UTCDateTime, enum_column, utcnow
 from api.core.security import ClientKind, Role
 from api.municipalities.models import Municipality
 from api.organisations.models import Organisation
-
-
-def _enum(enum_type: type[Role] | type[ClientKind], name: str) -> Enum:
-    return Enum(
-        enum_type,
-        name=name,
-        values_callable=lambda members: [m.value for m in members],
-        native_enum=False,
-        length=20,
-    )
-
 
 user_municipalities = Table(
     "user_municipalities",
@@ -53,7 +41,7 @@ class UserRole(Base):
     user_id: Mapped[int] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
-    role: Mapped[Role] = mapped_column(_enum(Role, "role"), primary_key=True)
+    role: Mapped[Role] = mapped_column(enum_column(Role, "role"), primary_key=True)
 
 
 class User(Base):
@@ -133,7 +121,7 @@ class MachineClient(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     client_id: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[ClientKind] = mapped_column(_enum(ClientKind, "client_kind"))
+    kind: Mapped[ClientKind] = mapped_column(enum_column(ClientKind, "client_kind"))
     organisation_code: Mapped[str | None] = mapped_column(ForeignKey("organisations.code"))
     scopes: Mapped[list[str]] = mapped_column(JSON)
     is_active: Mapped[bool] = mapped_column(default=True)

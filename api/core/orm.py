@@ -1,8 +1,9 @@
 """The declarative base every domain's tables derive from."""
 
+import enum
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, MetaData, TypeDecorator
+from sqlalchemy import DateTime, Enum, MetaData, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 
@@ -41,3 +42,15 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def enum_column(enum_type: type[enum.StrEnum], name: str, length: int = 20) -> Enum:
+    """A column for a Dutch-valued enum: stores the values (not the Python names) as plain
+    strings, the same on SQLite and PostgreSQL."""
+    return Enum(
+        enum_type,
+        name=name,
+        values_callable=lambda members: [m.value for m in members],
+        native_enum=False,
+        length=length,
+    )

@@ -3,10 +3,10 @@
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Column, Date, Enum, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import JSON, Column, Date, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from api.core.orm import Base, UTCDateTime, utcnow
+from api.core.orm import Base, UTCDateTime, enum_column, utcnow
 
 
 class Obligation(enum.StrEnum):
@@ -20,10 +20,6 @@ class Confidence(enum.StrEnum):
     LAW = "wet"
     SECONDARY = "secundair"
     INFERRED = "afgeleid"
-
-
-def _values(enum_type: type[enum.StrEnum]) -> list[str]:
-    return [member.value for member in enum_type]
 
 
 class Wave(Base):
@@ -89,12 +85,8 @@ class Measure(Base):
     # Null means "the wave's date": a measure follows its wave unless an editor sets its own.
     effective_date_override: Mapped[date | None] = mapped_column(Date)
     may_apply_from_override: Mapped[date | None] = mapped_column(Date)
-    obligation: Mapped[Obligation] = mapped_column(
-        Enum(Obligation, name="obligation", values_callable=_values, native_enum=False, length=20)
-    )
-    confidence: Mapped[Confidence] = mapped_column(
-        Enum(Confidence, name="confidence", values_callable=_values, native_enum=False, length=20)
-    )
+    obligation: Mapped[Obligation] = mapped_column(enum_column(Obligation, "obligation"))
+    confidence: Mapped[Confidence] = mapped_column(enum_column(Confidence, "confidence"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     wave: Mapped[Wave] = relationship(lazy="raise")

@@ -2,10 +2,10 @@
 
 import enum
 
-from sqlalchemy import Column, Enum, ForeignKey, String, Table
+from sqlalchemy import Column, ForeignKey, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from api.core.orm import Base
+from api.core.orm import Base, enum_column
 from api.municipalities.models import Municipality
 
 
@@ -35,13 +35,7 @@ class Organisation(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     abbreviation: Mapped[str | None] = mapped_column(String(40))
     kind: Mapped[OrganisationKind] = mapped_column(
-        Enum(
-            OrganisationKind,
-            name="organisation_kind",
-            values_callable=lambda kinds: [kind.value for kind in kinds],
-            native_enum=False,
-            length=30,
-        ),
+        enum_column(OrganisationKind, "organisation_kind", 30),
         index=True,
     )
     website: Mapped[str | None] = mapped_column(String(300))

@@ -11,7 +11,6 @@ from sqlalchemy import (
     Boolean,
     Column,
     Date,
-    Enum,
     ForeignKey,
     Integer,
     String,
@@ -22,7 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.accounts.models import User
-from api.core.orm import Base, UTCDateTime, utcnow
+from api.core.orm import Base, UTCDateTime, enum_column, utcnow
 from api.measures.models import Measure
 from api.organisations.models import Organisation
 
@@ -62,16 +61,6 @@ class Verdict(enum.StrEnum):
     CHANGES_NEEDED = "aanpassingen-nodig"
 
 
-def _enum(enum_type: type[enum.StrEnum], name: str, length: int = 30) -> Enum:
-    return Enum(
-        enum_type,
-        name=name,
-        values_callable=lambda members: [m.value for m in members],
-        native_enum=False,
-        length=length,
-    )
-
-
 product_measures = Table(
     "product_measures",
     Base.metadata,
@@ -93,14 +82,18 @@ class ProductAudience(Base):
     product_id: Mapped[int] = mapped_column(
         ForeignKey("products.id", ondelete="CASCADE"), primary_key=True
     )
-    audience: Mapped[Audience] = mapped_column(_enum(Audience, "audience"), primary_key=True)
+    audience: Mapped[Audience] = mapped_column(
+        enum_column(Audience, "audience", 30), primary_key=True
+    )
 
 
 class Product(Base):
     __tablename__ = "products"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    type: Mapped[ProductType] = mapped_column(_enum(ProductType, "product_type"), index=True)
+    type: Mapped[ProductType] = mapped_column(
+        enum_column(ProductType, "product_type", 30), index=True
+    )
     title: Mapped[str] = mapped_column(String(300))
     summary: Mapped[str] = mapped_column(Text)
     language_level: Mapped[str | None] = mapped_column(String(4))
@@ -108,7 +101,7 @@ class Product(Base):
     planned_date: Mapped[date | None] = mapped_column(Date)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     status: Mapped[ProductStatus] = mapped_column(
-        _enum(ProductStatus, "product_status"), default=ProductStatus.PLANNED, index=True
+        enum_column(ProductStatus, "product_status", 30), default=ProductStatus.PLANNED, index=True
     )
     needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
     """Set when a measure it serves changed after publication, until an editor confirms."""
@@ -197,7 +190,7 @@ class Review(Base):
     reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     invited_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     invited_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    verdict: Mapped[Verdict | None] = mapped_column(_enum(Verdict, "verdict"))
+    verdict: Mapped[Verdict | None] = mapped_column(enum_column(Verdict, "verdict", 30))
     comments: Mapped[str | None] = mapped_column(Text)
     responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

@@ -5,10 +5,10 @@ import enum
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, Enum, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from api.core.orm import Base, UTCDateTime, utcnow
+from api.core.orm import Base, UTCDateTime, enum_column, utcnow
 
 
 class Phase(enum.StrEnum):
@@ -28,16 +28,6 @@ class Source(enum.StrEnum):
     PERSON = "persoon"
     SCRIPT = "script"
     PROGRAMME = "programma"
-
-
-def _enum(enum_type: type[enum.StrEnum], name: str) -> Enum:
-    return Enum(
-        enum_type,
-        name=name,
-        values_callable=lambda members: [m.value for m in members],
-        native_enum=False,
-        length=20,
-    )
 
 
 class RoadmapStep(Base):
@@ -75,7 +65,7 @@ class ProgressStatus(Base):
         ForeignKey("measures.code"), primary_key=True, index=True
     )
     phase: Mapped[Phase] = mapped_column(
-        _enum(Phase, "phase"), default=Phase.NOT_STARTED, index=True
+        enum_column(Phase, "phase"), default=Phase.NOT_STARTED, index=True
     )
     planned_go_live: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
@@ -85,7 +75,9 @@ class ProgressStatus(Base):
     """Step code → ISO date it was completed."""
     version: Mapped[int] = mapped_column(Integer, default=1)
     """Incremented on every change: the ETag, checked against If-Match."""
-    source: Mapped[Source] = mapped_column(_enum(Source, "progress_source"), default=Source.PERSON)
+    source: Mapped[Source] = mapped_column(
+        enum_column(Source, "progress_source"), default=Source.PERSON
+    )
     updated_by: Mapped[str] = mapped_column(String(80))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -99,14 +91,14 @@ class ProgressSnapshot(Base):
     municipality_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"), index=True)
     measure_code: Mapped[str] = mapped_column(ForeignKey("measures.code"))
     version: Mapped[int] = mapped_column(Integer)
-    phase: Mapped[Phase] = mapped_column(_enum(Phase, "phase"))
+    phase: Mapped[Phase] = mapped_column(enum_column(Phase, "phase"))
     planned_go_live: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
     blockers: Mapped[str | None] = mapped_column(Text)
     steps_done: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     """Field → {van, naar}: what this change did."""
-    source: Mapped[Source] = mapped_column(_enum(Source, "progress_source"))
+    source: Mapped[Source] = mapped_column(enum_column(Source, "progress_source"))
     recorded_by: Mapped[str] = mapped_column(String(80))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
