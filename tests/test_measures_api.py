@@ -236,3 +236,10 @@ async def test_queries_do_not_grow_with_page_size(
         counts.append(count_queries.count - before)
     assert counts[0] == counts[1] == counts[2], counts
     assert counts[0] <= 6
+
+
+async def test_the_default_page_holds_all_23_measures(client: httpx.AsyncClient) -> None:
+    body = (await client.get("/api/v1/maatregelen")).json()
+    assert len(body["resultaten"]) == 23
+    assert body["paginering"]["paginaGrootte"] == 25
+    assert body["_links"]["next"] is None
