@@ -275,3 +275,24 @@ def test_demo_prints_the_demo_accounts(database: str) -> None:
         check=False,
     )
     assert production.returncode == 2
+
+
+def test_seed_respects_steps_an_editor_removed(database: str) -> None:
+    run(database, "seed")
+    engine = build_engine(database)
+    with engine.begin() as connection:
+        # What replacing a roadmap through the API does to the seeded steps of M12.
+        connection.execute(
+            text("DELETE FROM roadmap_steps WHERE measure_code = 'M12' AND code <> 'impactanalyse'")
+        )
+    output = run(database, "seed")
+    assert "roadmap_steps" in output
+    with engine.connect() as connection:
+        left = connection.scalars(
+            text("SELECT code FROM roadmap_steps WHERE measure_code = 'M12'")
+        ).all()
+    engine.dispose()
+    assert left == ["impactanalyse"], "removed steps stay removed"
+    before = dump(database)
+    run(database, "seed")
+    assert dump(database) == before

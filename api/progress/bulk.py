@@ -7,12 +7,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import insert
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.core.errors import ConflictError, DomainError
 from api.core.security import Principal
 from api.progress import policy, repository
-from api.progress.cells import state_of
+from api.progress.cells import changes_between, state_of
 from api.progress.models import Phase, ProgressSnapshot, ProgressStatus
 
 MAX_ROWS = 10_000
@@ -32,6 +33,16 @@ class InvalidRowsError(DomainError):
     title = "Ongeldige rijen"
 
 
+MAX_TEXT = 5000
+# Optional columns a file or request may leave out; those keep their stored values.
+OPTIONAL = {
+    "geplandLivegang": "planned_go_live",
+    "stappenGereed": "steps_done",
+    "knelpunten": "blockers",
+    "notitie": "note",
+}
+
+
 @dataclass
 class Row:
     number: int
@@ -42,6 +53,8 @@ class Row:
     steps_done: dict[str, str]
     blockers: str | None
     note: str | None
+    given: frozenset[str] = frozenset(OPTIONAL)
+    """The optional columns this row names; the others keep what is stored."""
 
 
 @dataclass
@@ -138,6 +151,9 @@ def parse_rows(
                 f"stappenGereed: {', '.join(sorted(unknown))} staat niet in de routekaart "
                 f"van {measure}."
             )
+        for name in ("knelpunten", "notitie"):
+            if len(_text(raw.get(name)) or "") > MAX_TEXT:
+                problems.append(f"{name}: hoogstens {MAX_TEXT} tekens.")
         key = (municipality, measure)
         if key in seen:
             problems.append(f"dubbel: {municipality} {measure} staat ook in rij {seen[key]}.")
@@ -147,6 +163,7 @@ def parse_rows(
                 {"rij": number, "gemeente": municipality, "maatregel": measure, "fouten": problems}
             )
         elif phase is not None:
+            given = frozenset(name for name in OPTIONAL if name in raw)
             rows.append(
                 Row(
                     number,
@@ -157,6 +174,7 @@ def parse_rows(
                     steps,
                     _text(raw.get("knelpunten")),
                     _text(raw.get("notitie")),
+                    given,
                 )
             )
     return rows, errors
@@ -173,20 +191,19 @@ def apply_rows(session: Session, principal: Principal, rows: list[Row]) -> Repor
         source = policy.source_of_write(principal, row.municipality)
         current = stored.get((row.municipality, row.measure))
         before = state_of(current)
-        values = {
-            "phase": row.phase,
-            "planned_go_live": row.planned_go_live,
-            "note": row.note,
-            "blockers": row.blockers,
-            "steps_done": row.steps_done,
+        stored_values = {
+            "planned_go_live": before.planned_go_live,
+            "steps_done": before.steps_done,
+            "blockers": before.blockers,
+            "note": before.note,
         }
-        if (
-            before.phase,
-            before.planned_go_live,
-            before.note,
-            before.blockers,
-            before.steps_done,
-        ) == tuple(values.values()):
+        values: dict[str, Any] = {"phase": row.phase}
+        for column, attribute in OPTIONAL.items():
+            values[attribute] = (
+                getattr(row, attribute) if column in row.given else stored_values[attribute]
+            )
+        changes = changes_between(before, values)
+        if not changes:
             report.unchanged += 1
             continue
         stamp = {"source": source, "updated_by": principal.subject, "updated_at": now}
@@ -207,15 +224,6 @@ def apply_rows(session: Session, principal: Principal, rows: list[Row]) -> Repor
                 f"{row.municipality} {row.measure} werd intussen door iemand anders gewijzigd; "
                 "probeer opnieuw."
             )
-        changes = {
-            name: {"van": old, "naar": new}
-            for name, old, new in (
-                ("fase", before.phase.value, row.phase.value),
-                ("stappenGereed", before.steps_done, row.steps_done),
-                ("knelpunten", before.blockers, row.blockers),
-            )
-            if old != new
-        }
         snapshots.append(
             {
                 "municipality_code": row.municipality,
@@ -230,7 +238,13 @@ def apply_rows(session: Session, principal: Principal, rows: list[Row]) -> Repor
         )
         report.changed += 1
     if new_rows:
-        session.execute(insert(ProgressStatus), new_rows)
+        try:
+            with session.begin_nested():
+                session.execute(insert(ProgressStatus), new_rows)
+        except IntegrityError as exc:
+            raise ConflictError(
+                "Een van deze standen werd intussen door iemand anders aangemaakt; probeer opnieuw."
+            ) from exc
     if snapshots:
         session.execute(insert(ProgressSnapshot), snapshots)
     session.expire_all()

@@ -3,6 +3,7 @@ deadlines. Shared by the single reads, the lists, the aggregates and the help li
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from api.measures.models import Measure
 from api.progress.deadlines import Deadlines, derive
@@ -57,3 +58,18 @@ def deadlines_of(
     measure: Measure, steps: list[RoadmapStep], state: CellState, today: date
 ) -> Deadlines:
     return derive(steps, measure.effective_date, state.phase, state.steps_done, today)
+
+
+def changes_between(before: CellState, values: dict[str, Any]) -> dict[str, Any]:
+    """Field → {van, naar} for what a write changes; empty when it changes nothing."""
+    pairs = {
+        "fase": (before.phase.value, values["phase"].value),
+        "geplandLivegang": (
+            before.planned_go_live.isoformat() if before.planned_go_live else None,
+            values["planned_go_live"].isoformat() if values["planned_go_live"] else None,
+        ),
+        "stappenGereed": (before.steps_done, values["steps_done"]),
+        "notitie": (before.note, values["note"]),
+        "knelpunten": (before.blockers, values["blockers"]),
+    }
+    return {name: {"van": old, "naar": new} for name, (old, new) in pairs.items() if old != new}

@@ -33,7 +33,13 @@ def export_records(session: Session, principal: Principal, today: date) -> list[
                 "geplandLivegang": cell.state.planned_go_live.isoformat()
                 if cell.state.planned_go_live
                 else "",
-                "stappenGereed": cell.state.steps_done,
+                # Steps an editor has since removed from the roadmap are left out, so the
+                # export can be uploaded again as it is.
+                "stappenGereed": {
+                    code: done
+                    for code, done in cell.state.steps_done.items()
+                    if code in {d.step.code for d in cell.deadlines.steps}
+                },
                 "knelpunten": cell.state.blockers or "",
                 "notitie": cell.state.note or "",
             }

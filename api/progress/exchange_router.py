@@ -82,7 +82,9 @@ def bulk_update(
 ) -> Response:
     if not principal.is_authenticated:
         raise UnauthenticatedError
-    rows: list[dict[str, Any]] = [row.model_dump(by_alias=True) for row in body.rijen]
+    rows: list[dict[str, Any]] = [
+        row.model_dump(by_alias=True, exclude_unset=True) for row in body.rijen
+    ]
     if idempotency_key is not None:
         key = idempotency.check_key(idempotency_key)
         canonical = orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
@@ -152,7 +154,9 @@ def shared_service_report(
 ) -> BulkReport:
     if not principal.is_authenticated:
         raise UnauthenticatedError
-    rows = exchange.shared_service_rows(session, code, body.model_dump(by_alias=True))
+    rows = exchange.shared_service_rows(
+        session, code, body.model_dump(by_alias=True, exclude_unset=True)
+    )
     return _report(bulk.import_rows(session, principal, rows), dry_run=False)
 
 

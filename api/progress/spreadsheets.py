@@ -50,7 +50,7 @@ def _read_csv(text: str) -> list[dict[str, Any]]:
     if not rows:
         raise UnreadableSheetError("Het bestand is leeg.")
     header = _normalised(rows[0])
-    return [dict(zip(header, r, strict=False)) for r in rows[1:]]
+    return [{k: _restored(v) for k, v in zip(header, r, strict=False)} for r in rows[1:]]
 
 
 def _read_xlsx(data: bytes) -> list[dict[str, Any]]:
@@ -64,7 +64,24 @@ def _read_xlsx(data: bytes) -> list[dict[str, Any]]:
     if not rows:
         raise UnreadableSheetError("Het bestand is leeg.")
     header = _normalised([str(c or "") for c in rows[0]])
-    return [dict(zip(header, r, strict=False)) for r in rows[1:]]
+    return [{k: _restored(v) for k, v in zip(header, r, strict=False)} for r in rows[1:]]
+
+
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value: object) -> object:
+    """Free text a spreadsheet must show, never evaluate (CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _restored(value: object) -> object:
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_START):
+        return value[1:]
+    return value
 
 
 def _step_text(steps: dict[str, str]) -> str:
@@ -76,7 +93,12 @@ def to_csv(records: list[dict[str, Any]]) -> bytes:
     writer = csv.DictWriter(out, fieldnames=list(COLUMNS), delimiter=";", lineterminator="\n")
     writer.writeheader()
     for record in records:
-        writer.writerow({**record, "stappenGereed": _step_text(record["stappenGereed"])})
+        writer.writerow(
+            {
+                **{k: _inert(v) for k, v in record.items()},
+                "stappenGereed": _step_text(record["stappenGereed"]),
+            }
+        )
     return ("\ufeff" + out.getvalue()).encode()
 
 
@@ -87,7 +109,7 @@ def to_xlsx(records: list[dict[str, Any]]) -> bytes:
     sheet.append(list(COLUMNS))
     for record in records:
         sheet.append(
-            [_step_text(record[c]) if c == "stappenGereed" else record[c] for c in COLUMNS]
+            [_step_text(record[c]) if c == "stappenGereed" else _inert(record[c]) for c in COLUMNS]
         )
     out = io.BytesIO()
     book.save(out)

@@ -12,7 +12,7 @@ from api.core.validation import InvalidParams
 from api.measures.models import Measure
 from api.municipalities.models import Municipality
 from api.progress import policy, repository
-from api.progress.cells import CellState, deadlines_of, state_of
+from api.progress.cells import CellState, changes_between, deadlines_of, state_of
 from api.progress.deadlines import Deadlines
 from api.progress.models import ProgressSnapshot, ProgressStatus
 
@@ -144,6 +144,9 @@ def update_cell(
     )
     if before.version != expected_version:
         raise stale
+    changes = changes_between(before, values)
+    if not changes:
+        return  # nothing to write: no new version, no history entry
     if current is None:
         try:
             with session.begin_nested():
@@ -156,7 +159,6 @@ def update_cell(
             raise stale from exc
     elif not repository.compare_and_set(session, code, measure_code, expected_version, stored):
         raise stale
-    changes = _diff(before, values)
     session.add(
         ProgressSnapshot(
             municipality_code=code,
@@ -175,20 +177,6 @@ def update_cell(
     )
     session.flush()
     session.expire_all()
-
-
-def _diff(before: CellState, values: dict[str, Any]) -> dict[str, Any]:
-    pairs = {
-        "fase": (before.phase.value, values["phase"].value),
-        "geplandLivegang": (
-            before.planned_go_live.isoformat() if before.planned_go_live else None,
-            values["planned_go_live"].isoformat() if values["planned_go_live"] else None,
-        ),
-        "stappenGereed": (before.steps_done, values["steps_done"]),
-        "notitie": (before.note, values["note"]),
-        "knelpunten": (before.blockers, values["blockers"]),
-    }
-    return {name: {"van": old, "naar": new} for name, (old, new) in pairs.items() if old != new}
 
 
 def history_of_cell(

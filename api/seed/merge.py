@@ -99,6 +99,15 @@ def merge_rows(
         key = str(row[spec.key])
         seeded = {name: _encode(row[name], kind) for name, kind in spec.fields.items()}
         obj = existing.get(key)
+        baseline = baselines.get(key)
+        if obj is None and baseline is not None:
+            # The seed made this row and it is gone: an editor removed it (a roadmap step,
+            # say). That decision stands; the seed does not bring the row back.
+            report.kept_edits.append(f"{key} (verwijderd)")
+            if baseline.values != seeded:
+                baseline.values = seeded
+            on_row()
+            continue
         if obj is None:
             obj = spec.model() if spec.natural_key else spec.model(**{spec.key: row[spec.key]})
             for name, kind in spec.fields.items():
@@ -108,7 +117,6 @@ def merge_rows(
             report.created += 1
             on_row()
             continue
-        baseline = baselines.get(key)
         # A row without a baseline was not made by the seed: every difference counts as an edit.
         base_values = baseline.values if baseline else {}
         touched = False

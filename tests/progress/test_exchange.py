@@ -233,3 +233,88 @@ async def test_a_shared_service_reports_once_for_all_members(
             json={"maatregel": "M17", "fase": "orienterend"},
         )
     ).status_code == 404
+
+
+async def test_spreadsheets_never_carry_live_formulas(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    contact = clients()
+    await login(contact, UTRECHT)
+    etag = (await contact.get("/api/v1/gemeenten/GM0344/voortgang/M12")).headers["etag"]
+    await contact.put(
+        "/api/v1/gemeenten/GM0344/voortgang/M12",
+        json={"fase": "orienterend", "notitie": '=HYPERLINK("http://kwaad.example","klik")'},
+        headers={"If-Match": etag},
+    )
+    csv_text = (await contact.get("/api/v1/voortgang/export?formaat=csv")).content.decode(
+        "utf-8-sig"
+    )
+    assert "'=HYPERLINK" in csv_text
+    assert ';=HYPERLINK' not in csv_text
+    workbook = await contact.get("/api/v1/voortgang/export?formaat=xlsx")
+    sheet = load_workbook(io.BytesIO(workbook.content)).active
+    cells = [
+        c
+        for row in sheet.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and "HYPERLINK" in c.value
+    ]
+    assert cells
+    assert all(c.data_type == "s" for c in cells), "stored as text, not as a formula"
+    back = await contact.post(
+        "/api/v1/voortgang/bestanden", files={"bestand": ("v.xlsx", workbook.content)}
+    )
+    assert back.json()["gewijzigd"] == 0, "the escape is undone on upload"
+    note = (await contact.get("/api/v1/gemeenten/GM0344/voortgang/M12")).json()["notitie"]
+    assert note.startswith("=HYPERLINK")
+
+
+async def test_columns_left_out_keep_what_is_stored(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    contact = clients()
+    await login(contact, UTRECHT)
+    etag = (await contact.get("/api/v1/gemeenten/GM0344/voortgang/M11")).headers["etag"]
+    await contact.put(
+        "/api/v1/gemeenten/GM0344/voortgang/M11",
+        json={"fase": "orienterend", "notitie": "Bewaren", "knelpunten": "Capaciteit"},
+        headers={"If-Match": etag},
+    )
+    csv = "gemeente;maatregel;fase\nGM0344;M11;voorbereidend\n"
+    assert (
+        await contact.post(
+            "/api/v1/voortgang/bestanden", files={"bestand": ("v.csv", csv.encode())}
+        )
+    ).status_code == 200
+    cell = (await contact.get("/api/v1/gemeenten/GM0344/voortgang/M11")).json()
+    assert cell["fase"] == "voorbereidend"
+    assert cell["notitie"] == "Bewaren"
+    assert cell["knelpunten"] == "Capaciteit"
+    history = (await contact.get("/api/v1/gemeenten/GM0344/voortgang/M11/geschiedenis")).json()[
+        "resultaten"
+    ]
+    assert history[-1]["wijzigingen"] == {"fase": {"van": "orienterend", "naar": "voorbereidend"}}
+
+
+async def test_an_unchanged_put_adds_no_history(clients: Callable[[], httpx.AsyncClient]) -> None:
+    contact = clients()
+    await login(contact, UTRECHT)
+    cell = await contact.get("/api/v1/gemeenten/GM0344/voortgang/M10")
+    body = {
+        "fase": cell.json()["fase"],
+        "geplandLivegang": cell.json()["geplandLivegang"],
+        "stappenGereed": [
+            {"stap": s["code"], "gereedOp": s["gereedOp"]}
+            for s in cell.json()["stappen"]
+            if s["gereedOp"]
+        ],
+        "notitie": cell.json()["notitie"],
+        "knelpunten": cell.json()["knelpunten"],
+    }
+    same = await contact.put(
+        "/api/v1/gemeenten/GM0344/voortgang/M10",
+        json=body,
+        headers={"If-Match": cell.headers["etag"]},
+    )
+    assert same.status_code == 200
+    assert same.headers["etag"] == cell.headers["etag"]
