@@ -19,15 +19,20 @@ def _enable_sqlite_integrity(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA busy_timeout=15000")
     cursor.close()
 
 
+READS_ONLY = "spoorboek_reads_only"
+
+
 def _begin_sqlite(connection: Connection) -> None:
-    # IMMEDIATE takes the write lock up front. A deferred BEGIN that later upgrades from
-    # reading to writing fails at once with "database is locked" when another writer is
-    # active, whatever the busy timeout; waiting in line is what the embedded engine can do.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # A writing transaction takes the write lock up front (IMMEDIATE): a deferred BEGIN that
+    # later upgrades from reading to writing fails at once with "database is locked" when
+    # another writer is active, whatever the busy timeout. Reads (GET) begin deferred, so
+    # they run beside a writer instead of queueing behind it (WAL).
+    reads_only = connection.get_execution_options().get(READS_ONLY, False)
+    connection.exec_driver_sql("BEGIN" if reads_only else "BEGIN IMMEDIATE")
 
 
 def build_engine(url: str) -> Engine:
@@ -71,9 +76,14 @@ def transactional(session: Session) -> Iterator[Session]:
         session.commit()
 
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 def get_session(request: Request) -> Iterator[Session]:
     """The request's session, on the database of the app that serves it."""
     session = new_session(request.app.state.settings.database_url)
+    if request.method in SAFE_METHODS:
+        session.connection(execution_options={READS_ONLY: True})
     try:
         yield from transactional(session)
     finally:
