@@ -8,7 +8,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.core.problem import InvalidParam, problem_response
+from api.core.problem import InvalidParam, problem_response, request_id_of
 
 logger = logging.getLogger("spoorboek.errors")
 
@@ -57,6 +57,11 @@ class UnauthenticatedError(DomainError):
 class ForbiddenError(DomainError):
     status = 403
     title = "Geen toegang"
+
+
+class PayloadTooLargeError(DomainError):
+    status = 413
+    title = "Bestand te groot"
 
 
 class TooManyRequestsError(DomainError):
@@ -190,7 +195,11 @@ async def _on_http_error(request: Request, exc: Exception) -> Response:
 
 
 async def _on_unexpected_error(request: Request, exc: Exception) -> Response:
-    logger.exception("unhandled error", exc_info=exc)
+    logger.exception(
+        "unhandled error",
+        exc_info=exc,
+        extra={"request_id": request_id_of(request), "path": request.url.path},
+    )
     return problem_response(
         request,
         500,

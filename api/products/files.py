@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import filetype
 from sqlalchemy.orm import Session
 
-from api.core.errors import ConflictError, DomainError, NotFoundError
+from api.core.errors import ConflictError, DomainError, NotFoundError, PayloadTooLargeError
 from api.core.security import Principal
 from api.core.settings import Settings
 from api.core.storage import Storage
@@ -31,11 +31,6 @@ ALLOWED_TYPES = {
 class UnsupportedFileError(DomainError):
     status = 415
     title = "Bestandstype niet toegestaan"
-
-
-class FileTooLargeError(DomainError):
-    status = 413
-    title = "Bestand te groot"
 
 
 def _safe_name(name: str) -> str:
@@ -72,7 +67,7 @@ def upload(
     product = load_product(session, product_id)
     draft = _editable_draft(product)
     if len(data) > settings.max_upload_bytes:
-        raise FileTooLargeError(
+        raise PayloadTooLargeError(
             f"Een bestand mag hoogstens {settings.max_upload_bytes} bytes zijn."
         )
     if not data:

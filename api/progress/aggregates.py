@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from api.core.schemas import CodeName
 from api.core.security import Principal
+from api.core.validation import InvalidParams
 from api.measures.models import Measure
 from api.municipalities.models import Municipality
 from api.progress import policy, repository
@@ -98,6 +99,12 @@ def overview(
     theme: str | None = None,
     as_of: date | None = None,
 ) -> Overview:
+    invalid = InvalidParams()
+    measures = repository.measures(session)
+    invalid.unknown("fase", wave, lambda: {m.wave_number for m in measures})
+    invalid.unknown("maatregel", measure, lambda: {m.code for m in measures})
+    invalid.unknown("thema", theme, lambda: {m.theme_code for m in measures})
+    invalid.raise_if_any()
     selected = [
         c
         for c in cells(session, as_of or today, as_of)

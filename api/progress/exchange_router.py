@@ -12,7 +12,7 @@ from pydantic import Field
 from api.accounts.principal import CurrentPrincipal
 from api.core import idempotency
 from api.core.db import SessionDep
-from api.core.errors import UnauthenticatedError
+from api.core.errors import PayloadTooLargeError, UnauthenticatedError
 from api.core.requests import SettingsDep
 from api.core.routing import errors, json_router
 from api.core.schemas import ApiModel
@@ -123,7 +123,12 @@ def upload(
 ) -> BulkReport:
     if not principal.is_authenticated:
         raise UnauthenticatedError
-    rows = spreadsheets.read_rows(bestand.file.read(settings.max_upload_bytes))
+    data = bestand.file.read(settings.max_upload_bytes + 1)
+    if len(data) > settings.max_upload_bytes:
+        raise PayloadTooLargeError(
+            f"Een bestand mag hoogstens {settings.max_upload_bytes} bytes zijn."
+        )
+    rows = spreadsheets.read_rows(data)
     return _report(bulk.import_rows(session, principal, rows, dry_run=controleren), controleren)
 
 

@@ -107,3 +107,9 @@ async def test_who_needs_help_now(clients: Callable[[], httpx.AsyncClient]) -> N
     utrecht = [r for r in rows if r["gemeente"]["code"] == "GM0344"]
     if utrecht:
         assert utrecht[0]["contactpersonen"][0]["code"] == UTRECHT
+
+
+async def test_unknown_filters_are_400(client: httpx.AsyncClient) -> None:
+    response = await client.get("/api/v1/voortgang/overzicht?thema=bestaat-niet&maatregel=M99&fase=7")
+    assert response.status_code == 400
+    assert {p["name"] for p in response.json()["invalidParams"]} == {"thema", "maatregel", "fase"}
