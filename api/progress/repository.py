@@ -3,12 +3,12 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from api.accounts.models import User, UserRole, user_municipalities
 from api.core.security import Role
-from api.measures.models import Measure
+from api.measures.models import Measure, Wave
 from api.municipalities.models import LabourMarketRegion, Municipality, Province
 from api.progress.models import ProgressSnapshot, ProgressStatus, RoadmapStep
 
@@ -120,3 +120,18 @@ def group_names(session: Session, grouping: str) -> dict[str, str]:
     else:
         return {}
     return {code: name for code, name in rows}
+
+
+def progress_version(session: Session) -> str:
+    """What every figure depends on, in one cheap query: states, roadmaps, measures, waves."""
+    row = session.execute(
+        select(
+            select(func.max(ProgressStatus.updated_at)).scalar_subquery(),
+            select(func.count()).select_from(ProgressStatus).scalar_subquery(),
+            select(func.max(RoadmapStep.id)).scalar_subquery(),
+            select(func.count()).select_from(RoadmapStep).scalar_subquery(),
+            select(func.max(Measure.updated_at)).scalar_subquery(),
+            select(func.max(Wave.updated_at)).scalar_subquery(),
+        )
+    ).one()
+    return "|".join(str(value) for value in row)

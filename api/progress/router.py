@@ -6,12 +6,12 @@ from typing import Annotated, Literal
 from fastapi import Header, Path, Query, Request, Response
 
 from api.accounts.principal import CurrentPrincipal
-from api.core.conditional import conditional_json
+from api.core.conditional import conditional_json, conditional_versioned
 from api.core.db import SessionDep
 from api.core.requests import ContextDep
 from api.core.routing import PERSON, PUBLIC, errors, json_router
 from api.measures.router import MeasureCode
-from api.progress import aggregates, roadmaps, status
+from api.progress import aggregates, repository, roadmaps, status
 from api.progress.presenters import progress_read, roadmap_read
 from api.progress.schemas import (
     HelpList,
@@ -202,10 +202,15 @@ def overview(
     thema: Annotated[str | None, Query(pattern=r"^[a-z0-9-]{1,80}$")] = None,
     peildatum: ReferenceDate = None,
 ) -> Response:
-    body = aggregates.overview(
-        session, groep, date.today(), wave=fase, measure=maatregel, theme=thema, as_of=peildatum
+    today = date.today()
+    version = f"{repository.progress_version(session)}|{today}"
+    return conditional_versioned(
+        request,
+        version,
+        lambda: aggregates.overview(
+            session, groep, today, wave=fase, measure=maatregel, theme=thema, as_of=peildatum
+        ),
     )
-    return conditional_json(request, body)
 
 
 @router.get(

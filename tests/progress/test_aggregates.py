@@ -110,6 +110,38 @@ async def test_who_needs_help_now(clients: Callable[[], httpx.AsyncClient]) -> N
 
 
 async def test_unknown_filters_are_400(client: httpx.AsyncClient) -> None:
-    response = await client.get("/api/v1/voortgang/overzicht?thema=bestaat-niet&maatregel=M99&fase=7")
+    response = await client.get(
+        "/api/v1/voortgang/overzicht?thema=bestaat-niet&maatregel=M99&fase=7"
+    )
     assert response.status_code == 400
     assert {p["name"] for p in response.json()["invalidParams"]} == {"thema", "maatregel", "fase"}
+
+
+async def test_figures_revalidate_cheaply_and_change_with_the_data(
+    client: httpx.AsyncClient, clients: Callable[[], httpx.AsyncClient]
+) -> None:
+    first = await client.get("/api/v1/voortgang/overzicht?groep=provincie")
+    etag = first.headers["etag"]
+    assert (
+        await client.get(
+            "/api/v1/voortgang/overzicht?groep=provincie", headers={"If-None-Match": etag}
+        )
+    ).status_code == 304
+    contact = clients()
+    await login(contact, UTRECHT)
+    cell = await contact.get("/api/v1/gemeenten/GM0344/voortgang/M23")
+    await contact.put(
+        "/api/v1/gemeenten/GM0344/voortgang/M23",
+        json={"fase": "geevalueerd" if cell.json()["fase"] != "geevalueerd" else "orienterend"},
+        headers={"If-Match": cell.headers["etag"]},
+    )
+    after = await client.get(
+        "/api/v1/voortgang/overzicht?groep=provincie", headers={"If-None-Match": etag}
+    )
+    assert after.status_code == 200
+    map_first = await client.get("/api/v1/kaart/gemeenten")
+    assert (
+        await client.get(
+            "/api/v1/kaart/gemeenten", headers={"If-None-Match": map_first.headers["etag"]}
+        )
+    ).status_code == 304

@@ -250,7 +250,7 @@ async def test_spreadsheets_never_carry_live_formulas(
         "utf-8-sig"
     )
     assert "'=HYPERLINK" in csv_text
-    assert ';=HYPERLINK' not in csv_text
+    assert ";=HYPERLINK" not in csv_text
     workbook = await contact.get("/api/v1/voortgang/export?formaat=xlsx")
     sheet = load_workbook(io.BytesIO(workbook.content)).active
     cells = [
