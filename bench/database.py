@@ -6,6 +6,7 @@ directory (`SPOORBOEK_STORAGE_DIR`), never to the checkout's `var/`."""
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -13,6 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 SETUP_COMMANDS = ("migrate", "seed", "demo")
+
+FIRST_COPY_CODE = 5000
+"""Copied municipalities get codes from GM5000 up (GM5000 to GM8077 for nine copies of 342):
+valid `^GM\\d{4}$` codes that no real municipality has."""
 
 
 def temporary_sqlite_url(workdir: Path) -> str:
@@ -69,3 +74,73 @@ def prepare(url: str, cwd: Path, workdir: Path, progress: Callable[[str], None])
                 f"spoorboek {command} failed ({done.returncode}):\n{done.stdout}{done.stderr}"
             )
         progress(f"database: spoorboek {command} ok ({time.perf_counter() - started:.1f} s)")
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a `sqlite:///` URL; None for another database (or an in-memory one)."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or url == prefix or ":memory:" in url:
+        return None
+    return Path(url[len(prefix) :])
+
+
+def _columns(connection: sqlite3.Connection, table: str) -> list[str]:
+    return [str(row[1]) for row in connection.execute(f"PRAGMA table_info({table})")]
+
+
+def multiply_municipalities(source: Path, target: Path, factor: int) -> tuple[int, int, int]:
+    """Copy the SQLite database `source` to `target` (a consistent snapshot, even while servers
+    read it), then give it `factor` times as many municipalities: every municipality is copied
+    `factor - 1` times, with a new code (GM5000 and up), its name plus " 2", " 3"…, the same
+    province, region and population, and a copy of its progress and its history, so every
+    copy has the demo's statuses and year of history. Returns the municipalities, statuses and
+    history rows the target then holds."""
+    original = sqlite3.connect(source)
+    copy = sqlite3.connect(target)
+    try:
+        original.backup(copy)
+        original.close()
+        codes = [str(r[0]) for r in copy.execute("SELECT code FROM municipalities ORDER BY code")]
+        last = FIRST_COPY_CODE + (factor - 1) * len(codes) - 1
+        if last > 9999 or any(code >= f"GM{FIRST_COPY_CODE}" for code in codes):
+            raise RuntimeError(
+                f"cannot copy {len(codes)} municipalities {factor - 1} times into "
+                f"GM{FIRST_COPY_CODE}..GM9999"
+            )
+        mapping = [
+            (old, f"GM{FIRST_COPY_CODE + (number - 1) * len(codes) + index:04d}", f" {number + 1}")
+            for number in range(1, factor)
+            for index, old in enumerate(codes)
+        ]
+        with copy:
+            copy.execute(
+                "CREATE TEMP TABLE bench_copies (old TEXT, new TEXT PRIMARY KEY, tag TEXT)"
+            )
+            copy.executemany("INSERT INTO bench_copies VALUES (?, ?, ?)", mapping)
+            changed = {
+                "code": "c.new",
+                "name": "t.name || c.tag",
+                "search_name": "t.search_name || c.tag",
+                "sort_name": "t.sort_name || c.tag",
+                "municipality_code": "c.new",
+            }
+            for table, key in (
+                ("municipalities", "code"),
+                ("progress_statuses", "municipality_code"),
+                ("progress_history", "municipality_code"),
+            ):
+                columns = [c for c in _columns(copy, table) if c != "id"]
+                values = ", ".join(changed.get(c, f"t.{c}") for c in columns)
+                copy.execute(
+                    f"INSERT INTO {table} ({', '.join(columns)}) SELECT {values} "  # noqa: S608
+                    f"FROM {table} t JOIN bench_copies c ON c.old = t.{key}"
+                )
+            copy.execute("DROP TABLE bench_copies")
+        counts = [
+            int(copy.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
+            for table in ("municipalities", "progress_statuses", "progress_history")
+        ]
+    finally:
+        original.close()
+        copy.close()
+    return counts[0], counts[1], counts[2]

@@ -1,7 +1,9 @@
-"""Benchmark the read API against a bare FastAPI baseline measured in the same run, and guard
-that list endpoints run a constant number of SQL statements whatever the page size.
+"""Benchmark the read API against a bare FastAPI baseline measured in the same run, guard
+that list endpoints run a constant number of SQL statements whatever the page size, and measure
+the implementation-progress endpoints (bulk upsert, overview, matrix) at 1× and 10× the
+municipalities.
 
-    python -m bench.run [--quick] [--json PATH] [--database-url URL]
+    python -m bench.run [--quick] [--json PATH] [--database-url URL] [--progress-only]
 
 Exits 1 if the statement count grows with the page size, a 304 that should skip building the
 page runs as many statements as the 200, or a scenario got unexpected answers; 2 if the bench
@@ -9,6 +11,7 @@ itself could not run, 130 on Ctrl-C."""
 
 import argparse
 import asyncio
+import hashlib
 import json
 import os
 import platform
@@ -30,7 +33,7 @@ if __name__ == "__main__" and not __package__:
     # Run as `python bench/run.py`: make the repository root importable, as `-m` would.
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import baseline_app, database, queries, report, servers
+from bench import baseline_app, database, queries, report, servers, voortgang
 from bench.loadgen import LoadResult, Target, run_load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,6 +90,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="do not run migrate/seed/demo (only with --database-url)",
     )
     parser.add_argument("--queries-only", action="store_true", help="only count SQL statements")
+    parser.add_argument(
+        "--progress-only",
+        action="store_true",
+        help="only the progress section: bulk upsert, overview and matrix at 1× and 10×",
+    )
+    parser.add_argument(
+        "--progress-concurrency",
+        type=int,
+        metavar="N",
+        help="connections for the progress reads (default 1; 1 to 4 suits these heavy endpoints)",
+    )
     parser.add_argument("--concurrency", type=int, help="connections kept busy (default 16)")
     parser.add_argument(
         "--duration", type=float, help="measured seconds per scenario (default 6; 1 with --quick)"
@@ -97,6 +111,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.skip_setup and not args.database_url:
         parser.error("--skip-setup needs --database-url: a new temporary database is empty")
+    if args.queries_only and args.progress_only:
+        parser.error("--queries-only and --progress-only exclude each other")
+    if args.progress_concurrency is not None and args.progress_concurrency < 1:
+        parser.error("--progress-concurrency must be at least 1")
     return args
 
 
@@ -108,6 +126,13 @@ def plan_for(args: argparse.Namespace) -> Plan:
         if value is not None
     }
     return Plan(**{**asdict(plan), **changes})
+
+
+def progress_plan_for(args: argparse.Namespace) -> voortgang.Plan:
+    plan = voortgang.QUICK if args.quick else voortgang.FULL
+    if args.progress_concurrency is None:
+        return plan
+    return voortgang.Plan(concurrency=args.progress_concurrency, one=plan.one, ten=plan.ten)
 
 
 def cpu_split(enabled: bool) -> tuple[set[int] | None, set[int] | None]:
@@ -307,6 +332,18 @@ async def measure(pairs: list[tuple[Target, servers.Server]], plan: Plan) -> lis
 
 
 def run_load_scenarios(
+    env: dict[str, str],
+    workdir: Path,
+    plan: Plan,
+    cpus: tuple[set[int] | None, set[int] | None],
+) -> list[report.Figures]:
+    # Servers of their own, stopped when this section ends, so they are gone (and their CPU
+    # free) before the progress section starts its own.
+    with ExitStack() as stack:
+        return _load_scenarios(stack, env, workdir, plan, cpus)
+
+
+def _load_scenarios(
     stack: ExitStack,
     env: dict[str, str],
     workdir: Path,
@@ -341,6 +378,47 @@ def run_load_scenarios(
 # Run
 
 
+def run_progress(
+    env: dict[str, str],
+    url: str,
+    workdir: Path,
+    plan: voortgang.Plan,
+    cpus: tuple[set[int] | None, set[int] | None],
+) -> voortgang.Result:
+    progress(
+        "progress: bulk upsert of the whole matrix, overview and matrix reads"
+        + (" at 1× and 10× the municipalities" if plan.ten else " at 1× (10× not in --quick)")
+    )
+    result = voortgang.run_section(
+        env=env,
+        url=url,
+        workdir=workdir,
+        root=ROOT,
+        plan=plan,
+        cpus=cpus,
+        run_async=run_async,
+        log=progress,
+    )
+    print(voortgang.tables(result), end="\n\n", flush=True)
+    return result
+
+
+def code_state() -> str:
+    """The commit and a hash of the uncommitted changes under api/: the servers load the code
+    when they start, so a change during the run (a shared checkout) can make figures of the
+    same run disagree."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+        return done.stdout
+
+    changes = git("diff", "HEAD", "--", "api") + git(
+        "ls-files", "--others", "--exclude-standard", "--", "api"
+    )
+    digest = hashlib.blake2b(changes.encode(), digest_size=6).hexdigest()
+    return f"{git('rev-parse', '--short', 'HEAD').strip()}+{digest if changes else 'clean'}"
+
+
 def metadata(url: str, plan: Plan, cpus: tuple[set[int] | None, set[int] | None]) -> dict[str, Any]:
     def git(*args: str) -> str:
         done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
@@ -365,6 +443,7 @@ def failures(
     counts: list[queries.QueryCounts],
     revalidations: list[queries.Revalidation],
     all_figures: list[report.Figures],
+    progress_result: voortgang.Result | None = None,
 ) -> list[str]:
     problems = [
         f"{c.path}: SQL statements per request grow with the page size {c.per_size}"
@@ -380,6 +459,8 @@ def failures(
     problems += [
         f"{f.scenario}: {f.wrong_answers()}" for f in all_figures if f.errors or f.warmup_errors
     ]
+    if progress_result is not None:
+        problems += progress_result.problems()
     return problems
 
 
@@ -389,6 +470,7 @@ def main(argv: list[str] | None = None) -> int:
     # Decided once, before the bench pins itself and its own affinity changes.
     cpus = cpu_split(not args.no_pin)
     signal.signal(signal.SIGTERM, _interrupt)
+    code_at_start = code_state()
     try:
         with ExitStack() as stack:
             workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-")))
@@ -397,14 +479,30 @@ def main(argv: list[str] | None = None) -> int:
             env = database.app_env(url, workdir)
             if not args.skip_setup:
                 database.prepare(url, ROOT, workdir, progress)
-            counts, revalidations = check_queries(env)
+            counts, revalidations = ([], []) if args.progress_only else check_queries(env)
             all_figures = (
-                [] if args.queries_only else run_load_scenarios(stack, env, workdir, plan, cpus)
+                []
+                if args.queries_only or args.progress_only
+                else run_load_scenarios(env, workdir, plan, cpus)
             )
+            progress_result = (
+                None
+                if args.queries_only
+                else run_progress(env, url, workdir, progress_plan_for(args), cpus)
+            )
+            code_at_end = code_state()
+            if code_at_end != code_at_start:
+                progress(
+                    f"WARNING: the code under api/ changed during the run ({code_at_start} -> "
+                    f"{code_at_end}): servers started at different times ran different code"
+                )
             if args.json:
                 document = report.as_json(
                     metadata(url, plan, cpus), all_figures, counts, revalidations
                 )
+                document["meta"]["code"] = {"start": code_at_start, "end": code_at_end}
+                if progress_result is not None:
+                    document["progress"] = voortgang.as_json(progress_result)
                 args.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
                 progress(f"json: written to {args.json}")
     except KeyboardInterrupt:
@@ -414,7 +512,7 @@ def main(argv: list[str] | None = None) -> int:
         # Setup failures (a command, a server, a precondition): the message says which.
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    problems = failures(counts, revalidations, all_figures)
+    problems = failures(counts, revalidations, all_figures, progress_result)
     for problem in problems:
         print(f"FAIL {problem}", file=sys.stderr)
     progress("done" if not problems else f"done, {len(problems)} problem(s)")

@@ -1,0 +1,809 @@
+"""The implementation-progress section (voortgang): writing the whole municipality × measure
+matrix in bulk, and reading back the national overview and the matrix, with the demo's year of
+history, at the demo's 342 municipalities and at ten times as many, to show how the cost grows.
+
+    python -m bench.run --progress-only [--quick]
+
+- Bulk: `POST /api/v1/voortgang/bulk` with a row for every cell, as the demo editor. The runs
+  alternate between two versions of every row (A and B), so every run changes every row; one
+  more run sends the last version again, so nothing changes. A matrix too large for one request
+  (more rows than the API's MAX_ROWS, or a body over its body limit) is split evenly over as
+  few requests as fit; rows/s counts all of them together.
+- Reads: `GET /api/v1/voortgang/overzicht?groep=land` (public) and `GET /api/v1/voortgang/matrix`
+  (editors), a modest number of requests at low concurrency, in rounds with the baseline.
+- 10×: a copy of the bench database in which every municipality, with its progress and its
+  history, is copied nine more times (`database.multiply_municipalities`). SQLite only.
+
+The reads run before the bulk writes, on the demo's data as `spoorboek demo` left it."""
+
+import json
+import math
+import os
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable, Coroutine
+from contextlib import ExitStack
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+
+from bench import baseline_app, database, report, servers
+from bench.loadgen import LoadResult, Target, run_load
+
+OVERVIEW = "/api/v1/voortgang/overzicht?groep=land"
+MATRIX = "/api/v1/voortgang/matrix"
+BULK = "/api/v1/voortgang/bulk"
+LOGIN = "/api/v1/sessies"
+MEASURES = "/api/v1/maatregelen?paginaGrootte=100"
+MUNICIPALITIES = "/api/v1/gemeenten?paginaGrootte=100"
+READY_PATH = "/api/v1/health/ready"
+EDITOR = {"email": "redacteur@demo.spoorboek.example", "wachtwoord": "Demo-Spoorboek-2026"}
+
+SERVER_ENV = {
+    # The demo accounts; cookies over plain http on loopback; a session that outlives the run.
+    "SPOORBOEK_ENVIRONMENT": "demo",
+    "SPOORBOEK_COOKIE_SECURE": "false",
+    "SPOORBOEK_ACCESS_TOKEN_MINUTES": "120",
+}
+FACTOR = 10
+REQUEST_TIMEOUT = 180.0
+"""Seconds one read or one bulk request may take: at 10× a single one takes several."""
+
+T = TypeVar("T")
+Log = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class ScalePlan:
+    rounds: int
+    """The reads take turns with the baseline this many times."""
+    reads_per_round: int
+    """Requests per round to the overview and to the matrix (the baseline gets more); each
+    also gets one first request, checked for content, before the rounds."""
+    changed_runs: int
+    """Bulk runs that change every row (A, B, A…); one unchanged run follows."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    concurrency: int
+    one: ScalePlan
+    ten: ScalePlan | None
+    """None: 1× only (--quick)."""
+
+
+BASELINE_PER_ROUND = 200
+# Per endpoint 1 + 3 × 2 = 7 requests at 1× (about 1 s each), 1 + 1 = 2 at 10× (about 9 s
+# each); three bulk runs that change everything at 1× (5 s each), one at 10× (70 to 95 s).
+FULL = Plan(concurrency=1, one=ScalePlan(3, 2, 3), ten=ScalePlan(1, 1, 1))
+QUICK = Plan(concurrency=1, one=ScalePlan(1, 1, 1), ten=None)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The cells of the matrix, as the API lists them, and each measure's roadmap steps."""
+
+    municipalities: list[str]
+    measures: list[str]
+    steps: dict[str, list[str]]
+
+    @property
+    def cells(self) -> int:
+        return len(self.municipalities) * len(self.measures)
+
+
+@dataclass(frozen=True)
+class BulkFigures:
+    scale: str
+    kind: str
+    """"changed" (every row changes) or "unchanged" (every row as stored)."""
+    rows: int
+    requests: int
+    """Requests per run (the matrix split to fit MAX_ROWS and the body limit)."""
+    request_bytes: int
+    """Largest request body."""
+    runs: int
+    rows_per_s: float
+    """Median over the runs of all rows divided by the wall time of all their requests."""
+    run_seconds: list[float]
+    server_cpu_us_per_row: float | None
+    """Median over the runs of the server's CPU time per row."""
+    spread_pct: float
+    error: str = ""
+
+    @property
+    def seconds(self) -> float:
+        """Wall seconds for the whole matrix, at the median rate."""
+        return self.rows / self.rows_per_s if self.rows_per_s else math.nan
+
+    @property
+    def server_cpu_seconds(self) -> float | None:
+        """Server CPU seconds for the whole matrix, at the median CPU per row."""
+        if self.server_cpu_us_per_row is None:
+            return None
+        return self.server_cpu_us_per_row * self.rows / 1e6
+
+
+@dataclass
+class ScaleResult:
+    scale: str
+    municipalities: int
+    cells: int
+    history: int | None
+    reads: list[report.Figures] = field(default_factory=list)
+    bulk: list[BulkFigures] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Result:
+    plan: Plan
+    scales: list[ScaleResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    load_average: dict[str, list[float]] = field(default_factory=dict)
+    seconds: float = 0.0
+    """Wall time of the whole section, servers and the 10× copy included."""
+
+    def problems(self) -> list[str]:
+        return [f"progress {s.scale}: {p}" for s in self.scales for p in s.problems]
+
+
+# ---------------------------------------------------------------------------------------------
+# Talking to the server
+
+
+@dataclass(frozen=True)
+class Editor:
+    """A logged-in editor: an httpx client holding the session cookies, and the CSRF token."""
+
+    client: httpx.Client
+    csrf: str
+    cookie_header: str
+    """The cookies of the session, as one `Cookie` header for the load generator."""
+
+
+def log_in(stack: ExitStack, server: servers.Server) -> Editor:
+    client = stack.enter_context(httpx.Client(base_url=server.url(""), timeout=REQUEST_TIMEOUT))
+    response = client.post(LOGIN, json=EDITOR)
+    if response.status_code != 201:
+        raise RuntimeError(
+            f"POST {LOGIN} as the demo editor: {response.status_code} {response.text[:300]}"
+        )
+    cookies = "; ".join(f"{c.name}={c.value}" for c in client.cookies.jar)
+    return Editor(client, str(response.json()["csrfToken"]), cookies)
+
+
+def fetch_grid(client: httpx.Client) -> Grid:
+    def get(path: str) -> Any:
+        response = client.get(path)
+        if response.status_code != 200:
+            raise RuntimeError(f"GET {path}: {response.status_code}")
+        return response.json()
+
+    measures = [m["code"] for m in get(MEASURES)["resultaten"]]
+    steps = {
+        code: [s["code"] for s in get(f"/api/v1/maatregelen/{code}/routekaart")["stappen"]]
+        for code in measures
+    }
+    first = get(MUNICIPALITIES)
+    municipalities = [m["code"] for m in first["resultaten"]]
+    for page in range(2, int(first["paginering"]["aantalPaginas"]) + 1):
+        municipalities += [m["code"] for m in get(f"{MUNICIPALITIES}&pagina={page}")["resultaten"]]
+    return Grid(municipalities, measures, steps)
+
+
+def bulk_rows(grid: Grid, version: str) -> list[dict[str, Any]]:
+    """Every cell of the matrix. Version A: preparing, half the steps done; B: implemented, every
+    step done. The note names the version, so A and B differ in every row, and from the demo."""
+    rows = []
+    for municipality in grid.municipalities:
+        for measure in grid.measures:
+            steps = grid.steps[measure]
+            done = steps if version == "B" else steps[: len(steps) // 2]
+            rows.append(
+                {
+                    "gemeente": municipality,
+                    "maatregel": measure,
+                    "fase": "geimplementeerd" if version == "B" else "voorbereidend",
+                    "geplandLivegang": "2027-01-01",
+                    "stappenGereed": [{"stap": s, "gereedOp": "2026-03-01"} for s in done],
+                    "notitie": f"bench {version}",
+                }
+            )
+    return rows
+
+
+def _encode(rows: list[dict[str, Any]]) -> bytes:
+    return json.dumps({"rijen": rows}, separators=(",", ":")).encode()
+
+
+def bulk_bodies(grid: Grid, max_rows: int, max_bytes: int) -> dict[str, list[tuple[int, bytes]]]:
+    """Per version, the request bodies (with their row counts): the matrix split evenly over
+    the fewest requests that hold at most `max_rows` rows and `max_bytes` bytes each, the same
+    split for both versions so their runs are alike."""
+    versions = {v: bulk_rows(grid, v) for v in ("A", "B")}
+    requests = max(
+        math.ceil(grid.cells / max_rows),
+        *(math.ceil(len(_encode(rows)) / max_bytes) for rows in versions.values()),
+    )
+    while True:
+        size = math.ceil(grid.cells / requests)
+        bodies = {
+            v: [
+                (len(rows[i : i + size]), _encode(rows[i : i + size]))
+                for i in range(0, len(rows), size)
+            ]
+            for v, rows in versions.items()
+        }
+        if all(len(body) <= max_bytes for parts in bodies.values() for _, body in parts):
+            return bodies
+        requests += 1
+
+
+def api_limits() -> tuple[int, int]:
+    """The rows per request and body bytes the server accepts, from the app's own code and
+    settings (the server gets the same environment and `.env`)."""
+    from api.core.settings import Settings
+    from api.progress.bulk import MAX_ROWS
+
+    return MAX_ROWS, Settings().max_body_bytes
+
+
+def bulk_run(
+    editor: Editor, server: servers.Server, parts: list[tuple[int, bytes]], changed: bool
+) -> tuple[float, float | None]:
+    """Send one version of the whole matrix; return the wall seconds and the server's CPU
+    seconds. Every answer must be 200 with every row counted as changed (or as unchanged)."""
+    headers = {"Content-Type": "application/json", "X-CSRF-Token": editor.csrf}
+    cpu_before = servers.cpu_seconds(server)
+    started = time.perf_counter()
+    for rows, body in parts:
+        response = editor.client.post(BULK, content=body, headers=headers)
+        if response.status_code != 200:
+            raise BulkError(
+                f"{response.status_code} for {rows} rows ({len(body)} bytes): {response.text[:300]}"
+            )
+        answer = response.json()
+        expected = {"rijen": rows, "gewijzigd": rows if changed else 0}
+        expected["ongewijzigd"] = rows - expected["gewijzigd"]
+        if any(answer.get(k) != v for k, v in expected.items()):
+            raise BulkError(f"answer {answer}, expected {expected}")
+    seconds = time.perf_counter() - started
+    cpu_after = servers.cpu_seconds(server)
+    return seconds, None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
+
+
+class BulkError(RuntimeError):
+    """A bulk request answered otherwise than expected."""
+
+
+def measure_bulk(
+    editor: Editor, server: servers.Server, grid: Grid, plan: ScalePlan, scale: str, log: Log
+) -> list[BulkFigures]:
+    max_rows, max_bytes = api_limits()
+    bodies = bulk_bodies(grid, max_rows, max_bytes)
+    largest = max(len(body) for parts in bodies.values() for _, body in parts)
+    requests = len(bodies["A"])
+    log(
+        f"progress {scale}: bulk of {grid.cells} rows in {requests} request(s) "
+        f"(largest body {largest / 1e6:.2f} MB; limits {max_rows} rows, {max_bytes} bytes)"
+    )
+    versions = ["AB"[run % 2] for run in range(plan.changed_runs)]
+    runs: dict[str, list[tuple[float, float | None]]] = {"changed": [], "unchanged": []}
+    errors: dict[str, str] = {}
+    for kind, version in [("changed", v) for v in versions] + [("unchanged", versions[-1])]:
+        try:
+            seconds, cpu = bulk_run(editor, server, bodies[version], kind == "changed")
+        except (BulkError, httpx.HTTPError) as exc:
+            # The database is no longer in a known state: stop the bulk part of this scale.
+            errors[kind] = f"version {version}: {type(exc).__name__}: {exc}"
+            log(f"progress {scale}: bulk {kind} failed: {errors[kind]}")
+            break
+        runs[kind].append((seconds, cpu))
+        log(
+            f"progress {scale}: bulk {kind:<9} version {version}: {seconds:6.2f} s, "
+            f"{grid.cells / seconds:7.0f} rows/s"
+            + (f", server CPU {cpu:.2f} s" if cpu is not None else "")
+        )
+    figures = []
+    for kind, done in runs.items():
+        rates = [grid.cells / s for s, _ in done]
+        cpus = [c for _, c in done if c is not None]
+        figures.append(
+            BulkFigures(
+                scale=scale,
+                kind=kind,
+                rows=grid.cells,
+                requests=requests,
+                request_bytes=largest,
+                runs=len(done),
+                rows_per_s=statistics.median(rates) if rates else math.nan,
+                run_seconds=[round(s, 3) for s, _ in done],
+                server_cpu_us_per_row=(
+                    statistics.median(cpus) / grid.cells * 1e6
+                    if cpus and len(cpus) == len(done)
+                    else None
+                ),
+                spread_pct=report.spread(rates),
+                error=errors.get(kind, ""),
+            )
+        )
+    return figures
+
+
+# ---------------------------------------------------------------------------------------------
+# Reads
+
+
+@dataclass(frozen=True)
+class ReadTarget:
+    target: Target
+    server: servers.Server
+
+
+def first_read(
+    server: servers.Server, path: str, headers: tuple[tuple[str, str], ...], grid: Grid
+) -> tuple[int, LoadResult, float | None]:
+    """The first request of a read, sent as the load generator will send the others (the
+    overview anonymously, the matrix with the editor's cookies) but by httpx, so its answer can
+    be checked: 200, and every cell in it. Returns the body length every later answer must
+    have, and the request as a measured sample (its latency and the server's CPU time): at 10×
+    one request takes seconds, too many to spend one on a warm-up only. The login and the
+    listing of municipalities and roadmaps before it have warmed the server up."""
+    cpu_before = servers.cpu_seconds(server)
+    started = time.perf_counter()
+    response = httpx.get(server.url(path), headers=dict(headers), timeout=REQUEST_TIMEOUT)
+    elapsed = time.perf_counter() - started
+    cpu_after = servers.cpu_seconds(server)
+    if response.status_code != 200:
+        raise RuntimeError(f"GET {path}: {response.status_code} {response.text[:300]}")
+    body = response.json()
+    if path == OVERVIEW:
+        found = sum(int(g["cellen"]) for g in body["groepen"])
+    else:
+        found = sum(len(row["fasen"]) for row in body["gemeenten"])
+    if found != grid.cells:
+        raise RuntimeError(f"GET {path}: {found} cells, expected {grid.cells}")
+    sample = LoadResult(latencies=[elapsed], elapsed=elapsed, body_bytes=len(response.content))
+    sample.statuses[response.status_code] += 1
+    cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
+    return len(response.content), sample, cpu
+
+
+def _p50_ms(result: LoadResult) -> float:
+    return statistics.median(result.latencies) * 1000 if result.latencies else math.nan
+
+
+async def measure_reads(
+    targets: list[ReadTarget],
+    firsts: dict[str, tuple[LoadResult, float | None]],
+    plan: ScalePlan,
+    concurrency: int,
+    scale: str,
+    log: Log,
+) -> list[report.Figures]:
+    """The baseline and the reads take turns, `plan.rounds` times, so drift on the machine hits
+    them alike; each run is bounded by its request budget (and a generous time limit). The
+    first request of each read (`firsts`) counts as a round of its own."""
+    totals = {t.target.name: LoadResult() for t in targets}
+    rounds: dict[str, list[LoadResult]] = {t.target.name: [] for t in targets}
+    cpu: dict[str, float | None] = {t.target.name: 0.0 for t in targets}
+    for name, (sample, spent) in firsts.items():
+        totals[name].merge(sample)
+        rounds[name].append(sample)
+        cpu[name] = spent
+    for number in range(1, plan.rounds + 1):
+        for read in targets:
+            name = read.target.name
+            budget = BASELINE_PER_ROUND if name == "baseline" else plan.reads_per_round
+            before = servers.cpu_seconds(read.server)
+            result = await run_load(
+                read.target,
+                concurrency=min(concurrency, budget),
+                duration=REQUEST_TIMEOUT * budget,
+                max_requests=budget,
+                request_timeout=REQUEST_TIMEOUT,
+            )
+            after = servers.cpu_seconds(read.server)
+            spent = cpu[name]
+            cpu[name] = (
+                None
+                if spent is None or before is None or after is None
+                else (spent + after - before)
+            )
+            totals[name].merge(result)
+            rounds[name].append(result)
+            log(
+                f"progress {scale}: round {number}/{plan.rounds} {name:<10} "
+                f"{result.completed} requests, "
+                f"p50 {_p50_ms(result):.0f} ms"
+                + (f" ({result.errors} wrong: {result.last_error})" if result.errors else "")
+            )
+    measured = [
+        report.figures(
+            t.target.name,
+            t.target.path,
+            200,
+            totals[t.target.name],
+            rounds[t.target.name],
+            cpu[t.target.name],
+        )
+        for t in targets
+    ]
+    return report.with_ratios(measured, measured[0])
+
+
+# ---------------------------------------------------------------------------------------------
+# One scale
+
+
+def run_scale(
+    *,
+    scale: str,
+    real: servers.Server,
+    baseline: ReadTarget,
+    plan: ScalePlan,
+    concurrency: int,
+    history: int | None,
+    writes: bool,
+    run_async: Callable[[Coroutine[Any, Any, list[report.Figures]]], list[report.Figures]],
+    log: Log,
+) -> ScaleResult:
+    with ExitStack() as stack:
+        editor = log_in(stack, real)
+        grid = fetch_grid(editor.client)
+        log(
+            f"progress {scale}: {len(grid.municipalities)} municipalities × "
+            f"{len(grid.measures)} measures = {grid.cells} cells"
+            + (f", {history} history rows" if history is not None else "")
+        )
+        result = ScaleResult(scale, len(grid.municipalities), grid.cells, history)
+        cookie = (("Cookie", editor.cookie_header),)
+        targets = [baseline]
+        firsts: dict[str, tuple[LoadResult, float | None]] = {}
+        reads: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+            ("overzicht", OVERVIEW, ()),
+            ("matrix", MATRIX, cookie),
+        )
+        for name, path, headers in reads:
+            size, sample, cpu = first_read(real, path, headers, grid)
+            log(
+                f"progress {scale}: first {path}: {size} bytes, every cell present, "
+                f"{sample.latencies[0] * 1000:.0f} ms"
+            )
+            target = Target(name, servers.HOST, real.port, path, headers=headers, expect_bytes=size)
+            targets.append(ReadTarget(target, real))
+            firsts[name] = (sample, cpu)
+        result.reads = run_async(measure_reads(targets, firsts, plan, concurrency, scale, log))
+        result.problems += [f"{f.scenario}: {f.wrong_answers()}" for f in result.reads if f.errors]
+        if writes:
+            result.bulk = measure_bulk(editor, real, grid, plan, scale, log)
+            result.problems += [f"bulk {b.kind}: {b.error}" for b in result.bulk if b.error]
+        return result
+
+
+def _count_history(path: Path) -> int:
+    connection = sqlite3.connect(path)
+    try:
+        return int(connection.execute("SELECT count(*) FROM progress_history").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def run_section(
+    *,
+    env: dict[str, str],
+    url: str,
+    workdir: Path,
+    root: Path,
+    plan: Plan,
+    cpus: tuple[set[int] | None, set[int] | None],
+    run_async: Callable[[Coroutine[Any, Any, list[report.Figures]]], list[report.Figures]],
+    log: Log,
+) -> Result:
+    """Measure 1×, then (unless the plan says not to, or the database is not the bench's own
+    SQLite file) 10×. Servers are started here and stopped before this returns."""
+    result = Result(plan)
+    started_section = time.perf_counter()
+    result.load_average["start"] = [round(x, 2) for x in os.getloadavg()]
+    server_cpus, client_cpus = cpus
+    if client_cpus:
+        os.sched_setaffinity(0, client_cpus)
+    source = database.sqlite_path(url)
+    own_database = source is not None and source.resolve().parent == workdir.resolve()
+    if not own_database:
+        result.notes.append(
+            "bulk writes and 10× skipped: they change every cell and run only on the bench's "
+            "own temporary SQLite database (no --database-url)"
+        )
+    ten_url = None
+    if plan.ten is not None and own_database and source is not None:
+        # Copied before any bulk write, so the 10× data is the demo's, like the 1× reads.
+        target = workdir / "bench-10x.db"
+        started = time.perf_counter()
+        counts = database.multiply_municipalities(source, target, FACTOR)
+        ten_url = f"sqlite:///{target.resolve()}"
+        log(
+            f"progress 10×: database with {counts[0]} municipalities, {counts[1]} statuses, "
+            f"{counts[2]} history rows ({time.perf_counter() - started:.1f} s)"
+        )
+    elif plan.ten is None:
+        result.notes.append("10× skipped in --quick; run --progress-only for it")
+
+    server_env = {**env, **SERVER_ENV}
+    with ExitStack() as stack:
+        real = servers.start(
+            "spoorboek-1x", "api.main:create_app", server_env, root, workdir, server_cpus
+        )
+        stack.callback(servers.stop, real)
+        servers.wait_ready(real, READY_PATH)
+        body = httpx.get(real.url(MEASURES), timeout=30).content
+        body_file = workdir / "baseline-body.json"
+        body_file.write_bytes(body)
+        base = servers.start(
+            "baseline-progress",
+            "bench.baseline_app:create_app",
+            {baseline_app.BODY_FILE_ENV: str(body_file)},
+            root,
+            workdir,
+            server_cpus,
+        )
+        stack.callback(servers.stop, base)
+        servers.wait_ready(base, baseline_app.PATH)
+        baseline = ReadTarget(
+            Target("baseline", servers.HOST, base.port, baseline_app.PATH, expect_bytes=len(body)),
+            base,
+        )
+        log(
+            f"progress: servers on CPU {sorted(server_cpus or [])}, client on "
+            f"{sorted(client_cpus or [])}, concurrency {plan.concurrency}"
+        )
+        history = _count_history(source) if source is not None else None
+        try:
+            result.scales.append(
+                run_scale(
+                    scale="1×",
+                    real=real,
+                    baseline=baseline,
+                    plan=plan.one,
+                    concurrency=plan.concurrency,
+                    history=history,
+                    writes=own_database,
+                    run_async=run_async,
+                    log=log,
+                )
+            )
+        finally:
+            servers.stop(real)
+            _log_errors(real, log)
+        if plan.ten is not None and ten_url is not None:
+            ten = servers.start(
+                "spoorboek-10x",
+                "api.main:create_app",
+                {**server_env, "DATABASE_URL": ten_url},
+                root,
+                workdir,
+                server_cpus,
+            )
+            stack.callback(servers.stop, ten)
+            servers.wait_ready(ten, READY_PATH)
+            try:
+                result.scales.append(
+                    run_scale(
+                        scale="10×",
+                        real=ten,
+                        baseline=baseline,
+                        plan=plan.ten,
+                        concurrency=plan.concurrency,
+                        history=_count_history(Path(ten_url[len("sqlite:///") :])),
+                        writes=True,
+                        run_async=run_async,
+                        log=log,
+                    )
+                )
+            finally:
+                servers.stop(ten)
+                _log_errors(ten, log)
+    result.load_average["end"] = [round(x, 2) for x in os.getloadavg()]
+    result.seconds = time.perf_counter() - started_section
+    return result
+
+
+def _log_errors(server: servers.Server, log: Log) -> None:
+    text = ""
+    try:
+        text = server.log.read_text(errors="replace")
+    except OSError:
+        return
+    if '"level": "error"' in text or '"level":"error"' in text or "Traceback" in text:
+        log(f"server: errors logged by {server.name}:")
+        for line in servers.error_summary(server):
+            log(f"  {line}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables
+
+
+def _num(value: float | None, digits: int = 0) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    return f"{value:,.{digits}f}"
+
+
+def _ratio(value: float) -> str:
+    """A fraction of the baseline: 0.25, or 1/2,400 when it is far below 1."""
+    if math.isnan(value) or value <= 0:
+        return "-"
+    return f"{value:.3f}" if value >= 0.01 else f"1/{1 / value:,.0f}"
+
+
+def _per(wall: float | None, cpu: float | None) -> str:
+    return f"{wall / cpu:.2f}" if wall and cpu else "-"
+
+
+def tables(result: Result) -> str:
+    lines: list[str] = []
+    header = (
+        f"{'progress reads':<14} {'scale':>5} {'KB':>7} {'n':>4} {'p50 ms':>8} {'p99 ms':>8}"
+        f" {'CPU ms/req':>10} {'p50÷CPU':>7} {'req/s ÷ base':>12} {'p50 ÷ base':>10}"
+    )
+    lines += [header, "-" * len(header)]
+    for scale in result.scales:
+        for f in scale.reads:
+            cpu = f.server_cpu_ms_per_request
+            lines.append(
+                f"{f.scenario:<14} {scale.scale:>5} {f.body_bytes / 1024:>7.1f} {f.requests:>4}"
+                f" {_num(f.p50_ms, 1):>8} {_num(f.p99_ms, 1):>8} {_num(cpu, 1):>10}"
+                f" {_per(f.p50_ms, cpu):>7} {_ratio(f.throughput_ratio):>12}"
+                f" {_num(f.p50_ratio):>10}"
+            )
+    lines.append(
+        f"concurrency {result.plan.concurrency}; p99 of fewer than 100 requests is the slowest "
+        "one; overzicht is groep=land (public), matrix needs an editor session; p50÷CPU well "
+        "over 1 at concurrency 1: the server waited for its CPU (other work on the machine)"
+    )
+    lines += [
+        f"WRONG ANSWERS {s.scale} {f.scenario}: {f.wrong_answers()}"
+        for s in result.scales
+        for f in s.reads
+        if f.errors
+    ]
+    bulk = [b for s in result.scales for b in s.bulk]
+    if bulk:
+        header = (
+            f"{'progress bulk':<14} {'scale':>5} {'rows':>7} {'req':>4} {'MB/req':>7} {'runs':>4}"
+            f" {'rows/s':>8} {'spread':>6} {'s/matrix':>9} {'CPU µs/row':>10} {'s÷CPU':>6}"
+        )
+        lines += ["", header, "-" * len(header)]
+        for b in bulk:
+            noise = "-" if math.isnan(b.spread_pct) else f"{b.spread_pct:.0f}%"
+            lines.append(
+                f"{b.kind:<14} {b.scale:>5} {b.rows:>7} {b.requests:>4}"
+                f" {b.request_bytes / 1e6:>7.2f} {b.runs:>4} {_num(b.rows_per_s):>8} {noise:>6}"
+                f" {_num(b.seconds, 2):>9} {_num(b.server_cpu_us_per_row):>10}"
+                f" {_per(b.seconds, b.server_cpu_seconds):>6}"
+            )
+        lines.append(
+            "changed: every row differs from what is stored (versions A and B alternate); "
+            "unchanged: the last version again. rows/s: median run, all requests of a run "
+            "together; s÷CPU: wall time over the server's CPU time"
+        )
+    lines += [
+        f"ERROR {s.scale} {b.kind}: {b.error}" for s in result.scales for b in s.bulk if b.error
+    ]
+    if len(result.scales) == 2:
+        lines += ["", *growth_table(result.scales[0], result.scales[1])]
+    lines += [f"note: {n}" for n in result.notes]
+    if result.load_average:
+        lines.append(
+            f"section took {result.seconds:.0f} s; load average (1, 5, 15 min) at start "
+            f"{result.load_average.get('start')}, at end {result.load_average.get('end')}, "
+            f"on {os.cpu_count()} CPUs"
+        )
+    return "\n".join(lines)
+
+
+def growth_table(one: ScaleResult, ten: ScaleResult) -> list[str]:
+    """1× and 10× side by side. Growth is the 10× figure divided by the 1× one: for a cost per
+    request or per matrix, 10 is linear in the municipalities; for a cost per row, 1 is."""
+    rows: list[tuple[str, float | None, float | None, int]] = []
+
+    def read(name: str, scale: ScaleResult) -> report.Figures | None:
+        return next((f for f in scale.reads if f.scenario == name), None)
+
+    for name in ("overzicht", "matrix"):
+        a, b = read(name, one), read(name, ten)
+        if a and b:
+            rows += [
+                (f"{name}: p50 ms", a.p50_ms, b.p50_ms, 0),
+                (
+                    f"{name}: CPU ms/req",
+                    a.server_cpu_ms_per_request,
+                    b.server_cpu_ms_per_request,
+                    0,
+                ),
+            ]
+            if name == "matrix":
+                rows.append((f"{name}: KB", a.body_bytes / 1024, b.body_bytes / 1024, 0))
+
+    def bulk(kind: str, scale: ScaleResult) -> BulkFigures | None:
+        return next((x for x in scale.bulk if x.kind == kind and x.runs), None)
+
+    for kind in ("changed", "unchanged"):
+        a2, b2 = bulk(kind, one), bulk(kind, ten)
+        if a2 and b2:
+            rows += [
+                (f"bulk {kind}: s for the matrix", a2.seconds, b2.seconds, 2),
+                (
+                    f"bulk {kind}: CPU s for the matrix",
+                    a2.server_cpu_seconds,
+                    b2.server_cpu_seconds,
+                    2,
+                ),
+                (f"bulk {kind}: rows/s", a2.rows_per_s, b2.rows_per_s, 0),
+                (
+                    f"bulk {kind}: CPU µs/row",
+                    a2.server_cpu_us_per_row,
+                    b2.server_cpu_us_per_row,
+                    0,
+                ),
+            ]
+    label = f"{one.scale} ({one.municipalities}) and {ten.scale} ({ten.municipalities})"
+    header = f"{label:<34} {one.scale:>10} {ten.scale:>10} {'growth':>8}"
+    lines = [header, "-" * len(header)]
+    for name, a_value, b_value, digits in rows:
+        growth = (
+            f"{b_value / a_value:.1f}×" if a_value and b_value is not None and a_value > 0 else "-"
+        )
+        lines.append(
+            f"{name:<34} {_num(a_value, digits):>10} {_num(b_value, digits):>10} {growth:>8}"
+        )
+    lines.append(
+        "growth = 10× ÷ 1×: per request or per whole matrix 10 is linear in the municipalities; "
+        "per row 1 is. Wall times move with other work on the machine; CPU is the steadier figure"
+    )
+    return lines
+
+
+def as_json(result: Result) -> dict[str, Any]:
+    def clean(value: Any) -> Any:
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        return value
+
+    document: dict[str, Any] = clean(
+        {
+            "plan": asdict(result.plan),
+            "seconds": round(result.seconds, 1),
+            "notes": result.notes,
+            "load_average": result.load_average,
+            "scales": [
+                {
+                    "scale": s.scale,
+                    "municipalities": s.municipalities,
+                    "cells": s.cells,
+                    "history_rows": s.history,
+                    "reads": [asdict(f) for f in s.reads],
+                    "bulk": [
+                        {
+                            **asdict(b),
+                            "seconds": b.seconds,
+                            "server_cpu_seconds": b.server_cpu_seconds,
+                        }
+                        for b in s.bulk
+                    ],
+                    "problems": s.problems,
+                }
+                for s in result.scales
+            ],
+        }
+    )
+    return document
