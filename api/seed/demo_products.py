@@ -205,9 +205,9 @@ def _advance(
         )
     if target is ProductStatus.IN_REVIEW:
         return
-    version.published_at = datetime.combine(
-        product.planned_date or date(2026, 1, 1), datetime.min.time(), tzinfo=UTC
-    )
+    # Published on its planned date, but never in the future of the day the demo is loaded.
+    moment = min(product.planned_date or date.today(), date.today() - timedelta(days=1))
+    version.published_at = datetime.combine(moment, datetime.min.time(), tzinfo=UTC)
     product.status = ProductStatus.PUBLISHED
     record_change(
         session,

@@ -10,6 +10,8 @@ export interface ApiErrorExtras {
   invalidParams?: InvalidParam[];
   /** Seconds to wait, from Retry-After (429). */
   retryAfter?: number;
+  /** The problem's other members, e.g. `huidigeStatus` and `mogelijk` of a refused status change. */
+  extensions?: Record<string, unknown>;
 }
 
 /** A failed API call, carrying the RFC 9457 problem the server sent (or one made up for it). */
@@ -20,6 +22,7 @@ export class ApiError extends Error {
   readonly code: string | undefined;
   readonly invalidParams: InvalidParam[];
   readonly retryAfter: number | undefined;
+  readonly extensions: Record<string, unknown>;
 
   constructor(status: number, title: string, detail?: string, extras: ApiErrorExtras = {}) {
     super(detail ? `${title}: ${detail}` : title);
@@ -30,10 +33,18 @@ export class ApiError extends Error {
     this.code = extras.code;
     this.invalidParams = extras.invalidParams ?? [];
     this.retryAfter = extras.retryAfter;
+    this.extensions = extras.extensions ?? {};
   }
 }
 
 type ProblemBody = Pick<Problem, 'title'> & Partial<Problem> & { code?: unknown };
+
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'invalidParams', 'code']);
+
+/** The members of a problem beyond RFC 9457's and our own `invalidParams` and `code`. */
+function extensionsOf(body: ProblemBody): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([key]) => !STANDARD_MEMBERS.has(key)));
+}
 
 function isProblem(body: unknown): body is ProblemBody {
   return typeof body === 'object' && body !== null && typeof (body as Problem).title === 'string';
@@ -74,6 +85,7 @@ export function toApiError(body: unknown, response: Response): ApiError {
       code: problemCode(body),
       invalidParams,
       retryAfter,
+      extensions: extensionsOf(body),
     });
   }
   // A proxy or a crashed worker may answer without problem+json; still tell the user something.

@@ -971,6 +971,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisaties/{code}/voortgang": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Eén stand doorgeven voor alle gemeenten van een samenwerkingsverband */
+        post: operations["voortgangSamenwerkingsverbandDoorgeven"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/voortgang/export": {
         parameters: {
             query?: never;
@@ -2295,6 +2312,32 @@ export interface components {
              * @description Uw rol vraagt een tweede factor die nog niet is ingesteld.
              */
             tweedeFactorInstellen: boolean;
+        };
+        /** SharedServiceReport */
+        SharedServiceReport: {
+            /**
+             * Maatregel
+             * @example M15
+             */
+            maatregel: string;
+            /**
+             * Fase
+             * @example voorbereidend
+             */
+            fase: string;
+            /**
+             * Geplandlivegang
+             * Format: date
+             */
+            geplandLivegang?: string | null;
+            /** Stappengereed */
+            stappenGereed?: {
+                [key: string]: string;
+            }[];
+            /** Knelpunten */
+            knelpunten?: string | null;
+            /** Notitie */
+            notitie?: string | null;
         };
         /**
          * Source
@@ -8836,6 +8879,123 @@ export interface operations {
                 };
             };
             /** @description Geen CSV of XLSX. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    voortgangSamenwerkingsverbandDoorgeven: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SharedServiceReport"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkReport"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Een cel veranderde intussen. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
             415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];

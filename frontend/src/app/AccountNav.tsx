@@ -2,11 +2,11 @@ import { Button, Paragraph } from '@utrecht/component-library-react';
 import { NavLink, useLocation } from 'react-router-dom';
 
 import { loginPath } from '../auth/returnPath';
-import { hasRole, useSession } from '../auth/session';
+import { hasRole, isEditor, useSession } from '../auth/session';
 import { useLogout } from '../auth/useLogout';
 import { AppLink } from './AppLink';
 
-function navLinkClass({ isActive }: { isActive: boolean }) {
+export function navLinkClass({ isActive }: { isActive: boolean }) {
   return ['utrecht-link', 'utrecht-link--html-a', isActive ? 'spoorboek-nav__link--current' : '']
     .filter(Boolean)
     .join(' ');
@@ -17,6 +17,30 @@ const ADMIN_LINKS = [
   { to: '/beheer/koppelingen', label: 'Koppelingen' },
   { to: '/beheer/auditlog', label: 'Auditlog' },
 ];
+
+const EDITOR_LINKS = [
+  { to: '/producten/nieuw', label: 'Nieuw product' },
+  { to: '/beheer/leveringsplan', label: 'Leveringsplan' },
+];
+
+function SectionNav({ id, title, links }: { id: string; title: string; links: { to: string; label: string }[] }) {
+  return (
+    <nav aria-labelledby={id} className="spoorboek-admin-nav">
+      <span id={id} className="spoorboek-admin-nav__title">
+        {title}
+      </span>
+      <ul className="spoorboek-admin-nav__list">
+        {links.map((link) => (
+          <li key={link.to}>
+            <NavLink to={link.to} end className={navLinkClass}>
+              {link.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
 
 /** The header's account part: log in, or who you are, your account, log out and (admins) Beheer. */
 export function AccountNav() {
@@ -42,6 +66,11 @@ export function AccountNav() {
         <Paragraph className="spoorboek-account__user">
           Ingelogd als <strong>{user.naam}</strong>
         </Paragraph>
+        {hasRole(user, 'gemeente') && (
+          <NavLink to="/mijn-toetsingen" className={navLinkClass}>
+            Mijn toetsingen
+          </NavLink>
+        )}
         <NavLink to="/mijn-account" className={navLinkClass}>
           Mijn account
         </NavLink>
@@ -55,22 +84,8 @@ export function AccountNav() {
           Uitloggen
         </Button>
       </nav>
-      {hasRole(user, 'beheerder') && (
-        <nav aria-labelledby="beheer-navigatie" className="spoorboek-admin-nav">
-          <span id="beheer-navigatie" className="spoorboek-admin-nav__title">
-            Beheer
-          </span>
-          <ul className="spoorboek-admin-nav__list">
-            {ADMIN_LINKS.map((link) => (
-              <li key={link.to}>
-                <NavLink to={link.to} className={navLinkClass}>
-                  {link.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      {isEditor(user) && <SectionNav id="redactie-navigatie" title="Redactie" links={EDITOR_LINKS} />}
+      {hasRole(user, 'beheerder') && <SectionNav id="beheer-navigatie" title="Beheer" links={ADMIN_LINKS} />}
     </>
   );
 }

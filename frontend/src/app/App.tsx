@@ -4,6 +4,7 @@ import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router-dom
 
 import { AccessibilityStatementPage } from '../accessibility/AccessibilityStatementPage';
 import { RequireAuth } from '../auth/RequireAuth';
+import { EDITOR_ROLES } from '../auth/session';
 import { MeasuresPage } from '../measures/MeasuresPage';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
@@ -22,6 +23,14 @@ const ClientsPage = lazy(() => import('../admin/clients/ClientsPage'));
 const NewClientPage = lazy(() => import('../admin/clients/NewClientPage'));
 const ClientDetailPage = lazy(() => import('../admin/clients/ClientDetailPage'));
 const AuditLogPage = lazy(() => import('../admin/audit/AuditLogPage'));
+// The product catalogue is public but not the front page; the editors' and testers' screens
+// are only for signed-in people.
+const ProductsPage = lazy(() => import('../products/ProductsPage'));
+const ProductPage = lazy(() => import('../products/ProductPage'));
+const NewProductPage = lazy(() => import('../products/editor/NewProductPage'));
+const EditProductPage = lazy(() => import('../products/editor/EditProductPage'));
+const DeliveryPlanPage = lazy(() => import('../products/editor/DeliveryPlanPage'));
+const MyReviewsPage = lazy(() => import('../products/review/MyReviewsPage'));
 
 export function AppRoutes() {
   return (
@@ -41,22 +50,59 @@ export function AppRoutes() {
             </RequireAuth>
           }
         />
+        <Route path="producten">
+          <Route index element={<ProductsPage />} />
+          <Route
+            path="nieuw"
+            element={
+              <RequireAuth requiredRole={EDITOR_ROLES}>
+                <NewProductPage />
+              </RequireAuth>
+            }
+          />
+          <Route path=":id" element={<ProductPage />} />
+          <Route
+            path=":id/bewerken"
+            element={
+              <RequireAuth requiredRole={EDITOR_ROLES}>
+                <EditProductPage />
+              </RequireAuth>
+            }
+          />
+        </Route>
         <Route
-          path="beheer"
+          path="mijn-toetsingen"
           element={
-            <RequireAuth requiredRole="beheerder">
-              <Outlet />
+            <RequireAuth requiredRole="gemeente">
+              <MyReviewsPage />
             </RequireAuth>
           }
-        >
-          <Route index element={<Navigate to="gebruikers" replace />} />
-          <Route path="gebruikers" element={<UsersPage />} />
-          <Route path="gebruikers/uitnodigen" element={<InviteUserPage />} />
-          <Route path="gebruikers/:id" element={<UserDetailPage />} />
-          <Route path="koppelingen" element={<ClientsPage />} />
-          <Route path="koppelingen/nieuw" element={<NewClientPage />} />
-          <Route path="koppelingen/:clientId" element={<ClientDetailPage />} />
-          <Route path="auditlog" element={<AuditLogPage />} />
+        />
+        <Route path="beheer">
+          <Route
+            path="leveringsplan"
+            element={
+              <RequireAuth requiredRole={EDITOR_ROLES}>
+                <DeliveryPlanPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            element={
+              <RequireAuth requiredRole="beheerder">
+                <Outlet />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<Navigate to="gebruikers" replace />} />
+            <Route path="gebruikers" element={<UsersPage />} />
+            <Route path="gebruikers/uitnodigen" element={<InviteUserPage />} />
+            <Route path="gebruikers/:id" element={<UserDetailPage />} />
+            <Route path="koppelingen" element={<ClientsPage />} />
+            <Route path="koppelingen/nieuw" element={<NewClientPage />} />
+            <Route path="koppelingen/:clientId" element={<ClientDetailPage />} />
+            <Route path="auditlog" element={<AuditLogPage />} />
+          </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,10 +1,10 @@
 import { Alert, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import { Suspense, useEffect, useRef } from 'react';
-import { Outlet, useLocation } from 'react-router-dom';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
 
 import { useFlash } from '../auth/flash';
 import { SessionEventsBridge } from '../auth/SessionEventsBridge';
-import { AccountNav } from './AccountNav';
+import { AccountNav, navLinkClass } from './AccountNav';
 import { AppLink } from './AppLink';
 
 function FlashMessage() {
@@ -14,6 +14,26 @@ function FlashMessage() {
     <Alert type={flash.kind} className="spoorboek-flash">
       <Paragraph>{flash.text}</Paragraph>
     </Alert>
+  );
+}
+
+/** The public sections of the site. */
+function MainNav() {
+  return (
+    <nav aria-label="Hoofdmenu" className="spoorboek-main-nav">
+      <ul className="spoorboek-main-nav__list">
+        <li>
+          <NavLink to="/" end className={navLinkClass}>
+            Maatregelen
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/producten" className={navLinkClass}>
+            Producten
+          </NavLink>
+        </li>
+      </ul>
+    </nav>
   );
 }
 
@@ -43,6 +63,7 @@ export function AppShell() {
             </AppLink>
             <Paragraph appearance="small">Invoering Participatiewet in balans</Paragraph>
           </div>
+          <MainNav />
           <AccountNav />
         </div>
       </PageHeader>

@@ -6,7 +6,7 @@ import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { flashState } from './flash';
 import { loginPath } from './returnPath';
-import { hasRole, useSession, type Role } from './session';
+import { hasAnyRole, useSession, type Role } from './session';
 
 const ROLE_NAMES: Record<Role, string> = {
   beheerder: 'beheerders',
@@ -14,13 +14,19 @@ const ROLE_NAMES: Record<Role, string> = {
   gemeente: 'gemeentelijke contactpersonen',
 };
 
-export function NoAccessPage({ requiredRole }: { requiredRole: Role }) {
+function rolesText(roles: readonly Role[]): string {
+  const names = roles.map((role) => ROLE_NAMES[role]);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} en ${names.at(-1)}` : (names[0] ?? '');
+}
+
+export function NoAccessPage({ requiredRole }: { requiredRole: Role | readonly Role[] }) {
+  const roles: readonly Role[] = typeof requiredRole === 'string' ? [requiredRole] : requiredRole;
   return (
     <>
       <title>Geen toegang – Spoorboek</title>
       <Heading level={1}>Geen toegang</Heading>
       <Paragraph>
-        Deze pagina is alleen voor {ROLE_NAMES[requiredRole]}. U bent ingelogd met een account dat deze
+        Deze pagina is alleen voor {rolesText(roles)}. U bent ingelogd met een account dat deze
         rol niet heeft.
       </Paragraph>
       <Paragraph>
@@ -32,10 +38,16 @@ export function NoAccessPage({ requiredRole }: { requiredRole: Role }) {
 }
 
 /**
- * Shows its children only to a logged-in user (with `requiredRole`, if given). Visitors who are not
- * logged in go to the login page, which brings them back here afterwards.
+ * Shows its children only to a logged-in user (with `requiredRole`, or one of several, if given).
+ * Visitors who are not logged in go to the login page, which brings them back here afterwards.
  */
-export function RequireAuth({ requiredRole, children }: { requiredRole?: Role; children: ReactNode }) {
+export function RequireAuth({
+  requiredRole,
+  children,
+}: {
+  requiredRole?: Role | readonly Role[];
+  children: ReactNode;
+}) {
   const session = useSession();
   const location = useLocation();
 
@@ -58,6 +70,9 @@ export function RequireAuth({ requiredRole, children }: { requiredRole?: Role; c
       />
     );
   }
-  if (requiredRole && !hasRole(session.data.gebruiker, requiredRole)) return <NoAccessPage requiredRole={requiredRole} />;
+  if (requiredRole) {
+    const roles: readonly Role[] = typeof requiredRole === 'string' ? [requiredRole] : requiredRole;
+    if (!hasAnyRole(session.data.gebruiker, roles)) return <NoAccessPage requiredRole={roles} />;
+  }
   return children;
 }

@@ -46,6 +46,18 @@ export function hasRole(user: User | null | undefined, role: Role): boolean {
   return Boolean(user?.rollen.includes(role));
 }
 
+/** Whether the user has at least one of these roles. */
+export function hasAnyRole(user: User | null | undefined, roles: readonly Role[]): boolean {
+  return roles.some((role) => hasRole(user, role));
+}
+
+/** The roles that may edit products ("the editors"). */
+export const EDITOR_ROLES: readonly Role[] = ['redacteur', 'beheerder'];
+
+export function isEditor(user: User | null | undefined): boolean {
+  return hasAnyRole(user, EDITOR_ROLES);
+}
+
 /** Puts a new session in the cache and drops every private answer of a previous one. */
 export function storeSession(queryClient: QueryClient, session: CurrentSession | null): void {
   queryClient.removeQueries({ queryKey: PRIVATE_QUERY_KEY });

@@ -8,11 +8,13 @@ import {
   FormLabel,
   RadioButton,
   Select,
+  Textarea,
   Textbox,
   type SelectProps,
+  type TextareaProps,
   type TextboxProps,
 } from '@utrecht/component-library-react';
-import type { ReactNode, Ref } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
 
 /*
  * Form fields built from NL Design System parts, with ids we choose (the error summary links to
@@ -77,6 +79,60 @@ export function TextField({ id, label, description, errors, className, inputRef,
           ref={inputRef}
           id={id}
           invalid={invalid}
+          aria-describedby={describedBy(id, description, errors)}
+          {...input}
+        />
+      </div>
+    </FormField>
+  );
+}
+
+type TextAreaFieldProps = FieldChrome &
+  Omit<TextareaProps, 'id' | 'invalid' | 'children'> & { inputRef?: Ref<HTMLTextAreaElement> };
+
+export function TextAreaField({ id, label, description, errors, className, inputRef, ...input }: TextAreaFieldProps) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <FormField invalid={invalid} type="text" className={className}>
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={id}>{label}</FormLabel>
+      </div>
+      <Description id={id}>{description}</Description>
+      <ErrorMessage id={id} errors={errors} />
+      <div className="utrecht-form-field__input">
+        <Textarea
+          ref={inputRef}
+          id={id}
+          invalid={invalid}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy(id, description, errors)}
+          {...input}
+        />
+      </div>
+    </FormField>
+  );
+}
+
+type FileFieldProps = FieldChrome &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'children'> & { inputRef?: Ref<HTMLInputElement> };
+
+/** A file input; the NL Design System has no component for it, so a plain input with its field chrome. */
+export function FileField({ id, label, description, errors, className, inputRef, ...input }: FileFieldProps) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <FormField invalid={invalid} type="text" className={className}>
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={id}>{label}</FormLabel>
+      </div>
+      <Description id={id}>{description}</Description>
+      <ErrorMessage id={id} errors={errors} />
+      <div className="utrecht-form-field__input">
+        <input
+          ref={inputRef}
+          id={id}
+          type="file"
+          className="spoorboek-file-input"
+          aria-invalid={invalid || undefined}
           aria-describedby={describedBy(id, description, errors)}
           {...input}
         />

@@ -8,6 +8,7 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 
+import { AppLink } from '../app/AppLink';
 import { DutchDate } from '../shared/DutchDate';
 import { obligationLabel } from './labels';
 import type { Measure } from './types';
@@ -36,6 +37,9 @@ export function MeasureItem({ measure }: { measure: Measure }) {
         </DataListItem>
       </DataList>
       <Paragraph>{measure.samenvatting}</Paragraph>
+      <div className="spoorboek-measure__products">
+        <AppLink to={`/producten?maatregel=${measure.code}`}>Producten bij {measure.code}</AppLink>
+      </div>
     </UnorderedListItem>
   );
 }

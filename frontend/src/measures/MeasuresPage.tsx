@@ -1,5 +1,6 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
 
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { groupMeasuresByWave } from './groupByWave';
@@ -18,9 +19,20 @@ function LoadStatus({ children }: { children: string }) {
   );
 }
 
+/** A link to one measure (/#maatregel-M05) can only be followed once the measures are there. */
+function useScrollToHash(ready: boolean) {
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (!ready || !hash) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    target?.scrollIntoView?.({ block: 'start' });
+  }, [ready, hash]);
+}
+
 function MeasuresOverview() {
   const waves = useWaves();
   const measures = useAllMeasures();
+  useScrollToHash(waves.isSuccess && measures.isSuccess);
 
   let status = '';
   let body: ReactNode = null;

@@ -24,3 +24,16 @@ export function startOfDayIso(day: string, nextDay = false): string | undefined 
   const [year, month, date] = match.slice(1).map(Number) as [number, number, number];
   return new Date(year, month - 1, date + (nextDay ? 1 : 0)).toISOString();
 }
+
+const dutchDay = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Amsterdam',
+});
+
+/** "2026-11-28T23:30:00Z" → "29 november 2026": the day of a moment, in Dutch time. */
+export function formatDutchDay(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dutchDay.format(date);
+}

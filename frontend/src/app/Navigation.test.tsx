@@ -1,0 +1,46 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+
+import { mockApi } from '../test/mockApi';
+import { renderApp } from '../test/renderApp';
+import { loggedInAs } from '../test/session';
+
+describe('the navigation', () => {
+  it('offers everyone the measures and the products', () => {
+    mockApi({});
+    renderApp('/toegankelijkheid');
+    const main = screen.getByRole('navigation', { name: 'Hoofdmenu' });
+    expect(within(main).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Maatregelen', '/'],
+      ['Producten', '/producten'],
+    ]);
+    expect(screen.queryByRole('navigation', { name: 'Redactie' })).not.toBeInTheDocument();
+  });
+
+  it('gives editors the Redactie navigation with the delivery plan', async () => {
+    const { handler } = loggedInAs(['redacteur']);
+    mockApi({ '/api/v1/sessies/huidig': handler });
+    renderApp('/toegankelijkheid');
+    const editors = await screen.findByRole('navigation', { name: 'Redactie' });
+    expect(within(editors).getAllByRole('link').map((link) => link.textContent)).toEqual(['Nieuw product', 'Leveringsplan']);
+    expect(within(editors).getByRole('link', { name: 'Leveringsplan' })).toHaveAttribute('href', '/beheer/leveringsplan');
+    expect(screen.queryByRole('link', { name: 'Mijn toetsingen' })).not.toBeInTheDocument();
+  });
+
+  it('gives municipal contacts Mijn toetsingen, and no Redactie navigation', async () => {
+    const { handler } = loggedInAs(['gemeente']);
+    mockApi({ '/api/v1/sessies/huidig': handler });
+    renderApp('/toegankelijkheid');
+    const account = await screen.findByRole('navigation', { name: 'Account' });
+    expect(await within(account).findByRole('link', { name: 'Mijn toetsingen' })).toHaveAttribute('href', '/mijn-toetsingen');
+    expect(screen.queryByRole('navigation', { name: 'Redactie' })).not.toBeInTheDocument();
+  });
+
+  it('tells a municipal contact that the delivery plan is for editors', async () => {
+    const { handler } = loggedInAs(['gemeente']);
+    mockApi({ '/api/v1/sessies/huidig': handler });
+    renderApp('/beheer/leveringsplan');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Geen toegang' })).toBeInTheDocument();
+    expect(screen.getByRole('main')).toHaveTextContent('Deze pagina is alleen voor redacteuren en beheerders.');
+  });
+});

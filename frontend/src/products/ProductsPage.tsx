@@ -1,0 +1,251 @@
+import {
+  ButtonGroup,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading,
+  Paragraph,
+  PrimaryActionButton,
+  SelectOption,
+} from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+
+import { Pagination } from '../admin/Pagination';
+import { useFocusOnChange } from '../admin/useFocusOnChange';
+import { AppLink, ButtonAppLink } from '../app/AppLink';
+import { isEditor, useCurrentUser } from '../auth/session';
+import { SelectField, TextField } from '../forms/fields';
+import { useAllMeasures, useWaves } from '../measures/queries';
+import { ErrorAlert } from '../shared/ErrorAlert';
+import { StatusMessage } from '../shared/StatusMessage';
+import { useProducts } from './api';
+import { isFiltered, productFiltersFrom, SEARCH_MAX, SEARCH_MIN, SORT_OPTIONS } from './filters';
+import { AUDIENCE_LABELS, AUDIENCES, PRODUCT_STATUSES, PRODUCT_TYPE_LABELS, PRODUCT_TYPES, STATUS_LABELS } from './labels';
+import { SearchFragment } from './SearchFragment';
+import type { Product } from './types';
+import { VersionState } from './VersionState';
+
+const FILTER_NAMES = ['zoek', 'maatregel', 'fase', 'soort', 'doelgroep', 'status', 'sorteer'] as const;
+type FilterName = (typeof FILTER_NAMES)[number];
+
+function Filters({ params, withStatus }: { params: URLSearchParams; withStatus: boolean }) {
+  const navigate = useNavigate();
+  const measures = useAllMeasures();
+  const waves = useWaves();
+  const [values, setValues] = useState<Record<FilterName, string>>(
+    () => Object.fromEntries(FILTER_NAMES.map((name) => [name, params.get(name) ?? ''])) as Record<FilterName, string>,
+  );
+  const [searchError, setSearchError] = useState<string[] | undefined>(undefined);
+  const set = (name: FilterName) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [name]: event.target.value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const term = values.zoek.trim();
+    if (term && term.length < SEARCH_MIN) {
+      setSearchError([`Typ minstens ${SEARCH_MIN} tekens, of laat het veld leeg.`]);
+      document.getElementById('filter-zoek')?.focus();
+      return;
+    }
+    setSearchError(undefined);
+    const next = new URLSearchParams();
+    for (const name of FILTER_NAMES) {
+      const value = name === 'zoek' ? term : values[name];
+      if (value && (name !== 'status' || withStatus)) next.set(name, value);
+    }
+    void navigate({ search: next.toString() });
+  };
+
+  return (
+    <form noValidate onSubmit={submit} className="spoorboek-filters spoorboek-filters--grid" role="search" aria-label="Producten zoeken en filteren">
+      <TextField
+        className="spoorboek-filters__wide"
+        id="filter-zoek"
+        label="Zoeken"
+        description="Zoekt in titels, samenvattingen en maatregelen, ook in samengestelde woorden."
+        type="search"
+        maxLength={SEARCH_MAX}
+        value={values.zoek}
+        onChange={set('zoek')}
+        errors={searchError}
+      />
+      <SelectField
+        id="filter-maatregel"
+        label="Maatregel"
+        value={values.maatregel}
+        busy={measures.isPending}
+        errors={measures.isError ? ['De lijst met maatregelen kon niet worden geladen.'] : undefined}
+        onChange={set('maatregel')}
+      >
+        <SelectOption value="">Alle maatregelen</SelectOption>
+        {[...(measures.data ?? [])]
+          .sort((a, b) => a.code.localeCompare(b.code, 'nl', { numeric: true }))
+          .map((measure) => (
+            <SelectOption key={measure.code} value={measure.code}>
+              {measure.code} {measure.titel}
+            </SelectOption>
+          ))}
+        {values.maatregel && !measures.data && <SelectOption value={values.maatregel}>{values.maatregel}</SelectOption>}
+      </SelectField>
+      <SelectField
+        id="filter-fase"
+        label="Fase"
+        value={values.fase}
+        busy={waves.isPending}
+        errors={waves.isError ? ['De lijst met fasen kon niet worden geladen.'] : undefined}
+        onChange={set('fase')}
+      >
+        <SelectOption value="">Alle fasen</SelectOption>
+        {waves.data?.map((wave) => (
+          <SelectOption key={wave.nummer} value={String(wave.nummer)}>
+            {wave.naam}
+          </SelectOption>
+        ))}
+        {values.fase && !waves.data && <SelectOption value={values.fase}>Fase {values.fase}</SelectOption>}
+      </SelectField>
+      <SelectField id="filter-soort" label="Soort product" value={values.soort} onChange={set('soort')}>
+        <SelectOption value="">Alle soorten</SelectOption>
+        {PRODUCT_TYPES.map((type) => (
+          <SelectOption key={type} value={type}>
+            {PRODUCT_TYPE_LABELS[type]}
+          </SelectOption>
+        ))}
+      </SelectField>
+      <SelectField id="filter-doelgroep" label="Doelgroep" value={values.doelgroep} onChange={set('doelgroep')}>
+        <SelectOption value="">Alle doelgroepen</SelectOption>
+        {AUDIENCES.map((audience) => (
+          <SelectOption key={audience} value={audience}>
+            {AUDIENCE_LABELS[audience]}
+          </SelectOption>
+        ))}
+      </SelectField>
+      {withStatus && (
+        <SelectField id="filter-status" label="Status" value={values.status} onChange={set('status')}>
+          <SelectOption value="">Alle statussen</SelectOption>
+          {PRODUCT_STATUSES.map((status) => (
+            <SelectOption key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </SelectOption>
+          ))}
+        </SelectField>
+      )}
+      <SelectField id="filter-sorteer" label="Volgorde" value={values.sorteer} onChange={set('sorteer')}>
+        {SORT_OPTIONS.map((option) => (
+          <SelectOption key={option.value} value={option.value}>
+            {option.label}
+          </SelectOption>
+        ))}
+      </SelectField>
+      <ButtonGroup className="spoorboek-filters__wide">
+        <PrimaryActionButton type="submit">Zoeken</PrimaryActionButton>
+        <AppLink to={{ search: '' }}>Filters wissen</AppLink>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+function ProductItem({ product }: { product: Product }) {
+  const headingId = `product-${product.id}`;
+  return (
+    <li className="spoorboek-product" aria-labelledby={headingId}>
+      <Heading level={3} id={headingId}>
+        <AppLink to={`/producten/${product.id}`}>{product.titel}</AppLink>
+      </Heading>
+      {product.fragment && (
+        <Paragraph className="spoorboek-fragment">
+          <SearchFragment value={product.fragment} />
+        </Paragraph>
+      )}
+      <DataList className="spoorboek-facts">
+        <DataListItem>
+          <DataListKey>Soort</DataListKey>
+          <DataListValue>{PRODUCT_TYPE_LABELS[product.soort]}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>Maatregelen</DataListKey>
+          <DataListValue>
+            {product.maatregelen.map((measure) => `${measure.code} ${measure.naam}`).join('; ')}
+          </DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{product.uitgevers.length === 1 ? 'Uitgever' : 'Uitgevers'}</DataListKey>
+          <DataListValue>{product.uitgevers.map((publisher) => publisher.naam).join(', ') || 'Niet vermeld'}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>Versie</DataListKey>
+          <DataListValue>
+            <VersionState product={product} />
+          </DataListValue>
+        </DataListItem>
+      </DataList>
+    </li>
+  );
+}
+
+export default function ProductsPage() {
+  const [params] = useSearchParams();
+  const editor = isEditor(useCurrentUser());
+  const filters = productFiltersFrom(params, { withStatus: editor });
+  const products = useProducts(filters);
+  const resultsRef = useFocusOnChange(params.toString());
+
+  const hrefFor = (page: number) => {
+    const next = new URLSearchParams(params);
+    next.set('pagina', String(page));
+    return { search: next.toString() };
+  };
+
+  let status = '';
+  if (products.isPending) status = 'Producten laden…';
+  else if (products.isFetching && products.isPlaceholderData) status = 'Resultaten bijwerken…';
+  else if (products.data) {
+    const { totaal } = products.data.paginering;
+    if (totaal === 0) {
+      status = isFiltered(filters)
+        ? 'Geen producten gevonden. Probeer een ander zoekwoord of minder filters.'
+        : 'Er zijn nog geen producten gepubliceerd.';
+    } else {
+      status = `${totaal} ${totaal === 1 ? 'product' : 'producten'} gevonden${filters.zoek ? ` voor "${filters.zoek}"` : ''}.`;
+    }
+  }
+
+  return (
+    <>
+      <title>Producten – Spoorboek</title>
+      <Heading level={1}>Implementatieproducten</Heading>
+      <Paragraph appearance="lead">
+        Handreikingen, impactanalyses, modelverordeningen en andere producten die gemeenten helpen de
+        maatregelen van Participatiewet in balans in te voeren.
+      </Paragraph>
+      {editor && (
+        <ButtonGroup>
+          <ButtonAppLink to="/producten/nieuw">Nieuw product</ButtonAppLink>
+        </ButtonGroup>
+      )}
+      <Heading level={2}>Zoeken en filteren</Heading>
+      {/* A new key resets the fields when the URL changes (back button, "Filters wissen"). */}
+      <Filters key={params.toString()} params={params} withStatus={editor} />
+      <Heading level={2} id="resultaten" tabIndex={-1} ref={resultsRef}>
+        Resultaten
+      </Heading>
+      <StatusMessage>{status}</StatusMessage>
+      {products.isError && <ErrorAlert error={products.error} onRetry={() => void products.refetch()} />}
+      {products.data && products.data.resultaten.length > 0 && (
+        <>
+          <ul className="spoorboek-product-list" aria-labelledby="resultaten">
+            {products.data.resultaten.map((product) => (
+              <ProductItem key={product.id} product={product} />
+            ))}
+          </ul>
+          <Pagination
+            page={products.data.paginering.pagina}
+            pages={products.data.paginering.aantalPaginas}
+            hrefFor={hrefFor}
+          />
+        </>
+      )}
+    </>
+  );
+}
