@@ -38,14 +38,6 @@ def _progress() -> Iterator[Callable[[str, int], Callable[[], None]]]:
         yield start
 
 
-def _table(*columns: str, title: str) -> Table:
-    """A table whose cells wrap instead of being cut off: credentials must be copyable."""
-    table = Table(title=title)
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    return table
-
-
 @app.command()
 def migrate() -> None:
     """Breng het databaseschema naar de nieuwste versie (alembic upgrade head)."""
@@ -99,20 +91,16 @@ def demo() -> None:
     for r in reports:
         table.add_row(r.part, str(r.created), str(r.existing))
     console.print(table)
-    accounts = Table(
-        "DEMO-account", "rol", "e-mailadres", "wachtwoord", title="Inloggen (alleen demo)"
-    )
+    # Plain lines, never wrapped or cut off: these are meant to be copied.
+    typer.echo(f"\nInloggen (alleen demo), wachtwoord voor iedereen: {DEMO_PASSWORD}")
     for user in DEMO_USERS:
-        accounts.add_row(
-            user.name, ", ".join(r.value for r in user.roles), user.email, DEMO_PASSWORD
-        )
-    console.print(accounts)
-    machines = _table(
-        "DEMO-koppeling", "client_id", "client_secret", "scopes", title="Koppelingen (alleen demo)"
-    )
+        typer.echo(f"  {', '.join(r.value for r in user.roles):<10} {user.email}  ({user.name})")
+    typer.echo("Koppelingen (alleen demo):")
     for client in DEMO_CLIENTS:
-        machines.add_row(client.name, client.client_id, client.secret, " ".join(client.scopes))
-    console.print(machines)
+        typer.echo(
+            f"  client_id={client.client_id} client_secret={client.secret} "
+            f"scopes={' '.join(client.scopes)}  ({client.name})"
+        )
 
 
 def _read_new_password(from_stdin: bool) -> str:
