@@ -62,28 +62,42 @@ function Description({ id, children }: { id: string; children: ReactNode }) {
   );
 }
 
+/** The chrome the text fields share: label, description and error message around the control. */
+function TextFieldShell({
+  id,
+  label,
+  description,
+  errors,
+  className,
+  children,
+}: FieldChrome & { className?: string | undefined; children: ReactNode }) {
+  return (
+    <FormField invalid={Boolean(errors?.length)} type="text" className={className}>
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={id}>{label}</FormLabel>
+      </div>
+      <Description id={id}>{description}</Description>
+      <ErrorMessage id={id} errors={errors} />
+      <div className="utrecht-form-field__input">{children}</div>
+    </FormField>
+  );
+}
+
 type TextFieldProps = FieldChrome &
   Omit<TextboxProps, 'id' | 'invalid' | 'children'> & { inputRef?: Ref<HTMLInputElement> };
 
 export function TextField({ id, label, description, errors, className, inputRef, ...input }: TextFieldProps) {
   const invalid = Boolean(errors?.length);
   return (
-    <FormField invalid={invalid} type="text" className={className}>
-      <div className="utrecht-form-field__label">
-        <FormLabel htmlFor={id}>{label}</FormLabel>
-      </div>
-      <Description id={id}>{description}</Description>
-      <ErrorMessage id={id} errors={errors} />
-      <div className="utrecht-form-field__input">
-        <Textbox
-          ref={inputRef}
-          id={id}
-          invalid={invalid}
-          aria-describedby={describedBy(id, description, errors)}
-          {...input}
-        />
-      </div>
-    </FormField>
+    <TextFieldShell id={id} label={label} description={description} errors={errors} className={className}>
+      <Textbox
+        ref={inputRef}
+        id={id}
+        invalid={invalid}
+        aria-describedby={describedBy(id, description, errors)}
+        {...input}
+      />
+    </TextFieldShell>
   );
 }
 
@@ -93,23 +107,16 @@ type TextAreaFieldProps = FieldChrome &
 export function TextAreaField({ id, label, description, errors, className, inputRef, ...input }: TextAreaFieldProps) {
   const invalid = Boolean(errors?.length);
   return (
-    <FormField invalid={invalid} type="text" className={className}>
-      <div className="utrecht-form-field__label">
-        <FormLabel htmlFor={id}>{label}</FormLabel>
-      </div>
-      <Description id={id}>{description}</Description>
-      <ErrorMessage id={id} errors={errors} />
-      <div className="utrecht-form-field__input">
-        <Textarea
-          ref={inputRef}
-          id={id}
-          invalid={invalid}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy(id, description, errors)}
-          {...input}
-        />
-      </div>
-    </FormField>
+    <TextFieldShell id={id} label={label} description={description} errors={errors} className={className}>
+      <Textarea
+        ref={inputRef}
+        id={id}
+        invalid={invalid}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(id, description, errors)}
+        {...input}
+      />
+    </TextFieldShell>
   );
 }
 

@@ -6,10 +6,7 @@ import {
   Paragraph,
   PrimaryActionButton,
   SelectOption,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
@@ -23,12 +20,9 @@ import { SelectField, TextField } from '../../forms/fields';
 import { useFormErrors } from '../../forms/useFormErrors';
 import { startOfDayIso } from '../../shared/dateTime';
 import { DutchDateTime } from '../../shared/DutchDateTime';
-import { ErrorAlert } from '../../shared/ErrorAlert';
-import { StatusMessage } from '../../shared/StatusMessage';
 import { adminKeys, fetchAuditEvents, PAGE_SIZE, type AuditEvent, type AuditFilters } from '../api';
-import { pageFrom, Pagination } from '../Pagination';
-import { ScrollTable } from '../ScrollTable';
-import { useFocusOnChange } from '../useFocusOnChange';
+import { pageFrom } from '../Pagination';
+import { ResultList } from '../ResultList';
 
 /** The events the server records, with what they mean. */
 export const EVENT_LABELS: Record<string, string> = {
@@ -178,7 +172,6 @@ export default function AuditLogPage() {
     queryFn: ({ signal }) => fetchAuditEvents(filters, signal),
     placeholderData: keepPreviousData,
   });
-  const resultsRef = useFocusOnChange(params.toString());
   const hrefFor = (page: number) => {
     const next = new URLSearchParams(params);
     next.set('pagina', String(page));
@@ -205,56 +198,43 @@ export default function AuditLogPage() {
       </Paragraph>
       <Heading level={2}>Filters</Heading>
       <Filters key={params.toString()} params={params} />
-      <Heading level={2} id="resultaten" tabIndex={-1} ref={resultsRef}>
-        Gebeurtenissen
-      </Heading>
-      <StatusMessage>{status}</StatusMessage>
-      {events.isError && <ErrorAlert error={events.error} onRetry={() => void events.refetch()} />}
-      {events.data && events.data.resultaten.length > 0 && (
-        <>
-          <ScrollTable labelledBy="resultaten">
-            <Table className="spoorboek-table" aria-labelledby="resultaten">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Tijdstip</TableHeaderCell>
-                  <TableHeaderCell scope="col">Gebeurtenis</TableHeaderCell>
-                  <TableHeaderCell scope="col">Wie</TableHeaderCell>
-                  <TableHeaderCell scope="col">Onderwerp</TableHeaderCell>
-                  <TableHeaderCell scope="col">Uitkomst</TableHeaderCell>
-                  <TableHeaderCell scope="col">Adres</TableHeaderCell>
-                  <TableHeaderCell scope="col">Details</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {events.data.resultaten.map((event) => (
-                  <TableRow key={event.id}>
-                    <TableCell>
-                      <DutchDateTime value={event.tijdstip} />
-                    </TableCell>
-                    <TableCell>
-                      {EVENT_LABELS[event.gebeurtenis] ?? event.gebeurtenis}
-                      <br />
-                      <Code>{event.gebeurtenis}</Code>
-                    </TableCell>
-                    <TableCell>
-                      <Code>{event.actor}</Code>
-                    </TableCell>
-                    <TableCell>{event.onderwerp ? <Code>{event.onderwerp}</Code> : '–'}</TableCell>
-                    <TableCell>{event.uitkomst}</TableCell>
-                    <TableCell>{event.adres ?? '–'}</TableCell>
-                    <TableCell className="spoorboek-details">{detailsText(event.details)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </ScrollTable>
-          <Pagination
-            page={events.data.paginering.pagina}
-            pages={events.data.paginering.aantalPaginas}
-            hrefFor={hrefFor}
-          />
-        </>
-      )}
+      <ResultList
+        heading="Gebeurtenissen"
+        focusKey={params.toString()}
+        status={status}
+        query={events}
+        hrefFor={hrefFor}
+        columns={
+          <>
+            <TableHeaderCell scope="col">Tijdstip</TableHeaderCell>
+            <TableHeaderCell scope="col">Gebeurtenis</TableHeaderCell>
+            <TableHeaderCell scope="col">Wie</TableHeaderCell>
+            <TableHeaderCell scope="col">Onderwerp</TableHeaderCell>
+            <TableHeaderCell scope="col">Uitkomst</TableHeaderCell>
+            <TableHeaderCell scope="col">Adres</TableHeaderCell>
+            <TableHeaderCell scope="col">Details</TableHeaderCell>
+          </>
+        }
+        renderRow={(event) => (
+          <TableRow key={event.id}>
+            <TableCell>
+              <DutchDateTime value={event.tijdstip} />
+            </TableCell>
+            <TableCell>
+              {EVENT_LABELS[event.gebeurtenis] ?? event.gebeurtenis}
+              <br />
+              <Code>{event.gebeurtenis}</Code>
+            </TableCell>
+            <TableCell>
+              <Code>{event.actor}</Code>
+            </TableCell>
+            <TableCell>{event.onderwerp ? <Code>{event.onderwerp}</Code> : '–'}</TableCell>
+            <TableCell>{event.uitkomst}</TableCell>
+            <TableCell>{event.adres ?? '–'}</TableCell>
+            <TableCell className="spoorboek-details">{detailsText(event.details)}</TableCell>
+          </TableRow>
+        )}
+      />
     </>
   );
 }

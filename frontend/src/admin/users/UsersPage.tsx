@@ -5,10 +5,7 @@ import {
   Paragraph,
   PrimaryActionButton,
   SelectOption,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
@@ -19,12 +16,9 @@ import { AppLink, ButtonAppLink } from '../../app/AppLink';
 import { namesText, ROLE_LABELS, ROLES, rolesText } from '../../auth/labels';
 import type { Role, User } from '../../auth/session';
 import { SelectField, TextField } from '../../forms/fields';
-import { ErrorAlert } from '../../shared/ErrorAlert';
-import { StatusMessage } from '../../shared/StatusMessage';
 import { adminKeys, fetchAllMunicipalities, fetchUsers, PAGE_SIZE, type UserFilters } from '../api';
-import { pageFrom, Pagination } from '../Pagination';
-import { ScrollTable } from '../ScrollTable';
-import { useFocusOnChange } from '../useFocusOnChange';
+import { pageFrom } from '../Pagination';
+import { ResultList } from '../ResultList';
 
 function isRole(value: string | null): value is Role {
   return value !== null && (ROLES as string[]).includes(value);
@@ -134,7 +128,6 @@ export default function UsersPage() {
     queryFn: ({ signal }) => fetchUsers(filters, signal),
     placeholderData: keepPreviousData,
   });
-  const resultsRef = useFocusOnChange(params.toString());
 
   const hrefFor = (page: number) => {
     const next = new URLSearchParams(params);
@@ -165,46 +158,33 @@ export default function UsersPage() {
       <Heading level={2}>Filters</Heading>
       {/* A new key resets the fields when the URL changes (back button, "Filters wissen"). */}
       <Filters key={params.toString()} params={params} />
-      <Heading level={2} id="resultaten" tabIndex={-1} ref={resultsRef}>
-        Resultaten
-      </Heading>
-      <StatusMessage>{status}</StatusMessage>
-      {users.isError && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />}
-      {users.data && users.data.resultaten.length > 0 && (
-        <>
-          <ScrollTable labelledBy="resultaten">
-            <Table className="spoorboek-table" aria-labelledby="resultaten">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Naam</TableHeaderCell>
-                  <TableHeaderCell scope="col">E-mailadres</TableHeaderCell>
-                  <TableHeaderCell scope="col">Rollen</TableHeaderCell>
-                  <TableHeaderCell scope="col">Gemeenten</TableHeaderCell>
-                  <TableHeaderCell scope="col">Status</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {users.data.resultaten.map((user) => (
-                  <TableRow key={user.id}>
-                    <TableCell>
-                      <AppLink to={`/beheer/gebruikers/${user.id}`}>{user.naam}</AppLink>
-                    </TableCell>
-                    <TableCell>{user.email}</TableCell>
-                    <TableCell>{rolesText(user.rollen)}</TableCell>
-                    <TableCell>{namesText(user.gemeenten, '–')}</TableCell>
-                    <TableCell>{statusText(user)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </ScrollTable>
-          <Pagination
-            page={users.data.paginering.pagina}
-            pages={users.data.paginering.aantalPaginas}
-            hrefFor={hrefFor}
-          />
-        </>
-      )}
+      <ResultList
+        heading="Resultaten"
+        focusKey={params.toString()}
+        status={status}
+        query={users}
+        hrefFor={hrefFor}
+        columns={
+          <>
+            <TableHeaderCell scope="col">Naam</TableHeaderCell>
+            <TableHeaderCell scope="col">E-mailadres</TableHeaderCell>
+            <TableHeaderCell scope="col">Rollen</TableHeaderCell>
+            <TableHeaderCell scope="col">Gemeenten</TableHeaderCell>
+            <TableHeaderCell scope="col">Status</TableHeaderCell>
+          </>
+        }
+        renderRow={(user) => (
+          <TableRow key={user.id}>
+            <TableCell>
+              <AppLink to={`/beheer/gebruikers/${user.id}`}>{user.naam}</AppLink>
+            </TableCell>
+            <TableCell>{user.email}</TableCell>
+            <TableCell>{rolesText(user.rollen)}</TableCell>
+            <TableCell>{namesText(user.gemeenten, '–')}</TableCell>
+            <TableCell>{statusText(user)}</TableCell>
+          </TableRow>
+        )}
+      />
     </>
   );
 }
