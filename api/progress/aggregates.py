@@ -14,8 +14,8 @@ from api.core.validation import InvalidParams
 from api.measures.models import Measure
 from api.municipalities.models import Municipality
 from api.progress import policy, repository
-from api.progress.cells import CellState, deadlines_of, state_of
-from api.progress.deadlines import DONE_PHASES, Deadlines, TrafficLight
+from api.progress.cells import NOT_STARTED, CellState
+from api.progress.deadlines import DONE_PHASES, Schedule, TrafficLight, Verdict
 from api.progress.models import Phase
 from api.progress.presenters import next_step
 from api.progress.schemas import GroupFigures, HelpNeeded, Overview
@@ -28,24 +28,27 @@ class Cell:
     municipality: Municipality
     measure: Measure
     state: CellState
-    deadlines: Deadlines
+    deadlines: Verdict
 
 
 def cells(session: Session, today: date, as_of: date | None = None) -> list[Cell]:
     """Every municipality × measure, with derived deadlines, as now or at the end of `as_of`."""
     roadmaps = repository.roadmaps(session)
     if as_of is None:
-        states = {k: state_of(v) for k, v in repository.all_statuses(session).items()}
+        states = repository.states(session)
     else:
         end = datetime.combine(as_of + timedelta(days=1), time.min, tzinfo=UTC)
-        states = {k: state_of(v) for k, v in repository.snapshots_until(session, end).items()}
-    measures = repository.measures(session)
+        states = repository.states_until(session, end)
+    measures = [
+        (m, Schedule(roadmaps.get(m.code, []), m.effective_date, today))
+        for m in repository.measures(session)
+    ]
     found = []
     for municipality in repository.municipalities(session):
-        for measure in measures:
-            state = states.get((municipality.code, measure.code), state_of(None))
-            deadlines = deadlines_of(measure, roadmaps.get(measure.code, []), state, today)
-            found.append(Cell(municipality, measure, state, deadlines))
+        for measure, schedule in measures:
+            state = states.get((municipality.code, measure.code), NOT_STARTED)
+            verdict = schedule.verdict(state.phase, state.steps_done)
+            found.append(Cell(municipality, measure, state, verdict))
     return found
 
 

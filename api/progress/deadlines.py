@@ -11,6 +11,7 @@ everything at once.
   the slack is under AT_RISK_DAYS; otherwise 'op-schema'."""
 
 import enum
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -26,12 +27,25 @@ class TrafficLight(enum.StrEnum):
     LATE = "te-laat"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StepDeadline:
     step: RoadmapStep
     latest_start: date
     latest_finish: date
     done_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a cell's open steps say on a reference date: everything but the steps themselves."""
+
+    must_start_by: date | None
+    slack_days: int | None
+    next_step: StepDeadline | None
+    light: TrafficLight
+
+
+NOTHING_OPEN = Verdict(None, None, None, TrafficLight.ON_TRACK)
 
 
 @dataclass(frozen=True)
@@ -43,25 +57,10 @@ class Deadlines:
     light: TrafficLight
 
 
-def derive(
-    steps: list[RoadmapStep],
-    effective: date,
-    phase: Phase,
-    done: dict[str, str],
-    today: date,
-) -> Deadlines:
-    deadlines = [
-        StepDeadline(
-            step=s,
-            latest_start=effective + timedelta(days=s.start_offset_days),
-            latest_finish=effective + timedelta(days=s.finish_offset_days),
-            done_on=date.fromisoformat(done[s.code]) if s.code in done else None,
-        )
-        for s in sorted(steps, key=lambda s: s.position)
-    ]
-    open_steps = [d for d in deadlines if d.done_on is None]
-    if phase in DONE_PHASES or not open_steps:
-        return Deadlines(deadlines, None, None, None, TrafficLight.ON_TRACK)
+def _judge(open_steps: list[StepDeadline], today: date) -> Verdict:
+    """The rules, for open steps in roadmap order (the order breaks a tie for the next step)."""
+    if not open_steps:
+        return NOTHING_OPEN
     must_start_by = min(d.latest_start for d in open_steps)
     slack = (must_start_by - today).days
     next_step = min(open_steps, key=lambda d: (d.latest_finish, d.step.position))
@@ -71,4 +70,69 @@ def derive(
         light = TrafficLight.AT_RISK
     else:
         light = TrafficLight.ON_TRACK
-    return Deadlines(deadlines, must_start_by, slack, next_step, light)
+    return Verdict(must_start_by, slack, next_step, light)
+
+
+def _dated(steps: list[RoadmapStep], effective: date) -> list[StepDeadline]:
+    return [
+        StepDeadline(
+            step=s,
+            latest_start=effective + timedelta(days=s.start_offset_days),
+            latest_finish=effective + timedelta(days=s.finish_offset_days),
+            done_on=None,
+        )
+        for s in sorted(steps, key=lambda s: s.position)
+    ]
+
+
+def derive(
+    steps: list[RoadmapStep],
+    effective: date,
+    phase: Phase,
+    done: dict[str, str],
+    today: date,
+) -> Deadlines:
+    """One cell, with every step and the date it was done (for showing the cell itself)."""
+    deadlines = [
+        StepDeadline(
+            d.step,
+            d.latest_start,
+            d.latest_finish,
+            date.fromisoformat(done[d.step.code]) if d.step.code in done else None,
+        )
+        for d in _dated(steps, effective)
+    ]
+    verdict = (
+        NOTHING_OPEN
+        if phase in DONE_PHASES
+        else _judge([d for d in deadlines if d.done_on is None], today)
+    )
+    return Deadlines(
+        deadlines, verdict.must_start_by, verdict.slack_days, verdict.next_step, verdict.light
+    )
+
+
+class Schedule:
+    """A measure's roadmap as dates, for judging many cells on one reference date.
+
+    The figures judge every municipality × measure; the dates of the steps are the same for
+    every municipality, and few distinct sets of steps done occur per measure, so both are
+    worked out once here instead of once per cell. `verdict` gives what `derive` gives, minus
+    the steps (an open step's `done_on` is None, so `next_step` is the same object either way).
+    """
+
+    def __init__(self, steps: list[RoadmapStep], effective: date, today: date) -> None:
+        self.steps = _dated(steps, effective)
+        self.codes = frozenset(d.step.code for d in self.steps)
+        self.today = today
+        self._verdicts: dict[frozenset[str], Verdict] = {}
+
+    def verdict(self, phase: Phase, done: Collection[str]) -> Verdict:
+        if phase in DONE_PHASES:
+            return NOTHING_OPEN
+        key = self.codes.intersection(done)
+        found = self._verdicts.get(key)
+        if found is None:
+            open_steps = [d for d in self.steps if d.step.code not in key]
+            found = self._verdicts[key] = _judge(open_steps, self.today)
+        return found

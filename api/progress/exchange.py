@@ -9,7 +9,7 @@ from api.core.errors import NotFoundError, UnauthenticatedError
 from api.core.security import Principal
 from api.organisations.models import OrganisationKind
 from api.organisations.service import get_organisation
-from api.progress import policy
+from api.progress import policy, repository
 from api.progress.aggregates import cells
 from api.progress.models import Phase
 
@@ -18,6 +18,7 @@ def export_records(session: Session, principal: Principal, today: date) -> list[
     """Every cell the principal may read; not-started cells without history are left out."""
     if not principal.is_authenticated:
         raise UnauthenticatedError
+    roadmaps = {m: {s.code for s in steps} for m, steps in repository.roadmaps(session).items()}
     records = []
     for cell in cells(session, today):
         code = cell.municipality.code
@@ -38,7 +39,7 @@ def export_records(session: Session, principal: Principal, today: date) -> list[
                 "stappenGereed": {
                     code: done
                     for code, done in cell.state.steps_done.items()
-                    if code in {d.step.code for d in cell.deadlines.steps}
+                    if code in roadmaps.get(cell.measure.code, set())
                 },
                 "knelpunten": cell.state.blockers or "",
                 "notitie": cell.state.note or "",

@@ -1,16 +1,43 @@
 """Every query of the progress domain."""
 
+from collections.abc import Collection
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from api.accounts.models import User, UserRole, user_municipalities
 from api.core.security import Role
 from api.measures.models import Measure, Wave
 from api.municipalities.models import LabourMarketRegion, Municipality, Province
+from api.progress.cells import CellState
 from api.progress.models import ProgressSnapshot, ProgressStatus, RoadmapStep
+
+# The columns of a cell's state, in the order of CellState's fields. The figures read every
+# cell, so they read these as plain rows: an ORM object per cell cost more than the figures.
+_STATUS_STATE = (
+    ProgressStatus.phase,
+    ProgressStatus.planned_go_live,
+    ProgressStatus.note,
+    ProgressStatus.blockers,
+    ProgressStatus.steps_done,
+    ProgressStatus.version,
+    ProgressStatus.source,
+    ProgressStatus.updated_by,
+    ProgressStatus.updated_at,
+)
+_SNAPSHOT_STATE = (
+    ProgressSnapshot.phase,
+    ProgressSnapshot.planned_go_live,
+    ProgressSnapshot.note,
+    ProgressSnapshot.blockers,
+    ProgressSnapshot.steps_done,
+    ProgressSnapshot.version,
+    ProgressSnapshot.source,
+    ProgressSnapshot.recorded_by,
+    ProgressSnapshot.recorded_at,
+)
 
 
 def measures(session: Session) -> list[Measure]:
@@ -36,19 +63,18 @@ def roadmap(session: Session, measure_code: str) -> list[RoadmapStep]:
     return list(session.scalars(query.order_by(RoadmapStep.position)))
 
 
-def statuses_of(session: Session, municipality_code: str) -> dict[str, ProgressStatus]:
-    query = select(ProgressStatus).where(ProgressStatus.municipality_code == municipality_code)
-    return {s.measure_code: s for s in session.scalars(query)}
-
-
 def status(session: Session, municipality_code: str, measure_code: str) -> ProgressStatus | None:
     return session.get(ProgressStatus, (municipality_code, measure_code))
 
 
-def all_statuses(session: Session) -> dict[tuple[str, str], ProgressStatus]:
-    return {
-        (s.municipality_code, s.measure_code): s for s in session.scalars(select(ProgressStatus))
-    }
+def states(
+    session: Session, municipality_codes: Collection[str] | None = None
+) -> dict[tuple[str, str], CellState]:
+    """The stored state of every cell (of these municipalities), by (municipality, measure)."""
+    query = select(ProgressStatus.municipality_code, ProgressStatus.measure_code, *_STATUS_STATE)
+    if municipality_codes is not None:
+        query = query.where(ProgressStatus.municipality_code.in_(municipality_codes))
+    return {(row[0], row[1]): CellState(*row[2:]) for row in session.execute(query)}
 
 
 def compare_and_set(
@@ -72,6 +98,53 @@ def compare_and_set(
     return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]
 
 
+# Bulk writes go through the tables (Core), not the ORM: its bulk insert splits a batch
+# wherever the fields that are None change from row to row, into hundreds of statements.
+_STATUSES = cast(Table, ProgressStatus.__table__)
+_HISTORY = cast(Table, ProgressSnapshot.__table__)
+_CELL_AT_VERSION = update(_STATUSES).where(
+    _STATUSES.c.municipality_code == bindparam("cell_municipality"),
+    _STATUSES.c.measure_code == bindparam("cell_measure"),
+    _STATUSES.c.version == bindparam("cell_version"),
+)
+
+
+def versioned_change(
+    municipality_code: str, measure_code: str, expected: int, values: dict[str, Any]
+) -> dict[str, Any]:
+    """One change for `compare_and_set_many`: the new values, if the cell is still `expected`."""
+    return {
+        **values,
+        "version": expected + 1,
+        "cell_municipality": municipality_code,
+        "cell_measure": measure_code,
+        "cell_version": expected,
+    }
+
+
+def compare_and_set_many(session: Session, changes: list[dict[str, Any]]) -> int:
+    """`compare_and_set` for many cells in one batch (executemany); returns how many cells
+    were written, so fewer than given means a stale writer. Every change sets the same
+    columns."""
+    if session.get_bind().dialect.supports_sane_multi_rowcount:
+        result = session.execute(_CELL_AT_VERSION, changes)
+        return result.rowcount  # type: ignore[attr-defined, no-any-return]
+    return sum(
+        session.execute(_CELL_AT_VERSION, change).rowcount  # type: ignore[attr-defined]
+        for change in changes
+    )
+
+
+def insert_states(session: Session, rows: list[dict[str, Any]]) -> None:
+    """New cells, every dict with every column, in one batch."""
+    session.execute(insert(_STATUSES), rows)
+
+
+def append_history(session: Session, snapshots: list[dict[str, Any]]) -> None:
+    """History snapshots, every dict with every column but the id, in one batch."""
+    session.execute(insert(_HISTORY), snapshots)
+
+
 def history(session: Session, municipality_code: str, measure_code: str) -> list[ProgressSnapshot]:
     query = select(ProgressSnapshot).where(
         ProgressSnapshot.municipality_code == municipality_code,
@@ -80,17 +153,29 @@ def history(session: Session, municipality_code: str, measure_code: str) -> list
     return list(session.scalars(query.order_by(ProgressSnapshot.version)))
 
 
-def snapshots_until(
+def states_until(
     session: Session, moment: datetime, municipality_code: str | None = None
-) -> dict[tuple[str, str], ProgressSnapshot]:
-    """The last snapshot of every cell recorded before `moment`: the state as it was then."""
-    query = select(ProgressSnapshot).where(ProgressSnapshot.recorded_at < moment)
+) -> dict[tuple[str, str], CellState]:
+    """The state of every cell as it was at `moment`: its last snapshot recorded before then
+    (the highest version among those). Only that snapshot is read, not the cell's history."""
+    ranked = select(
+        ProgressSnapshot.id,
+        func.row_number()
+        .over(
+            partition_by=(ProgressSnapshot.municipality_code, ProgressSnapshot.measure_code),
+            order_by=ProgressSnapshot.version.desc(),
+        )
+        .label("rank"),
+    ).where(ProgressSnapshot.recorded_at < moment)
     if municipality_code is not None:
-        query = query.where(ProgressSnapshot.municipality_code == municipality_code)
-    latest: dict[tuple[str, str], ProgressSnapshot] = {}
-    for snap in session.scalars(query.order_by(ProgressSnapshot.version)):
-        latest[(snap.municipality_code, snap.measure_code)] = snap
-    return latest
+        ranked = ranked.where(ProgressSnapshot.municipality_code == municipality_code)
+    latest = ranked.subquery()
+    query = (
+        select(ProgressSnapshot.municipality_code, ProgressSnapshot.measure_code, *_SNAPSHOT_STATE)
+        .join(latest, latest.c.id == ProgressSnapshot.id)
+        .where(latest.c.rank == 1)
+    )
+    return {(row[0], row[1]): CellState(*row[2:]) for row in session.execute(query)}
 
 
 def contacts_by_municipality(session: Session, codes: list[str]) -> dict[str, list[User]]:

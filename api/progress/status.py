@@ -43,8 +43,8 @@ def _measure(session: Session, code: str) -> Measure:
 
 def _as_of(session: Session, municipality: str, moment: date) -> dict[str, CellState]:
     end_of_day = datetime.combine(moment + timedelta(days=1), time.min, tzinfo=UTC)
-    snaps = repository.snapshots_until(session, end_of_day, municipality)
-    return {measure: state_of(snap) for (_, measure), snap in snaps.items()}
+    states = repository.states_until(session, end_of_day, municipality)
+    return {measure: state for (_, measure), state in states.items()}
 
 
 def progress_of_municipality(
@@ -54,7 +54,7 @@ def progress_of_municipality(
     municipality = _municipality(session, code)
     roadmaps = repository.roadmaps(session)
     if as_of is None:
-        states = {m: state_of(s) for m, s in repository.statuses_of(session, code).items()}
+        states = {m: state for (_, m), state in repository.states(session, [code]).items()}
     else:
         states = _as_of(session, code, as_of)
     cells = []
