@@ -18,6 +18,17 @@ const ADMIN_LINKS = [
   { to: '/beheer/auditlog', label: 'Auditlog' },
 ];
 
+const PROGRESS_EDITOR_LINKS = [
+  { to: '/voortgang/matrix', label: 'Matrix' },
+  { to: '/voortgang/hulp-nodig', label: 'Hulp nodig' },
+  { to: '/voortgang/uploaden', label: 'Bestand uploaden' },
+];
+
+const PROGRESS_CONTACT_LINKS = [
+  { to: '/mijn-gemeente', label: 'Mijn gemeente' },
+  { to: '/voortgang/uploaden', label: 'Bestand uploaden' },
+];
+
 const EDITOR_LINKS = [
   { to: '/producten/nieuw', label: 'Nieuw product' },
   { to: '/beheer/leveringsplan', label: 'Leveringsplan' },
@@ -84,6 +95,10 @@ export function AccountNav() {
           Uitloggen
         </Button>
       </nav>
+      {isEditor(user) && <SectionNav id="voortgang-navigatie" title="Voortgang" links={PROGRESS_EDITOR_LINKS} />}
+      {!isEditor(user) && hasRole(user, 'gemeente') && (
+        <SectionNav id="voortgang-navigatie" title="Voortgang" links={PROGRESS_CONTACT_LINKS} />
+      )}
       {isEditor(user) && <SectionNav id="redactie-navigatie" title="Redactie" links={EDITOR_LINKS} />}
       {hasRole(user, 'beheerder') && <SectionNav id="beheer-navigatie" title="Beheer" links={ADMIN_LINKS} />}
     </>

@@ -31,6 +31,13 @@ const NewProductPage = lazy(() => import('../products/editor/NewProductPage'));
 const EditProductPage = lazy(() => import('../products/editor/EditProductPage'));
 const DeliveryPlanPage = lazy(() => import('../products/editor/DeliveryPlanPage'));
 const MyReviewsPage = lazy(() => import('../products/review/MyReviewsPage'));
+// Progress is only for signed-in people: municipal contacts and the programme team.
+const MyMunicipalityPage = lazy(() => import('../progress/MyMunicipalityPage'));
+const MunicipalityPage = lazy(() => import('../progress/MunicipalityPage'));
+const CellPage = lazy(() => import('../progress/CellPage'));
+const UploadPage = lazy(() => import('../progress/UploadPage'));
+const MatrixPage = lazy(() => import('../progress/MatrixPage'));
+const HelpNeededPage = lazy(() => import('../progress/HelpNeededPage'));
 
 export function AppRoutes() {
   return (
@@ -78,6 +85,38 @@ export function AppRoutes() {
             </RequireAuth>
           }
         />
+        <Route
+          path="mijn-gemeente"
+          element={
+            <RequireAuth requiredRole="gemeente">
+              <MyMunicipalityPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="voortgang">
+          {/* The API decides whose municipality one may see: a contact only their own. */}
+          <Route
+            element={
+              <RequireAuth>
+                <Outlet />
+              </RequireAuth>
+            }
+          >
+            <Route path="gemeenten/:code" element={<MunicipalityPage />} />
+            <Route path="gemeenten/:code/:maatregel" element={<CellPage />} />
+            <Route path="uploaden" element={<UploadPage />} />
+          </Route>
+          <Route
+            element={
+              <RequireAuth requiredRole={EDITOR_ROLES}>
+                <Outlet />
+              </RequireAuth>
+            }
+          >
+            <Route path="matrix" element={<MatrixPage />} />
+            <Route path="hulp-nodig" element={<HelpNeededPage />} />
+          </Route>
+        </Route>
         <Route path="beheer">
           <Route
             path="leveringsplan"

@@ -1,0 +1,232 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ButtonGroup, Fieldset, FieldsetLegend, PrimaryActionButton, SubtleButton } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+
+import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
+import { ErrorSummary, type SummaryField } from '../forms/ErrorSummary';
+import { CheckboxField, choiceId, RadioGroup, TextAreaField, TextField } from '../forms/fields';
+import { useFormErrors } from '../forms/useFormErrors';
+import { ErrorAlert } from '../shared/ErrorAlert';
+import { StatusMessage } from '../shared/StatusMessage';
+import { fetchCell, progressKeys, saveCell, useRoadmap } from './api';
+import {
+  changedFields,
+  FIELD_LABELS,
+  formFromCell,
+  formProblems,
+  isConflict,
+  stepDateId,
+  TEXT_MAX,
+  todayIso,
+  writeFromForm,
+  type CellFormValues,
+} from './cellForm';
+import { ConflictNotice } from './ConflictNotice';
+import { PHASE_LABELS, PHASES } from './labels';
+import { formatDutchDate } from '../shared/dates';
+import type { Cell } from './types';
+
+const PHASE_CHOICES = PHASES.map((phase) => ({ value: phase, label: PHASE_LABELS[phase] }));
+
+function summaryFields(cell: Cell): Record<string, SummaryField> {
+  const fields: Record<string, SummaryField> = {
+    fase: { label: FIELD_LABELS.fase, id: choiceId('fase', PHASES[0] ?? 'niet-gestart') },
+    geplandLivegang: { label: FIELD_LABELS.geplandLivegang, id: 'geplandLivegang' },
+    notitie: { label: FIELD_LABELS.notitie, id: 'notitie' },
+    knelpunten: { label: FIELD_LABELS.knelpunten, id: 'knelpunten' },
+  };
+  for (const step of cell.stappen) fields[`stap-${step.code}`] = { label: step.titel, id: stepDateId(step.code) };
+  return fields;
+}
+
+/**
+ * Changes one cell. The form remembers the version it started from and sends it in If-Match, so
+ * a change someone else saved in the meantime is never overwritten unseen: the server answers 412,
+ * and the form shows the other state and lets the user choose how to go on.
+ */
+export function CellForm({ cell, onSaved }: { cell: Cell; onSaved: (saved: Cell) => void }) {
+  const queryClient = useQueryClient();
+  const roadmap = useRoadmap(cell.maatregel.code);
+  const [base, setBase] = useState(cell);
+  const [values, setValues] = useState<CellFormValues>(() => formFromCell(cell));
+  const [conflict, setConflict] = useState<Cell | null>(null);
+  const [message, setMessage] = useState('');
+  const { errors, show, clear, summaryRef } = useFormErrors();
+  const conflictRef = useRef<HTMLDivElement>(null);
+  const phaseRef = useRef<HTMLFormElement>(null);
+  const titles = Object.fromEntries(cell.stappen.map((step) => [step.code, step.titel]));
+  const descriptions = new Map(roadmap.data?.stappen.map((step) => [step.code, step]));
+
+  useEffect(() => {
+    if (conflict) conflictRef.current?.focus();
+  }, [conflict]);
+
+  const code = cell.gemeente.code;
+  const measure = cell.maatregel.code;
+  const reread = useMutation({ mutationFn: () => fetchCell(code, measure) });
+  const save = useMutation({
+    mutationFn: (body: CellFormValues) => saveCell(code, measure, base.versie, writeFromForm(body)),
+    onMutate: () => setMessage(''),
+    onSuccess: async (saved) => {
+      clear();
+      setBase(saved);
+      setValues(formFromCell(saved));
+      queryClient.setQueryData(progressKeys.cell(code, measure), saved);
+      await queryClient.invalidateQueries({ queryKey: progressKeys.municipality(code) });
+      onSaved(saved);
+      setMessage(`De stand is opgeslagen (versie ${saved.versie}).`);
+    },
+    onError: async (error) => {
+      if (!isConflict(error)) {
+        show(mapErrorToForm(error, Object.keys(FIELD_LABELS)));
+        return;
+      }
+      clear();
+      const current = await reread.mutateAsync().catch(() => null);
+      if (current) {
+        queryClient.setQueryData(progressKeys.cell(code, measure), current);
+        void queryClient.invalidateQueries({ queryKey: progressKeys.history(code, measure) });
+        setConflict(current);
+      }
+    },
+  });
+
+  const set = <K extends keyof CellFormValues>(name: K, value: CellFormValues[K]) =>
+    setValues((current) => ({ ...current, [name]: value }));
+  const setStep = (stepCode: string, gereed: boolean, datum: string) =>
+    setValues((current) => ({ ...current, stappen: { ...current.stappen, [stepCode]: { gereed, datum } } }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (conflict) return;
+    const problems = clientErrors(formProblems(values, titles));
+    if (hasErrors(problems)) {
+      show(problems);
+      return;
+    }
+    save.mutate(values);
+  };
+
+  const resolve = (keepMine: boolean) => {
+    if (!conflict) return;
+    setBase(conflict);
+    if (!keepMine) setValues(formFromCell(conflict));
+    setConflict(null);
+    setMessage(
+      keepMine
+        ? `Uw invoer staat nog in het formulier. Controleer die en kies Opslaan om versie ${conflict.versie} te vervangen.`
+        : `Het formulier toont nu versie ${conflict.versie}. Breng uw wijziging opnieuw aan en kies Opslaan.`,
+    );
+    phaseRef.current?.querySelector<HTMLInputElement>('input[name="fase"]:checked')?.focus();
+  };
+
+  return (
+    <>
+      {conflict && (
+        <ConflictNotice
+          ref={conflictRef}
+          current={conflict}
+          differences={changedFields(values, formFromCell(conflict))}
+          onTakeCurrent={() => resolve(false)}
+          onKeepMine={() => resolve(true)}
+        />
+      )}
+      {reread.isError && <ErrorAlert error={reread.error} onRetry={() => save.mutate(values)} />}
+      <ErrorSummary ref={summaryRef} errors={errors} fields={summaryFields(cell)} />
+      <form ref={phaseRef} noValidate onSubmit={submit} className="spoorboek-form" aria-labelledby="wijzigen-kop">
+        <RadioGroup
+          id="fase"
+          name="fase"
+          legend={FIELD_LABELS.fase}
+          choices={PHASE_CHOICES}
+          value={values.fase}
+          onChange={(value) => set('fase', value as CellFormValues['fase'])}
+          errors={errors.fields.fase}
+        />
+        <Fieldset className="spoorboek-fieldset">
+          <FieldsetLegend>{FIELD_LABELS.stappen}</FieldsetLegend>
+          {cell.stappen.map((step) => {
+            const state = values.stappen[step.code] ?? { gereed: false, datum: '' };
+            const info = descriptions.get(step.code);
+            return (
+              <div key={step.code} className="spoorboek-step">
+                <CheckboxField
+                  id={`stap-${step.code}`}
+                  label={step.titel}
+                  description={
+                    <>
+                      Uiterlijk klaar op {formatDutchDate(step.uitersteEinde)}.
+                      {info?.raadsbesluit && ' Vraagt een besluit van de gemeenteraad.'}
+                    </>
+                  }
+                  checked={state.gereed}
+                  onChange={(checked) => setStep(step.code, checked, checked ? state.datum || todayIso() : '')}
+                />
+                {state.gereed && (
+                  <TextField
+                    id={stepDateId(step.code)}
+                    label={`${step.titel}: gereed op`}
+                    type="date"
+                    value={state.datum}
+                    onChange={(event) => setStep(step.code, true, event.target.value)}
+                    errors={errors.fields[`stap-${step.code}`]}
+                  />
+                )}
+              </div>
+            );
+          })}
+        </Fieldset>
+        <TextField
+          id="geplandLivegang"
+          label={`${FIELD_LABELS.geplandLivegang} (niet verplicht)`}
+          description="De dag waarop uw gemeente de maatregel in gebruik wil nemen."
+          type="date"
+          value={values.geplandLivegang}
+          onChange={(event) => set('geplandLivegang', event.target.value)}
+          errors={errors.fields.geplandLivegang}
+        />
+        <TextAreaField
+          id="knelpunten"
+          label={`${FIELD_LABELS.knelpunten} (niet verplicht)`}
+          description="Wat de invoering tegenhoudt, in uw eigen woorden."
+          maxLength={TEXT_MAX}
+          rows={3}
+          value={values.knelpunten}
+          onChange={(event) => set('knelpunten', event.target.value)}
+          errors={errors.fields.knelpunten}
+        />
+        <TextAreaField
+          id="notitie"
+          label={`${FIELD_LABELS.notitie} (niet verplicht)`}
+          description="Alleen zichtbaar voor uw gemeente en het programmateam, nooit in openbare cijfers."
+          maxLength={TEXT_MAX}
+          rows={3}
+          value={values.notitie}
+          onChange={(event) => set('notitie', event.target.value)}
+          errors={errors.fields.notitie}
+        />
+        <ButtonGroup>
+          <PrimaryActionButton
+            type="submit"
+            busy={save.isPending || reread.isPending}
+            disabled={save.isPending || reread.isPending || conflict !== null}
+          >
+            Opslaan
+          </PrimaryActionButton>
+          <SubtleButton
+            type="button"
+            disabled={conflict !== null}
+            onClick={() => {
+              clear();
+              setValues(formFromCell(base));
+              setMessage('Uw wijzigingen zijn ongedaan gemaakt.');
+            }}
+          >
+            Wijzigingen ongedaan maken
+          </SubtleButton>
+        </ButtonGroup>
+        <StatusMessage>{message}</StatusMessage>
+      </form>
+    </>
+  );
+}

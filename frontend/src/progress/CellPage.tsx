@@ -1,0 +1,114 @@
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useParams } from 'react-router-dom';
+
+import { ScrollTable } from '../admin/ScrollTable';
+import { AppLink } from '../app/AppLink';
+import { NotFoundPage } from '../app/NotFoundPage';
+import { DutchDate } from '../shared/DutchDate';
+import { ErrorAlert } from '../shared/ErrorAlert';
+import { StatusMessage } from '../shared/StatusMessage';
+import { progressKeys, useCell } from './api';
+import { CellFacts } from './CellFacts';
+import { CellForm } from './CellForm';
+import { CellHistory } from './CellHistory';
+import { municipalityPath } from './paths';
+import type { Cell } from './types';
+
+function StepsTable({ cell }: { cell: Cell }) {
+  return (
+    <ScrollTable labelledBy="stappen-tabel">
+      <Table className="spoorboek-table">
+        <caption id="stappen-tabel" className="spoorboek-visually-hidden">
+          Stappen van de routekaart met hun uiterste data
+        </caption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">Stap</TableHeaderCell>
+            <TableHeaderCell scope="col">Uiterlijk starten</TableHeaderCell>
+            <TableHeaderCell scope="col">Uiterlijk klaar</TableHeaderCell>
+            <TableHeaderCell scope="col">Gereed op</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {cell.stappen.map((step) => (
+            <TableRow key={step.code}>
+              <TableHeaderCell scope="row">{step.titel}</TableHeaderCell>
+              <TableCell>
+                <DutchDate value={step.uitersteStart} />
+              </TableCell>
+              <TableCell>
+                <DutchDate value={step.uitersteEinde} />
+              </TableCell>
+              <TableCell>{step.gereedOp ? <DutchDate value={step.gereedOp} /> : 'Nog niet'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </ScrollTable>
+  );
+}
+
+function CellDetails({ code, measure }: { code: string; measure: string }) {
+  const queryClient = useQueryClient();
+  const cell = useCell(code, measure);
+  if (cell.isPending) return <StatusMessage>Stand laden…</StatusMessage>;
+  if (cell.isError) {
+    return (
+      <>
+        <title>Voortgang – Spoorboek</title>
+        <Heading level={1}>Voortgang</Heading>
+        <ErrorAlert error={cell.error} onRetry={() => void cell.refetch()} />
+      </>
+    );
+  }
+  const data = cell.data;
+  const title = `${data.maatregel.code} ${data.maatregel.naam}`;
+  return (
+    <>
+      <title>{`${title} – voortgang ${data.gemeente.naam} – Spoorboek`}</title>
+      <Paragraph>
+        <AppLink to={municipalityPath(code)}>Terug naar de voortgang van {data.gemeente.naam}</AppLink>
+      </Paragraph>
+      <Heading level={1}>{title}</Heading>
+      <Paragraph appearance="lead">
+        Voortgang van {data.gemeente.naam}. De maatregel gaat in op <DutchDate value={data.ingangsdatum} />.
+      </Paragraph>
+      <section aria-labelledby="stand-kop" className="spoorboek-section">
+        <Heading level={2} id="stand-kop">
+          Huidige stand
+        </Heading>
+        <CellFacts cell={data} />
+        <Heading level={3}>Routekaart</Heading>
+        <StepsTable cell={data} />
+      </section>
+      <section aria-labelledby="wijzigen-kop" className="spoorboek-section">
+        <Heading level={2} id="wijzigen-kop">
+          Stand wijzigen
+        </Heading>
+        <CellForm
+          key={`${code}/${measure}`}
+          cell={data}
+          onSaved={() => void queryClient.invalidateQueries({ queryKey: progressKeys.history(code, measure) })}
+        />
+      </section>
+      <CellHistory cell={data} />
+    </>
+  );
+}
+
+/** /voortgang/gemeenten/:code/:maatregel: one measure of one municipality, to read and change. */
+export default function CellPage() {
+  const { code = '', maatregel = '' } = useParams();
+  if (!/^GM\d{4}$/.test(code) || !/^M\d{2}$/.test(maatregel)) return <NotFoundPage />;
+  return <CellDetails key={`${code}/${maatregel}`} code={code} measure={maatregel} />;
+}

@@ -1,0 +1,83 @@
+import {
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+
+import { ScrollTable } from '../admin/ScrollTable';
+import { AppLink } from '../app/AppLink';
+import { ErrorAlert } from '../shared/ErrorAlert';
+import { StatusMessage } from '../shared/StatusMessage';
+import { useComparison } from './api';
+import { percentText } from './labels';
+import { municipalityPath } from './paths';
+
+/** The municipality's figures next to similar municipalities, its province, region and country. */
+export function ComparisonSection({ code, linkPeers }: { code: string; linkPeers: boolean }) {
+  const comparison = useComparison(code);
+  return (
+    <section aria-labelledby="vergelijking-kop" className="spoorboek-section">
+      <Heading level={2} id="vergelijking-kop">
+        Vergelijking
+      </Heading>
+      <StatusMessage>{comparison.isPending ? 'Vergelijking laden…' : ''}</StatusMessage>
+      {comparison.isError && <ErrorAlert error={comparison.error} onRetry={() => void comparison.refetch()} />}
+      {comparison.data && (
+        <>
+          <Paragraph>
+            Gemeenten met ongeveer evenveel inwoners ({comparison.data.inwoners.toLocaleString('nl-NL')}):{' '}
+            {comparison.data.vergelijkbaar.map((peer, index) => (
+              <span key={peer.code}>
+                {index > 0 && ', '}
+                {linkPeers ? <AppLink to={municipalityPath(peer.code)}>{peer.naam}</AppLink> : peer.naam}
+              </span>
+            ))}
+            .
+          </Paragraph>
+          <ScrollTable labelledBy="vergelijking-tabel">
+            <Table className="spoorboek-table">
+              <caption id="vergelijking-tabel" className="spoorboek-visually-hidden">
+                Voortgang van {comparison.data.gemeente.naam} vergeleken met andere gemeenten
+              </caption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">Groep</TableHeaderCell>
+                  <TableHeaderCell scope="col">Geïmplementeerd</TableHeaderCell>
+                  <TableHeaderCell scope="col">Risico</TableHeaderCell>
+                  <TableHeaderCell scope="col">Te laat</TableHeaderCell>
+                  <TableHeaderCell scope="col">Tekort</TableHeaderCell>
+                  <TableHeaderCell scope="col">Gemiddelde achterstand</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {comparison.data.cijfers.map((figures) => (
+                  <TableRow key={figures.groep.code}>
+                    <TableHeaderCell scope="row">{figures.groep.naam}</TableHeaderCell>
+                    <TableCell>{percentText(figures.aandeelGeimplementeerd)}</TableCell>
+                    <TableCell>{percentText(figures.cellen ? figures.risico / figures.cellen : null)}</TableCell>
+                    <TableCell>{percentText(figures.cellen ? figures.teLaat / figures.cellen : null)}</TableCell>
+                    <TableCell>{percentText(figures.tekort)}</TableCell>
+                    <TableCell>
+                      {figures.gemiddeldeAchterstandDagen === null
+                        ? '–'
+                        : `${figures.gemiddeldeAchterstandDagen.toLocaleString('nl-NL')} dagen`}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </ScrollTable>
+          <Paragraph className="spoorboek-muted">
+            Percentages van alle combinaties van gemeente en maatregel in de groep. Tekort: deel van de maatregelen die al
+            gelden maar nog niet geïmplementeerd zijn.
+          </Paragraph>
+        </>
+      )}
+    </section>
+  );
+}

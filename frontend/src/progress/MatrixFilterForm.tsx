@@ -1,0 +1,131 @@
+import { ButtonGroup, PrimaryActionButton, SelectOption } from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+
+import { AppLink } from '../app/AppLink';
+import { SelectField } from '../forms/fields';
+import { useWaves } from '../measures/queries';
+import { useLabourMarketRegions, useProvinces, useThemes } from './api';
+
+const NAMES = ['provincie', 'arbeidsmarktregio', 'fase', 'thema', 'weergave'] as const;
+type Name = (typeof NAMES)[number];
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+function OptionsField({
+  name,
+  label,
+  all,
+  options,
+  loading,
+  failed,
+  value,
+  onChange,
+}: {
+  name: Name;
+  label: string;
+  all: string;
+  options: Option[] | undefined;
+  loading: boolean;
+  failed: boolean;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <SelectField
+      id={`filter-${name}`}
+      label={label}
+      value={value}
+      busy={loading}
+      errors={failed ? [`De lijst kon niet worden geladen.`] : undefined}
+      onChange={(event) => onChange(event.target.value)}
+    >
+      <SelectOption value="">{all}</SelectOption>
+      {options?.map((option) => (
+        <SelectOption key={option.value} value={option.value}>
+          {option.label}
+        </SelectOption>
+      ))}
+      {value && !options && <SelectOption value={value}>{value}</SelectOption>}
+    </SelectField>
+  );
+}
+
+const codeNames = (list: { code: string; naam: string }[] | undefined) =>
+  list?.map((item) => ({ value: item.code, label: item.naam }));
+
+/** The heat map's filters; submitting puts them in the URL, so a filtered view can be shared. */
+export function MatrixFilterForm({ params }: { params: URLSearchParams }) {
+  const navigate = useNavigate();
+  const provinces = useProvinces();
+  const regions = useLabourMarketRegions();
+  const waves = useWaves();
+  const themes = useThemes();
+  const [values, setValues] = useState<Record<Name, string>>(
+    () => Object.fromEntries(NAMES.map((name) => [name, params.get(name) ?? ''])) as Record<Name, string>,
+  );
+  const set = (name: Name) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const name of NAMES) if (values[name]) next.set(name, values[name]);
+    void navigate({ search: next.toString() });
+  };
+
+  return (
+    <form noValidate onSubmit={submit} className="spoorboek-filters spoorboek-filters--grid" aria-label="Matrix filteren">
+      <OptionsField
+        name="provincie"
+        label="Provincie"
+        all="Alle provincies"
+        options={codeNames(provinces.data)}
+        loading={provinces.isPending}
+        failed={provinces.isError}
+        value={values.provincie}
+        onChange={set('provincie')}
+      />
+      <OptionsField
+        name="arbeidsmarktregio"
+        label="Arbeidsmarktregio"
+        all="Alle arbeidsmarktregio's"
+        options={codeNames(regions.data)}
+        loading={regions.isPending}
+        failed={regions.isError}
+        value={values.arbeidsmarktregio}
+        onChange={set('arbeidsmarktregio')}
+      />
+      <OptionsField
+        name="fase"
+        label="Fase (invoeringsgolf)"
+        all="Alle fasen"
+        options={waves.data?.map((wave) => ({ value: String(wave.nummer), label: wave.naam }))}
+        loading={waves.isPending}
+        failed={waves.isError}
+        value={values.fase}
+        onChange={set('fase')}
+      />
+      <OptionsField
+        name="thema"
+        label="Thema"
+        all="Alle thema's"
+        options={codeNames(themes.data)}
+        loading={themes.isPending}
+        failed={themes.isError}
+        value={values.thema}
+        onChange={set('thema')}
+      />
+      <SelectField id="filter-weergave" label="Kleur naar" value={values.weergave} onChange={(event) => set('weergave')(event.target.value)}>
+        <SelectOption value="">Verkeerslicht</SelectOption>
+        <SelectOption value="fase">Fase van invoering</SelectOption>
+      </SelectField>
+      <ButtonGroup className="spoorboek-filters__wide">
+        <PrimaryActionButton type="submit">Filteren</PrimaryActionButton>
+        <AppLink to={{ search: '' }}>Filters wissen</AppLink>
+      </ButtonGroup>
+    </form>
+  );
+}

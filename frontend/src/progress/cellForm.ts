@@ -1,0 +1,106 @@
+import { ApiError } from '../api/problem';
+import type { Cell, CellWrite, Phase } from './types';
+
+/** What the edit form holds: the whole state of one cell, as text the inputs can show. */
+export interface CellFormValues {
+  fase: Phase;
+  geplandLivegang: string;
+  /** Per roadmap step: done or not, and the date it was done (YYYY-MM-DD). */
+  stappen: Record<string, { gereed: boolean; datum: string }>;
+  notitie: string;
+  knelpunten: string;
+}
+
+export const TEXT_MAX = 5000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const FIELD_LABELS = {
+  fase: 'Fase',
+  geplandLivegang: 'Geplande livegang',
+  stappen: 'Stappen gereed',
+  notitie: 'Notitie',
+  knelpunten: 'Knelpunten',
+} as const;
+
+export type CellField = keyof typeof FIELD_LABELS;
+
+export function formFromCell(cell: Cell): CellFormValues {
+  return {
+    fase: cell.fase,
+    geplandLivegang: cell.geplandLivegang ?? '',
+    stappen: Object.fromEntries(
+      cell.stappen.map((step) => [step.code, { gereed: step.gereedOp !== null, datum: step.gereedOp ?? '' }]),
+    ),
+    notitie: cell.notitie ?? '',
+    knelpunten: cell.knelpunten ?? '',
+  };
+}
+
+/** The PUT body: a PUT replaces the whole state, so every field is sent, empty ones as null. */
+export function writeFromForm(values: CellFormValues): CellWrite {
+  return {
+    fase: values.fase,
+    geplandLivegang: values.geplandLivegang || null,
+    stappenGereed: Object.entries(values.stappen)
+      .filter(([, step]) => step.gereed)
+      .map(([stap, step]) => ({ stap, gereedOp: step.datum })),
+    notitie: values.notitie.trim() || null,
+    knelpunten: values.knelpunten.trim() || null,
+  };
+}
+
+/** The id of a step's date input (the error summary links to it). */
+export function stepDateId(code: string): string {
+  return `stap-${code}-datum`;
+}
+
+/** Checks made before sending; keys are form field names (a step's is `stap-<code>`). */
+export function formProblems(values: CellFormValues, stepTitles: Record<string, string>): Record<string, string | null> {
+  const problems: Record<string, string | null> = {
+    geplandLivegang:
+      values.geplandLivegang && !ISO_DATE.test(values.geplandLivegang)
+        ? 'Vul een datum in, zoals 2026-12-01.'
+        : null,
+    notitie: values.notitie.length > TEXT_MAX ? `Gebruik hoogstens ${TEXT_MAX} tekens.` : null,
+    knelpunten: values.knelpunten.length > TEXT_MAX ? `Gebruik hoogstens ${TEXT_MAX} tekens.` : null,
+  };
+  for (const [code, step] of Object.entries(values.stappen)) {
+    if (step.gereed && !ISO_DATE.test(step.datum)) {
+      problems[`stap-${code}`] = `Vul de datum in waarop "${stepTitles[code] ?? code}" gereed was.`;
+    }
+  }
+  return problems;
+}
+
+const sameSteps = (a: CellFormValues['stappen'], b: CellFormValues['stappen']) => {
+  const done = (steps: CellFormValues['stappen']) =>
+    JSON.stringify(
+      Object.entries(steps)
+        .filter(([, step]) => step.gereed)
+        .map(([code, step]) => [code, step.datum])
+        .sort(),
+    );
+  return done(a) === done(b);
+};
+
+/** The fields in which two states differ, in the form's order (for the conflict notice). */
+export function changedFields(a: CellFormValues, b: CellFormValues): CellField[] {
+  const fields: CellField[] = [];
+  if (a.fase !== b.fase) fields.push('fase');
+  if (a.geplandLivegang !== b.geplandLivegang) fields.push('geplandLivegang');
+  if (!sameSteps(a.stappen, b.stappen)) fields.push('stappen');
+  if (a.notitie.trim() !== b.notitie.trim()) fields.push('notitie');
+  if (a.knelpunten.trim() !== b.knelpunten.trim()) fields.push('knelpunten');
+  return fields;
+}
+
+/** Someone else saved the cell after it was read: the server refused with 412. */
+export function isConflict(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 412;
+}
+
+/** Today as YYYY-MM-DD in the browser's zone: the default date for a step just ticked. */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
