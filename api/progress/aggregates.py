@@ -14,7 +14,6 @@ from api.core.validation import InvalidParams
 from api.measures.models import Measure
 from api.municipalities.models import Municipality
 from api.progress import policy, repository
-from api.progress.cells import NOT_STARTED, CellState
 from api.progress.deadlines import DONE_PHASES, Schedule, TrafficLight, Verdict
 from api.progress.models import Phase
 from api.progress.presenters import next_step
@@ -23,69 +22,73 @@ from api.progress.schemas import GroupFigures, HelpNeeded, Overview
 GROUPINGS = ("land", "provincie", "arbeidsmarktregio", "fase", "maatregel", "thema", "gemeente")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     municipality: Municipality
     measure: Measure
-    state: CellState
+    phase: Phase
     deadlines: Verdict
+    effective_date: date
+    """The measure's, read once per measure (a property that reads its wave)."""
 
 
 def cells(session: Session, today: date, as_of: date | None = None) -> list[Cell]:
-    """Every municipality × measure, with derived deadlines, as now or at the end of `as_of`."""
+    """Every municipality × measure with its phase and derived deadlines, as now or at the end
+    of `as_of`. Each measure's steps are dated once, and a verdict is worked out once per set
+    of steps done (see `Schedule`): judging cell by cell was most of the cost of the figures."""
     roadmaps = repository.roadmaps(session)
-    if as_of is None:
-        states = repository.states(session)
-    else:
-        end = datetime.combine(as_of + timedelta(days=1), time.min, tzinfo=UTC)
-        states = repository.states_until(session, end)
+    end = None if as_of is None else datetime.combine(as_of + timedelta(days=1), time.min, UTC)
+    stored = repository.phases_and_steps(session, end)
     measures = [
-        (m, Schedule(roadmaps.get(m.code, []), m.effective_date, today))
+        (m, m.code, m.effective_date, Schedule(roadmaps.get(m.code, []), m.effective_date, today))
         for m in repository.measures(session)
     ]
+    never_written: tuple[Phase, dict[str, str]] = (Phase.NOT_STARTED, {})
     found = []
     for municipality in repository.municipalities(session):
-        for measure, schedule in measures:
-            state = states.get((municipality.code, measure.code), NOT_STARTED)
-            verdict = schedule.verdict(state.phase, state.steps_done)
-            found.append(Cell(municipality, measure, state, verdict))
+        code = municipality.code
+        for measure, measure_code, effective, schedule in measures:
+            phase, done = stored.get((code, measure_code), never_written)
+            found.append(
+                Cell(municipality, measure, phase, schedule.verdict(phase, done), effective)
+            )
     return found
 
 
-def _key(grouping: str) -> Callable[[Cell], CodeName]:
-    keys: dict[str, Callable[[Cell], CodeName]] = {
-        "land": lambda c: CodeName(code="NL", naam="Nederland"),
-        "provincie": lambda c: CodeName(
-            code=c.municipality.province_code, naam=c.municipality.province_code
+def _key(grouping: str) -> Callable[[Cell], tuple[str, str]]:
+    """The code and name of a cell's group. Plain pairs: a CodeName per cell cost as much as
+    the judging, so the overview makes one per group."""
+    keys: dict[str, Callable[[Cell], tuple[str, str]]] = {
+        "land": lambda c: ("NL", "Nederland"),
+        "provincie": lambda c: (c.municipality.province_code, c.municipality.province_code),
+        "arbeidsmarktregio": lambda c: (
+            c.municipality.labour_market_region_code,
+            c.municipality.labour_market_region_code,
         ),
-        "arbeidsmarktregio": lambda c: CodeName(
-            code=c.municipality.labour_market_region_code,
-            naam=c.municipality.labour_market_region_code,
-        ),
-        "fase": lambda c: CodeName(code=str(c.measure.wave_number), naam=c.measure.wave.name),
-        "maatregel": lambda c: CodeName(code=c.measure.code, naam=c.measure.title),
-        "thema": lambda c: CodeName(code=c.measure.theme_code, naam=c.measure.theme.name),
-        "gemeente": lambda c: CodeName(code=c.municipality.code, naam=c.municipality.name),
+        "fase": lambda c: (str(c.measure.wave_number), c.measure.wave.name),
+        "maatregel": lambda c: (c.measure.code, c.measure.title),
+        "thema": lambda c: (c.measure.theme_code, c.measure.theme.name),
+        "gemeente": lambda c: (c.municipality.code, c.municipality.name),
     }
     return keys[grouping]
 
 
 def figures(group: CodeName, members: list[Cell], today: date) -> GroupFigures:
-    phases = Counter(c.state.phase.value for c in members)
-    in_force = [c for c in members if c.measure.effective_date <= today]
-    behind = [c for c in in_force if c.state.phase not in DONE_PHASES]
+    phases = Counter(c.phase.value for c in members)
+    in_force = [c for c in members if c.effective_date <= today]
+    behind = [c for c in in_force if c.phase not in DONE_PHASES]
     return GroupFigures(
         groep=group,
         cellen=len(members),
         per_fase={p.value: phases.get(p.value, 0) for p in Phase},
         aandeel_geimplementeerd=round(
-            sum(1 for c in members if c.state.phase in DONE_PHASES) / len(members), 4
+            sum(1 for c in members if c.phase in DONE_PHASES) / len(members), 4
         ),
         risico=sum(1 for c in members if c.deadlines.light is TrafficLight.AT_RISK),
         te_laat=sum(1 for c in members if c.deadlines.light is TrafficLight.LATE),
         tekort=round(len(behind) / len(in_force), 4) if in_force else None,
         gemiddelde_achterstand_dagen=(
-            round(sum((today - c.measure.effective_date).days for c in behind) / len(behind), 1)
+            round(sum((today - c.effective_date).days for c in behind) / len(behind), 1)
             if behind
             else (0.0 if in_force else None)
         ),
@@ -116,14 +119,14 @@ def overview(
         and (theme is None or c.measure.theme_code == theme)
     ]
     key = _key(grouping)
-    groups: dict[str, tuple[CodeName, list[Cell]]] = {}
+    groups: dict[str, tuple[str, list[Cell]]] = {}
     for cell in selected:
-        name = key(cell)
-        groups.setdefault(name.code, (name, []))[1].append(cell)
+        code, name = key(cell)
+        groups.setdefault(code, (name, []))[1].append(cell)
     names = repository.group_names(session, grouping)
     result = []
     for code, (name, members) in sorted(groups.items()):
-        label = CodeName(code=code, naam=names.get(code, name.naam))
+        label = CodeName(code=code, naam=names.get(code, name))
         result.append(figures(label, members, as_of or today))
     return Overview(peildatum=as_of or today, groepering=grouping, groepen=result)
 
@@ -156,7 +159,7 @@ def help_needed(
             gemeente=CodeName(code=c.municipality.code, naam=c.municipality.name),
             maatregel=CodeName(code=c.measure.code, naam=c.measure.title),
             ingangsdatum=c.measure.effective_date,
-            fase=c.state.phase,
+            fase=c.phase,
             verkeerslicht=c.deadlines.light,
             speling=c.deadlines.slack_days,
             volgende_stap=next_step(c.deadlines.next_step),

@@ -1,6 +1,5 @@
 """Exports of progress in the upload's own format, scoped to who asks."""
 
-from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -10,39 +9,35 @@ from api.core.security import Principal
 from api.organisations.models import OrganisationKind
 from api.organisations.service import get_organisation
 from api.progress import policy, repository
-from api.progress.aggregates import cells
-from api.progress.models import Phase
 
 
-def export_records(session: Session, principal: Principal, today: date) -> list[dict[str, Any]]:
-    """Every cell the principal may read; not-started cells without history are left out."""
+def export_records(session: Session, principal: Principal) -> list[dict[str, Any]]:
+    """Every cell the principal may read that was ever written (cells never written have no
+    stored state), by municipality and measure."""
     if not principal.is_authenticated:
         raise UnauthenticatedError
     roadmaps = {m: {s.code for s in steps} for m, steps in repository.roadmaps(session).items()}
     records = []
-    for cell in cells(session, today):
-        code = cell.municipality.code
+    for (code, measure), state in sorted(repository.states(session).items()):
         if not policy.can_read(principal, code):
-            continue
-        if cell.state.version == 0 and cell.state.phase is Phase.NOT_STARTED:
             continue
         records.append(
             {
                 "gemeente": code,
-                "maatregel": cell.measure.code,
-                "fase": cell.state.phase.value,
-                "geplandLivegang": cell.state.planned_go_live.isoformat()
-                if cell.state.planned_go_live
+                "maatregel": measure,
+                "fase": state.phase.value,
+                "geplandLivegang": state.planned_go_live.isoformat()
+                if state.planned_go_live
                 else "",
                 # Steps an editor has since removed from the roadmap are left out, so the
                 # export can be uploaded again as it is.
                 "stappenGereed": {
-                    code: done
-                    for code, done in cell.state.steps_done.items()
-                    if code in roadmaps.get(cell.measure.code, set())
+                    step: done
+                    for step, done in state.steps_done.items()
+                    if step in roadmaps.get(measure, set())
                 },
-                "knelpunten": cell.state.blockers or "",
-                "notitie": cell.state.note or "",
+                "knelpunten": state.blockers or "",
+                "notitie": state.note or "",
             }
         )
     return records

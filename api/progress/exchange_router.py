@@ -185,7 +185,7 @@ def export(
     session: SessionDep,
     formaat: Annotated[Literal["csv", "xlsx"], Query(description="csv of xlsx.")] = "csv",
 ) -> Response:
-    records = exchange.export_records(session, principal, date.today())
+    records = exchange.export_records(session, principal)
     name = f"voortgang-{date.today().isoformat()}.{formaat}"
     headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
     if formaat == "xlsx":

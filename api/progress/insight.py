@@ -40,7 +40,7 @@ def matrix(
         ):
             continue
         row = rows.setdefault(m.code, (m, [], []))
-        row[1].append(cell.state.phase.value)
+        row[1].append(cell.phase.value)
         row[2].append(cell.deadlines.light.value)
     return measures, sorted(rows.values(), key=lambda r: r[0].sort_name)
 
@@ -109,9 +109,7 @@ def indicator_by_municipality(
     values: dict[str, float | None] = {}
     for code, members in by_municipality.items():
         if indicator == "aandeel-geimplementeerd":
-            values[code] = round(
-                sum(c.state.phase in DONE_PHASES for c in members) / len(members), 4
-            )
+            values[code] = round(sum(c.phase in DONE_PHASES for c in members) / len(members), 4)
         elif indicator == "te-laat":
             values[code] = float(sum(c.deadlines.light is TrafficLight.LATE for c in members))
         else:

@@ -4,7 +4,8 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+import orjson
+from sqlalchemy import Subquery, Table, Text, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from api.accounts.models import User, UserRole, user_municipalities
@@ -12,7 +13,7 @@ from api.core.security import Role
 from api.measures.models import Measure, Wave
 from api.municipalities.models import LabourMarketRegion, Municipality, Province
 from api.progress.cells import CellState
-from api.progress.models import ProgressSnapshot, ProgressStatus, RoadmapStep
+from api.progress.models import Phase, ProgressSnapshot, ProgressStatus, RoadmapStep
 
 # The columns of a cell's state, in the order of CellState's fields. The figures read every
 # cell, so they read these as plain rows: an ORM object per cell cost more than the figures.
@@ -153,11 +154,9 @@ def history(session: Session, municipality_code: str, measure_code: str) -> list
     return list(session.scalars(query.order_by(ProgressSnapshot.version)))
 
 
-def states_until(
-    session: Session, moment: datetime, municipality_code: str | None = None
-) -> dict[tuple[str, str], CellState]:
-    """The state of every cell as it was at `moment`: its last snapshot recorded before then
-    (the highest version among those). Only that snapshot is read, not the cell's history."""
+def _last_before(moment: datetime, municipality_code: str | None) -> Subquery:
+    """The id of every cell's last snapshot recorded before `moment` (its highest version
+    among those): one row per cell, not the cell's history."""
     ranked = select(
         ProgressSnapshot.id,
         func.row_number()
@@ -169,13 +168,39 @@ def states_until(
     ).where(ProgressSnapshot.recorded_at < moment)
     if municipality_code is not None:
         ranked = ranked.where(ProgressSnapshot.municipality_code == municipality_code)
-    latest = ranked.subquery()
+    return ranked.subquery()
+
+
+def states_until(
+    session: Session, moment: datetime, municipality_code: str | None = None
+) -> dict[tuple[str, str], CellState]:
+    """The state of every cell (of this municipality) as it was at `moment`."""
+    latest = _last_before(moment, municipality_code)
     query = (
         select(ProgressSnapshot.municipality_code, ProgressSnapshot.measure_code, *_SNAPSHOT_STATE)
         .join(latest, latest.c.id == ProgressSnapshot.id)
         .where(latest.c.rank == 1)
     )
     return {(row[0], row[1]): CellState(*row[2:]) for row in session.execute(query)}
+
+
+def phases_and_steps(
+    session: Session, moment: datetime | None = None
+) -> dict[tuple[str, str], tuple[Phase, dict[str, str]]]:
+    """Only what the figures judge a cell by, its phase and steps done, for every stored cell:
+    now, or as it was at `moment`. The other columns cost more to read than the judging; the
+    steps come as text, parsed by orjson (the JSON type's json.loads was a third of it)."""
+    table: type[ProgressStatus | ProgressSnapshot] = (
+        ProgressStatus if moment is None else ProgressSnapshot
+    )
+    query = select(
+        table.municipality_code, table.measure_code, table.phase, table.steps_done.cast(Text)
+    )
+    if moment is not None:
+        latest = _last_before(moment, None)
+        query = query.join(latest, latest.c.id == ProgressSnapshot.id).where(latest.c.rank == 1)
+    loads = orjson.loads
+    return {(row[0], row[1]): (row[2], loads(row[3])) for row in session.execute(query)}
 
 
 def contacts_by_municipality(session: Session, codes: list[str]) -> dict[str, list[User]]:
