@@ -37,6 +37,11 @@ from api.progress.exchange_router import router as progress_exchange_router
 from api.progress.insight_router import maps as progress_maps_router
 from api.progress.insight_router import router as progress_insight_router
 from api.progress.router import router as progress_router
+from api.questions.faq_router import router as faq_router
+from api.questions.faq_router import writes as faq_writes_router
+from api.questions.insight_router import router as questions_insight_router
+from api.questions.router import downloads as questions_downloads_router
+from api.questions.router import router as questions_router
 
 _COLLECTIONS = [
     "fasen",
@@ -48,6 +53,7 @@ _COLLECTIONS = [
     "arbeidsmarktregios",
     "organisaties",
     "producten",
+    "faq",
 ]
 
 
@@ -108,6 +114,12 @@ def create_api(settings: Settings) -> FastAPI:
         progress_downloads_router,
         progress_insight_router,
         progress_maps_router,
+        # Fixed paths (/vragen/werkvoorraad ...) must come before /vragen/{id}.
+        questions_insight_router,
+        questions_router,
+        questions_downloads_router,
+        faq_router,
+        faq_writes_router,
         health_router,
     ):
         api.include_router(router)

@@ -10,6 +10,7 @@ from api.municipalities import models as municipalities
 from api.organisations import models as organisations
 from api.products import models as products
 from api.progress import models as progress
+from api.questions import models as questions
 from api.seed import models as seed
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "organisations",
     "products",
     "progress",
+    "questions",
     "seed",
     "sequences",
 ]

@@ -21,7 +21,7 @@ def upgrade_to_head(database_url: str) -> None:
 
 
 # Tables that migrations create but no model describes (engine-specific search indexes).
-UNMANAGED_TABLE_PREFIXES = ("product_search",)
+UNMANAGED_TABLE_PREFIXES = ("product_search", "qa_search")
 
 
 def include_name(name: str | None, type_: str, _parent_names: object) -> bool:

@@ -87,6 +87,22 @@ class Settings(BaseSettings):
         default=1, description="Approving reviews by municipal testers needed to publish."
     )
 
+    # Questions. Service levels count working days (weekends and Dutch holidays excluded).
+    question_answer_days: int = Field(
+        default=10, ge=1, le=100, description="Working days to answer a question."
+    )
+    question_expert_days: int = Field(
+        default=5, ge=1, le=100, description="Working days an expert organisation gets."
+    )
+    question_due_soon_days: int = Field(
+        default=2, ge=0, le=20, description="A question is due soon this many working days ahead."
+    )
+    holiday_categories: Annotated[list[Literal["public", "optional"]], NoDecode] = Field(
+        default=["public"],
+        description="Categories of the `holidays` package's Dutch calendar that are no working "
+        "day; add 'optional' to skip Liberation Day every year.",
+    )
+
     # Mail. Development writes mail to the console or to files, so nothing is sent by accident.
     mail_backend: Literal["console", "file", "smtp"] = "console"
     mail_file_dir: str = "var/outbox"
@@ -97,7 +113,7 @@ class Settings(BaseSettings):
     smtp_password: SecretStr | None = None
     smtp_starttls: bool = True
 
-    @field_validator("cors_origins", "second_factor_roles", mode="before")
+    @field_validator("cors_origins", "second_factor_roles", "holiday_categories", mode="before")
     @classmethod
     def _split_list(cls, value: object) -> object:
         if isinstance(value, str):

@@ -26,6 +26,8 @@ class Storage(Protocol):
 
     def exists(self, key: str) -> bool: ...
 
+    def delete(self, key: str) -> None: ...
+
 
 class LocalStorage:
     def __init__(self, root: Path) -> None:
@@ -54,6 +56,9 @@ class LocalStorage:
     def exists(self, key: str) -> bool:
         return self._path(key).exists()
 
+    def delete(self, key: str) -> None:
+        self._path(key).unlink(missing_ok=True)
+
 
 class S3Storage:
     def __init__(self, client: Any, bucket: str, prefix: str = "bestanden/") -> None:
@@ -79,6 +84,9 @@ class S3Storage:
         except ClientError:
             return False
         return True
+
+    def delete(self, key: str) -> None:
+        self.client.delete_object(Bucket=self.bucket, Key=self.prefix + key)
 
 
 def storage_for(settings: Settings) -> Storage:

@@ -2,13 +2,12 @@
 stored by SHA-256 behind the storage interface; or external links. Published versions are
 immutable."""
 
-import re
 from collections.abc import Iterator
 
-import filetype
 from sqlalchemy.orm import Session
 
-from api.core.errors import ConflictError, DomainError, NotFoundError, PayloadTooLargeError
+from api.core import uploads
+from api.core.errors import ConflictError, NotFoundError
 from api.core.security import Principal
 from api.core.settings import Settings
 from api.core.storage import Storage
@@ -16,27 +15,6 @@ from api.products.catalogue import get_visible, load_product
 from api.products.feed import is_public, record_change
 from api.products.models import Product, ProductFile, ProductStatus, ProductVersion
 from api.products.policy import Viewer, require_editor
-
-ALLOWED_TYPES = {
-    "application/pdf": "PDF",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PPTX",
-    "application/vnd.oasis.opendocument.text": "ODT",
-    "application/vnd.oasis.opendocument.spreadsheet": "ODS",
-    "application/vnd.oasis.opendocument.presentation": "ODP",
-}
-
-
-class UnsupportedFileError(DomainError):
-    status = 415
-    title = "Bestandstype niet toegestaan"
-
-
-def _safe_name(name: str) -> str:
-    base = re.split(r"[\\/]", name)[-1].strip()
-    cleaned = re.sub(r"[^\w.\- ()]+", "_", base)[:200]
-    return cleaned or "document"
 
 
 def _editable_draft(product: Product) -> ProductVersion:
@@ -66,25 +44,12 @@ def upload(
     require_editor(principal)
     product = load_product(session, product_id)
     draft = _editable_draft(product)
-    if len(data) > settings.max_upload_bytes:
-        raise PayloadTooLargeError(
-            f"Een bestand mag hoogstens {settings.max_upload_bytes} bytes zijn."
-        )
-    if not data:
-        raise UnsupportedFileError("Het bestand is leeg.")
-    kind = filetype.guess(data)
-    media_type = kind.mime if kind else None
-    if media_type not in ALLOWED_TYPES:
-        allowed = ", ".join(sorted(set(ALLOWED_TYPES.values())))
-        raise UnsupportedFileError(
-            f"De inhoud is geen toegestaan documenttype ({allowed}); "
-            f"herkend: {media_type or 'onbekend'}. De bestandsnaam telt niet."
-        )
+    checked = uploads.check(settings, name, data, uploads.DOCUMENT_TYPES)
     key = storage.put(data)
     file = ProductFile(
-        name=_safe_name(name),
-        media_type=media_type,
-        size=len(data),
+        name=checked.name,
+        media_type=checked.media_type,
+        size=checked.size,
         sha256=key,
         uploaded_by=principal.user_id,
     )

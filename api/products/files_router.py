@@ -1,12 +1,12 @@
 """HTTP endpoints for the documents of a product: upload, link, remove, download."""
 
 from typing import Annotated
-from urllib.parse import quote
 
 from fastapi import APIRouter, File, Path, Request, Response, UploadFile, status
 from fastapi.responses import StreamingResponse
 
 from api.accounts.principal import CurrentPrincipal
+from api.core import uploads
 from api.core.db import SessionDep
 from api.core.requests import SettingsDep
 from api.core.routing import PERSON, errors, json_router
@@ -95,15 +95,7 @@ def remove(
     summary="Een document downloaden",
     openapi_extra=READ_SECURITY,
     response_class=StreamingResponse,
-    responses={
-        200: {
-            "description": "Het document.",
-            "content": {
-                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
-            },
-        },
-        304: {"description": "Niet gewijzigd (de ETag is de SHA-256 van de inhoud)."},
-    },
+    responses=uploads.download_responses("Het document."),
 )
 def download(
     request: Request,
@@ -116,15 +108,11 @@ def download(
     file, public, content = files.download(
         session, storage_for(settings), principal, product_id, file_id
     )
-    etag = f'"{file.sha256}"'
-    cache = "public, max-age=86400, immutable" if public else "private, no-cache"
-    headers = {"ETag": etag, "Cache-Control": cache}
-    if request.headers.get("if-none-match", "").replace("W/", "") == etag:
-        return Response(status_code=304, headers=headers)
-    quoted = file.name.replace('"', "")
-    headers["Content-Disposition"] = (
-        f"attachment; filename=\"{quoted}\"; filename*=UTF-8''{quote(file.name, safe='')}"
-    )
-    return StreamingResponse(
-        content, media_type=file.media_type or "application/octet-stream", headers=headers
+    return uploads.download_response(
+        request,
+        name=file.name,
+        sha256=file.sha256 or "",
+        media_type=file.media_type,
+        public=public,
+        content=content,
     )

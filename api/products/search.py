@@ -7,40 +7,14 @@ title weighted above body); PostgreSQL uses its `dutch` text-search configuratio
 plus a trigram index for the substring matches. Fragments are made in Python so both engines
 highlight the same way."""
 
-import html
-import re
-import threading
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
-import snowballstemmer
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from api.core import highlight
+from api.core.stemming import stems
 from api.products.models import Product
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-FRAGMENT_WORDS = 24
-# A Snowball stemmer keeps state while it works, so sharing one between the threads that
-# serve requests mixes up words; every thread gets its own.
-_local = threading.local()
-
-
-def _stemmer() -> Any:
-    if not hasattr(_local, "stemmer"):
-        _local.stemmer = snowballstemmer.stemmer("dutch")
-    return _local.stemmer
-
-
-@lru_cache(maxsize=50_000)
-def stem(word: str) -> str:
-    """The stem of one lower-case word; cached, as the same words come back all the time."""
-    return str(_stemmer().stemWord(word))
-
-
-def stems(value: str) -> list[str]:
-    return [s for s in (stem(w.casefold()) for w in _WORD.findall(value)) if len(s) >= 3]
 
 
 def _document(product: Product) -> tuple[str, str]:
@@ -122,19 +96,4 @@ def _search_postgres(session: Session, query: str, terms: list[str]) -> list[Hit
 
 def fragment(product: Product, query: str) -> str | None:
     """A short piece of title or summary around the first hit, hits wrapped in <mark>."""
-    terms = [t for t in stems(query) if len(t) >= 3]
-    for source in (product.title, product.summary):
-        words = source.split()
-        hits = [i for i, w in enumerate(words) if any(t in "".join(stems(w)) for t in terms)]
-        if not hits:
-            continue
-        start = max(0, hits[0] - FRAGMENT_WORDS // 3)
-        piece = words[start : start + FRAGMENT_WORDS]
-        marked = [
-            f"<mark>{html.escape(w)}</mark>" if start + i in hits else html.escape(w)
-            for i, w in enumerate(piece)
-        ]
-        prefix = "… " if start > 0 else ""
-        suffix = " …" if start + FRAGMENT_WORDS < len(words) else ""
-        return prefix + " ".join(marked) + suffix
-    return None
+    return highlight.fragment([product.title, product.summary], query)

@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
-from api.products.search import stem, stems
+from api.core.stemming import stem, stems
 from tests.auth import EDITOR, login
 from tests.products.helpers import create, publish
 

@@ -1056,6 +1056,334 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/vragen/vergelijkbaar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** FAQ-antwoorden en open vragen die lijken op een tekst (tijdens het typen) */
+        get: operations["vergelijkbareVragenZoeken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vragen/werkvoorraad": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open, verlopen en bijna verlopen vragen per adviseur (redactie) */
+        get: operations["werkvoorraadOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vragen/inzicht": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vragen per maatregel, thema, kanaal en week; doorlooptijd en termijntrouw (redactie) */
+        get: operations["vragenInzichtOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vragen/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Groepen gelijkende vragen, grootste eerst: kandidaten voor FAQ of signaal (redactie) */
+        get: operations["vraagClustersOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vragen/{id}/faq-voorstel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een eerste FAQ-tekst uit een beantwoorde vraag, persoonsgegevens vervangen */
+        get: operations["faqVoorstelOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vragenstellers/gegevens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alle vragen van één vrager (inzage; een gemeente alleen de eigen) */
+        get: operations["vragenstellerGegevensOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vragenstellers/wissingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** De persoonsgegevens van een vrager wissen; de FAQ blijft staan (redactie) */
+        post: operations["vragenstellerGegevensWissen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vragen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De inbox (redactie) of de eigen vragen (gemeente), met filters en termijnen */
+        get: operations["vragenOpvragen"];
+        put?: never;
+        /** Een vraag stellen (gemeente) of vastleggen voor een beller of mailer (redactie) */
+        post: operations["vraagStellen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vragen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén vraag met antwoord (redactie, of de vrager zelf) */
+        get: operations["vraagOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Onderwerp, maatregelen en thema bijstellen (redactie) */
+        patch: operations["vraagBeoordelen"];
+        trace?: never;
+    };
+    "/vragen/{id}/statuswijzigingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Toewijzen, naar een expert, beantwoorden, sluiten of heropenen (redactie) */
+        post: operations["vraagStatusWijzigen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vragen/{id}/samenvoegingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een dubbele vraag in deze opnemen; haar vrager krijgt hetzelfde antwoord (redactie) */
+        post: operations["vraagSamenvoegen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vragen/{id}/notities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Interne notities; nooit zichtbaar voor de vrager (redactie) */
+        get: operations["vraagNotitiesOpvragen"];
+        put?: never;
+        /** Een interne notitie toevoegen (redactie) */
+        post: operations["vraagNotitieToevoegen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vragen/{id}/geschiedenis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Elke stap van de vraag: wie, wanneer, van welke status naar welke (redactie) */
+        get: operations["vraagGeschiedenisOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vragen/{id}/bijlagen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een bijlage toevoegen (PDF, Office, ODF, PNG of JPEG; vrager of redactie) */
+        post: operations["vraagBijlageToevoegen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vragen/{id}/bijlagen/{bijlageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een bijlage downloaden (vrager of redactie) */
+        get: operations["vraagBijlageDownloaden"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/faq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Veelgestelde vragen, per maatregel te filteren en te doorzoeken (publiek) */
+        get: operations["faqOpvragen"];
+        put?: never;
+        /** Een beantwoorde vraag als FAQ publiceren, geanonimiseerd (redactie) */
+        post: operations["faqItemPubliceren"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/faq/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén veelgestelde vraag met antwoord, wetsartikelen en maatregelen (publiek) */
+        get: operations["faqItemOpvragen"];
+        /** Een nieuwe versie publiceren; de vragers desgewenst mailen (redactie) */
+        put: operations["faqItemBijwerken"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/faq/{id}/versies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Elke gepubliceerde versie van een item, oudste eerst (publiek) */
+        get: operations["faqVersiesOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/faq/{id}/intrekking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een item intrekken; het verdwijnt uit de openbare FAQ (redactie) */
+        post: operations["faqItemIntrekken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1104,6 +1432,42 @@ export interface components {
             links: {
                 [key: string]: components["schemas"]["Link"];
             };
+        };
+        /** AskerRead */
+        AskerRead: {
+            /** Naam */
+            naam: string | null;
+            /** Email */
+            email: string | null;
+            /** Organisatie */
+            organisatie: string | null;
+            /** Gebruikerid */
+            gebruikerId: number | null;
+        };
+        /** AskerWrite */
+        AskerWrite: {
+            /** Naam */
+            naam: string;
+            /**
+             * Email
+             * @description Hierheen gaat het antwoord.
+             */
+            email?: string | null;
+            /** Organisatie */
+            organisatie?: string | null;
+        };
+        /** AttachmentRead */
+        AttachmentRead: {
+            /** Id */
+            id: number;
+            /** Naam */
+            naam: string;
+            /** Mediatype */
+            mediaType: string;
+            /** Grootte */
+            grootte: number;
+            /** Href */
+            href: string;
         };
         /**
          * Audience
@@ -1173,6 +1537,14 @@ export interface components {
             /**
              * Bestand
              * @description CSV (komma of puntkomma) of XLSX.
+             */
+            bestand: string;
+        };
+        /** Body_vraagBijlageToevoegen */
+        Body_vraagBijlageToevoegen: {
+            /**
+             * Bestand
+             * @description Het type wordt aan de inhoud herkend.
              */
             bestand: string;
         };
@@ -1271,6 +1643,11 @@ export interface components {
             /** @description Huidige stand, of null als het product niet (meer) zichtbaar is. */
             product: components["schemas"]["ProductRead"] | null;
         };
+        /**
+         * Channel
+         * @enum {string}
+         */
+        Channel: "telefoon" | "e-mail" | "bijeenkomst" | "spreekuur" | "webformulier";
         /** ClientCreate */
         ClientCreate: {
             /** Naam */
@@ -1353,6 +1730,35 @@ export interface components {
              */
             clientSecret: string;
         };
+        /** Cluster */
+        Cluster: {
+            /** Aantal */
+            aantal: number;
+            /** Kernwoorden */
+            kernwoorden: string[];
+            /** Vragen */
+            vragen: components["schemas"]["QuestionSummary"][];
+            /**
+             * Faq
+             * @description Bestaande FAQ die er al op lijkt.
+             */
+            faq: components["schemas"]["SimilarFaq"][];
+        };
+        /** ClusterList */
+        ClusterList: {
+            /**
+             * Van
+             * Format: date
+             */
+            van: string;
+            /**
+             * Tot
+             * Format: date
+             */
+            tot: string;
+            /** Resultaten */
+            resultaten: components["schemas"]["Cluster"][];
+        };
         /**
          * CodeName
          * @description A reference to another resource by its code, with its name for display.
@@ -1399,6 +1805,15 @@ export interface components {
             /** Organisatie */
             organisatie: string | null;
         };
+        /** CountRow */
+        CountRow: {
+            /** Sleutel */
+            sleutel: string;
+            /** Naam */
+            naam: string;
+            /** Aantal */
+            aantal: number;
+        };
         /** CurrentSessionRead */
         CurrentSessionRead: {
             gebruiker: components["schemas"]["UserRead"];
@@ -1422,12 +1837,198 @@ export interface components {
              */
             binnenkort: components["schemas"]["PlannedProduct"][];
         };
+        /** Erasure */
+        Erasure: {
+            /**
+             * Email
+             * Format: email
+             */
+            email: string;
+        };
+        /** ErasureResult */
+        ErasureResult: {
+            /** Gewistevragen */
+            gewisteVragen: number;
+            /**
+             * Faqbehouden
+             * @description FAQ-items uit deze vragen; zij blijven staan.
+             */
+            faqBehouden: number;
+        };
+        /** EventList */
+        EventList: {
+            /** Resultaten */
+            resultaten: components["schemas"]["EventRead"][];
+        };
+        /** EventRead */
+        EventRead: {
+            /** Soort */
+            soort: string;
+            /** Van */
+            van: string | null;
+            /** Naar */
+            naar: string | null;
+            /** Door */
+            door: string;
+            /**
+             * Op
+             * Format: date-time
+             */
+            op: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** ExpertRead */
+        ExpertRead: {
+            organisatie: components["schemas"]["CodeName"];
+            /**
+             * Termijn
+             * Format: date
+             */
+            termijn: string | null;
+        };
         /** ExternalLink */
         ExternalLink: {
             /** Naam */
             naam: string;
             /** Url */
             url: string;
+        };
+        /** FaqCreate */
+        FaqCreate: {
+            /** Vraag */
+            vraag: string;
+            /** Antwoord */
+            antwoord: string;
+            /** Maatregelen */
+            maatregelen: string[];
+            /** Wetsartikelen */
+            wetsartikelen?: string[];
+            /**
+             * Gemeentenoemen
+             * @description De naam van de gemeente van de vrager mag erin staan.
+             * @default false
+             */
+            gemeenteNoemen: boolean;
+            /**
+             * Vragen
+             * @description Beantwoorde vragen waaruit dit komt.
+             */
+            vragen?: number[];
+        };
+        /** FaqPage */
+        FaqPage: {
+            /** Resultaten */
+            resultaten: components["schemas"]["FaqRead"][];
+            paginering: components["schemas"]["PageInfo"];
+            _links: components["schemas"]["PageLinks"];
+        };
+        /** FaqProposal */
+        FaqProposal: {
+            /** Vraag */
+            vraag: string;
+            /** Antwoord */
+            antwoord: string;
+            /** Maatregelen */
+            maatregelen: string[];
+            /**
+             * Vervangen
+             * @description Wat er als persoonsgegeven is vervangen.
+             */
+            vervangen: string[];
+        };
+        /** FaqRead */
+        FaqRead: {
+            /** Id */
+            id: number;
+            /** Vraag */
+            vraag: string;
+            /** Antwoord */
+            antwoord: string;
+            /** Maatregelen */
+            maatregelen: components["schemas"]["CodeName"][];
+            /** Wetsartikelen */
+            wetsartikelen: string[];
+            status: components["schemas"]["FaqStatus"];
+            /** Versie */
+            versie: number;
+            /**
+             * Gepubliceerdop
+             * Format: date-time
+             */
+            gepubliceerdOp: string;
+            /**
+             * Eerstgepubliceerdop
+             * Format: date-time
+             */
+            eerstGepubliceerdOp: string;
+            /** Wijzigingsnotitie */
+            wijzigingsnotitie: string;
+            /**
+             * Fragment
+             * @description Bij zoeken: passage met <mark>.
+             */
+            fragment?: string | null;
+        };
+        /**
+         * FaqStatus
+         * @enum {string}
+         */
+        FaqStatus: "gepubliceerd" | "ingetrokken";
+        /** FaqUpdate */
+        FaqUpdate: {
+            /** Vraag */
+            vraag: string;
+            /** Antwoord */
+            antwoord: string;
+            /** Maatregelen */
+            maatregelen: string[];
+            /** Wetsartikelen */
+            wetsartikelen?: string[];
+            /**
+             * Gemeentenoemen
+             * @description De naam van de gemeente van de vrager mag erin staan.
+             * @default false
+             */
+            gemeenteNoemen: boolean;
+            /** Wijzigingsnotitie */
+            wijzigingsnotitie: string;
+            /**
+             * Vragenstellersinformeren
+             * @description Mail iedereen die een onderliggende vraag stelde.
+             * @default false
+             */
+            vragenstellersInformeren: boolean;
+        };
+        /** FaqVersionList */
+        FaqVersionList: {
+            /** Resultaten */
+            resultaten: components["schemas"]["FaqVersionRead"][];
+        };
+        /** FaqVersionRead */
+        FaqVersionRead: {
+            /** Versie */
+            versie: number;
+            /** Vraag */
+            vraag: string;
+            /** Antwoord */
+            antwoord: string;
+            /** Wetsartikelen */
+            wetsartikelen: string[];
+            /** Wijzigingsnotitie */
+            wijzigingsnotitie: string;
+            /**
+             * Gepubliceerdop
+             * Format: date-time
+             */
+            gepubliceerdOp: string;
+        };
+        /** FaqWithdrawal */
+        FaqWithdrawal: {
+            /** Toelichting */
+            toelichting: string;
         };
         /** FileRead */
         FileRead: {
@@ -1548,6 +2149,36 @@ export interface components {
             naam: string;
             /** Volgorde */
             volgorde: number;
+        };
+        /** Insight */
+        Insight: {
+            /**
+             * Van
+             * Format: date
+             */
+            van: string;
+            /**
+             * Tot
+             * Format: date
+             */
+            tot: string;
+            /** Aantal */
+            aantal: number;
+            /** Permaatregel */
+            perMaatregel: components["schemas"]["CountRow"][];
+            /** Perthema */
+            perThema: components["schemas"]["CountRow"][];
+            /** Perkanaal */
+            perKanaal: components["schemas"]["CountRow"][];
+            /** Perweek */
+            perWeek: components["schemas"]["WeekRow"][];
+            /** Mediaanwerkdagentotantwoord */
+            mediaanWerkdagenTotAntwoord: number | null;
+            /**
+             * Aandeelbinnentermijn
+             * @description Deel van de beantwoorde vragen dat op of voor de termijn antwoord kreeg.
+             */
+            aandeelBinnenTermijn: number | null;
         };
         /** Link */
         Link: {
@@ -1693,6 +2324,14 @@ export interface components {
             verplichting?: components["schemas"]["Obligation"] | null;
             betrouwbaarheid?: components["schemas"]["Confidence"] | null;
         };
+        /** Merge */
+        Merge: {
+            /**
+             * Vraagid
+             * @description De dubbele vraag.
+             */
+            vraagId: number;
+        };
         /** MunicipalityPage */
         MunicipalityPage: {
             /** Resultaten */
@@ -1752,6 +2391,29 @@ export interface components {
              * Format: date
              */
             uitersteEinde: string;
+        };
+        /** NoteList */
+        NoteList: {
+            /** Resultaten */
+            resultaten: components["schemas"]["NoteRead"][];
+        };
+        /** NoteRead */
+        NoteRead: {
+            /** Id */
+            id: number;
+            /** Tekst */
+            tekst: string;
+            auteur: components["schemas"]["PersonRef"] | null;
+            /**
+             * Aangemaaktop
+             * Format: date-time
+             */
+            aangemaaktOp: string;
+        };
+        /** NoteWrite */
+        NoteWrite: {
+            /** Tekst */
+            tekst: string;
         };
         /**
          * Obligation
@@ -1855,6 +2517,25 @@ export interface components {
             token: string;
             /** Wachtwoord */
             wachtwoord: string;
+        };
+        /** PersonRef */
+        PersonRef: {
+            /** Id */
+            id: number;
+            /** Naam */
+            naam: string;
+        };
+        /** PersonalDataExport */
+        PersonalDataExport: {
+            /** Email */
+            email: string;
+            /**
+             * Aangemaaktop
+             * Format: date-time
+             */
+            aangemaaktOp: string;
+            /** Vragen */
+            vragen: components["schemas"]["QuestionRead"][];
         };
         /**
          * Phase
@@ -2092,6 +2773,182 @@ export interface components {
             notitie?: string | null;
             /** Knelpunten */
             knelpunten?: string | null;
+        };
+        /** QuestionCreate */
+        QuestionCreate: {
+            /** Onderwerp */
+            onderwerp: string;
+            /** Vraag */
+            vraag: string;
+            /** @description Verplicht voor de redactie; een gemeente die zelf vraagt: webformulier. */
+            kanaal?: components["schemas"]["Channel"] | null;
+            /** Maatregelen */
+            maatregelen?: string[];
+            /** Thema */
+            thema?: string | null;
+            /**
+             * Gemeente
+             * @description De gemeente van de vrager; een contactpersoon met meer gemeenten kiest.
+             */
+            gemeente?: string | null;
+            /** @description Alleen de redactie, die een telefoontje of mail vastlegt. */
+            vragensteller?: components["schemas"]["AskerWrite"] | null;
+            /**
+             * Ontvangenop
+             * @description Alleen de redactie: wanneer de vraag binnenkwam.
+             */
+            ontvangenOp?: string | null;
+        };
+        /** QuestionPage */
+        QuestionPage: {
+            /** Resultaten */
+            resultaten: components["schemas"]["QuestionSummary"][];
+            paginering: components["schemas"]["PageInfo"];
+            _links: components["schemas"]["PageLinks"];
+        };
+        /** QuestionRead */
+        QuestionRead: {
+            /** Id */
+            id: number;
+            /** Onderwerp */
+            onderwerp: string;
+            /** Vraag */
+            vraag: string;
+            kanaal: components["schemas"]["Channel"];
+            status: components["schemas"]["QuestionStatus"];
+            /** Maatregelen */
+            maatregelen: components["schemas"]["CodeName"][];
+            thema: components["schemas"]["CodeName"] | null;
+            gemeente: components["schemas"]["CodeName"] | null;
+            /** @description Alleen voor de redactie en de vrager. */
+            vragensteller: components["schemas"]["AskerRead"] | null;
+            /**
+             * Ontvangenop
+             * Format: date-time
+             */
+            ontvangenOp: string;
+            /**
+             * Termijn
+             * Format: date
+             * @description Uiterste antwoorddatum (werkdagen, zonder feestdagen).
+             */
+            termijn: string;
+            /**
+             * Termijnstatus
+             * @enum {string}
+             */
+            termijnStatus: "op-tijd" | "bijna-verlopen" | "verlopen" | "afgerond";
+            behandelaar: components["schemas"]["PersonRef"] | null;
+            expert: components["schemas"]["ExpertRead"] | null;
+            /** Antwoord */
+            antwoord: string | null;
+            /** Beantwoordop */
+            beantwoordOp: string | null;
+            /** Geslotenop */
+            geslotenOp: string | null;
+            /**
+             * Samengevoegdmet
+             * @description De vraag waarin deze is opgegaan.
+             */
+            samengevoegdMet: number | null;
+            /**
+             * Samengevoegdevragen
+             * @description Dubbele vragen die hierin opgingen.
+             */
+            samengevoegdeVragen: number[];
+            /** Faqid */
+            faqId: number | null;
+            /** Bijlagen */
+            bijlagen: components["schemas"]["AttachmentRead"][];
+            /**
+             * Gewist
+             * @description Persoonsgegevens zijn op verzoek gewist.
+             */
+            gewist: boolean;
+            /** Mogelijkeovergangen */
+            mogelijkeOvergangen: components["schemas"]["QuestionStatus"][];
+            /**
+             * Versie
+             * @description Ook de ETag (If-Match bij wijzigen).
+             */
+            versie: number;
+        };
+        /**
+         * QuestionStatus
+         * @enum {string}
+         */
+        QuestionStatus: "nieuw" | "beoordeeld" | "toegewezen" | "wacht-op-expert" | "beantwoord" | "gesloten";
+        /** QuestionSummary */
+        QuestionSummary: {
+            /** Id */
+            id: number;
+            /** Onderwerp */
+            onderwerp: string;
+            kanaal: components["schemas"]["Channel"];
+            status: components["schemas"]["QuestionStatus"];
+            /** Maatregelen */
+            maatregelen: string[];
+            gemeente: components["schemas"]["CodeName"] | null;
+            /**
+             * Vrager
+             * @description Naam van de vrager (redactie en vrager zelf).
+             */
+            vrager: string | null;
+            /**
+             * Ontvangenop
+             * Format: date-time
+             */
+            ontvangenOp: string;
+            /**
+             * Termijn
+             * Format: date
+             */
+            termijn: string;
+            /**
+             * Termijnstatus
+             * @enum {string}
+             */
+            termijnStatus: "op-tijd" | "bijna-verlopen" | "verlopen" | "afgerond";
+            behandelaar: components["schemas"]["PersonRef"] | null;
+        };
+        /** QuestionTransition */
+        QuestionTransition: {
+            naar: components["schemas"]["QuestionStatus"];
+            /**
+             * Behandelaarid
+             * @description Verplicht bij 'toegewezen' zonder behandelaar.
+             */
+            behandelaarId?: number | null;
+            /**
+             * Expertorganisatie
+             * @description Verplicht bij 'wacht-op-expert'.
+             */
+            expertOrganisatie?: string | null;
+            /**
+             * Experttermijn
+             * Format: date
+             * @description Standaard het ingestelde aantal werkdagen vanaf vandaag.
+             */
+            expertTermijn?: string | null;
+            /**
+             * Antwoord
+             * @description Verplicht bij 'beantwoord'.
+             */
+            antwoord?: string | null;
+            /** Toelichting */
+            toelichting?: string | null;
+        };
+        /**
+         * QuestionUpdate
+         * @description Triage by the programme team: what the question is about.
+         */
+        QuestionUpdate: {
+            /** Onderwerp */
+            onderwerp?: string | null;
+            /** Maatregelen */
+            maatregelen?: string[] | null;
+            /** Thema */
+            thema?: string | null;
         };
         /** RegionList */
         RegionList: {
@@ -2339,6 +3196,30 @@ export interface components {
             /** Notitie */
             notitie?: string | null;
         };
+        /** SimilarFaq */
+        SimilarFaq: {
+            /** Id */
+            id: number;
+            /** Vraag */
+            vraag: string;
+            /** Maatregelen */
+            maatregelen: string[];
+            /**
+             * Score
+             * @description Deel van de zoektekst dat het antwoord dekt (0–1).
+             */
+            score: number;
+        };
+        /** SimilarQuestion */
+        SimilarQuestion: {
+            /** Id */
+            id: number;
+            /** Onderwerp */
+            onderwerp: string;
+            status: components["schemas"]["QuestionStatus"];
+            /** Score */
+            score: number;
+        };
         /**
          * Source
          * @description Who set a value: a person, a script (machine client) or the programme team.
@@ -2388,6 +3269,16 @@ export interface components {
              * Format: date
              */
             gereedOp: string | null;
+        };
+        /** Suggestions */
+        Suggestions: {
+            /** Faq */
+            faq: components["schemas"]["SimilarFaq"][];
+            /**
+             * Vragen
+             * @description Openstaande vragen; een gemeente ziet alleen haar eigen vragen.
+             */
+            vragen: components["schemas"]["SimilarQuestion"][];
         };
         /** ThemeList */
         ThemeList: {
@@ -2604,6 +3495,37 @@ export interface components {
             productenGereedOp?: string | null;
             /** Toelichting */
             toelichting?: string | null;
+        };
+        /** WeekRow */
+        WeekRow: {
+            /**
+             * Week
+             * @example 2026-W14
+             */
+            week: string;
+            /** Aantal */
+            aantal: number;
+        };
+        /** Workload */
+        Workload: {
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /** Resultaten */
+            resultaten: components["schemas"]["WorkloadRow"][];
+        };
+        /** WorkloadRow */
+        WorkloadRow: {
+            /** @description Leeg: nog niet toegewezen. */
+            behandelaar: components["schemas"]["PersonRef"] | null;
+            /** Open */
+            open: number;
+            /** Verlopen */
+            verlopen: number;
+            /** Bijnaverlopen */
+            bijnaVerlopen: number;
         };
         /** HistoryEntry */
         api__products__schemas__HistoryEntry: {
@@ -9293,6 +10215,2297 @@ export interface operations {
             };
             /** @description De client accepteert geen JSON. */
             406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vergelijkbareVragenZoeken: {
+        parameters: {
+            query: {
+                tekst: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suggestions"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    werkvoorraadOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workload"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vragenInzichtOpvragen: {
+        parameters: {
+            query?: {
+                /** @description Standaard een jaar geleden. */
+                van?: string | null;
+                /** @description Tot en met; standaard vandaag. */
+                tot?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Insight"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vraagClustersOpvragen: {
+        parameters: {
+            query?: {
+                /** @description Standaard een jaar geleden. */
+                van?: string | null;
+                /** @description Tot en met; standaard vandaag. */
+                tot?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    faqVoorstelOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqProposal"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vragenstellerGegevensOpvragen: {
+        parameters: {
+            query?: {
+                email?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExport"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vragenstellerGegevensWissen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Erasure"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureResult"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vragenOpvragen: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["QuestionStatus"] | null;
+                /** @description Id van een adviseur, 'mij' of 'niemand' (nog niet toegewezen). */
+                behandelaar?: string | null;
+                maatregel?: string | null;
+                thema?: string | null;
+                kanaal?: components["schemas"]["Channel"] | null;
+                gemeente?: string | null;
+                /** @description Alleen open vragen die verlopen zijn of binnenkort verlopen. */
+                termijn?: ("verlopen" | "bijna-verlopen") | null;
+                /** @description Sorteervolgorde: komma-gescheiden velden, '-' ervoor voor aflopend. Mogelijk: termijn, ontvangenOp, status, gewijzigdOp. Standaard: termijn. */
+                sorteer?: string | null;
+                /** @description Paginanummer, vanaf 1. */
+                pagina?: number;
+                /** @description Resultaten per pagina, 1 tot en met 100. */
+                paginaGrootte?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionPage"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vraagStellen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vraagOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de vraag. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vraagBeoordelen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van de gelezen vraag; 412 als die verouderd is. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Nummer van de vraag. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Iemand anders wijzigde de vraag intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vraagStatusWijzigen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van de gelezen vraag; 412 als die verouderd is. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Nummer van de vraag. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionTransition"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deze overgang mag niet vanuit de huidige status. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Iemand anders wijzigde de vraag intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vraagSamenvoegen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van de gelezen vraag; 412 als die verouderd is. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Nummer van de vraag. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Merge"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Een van beide vragen is al samengevoegd. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Iemand anders wijzigde de vraag intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vraagNotitiesOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de vraag. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vraagNotitieToevoegen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de vraag. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vraagGeschiedenisOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de vraag. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vraagBijlageToevoegen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de vraag. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_vraagBijlageToevoegen"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Te veel bijlagen, of de vraag is gewist. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het bestand is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Geen toegestaan bestandstype. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vraagBijlageDownloaden: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                /** @description Nummer van de vraag. */
+                id: number;
+                bijlageId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De bijlage. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Niet gewijzigd (de ETag is de SHA-256 van de inhoud). */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    faqOpvragen: {
+        parameters: {
+            query?: {
+                maatregel?: string | null;
+                /** @description Nederlandse woordstammen; gerangschikt. */
+                zoek?: string | null;
+                /** @description Paginanummer, vanaf 1. */
+                pagina?: number;
+                /** @description Resultaten per pagina, 1 tot en met 100. */
+                paginaGrootte?: number;
+            };
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqPage"];
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    faqItemPubliceren: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    faqItemOpvragen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                /** @description Nummer van het item. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqRead"];
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    faqItemBijwerken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van het item. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het item is ingetrokken. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    faqVersiesOpvragen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                /** @description Nummer van het item. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqVersionList"];
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    faqItemIntrekken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van het item. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqWithdrawal"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het item is ingetrokken. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;

@@ -1,0 +1,83 @@
+"""An asker's rights: a copy of their data, and erasure on request (AVG articles 15 and 17).
+
+Erasure empties the asker's name, address and organisation, the question's text, subject and
+answer, and removes its attachments; what remains (channel, measures, dates, status) keeps the
+figures right. FAQ entries are separate, anonymised texts and stay as they are."""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.audit import service as audit
+from api.core.errors import ForbiddenError
+from api.core.requests import RequestContext
+from api.core.security import Principal
+from api.products.models import ProductFile
+from api.questions import repository, similarity
+from api.questions.models import Question, QuestionAttachment, QuestionNote
+from api.questions.policy import require_asker_or_team, require_team
+from api.questions.workflow import record
+
+ERASED = "[gewist op verzoek van de vraagsteller]"
+
+
+def export_for(
+    session: Session, principal: Principal, email: str | None
+) -> tuple[str, list[Question]]:
+    """The team may export anyone's questions; a contact only their own."""
+    require_asker_or_team(principal)
+    if principal.is_programme_team and email:
+        return email, repository.questions_of_asker(session, email)
+    if principal.is_programme_team:
+        raise ForbiddenError("Geef het e-mailadres van de vraagsteller op.")
+    user = repository.user(session, principal.user_id or 0)
+    own = user.email if user else ""
+    if email and email.casefold() != own.casefold():
+        raise ForbiddenError("U kunt alleen uw eigen gegevens opvragen.")
+    return own, repository.questions_of_asker(session, own)
+
+
+def _unused_blobs(session: Session, hashes: set[str]) -> set[str]:
+    if not hashes:
+        return set()
+    # Content-addressed: the same file may also belong to another question or to a product.
+    attached = select(QuestionAttachment.sha256).where(QuestionAttachment.sha256.in_(hashes))
+    in_products = select(ProductFile.sha256).where(ProductFile.sha256.in_(hashes))
+    still = set(session.scalars(attached)) | set(session.scalars(in_products))
+    return hashes - still
+
+
+def erase(
+    session: Session, ctx: RequestContext, principal: Principal, email: str
+) -> tuple[int, int, set[str]]:
+    """Returns the number of questions erased, of FAQ entries kept, and blobs now unused."""
+    require_team(principal, "Gegevens wissen")
+    questions = [q for q in repository.questions_of_asker(session, email) if q.erased_at is None]
+    hashes: set[str] = set()
+    now = datetime.now(UTC)
+    for q in questions:
+        hashes |= {a.sha256 for a in q.attachments}
+        q.attachments.clear()
+        q.asker_name = q.asker_email = q.asker_organisation = None
+        q.asker_user_id = None
+        q.subject = ERASED[:200]
+        q.text = ERASED
+        if q.answer is not None:
+            q.answer = ERASED
+        q.erased_at = now
+        for note in session.scalars(select(QuestionNote).where(QuestionNote.question_id == q.id)):
+            note.text = ERASED
+        similarity.remove(session, "vraag", q.id)
+        record(session, q, "gewist", principal.subject)
+    session.flush()
+    faq_kept = len({q.faq_id for q in questions if q.faq_id is not None})
+    # The audit log names no one: the address is what was erased.
+    audit.record(
+        session,
+        ctx,
+        "vragen.persoonsgegevens-gewist",
+        actor=principal.subject,
+        details={"vragen": [q.id for q in questions]},
+    )
+    return len(questions), faq_kept, _unused_blobs(session, hashes)

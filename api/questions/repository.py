@@ -1,0 +1,264 @@
+"""Queries for questions and FAQ entries."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from api.accounts.models import User
+from api.measures.models import Measure, Theme
+from api.municipalities.models import Municipality
+from api.organisations.models import Organisation
+from api.questions.models import (
+    Channel,
+    FaqEntry,
+    FaqProduct,
+    FaqStatus,
+    Question,
+    QuestionEvent,
+    QuestionNote,
+    QuestionStatus,
+    faq_measures,
+    question_measures,
+)
+
+OPEN_STATUSES = (
+    QuestionStatus.NEW,
+    QuestionStatus.TRIAGED,
+    QuestionStatus.ASSIGNED,
+    QuestionStatus.WAITING_FOR_EXPERT,
+)
+
+_QUESTION_OPTIONS = (
+    selectinload(Question.measures),
+    selectinload(Question.merged),
+    selectinload(Question.attachments),
+)
+
+
+@dataclass(frozen=True)
+class QuestionFilter:
+    status: QuestionStatus | None = None
+    assignee_id: int | None = None
+    unassigned: bool = False
+    measure: str | None = None
+    theme: str | None = None
+    channel: Channel | None = None
+    municipality: str | None = None
+    due_before: date | None = None
+    """Open questions due on or before this day (overdue / due-soon lists)."""
+    asker_user_id: int | None = None
+    received_from: datetime | None = None
+    received_until: datetime | None = None
+    include_merged: bool = False
+
+
+def _filtered(criteria: QuestionFilter) -> Select[Any]:
+    query = select(Question)
+    if not criteria.include_merged:
+        query = query.where(Question.merged_into_id.is_(None))
+    if criteria.status is not None:
+        query = query.where(Question.status == criteria.status)
+    if criteria.assignee_id is not None:
+        query = query.where(Question.assignee_id == criteria.assignee_id)
+    if criteria.unassigned:
+        query = query.where(Question.assignee_id.is_(None))
+    if criteria.measure is not None:
+        query = query.where(
+            Question.id.in_(
+                select(question_measures.c.question_id).where(
+                    question_measures.c.measure_code == criteria.measure
+                )
+            )
+        )
+    if criteria.theme is not None:
+        query = query.where(Question.theme_code == criteria.theme)
+    if criteria.channel is not None:
+        query = query.where(Question.channel == criteria.channel)
+    if criteria.municipality is not None:
+        query = query.where(Question.municipality_code == criteria.municipality)
+    if criteria.due_before is not None:
+        query = query.where(
+            Question.status.in_(OPEN_STATUSES), Question.due_date <= criteria.due_before
+        )
+    if criteria.asker_user_id is not None:
+        query = query.where(Question.asker_user_id == criteria.asker_user_id)
+    if criteria.received_from is not None:
+        query = query.where(Question.received_at >= criteria.received_from)
+    if criteria.received_until is not None:
+        query = query.where(Question.received_at < criteria.received_until)
+    return query
+
+
+def count_questions(session: Session, criteria: QuestionFilter) -> int:
+    subquery = _filtered(criteria).with_only_columns(Question.id).subquery()
+    return int(session.scalar(select(func.count()).select_from(subquery)) or 0)
+
+
+def list_questions(
+    session: Session, criteria: QuestionFilter, order: list[Any], offset: int, limit: int
+) -> list[Question]:
+    query = (
+        _filtered(criteria)
+        .options(selectinload(Question.measures))
+        .order_by(*order, Question.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def all_questions(session: Session, criteria: QuestionFilter) -> list[Question]:
+    query = _filtered(criteria).options(selectinload(Question.measures)).order_by(Question.id)
+    return list(session.scalars(query))
+
+
+def get_question(
+    session: Session, question_id: int, *, for_update: bool = False
+) -> Question | None:
+    query = select(Question).where(Question.id == question_id).options(*_QUESTION_OPTIONS)
+    if for_update:
+        query = query.with_for_update()
+    return session.scalars(query).one_or_none()
+
+
+def questions_by_ids(session: Session, ids: list[int]) -> dict[int, Question]:
+    if not ids:
+        return {}
+    query = select(Question).where(Question.id.in_(ids)).options(*_QUESTION_OPTIONS)
+    return {q.id: q for q in session.scalars(query)}
+
+
+def questions_of_asker(session: Session, email: str) -> list[Question]:
+    folded = email.strip().casefold()
+    query = (
+        select(Question)
+        .outerjoin(User, User.id == Question.asker_user_id)
+        .where(or_(func.lower(Question.asker_email) == folded, func.lower(User.email) == folded))
+        .options(*_QUESTION_OPTIONS)
+        .order_by(Question.id)
+    )
+    return list(session.scalars(query))
+
+
+def questions_of_faq(session: Session, faq_id: int) -> list[Question]:
+    query = select(Question).where(Question.faq_id == faq_id).options(*_QUESTION_OPTIONS)
+    return list(session.scalars(query))
+
+
+def events_of(session: Session, question_id: int) -> list[QuestionEvent]:
+    query = (
+        select(QuestionEvent)
+        .where(QuestionEvent.question_id == question_id)
+        .order_by(QuestionEvent.id)
+    )
+    return list(session.scalars(query))
+
+
+def notes_of(session: Session, question_id: int) -> list[QuestionNote]:
+    query = (
+        select(QuestionNote)
+        .where(QuestionNote.question_id == question_id)
+        .order_by(QuestionNote.id)
+    )
+    return list(session.scalars(query))
+
+
+def users_by_ids(session: Session, ids: set[int]) -> dict[int, User]:
+    if not ids:
+        return {}
+    return {u.id: u for u in session.scalars(select(User).where(User.id.in_(ids)))}
+
+
+def measures_by_codes(session: Session, codes: list[str]) -> dict[str, Measure]:
+    if not codes:
+        return {}
+    return {m.code: m for m in session.scalars(select(Measure).where(Measure.code.in_(codes)))}
+
+
+def measure_names(session: Session) -> dict[str, str]:
+    return {code: title for code, title in session.execute(select(Measure.code, Measure.title))}
+
+
+def theme_names(session: Session) -> dict[str, str]:
+    return {code: name for code, name in session.execute(select(Theme.code, Theme.name))}
+
+
+def municipality(session: Session, code: str) -> Municipality | None:
+    return session.get(Municipality, code)
+
+
+def municipality_names(session: Session, codes: set[str]) -> dict[str, str]:
+    if not codes:
+        return {}
+    query = select(Municipality.code, Municipality.name).where(Municipality.code.in_(codes))
+    return {code: name for code, name in session.execute(query)}
+
+
+def organisation(session: Session, code: str) -> Organisation | None:
+    return session.get(Organisation, code)
+
+
+def user(session: Session, user_id: int) -> User | None:
+    query = select(User).where(User.id == user_id).options(selectinload(User.role_rows))
+    return session.scalars(query).one_or_none()
+
+
+def open_workload(session: Session) -> list[tuple[int | None, date]]:
+    query = select(Question.assignee_id, Question.due_date).where(
+        Question.status.in_(OPEN_STATUSES), Question.merged_into_id.is_(None)
+    )
+    return [(assignee, due) for assignee, due in session.execute(query)]
+
+
+# FAQ
+
+
+def _faq_filtered(measure: str | None, public_only: bool) -> Select[Any]:
+    query = select(FaqEntry)
+    if public_only:
+        query = query.where(FaqEntry.status == FaqStatus.PUBLISHED)
+    if measure is not None:
+        query = query.where(
+            FaqEntry.id.in_(
+                select(faq_measures.c.faq_id).where(faq_measures.c.measure_code == measure)
+            )
+        )
+    return query
+
+
+def faq_ids(session: Session, measure: str | None, public_only: bool) -> list[int]:
+    query = _faq_filtered(measure, public_only).with_only_columns(FaqEntry.id)
+    return list(session.scalars(query.order_by(FaqEntry.id)))
+
+
+def faq_entries(session: Session, ids: list[int]) -> dict[int, FaqEntry]:
+    if not ids:
+        return {}
+    query = (
+        select(FaqEntry)
+        .where(FaqEntry.id.in_(ids))
+        .options(selectinload(FaqEntry.measures), selectinload(FaqEntry.versions))
+    )
+    return {e.id: e for e in session.scalars(query)}
+
+
+def get_faq(session: Session, faq_id: int) -> FaqEntry | None:
+    return faq_entries(session, [faq_id]).get(faq_id)
+
+
+def faq_version_key(session: Session) -> tuple[int, datetime | None]:
+    """Changes whenever any entry changes: a cheap ETag for the public FAQ lists."""
+    count, latest = session.execute(select(func.count(), func.max(FaqEntry.updated_at))).one()
+    return int(count), latest
+
+
+def published_faq_of_measure(session: Session, measure_code: str) -> list[FaqEntry]:
+    ids = faq_ids(session, measure_code, public_only=True)
+    return list(faq_entries(session, ids).values())
+
+
+def faq_product(session: Session, measure_code: str) -> FaqProduct | None:
+    return session.get(FaqProduct, measure_code)

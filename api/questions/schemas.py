@@ -1,0 +1,343 @@
+"""Public shapes of questions, their notes and history, similarity suggestions, insight and the
+FAQ. Personal data of askers appears only in the shapes the programme team and the asker see."""
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import ConfigDict, EmailStr, Field
+
+from api.core.pagination import PageInfo, PageLinks
+from api.core.schemas import ApiModel, CodeName, OptionalDate
+from api.questions.models import Channel, FaqStatus, QuestionStatus
+
+DueState = Literal["op-tijd", "bijna-verlopen", "verlopen", "afgerond"]
+
+
+class AskerWrite(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
+    naam: str = Field(min_length=2, max_length=200)
+    email: EmailStr | None = Field(default=None, description="Hierheen gaat het antwoord.")
+    organisatie: str | None = Field(default=None, max_length=200)
+
+
+class QuestionCreate(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
+    onderwerp: str = Field(min_length=3, max_length=200)
+    vraag: str = Field(min_length=10, max_length=10_000)
+    kanaal: Channel | None = Field(
+        default=None,
+        description="Verplicht voor de redactie; een gemeente die zelf vraagt: webformulier.",
+    )
+    maatregelen: list[str] = Field(default_factory=list, max_length=23)
+    thema: str | None = Field(default=None, max_length=80)
+    gemeente: str | None = Field(
+        default=None,
+        pattern=r"^GM\d{4}$",
+        description="De gemeente van de vrager; een contactpersoon met meer gemeenten kiest.",
+    )
+    vragensteller: AskerWrite | None = Field(
+        default=None, description="Alleen de redactie, die een telefoontje of mail vastlegt."
+    )
+    ontvangen_op: datetime | None = Field(
+        default=None, description="Alleen de redactie: wanneer de vraag binnenkwam."
+    )
+
+
+class QuestionUpdate(ApiModel):
+    """Triage by the programme team: what the question is about."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    onderwerp: str | None = Field(default=None, min_length=3, max_length=200)
+    maatregelen: list[str] | None = Field(default=None, max_length=23)
+    thema: str | None = Field(default=None, max_length=80)
+
+
+class QuestionTransition(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
+    naar: QuestionStatus
+    behandelaar_id: int | None = Field(
+        default=None, ge=1, description="Verplicht bij 'toegewezen' zonder behandelaar."
+    )
+    expert_organisatie: str | None = Field(
+        default=None,
+        pattern=r"^[a-z0-9-]{2,60}$",
+        description="Verplicht bij 'wacht-op-expert'.",
+    )
+    expert_termijn: OptionalDate = Field(
+        default=None, description="Standaard het ingestelde aantal werkdagen vanaf vandaag."
+    )
+    antwoord: str | None = Field(
+        default=None, max_length=20_000, description="Verplicht bij 'beantwoord'."
+    )
+    toelichting: str | None = Field(default=None, max_length=2000)
+
+
+class Merge(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
+    vraag_id: int = Field(ge=1, le=2_147_483_647, description="De dubbele vraag.")
+
+
+class NoteWrite(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
+    tekst: str = Field(min_length=1, max_length=10_000)
+
+
+class PersonRef(ApiModel):
+    id: int
+    naam: str
+
+
+class AskerRead(ApiModel):
+    naam: str | None
+    email: str | None
+    organisatie: str | None
+    gebruiker_id: int | None
+
+
+class ExpertRead(ApiModel):
+    organisatie: CodeName
+    termijn: OptionalDate
+
+
+class AttachmentRead(ApiModel):
+    id: int
+    naam: str
+    media_type: str
+    grootte: int
+    href: str
+
+
+class QuestionRead(ApiModel):
+    id: int
+    onderwerp: str
+    vraag: str
+    kanaal: Channel
+    status: QuestionStatus
+    maatregelen: list[CodeName]
+    thema: CodeName | None
+    gemeente: CodeName | None
+    vragensteller: AskerRead | None = Field(description="Alleen voor de redactie en de vrager.")
+    ontvangen_op: datetime
+    termijn: date = Field(description="Uiterste antwoorddatum (werkdagen, zonder feestdagen).")
+    termijn_status: DueState
+    behandelaar: PersonRef | None
+    expert: ExpertRead | None
+    antwoord: str | None
+    beantwoord_op: datetime | None
+    gesloten_op: datetime | None
+    samengevoegd_met: int | None = Field(description="De vraag waarin deze is opgegaan.")
+    samengevoegde_vragen: list[int] = Field(description="Dubbele vragen die hierin opgingen.")
+    faq_id: int | None
+    bijlagen: list[AttachmentRead]
+    gewist: bool = Field(description="Persoonsgegevens zijn op verzoek gewist.")
+    mogelijke_overgangen: list[QuestionStatus]
+    versie: int = Field(description="Ook de ETag (If-Match bij wijzigen).")
+
+
+class QuestionSummary(ApiModel):
+    id: int
+    onderwerp: str
+    kanaal: Channel
+    status: QuestionStatus
+    maatregelen: list[str]
+    gemeente: CodeName | None
+    vrager: str | None = Field(description="Naam van de vrager (redactie en vrager zelf).")
+    ontvangen_op: datetime
+    termijn: date
+    termijn_status: DueState
+    behandelaar: PersonRef | None
+
+
+class QuestionPage(ApiModel):
+    resultaten: list[QuestionSummary]
+    paginering: PageInfo
+    links: PageLinks = Field(alias="_links")
+
+
+class NoteRead(ApiModel):
+    id: int
+    tekst: str
+    auteur: PersonRef | None
+    aangemaakt_op: datetime
+
+
+class NoteList(ApiModel):
+    resultaten: list[NoteRead]
+
+
+class EventRead(ApiModel):
+    soort: str
+    van: str | None
+    naar: str | None
+    door: str
+    op: datetime
+    details: dict[str, object]
+
+
+class EventList(ApiModel):
+    resultaten: list[EventRead]
+
+
+class SimilarFaq(ApiModel):
+    id: int
+    vraag: str
+    maatregelen: list[str]
+    score: float = Field(description="Deel van de zoektekst dat het antwoord dekt (0–1).")
+
+
+class SimilarQuestion(ApiModel):
+    id: int
+    onderwerp: str
+    status: QuestionStatus
+    score: float
+
+
+class Suggestions(ApiModel):
+    faq: list[SimilarFaq]
+    vragen: list[SimilarQuestion] = Field(
+        description="Openstaande vragen; een gemeente ziet alleen haar eigen vragen."
+    )
+
+
+class WorkloadRow(ApiModel):
+    behandelaar: PersonRef | None = Field(description="Leeg: nog niet toegewezen.")
+    open: int
+    verlopen: int
+    bijna_verlopen: int
+
+
+class Workload(ApiModel):
+    peildatum: date
+    resultaten: list[WorkloadRow]
+
+
+class CountRow(ApiModel):
+    sleutel: str
+    naam: str
+    aantal: int
+
+
+class WeekRow(ApiModel):
+    week: str = Field(examples=["2026-W14"])
+    aantal: int
+
+
+class Insight(ApiModel):
+    van: date
+    tot: date
+    aantal: int
+    per_maatregel: list[CountRow]
+    per_thema: list[CountRow]
+    per_kanaal: list[CountRow]
+    per_week: list[WeekRow]
+    mediaan_werkdagen_tot_antwoord: float | None
+    aandeel_binnen_termijn: float | None = Field(
+        description="Deel van de beantwoorde vragen dat op of voor de termijn antwoord kreeg."
+    )
+
+
+class Cluster(ApiModel):
+    aantal: int
+    kernwoorden: list[str]
+    vragen: list[QuestionSummary]
+    faq: list[SimilarFaq] = Field(description="Bestaande FAQ die er al op lijkt.")
+
+
+class ClusterList(ApiModel):
+    van: date
+    tot: date
+    resultaten: list[Cluster]
+
+
+class FaqProposal(ApiModel):
+    vraag: str
+    antwoord: str
+    maatregelen: list[str]
+    vervangen: list[str] = Field(description="Wat er als persoonsgegeven is vervangen.")
+
+
+class FaqWrite(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
+    vraag: str = Field(min_length=10, max_length=2000)
+    antwoord: str = Field(min_length=10, max_length=20_000)
+    maatregelen: list[str] = Field(min_length=1, max_length=23)
+    wetsartikelen: list[str] = Field(default_factory=list, max_length=20)
+    gemeente_noemen: bool = Field(
+        default=False, description="De naam van de gemeente van de vrager mag erin staan."
+    )
+
+
+class FaqCreate(FaqWrite):
+    vragen: list[int] = Field(
+        default_factory=list, max_length=100, description="Beantwoorde vragen waaruit dit komt."
+    )
+
+
+class FaqUpdate(FaqWrite):
+    wijzigingsnotitie: str = Field(min_length=3, max_length=2000)
+    vragenstellers_informeren: bool = Field(
+        default=False, description="Mail iedereen die een onderliggende vraag stelde."
+    )
+
+
+class FaqWithdrawal(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
+    toelichting: str = Field(min_length=3, max_length=2000)
+
+
+class FaqRead(ApiModel):
+    id: int
+    vraag: str
+    antwoord: str
+    maatregelen: list[CodeName]
+    wetsartikelen: list[str]
+    status: FaqStatus
+    versie: int
+    gepubliceerd_op: datetime
+    eerst_gepubliceerd_op: datetime
+    wijzigingsnotitie: str
+    fragment: str | None = Field(default=None, description="Bij zoeken: passage met <mark>.")
+
+
+class FaqPage(ApiModel):
+    resultaten: list[FaqRead]
+    paginering: PageInfo
+    links: PageLinks = Field(alias="_links")
+
+
+class FaqVersionRead(ApiModel):
+    versie: int
+    vraag: str
+    antwoord: str
+    wetsartikelen: list[str]
+    wijzigingsnotitie: str
+    gepubliceerd_op: datetime
+
+
+class FaqVersionList(ApiModel):
+    resultaten: list[FaqVersionRead]
+
+
+class PersonalDataExport(ApiModel):
+    email: str
+    aangemaakt_op: datetime
+    vragen: list[QuestionRead]
+
+
+class Erasure(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: EmailStr
+
+
+class ErasureResult(ApiModel):
+    gewiste_vragen: int
+    faq_behouden: int = Field(description="FAQ-items uit deze vragen; zij blijven staan.")

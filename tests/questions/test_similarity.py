@@ -1,0 +1,94 @@
+"""Similar FAQ entries and open questions for a text being typed, on Dutch examples: stems,
+glued words and stop words."""
+
+import httpx
+
+from tests.questions.helpers import answer, ask, contact, editor, log_call
+
+ENTRIES = [
+    (
+        "Hoeveel giften mag iemand in de bijstand ontvangen?",
+        "Giftenvrijlating per kalenderjaar.",
+        "M01",
+    ),
+    (
+        "Wanneer geldt de kostendelersnorm voor jongeren onder de 27?",
+        "Jongeren tellen niet mee.",
+        "M02",
+    ),
+    (
+        "Mag een klantmanager een boete verlagen bij verminderde verwijtbaarheid?",
+        "Ja, de boete wordt lager.",
+        "M03",
+    ),
+]
+
+
+async def _publish(e: httpx.AsyncClient) -> list[int]:
+    ids = []
+    for question, answer_text, measure in ENTRIES:
+        body = {"vraag": question, "antwoord": answer_text, "maatregelen": [measure]}
+        response = await e.post("/api/v1/faq", json=body)
+        assert response.status_code == 201, response.text
+        ids.append(response.json()["id"])
+    return ids
+
+
+async def _suggest(client: httpx.AsyncClient, text: str) -> dict[str, list[dict[str, object]]]:
+    response = await client.get("/api/v1/vragen/vergelijkbaar", params={"tekst": text})
+    assert response.status_code == 200, response.text
+    return response.json()  # type: ignore[no-any-return]
+
+
+async def test_dutch_variants_find_the_right_faq_first(clients: object) -> None:
+    e = await editor(clients)
+    c = await contact(clients)
+    gifts, sharing, fines = await _publish(e)
+    cases = [
+        ("Hoe werkt de vrijlating van een gift voor een bijstandsgerechtigde?", gifts),
+        ("kostendelers en jongeren tot 27 jaar", sharing),
+        ("Boetes verlagen als de verwijtbaarheid minder is", fines),
+    ]
+    for text, expected in cases:
+        found = (await _suggest(c, text))["faq"]
+        assert found, text
+        assert found[0]["id"] == expected, (text, found)
+        assert 0 < found[0]["score"] <= 1
+
+
+async def test_stop_words_alone_find_nothing_and_unrelated_text_neither(clients: object) -> None:
+    e = await editor(clients)
+    c = await contact(clients)
+    await _publish(e)
+    assert (await _suggest(c, "Hoe moet ik dat dan doen?"))["faq"] == []
+    assert (await _suggest(c, "parkeervergunning voor de binnenstad"))["faq"] == []
+
+
+async def test_open_questions_are_suggested_but_a_contact_sees_only_her_own(
+    clients: object,
+) -> None:
+    e = await editor(clients)
+    c = await contact(clients)
+    text = "Wij willen de taaleis voor statushouders opnieuw inrichten na de wetswijziging"
+    theirs = await log_call(e, onderwerp="Taaleis statushouders", vraag=text)
+    own = await ask(c, onderwerp="Taaleis statushouders", vraag=text)
+    for_team = [q["id"] for q in (await _suggest(e, "taaleis statushouders inrichten"))["vragen"]]
+    assert theirs["id"] in for_team
+    assert own["id"] in for_team
+    for_contact = [
+        q["id"] for q in (await _suggest(c, "taaleis statushouders inrichten"))["vragen"]
+    ]
+    assert for_contact == [own["id"]]
+    await answer(e, own["id"], "Zo richt u de taaleis in.")
+    after = [q["id"] for q in (await _suggest(c, "taaleis statushouders inrichten"))["vragen"]]
+    assert after == []  # answered: no longer open
+
+
+async def test_faq_search_ranks_and_highlights(clients: object) -> None:
+    e = await editor(clients)
+    gifts, *_ = await _publish(e)
+    public: httpx.AsyncClient = clients()  # type: ignore[operator]
+    response = await public.get("/api/v1/faq", params={"zoek": "giftenvrijlating"})
+    results = response.json()["resultaten"]
+    assert results[0]["id"] == gifts
+    assert "<mark>" in results[0]["fragment"]
