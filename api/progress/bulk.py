@@ -120,6 +120,7 @@ def parse_rows(
     roadmaps = {
         code: {s.code for s in steps} for code, steps in repository.roadmaps(session).items()
     }
+    may_write: dict[str, bool] = {}
     seen: dict[tuple[str, str], int] = {}
     rows: list[Row] = []
     errors: list[dict[str, Any]] = []
@@ -130,9 +131,13 @@ def parse_rows(
         if municipality not in municipalities:
             problems.append(f"gemeente: '{municipality}' is geen gemeentecode.")
         else:
-            try:
-                policy.source_of_write(principal, municipality)
-            except DomainError:
+            if municipality not in may_write:
+                try:
+                    policy.source_of_write(principal, municipality)
+                    may_write[municipality] = True
+                except DomainError:
+                    may_write[municipality] = False
+            if not may_write[municipality]:
                 problems.append(f"gemeente: u mag de voortgang van {municipality} niet doorgeven.")
         if measure not in measures:
             problems.append(f"maatregel: '{measure}' is geen maatregel.")

@@ -82,9 +82,8 @@ def bulk_update(
 ) -> Response:
     if not principal.is_authenticated:
         raise UnauthenticatedError
-    rows: list[dict[str, Any]] = [
-        row.model_dump(by_alias=True, exclude_unset=True) for row in body.rijen
-    ]
+    # One dump of the whole body: a dump per row cost more than checking the rows.
+    rows: list[dict[str, Any]] = body.model_dump(by_alias=True, exclude_unset=True)["rijen"]
     if idempotency_key is not None:
         key = idempotency.check_key(idempotency_key)
         canonical = orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
