@@ -36,6 +36,25 @@ describe('the navigation', () => {
     expect(screen.queryByRole('navigation', { name: 'Redactie' })).not.toBeInTheDocument();
   });
 
+  it('gives editors the progress screens, and municipal contacts their own municipality', async () => {
+    const editor = loggedInAs(['redacteur']);
+    mockApi({ '/api/v1/sessies/huidig': editor.handler });
+    const { unmount } = renderApp('/toegankelijkheid');
+    const progress = await screen.findByRole('navigation', { name: 'Voortgang' });
+    expect(within(progress).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual([
+      '/voortgang/matrix',
+      '/voortgang/hulp-nodig',
+      '/voortgang/uploaden',
+    ]);
+    unmount();
+
+    const contact = loggedInAs(['gemeente']);
+    mockApi({ '/api/v1/sessies/huidig': contact.handler });
+    renderApp('/toegankelijkheid');
+    const own = await screen.findByRole('navigation', { name: 'Voortgang' });
+    expect(within(own).getAllByRole('link').map((link) => link.textContent)).toEqual(['Mijn gemeente', 'Bestand uploaden']);
+  });
+
   it('tells a municipal contact that the delivery plan is for editors', async () => {
     const { handler } = loggedInAs(['gemeente']);
     mockApi({ '/api/v1/sessies/huidig': handler });

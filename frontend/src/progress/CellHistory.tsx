@@ -1,19 +1,10 @@
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 
-import { ScrollTable } from '../admin/ScrollTable';
 import { useCurrentUser } from '../auth/session';
 import { DutchDateTime } from '../shared/DutchDateTime';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
+import { DataTable } from './DataTable';
 import { useCellHistory } from './api';
 import { byText, changeLines } from './history';
 import type { Cell } from './types';
@@ -35,39 +26,28 @@ export function CellHistory({ cell }: { cell: Cell }) {
       {history.isError && <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />}
       {history.data?.length === 0 && <Paragraph>Nog geen wijzigingen vastgelegd.</Paragraph>}
       {history.data && history.data.length > 0 && (
-        <ScrollTable labelledBy="geschiedenis-tabel">
-          <Table className="spoorboek-table">
-            <caption id="geschiedenis-tabel" className="spoorboek-visually-hidden">
-              Alle wijzigingen, nieuwste eerst
-            </caption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Versie</TableHeaderCell>
-                <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
-                <TableHeaderCell scope="col">Door</TableHeaderCell>
-                <TableHeaderCell scope="col">Wijzigingen</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {[...history.data].reverse().map((entry) => (
-                <TableRow key={entry.versie}>
-                  <TableCell>{entry.versie}</TableCell>
-                  <TableCell>
-                    <DutchDateTime value={entry.tijdstip} />
-                  </TableCell>
-                  <TableCell>{byText(entry.bron, entry.door, subject)}</TableCell>
-                  <TableCell className="spoorboek-details">
-                    <ul className="spoorboek-cell-list">
-                      {changeLines(entry, titleOf).map((line) => (
-                        <li key={line}>{line}</li>
-                      ))}
-                    </ul>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </ScrollTable>
+        <DataTable
+          id="geschiedenis-tabel"
+          caption="Alle wijzigingen, nieuwste eerst"
+          columns={['Versie', 'Wanneer', 'Door', 'Wijzigingen']}
+        >
+          {[...history.data].reverse().map((entry) => (
+            <TableRow key={entry.versie}>
+              <TableCell>{entry.versie}</TableCell>
+              <TableCell>
+                <DutchDateTime value={entry.tijdstip} />
+              </TableCell>
+              <TableCell>{byText(entry.bron, entry.door, subject)}</TableCell>
+              <TableCell className="spoorboek-details">
+                <ul className="spoorboek-cell-list">
+                  {changeLines(entry, titleOf).map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,22 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useParams } from 'react-router-dom';
 
-import { ScrollTable } from '../admin/ScrollTable';
 import { AppLink } from '../app/AppLink';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { DutchDate } from '../shared/DutchDate';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
+import { DataTable } from './DataTable';
 import { progressKeys, useCell } from './api';
 import { CellFacts } from './CellFacts';
 import { CellForm } from './CellForm';
@@ -26,35 +17,24 @@ import type { Cell } from './types';
 
 function StepsTable({ cell }: { cell: Cell }) {
   return (
-    <ScrollTable labelledBy="stappen-tabel">
-      <Table className="spoorboek-table">
-        <caption id="stappen-tabel" className="spoorboek-visually-hidden">
-          Stappen van de routekaart met hun uiterste data
-        </caption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Stap</TableHeaderCell>
-            <TableHeaderCell scope="col">Uiterlijk starten</TableHeaderCell>
-            <TableHeaderCell scope="col">Uiterlijk klaar</TableHeaderCell>
-            <TableHeaderCell scope="col">Gereed op</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {cell.stappen.map((step) => (
-            <TableRow key={step.code}>
-              <TableHeaderCell scope="row">{step.titel}</TableHeaderCell>
-              <TableCell>
-                <DutchDate value={step.uitersteStart} />
-              </TableCell>
-              <TableCell>
-                <DutchDate value={step.uitersteEinde} />
-              </TableCell>
-              <TableCell>{step.gereedOp ? <DutchDate value={step.gereedOp} /> : 'Nog niet'}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </ScrollTable>
+    <DataTable
+      id="stappen-tabel"
+      caption="Stappen van de routekaart met hun uiterste data"
+      columns={['Stap', 'Uiterlijk starten', 'Uiterlijk klaar', 'Gereed op']}
+    >
+      {cell.stappen.map((step) => (
+        <TableRow key={step.code}>
+          <TableHeaderCell scope="row">{step.titel}</TableHeaderCell>
+          <TableCell>
+            <DutchDate value={step.uitersteStart} />
+          </TableCell>
+          <TableCell>
+            <DutchDate value={step.uitersteEinde} />
+          </TableCell>
+          <TableCell>{step.gereedOp ? <DutchDate value={step.gereedOp} /> : 'Nog niet'}</TableCell>
+        </TableRow>
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,18 +1,9 @@
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 
-import { ScrollTable } from '../admin/ScrollTable';
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
+import { DataTable } from './DataTable';
 import { useComparison } from './api';
 import { percentText } from './labels';
 import { municipalityPath } from './paths';
@@ -39,39 +30,26 @@ export function ComparisonSection({ code, linkPeers }: { code: string; linkPeers
             ))}
             .
           </Paragraph>
-          <ScrollTable labelledBy="vergelijking-tabel">
-            <Table className="spoorboek-table">
-              <caption id="vergelijking-tabel" className="spoorboek-visually-hidden">
-                Voortgang van {comparison.data.gemeente.naam} vergeleken met andere gemeenten
-              </caption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Groep</TableHeaderCell>
-                  <TableHeaderCell scope="col">Geïmplementeerd</TableHeaderCell>
-                  <TableHeaderCell scope="col">Risico</TableHeaderCell>
-                  <TableHeaderCell scope="col">Te laat</TableHeaderCell>
-                  <TableHeaderCell scope="col">Tekort</TableHeaderCell>
-                  <TableHeaderCell scope="col">Gemiddelde achterstand</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {comparison.data.cijfers.map((figures) => (
-                  <TableRow key={figures.groep.code}>
-                    <TableHeaderCell scope="row">{figures.groep.naam}</TableHeaderCell>
-                    <TableCell>{percentText(figures.aandeelGeimplementeerd)}</TableCell>
-                    <TableCell>{percentText(figures.cellen ? figures.risico / figures.cellen : null)}</TableCell>
-                    <TableCell>{percentText(figures.cellen ? figures.teLaat / figures.cellen : null)}</TableCell>
-                    <TableCell>{percentText(figures.tekort)}</TableCell>
-                    <TableCell>
-                      {figures.gemiddeldeAchterstandDagen === null
-                        ? '–'
-                        : `${figures.gemiddeldeAchterstandDagen.toLocaleString('nl-NL')} dagen`}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </ScrollTable>
+          <DataTable
+            id="vergelijking-tabel"
+            caption={`Voortgang van ${comparison.data.gemeente.naam} vergeleken met andere gemeenten`}
+            columns={['Groep', 'Geïmplementeerd', 'Risico', 'Te laat', 'Tekort', 'Gemiddelde achterstand']}
+          >
+            {comparison.data.cijfers.map((figures) => (
+              <TableRow key={figures.groep.code}>
+                <TableHeaderCell scope="row">{figures.groep.naam}</TableHeaderCell>
+                <TableCell>{percentText(figures.aandeelGeimplementeerd)}</TableCell>
+                <TableCell>{percentText(figures.cellen ? figures.risico / figures.cellen : null)}</TableCell>
+                <TableCell>{percentText(figures.cellen ? figures.teLaat / figures.cellen : null)}</TableCell>
+                <TableCell>{percentText(figures.tekort)}</TableCell>
+                <TableCell>
+                  {figures.gemiddeldeAchterstandDagen === null
+                    ? '–'
+                    : `${figures.gemiddeldeAchterstandDagen.toLocaleString('nl-NL')} dagen`}
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
           <Paragraph className="spoorboek-muted">
             Percentages van alle combinaties van gemeente en maatregel in de groep. Tekort: deel van de maatregelen die al
             gelden maar nog niet geïmplementeerd zijn.

@@ -1,28 +1,15 @@
-import {
-  ButtonGroup,
-  Heading,
-  Link,
-  Paragraph,
-  PrimaryActionButton,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { ButtonGroup, Heading, Link, Paragraph, PrimaryActionButton, SelectOption, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
 import { Pagination } from '../admin/Pagination';
-import { ScrollTable } from '../admin/ScrollTable';
 import { useFocusOnChange } from '../admin/useFocusOnChange';
 import { AppLink } from '../app/AppLink';
 import { SelectField, TextField } from '../forms/fields';
 import { DutchDate } from '../shared/DutchDate';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
+import { DataTable } from './DataTable';
 import { useHelpNeeded } from './api';
 import { DEFAULT_HORIZON, HELP_PAGE_SIZE, helpFiltersFrom, HORIZON_CHOICES, pageOf } from './filters';
 import { PHASE_LABELS, slackText } from './labels';
@@ -166,28 +153,15 @@ export default function HelpNeededPage() {
       {help.isError && <ErrorAlert error={help.error} onRetry={() => void help.refetch()} />}
       {items.length > 0 && (
         <>
-          <ScrollTable labelledBy="hulp-tabel">
-            <Table className="spoorboek-table">
-              <caption id="hulp-tabel" className="spoorboek-visually-hidden">
-                Gemeenten en maatregelen die hulp nodig hebben, meest dringend eerst
-              </caption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Verkeerslicht</TableHeaderCell>
-                  <TableHeaderCell scope="col">Gemeente</TableHeaderCell>
-                  <TableHeaderCell scope="col">Maatregel</TableHeaderCell>
-                  <TableHeaderCell scope="col">Fase</TableHeaderCell>
-                  <TableHeaderCell scope="col">Volgende stap</TableHeaderCell>
-                  <TableHeaderCell scope="col">Contactpersonen</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((row) => (
-                  <HelpRow key={`${row.gemeente.code}-${row.maatregel.code}`} row={row} />
-                ))}
-              </TableBody>
-            </Table>
-          </ScrollTable>
+          <DataTable
+            id="hulp-tabel"
+            caption="Gemeenten en maatregelen die hulp nodig hebben, meest dringend eerst"
+            columns={['Verkeerslicht', 'Gemeente', 'Maatregel', 'Fase', 'Volgende stap', 'Contactpersonen']}
+          >
+            {items.map((row) => (
+              <HelpRow key={`${row.gemeente.code}-${row.maatregel.code}`} row={row} />
+            ))}
+          </DataTable>
           <Pagination page={page} pages={pages} hrefFor={hrefFor} />
         </>
       )}

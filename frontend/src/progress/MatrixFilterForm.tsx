@@ -57,6 +57,11 @@ function OptionsField({
 const codeNames = (list: { code: string; naam: string }[] | undefined) =>
   list?.map((item) => ({ value: item.code, label: item.naam }));
 
+/** What a filter list needs of its query: the options, and whether they are loading or failed. */
+function listState<T>(query: { data: T | undefined; isPending: boolean; isError: boolean }, toOptions: (data: T | undefined) => Option[] | undefined) {
+  return { options: toOptions(query.data), loading: query.isPending, failed: query.isError };
+}
+
 /** The heat map's filters; submitting puts them in the URL, so a filtered view can be shared. */
 export function MatrixFilterForm({ params }: { params: URLSearchParams }) {
   const navigate = useNavigate();
@@ -67,6 +72,22 @@ export function MatrixFilterForm({ params }: { params: URLSearchParams }) {
   const [values, setValues] = useState<Record<Name, string>>(
     () => Object.fromEntries(NAMES.map((name) => [name, params.get(name) ?? ''])) as Record<Name, string>,
   );
+  const lists = [
+    { name: 'provincie', label: 'Provincie', all: 'Alle provincies', ...listState(provinces, codeNames) },
+    {
+      name: 'arbeidsmarktregio',
+      label: 'Arbeidsmarktregio',
+      all: "Alle arbeidsmarktregio's",
+      ...listState(regions, codeNames),
+    },
+    {
+      name: 'fase',
+      label: 'Fase (invoeringsgolf)',
+      all: 'Alle fasen',
+      ...listState(waves, (list) => list?.map((wave) => ({ value: String(wave.nummer), label: wave.naam }))),
+    },
+    { name: 'thema', label: 'Thema', all: "Alle thema's", ...listState(themes, codeNames) },
+  ] as const;
   const set = (name: Name) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
 
   const submit = (event: FormEvent) => {
@@ -78,46 +99,14 @@ export function MatrixFilterForm({ params }: { params: URLSearchParams }) {
 
   return (
     <form noValidate onSubmit={submit} className="spoorboek-filters spoorboek-filters--grid" aria-label="Matrix filteren">
-      <OptionsField
-        name="provincie"
-        label="Provincie"
-        all="Alle provincies"
-        options={codeNames(provinces.data)}
-        loading={provinces.isPending}
-        failed={provinces.isError}
-        value={values.provincie}
-        onChange={set('provincie')}
-      />
-      <OptionsField
-        name="arbeidsmarktregio"
-        label="Arbeidsmarktregio"
-        all="Alle arbeidsmarktregio's"
-        options={codeNames(regions.data)}
-        loading={regions.isPending}
-        failed={regions.isError}
-        value={values.arbeidsmarktregio}
-        onChange={set('arbeidsmarktregio')}
-      />
-      <OptionsField
-        name="fase"
-        label="Fase (invoeringsgolf)"
-        all="Alle fasen"
-        options={waves.data?.map((wave) => ({ value: String(wave.nummer), label: wave.naam }))}
-        loading={waves.isPending}
-        failed={waves.isError}
-        value={values.fase}
-        onChange={set('fase')}
-      />
-      <OptionsField
-        name="thema"
-        label="Thema"
-        all="Alle thema's"
-        options={codeNames(themes.data)}
-        loading={themes.isPending}
-        failed={themes.isError}
-        value={values.thema}
-        onChange={set('thema')}
-      />
+      {lists.map((list) => (
+        <OptionsField
+          key={list.name}
+          {...list}
+          value={values[list.name]}
+          onChange={set(list.name)}
+        />
+      ))}
       <SelectField id="filter-weergave" label="Kleur naar" value={values.weergave} onChange={(event) => set('weergave')(event.target.value)}>
         <SelectOption value="">Verkeerslicht</SelectOption>
         <SelectOption value="fase">Fase van invoering</SelectOption>

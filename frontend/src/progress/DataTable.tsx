@@ -1,0 +1,37 @@
+import { Table, TableBody, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+
+import { ScrollTable } from '../admin/ScrollTable';
+
+interface DataTableProps {
+  /** The caption's id; the scroll region is named by it too. */
+  id: string;
+  caption: string;
+  /** Show the caption; by default it is for screen readers only (a heading above says the same). */
+  visibleCaption?: boolean;
+  columns: string[];
+  children: ReactNode;
+}
+
+/** A table of the progress screens: captioned, with column headers, scrolling sideways on small screens. */
+export function DataTable({ id, caption, visibleCaption = false, columns, children }: DataTableProps) {
+  return (
+    <ScrollTable labelledBy={id}>
+      <Table className="spoorboek-table">
+        <caption id={id} className={visibleCaption ? 'spoorboek-caption' : 'spoorboek-visually-hidden'}>
+          {caption}
+        </caption>
+        <TableHeader>
+          <TableRow>
+            {columns.map((column) => (
+              <TableHeaderCell key={column} scope="col">
+                {column}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>{children}</TableBody>
+      </Table>
+    </ScrollTable>
+  );
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+
+import { ApiError } from '../api/problem';
+import { etagOf } from './api';
+import { changedFields, formFromCell, formProblems, isConflict, todayIso, writeFromForm } from './cellForm';
+import type { Cell } from './types';
+
+function makeCell(overrides: Partial<Cell> = {}): Cell {
+  return {
+    gemeente: { code: 'GM0344', naam: 'Utrecht' },
+    maatregel: { code: 'M15', naam: 'Inkomstenvrijlating' },
+    ingangsdatum: '2027-01-01',
+    fase: 'orienterend',
+    geplandLivegang: null,
+    notitie: null,
+    knelpunten: 'Leverancier',
+    stappen: [
+      { code: 'impactanalyse', titel: 'Impact analyseren', uitersteStart: '2026-04-06', uitersteEinde: '2026-06-05', gereedOp: '2026-05-01' },
+      { code: 'beleid', titel: 'Beleid aanpassen', uitersteStart: '2026-06-05', uitersteEinde: '2026-10-03', gereedOp: null },
+    ],
+    moetStartenOp: '2026-06-05',
+    speling: 10,
+    volgendeStap: null,
+    verkeerslicht: 'risico',
+    bron: 'persoon',
+    bijgewerktDoor: 'user:7',
+    bijgewerktOp: '2026-11-01T10:00:00Z',
+    versie: 3,
+    peildatum: '2026-11-28',
+    ...overrides,
+  };
+}
+
+describe('the cell form', () => {
+  it('sends the whole state back, empty fields as null and only the steps that are done', () => {
+    const values = formFromCell(makeCell());
+    values.notitie = '   ';
+    expect(writeFromForm(values)).toEqual({
+      fase: 'orienterend',
+      geplandLivegang: null,
+      stappenGereed: [{ stap: 'impactanalyse', gereedOp: '2026-05-01' }],
+      notitie: null,
+      knelpunten: 'Leverancier',
+    });
+  });
+
+  it('asks for the date of a step marked done, and for real dates', () => {
+    const values = formFromCell(makeCell());
+    values.stappen.beleid = { gereed: true, datum: '' };
+    values.geplandLivegang = '15-12-2026';
+    const problems = formProblems(values, { beleid: 'Beleid aanpassen' });
+    expect(problems['stap-beleid']).toBe('Vul de datum in waarop "Beleid aanpassen" gereed was.');
+    expect(problems.geplandLivegang).toBe('Vul een datum in, zoals 2026-12-01.');
+    expect(problems['stap-impactanalyse']).toBeUndefined();
+  });
+
+  it('names the fields in which the user differs from the state someone else saved', () => {
+    const mine = formFromCell(makeCell());
+    mine.fase = 'voorbereidend';
+    mine.knelpunten = 'Leverancier ';
+    const theirs = formFromCell(makeCell({ stappen: makeCell().stappen.map((s) => ({ ...s, gereedOp: null })) }));
+    expect(changedFields(mine, theirs)).toEqual(['fase', 'stappen']);
+    expect(changedFields(mine, mine)).toEqual([]);
+  });
+
+  it('recognises a refused save (412) as a conflict, and nothing else', () => {
+    expect(isConflict(new ApiError(412, 'Voorwaarde niet vervuld'))).toBe(true);
+    expect(isConflict(new ApiError(428, 'Voorwaarde vereist'))).toBe(false);
+    expect(isConflict(new Error('network'))).toBe(false);
+  });
+
+  it('sends the version it read as a strong ETag', () => {
+    expect(etagOf(3)).toBe('"v3"');
+  });
+
+  it('fills a ticked step with today in the browser zone', () => {
+    expect(todayIso(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+
+import { ApiError } from '../api/problem';
+import { changeLines, byText } from './history';
+import { reportText, rowProblems, splitProblem } from './upload';
+
+describe('the upload report', () => {
+  it('splits each problem into its column and message', () => {
+    expect(splitProblem("fase: 'klaar' kan niet; kies uit niet-gestart.")).toEqual({
+      column: 'fase',
+      message: "'klaar' kan niet; kies uit niet-gestart.",
+    });
+    expect(splitProblem("stap beleid: '1-1' is geen datum (JJJJ-MM-DD).")).toEqual({
+      column: 'stappenGereed',
+      message: "stap beleid: '1-1' is geen datum (JJJJ-MM-DD).",
+    });
+    expect(splitProblem('dubbel: GM0344 M01 staat ook in rij 1.')).toEqual({
+      column: null,
+      message: 'dubbel: GM0344 M01 staat ook in rij 1.',
+    });
+  });
+
+  it('lists one entry per problem from the rijFouten of a 400', () => {
+    const error = new ApiError(400, 'Ongeldige rijen', '1 van 2 rijen zijn ongeldig; er is niets gewijzigd.', {
+      extensions: {
+        rijFouten: [
+          { rij: 2, gemeente: 'GM0363', maatregel: 'M16', fouten: ['gemeente: u mag de voortgang van GM0363 niet doorgeven.', "fase: 'x' kan niet."] },
+        ],
+      },
+    });
+    expect(rowProblems(error)).toEqual([
+      { row: 2, municipality: 'GM0363', measure: 'M16', column: 'gemeente', message: 'u mag de voortgang van GM0363 niet doorgeven.' },
+      { row: 2, municipality: 'GM0363', measure: 'M16', column: 'fase', message: "'x' kan niet." },
+    ]);
+    expect(rowProblems(new ApiError(415, 'Bestand niet leesbaar'))).toEqual([]);
+  });
+
+  it('says what an accepted file did, or that a check stored nothing', () => {
+    expect(reportText({ rijen: 1, gewijzigd: 1, ongewijzigd: 0, gecontroleerd: false })).toBe('Opgeslagen: 1 rij, 1 gewijzigd, 0 ongewijzigd.');
+    expect(reportText({ rijen: 4, gewijzigd: 0, ongewijzigd: 0, gecontroleerd: true })).toBe(
+      'Gecontroleerd: 4 rijen, geen fouten. Er is niets opgeslagen.',
+    );
+  });
+});
+
+describe('the history of a cell', () => {
+  it('describes each change in Dutch', () => {
+    const lines = changeLines(
+      {
+        wijzigingen: {
+          fase: { van: 'orienterend', naar: 'voorbereidend' },
+          geplandLivegang: { van: null, naar: '2026-12-15' },
+          stappenGereed: { van: { beleid: '2026-06-01' }, naar: { impactanalyse: '2026-05-01' } },
+          knelpunten: { van: 'a', naar: null },
+        },
+      },
+      (code) => (code === 'impactanalyse' ? 'Impact analyseren' : code),
+    );
+    expect(lines).toEqual([
+      'Fase: Oriënterend → Voorbereidend',
+      'Geplande livegang: geen → 15 december 2026',
+      'Stap gereed: Impact analyseren (1 mei 2026)',
+      'Stap niet meer gereed: beleid',
+      'Knelpunten: leeg',
+    ]);
+    expect(changeLines({ wijzigingen: {} })).toEqual(['Opnieuw opgeslagen zonder wijzigingen']);
+  });
+
+  it('says who changed it, and "U" for the person looking', () => {
+    expect(byText('persoon', 'user:7', 'user:7')).toBe('U (gemeente)');
+    expect(byText('programma', 'user:2', 'user:7')).toBe('Programmateam');
+  });
+});
