@@ -15,6 +15,7 @@ from api.organisations.models import Organisation, OrganisationKind
 from api.seed.demo_accounts import DEMO_CLIENTS, DEMO_USERS, load_demo_clients, load_demo_users
 from api.seed.demo_products import load_demo_products
 from api.seed.demo_progress import load_demo_progress
+from api.seed.demo_questions import QUESTIONS, load_demo_questions
 
 ProgressHook = Callable[[str, int], Callable[[], None]]
 
@@ -82,12 +83,16 @@ def load_demo_data(
     def products(session: Session, on_row: Callable[[], None]) -> tuple[int, int]:
         return load_demo_products(session, settings, on_row)
 
+    def questions(session: Session, on_row: Callable[[], None]) -> tuple[int, int]:
+        return load_demo_questions(session, settings, on_row)
+
     parts: list[tuple[str, int, Callable[[Session, Callable[[], None]], DemoReport]]] = [
         ("samenwerkingsverbanden", len(SHARED_SERVICES), _shared_services),
         ("gebruikers", len(DEMO_USERS), _counted("gebruikers", load_demo_users)),
         ("koppelingen", len(DEMO_CLIENTS), _counted("koppelingen", load_demo_clients)),
         ("producten", 23 * 3, _counted("producten", products)),
         ("voortgang", 342 * 23, _counted("voortgang", load_demo_progress)),
+        ("vragen", QUESTIONS, _counted("vragen", questions)),
     ]
     reports = []
     for name, size, loader in parts:
