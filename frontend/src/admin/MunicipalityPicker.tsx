@@ -10,10 +10,11 @@ import {
   Paragraph,
   SubtleButton,
 } from '@utrecht/component-library-react';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 
 import { TextField } from '../forms/fields';
 import { ErrorAlert } from '../shared/ErrorAlert';
+import { useDebouncedValue } from '../shared/useDebouncedValue';
 import { StatusMessage } from '../shared/StatusMessage';
 import { searchMunicipalities, type CodeName } from './api';
 
@@ -29,22 +30,13 @@ interface MunicipalityPickerProps {
 /** The id the error summary links to: the search box. */
 export const pickerSearchId = (id: string) => `${id}-zoek`;
 
-function useDebounced(value: string, delay = 250): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
-
 /**
  * Chooses any number of municipalities: search by name, tick the ones you want; the chosen ones
  * stay listed with a button to remove each.
  */
 export function MunicipalityPicker({ id, legend, description, errors, value, onChange }: MunicipalityPickerProps) {
   const [term, setTerm] = useState('');
-  const search = useDebounced(term.trim());
+  const search = useDebouncedValue(term.trim());
   const results = useQuery({
     queryKey: ['gemeenten', 'zoek', search],
     queryFn: ({ signal }) => searchMunicipalities(search, signal),

@@ -29,6 +29,17 @@ const PROGRESS_CONTACT_LINKS = [
   { to: '/voortgang/uploaden', label: 'Bestand uploaden' },
 ];
 
+const QUESTION_EDITOR_LINKS = [
+  { to: '/vragen', label: 'Inbox' },
+  { to: '/vragen/nieuw', label: 'Vraag vastleggen' },
+  { to: '/vragen/inzicht', label: 'Inzicht' },
+];
+
+const QUESTION_CONTACT_LINKS = [
+  { to: '/mijn-vragen', label: 'Mijn vragen' },
+  { to: '/vragen/nieuw', label: 'Vraag stellen' },
+];
+
 const EDITOR_LINKS = [
   { to: '/producten/nieuw', label: 'Nieuw product' },
   { to: '/beheer/leveringsplan', label: 'Leveringsplan' },
@@ -98,6 +109,10 @@ export function AccountNav() {
       {isEditor(user) && <SectionNav id="voortgang-navigatie" title="Voortgang" links={PROGRESS_EDITOR_LINKS} />}
       {!isEditor(user) && hasRole(user, 'gemeente') && (
         <SectionNav id="voortgang-navigatie" title="Voortgang" links={PROGRESS_CONTACT_LINKS} />
+      )}
+      {isEditor(user) && <SectionNav id="vragen-navigatie" title="Vragen" links={QUESTION_EDITOR_LINKS} />}
+      {!isEditor(user) && hasRole(user, 'gemeente') && (
+        <SectionNav id="vragen-navigatie" title="Vragen" links={QUESTION_CONTACT_LINKS} />
       )}
       {isEditor(user) && <SectionNav id="redactie-navigatie" title="Redactie" links={EDITOR_LINKS} />}
       {hasRole(user, 'beheerder') && <SectionNav id="beheer-navigatie" title="Beheer" links={ADMIN_LINKS} />}

@@ -4,7 +4,7 @@ import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router-dom
 
 import { AccessibilityStatementPage } from '../accessibility/AccessibilityStatementPage';
 import { RequireAuth } from '../auth/RequireAuth';
-import { EDITOR_ROLES } from '../auth/session';
+import { EDITOR_ROLES, type Role } from '../auth/session';
 import { MeasuresPage } from '../measures/MeasuresPage';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
@@ -38,6 +38,19 @@ const CellPage = lazy(() => import('../progress/CellPage'));
 const UploadPage = lazy(() => import('../progress/UploadPage'));
 const MatrixPage = lazy(() => import('../progress/MatrixPage'));
 const HelpNeededPage = lazy(() => import('../progress/HelpNeededPage'));
+// The public FAQ is not the front page either; the question screens are for signed-in people.
+const FaqListPage = lazy(() => import('../faq/FaqListPage'));
+const FaqEntryPage = lazy(() => import('../faq/FaqEntryPage'));
+const NewFaqVersionPage = lazy(() => import('../faq/NewFaqVersionPage'));
+const AskQuestionPage = lazy(() => import('../questions/AskQuestionPage'));
+const MyQuestionsPage = lazy(() => import('../questions/MyQuestionsPage'));
+const QuestionPage = lazy(() => import('../questions/QuestionPage'));
+const InboxPage = lazy(() => import('../questions/InboxPage'));
+const InsightPage = lazy(() => import('../questions/InsightPage'));
+const PublishFaqPage = lazy(() => import('../questions/PublishFaqPage'));
+
+// Who may ask a question: municipal contacts, and the team logging one for someone else.
+const ASKER_ROLES: readonly Role[] = ['gemeente', ...EDITOR_ROLES];
 
 export function AppRoutes() {
   return (
@@ -116,6 +129,59 @@ export function AppRoutes() {
             <Route path="matrix" element={<MatrixPage />} />
             <Route path="hulp-nodig" element={<HelpNeededPage />} />
           </Route>
+        </Route>
+        <Route path="faq">
+          <Route index element={<FaqListPage />} />
+          <Route path=":id" element={<FaqEntryPage />} />
+          <Route
+            path=":id/nieuwe-versie"
+            element={
+              <RequireAuth requiredRole={EDITOR_ROLES}>
+                <NewFaqVersionPage />
+              </RequireAuth>
+            }
+          />
+        </Route>
+        <Route path="vragen">
+          <Route
+            path="nieuw"
+            element={
+              <RequireAuth requiredRole={ASKER_ROLES}>
+                <AskQuestionPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            element={
+              <RequireAuth requiredRole={EDITOR_ROLES}>
+                <Outlet />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<InboxPage />} />
+            <Route path="inzicht" element={<InsightPage />} />
+            <Route path=":id" element={<QuestionPage />} />
+            <Route path=":id/publiceren" element={<PublishFaqPage />} />
+          </Route>
+        </Route>
+        <Route path="mijn-vragen">
+          {/* The API decides whose question one may see: a contact only their own. */}
+          <Route
+            index
+            element={
+              <RequireAuth requiredRole={ASKER_ROLES}>
+                <MyQuestionsPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path=":id"
+            element={
+              <RequireAuth requiredRole={ASKER_ROLES}>
+                <QuestionPage />
+              </RequireAuth>
+            }
+          />
         </Route>
         <Route path="beheer">
           <Route

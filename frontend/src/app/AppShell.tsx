@@ -32,6 +32,11 @@ function MainNav() {
             Producten
           </NavLink>
         </li>
+        <li>
+          <NavLink to="/faq" className={navLinkClass}>
+            Veelgestelde vragen
+          </NavLink>
+        </li>
       </ul>
     </nav>
   );

@@ -6,13 +6,14 @@ import { renderApp } from '../test/renderApp';
 import { loggedInAs } from '../test/session';
 
 describe('the navigation', () => {
-  it('offers everyone the measures and the products', () => {
+  it('offers everyone the measures, the products and the FAQ', () => {
     mockApi({});
     renderApp('/toegankelijkheid');
     const main = screen.getByRole('navigation', { name: 'Hoofdmenu' });
     expect(within(main).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
       ['Maatregelen', '/'],
       ['Producten', '/producten'],
+      ['Veelgestelde vragen', '/faq'],
     ]);
     expect(screen.queryByRole('navigation', { name: 'Redactie' })).not.toBeInTheDocument();
   });
@@ -53,6 +54,25 @@ describe('the navigation', () => {
     renderApp('/toegankelijkheid');
     const own = await screen.findByRole('navigation', { name: 'Voortgang' });
     expect(within(own).getAllByRole('link').map((link) => link.textContent)).toEqual(['Mijn gemeente', 'Bestand uploaden']);
+  });
+
+  it('gives editors the inbox and municipal contacts their own questions', async () => {
+    const editor = loggedInAs(['redacteur']);
+    mockApi({ '/api/v1/sessies/huidig': editor.handler });
+    const { unmount } = renderApp('/toegankelijkheid');
+    const team = await screen.findByRole('navigation', { name: 'Vragen' });
+    expect(within(team).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual([
+      '/vragen',
+      '/vragen/nieuw',
+      '/vragen/inzicht',
+    ]);
+    unmount();
+
+    const contact = loggedInAs(['gemeente']);
+    mockApi({ '/api/v1/sessies/huidig': contact.handler });
+    renderApp('/toegankelijkheid');
+    const own = await screen.findByRole('navigation', { name: 'Vragen' });
+    expect(within(own).getAllByRole('link').map((link) => link.textContent)).toEqual(['Mijn vragen', 'Vraag stellen']);
   });
 
   it('tells a municipal contact that the delivery plan is for editors', async () => {

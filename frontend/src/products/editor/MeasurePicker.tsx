@@ -23,10 +23,17 @@ interface MeasurePickerProps {
   value: string[];
   onChange: (codes: string[]) => void;
   errors?: string[] | undefined;
+  description?: string;
 }
 
 /** Chooses any number of the 23 measures: a checkbox per measure, grouped by wave. */
-export function MeasurePicker({ id, value, onChange, errors }: MeasurePickerProps) {
+export function MeasurePicker({
+  id,
+  value,
+  onChange,
+  errors,
+  description = 'De maatregelen waar het product bij hoort; minstens één. De uiterste leverdatum volgt uit hun fasen.',
+}: MeasurePickerProps) {
   const measures = useAllMeasures();
   const waves = useWaves();
   const invalid = Boolean(errors?.length);
@@ -39,9 +46,7 @@ export function MeasurePicker({ id, value, onChange, errors }: MeasurePickerProp
       aria-describedby={[descriptionId, invalid ? errorId : null].filter(Boolean).join(' ')}
     >
       <FieldsetLegend>Maatregelen</FieldsetLegend>
-      <FormFieldDescription id={descriptionId}>
-        De maatregelen waar het product bij hoort; minstens één. De uiterste leverdatum volgt uit hun fasen.
-      </FormFieldDescription>
+      <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription>
       {invalid && <FormFieldErrorMessage id={errorId}>{errors?.join(' ')}</FormFieldErrorMessage>}
       {(measures.isPending || waves.isPending) && <StatusMessage>Maatregelen laden…</StatusMessage>}
       {(measures.isError || waves.isError) && (

@@ -1,0 +1,139 @@
+import { ButtonGroup, Heading, Paragraph, PrimaryActionButton, SelectOption } from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+
+import { Pagination } from '../admin/Pagination';
+import { useFocusOnChange } from '../admin/useFocusOnChange';
+import { AppLink } from '../app/AppLink';
+import { SelectField, TextField } from '../forms/fields';
+import { useAllMeasures } from '../measures/queries';
+import { SEARCH_MAX, SEARCH_MIN } from '../products/filters';
+import { SearchFragment } from '../products/SearchFragment';
+import { ErrorAlert } from '../shared/ErrorAlert';
+import { StatusMessage } from '../shared/StatusMessage';
+import { useFaqList, type FaqEntry } from './api';
+import { faqFiltersFrom } from './filters';
+import { FaqFacts } from './FaqFacts';
+import { groupByMeasure } from './group';
+
+function SearchForm({ params }: { params: URLSearchParams }) {
+  const navigate = useNavigate();
+  const measures = useAllMeasures();
+  const [term, setTerm] = useState(params.get('zoek') ?? '');
+  const [measure, setMeasure] = useState(params.get('maatregel') ?? '');
+  const [error, setError] = useState<string[] | undefined>(undefined);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const text = term.trim();
+    if (text && text.length < SEARCH_MIN) {
+      setError([`Typ minstens ${SEARCH_MIN} tekens, of laat het veld leeg.`]);
+      document.getElementById('faq-zoek')?.focus();
+      return;
+    }
+    setError(undefined);
+    const next = new URLSearchParams();
+    if (text) next.set('zoek', text);
+    if (measure) next.set('maatregel', measure);
+    void navigate({ search: next.toString() });
+  };
+  return (
+    <form noValidate onSubmit={submit} className="spoorboek-filters spoorboek-filters--grid" role="search" aria-label="Veelgestelde vragen doorzoeken">
+      <TextField
+        className="spoorboek-filters__wide"
+        id="faq-zoek"
+        label="Zoeken"
+        type="search"
+        maxLength={SEARCH_MAX}
+        value={term}
+        onChange={(event) => setTerm(event.target.value)}
+        errors={error}
+      />
+      <SelectField id="faq-maatregel" label="Maatregel" value={measure} busy={measures.isPending} onChange={(event) => setMeasure(event.target.value)}>
+        <SelectOption value="">Alle maatregelen</SelectOption>
+        {[...(measures.data ?? [])]
+          .sort((a, b) => a.code.localeCompare(b.code, 'nl', { numeric: true }))
+          .map((item) => (
+            <SelectOption key={item.code} value={item.code}>
+              {item.code} {item.titel}
+            </SelectOption>
+          ))}
+        {measure && !measures.data && <SelectOption value={measure}>{measure}</SelectOption>}
+      </SelectField>
+      <ButtonGroup className="spoorboek-filters__wide">
+        <PrimaryActionButton type="submit">Zoeken</PrimaryActionButton>
+        <AppLink to={{ search: '' }}>Alles tonen</AppLink>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+function FaqItem({ entry }: { entry: FaqEntry }) {
+  const headingId = `faq-${entry.id}`;
+  return (
+    <li className="spoorboek-product" aria-labelledby={headingId}>
+      <Heading level={4} id={headingId}>
+        <AppLink to={`/faq/${entry.id}`}>{entry.vraag}</AppLink>
+      </Heading>
+      <Paragraph className="spoorboek-fragment">
+        {entry.fragment ? <SearchFragment value={entry.fragment} /> : entry.antwoord}
+      </Paragraph>
+      <FaqFacts entry={entry} withMeasures={entry.maatregelen.length > 1} />
+    </li>
+  );
+}
+
+/** /faq: the public questions and answers, searchable, under a heading per measure. */
+export default function FaqListPage() {
+  const [params] = useSearchParams();
+  const filters = faqFiltersFrom(params);
+  const faq = useFaqList(filters);
+  const resultsRef = useFocusOnChange(params.toString());
+  let status = '';
+  if (faq.isPending) status = 'Veelgestelde vragen laden…';
+  else if (faq.isFetching && faq.isPlaceholderData) status = 'Resultaten bijwerken…';
+  else if (faq.data) {
+    const { totaal } = faq.data.paginering;
+    if (totaal === 0) {
+      status = filters.zoek ?? filters.maatregel ? 'Niets gevonden. Probeer een ander zoekwoord.' : 'Er zijn nog geen veelgestelde vragen.';
+    } else {
+      status = `${totaal} ${totaal === 1 ? 'vraag' : 'vragen'} gevonden${filters.zoek ? ` voor "${filters.zoek}"` : ''}.`;
+    }
+  }
+  const hrefFor = (page: number) => {
+    const next = new URLSearchParams(params);
+    next.set('pagina', String(page));
+    return { search: next.toString() };
+  };
+  return (
+    <>
+      <title>Veelgestelde vragen – Spoorboek</title>
+      <Heading level={1}>Veelgestelde vragen</Heading>
+      <Paragraph appearance="lead">
+        Antwoorden van het programmateam op vragen die gemeenten stelden over de maatregelen van Participatiewet in
+        balans, per maatregel.
+      </Paragraph>
+      <SearchForm key={params.toString()} params={params} />
+      <Heading level={2} id="resultaten" tabIndex={-1} ref={resultsRef}>
+        Resultaten
+      </Heading>
+      <StatusMessage>{status}</StatusMessage>
+      {faq.isError && <ErrorAlert error={faq.error} onRetry={() => void faq.refetch()} />}
+      {faq.data &&
+        groupByMeasure(faq.data.resultaten).map((group) => (
+          <section key={group.code || 'algemeen'} aria-labelledby={`groep-${group.code || 'algemeen'}`}>
+            <Heading level={3} id={`groep-${group.code || 'algemeen'}`}>
+              {group.name}
+            </Heading>
+            <ul className="spoorboek-product-list" aria-labelledby={`groep-${group.code || 'algemeen'}`}>
+              {group.entries.map((entry) => (
+                <FaqItem key={entry.id} entry={entry} />
+              ))}
+            </ul>
+          </section>
+        ))}
+      {faq.data && (
+        <Pagination page={faq.data.paginering.pagina} pages={faq.data.paginering.aantalPaginas} hrefFor={hrefFor} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,182 @@
+import { ButtonGroup, Heading, Paragraph, PrimaryActionButton, SelectOption, TableHeaderCell } from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+
+import { ResultList } from '../admin/ResultList';
+import { AppLink, ButtonAppLink } from '../app/AppLink';
+import { SelectField } from '../forms/fields';
+import { useAllMeasures } from '../measures/queries';
+import { useThemes } from '../progress/api';
+import { useQuestions } from './api';
+import { FILTER_NAMES, inboxFiltersFrom, isFiltered, SORT_OPTIONS, withFilter, type FilterName } from './filters';
+import { CHANNEL_LABELS, CHANNELS, STATUS_LABELS, STATUSES } from './labels';
+import { ASK_PATH, INSIGHT_PATH } from './paths';
+import { QuestionRow, TEAM_COLUMNS } from './QuestionRow';
+import { WorkloadSection } from './WorkloadSection';
+import './questions.css';
+
+const QUICK_FILTERS: { label: string; name: FilterName; value: string }[] = [
+  { label: 'Verlopen', name: 'termijn', value: 'verlopen' },
+  { label: 'Bijna verlopen', name: 'termijn', value: 'bijna-verlopen' },
+  { label: 'Mij toegewezen', name: 'behandelaar', value: 'mij' },
+  { label: 'Niet toegewezen', name: 'behandelaar', value: 'niemand' },
+];
+
+function QuickFilters({ params }: { params: URLSearchParams }) {
+  return (
+    <nav aria-label="Snelfilters" className="spoorboek-quick-filters">
+      <ul className="spoorboek-inline-list">
+        {QUICK_FILTERS.map((quick) => {
+          const active = params.get(quick.name) === quick.value;
+          return (
+            <li key={quick.label}>
+              <AppLink
+                to={{ search: withFilter(params, quick.name, active ? null : quick.value) }}
+                aria-current={active ? 'true' : undefined}
+                className={active ? 'spoorboek-nav__link--current' : undefined}
+              >
+                {active ? `${quick.label} (aan, klik om uit te zetten)` : quick.label}
+              </AppLink>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+function InboxFilterForm({ params }: { params: URLSearchParams }) {
+  const navigate = useNavigate();
+  const measures = useAllMeasures();
+  const themes = useThemes();
+  const [values, setValues] = useState<Record<FilterName, string>>(
+    () => Object.fromEntries(FILTER_NAMES.map((name) => [name, params.get(name) ?? ''])) as Record<FilterName, string>,
+  );
+  const set = (name: FilterName) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [name]: event.target.value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    for (const name of FILTER_NAMES) if (values[name]) next.set(name, values[name]);
+    void navigate({ search: next.toString() });
+  };
+  return (
+    <form noValidate onSubmit={submit} className="spoorboek-filters spoorboek-filters--grid" aria-label="Vragen filteren">
+      <SelectField id="filter-status" label="Status" value={values.status} onChange={set('status')}>
+        <SelectOption value="">Alle statussen</SelectOption>
+        {STATUSES.map((status) => (
+          <SelectOption key={status} value={status}>
+            {STATUS_LABELS[status]}
+          </SelectOption>
+        ))}
+      </SelectField>
+      <SelectField id="filter-behandelaar" label="Behandelaar" value={values.behandelaar} onChange={set('behandelaar')}>
+        <SelectOption value="">Iedereen</SelectOption>
+        <SelectOption value="mij">Ik</SelectOption>
+        <SelectOption value="niemand">Nog niemand</SelectOption>
+        {/^\d+$/.test(values.behandelaar) && <SelectOption value={values.behandelaar}>Adviseur {values.behandelaar}</SelectOption>}
+      </SelectField>
+      <SelectField id="filter-termijn" label="Termijn" value={values.termijn} onChange={set('termijn')}>
+        <SelectOption value="">Alle</SelectOption>
+        <SelectOption value="verlopen">Verlopen</SelectOption>
+        <SelectOption value="bijna-verlopen">Bijna verlopen</SelectOption>
+      </SelectField>
+      <SelectField id="filter-maatregel" label="Maatregel" value={values.maatregel} busy={measures.isPending} onChange={set('maatregel')}>
+        <SelectOption value="">Alle maatregelen</SelectOption>
+        {[...(measures.data ?? [])]
+          .sort((a, b) => a.code.localeCompare(b.code, 'nl', { numeric: true }))
+          .map((measure) => (
+            <SelectOption key={measure.code} value={measure.code}>
+              {measure.code} {measure.titel}
+            </SelectOption>
+          ))}
+        {values.maatregel && !measures.data && <SelectOption value={values.maatregel}>{values.maatregel}</SelectOption>}
+      </SelectField>
+      <SelectField id="filter-thema" label="Thema" value={values.thema} busy={themes.isPending} onChange={set('thema')}>
+        <SelectOption value="">Alle thema's</SelectOption>
+        {themes.data?.map((theme) => (
+          <SelectOption key={theme.code} value={theme.code}>
+            {theme.naam}
+          </SelectOption>
+        ))}
+        {values.thema && !themes.data && <SelectOption value={values.thema}>{values.thema}</SelectOption>}
+      </SelectField>
+      <SelectField id="filter-kanaal" label="Kanaal" value={values.kanaal} onChange={set('kanaal')}>
+        <SelectOption value="">Alle kanalen</SelectOption>
+        {CHANNELS.map((channel) => (
+          <SelectOption key={channel} value={channel}>
+            {CHANNEL_LABELS[channel]}
+          </SelectOption>
+        ))}
+      </SelectField>
+      <SelectField id="filter-sorteer" label="Volgorde" value={values.sorteer} onChange={set('sorteer')}>
+        {SORT_OPTIONS.map((option) => (
+          <SelectOption key={option.value} value={option.value}>
+            {option.label}
+          </SelectOption>
+        ))}
+      </SelectField>
+      <ButtonGroup className="spoorboek-filters__wide">
+        <PrimaryActionButton type="submit">Filteren</PrimaryActionButton>
+        <AppLink to={{ search: '' }}>Filters wissen</AppLink>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+/** /vragen: the team's inbox, filters in the URL, most urgent first. */
+export default function InboxPage() {
+  const [params] = useSearchParams();
+  const filters = inboxFiltersFrom(params);
+  const questions = useQuestions(filters);
+  let status = '';
+  if (questions.isPending) status = 'Vragen laden…';
+  else if (questions.isFetching && questions.isPlaceholderData) status = 'Lijst bijwerken…';
+  else if (questions.data) {
+    const { totaal } = questions.data.paginering;
+    status =
+      totaal === 0
+        ? isFiltered(filters)
+          ? 'Geen vragen gevonden met deze filters.'
+          : 'Er zijn geen vragen.'
+        : `${totaal} ${totaal === 1 ? 'vraag' : 'vragen'} gevonden.`;
+  }
+  const hrefFor = (page: number) => {
+    const next = new URLSearchParams(params);
+    next.set('pagina', String(page));
+    return { search: next.toString() };
+  };
+  return (
+    <>
+      <title>Vragen – Spoorboek</title>
+      <Heading level={1}>Vragen</Heading>
+      <Paragraph appearance="lead">
+        Alle vragen van gemeenten, de meest dringende termijn eerst. Een verlopen termijn staat er met ✕ en het woord
+        Verlopen bij.
+      </Paragraph>
+      <ButtonGroup>
+        <ButtonAppLink to={ASK_PATH}>Vraag vastleggen</ButtonAppLink>
+        <ButtonAppLink to={INSIGHT_PATH} appearance="secondary-action">
+          Inzicht
+        </ButtonAppLink>
+      </ButtonGroup>
+      <WorkloadSection />
+      <Heading level={2}>Filteren</Heading>
+      <QuickFilters params={params} />
+      <InboxFilterForm key={params.toString()} params={params} />
+      <ResultList
+        heading="Resultaten"
+        focusKey={params.toString()}
+        status={status}
+        query={questions}
+        columns={TEAM_COLUMNS.map((column) => (
+          <TableHeaderCell key={column} scope="col">
+            {column}
+          </TableHeaderCell>
+        ))}
+        renderRow={(question) => <QuestionRow key={question.id} question={question} team />}
+        hrefFor={hrefFor}
+      />
+    </>
+  );
+}

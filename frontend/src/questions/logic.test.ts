@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+
+import { askBody, askProblems, EMPTY_ASK } from './askForm';
+import { inboxFiltersFrom, isFiltered, withFilter } from './filters';
+import { barShare } from './insight';
+import { actorText, eventText, shareText, workingDaysText } from './labels';
+import { suggestionsText, suggestionText } from './suggest';
+import { actionKind, EMPTY_TRANSITION, transitionBody, transitionProblems } from './transitions';
+
+describe('inbox filters', () => {
+  it('takes what the API accepts from the URL and drops the rest', () => {
+    const params = new URLSearchParams(
+      'status=toegewezen&behandelaar=mij&maatregel=M07&kanaal=telefoon&termijn=verlopen&gemeente=GM0344&sorteer=-ontvangenOp&pagina=2',
+    );
+    expect(inboxFiltersFrom(params)).toEqual({
+      pagina: 2,
+      paginaGrootte: 25,
+      status: 'toegewezen',
+      behandelaar: 'mij',
+      maatregel: 'M07',
+      kanaal: 'telefoon',
+      termijn: 'verlopen',
+      gemeente: 'GM0344',
+      sorteer: '-ontvangenOp',
+    });
+    const junk = new URLSearchParams('status=klaar&behandelaar=iedereen&maatregel=7&termijn=morgen&sorteer=naam&pagina=-1');
+    expect(inboxFiltersFrom(junk)).toEqual({ pagina: 1, paginaGrootte: 25 });
+  });
+
+  it('knows when a list is narrowed, and toggles a quick filter back to page 1', () => {
+    expect(isFiltered({ sorteer: 'status' })).toBe(false);
+    expect(isFiltered({ termijn: 'verlopen' })).toBe(true);
+    const params = new URLSearchParams('status=nieuw&pagina=3');
+    expect(withFilter(params, 'termijn', 'verlopen')).toBe('status=nieuw&termijn=verlopen');
+    expect(withFilter(new URLSearchParams('termijn=verlopen'), 'termijn', null)).toBe('');
+  });
+});
+
+describe('status actions', () => {
+  it('names each move by what the advisor does', () => {
+    expect(actionKind('nieuw', 'toegewezen')).toBe('toewijzen');
+    expect(actionKind('wacht-op-expert', 'toegewezen')).toBe('terug');
+    expect(actionKind('gesloten', 'toegewezen')).toBe('heropenen');
+    expect(actionKind('beantwoord', 'gesloten')).toBe('afsluiten');
+    expect(actionKind('toegewezen', 'gesloten')).toBe('sluiten');
+    expect(actionKind('toegewezen', 'wacht-op-expert')).toBe('expert');
+  });
+
+  it('asks for the fields the server requires, before sending', () => {
+    const unassigned = { behandelaar: null };
+    expect(transitionProblems('toewijzen', EMPTY_TRANSITION, unassigned).behandelaarId).toBe('Kies een behandelaar.');
+    expect(transitionProblems('toewijzen', EMPTY_TRANSITION, { behandelaar: { id: 1, naam: 'A' } }).behandelaarId).toBeNull();
+    expect(transitionProblems('expert', EMPTY_TRANSITION, unassigned).expertOrganisatie).toBeTruthy();
+    expect(transitionProblems('beantwoorden', { ...EMPTY_TRANSITION, antwoord: '  ' }, unassigned).antwoord).toBeTruthy();
+    expect(transitionProblems('sluiten', EMPTY_TRANSITION, unassigned).toelichting).toMatch(/zonder antwoord/);
+    expect(transitionProblems('heropenen', EMPTY_TRANSITION, unassigned).toelichting).toMatch(/weer open/);
+    expect(transitionProblems('afsluiten', EMPTY_TRANSITION, unassigned).toelichting).toBeNull();
+  });
+
+  it('sends only the fields of the chosen action', () => {
+    const values = { behandelaarId: '7', expertOrganisatie: 'divosa', expertTermijn: '', antwoord: ' Ja. ', toelichting: ' ' };
+    expect(transitionBody('toegewezen', 'toewijzen', values)).toEqual({ naar: 'toegewezen', behandelaarId: 7 });
+    expect(transitionBody('wacht-op-expert', 'expert', values)).toEqual({ naar: 'wacht-op-expert', expertOrganisatie: 'divosa' });
+    expect(transitionBody('beantwoord', 'beantwoorden', values)).toEqual({ naar: 'beantwoord', antwoord: 'Ja.' });
+    expect(transitionBody('gesloten', 'sluiten', { ...values, toelichting: 'Dubbel' })).toEqual({ naar: 'gesloten', toelichting: 'Dubbel' });
+  });
+});
+
+describe('asking a question', () => {
+  const filled = { ...EMPTY_ASK, onderwerp: 'Giften', vraag: 'Hoe hoog is de vrijlating?' };
+
+  it('checks the lengths the server checks, and for the team the channel and the asker', () => {
+    expect(askProblems({ ...EMPTY_ASK, onderwerp: 'ab', vraag: 'kort' }, false)).toEqual({
+      onderwerp: 'Gebruik minstens 3 tekens.',
+      vraag: 'Gebruik minstens 10 tekens.',
+    });
+    const team = askProblems({ ...filled, email: 'geen-adres', ontvangenOp: '2999-01-01T10:00' }, true);
+    expect(team.kanaal).toBe('Kies hoe de vraag binnenkwam.');
+    expect(team.naam).toBeTruthy();
+    expect(team.email).toMatch(/geldig e-mailadres/);
+    expect(team.ontvangenOp).toBe('Dit moment ligt in de toekomst.');
+  });
+
+  it('sends the asker only for the team', () => {
+    expect(askBody({ ...filled, naam: 'Piet', gemeente: 'GM0344' }, false)).toEqual({
+      onderwerp: 'Giften',
+      vraag: 'Hoe hoog is de vrijlating?',
+      maatregelen: [],
+      gemeente: 'GM0344',
+    });
+    const body = askBody({ ...filled, kanaal: 'telefoon', naam: ' Piet ', email: '', organisatie: '' }, true);
+    expect(body.kanaal).toBe('telefoon');
+    expect(body.vragensteller).toEqual({ naam: 'Piet', email: null, organisatie: null });
+    expect(body.ontvangenOp).toBeUndefined();
+  });
+});
+
+describe('suggestions while typing', () => {
+  it('looks up subject and question together once there are 3 characters', () => {
+    expect(suggestionText(' a ', '')).toBe('');
+    expect(suggestionText('Giften', '  hoe\n hoog ')).toBe('Giften hoe hoog');
+    expect(suggestionText('x'.repeat(1500), 'y'.repeat(1500))).toHaveLength(2000);
+  });
+
+  it('announces how many it found in one short sentence', () => {
+    expect(suggestionsText(undefined)).toBe('');
+    expect(suggestionsText({ faq: [], vragen: [] })).toBe('Geen vergelijkbare antwoorden of open vragen gevonden.');
+    const one = { id: 1, vraag: 'v', maatregelen: [], score: 1 };
+    const open = { id: 2, onderwerp: 'o', status: 'nieuw' as const, score: 1 };
+    expect(suggestionsText({ faq: [one, one], vragen: [open] })).toBe('2 vergelijkbare antwoorden en 1 open vraag van u gevonden.');
+    expect(suggestionsText({ faq: [], vragen: [open, open] }, true)).toBe('2 open vragen gevonden.');
+  });
+});
+
+describe('labels', () => {
+  it('tells the history in Dutch', () => {
+    expect(eventText({ soort: 'status', van: 'nieuw', naar: 'toegewezen', details: {} })).toBe('Status: Nieuw → Toegewezen');
+    expect(eventText({ soort: 'heropend', van: 'gesloten', naar: 'toegewezen', details: { toelichting: 'Nieuwe info' } })).toBe(
+      'Heropend: Gesloten → Toegewezen (Nieuwe info)',
+    );
+    expect(eventText({ soort: 'ingediend', van: null, naar: null, details: { kanaal: 'telefoon' } })).toBe('Vraag ontvangen via telefoon');
+    expect(eventText({ soort: 'samengevoegd', van: null, naar: null, details: { opgenomen: 12 } })).toBe('Vraag 12 hierin samengevoegd');
+    expect(eventText({ soort: 'notitie', van: null, naar: null, details: {} })).toBe('Interne notitie toegevoegd');
+  });
+
+  it('names actors, the viewer as "U"', () => {
+    expect(actorText('user:4', 4)).toBe('U');
+    expect(actorText('user:5', 4)).toBe('Gebruiker 5');
+    expect(actorText('client:crm', null)).toBe('Koppeling crm');
+  });
+
+  it('writes figures the Dutch way', () => {
+    expect(shareText(0.875)).toBe('88%');
+    expect(shareText(null)).toBe('–');
+    expect(workingDaysText(4.5)).toBe('4,5 werkdagen');
+    expect(workingDaysText(1)).toBe('1 werkdag');
+    expect(barShare(5, 10)).toBe(0.5);
+    expect(barShare(3, 0)).toBe(0);
+  });
+});
