@@ -18,6 +18,7 @@ from api.core.routing import json_router
 from api.core.schemas import ApiModel, Link
 from api.core.settings import API_VERSION, Settings, get_settings
 from api.core.urls import API_PREFIX, api_path
+from api.dashboard.router import router as dashboard_router
 from api.health.router import router as health_router
 from api.measures.editing_router import router as measures_editing_router
 from api.measures.router import router as measures_router
@@ -120,6 +121,7 @@ def create_api(settings: Settings) -> FastAPI:
         questions_downloads_router,
         faq_router,
         faq_writes_router,
+        dashboard_router,
         health_router,
     ):
         api.include_router(router)

@@ -36,6 +36,12 @@ TAGS = [
     },
     {"name": "Producten", "description": "Implementatieproducten, toetsing, wijzigingsfeed."},
     {"name": "Voortgang", "description": "Routekaarten, voortgang per gemeente, cijfers."},
+    {
+        "name": "Vragen",
+        "description": "Vragen van gemeenten: intake, behandeling, termijnen, inzicht, privacy.",
+    },
+    {"name": "Vragen en antwoorden", "description": "De openbare FAQ, met versies."},
+    {"name": "Dashboard", "description": "Het landelijk beeld en het tekort door de tijd."},
     {"name": "Beheer", "description": "Gezondheid van de dienst."},
 ]
 

@@ -11,11 +11,12 @@ from fastapi import Path as PathParam
 from pydantic import Field
 
 from api.accounts.principal import CurrentPrincipal
-from api.core.conditional import conditional_json, etag_for
+from api.core.conditional import conditional_json, conditional_versioned, etag_for
 from api.core.db import SessionDep
+from api.core.opendata import CSV_RESPONSES, CsvFormat, Provenance
 from api.core.routing import PERSON, PUBLIC, json_router
 from api.core.schemas import ApiModel, CodeName
-from api.progress import insight, policy, repository
+from api.progress import insight, opendata, policy, repository
 from api.progress.schemas import GroupFigures
 
 router = json_router(tags=["Voortgang"], conditional=False)
@@ -45,6 +46,20 @@ class Comparison(ApiModel):
     cijfers: list[GroupFigures] = Field(
         description="De gemeente, vergelijkbare gemeenten, provincie, arbeidsmarktregio en land."
     )
+    herkomst: Provenance
+
+
+class MapValue(ApiModel):
+    code: str
+    naam: str
+    waarde: float | None
+
+
+class MapValues(ApiModel):
+    indicator: str
+    peildatum: date
+    waarden: list[MapValue] = Field(description="Per gemeente; null als er niets te meten is.")
+    herkomst: Provenance
 
 
 @router.get(
@@ -87,8 +102,12 @@ def compare(
     request: Request,
     code: Annotated[str, PathParam(pattern=r"^GM\d{4}$")],
     session: SessionDep,
+    formaat: CsvFormat = "json",
 ) -> Response:
-    municipality, peers, figures = insight.comparison(session, code, date.today())
+    today = date.today()
+    municipality, peers, figures = insight.comparison(session, code, today)
+    if formaat == "csv":
+        return opendata.figures_csv(session, f"vergelijking-{code}-{today}", figures)
     return conditional_json(
         request,
         Comparison(
@@ -96,8 +115,55 @@ def compare(
             inwoners=municipality.population,
             vergelijkbaar=[CodeName(code=p.code, naam=p.name) for p in peers],
             cijfers=figures,
+            herkomst=opendata.figures_provenance(session, request, today),
         ),
     )
+
+
+Indicator = Annotated[
+    Literal["aandeel-geimplementeerd", "tekort", "te-laat"],
+    Query(description="Welke waarde per gemeente."),
+]
+
+
+@router.get(
+    "/kaart/waarden",
+    response_model=MapValues,
+    operation_id="kaartWaardenOpvragen",
+    summary="Per gemeente de waarde van een indicator, compact voor kaart en tabel (openbaar)",
+    openapi_extra=PUBLIC,
+    responses={304: {"description": "Niet gewijzigd."}, **CSV_RESPONSES},
+)
+def map_values(
+    request: Request,
+    session: SessionDep,
+    indicator: Indicator = "aandeel-geimplementeerd",
+    fase: Annotated[int | None, Query(ge=1, le=99)] = None,
+    maatregel: Annotated[str | None, Query(pattern=r"^M\d{2}$")] = None,
+    formaat: CsvFormat = "json",
+) -> Response:
+    today = date.today()
+
+    def build() -> MapValues:
+        values = insight.indicator_by_municipality(session, today, indicator, fase, maatregel)
+        names = {
+            f["properties"]["code"]: f["properties"]["name"] for f in _boundaries()["features"]
+        }
+        return MapValues(
+            indicator=indicator,
+            peildatum=today,
+            waarden=[
+                MapValue(code=code, naam=names.get(code, code), waarde=values.get(code))
+                for code in sorted(values)
+            ],
+            herkomst=opendata.figures_provenance(session, request, today),
+        )
+
+    if formaat == "csv":
+        rows = ([v.code, v.naam, v.waarde] for v in build().waarden)
+        return opendata.values_csv(session, f"kaart-{indicator}-{today}", rows, indicator)
+    version = f"{repository.progress_version(session)}|{today}"
+    return conditional_versioned(request, version, build)
 
 
 @lru_cache
@@ -122,10 +188,7 @@ def _boundaries() -> dict[str, Any]:
 def map_data(
     request: Request,
     session: SessionDep,
-    indicator: Annotated[
-        Literal["aandeel-geimplementeerd", "tekort", "te-laat"],
-        Query(description="Welke waarde per gemeente."),
-    ] = "aandeel-geimplementeerd",
+    indicator: Indicator = "aandeel-geimplementeerd",
     fase: Annotated[int | None, Query(ge=1, le=99)] = None,
     maatregel: Annotated[str | None, Query(pattern=r"^M\d{2}$")] = None,
 ) -> Response:

@@ -8,10 +8,11 @@ from fastapi import Header, Path, Query, Request, Response
 from api.accounts.principal import CurrentPrincipal
 from api.core.conditional import conditional_json, conditional_versioned
 from api.core.db import SessionDep
+from api.core.opendata import CSV_RESPONSES, CsvFormat
 from api.core.requests import ContextDep
 from api.core.routing import PERSON, PUBLIC, errors, json_router
 from api.measures.router import MeasureCode
-from api.progress import aggregates, repository, roadmaps, status
+from api.progress import aggregates, opendata, repository, roadmaps, status
 from api.progress.presenters import progress_read, roadmap_read
 from api.progress.schemas import (
     HelpList,
@@ -188,7 +189,7 @@ def cell_history(
     operation_id="voortgangOverzichtOpvragen",
     summary="Cijfers per land, provincie, arbeidsmarktregio, fase, maatregel, thema of gemeente",
     openapi_extra=PUBLIC,
-    responses={304: {"description": "Niet gewijzigd."}},
+    responses={304: {"description": "Niet gewijzigd."}, **CSV_RESPONSES},
 )
 def overview(
     request: Request,
@@ -201,16 +202,24 @@ def overview(
     maatregel: Annotated[str | None, Query(pattern=r"^M\d{2}$")] = None,
     thema: Annotated[str | None, Query(pattern=r"^[a-z0-9-]{1,80}$")] = None,
     peildatum: ReferenceDate = None,
+    formaat: CsvFormat = "json",
 ) -> Response:
     today = date.today()
-    version = f"{repository.progress_version(session)}|{today}"
-    return conditional_versioned(
-        request,
-        version,
-        lambda: aggregates.overview(
+
+    def build() -> Overview:
+        figures = aggregates.overview(
             session, groep, today, wave=fase, measure=maatregel, theme=thema, as_of=peildatum
-        ),
-    )
+        )
+        day = peildatum or today
+        return figures.model_copy(
+            update={"herkomst": opendata.figures_provenance(session, request, day)}
+        )
+
+    if formaat == "csv":
+        name = f"voortgang-per-{groep}-{peildatum or today}"
+        return opendata.figures_csv(session, name, build().groepen)
+    version = f"{repository.progress_version(session)}|{today}"
+    return conditional_versioned(request, version, build)
 
 
 @router.get(

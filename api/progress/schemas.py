@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from pydantic import ConfigDict, Field
 
+from api.core.opendata import Provenance
 from api.core.schemas import ApiModel, CodeName, OptionalDate
 from api.progress.deadlines import TrafficLight
 from api.progress.models import Phase, Source
@@ -143,6 +144,7 @@ class Overview(ApiModel):
     peildatum: date
     groepering: str
     groepen: list[GroupFigures]
+    herkomst: Provenance | None = Field(default=None, description="Bron, peilmoment, licentie.")
 
 
 class HelpNeeded(ApiModel):

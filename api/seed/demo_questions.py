@@ -93,7 +93,9 @@ def _status(rng: random.Random, age_days: int) -> QuestionStatus:
     )[0]
 
 
-def _event(question: Question, kind: str, actor: str, at: datetime, to: str | None) -> QuestionEvent:
+def _event(
+    question: Question, kind: str, actor: str, at: datetime, to: str | None
+) -> QuestionEvent:
     return QuestionEvent(
         question_id=question.id,
         kind=kind,
@@ -130,7 +132,9 @@ def load_demo_questions(
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
         status = _status(rng, age)
         question = Question(
-            channel=Channel.WEB_FORM if own else rng.choices(*zip(*CHANNEL_WEIGHTS.items()))[0],
+            channel=Channel.WEB_FORM
+            if own
+            else rng.choices(list(CHANNEL_WEIGHTS), list(CHANNEL_WEIGHTS.values()))[0],
             subject=f"{measure.title}: {aspect}"[:200],
             text=text.format(m=measure.title),
             theme_code=measure.theme_code,

@@ -1039,6 +1039,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kaart/waarden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per gemeente de waarde van een indicator, compact voor kaart en tabel (openbaar) */
+        get: operations["kaartWaardenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/kaart/gemeenten": {
         parameters: {
             query?: never;
@@ -1378,6 +1395,40 @@ export interface paths {
         put?: never;
         /** Een item intrekken; het verdwijnt uit de openbare FAQ (redactie) */
         post: operations["faqItemIntrekken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het landelijk beeld: fasen, voortgang per maatregel, tekort, nieuwste publicaties */
+        get: operations["dashboardOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voortgang/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het landelijk implementatietekort aan het eind van elke maand (openbaar) */
+        get: operations["voortgangTrendOpvragen"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1784,6 +1835,7 @@ export interface components {
              * @description De gemeente, vergelijkbare gemeenten, provincie, arbeidsmarktregio en land.
              */
             cijfers: components["schemas"]["GroupFigures"][];
+            herkomst: components["schemas"]["Provenance"];
         };
         /**
          * Confidence
@@ -1819,6 +1871,29 @@ export interface components {
             gebruiker: components["schemas"]["UserRead"];
             /** Tweedefactorinstellen */
             tweedeFactorInstellen: boolean;
+        };
+        /** Dashboard */
+        Dashboard: {
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /** Fasen */
+            fasen: components["schemas"]["WaveMoment"][];
+            /** Volgendeingangsdatum */
+            volgendeIngangsdatum: string | null;
+            /** Dagentotvolgende */
+            dagenTotVolgende: number | null;
+            landelijk: components["schemas"]["GroupFigures"];
+            /** Permaatregel */
+            perMaatregel: components["schemas"]["GroupFigures"][];
+            /** Nieuwsteproducten */
+            nieuwsteProducten: components["schemas"]["NewProduct"][];
+            /** Nieuwstefaq */
+            nieuwsteFaq: components["schemas"]["NewFaq"][];
+            /** @description Herkomst van de voortgangscijfers. */
+            herkomst: components["schemas"]["Provenance"];
         };
         /** DeliveryPlan */
         DeliveryPlan: {
@@ -2203,6 +2278,31 @@ export interface components {
              */
             code?: string | null;
         };
+        /** MapValue */
+        MapValue: {
+            /** Code */
+            code: string;
+            /** Naam */
+            naam: string;
+            /** Waarde */
+            waarde: number | null;
+        };
+        /** MapValues */
+        MapValues: {
+            /** Indicator */
+            indicator: string;
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /**
+             * Waarden
+             * @description Per gemeente; null als er niets te meten is.
+             */
+            waarden: components["schemas"]["MapValue"][];
+            herkomst: components["schemas"]["Provenance"];
+        };
         /** Matrix */
         Matrix: {
             /**
@@ -2375,6 +2475,36 @@ export interface components {
             /** Naam */
             naam: string;
         };
+        /** NewFaq */
+        NewFaq: {
+            /** Id */
+            id: number;
+            /** Vraag */
+            vraag: string;
+            /** Maatregelen */
+            maatregelen: string[];
+            /**
+             * Gepubliceerdop
+             * Format: date-time
+             */
+            gepubliceerdOp: string;
+        };
+        /** NewProduct */
+        NewProduct: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            /** Soort */
+            soort: string;
+            /** Maatregelen */
+            maatregelen: string[];
+            /**
+             * Gepubliceerdop
+             * Format: date-time
+             */
+            gepubliceerdOp: string;
+        };
         /** NextStep */
         NextStep: {
             /** Code */
@@ -2472,6 +2602,8 @@ export interface components {
             groepering: string;
             /** Groepen */
             groepen: components["schemas"]["GroupFigures"][];
+            /** @description Bron, peilmoment, licentie. */
+            herkomst?: components["schemas"]["Provenance"] | null;
         };
         /** PageInfo */
         PageInfo: {
@@ -2773,6 +2905,37 @@ export interface components {
             notitie?: string | null;
             /** Knelpunten */
             knelpunten?: string | null;
+        };
+        /** Provenance */
+        Provenance: {
+            /**
+             * Bron
+             * @description Waar de cijfers vandaan komen.
+             */
+            bron: string;
+            /**
+             * Peilmoment
+             * @description Laatste wijziging in de onderliggende gegevens.
+             */
+            peilmoment: string | null;
+            /**
+             * Peildatum
+             * Format: date
+             * @description De dag waarop de cijfers betrekking hebben.
+             */
+            peildatum: string;
+            /**
+             * Licentie
+             * @example CC-BY-4.0
+             */
+            licentie: string;
+            /** Licentieurl */
+            licentieUrl: string;
+            /**
+             * Csv
+             * @description Dezelfde cijfers als CSV (puntkomma-gescheiden, UTF-8).
+             */
+            csv: string;
         };
         /** QuestionCreate */
         QuestionCreate: {
@@ -3336,6 +3499,37 @@ export interface components {
              */
             wijzigingsnotitie?: string | null;
         };
+        /** Trend */
+        Trend: {
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /**
+             * Punten
+             * @description Het einde van elke maand, en vandaag.
+             */
+            punten: components["schemas"]["TrendPoint"][];
+            herkomst: components["schemas"]["Provenance"];
+        };
+        /** TrendPoint */
+        TrendPoint: {
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /**
+             * Tekort
+             * @description Implementatietekort op die dag (0-1).
+             */
+            tekort: number | null;
+            /** Aandeelgeimplementeerd */
+            aandeelGeimplementeerd: number;
+            /** Gemiddeldeachterstanddagen */
+            gemiddeldeAchterstandDagen: number | null;
+        };
         /** UserCreate */
         UserCreate: {
             /** Email */
@@ -3424,6 +3618,30 @@ export interface components {
         WaveList: {
             /** Resultaten */
             resultaten: components["schemas"]["WaveRead"][];
+        };
+        /** WaveMoment */
+        WaveMoment: {
+            /** Nummer */
+            nummer: number;
+            /** Naam */
+            naam: string;
+            /**
+             * Ingangsdatum
+             * Format: date
+             */
+            ingangsdatum: string;
+            /**
+             * Dagentotingang
+             * @description Negatief: de fase geldt al zoveel dagen.
+             */
+            dagenTotIngang: number;
+            /**
+             * Productengereedop
+             * Format: date
+             */
+            productenGereedOp: string;
+            /** Gepubliceerdeproducten */
+            gepubliceerdeProducten: number;
         };
         /** WavePlan */
         WavePlan: {
@@ -9469,6 +9687,8 @@ export interface operations {
                 thema?: string | null;
                 /** @description Peildatum (standaard vandaag): toont de stand zoals die toen was. */
                 peildatum?: string | null;
+                /** @description csv: dezelfde cijfers als open data (CC BY 4.0), puntkomma-gescheiden. */
+                formaat?: "json" | "csv";
             };
             header?: {
                 /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
@@ -9479,7 +9699,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description De cijfers; met formaat=csv als CSV. */
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -9488,6 +9708,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Overview"];
+                    "text/csv": string;
                 };
             };
             /** @description Niet gewijzigd. */
@@ -10093,7 +10314,10 @@ export interface operations {
     };
     gemeenteVergelijken: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description csv: dezelfde cijfers als open data (CC BY 4.0), puntkomma-gescheiden. */
+                formaat?: "json" | "csv";
+            };
             header?: {
                 /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
                 "If-None-Match"?: components["parameters"]["If-None-Match"];
@@ -10136,6 +10360,77 @@ export interface operations {
             };
             /** @description De bron bestaat niet (of is niet van u). */
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    kaartWaardenOpvragen: {
+        parameters: {
+            query?: {
+                /** @description Welke waarde per gemeente. */
+                indicator?: "aandeel-geimplementeerd" | "tekort" | "te-laat";
+                fase?: number | null;
+                maatregel?: string | null;
+                /** @description csv: dezelfde cijfers als open data (CC BY 4.0), puntkomma-gescheiden. */
+                formaat?: "json" | "csv";
+            };
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De cijfers; met formaat=csv als CSV. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapValues"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Niet gewijzigd. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -12506,6 +12801,136 @@ export interface operations {
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
             415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dashboardOpvragen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    voortgangTrendOpvragen: {
+        parameters: {
+            query?: {
+                /** @description csv: dezelfde cijfers als open data (CC BY 4.0), puntkomma-gescheiden. */
+                formaat?: "json" | "csv";
+            };
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De cijfers; met formaat=csv als CSV. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trend"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;

@@ -1,0 +1,45 @@
+"""Figures that are costly to compute and rarely change, cached in the database so every worker
+shares them (the app keeps no state of its own). An entry is valid for one version key: what
+the figure depends on. Caching is best effort: when storing fails (two workers at once, a busy
+SQLite file) the figure is simply computed again next time."""
+
+import hashlib
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import String, Text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from api.core.orm import Base, UTCDateTime, utcnow
+
+logger = logging.getLogger("spoorboek.cache")
+
+
+class CachedFigure(Base):
+    __tablename__ = "cached_figures"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    version: Mapped[str] = mapped_column(String(64))
+    """SHA-256 of the version key."""
+    body: Mapped[str] = mapped_column(Text)
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+def cached(session: Session, key: str, version_key: str, compute: Callable[[], str]) -> str:
+    version = hashlib.sha256(version_key.encode()).hexdigest()
+    row = session.get(CachedFigure, key)
+    if row is not None and row.version == version:
+        return row.body
+    body = compute()
+    try:
+        with session.begin_nested():
+            if row is None:
+                session.add(CachedFigure(key=key, version=version, body=body))
+            else:
+                row.version = version
+                row.body = body
+    except SQLAlchemyError as exc:
+        logger.info("figure not cached", extra={"key": key, "error": type(exc).__name__})
+    return body

@@ -1,0 +1,81 @@
+"""Queries for the dashboard: waves, newest publications, what the cached figures depend on."""
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from api.measures.models import Measure, Wave
+from api.products.models import Product, ProductStatus, ProductVersion, product_measures
+from api.progress.models import ProgressStatus
+from api.questions.models import FaqEntry, FaqStatus, FaqVersion
+
+
+def waves(session: Session) -> list[Wave]:
+    return list(session.scalars(select(Wave).order_by(Wave.number)))
+
+
+def published_products_per_wave(session: Session) -> dict[int, int]:
+    query = (
+        select(Measure.wave_number, func.count(func.distinct(Product.id)))
+        .join(product_measures, product_measures.c.measure_code == Measure.code)
+        .join(Product, Product.id == product_measures.c.product_id)
+        .where(Product.status == ProductStatus.PUBLISHED)
+        .group_by(Measure.wave_number)
+    )
+    return {wave: count for wave, count in session.execute(query)}
+
+
+def newest_products(session: Session, limit: int) -> list[tuple[Product, datetime]]:
+    first = (
+        select(ProductVersion.product_id, func.max(ProductVersion.published_at).label("at"))
+        .where(ProductVersion.published_at.is_not(None))
+        .group_by(ProductVersion.product_id)
+        .subquery()
+    )
+    query = (
+        select(Product, first.c.at)
+        .join(first, first.c.product_id == Product.id)
+        .where(Product.status == ProductStatus.PUBLISHED)
+        .options(selectinload(Product.measures))
+        .order_by(first.c.at.desc(), Product.id.desc())
+        .limit(limit)
+    )
+    return [(product, at) for product, at in session.execute(query)]
+
+
+def newest_faq(session: Session, limit: int) -> list[tuple[FaqEntry, FaqVersion]]:
+    query = (
+        select(FaqEntry)
+        .where(FaqEntry.status == FaqStatus.PUBLISHED)
+        .options(selectinload(FaqEntry.measures), selectinload(FaqEntry.versions))
+        .order_by(FaqEntry.updated_at.desc(), FaqEntry.id.desc())
+        .limit(limit)
+    )
+    return [(entry, entry.current) for entry in session.scalars(query)]
+
+
+def dates_version(session: Session) -> str:
+    """The legal dates: past deficits change only when an editor moves one."""
+    row = session.execute(
+        select(
+            select(func.max(Measure.updated_at)).scalar_subquery(),
+            select(func.max(Wave.updated_at)).scalar_subquery(),
+        )
+    ).one()
+    return "|".join(str(v) for v in row)
+
+
+def publications_version(session: Session) -> str:
+    row = session.execute(
+        select(
+            select(func.max(Product.change_seq)).scalar_subquery(),
+            select(func.max(FaqEntry.updated_at)).scalar_subquery(),
+            select(func.count()).select_from(FaqEntry).scalar_subquery(),
+        )
+    ).one()
+    return "|".join(str(v) for v in row)
+
+
+def latest_progress_change(session: Session) -> datetime | None:
+    return session.scalar(select(func.max(ProgressStatus.updated_at)))

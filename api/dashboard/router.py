@@ -1,0 +1,92 @@
+"""HTTP endpoints of the public dashboard and the deficit trend (JSON, or CSV as open data)."""
+
+from datetime import date
+
+from fastapi import Request, Response
+
+from api.core.conditional import conditional_versioned
+from api.core.db import SessionDep
+from api.core.opendata import (
+    CSV_RESPONSES,
+    PROGRESS_SOURCE,
+    CsvFormat,
+    csv_response,
+    provenance,
+)
+from api.core.routing import PUBLIC, json_router
+from api.dashboard import repository, service
+from api.dashboard.schemas import Dashboard, Trend
+from api.progress import repository as progress_repository
+
+router = json_router(tags=["Dashboard"])
+
+
+@router.get(
+    "/dashboard",
+    response_model=Dashboard,
+    operation_id="dashboardOpvragen",
+    summary="Het landelijk beeld: fasen, voortgang per maatregel, tekort, nieuwste publicaties",
+    openapi_extra=PUBLIC,
+)
+def dashboard(request: Request, session: SessionDep) -> Response:
+    today = date.today()
+    version = "|".join(
+        [
+            progress_repository.progress_version(session),
+            repository.publications_version(session),
+            str(today),
+        ]
+    )
+
+    def build() -> Dashboard:
+        moments = service.waves(session, today)
+        upcoming = service.next_effective_date(moments, today)
+        return Dashboard(
+            peildatum=today,
+            fasen=moments,
+            volgende_ingangsdatum=upcoming,
+            dagen_tot_volgende=(upcoming - today).days if upcoming else None,
+            landelijk=service.national(session, today),
+            per_maatregel=service.per_measure(session, today),
+            nieuwste_producten=service.newest_products(session),
+            nieuwste_faq=service.newest_faq(session),
+            herkomst=provenance(
+                request, PROGRESS_SOURCE, repository.latest_progress_change(session), today
+            ).model_copy(update={"csv": "/api/v1/voortgang/overzicht?groep=maatregel&formaat=csv"}),
+        )
+
+    return conditional_versioned(request, version, build)
+
+
+@router.get(
+    "/voortgang/trend",
+    response_model=Trend,
+    operation_id="voortgangTrendOpvragen",
+    summary="Het landelijk implementatietekort aan het eind van elke maand (openbaar)",
+    openapi_extra=PUBLIC,
+    responses=CSV_RESPONSES,
+)
+def trend(request: Request, session: SessionDep, formaat: CsvFormat = "json") -> Response:
+    today = date.today()
+    moment = repository.latest_progress_change(session)
+    if formaat == "csv":
+        points = service.trend(session, today)
+        return csv_response(
+            f"tekort-trend-{today}",
+            ["peildatum", "tekort", "aandeel_geimplementeerd", "gemiddelde_achterstand_dagen"],
+            (
+                [p.peildatum, p.tekort, p.aandeel_geimplementeerd, p.gemiddelde_achterstand_dagen]
+                for p in points
+            ),
+            moment=moment,
+        )
+    version = f"{progress_repository.progress_version(session)}|{today}"
+    return conditional_versioned(
+        request,
+        version,
+        lambda: Trend(
+            peildatum=today,
+            punten=service.trend(session, today),
+            herkomst=provenance(request, PROGRESS_SOURCE, moment, today),
+        ),
+    )
