@@ -122,8 +122,8 @@ def test_the_example_script_for_information_teams(live_server: str, tmp_path: Pa
     assert "0 gewijzigd, 1 ongewijzigd" in run(str(good)).stdout
     refused = run(str(bad))
     assert refused.returncode == 1
-    assert "rij 1 (GM0344 M16): fase" in refused.stderr
-    assert "rij 2 (GM0363 M16): gemeente" in refused.stderr
+    assert "rij 2 (GM0344 M16): fase" in refused.stderr
+    assert "rij 3 (GM0363 M16): gemeente" in refused.stderr
 
 
 def _free_port() -> int:

@@ -2,15 +2,19 @@
 HTML-escaped, so a client may render it as markup safely."""
 
 import html
+from collections.abc import Callable
 
 from api.core.stemming import stems
 
 FRAGMENT_WORDS = 24
 
 
-def fragment(sources: list[str], query: str) -> str | None:
-    """From the first source with a hit (stems compared as substrings, like the search)."""
-    terms = [t for t in stems(query) if len(t) >= 3]
+def fragment(
+    sources: list[str], query: str, stemmer: Callable[[str], list[str]] = stems
+) -> str | None:
+    """From the first source with a hit (stems compared as substrings, like the search). A
+    search that ignores stop words passes a stemmer that does, so they are not marked."""
+    terms = [t for t in stemmer(query) if len(t) >= 3]
     for source in sources:
         words = source.split()
         hits = [i for i, w in enumerate(words) if any(t in "".join(stems(w)) for t in terms)]

@@ -155,7 +155,8 @@ def _components(schema: dict[str, Any], token_url: str) -> None:
             "schema": {"type": "string", "example": API_VERSION},
         },
         "ETag": {
-            "description": "Versie van deze representatie; stuur terug in If-None-Match.",
+            "description": "Versie van deze representatie; stuur terug in If-None-Match "
+            "(opnieuw lezen) of If-Match (wijzigen).",
             "schema": {"type": "string"},
         },
     }

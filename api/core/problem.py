@@ -23,6 +23,13 @@ class InvalidParamModel(BaseModel):
     reason: str = Field(description="Waarom de waarde ongeldig is, in het Nederlands.")
 
 
+class RowProblemModel(BaseModel):
+    rij: int = Field(description="Regelnummer in het bestand (de kopregel is regel 1).")
+    gemeente: str | None = None
+    maatregel: str | None = None
+    fouten: list[str]
+
+
 class Problem(BaseModel):
     """Foutbericht volgens RFC 9457 (Problem Details for HTTP APIs)."""
 
@@ -44,6 +51,29 @@ class Problem(BaseModel):
     error: str | None = Field(
         default=None,
         description="Bij /oauth/token: de foutcode van OAuth 2.0 (RFC 6749), zoals invalid_client.",
+    )
+    rij_fouten: list[RowProblemModel] | None = Field(
+        default=None,
+        alias="rijFouten",
+        description="Bij een bulkwijziging of upload: elke afgekeurde rij met haar fouten.",
+    )
+    huidige_versie: int | None = Field(
+        default=None,
+        alias="huidigeVersie",
+        description="Bij 412: de versie die nu geldt (ook in de ETag-header).",
+    )
+    huidige_status: str | None = Field(
+        default=None, alias="huidigeStatus", description="Bij 409: de status van nu."
+    )
+    mogelijk: list[str] | None = Field(
+        default=None, description="Bij 409: de statussen waar het vanaf hier wel heen kan."
+    )
+    goedkeuringen: int | None = Field(
+        default=None, description="Bij publiceren: aantal goedkeuringen van deze versie."
+    )
+    nodig: int | None = Field(default=None, description="Bij publiceren: goedkeuringen nodig.")
+    samengevoegd_met: int | None = Field(
+        default=None, alias="samengevoegdMet", description="De vraag waarin deze opging."
     )
 
 

@@ -30,6 +30,12 @@ def person_or_client(*scopes: str) -> dict[str, Any]:
     return {"security": [{"sessieCookie": []}, {"clientCredentials": list(scopes)}]}
 
 
+# A resource changed with If-Match: its 200 carries the version ETag to send back.
+VERSIONED: dict[int | str, dict[str, Any]] = {
+    200: {"headers": {"ETag": {"$ref": "#/components/headers/ETag"}}}
+}
+
+
 def errors(**descriptions: str) -> dict[int | str, dict[str, Any]]:
     """Extra error answers of one operation, e.g. errors(e409="Al uitgenodigd.")."""
     return {key.removeprefix("e"): {"description": text} for key, text in descriptions.items()}

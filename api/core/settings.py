@@ -129,6 +129,13 @@ class Settings(BaseSettings):
                 return "postgresql+psycopg://" + value[len(prefix) :]
         return value
 
+    @field_validator("holiday_categories")
+    @classmethod
+    def _public_holidays_always(cls, value: list[str]) -> list[str]:
+        if "public" not in value:
+            raise ValueError("holiday_categories must include 'public'")
+        return value
+
     @field_validator("second_factor_roles")
     @classmethod
     def _known_roles(cls, value: list[str] | None) -> list[str] | None:

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.core.settings import Settings
@@ -15,6 +15,7 @@ from api.mail.models import OutboxMessage
 logger = logging.getLogger("spoorboek.mail")
 DELIVERED = "[verzonden; inhoud niet bewaard]"
 EXPIRED = "[niet verzonden en verlopen; inhoud niet bewaard]"
+ERASED_RECIPIENT = "gewist@invalid"
 # Links in mail expire (invitations after days, resets within the hour); older mail is stale.
 MAX_AGE = timedelta(hours=72)
 
@@ -72,3 +73,18 @@ def deliver_pending(session: Session, settings: Settings, limit: int = 100) -> t
         else:
             failed += 1
     return delivered, failed
+
+
+def forget_recipient(session: Session, address: str) -> int:
+    """Erasure on request: the address, subjects and any undelivered text of mail to it go."""
+    rows = session.scalars(
+        select(OutboxMessage).where(func.lower(OutboxMessage.recipient) == address.casefold())
+    )
+    count = 0
+    for row in rows:
+        row.recipient = ERASED_RECIPIENT
+        row.subject = "[gewist]"
+        if row.sent_at is None:
+            row.body = EXPIRED
+        count += 1
+    return count

@@ -16,6 +16,8 @@ from api.progress.cells import NOT_STARTED, changes_between
 from api.progress.models import Phase, Source
 
 MAX_ROWS = 10_000
+# Key under which a spreadsheet row carries the line it stood on; never a column name.
+LINE = "__regel__"
 COLUMNS = (
     "gemeente",
     "maatregel",
@@ -124,7 +126,10 @@ def parse_rows(
     seen: dict[tuple[str, str], int] = {}
     rows: list[Row] = []
     errors: list[dict[str, Any]] = []
-    for number, raw in enumerate(raw_rows, start=1):
+    for index, raw in enumerate(raw_rows, start=1):
+        # A spreadsheet row knows its line; a JSON row is numbered from 1 in the array.
+        line = raw.get(LINE)
+        number = line if isinstance(line, int) else index
         problems: list[str] = []
         municipality = (_text(raw.get("gemeente")) or "").upper()
         measure = (_text(raw.get("maatregel")) or "").upper()

@@ -9,8 +9,9 @@ from api.accounts.principal import CurrentPrincipal
 from api.core.conditional import conditional_json, conditional_versioned
 from api.core.db import SessionDep
 from api.core.opendata import CSV_RESPONSES, CsvFormat
+from api.core.preconditions import parse_if_match
 from api.core.requests import ContextDep
-from api.core.routing import PERSON, PUBLIC, errors, json_router
+from api.core.routing import PERSON, PUBLIC, VERSIONED, errors, json_router
 from api.measures.router import MeasureCode
 from api.progress import aggregates, opendata, repository, roadmaps, status
 from api.progress.presenters import progress_read, roadmap_read
@@ -93,6 +94,7 @@ def municipality_progress(
     operation_id="voortgangOpvragen",
     summary="De stand van één maatregel bij één gemeente; de ETag is nodig om te wijzigen",
     openapi_extra=PROGRESS_SECURITY,
+    responses=VERSIONED,
 )
 def cell_progress(
     code: MunicipalityCode,
@@ -121,7 +123,10 @@ def cell_progress(
     openapi_extra={
         "security": [{"sessieCookie": []}, {"clientCredentials": ["voortgang:schrijven"]}]
     },
-    responses=errors(e412="Iemand anders wijzigde de stand intussen.", e428="If-Match ontbreekt."),
+    responses={
+        **VERSIONED,
+        **errors(e412="Iemand anders wijzigde de stand intussen.", e428="If-Match ontbreekt."),
+    },
 )
 def update_progress(
     code: MunicipalityCode,
@@ -140,7 +145,7 @@ def update_progress(
         "blockers": body.knelpunten,
         "steps_done": {s.stap: s.gereed_op.isoformat() for s in body.stappen_gereed},
     }
-    status.update_cell(session, principal, code, maatregel, status.parse_if_match(if_match), values)
+    status.update_cell(session, principal, code, maatregel, parse_if_match(if_match), values)
     today = date.today()
     municipality, measure, state, deadlines = status.progress_cell(
         session, principal, code, maatregel, today, None

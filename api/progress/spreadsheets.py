@@ -3,13 +3,14 @@ uploaded again. CSV may use a comma or a semicolon (Dutch spreadsheets use the l
 
 import csv
 import io
+from collections.abc import Callable
 from typing import Any
 
 import filetype
 from openpyxl import Workbook, load_workbook
 
 from api.core.errors import DomainError
-from api.progress.bulk import COLUMNS
+from api.progress.bulk import COLUMNS, LINE
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -46,11 +47,8 @@ def _read_csv(text: str) -> list[dict[str, Any]]:
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = [r for r in reader if any(cell.strip() for cell in r)]
-    if not rows:
-        raise UnreadableSheetError("Het bestand is leeg.")
-    header = _normalised(rows[0])
-    return [{k: _restored(v) for k, v in zip(header, r, strict=False)} for r in rows[1:]]
+    rows = [(n, r) for n, r in enumerate(reader, start=1) if any(cell.strip() for cell in r)]
+    return _records(rows, _normalised)
 
 
 def _read_xlsx(data: bytes) -> list[dict[str, Any]]:
@@ -59,12 +57,23 @@ def _read_xlsx(data: bytes) -> list[dict[str, Any]]:
     except Exception as exc:  # openpyxl raises many kinds for damaged files
         raise UnreadableSheetError("Het XLSX-bestand kan niet gelezen worden.") from exc
     rows = [
-        list(r) for r in sheet.iter_rows(values_only=True) if any(c not in (None, "") for c in r)
+        (n, list(r))
+        for n, r in enumerate(sheet.iter_rows(values_only=True), start=1)
+        if any(c not in (None, "") for c in r)
     ]
+    return _records(rows, lambda header: _normalised([str(c or "") for c in header]))
+
+
+def _records(
+    rows: list[tuple[int, list[Any]]], header_of: Callable[[list[Any]], list[str]]
+) -> list[dict[str, Any]]:
+    """Rows as dicts, each with the line it stood on (LINE), so errors point at the sheet."""
     if not rows:
         raise UnreadableSheetError("Het bestand is leeg.")
-    header = _normalised([str(c or "") for c in rows[0]])
-    return [{k: _restored(v) for k, v in zip(header, r, strict=False)} for r in rows[1:]]
+    header = header_of(rows[0][1])
+    return [
+        {LINE: n, **{k: _restored(v) for k, v in zip(header, r, strict=False)}} for n, r in rows[1:]
+    ]
 
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.

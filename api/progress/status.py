@@ -6,7 +6,8 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from api.core.errors import DomainError, NotFoundError
+from api.core.errors import NotFoundError
+from api.core.preconditions import PreconditionFailedError, version_etag
 from api.core.security import Principal
 from api.core.validation import InvalidParams
 from api.measures.models import Measure
@@ -15,16 +16,6 @@ from api.progress import policy, repository
 from api.progress.cells import CellState, changes_between, deadlines_of, state_of
 from api.progress.deadlines import Deadlines
 from api.progress.models import ProgressSnapshot, ProgressStatus
-
-
-class PreconditionFailedError(DomainError):
-    status = 412
-    title = "Voorwaarde niet vervuld"
-
-
-class PreconditionRequiredError(DomainError):
-    status = 428
-    title = "Voorwaarde vereist"
 
 
 def _municipality(session: Session, code: str) -> Municipality:
@@ -89,18 +80,6 @@ def progress_cell(
     return municipality, measure, state, deadlines_of(measure, steps, state, as_of or today)
 
 
-def parse_if_match(header: str | None) -> int:
-    if not header:
-        raise PreconditionRequiredError(
-            "Stuur If-Match met de ETag die u las, zodat een wijziging van een ander niet "
-            "ongemerkt wordt overschreven."
-        )
-    value = header.strip().removeprefix("W/").strip('"')
-    if not value.startswith("v") or not value[1:].isdigit():
-        raise PreconditionFailedError("If-Match is geen ETag van deze bron.")
-    return int(value[1:])
-
-
 def update_cell(
     session: Session,
     principal: Principal,
@@ -141,6 +120,7 @@ def update_cell(
         "Iemand anders heeft deze stand intussen gewijzigd. Haal hem opnieuw op en probeer "
         "het nog eens.",
         extra={"huidigeVersie": before.version},
+        headers={"ETag": version_etag(before.version)},
     )
     if before.version != expected_version:
         raise stale

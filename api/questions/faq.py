@@ -12,6 +12,7 @@ from api.core.pagination import PageParams
 from api.core.queries import existing_values
 from api.core.security import Principal
 from api.core.settings import Settings
+from api.core.stemming import content_stems
 from api.core.validation import InvalidParams
 from api.measures.models import Measure
 from api.products import generated
@@ -22,7 +23,6 @@ from api.questions.models import (
     FaqStatus,
     FaqVersion,
     Question,
-    QuestionStatus,
 )
 from api.questions.policy import require_team
 from api.questions.references import resolve_measures
@@ -93,7 +93,7 @@ def create(
         question = found.get(qid)
         if question is None:
             invalid.add("vragen", "unknown_value", f"Vraag {qid} bestaat niet.", "body")
-        elif question.status not in (QuestionStatus.ANSWERED, QuestionStatus.CLOSED):
+        elif question.answered_at is None:
             invalid.add("vragen", "not_answered", f"Vraag {qid} is nog niet beantwoord.", "body")
     invalid.raise_if_any()
     questions = list(found.values())
@@ -243,7 +243,9 @@ def find(
     shown = [
         (
             entries[i],
-            highlight.fragment([entries[i].current.question, entries[i].current.answer], text)
+            highlight.fragment(
+                [entries[i].current.question, entries[i].current.answer], text, content_stems
+            )
             if text
             else None,
         )

@@ -13,6 +13,7 @@ from api.core.routing import PERSON, errors, json_router
 from api.core.urls import api_path
 from api.questions import faq, repository
 from api.questions.faq import FaqText
+from api.questions.models import FaqStatus
 from api.questions.presenters import faq_read, faq_version_read
 from api.questions.schemas import (
     FaqCreate,
@@ -86,7 +87,9 @@ def get_faq(
     request: Request, faq_id: FaqId, principal: CurrentPrincipal, session: SessionDep
 ) -> Response:
     entry = faq.get_visible(session, principal, faq_id)
-    return conditional_json(request, faq_read(entry), cache_control="public, no-cache")
+    published = entry.status is FaqStatus.PUBLISHED
+    cache = "public, no-cache" if published else "private, no-cache"
+    return conditional_json(request, faq_read(entry), cache_control=cache)
 
 
 @router.get(

@@ -105,45 +105,33 @@ class Cluster:
     faq: list[similarity.Match]
 
 
-class _Groups:
-    """Union-find over question positions."""
-
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, a: int, b: int) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-
 def clusters(session: Session, start: date, end: date, *, limit: int = 20) -> list[Cluster]:
     """Groups of at least two questions whose meaningful stems overlap (Jaccard), largest
-    first. Stems shared by many questions ("uitkering", "gemeent") are ignored, and pairs are
+    first. Stems shared by many questions ("uitkering", "gemeent") are ignored, and leaders are
     found through shared rarer stems, so the work grows with the overlap, not quadratically."""
     questions = [q for q in in_period(session, start, end, merged=False) if q.erased_at is None]
     stem_sets = [set(content_stems(f"{q.subject} {q.text}")) for q in questions]
     frequency: Counter[str] = Counter(s for stems in stem_sets for s in stems)
     common = max(5, int(COMMON_STEM_SHARE * len(questions)))
     telling = [{s for s in stems if frequency[s] <= common} for stems in stem_sets]
-    holders: dict[str, list[int]] = defaultdict(list)
-    for i, stems in enumerate(telling):
-        for s in stems:
-            holders[s].append(i)
-    groups = _Groups(len(questions))
-    for i, stems in enumerate(telling):
-        shared: Counter[int] = Counter(j for s in stems for j in holders[s] if j > i)
-        for j, overlap in shared.items():
-            union = len(stems | telling[j])
-            if union and overlap / union >= CLUSTER_SIMILARITY:
-                groups.join(i, j)
+    # Leader clustering: a question joins the most similar earlier leader, or leads a cluster
+    # of its own. Comparing with the leader only (not with any member) keeps chains of
+    # slightly similar questions from growing into one cluster of everything.
+    leaders: dict[str, list[int]] = defaultdict(list)
     members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(questions)):
-        members[groups.find(i)].append(i)
+    for i, stems in enumerate(telling):
+        shared: Counter[int] = Counter(j for s in stems for j in leaders[s])
+        best, best_score = None, CLUSTER_SIMILARITY
+        for j, overlap in shared.items():
+            score = overlap / len(stems | telling[j])
+            if score >= best_score:
+                best, best_score = j, score
+        if best is None:
+            members[i].append(i)
+            for s in stems:
+                leaders[s].append(i)
+        else:
+            members[best].append(i)
     found = sorted((m for m in members.values() if len(m) > 1), key=lambda m: (-len(m), m[0]))
     result: list[Cluster] = []
     for indices in found[:limit]:

@@ -154,6 +154,7 @@ def faq_read(
         gepubliceerd_op=shown.published_at,
         eerst_gepubliceerd_op=entry.versions[0].published_at,
         wijzigingsnotitie=shown.change_note,
+        reden_intrekking=entry.withdrawal_note,
         fragment=fragment,
     )
 

@@ -13,9 +13,11 @@ from api.audit import service as audit
 from api.core.errors import ForbiddenError
 from api.core.requests import RequestContext
 from api.core.security import Principal
+from api.core.validation import InvalidParams
+from api.mail import service as mail
 from api.products.models import ProductFile
 from api.questions import repository, similarity
-from api.questions.models import Question, QuestionAttachment, QuestionNote
+from api.questions.models import Question, QuestionAttachment, QuestionEvent, QuestionNote
 from api.questions.policy import require_asker_or_team, require_team
 from api.questions.workflow import record
 
@@ -30,7 +32,9 @@ def export_for(
     if principal.is_programme_team and email:
         return email, repository.questions_of_asker(session, email)
     if principal.is_programme_team:
-        raise ForbiddenError("Geef het e-mailadres van de vraagsteller op.")
+        invalid = InvalidParams()
+        invalid.add("email", "required", "Wiens gegevens? Geef het e-mailadres op.")
+        invalid.raise_if_any()
     user = repository.user(session, principal.user_id or 0)
     own = user.email if user else ""
     if email and email.casefold() != own.casefold():
@@ -68,8 +72,14 @@ def erase(
         q.erased_at = now
         for note in session.scalars(select(QuestionNote).where(QuestionNote.question_id == q.id)):
             note.text = ERASED
+        # Reasons and file names in the history may name the asker too.
+        for event in session.scalars(
+            select(QuestionEvent).where(QuestionEvent.question_id == q.id)
+        ):
+            event.details = {}
         similarity.remove(session, "vraag", q.id)
         record(session, q, "gewist", principal.subject)
+    mail.forget_recipient(session, email)
     session.flush()
     faq_kept = len({q.faq_id for q in questions if q.faq_id is not None})
     # The audit log names no one: the address is what was erased.

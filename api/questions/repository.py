@@ -252,7 +252,9 @@ def get_faq(session: Session, faq_id: int) -> FaqEntry | None:
 def faq_version_key(session: Session) -> tuple[int, datetime | None]:
     """Changes whenever any entry changes: a cheap ETag for the public FAQ lists."""
     count, latest = session.execute(select(func.count(), func.max(FaqEntry.updated_at))).one()
-    return int(count), latest
+    titles = session.scalar(select(func.max(Measure.updated_at)))
+    # Entries show their measures' titles: an editor renaming one changes the list too.
+    return int(count), max((m for m in (latest, titles) if m is not None), default=None)
 
 
 def published_faq_of_measure(session: Session, measure_code: str) -> list[FaqEntry]:

@@ -13,7 +13,7 @@ from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
 from api.core.preconditions import version_etag
 from api.core.requests import SettingsDep
-from api.core.routing import PERSON, errors, json_router
+from api.core.routing import PERSON, VERSIONED, errors, json_router
 from api.core.security import Principal
 from api.core.settings import Settings
 from api.core.sorting import sort_description
@@ -51,7 +51,7 @@ IfMatch = Annotated[
     str | None,
     Header(alias="If-Match", description="ETag van de gelezen vraag; 412 als die verouderd is."),
 ]
-STALE = errors(e412="Iemand anders wijzigde de vraag intussen.")
+STALE = {**VERSIONED, **errors(e412="Iemand anders wijzigde de vraag intussen.")}
 
 
 def _answer(
@@ -177,6 +177,7 @@ def create_question(
     response_model=QuestionRead,
     operation_id="vraagOpvragen",
     summary="Eén vraag met antwoord (redactie, of de vrager zelf)",
+    responses=VERSIONED,
     openapi_extra=PERSON,
 )
 def get_question(
@@ -284,6 +285,7 @@ def list_notes(
     question_id: QuestionId, principal: CurrentPrincipal, session: SessionDep
 ) -> NoteList:
     require_team(principal, "Interne notities")
+    workflow.existing(session, question_id)
     notes = repository.notes_of(session, question_id)
     people = repository.users_by_ids(session, {n.author_id for n in notes if n.author_id})
     return NoteList(
@@ -331,6 +333,7 @@ def add_note(
 )
 def history(question_id: QuestionId, principal: CurrentPrincipal, session: SessionDep) -> EventList:
     require_team(principal)
+    workflow.existing(session, question_id)
     return EventList(
         resultaten=[
             EventRead(

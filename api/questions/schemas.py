@@ -304,6 +304,7 @@ class FaqRead(ApiModel):
     gepubliceerd_op: datetime
     eerst_gepubliceerd_op: datetime
     wijzigingsnotitie: str
+    reden_intrekking: str | None = Field(default=None, description="Alleen bij 'ingetrokken'.")
     fragment: str | None = Field(default=None, description="Bij zoeken: passage met <mark>.")
 
 

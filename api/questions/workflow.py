@@ -20,7 +20,8 @@ S = QuestionStatus
 TRANSITIONS: dict[QuestionStatus, frozenset[QuestionStatus]] = {
     S.NEW: frozenset({S.TRIAGED, S.ASSIGNED, S.CLOSED}),
     S.TRIAGED: frozenset({S.ASSIGNED, S.CLOSED}),
-    S.ASSIGNED: frozenset({S.WAITING_FOR_EXPERT, S.ANSWERED, S.CLOSED}),
+    # From "assigned" to "assigned" hands the question to another advisor.
+    S.ASSIGNED: frozenset({S.ASSIGNED, S.WAITING_FOR_EXPERT, S.ANSWERED, S.CLOSED}),
     S.WAITING_FOR_EXPERT: frozenset({S.ASSIGNED, S.ANSWERED}),
     # Back to "assigned" from answered or closed is a reopening.
     S.ANSWERED: frozenset({S.CLOSED, S.ASSIGNED}),
@@ -50,6 +51,13 @@ def record(
     )
     question.version += 1
     question.updated_at = datetime.now(UTC)
+
+
+def existing(session: Session, question_id: int) -> Question:
+    question = repository.get_question(session, question_id)
+    if question is None:
+        raise NotFoundError(f"Vraag {question_id} bestaat niet.")
+    return question
 
 
 def load_for_change(session: Session, question_id: int, if_match: str | None) -> Question:
@@ -158,8 +166,10 @@ def transition(
             invalid, "toelichting", note, "Waarom gaat de vraag weer open?"
         )
         invalid.raise_if_any()
-        # A reopened question is a new promise: a fresh service level from today.
+        # A reopened question is a new promise: a fresh service level from today. The old
+        # answer stays as a starting point, but the question no longer counts as answered.
         question.closed_at = None
+        question.answered_at = None
         question.due_date = service_levels.answer_due(settings, datetime.now(UTC))
     question.status = target
     if target is S.ANSWERED:
@@ -171,6 +181,11 @@ def transition(
     record(session, question, kind, principal.subject, before=current, details=details)
     session.flush()
     return question
+
+
+def _not_erased(question: Question) -> None:
+    if question.erased_at is not None:
+        raise ConflictError("De gegevens van deze vraag zijn op verzoek gewist.")
 
 
 def triage(
@@ -186,6 +201,8 @@ def triage(
 ) -> Question:
     require_team(principal)
     question = load_for_change(session, question_id, if_match)
+    _not_merged(question)
+    _not_erased(question)
     invalid = InvalidParams()
     changed: dict[str, object] = {}
     if "onderwerp" in fields and subject is not None:
@@ -243,7 +260,7 @@ def merge(
     )
     record(session, main, "samengevoegd", principal.subject, details={"opgenomen": duplicate.id})
     similarity.remove(session, "vraag", duplicate.id)
-    if main.status is S.ANSWERED and main.answer:
+    if main.answered_at is not None and main.answer:
         notifications.answered(session, settings, [duplicate], main.answer)
     session.flush()
     session.expire(main, ["merged"])
@@ -252,9 +269,8 @@ def merge(
 
 def add_note(session: Session, principal: Principal, question_id: int, text: str) -> QuestionNote:
     require_team(principal, "Interne notities")
-    question = repository.get_question(session, question_id)
-    if question is None:
-        raise NotFoundError(f"Vraag {question_id} bestaat niet.")
+    question = existing(session, question_id)
+    _not_erased(question)
     note = QuestionNote(question_id=question.id, author_id=principal.user_id, text=text.strip())
     session.add(note)
     record(session, question, "notitie", principal.subject)

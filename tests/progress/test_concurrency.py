@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from api.core.db import build_engine
 from api.core.migrations import upgrade_to_head
+from api.core.preconditions import PreconditionFailedError
 from api.core.security import Principal, Role
 from api.progress import repository, status
 from api.progress.cells import state_of
@@ -59,7 +60,7 @@ def test_fifty_concurrent_writers_lose_nothing() -> None:
                             )
                             session.commit()
                             return
-                        except status.PreconditionFailedError:
+                        except PreconditionFailedError:
                             session.rollback()
             except BaseException as exc:
                 errors.append(exc)

@@ -163,7 +163,13 @@ async def test_csv_and_xlsx_upload_with_check_only(
         "/api/v1/voortgang/bestanden", files={"bestand": ("v.xlsx", sheet)}
     )
     assert refused.status_code == 400
-    assert [e["rij"] for e in refused.json()["rijFouten"]] == [2]
+    # The sheet's own line: header on line 1, the refused row on line 3.
+    assert [e["rij"] for e in refused.json()["rijFouten"]] == [3]
+    with_blank = "gemeente;maatregel;fase\r\n\r\nGM0344;M19;voorbereidend\r\nGM0363;M19;x\r\n"
+    refused = await contact.post(
+        "/api/v1/voortgang/bestanden", files={"bestand": ("v.csv", with_blank.encode())}
+    )
+    assert [e["rij"] for e in refused.json()["rijFouten"]] == [4]
     picture = await contact.post(
         "/api/v1/voortgang/bestanden",
         files={"bestand": ("v.csv", b"\x89PNG\r\n\x1a\n" + b"\0" * 40)},

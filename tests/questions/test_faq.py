@@ -148,3 +148,19 @@ async def test_a_measure_faq_is_its_q_and_a_product_in_the_catalogue(clients: ob
     [new] = [p for p in renewed if p["titel"].startswith("Vragen en antwoorden:")]
     assert new["id"] != product["id"]
     assert "1 veelgestelde vraag " in new["samenvatting"]
+
+
+async def test_a_question_closed_without_an_answer_cannot_become_faq(clients: object) -> None:
+    e = await editor(clients)
+    q = await log_call(e)
+    await e.post(
+        f"/api/v1/vragen/{q['id']}/statuswijzigingen",
+        json={"naar": "gesloten", "toelichting": "Geen vraag."},
+    )
+    response = await e.post("/api/v1/faq", json={**FAQ, "vragen": [q["id"]]})
+    assert response.status_code == 400
+    withdrawn = (await e.post("/api/v1/faq", json=FAQ)).json()
+    await e.post(f"/api/v1/faq/{withdrawn['id']}/intrekking", json={"toelichting": "Verouderd"})
+    seen = await e.get(f"/api/v1/faq/{withdrawn['id']}")
+    assert seen.json()["redenIntrekking"] == "Verouderd"
+    assert seen.headers["cache-control"] == "private, no-cache"

@@ -6,10 +6,13 @@ from datetime import date
 from pathlib import Path
 
 import httpx
+import pytest
+from pydantic import ValidationError
 
 from api.questions.working_days import WorkingDays
 from tests.auth import ADMIN, login
-from tests.questions.helpers import answer, ask, contact, editor, log_call
+from tests.conftest import make_settings
+from tests.questions.helpers import answer, ask, contact, editor, log_call, move
 
 
 async def test_insight_matches_a_count_over_the_questions(clients: object) -> None:
@@ -123,3 +126,31 @@ async def test_export_and_erasure_keep_the_faq(clients: object, tmp_path: Path) 
     erasures = [a for a in log if a["gebeurtenis"] == "vragen.persoonsgegevens-gewist"]
     assert erasures
     assert "utrecht@" not in str(erasures)
+
+
+async def test_erasure_also_clears_history_reasons_and_mail_to_the_address(
+    clients: object,
+) -> None:
+    e = await editor(clients)
+    q = await log_call(
+        e, vragensteller={"naam": "Wim Wisser", "email": "w.wisser@gemeente.example"}
+    )
+    closed = await move(e, q["id"], "gesloten", toelichting="Wim Wisser belde terug: opgelost.")
+    assert closed.status_code == 200
+    await e.post("/api/v1/vragenstellers/wissingen", json={"email": "w.wisser@gemeente.example"})
+    history = (await e.get(f"/api/v1/vragen/{q['id']}/geschiedenis")).text
+    assert "Wisser" not in history
+    admin: httpx.AsyncClient = clients()  # type: ignore[operator]
+    await login(admin, ADMIN)
+    export = await e.get(
+        "/api/v1/vragenstellers/gegevens", params={"email": "w.wisser@gemeente.example"}
+    )
+    assert export.json()["vragen"] == []
+    missing = await e.get("/api/v1/vragenstellers/gegevens")
+    assert missing.status_code == 400
+
+
+def test_the_holiday_calendar_always_includes_public_holidays(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError):
+        make_settings("sqlite://", tmp_path, holiday_categories="optional")
+    assert make_settings("sqlite://", tmp_path, holiday_categories="public,optional")

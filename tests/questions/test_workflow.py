@@ -3,10 +3,11 @@ internal notes and the mail askers receive."""
 
 from pathlib import Path
 
+import httpx
 import pytest
 
 from api.questions.workflow import TRANSITIONS
-from tests.auth import mails
+from tests.auth import ADMIN, login, mails
 from tests.questions.helpers import answer, ask, contact, editor, editor_id, log_call, move
 
 
@@ -230,3 +231,56 @@ async def test_internal_notes_stay_with_the_team(clients: object) -> None:
     ).status_code == 403
     assert "Bel SZW" not in (await c.get(f"/api/v1/vragen/{q['id']}")).text
     assert (await c.get(f"/api/v1/vragen/{q['id']}/geschiedenis")).status_code == 403
+
+
+async def test_an_assigned_question_can_go_to_another_advisor(clients: object) -> None:
+    e = await editor(clients)
+    admin: httpx.AsyncClient = clients()  # type: ignore[operator]
+    await login(admin, ADMIN)
+    admin_id = (await admin.get("/api/v1/mijn-account")).json()["id"]
+    q = await _question_in(e, "toegewezen")
+    handed = await move(e, q["id"], "toegewezen", behandelaarId=admin_id)
+    assert handed.status_code == 200, handed.text
+    assert handed.json()["behandelaar"]["id"] == admin_id
+
+
+async def test_a_reopened_question_no_longer_counts_as_answered(clients: object) -> None:
+    e = await editor(clients)
+    q = await _question_in(e, "beantwoord")
+    reopened = await move(e, q["id"], "toegewezen", toelichting="Vervolgvraag.")
+    assert reopened.json()["beantwoordOp"] is None
+    assert reopened.json()["antwoord"] == "Ja."  # kept as a starting point
+
+
+async def test_merging_into_a_closed_answered_question_still_sends_the_answer(
+    clients: object, tmp_path: Path
+) -> None:
+    e = await editor(clients)
+    main = await _question_in(e, "beantwoord")
+    assert (await move(e, main["id"], "gesloten")).status_code == 200
+    late = await log_call(
+        e, vragensteller={"naam": "Kees Laat", "email": "k.laat@gemeente.example"}
+    )
+    merged = await e.post(
+        f"/api/v1/vragen/{main['id']}/samenvoegingen", json={"vraagId": late["id"]}
+    )
+    assert merged.status_code == 200
+    assert mails(tmp_path / "outbox")[-1]["To"] == "k.laat@gemeente.example"
+
+
+async def test_notes_and_history_of_a_missing_question_are_not_found(clients: object) -> None:
+    e = await editor(clients)
+    assert (await e.get("/api/v1/vragen/99999999/notities")).status_code == 404
+    assert (await e.get("/api/v1/vragen/99999999/geschiedenis")).status_code == 404
+    assert (
+        await e.post("/api/v1/vragen/99999999/notities", json={"tekst": "x"})
+    ).status_code == 404
+
+
+async def test_a_merged_question_cannot_be_triaged(clients: object) -> None:
+    e = await editor(clients)
+    main = await log_call(e)
+    duplicate = await log_call(e)
+    await e.post(f"/api/v1/vragen/{main['id']}/samenvoegingen", json={"vraagId": duplicate["id"]})
+    response = await e.patch(f"/api/v1/vragen/{duplicate['id']}", json={"onderwerp": "Nieuw"})
+    assert response.status_code == 409

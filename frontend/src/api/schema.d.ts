@@ -2042,6 +2042,11 @@ export interface components {
             /** Wijzigingsnotitie */
             wijzigingsnotitie: string;
             /**
+             * Redenintrekking
+             * @description Alleen bij 'ingetrokken'.
+             */
+            redenIntrekking?: string | null;
+            /**
              * Fragment
              * @description Bij zoeken: passage met <mark>.
              */
@@ -3825,6 +3830,26 @@ export interface components {
              */
             reason: string;
         };
+        /** RowProblemModel */
+        RowProblemModel: {
+            /**
+             * Rij
+             * @description Regelnummer in het bestand (de kopregel is regel 1).
+             */
+            rij: number;
+            /**
+             * Gemeente
+             * @default null
+             */
+            gemeente: string | null;
+            /**
+             * Maatregel
+             * @default null
+             */
+            maatregel: string | null;
+            /** Fouten */
+            fouten: string[];
+        };
         /**
          * Problem
          * @description Foutbericht volgens RFC 9457 (Problem Details for HTTP APIs).
@@ -3875,6 +3900,48 @@ export interface components {
              * @default null
              */
             error: string | null;
+            /**
+             * Rijfouten
+             * @description Bij een bulkwijziging of upload: elke afgekeurde rij met haar fouten.
+             * @default null
+             */
+            rijFouten: components["schemas"]["RowProblemModel"][] | null;
+            /**
+             * Huidigeversie
+             * @description Bij 412: de versie die nu geldt (ook in de ETag-header).
+             * @default null
+             */
+            huidigeVersie: number | null;
+            /**
+             * Huidigestatus
+             * @description Bij 409: de status van nu.
+             * @default null
+             */
+            huidigeStatus: string | null;
+            /**
+             * Mogelijk
+             * @description Bij 409: de statussen waar het vanaf hier wel heen kan.
+             * @default null
+             */
+            mogelijk: string[] | null;
+            /**
+             * Goedkeuringen
+             * @description Bij publiceren: aantal goedkeuringen van deze versie.
+             * @default null
+             */
+            goedkeuringen: number | null;
+            /**
+             * Nodig
+             * @description Bij publiceren: goedkeuringen nodig.
+             * @default null
+             */
+            nodig: number | null;
+            /**
+             * Samengevoegdmet
+             * @description De vraag waarin deze opging.
+             * @default null
+             */
+            samengevoegdMet: number | null;
         };
     };
     responses: never;
@@ -3886,7 +3953,7 @@ export interface components {
     headers: {
         /** @description Volledige versie van de API (SemVer). */
         "API-Version": string;
-        /** @description Versie van deze representatie; stuur terug in If-None-Match. */
+        /** @description Versie van deze representatie; stuur terug in If-None-Match (opnieuw lezen) of If-Match (wijzigen). */
         ETag: string;
     };
     pathItems: never;
@@ -9393,6 +9460,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -9484,6 +9552,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -11264,6 +11333,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -11355,6 +11425,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -11476,6 +11547,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -11607,6 +11679,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
