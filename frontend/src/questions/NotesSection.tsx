@@ -24,7 +24,9 @@ export function NotesSection({ questionId }: { questionId: number }) {
       clear();
       setText('');
       setMessage('De interne notitie is toegevoegd.');
+      // A note is a step in the question's history and raises its version (the If-Match of the forms).
       await Promise.all([
+        queryClient.invalidateQueries({ queryKey: questionKeys.detail(questionId), exact: true }),
         queryClient.invalidateQueries({ queryKey: questionKeys.notes(questionId) }),
         queryClient.invalidateQueries({ queryKey: questionKeys.history(questionId) }),
       ]);
