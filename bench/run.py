@@ -1,9 +1,11 @@
 """Benchmark the read API against a bare FastAPI baseline measured in the same run, guard
 that list endpoints run a constant number of SQL statements whatever the page size, and measure
 the implementation-progress endpoints (bulk upsert, overview, matrix) at 1× and 10× the
-municipalities.
+municipalities, and similarity search over 5,000 questions and 500 FAQ entries with the
+dashboard's cached figures, cold and warm.
 
     python -m bench.run [--quick] [--json PATH] [--database-url URL] [--progress-only]
+                        [--questions-only]
 
 Exits 1 if the statement count grows with the page size, a 304 that should skip building the
 page runs as many statements as the 200, or a scenario got unexpected answers; 2 if the bench
@@ -33,7 +35,7 @@ if __name__ == "__main__" and not __package__:
     # Run as `python bench/run.py`: make the repository root importable, as `-m` would.
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import baseline_app, database, queries, report, servers, voortgang
+from bench import baseline_app, database, queries, report, servers, voortgang, vragen
 from bench.loadgen import LoadResult, Target, run_load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,6 +98,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="only the progress section: bulk upsert, overview and matrix at 1× and 10×",
     )
     parser.add_argument(
+        "--questions-only",
+        action="store_true",
+        help="only the questions section: similarity and FAQ search, dashboard cold and warm",
+    )
+    parser.add_argument(
         "--progress-concurrency",
         type=int,
         metavar="N",
@@ -111,8 +118,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.skip_setup and not args.database_url:
         parser.error("--skip-setup needs --database-url: a new temporary database is empty")
-    if args.queries_only and args.progress_only:
-        parser.error("--queries-only and --progress-only exclude each other")
+    only = [name for name in ("queries", "progress", "questions") if getattr(args, f"{name}_only")]
+    if len(only) > 1:
+        parser.error(" and ".join(f"--{name}-only" for name in only) + " exclude each other")
     if args.progress_concurrency is not None and args.progress_concurrency < 1:
         parser.error("--progress-concurrency must be at least 1")
     return args
@@ -378,28 +386,29 @@ def _load_scenarios(
 # Run
 
 
-def run_progress(
-    env: dict[str, str],
-    url: str,
-    workdir: Path,
-    plan: voortgang.Plan,
-    cpus: tuple[set[int] | None, set[int] | None],
-) -> voortgang.Result:
+def section_context(
+    env: dict[str, str], url: str, workdir: Path, cpus: tuple[set[int] | None, set[int] | None]
+) -> voortgang.Context:
+    return voortgang.Context(env, url, workdir, ROOT, cpus, run_async, progress)
+
+
+def run_progress(context: voortgang.Context, plan: voortgang.Plan) -> voortgang.Result:
     progress(
         "progress: bulk upsert of the whole matrix, overview and matrix reads"
         + (" at 1× and 10× the municipalities" if plan.ten else " at 1× (10× not in --quick)")
     )
-    result = voortgang.run_section(
-        env=env,
-        url=url,
-        workdir=workdir,
-        root=ROOT,
-        plan=plan,
-        cpus=cpus,
-        run_async=run_async,
-        log=progress,
-    )
+    result = voortgang.run_section(context, plan)
     print(voortgang.tables(result), end="\n\n", flush=True)
+    return result
+
+
+def run_questions(context: voortgang.Context, plan: vragen.Plan) -> vragen.Result:
+    progress(
+        f"questions: similarity and FAQ search over {vragen.QUESTIONS:,} questions and "
+        f"{vragen.FAQ_ENTRIES} FAQ entries, dashboard and trend cold and warm"
+    )
+    result = vragen.run_section(context, plan)
+    print(vragen.tables(result), end="\n\n", flush=True)
     return result
 
 
@@ -444,6 +453,7 @@ def failures(
     revalidations: list[queries.Revalidation],
     all_figures: list[report.Figures],
     progress_result: voortgang.Result | None = None,
+    questions_result: vragen.Result | None = None,
 ) -> list[str]:
     problems = [
         f"{c.path}: SQL statements per request grow with the page size {c.per_size}"
@@ -461,6 +471,8 @@ def failures(
     ]
     if progress_result is not None:
         problems += progress_result.problems()
+    if questions_result is not None:
+        problems += questions_result.problems()
     return problems
 
 
@@ -479,16 +491,21 @@ def main(argv: list[str] | None = None) -> int:
             env = database.app_env(url, workdir)
             if not args.skip_setup:
                 database.prepare(url, ROOT, workdir, progress)
-            counts, revalidations = ([], []) if args.progress_only else check_queries(env)
-            all_figures = (
-                []
-                if args.queries_only or args.progress_only
-                else run_load_scenarios(env, workdir, plan, cpus)
+            one = args.queries_only or args.progress_only or args.questions_only
+            counts, revalidations = check_queries(env) if not one or args.queries_only else ([], [])
+            all_figures = [] if one else run_load_scenarios(env, workdir, plan, cpus)
+            # Before progress: the section copies the database as the demo left it, before the
+            # bulk writes, so a full run and --questions-only measure the same data.
+            context = section_context(env, url, workdir, cpus)
+            questions_result = (
+                run_questions(context, vragen.QUICK if args.quick else vragen.FULL)
+                if not one or args.questions_only
+                else None
             )
             progress_result = (
-                None
-                if args.queries_only
-                else run_progress(env, url, workdir, progress_plan_for(args), cpus)
+                run_progress(context, progress_plan_for(args))
+                if not one or args.progress_only
+                else None
             )
             code_at_end = code_state()
             if code_at_end != code_at_start:
@@ -503,6 +520,8 @@ def main(argv: list[str] | None = None) -> int:
                 document["meta"]["code"] = {"start": code_at_start, "end": code_at_end}
                 if progress_result is not None:
                     document["progress"] = voortgang.as_json(progress_result)
+                if questions_result is not None:
+                    document["questions"] = vragen.as_json(questions_result)
                 args.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
                 progress(f"json: written to {args.json}")
     except KeyboardInterrupt:
@@ -512,7 +531,7 @@ def main(argv: list[str] | None = None) -> int:
         # Setup failures (a command, a server, a precondition): the message says which.
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    problems = failures(counts, revalidations, all_figures, progress_result)
+    problems = failures(counts, revalidations, all_figures, progress_result, questions_result)
     for problem in problems:
         print(f"FAIL {problem}", file=sys.stderr)
     progress("done" if not problems else f"done, {len(problems)} problem(s)")

@@ -382,15 +382,19 @@ async def measure_reads(
     firsts: dict[str, tuple[LoadResult, float | None]],
     plan: ScalePlan,
     concurrency: int,
-    scale: str,
+    label: str,
     log: Log,
 ) -> list[report.Figures]:
     """The baseline and the reads take turns, `plan.rounds` times, so drift on the machine hits
     them alike; each run is bounded by its request budget (and a generous time limit). The
-    first request of each read (`firsts`) counts as a round of its own."""
-    totals = {t.target.name: LoadResult() for t in targets}
-    rounds: dict[str, list[LoadResult]] = {t.target.name: [] for t in targets}
-    cpu: dict[str, float | None] = {t.target.name: 0.0 for t in targets}
+    first request of each read (`firsts`) counts as a round of its own. Targets that share a
+    name (one endpoint with several query texts, say) make one figure, all their answers
+    together; its path is the first one's."""
+    paths = {t.target.name: t.target.path for t in reversed(targets)}
+    names = list(dict.fromkeys(t.target.name for t in targets))
+    totals = {name: LoadResult() for name in names}
+    rounds: dict[str, list[LoadResult]] = {name: [] for name in names}
+    cpu: dict[str, float | None] = {name: 0.0 for name in names}
     for name, (sample, spent) in firsts.items():
         totals[name].merge(sample)
         rounds[name].append(sample)
@@ -417,21 +421,14 @@ async def measure_reads(
             totals[name].merge(result)
             rounds[name].append(result)
             log(
-                f"progress {scale}: round {number}/{plan.rounds} {name:<10} "
+                f"{label}: round {number}/{plan.rounds} {name:<10} "
                 f"{result.completed} requests, "
                 f"p50 {_p50_ms(result):.0f} ms"
                 + (f" ({result.errors} wrong: {result.last_error})" if result.errors else "")
             )
     measured = [
-        report.figures(
-            t.target.name,
-            t.target.path,
-            200,
-            totals[t.target.name],
-            rounds[t.target.name],
-            cpu[t.target.name],
-        )
-        for t in targets
+        report.figures(name, paths[name], 200, totals[name], rounds[name], cpu[name])
+        for name in names
     ]
     return report.with_ratios(measured, measured[0])
 
@@ -449,7 +446,7 @@ def run_scale(
     concurrency: int,
     history: int | None,
     writes: bool,
-    run_async: Callable[[Coroutine[Any, Any, list[report.Figures]]], list[report.Figures]],
+    run_async: Callable[[Coroutine[Any, Any, Any]], Any],
     log: Log,
 ) -> ScaleResult:
     with ExitStack() as stack:
@@ -477,7 +474,9 @@ def run_scale(
             target = Target(name, servers.HOST, real.port, path, headers=headers, expect_bytes=size)
             targets.append(ReadTarget(target, real))
             firsts[name] = (sample, cpu)
-        result.reads = run_async(measure_reads(targets, firsts, plan, concurrency, scale, log))
+        result.reads = run_async(
+            measure_reads(targets, firsts, plan, concurrency, f"progress {scale}", log)
+        )
         result.problems += [f"{f.scenario}: {f.wrong_answers()}" for f in result.reads if f.errors]
         if writes:
             result.bulk = measure_bulk(editor, real, grid, plan, scale, log)
@@ -493,19 +492,63 @@ def _count_history(path: Path) -> int:
         connection.close()
 
 
-def run_section(
-    *,
-    env: dict[str, str],
-    url: str,
-    workdir: Path,
+def start_baseline(
+    stack: ExitStack,
+    real: servers.Server,
+    name: str,
     root: Path,
-    plan: Plan,
-    cpus: tuple[set[int] | None, set[int] | None],
-    run_async: Callable[[Coroutine[Any, Any, list[report.Figures]]], list[report.Figures]],
-    log: Log,
-) -> Result:
+    workdir: Path,
+    server_cpus: set[int] | None,
+) -> ReadTarget:
+    """The bare baseline app, serving the measures page of `real` as a constant; stopped with
+    `stack`."""
+    body = httpx.get(real.url(MEASURES), timeout=30).content
+    body_file = workdir / f"{name}-body.json"
+    body_file.write_bytes(body)
+    base = servers.start(
+        name,
+        "bench.baseline_app:create_app",
+        {baseline_app.BODY_FILE_ENV: str(body_file)},
+        root,
+        workdir,
+        server_cpus,
+    )
+    stack.callback(servers.stop, base)
+    servers.wait_ready(base, baseline_app.PATH)
+    return ReadTarget(
+        Target("baseline", servers.HOST, base.port, baseline_app.PATH, expect_bytes=len(body)),
+        base,
+    )
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the harness gives every section that starts servers of its own."""
+
+    env: dict[str, str]
+    """The app's settings (bench.database.app_env)."""
+    url: str
+    workdir: Path
+    root: Path
+    cpus: tuple[set[int] | None, set[int] | None]
+    """CPUs for the servers and for the load generator (None: not pinned)."""
+    run_async: Callable[[Coroutine[Any, Any, Any]], Any]
+    log: Log
+
+    def own_sqlite(self) -> Path | None:
+        """The bench's own temporary SQLite file, or None for a database given by URL, which
+        the sections only read."""
+        source = database.sqlite_path(self.url)
+        if source is None or source.resolve().parent != self.workdir.resolve():
+            return None
+        return source
+
+
+def run_section(context: Context, plan: Plan) -> Result:
     """Measure 1×, then (unless the plan says not to, or the database is not the bench's own
     SQLite file) 10×. Servers are started here and stopped before this returns."""
+    env, url, workdir, root = context.env, context.url, context.workdir, context.root
+    cpus, run_async, log = context.cpus, context.run_async, context.log
     result = Result(plan)
     started_section = time.perf_counter()
     result.load_average["start"] = [round(x, 2) for x in os.getloadavg()]
@@ -513,7 +556,7 @@ def run_section(
     if client_cpus:
         os.sched_setaffinity(0, client_cpus)
     source = database.sqlite_path(url)
-    own_database = source is not None and source.resolve().parent == workdir.resolve()
+    own_database = context.own_sqlite() is not None
     if not own_database:
         result.notes.append(
             "bulk writes and 10× skipped: they change every cell and run only on the bench's "
@@ -540,23 +583,7 @@ def run_section(
         )
         stack.callback(servers.stop, real)
         servers.wait_ready(real, READY_PATH)
-        body = httpx.get(real.url(MEASURES), timeout=30).content
-        body_file = workdir / "baseline-body.json"
-        body_file.write_bytes(body)
-        base = servers.start(
-            "baseline-progress",
-            "bench.baseline_app:create_app",
-            {baseline_app.BODY_FILE_ENV: str(body_file)},
-            root,
-            workdir,
-            server_cpus,
-        )
-        stack.callback(servers.stop, base)
-        servers.wait_ready(base, baseline_app.PATH)
-        baseline = ReadTarget(
-            Target("baseline", servers.HOST, base.port, baseline_app.PATH, expect_bytes=len(body)),
-            base,
-        )
+        baseline = start_baseline(stack, real, "baseline-progress", root, workdir, server_cpus)
         log(
             f"progress: servers on CPU {sorted(server_cpus or [])}, client on "
             f"{sorted(client_cpus or [])}, concurrency {plan.concurrency}"
@@ -645,22 +672,29 @@ def _per(wall: float | None, cpu: float | None) -> str:
     return f"{wall / cpu:.2f}" if wall and cpu else "-"
 
 
-def tables(result: Result) -> str:
-    lines: list[str] = []
+def read_table(title: str, column: str, rows: list[tuple[str, report.Figures]]) -> list[str]:
+    """Reads at low concurrency: latency, server CPU and the ratios to the baseline. `column`
+    names the second column, each row's first item (the scale, the state of a cache…)."""
     header = (
-        f"{'progress reads':<14} {'scale':>5} {'KB':>7} {'n':>4} {'p50 ms':>8} {'p99 ms':>8}"
+        f"{title:<14} {column:>5} {'KB':>7} {'n':>4} {'p50 ms':>8} {'p99 ms':>8}"
         f" {'CPU ms/req':>10} {'p50÷CPU':>7} {'req/s ÷ base':>12} {'p50 ÷ base':>10}"
     )
-    lines += [header, "-" * len(header)]
-    for scale in result.scales:
-        for f in scale.reads:
-            cpu = f.server_cpu_ms_per_request
-            lines.append(
-                f"{f.scenario:<14} {scale.scale:>5} {f.body_bytes / 1024:>7.1f} {f.requests:>4}"
-                f" {_num(f.p50_ms, 1):>8} {_num(f.p99_ms, 1):>8} {_num(cpu, 1):>10}"
-                f" {_per(f.p50_ms, cpu):>7} {_ratio(f.throughput_ratio):>12}"
-                f" {_num(f.p50_ratio):>10}"
-            )
+    lines = [header, "-" * len(header)]
+    for kind, f in rows:
+        cpu = f.server_cpu_ms_per_request
+        lines.append(
+            f"{f.scenario:<14} {kind:>5} {f.body_bytes / 1024:>7.1f} {f.requests:>4}"
+            f" {_num(f.p50_ms, 1):>8} {_num(f.p99_ms, 1):>8} {_num(cpu, 1):>10}"
+            f" {_per(f.p50_ms, cpu):>7} {_ratio(f.throughput_ratio):>12}"
+            f" {_num(f.p50_ratio):>10}"
+        )
+    return lines
+
+
+def tables(result: Result) -> str:
+    lines = read_table(
+        "progress reads", "scale", [(s.scale, f) for s in result.scales for f in s.reads]
+    )
     lines.append(
         f"concurrency {result.plan.concurrency}; p99 of fewer than 100 requests is the slowest "
         "one; overzicht is groep=land (public), matrix needs an editor session; p50÷CPU well "

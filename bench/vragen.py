@@ -1,0 +1,634 @@
+"""The questions section (vragen): similarity search over 5,000 questions and 500 FAQ entries,
+and the dashboard's cached figures, cold and warm.
+
+    python -m bench.run --questions-only [--quick]
+
+- Data: a copy of the bench database (SQLite backup API, taken before any other section
+  writes), filled up to QUESTIONS questions and FAQ_ENTRIES FAQ entries (the demo's, plus
+  generated ones): varied Dutch text from templates and the measures' titles as the database
+  holds them, with a fixed seed. They are inserted through the models and indexed with
+  `api.questions.similarity.index`, in one transaction, not through thousands of HTTP calls.
+- Search: `GET /api/v1/vragen/vergelijkbaar?tekst=…` as the demo editor and the public
+  `GET /api/v1/faq?zoek=…`, each with every text of QUERIES in turn, next to the bare baseline
+  and the plain FAQ list (`GET /api/v1/faq`, the first page without `zoek`), in rounds at
+  concurrency 1. Each query's first answer is checked (200, something found) and is the
+  reference length for the others.
+- Dashboard: `GET /api/v1/dashboard` and `GET /api/v1/voortgang/trend`, cold (the first request
+  after a progress change, one cell written through the bulk endpoint, so the cached figures
+  are stale) and warm (the figures cached). The trend keeps its past-month points until a
+  legal date moves, so its first request on an empty figure cache (`cached_figures` emptied,
+  as after a deploy on a new database) is measured as well.
+
+SQLite only: the section writes thousands of rows and reads the copy directly; with
+`--database-url` it is skipped."""
+
+import math
+import os
+import random
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable, Coroutine
+from contextlib import ExitStack
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from bench import report, servers, voortgang
+from bench.loadgen import LoadResult, Target, run_load
+from bench.voortgang import Editor, Grid, ReadTarget
+
+QUESTIONS = 5_000
+FAQ_ENTRIES = 500
+SEED = 2026_12
+SIMILAR = "/api/v1/vragen/vergelijkbaar?tekst="
+FAQ = "/api/v1/faq"
+FAQ_SEARCH = "/api/v1/faq?zoek="
+DASHBOARD = "/api/v1/dashboard"
+TREND = "/api/v1/voortgang/trend"
+ROADMAP = "/api/v1/maatregelen/{code}/routekaart"
+CHANGED_CELL = ("GM0344", "M01")
+"""The cell written to make the figures stale: Utrecht, giftenvrijlating."""
+
+QUERIES = (
+    "Geldt de giftenvrijlating ook voor boodschappen die familie betaalt?",
+    "kostendelersnorm bij inwonende studerende kinderen",
+    "Wanneer mogen wij een boete opleggen als de taaleis niet wordt nagekomen?",
+    "Onze softwareleverancier levert de aanpassing voor automatisch verrekenen te laat",
+    "Moeten de beleidsregels voor bijzondere bijstand aangepast worden?",
+    "taaleis",
+    "hoogte van de boete bij schending van de inlichtingenplicht",
+    "vermogenstoets en de waarde van een auto",
+    "bijstand met terugwerkende kracht aanvragen na een melding",
+    "mantelzorg en gezamenlijke huishouding",
+)
+"""What an advisor or a member of the public types: a word, a phrase, a whole question."""
+
+# Text parts for the generated questions and FAQ entries: (short topic, longer phrase).
+TOPICS = (
+    ("giften", "giften van familie en vrienden binnen de giftenvrijlating"),
+    ("kostendelersnorm", "de kostendelersnorm als er een volwassen kind inwoont"),
+    ("boete", "het opleggen of matigen van een boete na schending van de inlichtingenplicht"),
+    ("taaleis", "de taaleis, het taalaanbod en wat er gebeurt als iemand niet meewerkt"),
+    ("software", "de aanpassing door de softwareleverancier en handmatig werken in de tussentijd"),
+    ("beleidsregels", "het aanpassen van de beleidsregels en de verordening door de raad"),
+    ("terugvordering", "terugvordering en verrekening van te veel betaalde bijstand"),
+    ("vermogen", "de vermogensgrens, een auto en spaargeld van kinderen"),
+    ("inkomsten", "het verrekenen van wisselende inkomsten uit deeltijdwerk"),
+    ("jongeren", "jongeren tot 27 jaar en de zoektermijn van vier weken"),
+    ("bewijs", "welke bewijsstukken wij mogen opvragen bij de aanvraag"),
+    ("termijn", "de beslistermijn en het voorschot bij een late beslissing"),
+    ("mantelzorg", "mantelzorg voor een ouder die in hetzelfde huis woont"),
+    ("participatie", "maatschappelijke participatie in plaats van de tegenprestatie"),
+    ("ontheffing", "een tijdelijke ontheffing van de arbeidsverplichtingen bij ziekte"),
+    ("beslag", "beslag, de beslagvrije voet en schulden bij de gemeente"),
+)
+OPENERS = (
+    "Wij vragen ons af hoe het zit met",
+    "Klopt het dat er iets verandert aan",
+    "Een klantmanager vraagt hoe wij moeten omgaan met",
+    "Graag uw advies over",
+    "Wat betekent de wetswijziging voor",
+    "Kunt u uitleggen wat de regels zijn voor",
+)
+CONTEXTS = (
+    "Het gaat om een alleenstaande ouder met twee kinderen.",
+    "De inwoner ontvangt al jaren bijstand en werkt sinds kort een paar uur per week.",
+    "Ons team Werk en Inkomen wil de werkinstructie voor het nieuwe jaar klaar hebben.",
+    "De vraag kwam op tijdens het spreekuur van de wijkteams.",
+    "Wij willen dit voor de ingangsdatum met de raad bespreken.",
+    "Het betreft een jongere van 22 die net uit huis is gegaan.",
+    "",
+)
+ANSWERS = (
+    "Pas de werkinstructie aan en leg de afweging vast in het dossier.",
+    "De wet laat hier ruimte voor maatwerk; motiveer het besluit in de beschikking.",
+    "Vraag uw leverancier naar de releasedatum en werk tot dan volgens de handreiking.",
+    "Een raadsbesluit is alleen nodig voor de verordening; beleidsregels stelt het college vast.",
+    "Kijk naar de omstandigheden van het geval; een boete is niet altijd evenredig.",
+    "Informeer de inwoner schriftelijk op taalniveau B1 en bied een gesprek aan.",
+)
+
+
+@dataclass(frozen=True)
+class Plan:
+    rounds: int
+    per_query: int
+    """Requests per query text (and to the plain FAQ list) in each round."""
+    cold: int
+    """Cold samples of the dashboard and of the trend (each after its own progress change)."""
+    warm: int
+    """Warm requests after each cold one."""
+
+
+# 3 rounds × 10 texts × 5 = 150 requests per search endpoint; 5 cold samples with 10 warm each.
+FULL = Plan(rounds=3, per_query=5, cold=5, warm=10)
+QUICK = Plan(rounds=1, per_query=1, cold=2, warm=3)
+
+
+@dataclass(frozen=True)
+class QueryCheck:
+    """A query's first answers, and what an exhaustive ranking would have found."""
+
+    text: str
+    faq_suggested: int
+    questions_suggested: int
+    faq_found: int
+    """`paginering.totaal` of the FAQ search."""
+    faq_matching: int
+    """Published entries whose own score (similarity.score) is at least MIN_SCORE: what the
+    FAQ search would find if it ranked every entry, not only the index's best candidates."""
+
+
+@dataclass
+class Result:
+    plan: Plan
+    questions: int = 0
+    faq_entries: int = 0
+    fill_seconds: float = 0.0
+    search: list[report.Figures] = field(default_factory=list)
+    dashboard: list[tuple[str, report.Figures]] = field(default_factory=list)
+    checks: list[QueryCheck] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def problems(self) -> list[str]:
+        return [f"questions: {p}" for p in self.wrong]
+
+
+# ---------------------------------------------------------------------------------------------
+# Data
+
+
+def _question_text(rng: random.Random, title: str) -> tuple[str, str, str]:
+    """Subject, text and answer of one generated question about the measure `title`."""
+    short, phrase = rng.choice(TOPICS)
+    extra_short, extra = rng.choice(TOPICS)
+    subject = f"{title}: {short}"
+    parts = [f"{rng.choice(OPENERS)} {phrase} bij de maatregel '{title}'?", rng.choice(CONTEXTS)]
+    if extra_short != short and rng.random() < 0.4:
+        parts.append(f"Speelt daarbij ook {extra} een rol?")
+    return subject[:200], " ".join(p for p in parts if p), rng.choice(ANSWERS)
+
+
+def fill(url: str, today: date) -> tuple[int, int]:
+    """Add generated questions and FAQ entries to the database at `url` until it holds
+    QUESTIONS and FAQ_ENTRIES; index each for the similarity search. Returns both counts."""
+    # The app's own models, engine and index, imported here: only this step needs them.
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from api.accounts.models import User
+    from api.core.db import build_engine
+    from api.core.settings import Settings
+    from api.measures.models import Measure
+    from api.municipalities.models import Municipality
+    from api.questions import faq, service_levels, similarity
+    from api.questions.models import (
+        Channel,
+        FaqEntry,
+        FaqVersion,
+        Question,
+        QuestionStatus,
+    )
+
+    rng = random.Random(SEED)
+    settings = Settings(database_url=url)
+    engine = build_engine(url)
+    try:
+        with Session(engine) as session, session.begin():
+            measures = list(session.scalars(select(Measure).order_by(Measure.code)))
+            places = list(session.scalars(select(Municipality).order_by(Municipality.code)))
+            editor = session.scalar(select(User.id).where(User.email == voortgang.EDITOR["email"]))
+            have_questions = session.scalar(select(func.count()).select_from(Question)) or 0
+            have_faq = session.scalar(select(func.count()).select_from(FaqEntry)) or 0
+            open_statuses = [QuestionStatus.NEW, QuestionStatus.TRIAGED, QuestionStatus.ASSIGNED]
+            done_statuses = [QuestionStatus.ANSWERED, QuestionStatus.CLOSED]
+            questions = []
+            for n in range(max(0, QUESTIONS - have_questions)):
+                measure = rng.choice(measures)
+                place = rng.choice(places)
+                subject, text, answer = _question_text(rng, measure.title)
+                received = datetime.combine(
+                    today - timedelta(days=int(rng.triangular(0, 365, 30))),
+                    datetime.min.time().replace(hour=9 + n % 8),
+                    tzinfo=UTC,
+                )
+                answered = rng.random() < 0.6
+                question = Question(
+                    channel=rng.choice(list(Channel)),
+                    subject=subject,
+                    text=text,
+                    theme_code=measure.theme_code,
+                    asker_name=f"Vrager {n}",
+                    asker_email=f"vrager.{n}@gemeente.bench.spoorboek.example",
+                    asker_organisation=f"Gemeente {place.name}",
+                    municipality_code=place.code,
+                    received_at=received,
+                    due_date=service_levels.answer_due(settings, received),
+                    status=rng.choice(done_statuses if answered else open_statuses),
+                    answer=answer if answered else None,
+                    answered_at=received + timedelta(days=5) if answered else None,
+                    measures=[measure],
+                )
+                questions.append(question)
+            entries = []
+            for _ in range(max(0, FAQ_ENTRIES - have_faq)):
+                measure = rng.choice(measures)
+                _, phrase = rng.choice(TOPICS)
+                version = FaqVersion(
+                    number=1,
+                    question=f"{measure.title}: hoe gaan wij om met {phrase}?",
+                    answer=f"{rng.choice(ANSWERS)} {rng.choice(ANSWERS)}",
+                    legal_articles=[],
+                    change_note="Eerste versie",
+                    published_by=editor,
+                )
+                entries.append(FaqEntry(measures=[measure], versions=[version]))
+            session.add_all(questions)
+            session.add_all(entries)
+            session.flush()
+            for q in questions:
+                similarity.index(session, "vraag", q.id, q.subject, q.text)
+            for e in entries:
+                v = e.versions[0]
+                similarity.index(session, "faq", e.id, v.question, v.answer)
+            # Each measure's Q&A product counts its entries, as after publishing through the API.
+            faq.sync_products(session, settings, [m.code for m in measures])
+            return have_questions + len(questions), have_faq + len(entries)
+    finally:
+        engine.dispose()
+
+
+def faq_matching(path: Path, text: str) -> int:
+    """Published FAQ entries whose score for `text` reaches MIN_SCORE, ranking every entry in
+    the index (what `similarity.similar` does with the index's best candidates only)."""
+    from api.questions import similarity
+
+    terms = similarity.query_terms(text)
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute(
+            "SELECT s.title, s.body FROM qa_search s JOIN faq_entries e "
+            "ON s.doc_key = 'faq:' || e.id WHERE e.status = 'gepubliceerd'"
+        ).fetchall()
+    finally:
+        connection.close()
+    return sum(
+        1 for title, body in rows if similarity.score(terms, title, body) >= similarity.MIN_SCORE
+    )
+
+
+def clear_figure_cache(path: Path) -> None:
+    connection = sqlite3.connect(path, timeout=30)
+    try:
+        with connection:
+            connection.execute("DELETE FROM cached_figures")
+    finally:
+        connection.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Search
+
+
+def check_queries(
+    real: servers.Server, editor: Editor, path: Path, result: Result, log: voortgang.Log
+) -> tuple[list[ReadTarget], int]:
+    """Each query's first answers, checked, as load targets with their reference lengths; and
+    the length of the plain FAQ list."""
+    cookie = (("Cookie", editor.cookie_header),)
+    similar_targets, search_targets = [], []
+    for text in QUERIES:
+        similar = editor.client.get(SIMILAR + quote(text))
+        search = httpx.get(real.url(FAQ_SEARCH + quote(text)), timeout=voortgang.REQUEST_TIMEOUT)
+        for response in (similar, search):
+            if response.status_code != 200:
+                result.wrong.append(
+                    f"GET {response.url.path}?{response.url.query.decode()}: "
+                    f"{response.status_code} {response.text[:200]}"
+                )
+        if similar.status_code != 200 or search.status_code != 200:
+            continue
+        suggested, found = similar.json(), search.json()
+        check = QueryCheck(
+            text=text,
+            faq_suggested=len(suggested["faq"]),
+            questions_suggested=len(suggested["vragen"]),
+            faq_found=int(found["paginering"]["totaal"]),
+            faq_matching=faq_matching(path, text),
+        )
+        result.checks.append(check)
+        log(
+            f"questions: {text[:40]!r}: {check.faq_suggested} FAQ and "
+            f"{check.questions_suggested} questions suggested; FAQ search {check.faq_found} "
+            f"of {check.faq_matching} matching"
+        )
+        if not check.faq_suggested + check.questions_suggested or not check.faq_found:
+            result.wrong.append(f"{text!r}: nothing found ({check})")
+        similar_targets.append(
+            ReadTarget(
+                Target(
+                    "vergelijkbaar",
+                    servers.HOST,
+                    real.port,
+                    SIMILAR + quote(text),
+                    headers=cookie,
+                    expect_bytes=len(similar.content),
+                ),
+                real,
+            )
+        )
+        search_targets.append(
+            ReadTarget(
+                Target(
+                    "faq zoek",
+                    servers.HOST,
+                    real.port,
+                    FAQ_SEARCH + quote(text),
+                    expect_bytes=len(search.content),
+                ),
+                real,
+            )
+        )
+    listing = httpx.get(real.url(FAQ), timeout=voortgang.REQUEST_TIMEOUT)
+    if listing.status_code != 200 or not listing.json()["resultaten"]:
+        raise RuntimeError(f"GET {FAQ}: {listing.status_code}, or an empty FAQ")
+    return similar_targets + search_targets, len(listing.content)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dashboard
+
+
+@dataclass
+class Samples:
+    """Single requests measured one by one, kept as the load generator's results are."""
+
+    total: LoadResult = field(default_factory=LoadResult)
+    rounds: list[LoadResult] = field(default_factory=list)
+    cpu: float | None = 0.0
+
+    def add(self, sample: LoadResult, cpu: float | None) -> None:
+        self.total.merge(sample)
+        self.rounds.append(sample)
+        self.cpu = None if self.cpu is None or cpu is None else self.cpu + cpu
+
+    def figures(self, name: str, path: str) -> report.Figures:
+        return report.figures(name, path, 200, self.total, self.rounds, self.cpu)
+
+
+def timed_get(
+    server: servers.Server, path: str, check: Callable[[Any], str]
+) -> tuple[LoadResult, float | None, str]:
+    """One anonymous GET as a sample (latency, the server's CPU time); `check` says what is
+    wrong with the body, if anything."""
+    cpu_before = servers.cpu_seconds(server)
+    started = time.perf_counter()
+    response = httpx.get(server.url(path), timeout=voortgang.REQUEST_TIMEOUT)
+    elapsed = time.perf_counter() - started
+    cpu_after = servers.cpu_seconds(server)
+    sample = LoadResult(latencies=[elapsed], elapsed=elapsed, body_bytes=len(response.content))
+    sample.statuses[response.status_code] += 1
+    wrong = (
+        f"{response.status_code} {response.text[:200]}"
+        if response.status_code != 200
+        else check(response.json())
+    )
+    if wrong:
+        sample.errors, sample.last_error = 1, wrong
+    cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
+    return sample, cpu, wrong
+
+
+def _check_dashboard(measures: int) -> Callable[[Any], str]:
+    def check(body: Any) -> str:
+        found = len(body["perMaatregel"])
+        return "" if found == measures else f"{found} measures, expected {measures}"
+
+    return check
+
+
+def _check_trend(body: Any) -> str:
+    points = len(body["punten"])
+    return "" if points == 13 else f"{points} trend points, expected 13 (12 months and today)"
+
+
+def measure_dashboard(
+    real: servers.Server,
+    editor: Editor,
+    path: Path,
+    plan: Plan,
+    run_async: Callable[[Coroutine[Any, Any, LoadResult]], LoadResult],
+    result: Result,
+    log: voortgang.Log,
+) -> dict[str, Samples]:
+    """Per endpoint: `plan.cold` times a progress change, the first request, then `plan.warm`
+    requests as the load generator sends them. The trend also on an empty figure cache."""
+    measure, steps = CHANGED_CELL[1], editor.client.get(ROADMAP.format(code=CHANGED_CELL[1]))
+    grid = Grid(
+        [CHANGED_CELL[0]], [measure], {measure: [s["code"] for s in steps.json()["stappen"]]}
+    )
+    bodies = voortgang.bulk_bodies(grid, 1, 1 << 20)
+    measures = len(editor.client.get(voortgang.MEASURES).json()["resultaten"])
+    samples = {
+        key: Samples()
+        for key in (
+            "dashboard cold",
+            "dashboard warm",
+            "trend cold",
+            "trend warm",
+            "trend empty",
+        )
+    }
+    checks = {"dashboard": (DASHBOARD, _check_dashboard(measures)), "trend": (TREND, _check_trend)}
+    for url, check in checks.values():
+        # Not measured: the demo never asked for the trend, so its past months are not cached
+        # yet, and the first cold sample would be an empty-cache one.
+        _, _, wrong = timed_get(real, url, check)
+        if wrong:
+            result.wrong.append(f"GET {url}: {wrong}")
+    runs = [(name, "cold") for _ in range(plan.cold) for name in checks]
+    runs += [("trend", "empty") for _ in range(plan.cold)]
+    for number, (name, state) in enumerate(runs):
+        if state == "cold":
+            try:
+                voortgang.bulk_run(editor, real, bodies["AB"[number % 2]], changed=True)
+            except (voortgang.BulkError, httpx.HTTPError) as exc:
+                result.wrong.append(f"progress change before {name}: {exc}")
+                break
+        else:
+            clear_figure_cache(path)
+        url, check = checks[name]
+        sample, cpu, wrong = timed_get(real, url, check)
+        samples[f"{name} {state}"].add(sample, cpu)
+        if wrong:
+            result.wrong.append(f"{name} {state}: {wrong}")
+        if wrong or state != "cold":
+            log(f"questions: {name} {state} {sample.latencies[0] * 1000:.0f} ms")
+            continue
+        # The same figures, now cached: every answer must be as long as the cold one.
+        target = Target(name, servers.HOST, real.port, url, expect_bytes=sample.body_bytes)
+        before = servers.cpu_seconds(real)
+        warm = run_async(
+            run_load(
+                target,
+                concurrency=1,
+                duration=voortgang.REQUEST_TIMEOUT,
+                max_requests=plan.warm,
+                request_timeout=voortgang.REQUEST_TIMEOUT,
+            )
+        )
+        after = servers.cpu_seconds(real)
+        samples[f"{name} warm"].add(
+            warm, None if before is None or after is None else after - before
+        )
+        if warm.errors:
+            result.wrong.append(f"{name} warm: {warm.errors} wrong, last {warm.last_error}")
+        log(
+            f"questions: {name} {state} {sample.latencies[0] * 1000:.0f} ms, then warm p50 "
+            f"{statistics.median(warm.latencies) * 1000 if warm.latencies else math.nan:.0f} ms"
+        )
+    return samples
+
+
+# ---------------------------------------------------------------------------------------------
+# Section
+
+
+def run_section(context: voortgang.Context, plan: Plan) -> Result:
+    env, workdir, root, cpus = context.env, context.workdir, context.root, context.cpus
+    run_async, log = context.run_async, context.log
+    result = Result(plan)
+    started_section = time.perf_counter()
+    source = context.own_sqlite()
+    if source is None:
+        result.notes.append(
+            "questions section skipped: it writes thousands of rows and runs only on the "
+            "bench's own temporary SQLite database (no --database-url)"
+        )
+        return result
+    server_cpus, client_cpus = cpus
+    if client_cpus:
+        os.sched_setaffinity(0, client_cpus)
+    copy = workdir / "bench-vragen.db"
+    backup = sqlite3.connect(source)
+    target = sqlite3.connect(copy)
+    try:
+        backup.backup(target)
+    finally:
+        backup.close()
+        target.close()
+    started = time.perf_counter()
+    result.questions, result.faq_entries = fill(f"sqlite:///{copy.resolve()}", date.today())
+    result.fill_seconds = time.perf_counter() - started
+    log(
+        f"questions: database with {result.questions} questions and {result.faq_entries} FAQ "
+        f"entries ({result.fill_seconds:.1f} s)"
+    )
+    server_env = {**env, **voortgang.SERVER_ENV, "DATABASE_URL": f"sqlite:///{copy.resolve()}"}
+    with ExitStack() as stack:
+        real = servers.start(
+            "spoorboek-vragen", "api.main:create_app", server_env, root, workdir, server_cpus
+        )
+        stack.callback(servers.stop, real)
+        servers.wait_ready(real, voortgang.READY_PATH)
+        baseline = voortgang.start_baseline(
+            stack, real, "baseline-vragen", root, workdir, server_cpus
+        )
+        try:
+            editor = voortgang.log_in(stack, real)
+            targets, listing = check_queries(real, editor, copy, result, log)
+            plain = ReadTarget(
+                Target("faq lijst", servers.HOST, real.port, FAQ, expect_bytes=listing), real
+            )
+            reads = voortgang.ScalePlan(plan.rounds, plan.per_query, changed_runs=0)
+            result.search = run_async(
+                voortgang.measure_reads([baseline, plain, *targets], {}, reads, 1, "questions", log)
+            )
+            result.wrong += [
+                f"{f.scenario}: {f.wrong_answers()}" for f in result.search if f.errors
+            ]
+            samples = measure_dashboard(real, editor, copy, plan, run_async, result, log)
+            base = result.search[0]
+            path_of = {"dashboard": DASHBOARD, "trend": TREND}
+            result.dashboard = [
+                (key.split()[1], f)
+                for key, s in samples.items()
+                for f in report.with_ratios(
+                    [s.figures(key.split()[0], path_of[key.split()[0]])], base
+                )
+            ]
+        finally:
+            servers.stop(real)
+            voortgang._log_errors(real, log)
+    result.seconds = time.perf_counter() - started_section
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables
+
+
+def tables(result: Result) -> str:
+    if not result.search:
+        return "\n".join(f"note: {n}" for n in result.notes)
+    kinds = {"baseline": "-", "faq lijst": "list"}
+    rows = [(kinds.get(f.scenario, "text"), f) for f in result.search] + result.dashboard
+    lines = voortgang.read_table("questions", "kind", rows)
+    by_name = {f.scenario: f for f in result.search}
+    listing, search = by_name.get("faq lijst"), by_name.get("faq zoek")
+    lines.append(
+        f"{result.questions:,} questions and {result.faq_entries:,} FAQ entries; concurrency 1; "
+        f"{len(QUERIES)} query texts in turn, all their answers in one row; vergelijkbaar as the "
+        "demo editor, the FAQ anonymous; cold: the first request after a progress change; "
+        "empty: the trend's first request with no cached figures"
+    )
+    if listing and search and listing.p50_ms:
+        lines.append(
+            f"faq zoek ÷ faq lijst: p50 {search.p50_ms / listing.p50_ms:.1f}×"
+            + (
+                f", CPU {search.server_cpu_ms_per_request / listing.server_cpu_ms_per_request:.1f}×"
+                if search.server_cpu_ms_per_request and listing.server_cpu_ms_per_request
+                else ""
+            )
+        )
+    missed = [c for c in result.checks if c.faq_found < c.faq_matching]
+    for c in missed:
+        lines.append(
+            f"WARNING FAQ search {c.text[:50]!r} found {c.faq_found} of the {c.faq_matching} "
+            "entries that score at least MIN_SCORE: the rest lost their place among the index's "
+            "best candidates to questions"
+        )
+    lines += [f"WRONG ANSWERS {w}" for w in result.wrong]
+    lines += [f"note: {n}" for n in result.notes]
+    lines.append(
+        f"section took {result.seconds:.0f} s, filling the database {result.fill_seconds:.1f} s"
+    )
+    return "\n".join(lines)
+
+
+def as_json(result: Result) -> dict[str, Any]:
+    def clean(value: Any) -> Any:
+        return None if isinstance(value, float) and math.isnan(value) else value
+
+    return {
+        "plan": asdict(result.plan),
+        "questions": result.questions,
+        "faq_entries": result.faq_entries,
+        "fill_seconds": round(result.fill_seconds, 2),
+        "seconds": round(result.seconds, 1),
+        "search": [{k: clean(v) for k, v in asdict(f).items()} for f in result.search],
+        "dashboard": [
+            {"state": state, **{k: clean(v) for k, v in asdict(f).items()}}
+            for state, f in result.dashboard
+        ],
+        "queries": [asdict(c) for c in result.checks],
+        "problems": result.problems(),
+        "notes": result.notes,
+    }
