@@ -1,12 +1,12 @@
-import { ButtonGroup, Heading, Paragraph, PrimaryActionButton, SelectOption } from '@utrecht/component-library-react';
+import { ButtonGroup, Heading, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
 import { Pagination } from '../admin/Pagination';
 import { useFocusOnChange } from '../admin/useFocusOnChange';
 import { AppLink } from '../app/AppLink';
-import { SelectField, TextField } from '../forms/fields';
-import { useAllMeasures } from '../measures/queries';
+import { TextField } from '../forms/fields';
+import { MeasureSelect } from '../measures/MeasureSelect';
 import { SEARCH_MAX, SEARCH_MIN } from '../products/filters';
 import { SearchFragment } from '../products/SearchFragment';
 import { ErrorAlert } from '../shared/ErrorAlert';
@@ -18,7 +18,6 @@ import { groupByMeasure } from './group';
 
 function SearchForm({ params }: { params: URLSearchParams }) {
   const navigate = useNavigate();
-  const measures = useAllMeasures();
   const [term, setTerm] = useState(params.get('zoek') ?? '');
   const [measure, setMeasure] = useState(params.get('maatregel') ?? '');
   const [error, setError] = useState<string[] | undefined>(undefined);
@@ -48,17 +47,7 @@ function SearchForm({ params }: { params: URLSearchParams }) {
         onChange={(event) => setTerm(event.target.value)}
         errors={error}
       />
-      <SelectField id="faq-maatregel" label="Maatregel" value={measure} busy={measures.isPending} onChange={(event) => setMeasure(event.target.value)}>
-        <SelectOption value="">Alle maatregelen</SelectOption>
-        {[...(measures.data ?? [])]
-          .sort((a, b) => a.code.localeCompare(b.code, 'nl', { numeric: true }))
-          .map((item) => (
-            <SelectOption key={item.code} value={item.code}>
-              {item.code} {item.titel}
-            </SelectOption>
-          ))}
-        {measure && !measures.data && <SelectOption value={measure}>{measure}</SelectOption>}
-      </SelectField>
+      <MeasureSelect id="faq-maatregel" value={measure} onChange={(event) => setMeasure(event.target.value)} />
       <ButtonGroup className="spoorboek-filters__wide">
         <PrimaryActionButton type="submit">Zoeken</PrimaryActionButton>
         <AppLink to={{ search: '' }}>Alles tonen</AppLink>

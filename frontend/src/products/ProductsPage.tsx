@@ -17,7 +17,8 @@ import { useFocusOnChange } from '../admin/useFocusOnChange';
 import { AppLink, ButtonAppLink } from '../app/AppLink';
 import { isEditor, useCurrentUser } from '../auth/session';
 import { SelectField, TextField } from '../forms/fields';
-import { useAllMeasures, useWaves } from '../measures/queries';
+import { MeasureSelect } from '../measures/MeasureSelect';
+import { useWaves } from '../measures/queries';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 import { useProducts } from './api';
@@ -32,7 +33,6 @@ type FilterName = (typeof FILTER_NAMES)[number];
 
 function Filters({ params, withStatus }: { params: URLSearchParams; withStatus: boolean }) {
   const navigate = useNavigate();
-  const measures = useAllMeasures();
   const waves = useWaves();
   const [values, setValues] = useState<Record<FilterName, string>>(
     () => Object.fromEntries(FILTER_NAMES.map((name) => [name, params.get(name) ?? ''])) as Record<FilterName, string>,
@@ -71,24 +71,7 @@ function Filters({ params, withStatus }: { params: URLSearchParams; withStatus: 
         onChange={set('zoek')}
         errors={searchError}
       />
-      <SelectField
-        id="filter-maatregel"
-        label="Maatregel"
-        value={values.maatregel}
-        busy={measures.isPending}
-        errors={measures.isError ? ['De lijst met maatregelen kon niet worden geladen.'] : undefined}
-        onChange={set('maatregel')}
-      >
-        <SelectOption value="">Alle maatregelen</SelectOption>
-        {[...(measures.data ?? [])]
-          .sort((a, b) => a.code.localeCompare(b.code, 'nl', { numeric: true }))
-          .map((measure) => (
-            <SelectOption key={measure.code} value={measure.code}>
-              {measure.code} {measure.titel}
-            </SelectOption>
-          ))}
-        {values.maatregel && !measures.data && <SelectOption value={values.maatregel}>{values.maatregel}</SelectOption>}
-      </SelectField>
+      <MeasureSelect id="filter-maatregel" value={values.maatregel} onChange={set('maatregel')} />
       <SelectField
         id="filter-fase"
         label="Fase"

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
 import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
+import { fileUpload } from '../api/multipart';
 import type {
   BulkReport,
   Cell,
@@ -67,14 +68,7 @@ export function uploadProgressFile(file: File, checkOnly: boolean): Promise<Bulk
   return unwrap(
     apiClient.POST('/voortgang/bestanden', {
       params: { query: { controleren: checkOnly } },
-      // The generated type says string; the serializer below sends the File itself.
-      body: { bestand: file as unknown as string },
-      bodySerializer: (body) => {
-        const form = new FormData();
-        const chosen = body.bestand as unknown as File;
-        form.append('bestand', chosen, chosen.name);
-        return form;
-      },
+      ...fileUpload(file),
     }),
   );
 }

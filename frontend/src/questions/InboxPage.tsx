@@ -5,7 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ResultList } from '../admin/ResultList';
 import { AppLink, ButtonAppLink } from '../app/AppLink';
 import { SelectField } from '../forms/fields';
-import { useAllMeasures } from '../measures/queries';
+import { MeasureSelect } from '../measures/MeasureSelect';
 import { useThemes } from '../progress/api';
 import { useQuestions } from './api';
 import { FILTER_NAMES, inboxFiltersFrom, isFiltered, SORT_OPTIONS, withFilter, type FilterName } from './filters';
@@ -47,7 +47,6 @@ function QuickFilters({ params }: { params: URLSearchParams }) {
 
 function InboxFilterForm({ params }: { params: URLSearchParams }) {
   const navigate = useNavigate();
-  const measures = useAllMeasures();
   const themes = useThemes();
   const [values, setValues] = useState<Record<FilterName, string>>(
     () => Object.fromEntries(FILTER_NAMES.map((name) => [name, params.get(name) ?? ''])) as Record<FilterName, string>,
@@ -81,17 +80,7 @@ function InboxFilterForm({ params }: { params: URLSearchParams }) {
         <SelectOption value="verlopen">Verlopen</SelectOption>
         <SelectOption value="bijna-verlopen">Bijna verlopen</SelectOption>
       </SelectField>
-      <SelectField id="filter-maatregel" label="Maatregel" value={values.maatregel} busy={measures.isPending} onChange={set('maatregel')}>
-        <SelectOption value="">Alle maatregelen</SelectOption>
-        {[...(measures.data ?? [])]
-          .sort((a, b) => a.code.localeCompare(b.code, 'nl', { numeric: true }))
-          .map((measure) => (
-            <SelectOption key={measure.code} value={measure.code}>
-              {measure.code} {measure.titel}
-            </SelectOption>
-          ))}
-        {values.maatregel && !measures.data && <SelectOption value={values.maatregel}>{values.maatregel}</SelectOption>}
-      </SelectField>
+      <MeasureSelect id="filter-maatregel" value={values.maatregel} onChange={set('maatregel')} />
       <SelectField id="filter-thema" label="Thema" value={values.thema} busy={themes.isPending} onChange={set('thema')}>
         <SelectOption value="">Alle thema's</SelectOption>
         {themes.data?.map((theme) => (

@@ -1,5 +1,6 @@
 import { unwrap } from '../../api/call';
 import { apiClient } from '../../api/client';
+import { fileUpload } from '../../api/multipart';
 import type { components } from '../../api/schema';
 import type {
   DeliveryPlan,
@@ -43,14 +44,7 @@ export function uploadFile(id: number, file: File): Promise<ProductFile> {
   return unwrap(
     apiClient.POST('/producten/{id}/bestanden', {
       params: { path: { id } },
-      // The generated type says string (binary); the serializer below sends the File itself.
-      body: { bestand: file as unknown as string },
-      bodySerializer: (body) => {
-        const form = new FormData();
-        const file = body.bestand as unknown as File;
-        form.append('bestand', file, file.name);
-        return form;
-      },
+      ...fileUpload(file),
     }),
   );
 }
