@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from api.measures.models import Measure, Wave
+from api.municipalities.models import Municipality
 from api.products.models import Product, ProductStatus, ProductVersion, product_measures
 from api.progress.models import ProgressStatus
 from api.questions.models import FaqEntry, FaqStatus, FaqVersion
@@ -56,11 +57,14 @@ def newest_faq(session: Session, limit: int) -> list[tuple[FaqEntry, FaqVersion]
 
 
 def dates_version(session: Session) -> str:
-    """The legal dates: past deficits change only when an editor moves one."""
+    """What a past deficit depends on besides the (append-only) history: the legal dates, and
+    which municipalities there are (a merger changes the past figures too)."""
     row = session.execute(
         select(
             select(func.max(Measure.updated_at)).scalar_subquery(),
             select(func.max(Wave.updated_at)).scalar_subquery(),
+            select(func.count()).select_from(Municipality).scalar_subquery(),
+            select(func.max(Municipality.code)).scalar_subquery(),
         )
     ).one()
     return "|".join(str(v) for v in row)

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from api.core.settings import Settings
@@ -45,12 +45,36 @@ def _deliver(session: Session, settings: Settings, row: OutboxMessage) -> bool:
     return True
 
 
+_AFTER_COMMIT = "spoorboek_mail_after_commit"
+
+
 def send(session: Session, settings: Settings, *, to: str, subject: str, body: str) -> None:
-    """Stores the message and tries to deliver it at once; `deliver_pending` retries failures."""
+    """Stores the message; it is delivered once the transaction commits (`deliver_pending`
+    retries failures). Mail about something that is rolled back is never sent."""
     row = OutboxMessage(recipient=to, subject=subject, body=body)
     session.add(row)
     session.flush()
-    _deliver(session, settings, row)
+    session.info.setdefault(_AFTER_COMMIT, []).append((row.id, settings))
+
+
+@event.listens_for(Session, "after_commit")
+def _deliver_committed(session: Session) -> None:
+    waiting = session.info.pop(_AFTER_COMMIT, [])
+    if not waiting:
+        return
+    # The committed session may not run SQL any more; a fresh one on the same bind marks the
+    # messages as sent (or keeps them for a retry).
+    with Session(bind=session.get_bind()) as delivery:
+        for message_id, settings in waiting:
+            row = delivery.get(OutboxMessage, message_id)
+            if row is not None and row.sent_at is None:
+                _deliver(delivery, settings, row)
+        delivery.commit()
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_rolled_back(session: Session) -> None:
+    session.info.pop(_AFTER_COMMIT, None)
 
 
 def deliver_pending(session: Session, settings: Settings, limit: int = 100) -> tuple[int, int]:

@@ -36,7 +36,13 @@ def _summary(measure: Measure, count: int) -> str:
 
 
 def create_qa_product(
-    session: Session, measure: Measure, count: int, link_name: str, url: str
+    session: Session,
+    measure: Measure,
+    count: int,
+    link_name: str,
+    url: str,
+    *,
+    owner_id: int | None,
 ) -> Product:
     now = datetime.now(UTC)
     product = Product(
@@ -44,6 +50,7 @@ def create_qa_product(
         title=f"Vragen en antwoorden: {measure.title}",
         summary=_summary(measure, count),
         licence="CC-BY-4.0",
+        owner_id=owner_id,
         measures=[measure],
         publishers=[],
         audience_rows=[

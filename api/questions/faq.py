@@ -116,7 +116,7 @@ def create(
     for question in questions:
         question.faq_id = entry.id
     _index(session, entry)
-    sync_products(session, settings, [m.code for m in measures])
+    sync_products(session, settings, principal, [m.code for m in measures])
     return entry
 
 
@@ -159,7 +159,7 @@ def update(
     entry.updated_at = datetime.now(UTC)
     session.flush()
     _index(session, entry)
-    sync_products(session, settings, sorted(before | {m.code for m in measures}))
+    sync_products(session, settings, principal, sorted(before | {m.code for m in measures}))
     mailed = 0
     if notify:
         mailed = notifications.faq_changed(
@@ -180,12 +180,15 @@ def withdraw(
     entry.withdrawal_note = note.strip()
     similarity.remove(session, "faq", entry.id)
     session.flush()
-    sync_products(session, settings, [m.code for m in entry.measures])
+    sync_products(session, settings, principal, [m.code for m in entry.measures])
     return entry
 
 
-def sync_products(session: Session, settings: Settings, measure_codes: list[str]) -> None:
-    """Brings each measure's Q&A product in line with its published entries."""
+def sync_products(
+    session: Session, settings: Settings, principal: Principal, measure_codes: list[str]
+) -> None:
+    """Brings each measure's Q&A product in line with its published entries. A new product is
+    owned by the editor whose publication called for it."""
     measures = repository.measures_by_codes(session, measure_codes)
     for code in measure_codes:
         count = len(repository.published_faq_of_measure(session, code))
@@ -197,7 +200,12 @@ def sync_products(session: Session, settings: Settings, measure_codes: list[str]
         if count == 0:
             continue
         product = generated.create_qa_product(
-            session, measures[code], count, "Vragen en antwoorden", faq_link(settings, code)
+            session,
+            measures[code],
+            count,
+            "Vragen en antwoorden",
+            faq_link(settings, code),
+            owner_id=principal.user_id,
         )
         if link is None:
             session.add(FaqProduct(measure_code=code, product_id=product.id))

@@ -78,21 +78,25 @@ def suggestions(
 ) -> tuple[list[tuple[FaqEntry, float]], list[tuple[Question, float]]]:
     require_asker_or_team(principal)
     matches = similarity.similar(session, text)
+    # Only the best few are loaded; a withdrawn entry or a closed question among them simply
+    # leaves fewer than MAX_SUGGESTIONS.
+    window = MAX_SUGGESTIONS * 4
     faq_scores = {m.id: m.score for m in matches if m.kind == "faq"}
     question_scores = {m.id: m.score for m in matches if m.kind == "vraag"}
-    entries = repository.faq_entries(session, list(faq_scores))
+    entries = repository.faq_entries(session, list(faq_scores)[:window])
     faq = [
         (entries[i], s)
         for i, s in faq_scores.items()
         if i in entries and entries[i].status is FaqStatus.PUBLISHED
     ][:MAX_SUGGESTIONS]
-    found = repository.questions_by_ids(session, list(question_scores))
+    if not principal.is_programme_team:
+        # A contact is only shown her own questions: look among those, not among everyone's.
+        own = repository.question_ids_of_asker(session, principal.user_id or 0)
+        question_scores = {i: s for i, s in question_scores.items() if i in own}
+    found = repository.questions_by_ids(session, list(question_scores)[:window])
     questions = [
         (found[i], s)
         for i, s in question_scores.items()
-        if i in found
-        and found[i].status in OPEN_STATUSES
-        and found[i].merged_into_id is None
-        and (principal.is_programme_team or found[i].asker_user_id == principal.user_id)
+        if i in found and found[i].status in OPEN_STATUSES and found[i].merged_into_id is None
     ][:MAX_SUGGESTIONS]
     return faq, questions

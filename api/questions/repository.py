@@ -143,6 +143,10 @@ def questions_of_asker(session: Session, email: str) -> list[Question]:
     return list(session.scalars(query))
 
 
+def question_ids_of_asker(session: Session, user_id: int) -> set[int]:
+    return set(session.scalars(select(Question.id).where(Question.asker_user_id == user_id)))
+
+
 def questions_of_faq(session: Session, faq_id: int) -> list[Question]:
     query = select(Question).where(Question.faq_id == faq_id).options(*_QUESTION_OPTIONS)
     return list(session.scalars(query))

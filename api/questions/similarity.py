@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from api.core.stemming import content_stems
 
 Kind = Literal["faq", "vraag"]
+KINDS: frozenset[Kind] = frozenset({"faq", "vraag"})
 MAX_TERMS = 16
 CANDIDATES = 300
 MIN_SCORE = 0.3
@@ -56,17 +57,24 @@ def query_terms(value: str) -> list[str]:
     return sorted(unique, key=len, reverse=True)[:MAX_TERMS]
 
 
-def _candidates(session: Session, terms: list[str]) -> list[tuple[str, str, str]]:
+def _candidates(session: Session, terms: list[str], kind: Kind) -> list[tuple[str, str, str]]:
+    """Up to CANDIDATES documents of one kind, so thousands of questions cannot crowd the FAQ
+    entries out of the candidates (or the other way round)."""
+    # substr, not LIKE: on SQLite, FTS5's trigram tokenizer takes LIKE over as a text search.
+    prefix = f"{kind}:"
     if session.get_bind().dialect.name == "postgresql":
         params: dict[str, object] = {f"t{i}": f"%{term}%" for i, term in enumerate(terms)}
         # Only placeholders are formatted into the SQL; the terms travel as bound parameters.
         params["limit"] = CANDIDATES
+        params["prefix"] = prefix
+        params["n"] = len(prefix)
         hit = [f"(title || ' ' || body) LIKE :t{i}" for i in range(len(terms))]
         weight = " + ".join(
             f"(CASE WHEN {h} THEN {len(t)} ELSE 0 END)" for h, t in zip(hit, terms, strict=True)
         )
         sql = (
-            f"SELECT doc_key, title, body FROM qa_search WHERE {' OR '.join(hit)} "  # noqa: S608
+            "SELECT doc_key, title, body FROM qa_search "  # noqa: S608
+            f"WHERE substr(doc_key, 1, :n) = :prefix AND ({' OR '.join(hit)}) "
             f"ORDER BY {weight} DESC LIMIT :limit"
         )
         rows = session.execute(text(sql), params)
@@ -75,9 +83,10 @@ def _candidates(session: Session, terms: list[str]) -> list[tuple[str, str, str]
         rows = session.execute(
             text(
                 "SELECT doc_key, title, body FROM qa_search WHERE qa_search MATCH :match "
+                "AND substr(doc_key, 1, :n) = :prefix "
                 "ORDER BY bm25(qa_search, 0.0, 2.0, 1.0) LIMIT :limit"
             ),
-            {"match": match, "limit": CANDIDATES},
+            {"match": match, "prefix": prefix, "n": len(prefix), "limit": CANDIDATES},
         )
     return [(str(r.doc_key), str(r.title), str(r.body)) for r in rows]
 
@@ -96,11 +105,9 @@ def similar(session: Session, value: str, *, kinds: set[Kind] | None = None) -> 
     if not terms:
         return []
     found: list[Match] = []
-    for key, title, body in _candidates(session, terms):
-        kind, _, id_ = key.partition(":")
-        if kinds is not None and kind not in kinds:
-            continue
-        value_score = score(terms, title, body)
-        if value_score >= MIN_SCORE:
-            found.append(Match(kind, int(id_), round(value_score, 3)))  # type: ignore[arg-type]
+    for kind in sorted(kinds if kinds is not None else KINDS):
+        for key, title, body in _candidates(session, terms, kind):
+            value_score = score(terms, title, body)
+            if value_score >= MIN_SCORE:
+                found.append(Match(kind, int(key.partition(":")[2]), round(value_score, 3)))
     return sorted(found, key=lambda m: (-m.score, -m.id))

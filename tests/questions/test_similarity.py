@@ -2,7 +2,9 @@
 glued words and stop words."""
 
 import httpx
+from sqlalchemy.orm import Session
 
+from api.questions import similarity
 from tests.questions.helpers import answer, ask, contact, editor, log_call
 
 ENTRIES = [
@@ -96,3 +98,24 @@ async def test_faq_search_ranks_and_highlights(clients: object) -> None:
     assert gifts in results
     assert "<mark>" in results[gifts]["fragment"]
     assert all(r["fragment"] for r in results.values())
+
+
+async def test_many_questions_do_not_crowd_the_faq_out(clients: object, db: Session) -> None:
+    e = await editor(clients)
+    entry = await e.post(
+        "/api/v1/faq",
+        json={
+            "vraag": "Hoe toetsen wij de taaleis bij statushouders?",
+            "antwoord": "Met de taaltoets uit de handreiking.",
+            "maatregelen": ["M04"],
+        },
+    )
+    # More indexed questions about the same thing than the search takes as candidates.
+    for n in range(similarity.CANDIDATES + 50):
+        similarity.index(db, "vraag", 900_000 + n, "Taaleis", "taaleis statushouders toetsen")
+    db.flush()
+    public: httpx.AsyncClient = clients()  # type: ignore[operator]
+    found = (await public.get("/api/v1/faq", params={"zoek": "taaleis toetsen"})).json()
+    assert entry.json()["id"] in [r["id"] for r in found["resultaten"]]
+    suggested = await _suggest(e, "taaleis statushouders toetsen")
+    assert entry.json()["id"] in [f["id"] for f in suggested["faq"]]
