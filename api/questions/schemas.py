@@ -4,7 +4,7 @@ FAQ. Personal data of askers appears only in the shapes the programme team and t
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import ConfigDict, EmailStr, Field
+from pydantic import AwareDatetime, ConfigDict, EmailStr, Field
 
 from api.core.pagination import PageInfo, PageLinks
 from api.core.schemas import ApiModel, CodeName, OptionalDate
@@ -40,8 +40,9 @@ class QuestionCreate(ApiModel):
     vragensteller: AskerWrite | None = Field(
         default=None, description="Alleen de redactie, die een telefoontje of mail vastlegt."
     )
-    ontvangen_op: datetime | None = Field(
-        default=None, description="Alleen de redactie: wanneer de vraag binnenkwam."
+    ontvangen_op: AwareDatetime | None = Field(
+        default=None,
+        description="Alleen de redactie: wanneer de vraag binnenkwam (met tijdzone).",
     )
 
 

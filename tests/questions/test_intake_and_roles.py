@@ -158,3 +158,19 @@ async def test_attachments_are_checked_by_content_and_only_for_asker_and_team(
     assert (await c.post(f"/api/v1/vragen/{other['id']}/bijlagen", files=files)).status_code == 404
     stranger: httpx.AsyncClient = clients()  # type: ignore[operator]
     assert (await stranger.get(href)).status_code == 401
+
+
+async def test_a_moment_without_time_zone_is_a_clear_400(clients: object) -> None:
+    e = await editor(clients)
+    response = await e.post(
+        "/api/v1/vragen",
+        json={
+            "onderwerp": "Telefoontje",
+            "vraag": "Iemand belde over de giftenvrijlating.",
+            "kanaal": "telefoon",
+            "vragensteller": {"naam": "Iemand"},
+            "ontvangenOp": "2026-03-01T10:00:00",
+        },
+    )
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"].endswith("ontvangenOp")
