@@ -121,3 +121,10 @@ async def test_map_values_are_compact_and_match_the_geojson(client: httpx.AsyncC
     assert len(rows) == 342
     bad = await client.get("/api/v1/kaart/waarden", params={"formaat": "xml"})
     assert bad.status_code == 400
+
+
+async def test_map_data_for_an_unknown_measure_or_wave_is_a_400(client: httpx.AsyncClient) -> None:
+    for path in ("/api/v1/kaart/waarden", "/api/v1/kaart/gemeenten"):
+        response = await client.get(path, params={"maatregel": "M99", "fase": 9})
+        assert response.status_code == 400
+        assert sorted(p["name"] for p in response.json()["invalidParams"]) == ["fase", "maatregel"]

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 
 from api.core.errors import NotFoundError
 from api.core.schemas import CodeName
+from api.core.validation import InvalidParams
 from api.measures.models import Measure
 from api.municipalities.models import Municipality
 from api.progress import repository
@@ -100,6 +101,11 @@ def comparison(
 def indicator_by_municipality(
     session: Session, today: date, indicator: str, wave: int | None, measure: str | None
 ) -> dict[str, float | None]:
+    invalid = InvalidParams()
+    measures = repository.measures(session)
+    invalid.unknown("fase", wave, lambda: {m.wave_number for m in measures})
+    invalid.unknown("maatregel", measure, lambda: {m.code for m in measures})
+    invalid.raise_if_any()
     by_municipality: dict[str, list[Cell]] = {}
     for cell in cells(session, today):
         if (wave is None or cell.measure.wave_number == wave) and (
