@@ -17,8 +17,9 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
             { name: 'nl-design-system', test: /[\\/]node_modules[\\/]@utrecht[\\/]/, priority: 1 },
-            // Libraries only the lazily loaded screens use (the QR code) stay out of the first download.
-            { name: 'vendor', test: /[\\/]node_modules[\\/](?!uqr[\\/])/ },
+            // Libraries only the lazily loaded screens use (the QR code, the map's projection) stay
+            // out of the first download.
+            { name: 'vendor', test: /[\\/]node_modules[\\/](?!uqr[\\/]|d3-)/ },
           ],
         },
       },
