@@ -35,7 +35,7 @@ const WAVES = [
 
 test.describe('maatregelen', () => {
   test.beforeEach(async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/maatregelen');
     await expect(
       page.getByRole('heading', { level: 1, name: 'Maatregelen Participatiewet in balans, spoor 1' }),
     ).toBeVisible();

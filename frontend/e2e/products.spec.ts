@@ -236,7 +236,7 @@ test('the catalogue keeps its filters in the URL and pages through the results',
   await expect(page.getByLabel('Doelgroep')).toHaveValue('klantmanager');
 
   // A measure's products are one click away from the measures page.
-  await page.goto('/');
+  await page.goto('/maatregelen');
   await page.getByRole('link', { name: 'Producten bij M16' }).click();
   await expect(page).toHaveURL(/\/producten\?maatregel=M16$/);
   await expect(page.getByLabel('Maatregel', { exact: true })).toHaveValue('M16');

@@ -23,6 +23,12 @@ const ClientsPage = lazy(() => import('../admin/clients/ClientsPage'));
 const NewClientPage = lazy(() => import('../admin/clients/NewClientPage'));
 const ClientDetailPage = lazy(() => import('../admin/clients/ClientDetailPage'));
 const AuditLogPage = lazy(() => import('../admin/audit/AuditLogPage'));
+// The public figures: the dashboard (the front page), the map (with d3-geo, only loaded there),
+// a measure's page and a municipality's public page.
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
+const MapPage = lazy(() => import('../map/MapPage'));
+const MeasurePage = lazy(() => import('../measures/MeasurePage'));
+const MunicipalityPublicPage = lazy(() => import('../municipalities/MunicipalityPublicPage'));
 // The product catalogue is public but not the front page; the editors' and testers' screens
 // are only for signed-in people.
 const ProductsPage = lazy(() => import('../products/ProductsPage'));
@@ -56,7 +62,13 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppShell />}>
-        <Route index element={<MeasuresPage />} />
+        <Route index element={<DashboardPage />} />
+        <Route path="maatregelen">
+          <Route index element={<MeasuresPage />} />
+          <Route path=":code" element={<MeasurePage />} />
+        </Route>
+        <Route path="kaart" element={<MapPage />} />
+        <Route path="gemeenten/:code" element={<MunicipalityPublicPage />} />
         <Route path="toegankelijkheid" element={<AccessibilityStatementPage />} />
         <Route path="inloggen" element={<LoginPage />} />
         <Route path="wachtwoord-vergeten" element={<ForgotPasswordPage />} />

@@ -24,7 +24,17 @@ function MainNav() {
       <ul className="spoorboek-main-nav__list">
         <li>
           <NavLink to="/" end className={navLinkClass}>
+            Overzicht
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/maatregelen" className={navLinkClass}>
             Maatregelen
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/kaart" className={navLinkClass}>
+            Kaart
           </NavLink>
         </li>
         <li>

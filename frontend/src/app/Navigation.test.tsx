@@ -6,12 +6,14 @@ import { renderApp } from '../test/renderApp';
 import { loggedInAs } from '../test/session';
 
 describe('the navigation', () => {
-  it('offers everyone the measures, the products and the FAQ', () => {
+  it('offers everyone the dashboard, the measures, the map, the products and the FAQ', () => {
     mockApi({});
     renderApp('/toegankelijkheid');
     const main = screen.getByRole('navigation', { name: 'Hoofdmenu' });
     expect(within(main).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
-      ['Maatregelen', '/'],
+      ['Overzicht', '/'],
+      ['Maatregelen', '/maatregelen'],
+      ['Kaart', '/kaart'],
       ['Producten', '/producten'],
       ['Veelgestelde vragen', '/faq'],
     ]);

@@ -9,7 +9,7 @@ export function NotFoundPage() {
       <Heading level={1}>Pagina niet gevonden</Heading>
       <Paragraph>
         Deze pagina bestaat niet (meer). Ga naar het{' '}
-        <AppLink to="/">overzicht van de maatregelen</AppLink>.
+        <AppLink to="/maatregelen">overzicht van de maatregelen</AppLink>.
       </Paragraph>
     </>
   );

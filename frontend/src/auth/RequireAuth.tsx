@@ -31,7 +31,7 @@ export function NoAccessPage({ requiredRole }: { requiredRole: Role | readonly R
       </Paragraph>
       <Paragraph>
         Denkt u dat u wel toegang hoort te hebben? Vraag het een beheerder van Spoorboek. Of ga
-        naar het <AppLink to="/">overzicht van de maatregelen</AppLink>.
+        naar het <AppLink to="/maatregelen">overzicht van de maatregelen</AppLink>.
       </Paragraph>
     </>
   );

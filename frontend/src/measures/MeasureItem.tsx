@@ -11,6 +11,7 @@ import {
 import { AppLink } from '../app/AppLink';
 import { DutchDate } from '../shared/DutchDate';
 import { obligationLabel } from './labels';
+import { measurePath } from './paths';
 import type { Measure } from './types';
 
 export function MeasureItem({ measure }: { measure: Measure }) {
@@ -38,6 +39,7 @@ export function MeasureItem({ measure }: { measure: Measure }) {
       </DataList>
       <Paragraph>{measure.samenvatting}</Paragraph>
       <div className="spoorboek-measure__products">
+        <AppLink to={measurePath(measure.code)}>Alles over {measure.code}</AppLink>{' '}
         <AppLink to={`/producten?maatregel=${measure.code}`}>Producten bij {measure.code}</AppLink>
       </div>
     </UnorderedListItem>

@@ -53,7 +53,7 @@ describe('MeasuresPage', () => {
       '/api/v1/maatregelen': () => json(page(measures)),
     });
 
-    renderApp('/');
+    renderApp('/maatregelen');
 
     expect(
       screen.getByRole('heading', { level: 1, name: 'Maatregelen Participatiewet in balans, spoor 1' }),
@@ -97,7 +97,7 @@ describe('MeasuresPage', () => {
           : json(page(measures.slice(0, 2), 1, 2)),
     });
 
-    renderApp('/');
+    renderApp('/maatregelen');
 
     const second = await screen.findByRole('region', { name: wave2.naam });
     expect(
@@ -113,7 +113,7 @@ describe('MeasuresPage', () => {
         problem(500, 'Interne serverfout', 'Er ging iets mis; het request-id staat in instance.'),
     });
 
-    renderApp('/');
+    renderApp('/maatregelen');
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Interne serverfout');
@@ -128,7 +128,7 @@ describe('MeasuresPage', () => {
       '/api/v1/maatregelen': () => json(page(measures)),
     });
 
-    renderApp('/');
+    renderApp('/maatregelen');
 
     expect(await screen.findByRole('alert')).toHaveTextContent('De server is niet bereikbaar');
   });
@@ -139,7 +139,7 @@ describe('MeasuresPage', () => {
       '/api/v1/maatregelen': () => json(page([])),
     });
 
-    renderApp('/');
+    renderApp('/maatregelen');
 
     await waitFor(() => {
       expect(screen.getByRole('status')).toHaveTextContent('Er zijn nog geen maatregelen vastgelegd.');

@@ -2,6 +2,7 @@ import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrec
 
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../shared/ErrorAlert';
+import { ProvenanceNote } from '../shared/Provenance';
 import { StatusMessage } from '../shared/StatusMessage';
 import { DataTable } from './DataTable';
 import { useComparison } from './api';
@@ -9,7 +10,16 @@ import { percentText } from './labels';
 import { municipalityPath } from './paths';
 
 /** The municipality's figures next to similar municipalities, its province, region and country. */
-export function ComparisonSection({ code, linkPeers }: { code: string; linkPeers: boolean }) {
+export function ComparisonSection({
+  code,
+  linkPeers,
+  peerPath = municipalityPath,
+}: {
+  code: string;
+  linkPeers: boolean;
+  /** Where a peer links to: its progress screen, or (public pages) its public page. */
+  peerPath?: (code: string) => string;
+}) {
   const comparison = useComparison(code);
   return (
     <section aria-labelledby="vergelijking-kop" className="spoorboek-section">
@@ -25,7 +35,7 @@ export function ComparisonSection({ code, linkPeers }: { code: string; linkPeers
             {comparison.data.vergelijkbaar.map((peer, index) => (
               <span key={peer.code}>
                 {index > 0 && ', '}
-                {linkPeers ? <AppLink to={municipalityPath(peer.code)}>{peer.naam}</AppLink> : peer.naam}
+                {linkPeers ? <AppLink to={peerPath(peer.code)}>{peer.naam}</AppLink> : peer.naam}
               </span>
             ))}
             .
@@ -54,6 +64,7 @@ export function ComparisonSection({ code, linkPeers }: { code: string; linkPeers
             Percentages van alle combinaties van gemeente en maatregel in de groep. Tekort: deel van de maatregelen die al
             gelden maar nog niet geïmplementeerd zijn.
           </Paragraph>
+          <ProvenanceNote herkomst={comparison.data.herkomst} subject={`de vergelijking van ${comparison.data.gemeente.naam}`} />
         </>
       )}
     </section>

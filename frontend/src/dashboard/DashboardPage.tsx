@@ -1,0 +1,210 @@
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
+import { Navigate, useLocation } from 'react-router-dom';
+
+import { AppLink } from '../app/AppLink';
+import { measurePath } from '../measures/paths';
+import { isProductType, PRODUCT_TYPE_LABELS } from '../products/labels';
+import { percentText } from '../progress/labels';
+import { ChartSection } from '../shared/ChartSection';
+import { DutchDate } from '../shared/DutchDate';
+import { DutchDay } from '../shared/DutchDay';
+import { ErrorAlert } from '../shared/ErrorAlert';
+import { StatusMessage } from '../shared/StatusMessage';
+import { useDashboard, useTrend } from './api';
+import { PhaseBars, PhaseTable } from './PhaseBars';
+import { dayNumber, dueText } from './timeline';
+import { TrendChart, TrendTable, trendSummary } from './TrendChart';
+import type { Dashboard } from './types';
+import { WaveTimeline } from './WaveTimeline';
+
+function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
+  const country = dashboard.landelijk;
+  const figures = [
+    ['Geïmplementeerd of geëvalueerd', percentText(country.aandeelGeimplementeerd)],
+    ['Implementatietekort', percentText(country.tekort)],
+    ['Te laat', `${country.teLaat.toLocaleString('nl-NL')} van ${country.cellen.toLocaleString('nl-NL')}`],
+    ['Risico', `${country.risico.toLocaleString('nl-NL')} van ${country.cellen.toLocaleString('nl-NL')}`],
+  ] as const;
+  return (
+    <section aria-labelledby="kerncijfers-kop" className="spoorboek-section">
+      <Heading level={2} id="kerncijfers-kop">
+        Landelijk op <DutchDate value={dashboard.peildatum} />
+      </Heading>
+      <DataList className="spoorboek-key-figures">
+        {figures.map(([label, value]) => (
+          <DataListItem key={label}>
+            <DataListKey>{label}</DataListKey>
+            <DataListValue>{value}</DataListValue>
+          </DataListItem>
+        ))}
+      </DataList>
+      <Paragraph appearance="small">
+        Over alle {country.cellen.toLocaleString('nl-NL')} combinaties van gemeente en maatregel. Tekort: het deel van
+        de maatregelen die al gelden maar nog niet geïmplementeerd zijn. <AppLink to="/kaart">Bekijk de kaart per gemeente</AppLink>.
+      </Paragraph>
+    </section>
+  );
+}
+
+function ProgressPerMeasure({ dashboard }: { dashboard: Dashboard }) {
+  return (
+    <ChartSection
+      id="per-maatregel-kop"
+      title="Voortgang per maatregel"
+      intro={
+        <Paragraph>
+          Per maatregel: hoeveel gemeenten in welke fase van invoering zijn. Rechts het deel dat geïmplementeerd of
+          geëvalueerd is.
+        </Paragraph>
+      }
+      table={<PhaseTable id="per-maatregel-tabel" caption="Gemeenten per fase van invoering, per maatregel" groups={dashboard.perMaatregel} showCode />}
+      herkomst={dashboard.herkomst}
+      csvSubject="de voortgang per maatregel"
+    >
+      <PhaseBars groups={dashboard.perMaatregel} hrefFor={measurePath} showCode />
+    </ChartSection>
+  );
+}
+
+function DeficitTrend() {
+  const trend = useTrend();
+  return (
+    <ChartSection
+      id="trend-kop"
+      title="Implementatietekort door de tijd"
+      intro={
+        <Paragraph>
+          {trend.data ? trendSummary(trend.data.punten) : 'Het tekort aan het einde van elke maand, en vandaag.'}
+        </Paragraph>
+      }
+      table={trend.data ? <TrendTable points={trend.data.punten} /> : null}
+      herkomst={trend.data?.herkomst}
+      csvSubject="het tekort per maand"
+    >
+      <StatusMessage>{trend.isPending ? 'Verloop laden…' : ''}</StatusMessage>
+      {trend.isError && <ErrorAlert error={trend.error} onRetry={() => void trend.refetch()} />}
+      {trend.data && <TrendChart points={trend.data.punten} />}
+    </ChartSection>
+  );
+}
+
+function ProductDueDates({ dashboard }: { dashboard: Dashboard }) {
+  const waves = [...dashboard.fasen].sort((a, b) => a.productenGereedOp.localeCompare(b.productenGereedOp));
+  const today = dashboard.peildatum;
+  const daysUntil = (date: string) => dayNumber(date) - dayNumber(today);
+  return (
+    <section aria-labelledby="gereed-kop" className="spoorboek-section">
+      <Heading level={2} id="gereed-kop">
+        Wanneer de producten klaar moeten zijn
+      </Heading>
+      <UnorderedList>
+        {waves.map((wave) => (
+          <UnorderedListItem key={wave.nummer}>
+            <DutchDate value={wave.productenGereedOp} /> ({dueText(daysUntil(wave.productenGereedOp))}):{' '}
+            <AppLink to={`/producten?fase=${wave.nummer}`}>producten voor {wave.naam}</AppLink>,{' '}
+            {wave.gepubliceerdeProducten.toLocaleString('nl-NL')} gepubliceerd.
+          </UnorderedListItem>
+        ))}
+      </UnorderedList>
+    </section>
+  );
+}
+
+function NewestItems({ dashboard }: { dashboard: Dashboard }) {
+  return (
+    <div className="spoorboek-columns">
+      <section aria-labelledby="nieuwe-producten-kop" className="spoorboek-section">
+        <Heading level={2} id="nieuwe-producten-kop">
+          Nieuwste producten
+        </Heading>
+        {dashboard.nieuwsteProducten.length === 0 ? (
+          <Paragraph>Er zijn nog geen producten gepubliceerd.</Paragraph>
+        ) : (
+          <UnorderedList>
+            {dashboard.nieuwsteProducten.map((product) => (
+              <UnorderedListItem key={product.id}>
+                <AppLink to={`/producten/${product.id}`}>{product.titel}</AppLink>{' '}
+                <span className="spoorboek-muted">
+                  ({isProductType(product.soort) ? PRODUCT_TYPE_LABELS[product.soort] : product.soort},{' '}
+                  <DutchDay value={product.gepubliceerdOp} />)
+                </span>
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
+        )}
+        <Paragraph>
+          <AppLink to="/producten">Alle producten</AppLink>
+        </Paragraph>
+      </section>
+      <section aria-labelledby="nieuwe-faq-kop" className="spoorboek-section">
+        <Heading level={2} id="nieuwe-faq-kop">
+          Nieuwste veelgestelde vragen
+        </Heading>
+        {dashboard.nieuwsteFaq.length === 0 ? (
+          <Paragraph>Er zijn nog geen veelgestelde vragen gepubliceerd.</Paragraph>
+        ) : (
+          <UnorderedList>
+            {dashboard.nieuwsteFaq.map((entry) => (
+              <UnorderedListItem key={entry.id}>
+                <AppLink to={`/faq/${entry.id}`}>{entry.vraag}</AppLink>{' '}
+                <span className="spoorboek-muted">
+                  (<DutchDay value={entry.gepubliceerdOp} />)
+                </span>
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
+        )}
+        <Paragraph>
+          <AppLink to="/faq">Alle veelgestelde vragen</AppLink>
+        </Paragraph>
+      </section>
+    </div>
+  );
+}
+
+function DashboardContent() {
+  const dashboard = useDashboard();
+  return (
+    <>
+      <StatusMessage>{dashboard.isPending ? 'Overzicht laden…' : ''}</StatusMessage>
+      {dashboard.isError && <ErrorAlert error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
+      {dashboard.data && (
+        <>
+          <WaveTimeline dashboard={dashboard.data} />
+          <KeyFigures dashboard={dashboard.data} />
+          <ProgressPerMeasure dashboard={dashboard.data} />
+          <DeficitTrend />
+          <ProductDueDates dashboard={dashboard.data} />
+          <NewestItems dashboard={dashboard.data} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** The home page: where the implementation stands, for everyone. */
+export default function DashboardPage() {
+  const { hash } = useLocation();
+  // The measures list used to be the home page: its links to one measure (/#maatregel-M05) still work.
+  if (hash.startsWith('#maatregel-')) return <Navigate to={`/maatregelen${hash}`} replace />;
+  return (
+    <>
+      <title>Voortgang invoering – Spoorboek</title>
+      <Heading level={1}>Invoering Participatiewet in balans</Heading>
+      <Paragraph appearance="lead">
+        Hoe ver de 342 gemeenten zijn met de maatregelen van spoor 1, wanneer de volgende fase ingaat en wat er nieuw is.
+        Alle cijfers zijn open data (CC BY 4.0).
+      </Paragraph>
+      <DashboardContent />
+    </>
+  );
+}

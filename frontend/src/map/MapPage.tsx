@@ -1,0 +1,268 @@
+import {
+  ButtonGroup,
+  Heading,
+  Paragraph,
+  PrimaryActionButton,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+
+import { ScrollTable } from '../admin/ScrollTable';
+import { unwrap } from '../api/call';
+import { apiClient } from '../api/client';
+import { AppLink } from '../app/AppLink';
+import { SelectField } from '../forms/fields';
+import { useAllMeasures, useWaves } from '../measures/queries';
+import { publicMunicipalityPath } from '../municipalities/paths';
+import { useLabourMarketRegions, useProvinces } from '../progress/api';
+import { ErrorAlert } from '../shared/ErrorAlert';
+import { ProvenanceNote } from '../shared/Provenance';
+import { StatusMessage } from '../shared/StatusMessage';
+import { useBoundaries, useMapValues } from './api';
+import { CLASSES, classOf, INDICATOR_LABELS, INDICATORS, NO_VALUE_LABELS, valueText } from './classes';
+import { mapFiltersFrom, mapSearch, type MapFilters } from './filters';
+import { MunicipalityMap } from './MunicipalityMap';
+import type { Indicator, MapValue } from './types';
+import './map.css';
+
+/** The codes of the municipalities in a province or labour-market region (at most ~60 each). */
+function useAreaMembers(area: string | undefined) {
+  return useQuery({
+    queryKey: ['gemeenten', 'gebied', area],
+    enabled: Boolean(area),
+    queryFn: async ({ signal }): Promise<Set<string>> => {
+      const query = area?.startsWith('PV') ? { provincie: area } : { arbeidsmarktregio: area };
+      const page = await unwrap(apiClient.GET('/gemeenten', { params: { query: { ...query, paginaGrootte: 100 } }, signal }));
+      return new Set(page.resultaten.map((municipality) => municipality.code));
+    },
+    staleTime: Infinity,
+  });
+}
+
+function FilterForm({ filters }: { filters: MapFilters }) {
+  const navigate = useNavigate();
+  const waves = useWaves();
+  const measures = useAllMeasures();
+  const provinces = useProvinces();
+  const regions = useLabourMarketRegions();
+  const [values, setValues] = useState({
+    indicator: filters.indicator,
+    fase: filters.fase ? String(filters.fase) : '',
+    maatregel: filters.maatregel ?? '',
+    gebied: filters.gebied ?? '',
+  });
+  const set = (name: keyof typeof values) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [name]: event.target.value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void navigate({ search: mapSearch(values) });
+  };
+  return (
+    <form noValidate onSubmit={submit} className="spoorboek-filters spoorboek-filters--grid" aria-label="Kaart instellen">
+      <SelectField id="kaart-indicator" label="Kleur naar" value={values.indicator} onChange={set('indicator')}>
+        {INDICATORS.map((indicator) => (
+          <SelectOption key={indicator} value={indicator}>
+            {INDICATOR_LABELS[indicator]}
+          </SelectOption>
+        ))}
+      </SelectField>
+      <SelectField id="kaart-fase" label="Fase" value={values.fase} onChange={set('fase')} busy={waves.isPending}>
+        <SelectOption value="">Alle fasen</SelectOption>
+        {waves.data?.map((wave) => (
+          <SelectOption key={wave.nummer} value={String(wave.nummer)}>
+            {wave.naam}
+          </SelectOption>
+        ))}
+      </SelectField>
+      <SelectField id="kaart-maatregel" label="Maatregel" value={values.maatregel} onChange={set('maatregel')} busy={measures.isPending}>
+        <SelectOption value="">Alle maatregelen</SelectOption>
+        {measures.data?.map((measure) => (
+          <SelectOption key={measure.code} value={measure.code}>
+            {measure.code} {measure.titel}
+          </SelectOption>
+        ))}
+      </SelectField>
+      <SelectField
+        id="kaart-gebied"
+        label="Gebied"
+        description="Toon alleen de gemeenten van een provincie of arbeidsmarktregio."
+        value={values.gebied}
+        onChange={set('gebied')}
+      >
+        <SelectOption value="">Heel Nederland</SelectOption>
+        <optgroup label="Provincies">
+          {provinces.data?.map((province) => (
+            <SelectOption key={province.code} value={province.code}>
+              {province.naam}
+            </SelectOption>
+          ))}
+        </optgroup>
+        <optgroup label="Arbeidsmarktregio's">
+          {regions.data?.map((region) => (
+            <SelectOption key={region.code} value={region.code}>
+              {region.naam}
+            </SelectOption>
+          ))}
+        </optgroup>
+      </SelectField>
+      <ButtonGroup className="spoorboek-filters__wide">
+        <PrimaryActionButton type="submit">Kaart tonen</PrimaryActionButton>
+        <AppLink to={{ search: '' }}>Standaard herstellen</AppLink>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+function Legend({ indicator }: { indicator: Indicator }) {
+  return (
+    <ul className="spoorboek-map-legend" aria-label={`Legenda: ${INDICATOR_LABELS[indicator].toLowerCase()}`}>
+      {CLASSES[indicator].map((valueClass, index) => (
+        <li key={valueClass.label}>
+          <svg aria-hidden="true" viewBox="0 0 10 10">
+            <rect width="10" height="10" className={`spoorboek-map__shape--${index}`} />
+          </svg>
+          {valueClass.label}
+        </li>
+      ))}
+      <li>
+        <svg aria-hidden="true" viewBox="0 0 10 10">
+          <rect width="10" height="10" className="spoorboek-map__shape--none" />
+        </svg>
+        {NO_VALUE_LABELS[indicator]} (gearceerd)
+      </li>
+    </ul>
+  );
+}
+
+type SortKey = 'naam' | 'waarde';
+
+/** The map's equivalent: every municipality with its value and class, sortable. */
+function ValueTable({ indicator, rows }: { indicator: Indicator; rows: MapValue[] }) {
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'naam', descending: false });
+  const sorted = useMemo(() => {
+    const byName = (a: MapValue, b: MapValue) => a.naam.localeCompare(b.naam, 'nl');
+    const list = [...rows].sort(
+      sort.key === 'naam' ? byName : (a, b) => (a.waarde ?? -Infinity) - (b.waarde ?? -Infinity) || byName(a, b),
+    );
+    return sort.descending ? list.reverse() : list;
+  }, [rows, sort]);
+  const header = (key: SortKey, label: string) => {
+    const current = sort.key === key;
+    return (
+      <TableHeaderCell scope="col" aria-sort={current ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+        <button
+          type="button"
+          className="spoorboek-sort-button"
+          onClick={() => setSort({ key, descending: current ? !sort.descending : key === 'waarde' })}
+        >
+          {label}
+          <span aria-hidden="true">{current ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+        </button>
+      </TableHeaderCell>
+    );
+  };
+  return (
+    <ScrollTable labelledBy="kaart-tabel-kop">
+      <Table className="spoorboek-table">
+        <caption id="kaart-tabel-kop" className="spoorboek-caption">
+          {INDICATOR_LABELS[indicator]} per gemeente ({rows.length}); sorteer met de kolomkoppen
+        </caption>
+        <TableHeader>
+          <TableRow>
+            {header('naam', 'Gemeente')}
+            {header('waarde', INDICATOR_LABELS[indicator])}
+            <TableHeaderCell scope="col">Klasse</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {sorted.map((row) => {
+            const valueClass = classOf(indicator, row.waarde);
+            return (
+              <TableRow key={row.code}>
+                <TableHeaderCell scope="row">
+                  <AppLink to={publicMunicipalityPath(row.code)}>{row.naam}</AppLink>
+                </TableHeaderCell>
+                <TableCell>{valueText(indicator, row.waarde)}</TableCell>
+                <TableCell>{valueClass < 0 ? '–' : CLASSES[indicator][valueClass]?.label}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </ScrollTable>
+  );
+}
+
+function MapContent({ filters }: { filters: MapFilters }) {
+  const boundaries = useBoundaries();
+  const values = useMapValues({ indicator: filters.indicator, fase: filters.fase, maatregel: filters.maatregel });
+  const members = useAreaMembers(filters.gebied);
+  const inArea = (code: string) => !filters.gebied || Boolean(members.data?.has(code));
+
+  const features = useMemo(
+    () => boundaries.data?.features.filter((feature) => !filters.gebied || members.data?.has(feature.properties.code)),
+    [boundaries.data, filters.gebied, members.data],
+  );
+  const valueMap = useMemo(() => new Map(values.data?.waarden.map((entry) => [entry.code, entry.waarde])), [values.data]);
+  const rows = values.data?.waarden.filter((entry) => inArea(entry.code)) ?? [];
+
+  const queries = [boundaries, values, ...(filters.gebied ? [members] : [])];
+  const failed = queries.find((query) => query.isError);
+  const loading = queries.some((query) => query.isPending);
+
+  return (
+    <>
+      <StatusMessage>{loading ? 'Kaart laden…' : failed ? '' : `${rows.length} gemeenten op de kaart.`}</StatusMessage>
+      {failed && <ErrorAlert error={failed.error} onRetry={() => queries.forEach((query) => void query.refetch())} />}
+      {!loading && !failed && features && (
+        <div className="spoorboek-map-layout">
+          <section aria-labelledby="kaart-kop">
+            <Heading level={2} id="kaart-kop">
+              {INDICATOR_LABELS[filters.indicator]}
+            </Heading>
+            <Legend indicator={filters.indicator} />
+            {features.length === 0 ? (
+              <Paragraph>Geen gemeenten in dit gebied.</Paragraph>
+            ) : (
+              <MunicipalityMap features={features} indicator={filters.indicator} values={valueMap} />
+            )}
+            {values.data && <ProvenanceNote herkomst={values.data.herkomst} subject="de waarden per gemeente" />}
+            {boundaries.data && <Paragraph appearance="small">{boundaries.data.bron}</Paragraph>}
+          </section>
+          <section aria-labelledby="kaart-tabel-titel">
+            <Heading level={2} id="kaart-tabel-titel">
+              Als tabel
+            </Heading>
+            <ValueTable indicator={filters.indicator} rows={rows} />
+          </section>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** /kaart: every municipality coloured by an indicator, with the same figures as a table. */
+export default function MapPage() {
+  const [params] = useSearchParams();
+  const filters = mapFiltersFrom(params);
+  return (
+    <>
+      <title>Kaart van de voortgang – Spoorboek</title>
+      <Heading level={1}>Kaart van de voortgang</Heading>
+      <Paragraph appearance="lead">
+        Hoe ver elke gemeente is met de invoering. Kies wat de kleur toont, voor alle maatregelen of één fase of
+        maatregel, en zoom in op een provincie of arbeidsmarktregio.
+      </Paragraph>
+      <FilterForm key={params.toString()} filters={filters} />
+      <MapContent filters={filters} />
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+
+import { mapFiltersFrom, mapSearch } from './filters';
+
+describe('map filters', () => {
+  it('reads the filters from the address', () => {
+    expect(mapFiltersFrom(new URLSearchParams('indicator=tekort&fase=3&maatregel=M05&gebied=PV26'))).toEqual({
+      indicator: 'tekort',
+      fase: 3,
+      maatregel: 'M05',
+      gebied: 'PV26',
+    });
+  });
+
+  it('falls back to the share implemented, and drops what it cannot read', () => {
+    expect(mapFiltersFrom(new URLSearchParams('indicator=x&fase=nul&maatregel=5&gebied=GM0344'))).toEqual({
+      indicator: 'aandeel-geimplementeerd',
+    });
+  });
+
+  it('writes only what differs from the default', () => {
+    expect(mapSearch({ indicator: 'aandeel-geimplementeerd', fase: '', maatregel: 'M01', gebied: '' })).toBe('maatregel=M01');
+    expect(mapSearch({ indicator: 'te-laat', fase: '2', maatregel: '', gebied: 'AM13' })).toBe('indicator=te-laat&fase=2&gebied=AM13');
+  });
+});

@@ -1,0 +1,32 @@
+import { isIndicator } from './classes';
+import type { Indicator } from './types';
+
+export interface MapFilters {
+  indicator: Indicator;
+  fase?: number;
+  maatregel?: string;
+  /** A province (PV26) or labour-market region (AM13) to zoom to; all of the Netherlands without. */
+  gebied?: string;
+}
+
+export const AREA_CODE = /^(PV|AM)\d{2}$/;
+
+/** The map's filters from the address; anything unreadable is left out rather than sent. */
+export function mapFiltersFrom(params: URLSearchParams): MapFilters {
+  const indicator = params.get('indicator');
+  const filters: MapFilters = { indicator: isIndicator(indicator) ? indicator : 'aandeel-geimplementeerd' };
+  const fase = Number(params.get('fase'));
+  if (Number.isInteger(fase) && fase >= 1 && fase <= 99) filters.fase = fase;
+  const maatregel = params.get('maatregel');
+  if (maatregel && /^M\d{2}$/.test(maatregel)) filters.maatregel = maatregel;
+  const gebied = params.get('gebied');
+  if (gebied && AREA_CODE.test(gebied)) filters.gebied = gebied;
+  return filters;
+}
+
+export function mapSearch(filters: Record<string, string>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
+  if (params.get('indicator') === 'aandeel-geimplementeerd') params.delete('indicator');
+  return params.toString();
+}

@@ -1,0 +1,20 @@
+import type { components, operations } from '../api/schema';
+
+export type MapValues = components['schemas']['MapValues'];
+export type MapValue = components['schemas']['MapValue'];
+export type MapQuery = NonNullable<operations['kaartWaardenOpvragen']['parameters']['query']>;
+export type Indicator = NonNullable<MapQuery['indicator']>;
+
+/** A municipality's boundary as /kaart/gemeenten sends it (GeoJSON, WGS84, RFC 7946 winding). */
+export interface MunicipalityFeature {
+  type: 'Feature';
+  properties: { code: string; name: string; waarde: number | null };
+  geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+}
+
+export interface MunicipalityBoundaries {
+  type: 'FeatureCollection';
+  /** The attribution of the boundaries (CBS / PDOK, CC BY 4.0). */
+  bron: string;
+  features: MunicipalityFeature[];
+}
