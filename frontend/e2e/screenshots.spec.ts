@@ -1,0 +1,33 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { expect, test } from '@playwright/test';
+
+/**
+ * Screenshots for the README (`make screenshots`): the dashboard, the map and a municipality page
+ * with the demo data. Skipped in the ordinary browser test run, which should not write into docs/.
+ */
+test.skip(!process.env.SPOORBOEK_SCREENSHOTS, 'only with SPOORBOEK_SCREENSHOTS=1 (make screenshots)');
+
+const folder = join(process.cwd(), '..', 'docs', 'screenshots');
+
+const SHOTS: [string, string, string][] = [
+  ['dashboard', '/', 'Invoering Participatiewet in balans'],
+  ['kaart', '/kaart', 'Kaart van de voortgang'],
+  ['gemeente', '/gemeenten/GM0344', 'Utrecht'],
+];
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+for (const [name, path, heading] of SHOTS) {
+  test(`screenshot of ${path}`, async ({ page }) => {
+    mkdirSync(folder, { recursive: true });
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByRole('main')).not.toContainText(/laden…/, { timeout: 20_000 });
+    const file = join(folder, `${name}.png`);
+    // The map page's table runs to 342 rows: show the map itself rather than the whole page.
+    if (name === 'kaart') await page.locator('.spoorboek-map-layout').screenshot({ path: file });
+    else await page.screenshot({ path: file, fullPage: true });
+  });
+}
