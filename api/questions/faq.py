@@ -26,6 +26,7 @@ from api.questions.models import (
 )
 from api.questions.policy import require_team
 from api.questions.references import resolve_measures
+from api.questions.workflow import record
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ def create(
     session.flush()
     for question in questions:
         question.faq_id = entry.id
+        record(session, question, "faq-gepubliceerd", principal.subject, details={"faq": entry.id})
     _index(session, entry)
     sync_products(session, settings, principal, [m.code for m in measures])
     return entry

@@ -17,6 +17,7 @@ from api.questions import faq, insight, privacy, queue, repository, service_leve
 from api.questions.policy import require_team
 from api.questions.presenters import lookups_for, question_read, question_summary
 from api.questions.schemas import (
+    AdvisorList,
     Cluster,
     ClusterList,
     CountRow,
@@ -77,6 +78,20 @@ def similar(
             SimilarQuestion(id=q.id, onderwerp=q.subject, status=q.status, score=s)
             for q, s in questions
         ],
+    )
+
+
+@router.get(
+    "/vragen/behandelaars",
+    response_model=AdvisorList,
+    operation_id="behandelaarsOpvragen",
+    summary="Wie vragen kan behandelen: actieve redacteuren en beheerders (redactie)",
+    openapi_extra=PERSON,
+)
+def advisors(principal: CurrentPrincipal, session: SessionDep) -> AdvisorList:
+    require_team(principal)
+    return AdvisorList(
+        resultaten=[PersonRef(id=u.id, naam=u.name) for u in repository.advisors(session)]
     )
 
 

@@ -77,6 +77,7 @@ def question_summary(settings: Settings, q: Question, lookups: Lookups) -> Quest
         termijn=q.due_date,
         termijn_status=service_levels.due_state(settings, q, lookups.today),
         behandelaar=_person(lookups, q.assignee_id),
+        faq_id=q.faq_id,
     )
 
 

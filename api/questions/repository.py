@@ -7,7 +7,8 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from api.accounts.models import User
+from api.accounts.models import User, UserRole
+from api.core.security import Role
 from api.measures.models import Measure, Theme
 from api.municipalities.models import Municipality
 from api.organisations.models import Organisation
@@ -53,6 +54,8 @@ class QuestionFilter:
     received_from: datetime | None = None
     received_until: datetime | None = None
     include_merged: bool = False
+    has_faq: bool | None = None
+    """True: made into an FAQ entry; False: answered but not (yet) published as FAQ."""
 
 
 def _filtered(criteria: QuestionFilter) -> Select[Any]:
@@ -87,6 +90,10 @@ def _filtered(criteria: QuestionFilter) -> Select[Any]:
         query = query.where(Question.asker_user_id == criteria.asker_user_id)
     if criteria.received_from is not None:
         query = query.where(Question.received_at >= criteria.received_from)
+    if criteria.has_faq is True:
+        query = query.where(Question.faq_id.is_not(None))
+    elif criteria.has_faq is False:
+        query = query.where(Question.faq_id.is_(None), Question.answered_at.is_not(None))
     if criteria.received_until is not None:
         query = query.where(Question.received_at < criteria.received_until)
     return query
@@ -203,6 +210,18 @@ def municipality_names(session: Session, codes: set[str]) -> dict[str, str]:
 
 def organisation(session: Session, code: str) -> Organisation | None:
     return session.get(Organisation, code)
+
+
+def advisors(session: Session) -> list[User]:
+    """Active editors and admins: who can handle a question."""
+    query = (
+        select(User)
+        .join(UserRole, UserRole.user_id == User.id)
+        .where(User.is_active.is_(True), UserRole.role.in_([Role.EDITOR, Role.ADMIN]))
+        .distinct()
+        .order_by(User.name, User.id)
+    )
+    return list(session.scalars(query))
 
 
 def user(session: Session, user_id: int) -> User | None:

@@ -1,7 +1,7 @@
 """HTTP endpoints of questions: intake, the inbox, one question, triage, workflow, merging,
 internal notes, history and attachments."""
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Header, Path, Query, Request, Response, UploadFile, status
 from fastapi.responses import StreamingResponse
@@ -108,6 +108,10 @@ def list_questions(
         queue.DueList | None,
         Query(description="Alleen open vragen die verlopen zijn of binnenkort verlopen."),
     ] = None,
+    faq: Annotated[
+        Literal["met", "zonder"] | None,
+        Query(description="met: er is een FAQ-item van gemaakt; zonder: beantwoord, nog niet."),
+    ] = None,
     sorteer: Annotated[
         str | None,
         Query(
@@ -128,6 +132,7 @@ def list_questions(
         theme=thema,
         channel=kanaal,
         municipality=gemeente,
+        has_faq=None if faq is None else faq == "met",
     )
     found, total = queue.find(session, settings, principal, criteria, termijn, sorteer, page)
     lookups = lookups_for(session, found)
@@ -324,6 +329,11 @@ def add_note(
     )
 
 
+def _user_id(actor: str) -> int | None:
+    kind, _, number = actor.partition(":")
+    return int(number) if kind == "user" and number.isdigit() else None
+
+
 @router.get(
     "/vragen/{id}/geschiedenis",
     response_model=EventList,
@@ -334,6 +344,11 @@ def add_note(
 def history(question_id: QuestionId, principal: CurrentPrincipal, session: SessionDep) -> EventList:
     require_team(principal)
     workflow.existing(session, question_id)
+    events = repository.events_of(session, question_id)
+    ids = {
+        int(e.actor[5:]) for e in events if e.actor.startswith("user:") and e.actor[5:].isdigit()
+    }
+    people = repository.users_by_ids(session, ids)
     return EventList(
         resultaten=[
             EventRead(
@@ -341,10 +356,15 @@ def history(question_id: QuestionId, principal: CurrentPrincipal, session: Sessi
                 van=e.from_status,
                 naar=e.to_status,
                 door=e.actor,
+                door_naam=people[int(e.actor[5:])].name
+                if e.actor.startswith("user:")
+                and e.actor[5:].isdigit()
+                and int(e.actor[5:]) in people
+                else None,
                 op=e.occurred_at,
                 details=e.details,
             )
-            for e in repository.events_of(session, question_id)
+            for e in events
         ]
     )
 

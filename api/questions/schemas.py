@@ -153,6 +153,7 @@ class QuestionSummary(ApiModel):
     termijn: date
     termijn_status: DueState
     behandelaar: PersonRef | None
+    faq_id: int | None
 
 
 class QuestionPage(ApiModel):
@@ -172,11 +173,16 @@ class NoteList(ApiModel):
     resultaten: list[NoteRead]
 
 
+class AdvisorList(ApiModel):
+    resultaten: list[PersonRef]
+
+
 class EventRead(ApiModel):
     soort: str
     van: str | None
     naar: str | None
-    door: str
+    door: str = Field(description="user:<id> of client:<id>.")
+    door_naam: str | None = Field(description="Naam van wie het deed, als dat een persoon is.")
     op: datetime
     details: dict[str, object]
 

@@ -38,7 +38,10 @@ def record(
     *,
     before: QuestionStatus | None = None,
     details: dict[str, object] | None = None,
+    changes_question: bool = True,
 ) -> None:
+    """Appends to the history. A change of the question raises its version (the ETag); an
+    internal note does not, so a colleague's note never makes an open form stale."""
     session.add(
         QuestionEvent(
             question_id=question.id,
@@ -49,8 +52,9 @@ def record(
             details=details or {},
         )
     )
-    question.version += 1
-    question.updated_at = datetime.now(UTC)
+    if changes_question:
+        question.version += 1
+        question.updated_at = datetime.now(UTC)
 
 
 def existing(session: Session, question_id: int) -> Question:
@@ -273,6 +277,6 @@ def add_note(session: Session, principal: Principal, question_id: int, text: str
     _not_erased(question)
     note = QuestionNote(question_id=question.id, author_id=principal.user_id, text=text.strip())
     session.add(note)
-    record(session, question, "notitie", principal.subject)
+    record(session, question, "notitie", principal.subject, changes_question=False)
     session.flush()
     return note

@@ -97,7 +97,7 @@ test('an upload with one wrong row shows the problem per row and changes nothing
   const problems = page.getByRole('table', { name: /Fouten per rij/ });
   await expect(problems.getByRole('row')).toHaveCount(2);
   const row = problems.getByRole('row').nth(1);
-  await expect(row.getByRole('cell')).toHaveText(['2', 'GM0344', 'M18', 'fase', /'klaar' kan niet/]);
+  await expect(row.getByRole('cell')).toHaveText(['3', 'GM0344', 'M18', 'fase', /'klaar' kan niet/]);
   expect(await readCell(page, 'GM0344', 'M17')).toEqual(before);
 
   await page.getByLabel('Bestand', { exact: true }).setInputFiles(

@@ -164,3 +164,25 @@ async def test_a_question_closed_without_an_answer_cannot_become_faq(clients: ob
     seen = await e.get(f"/api/v1/faq/{withdrawn['id']}")
     assert seen.json()["redenIntrekking"] == "Verouderd"
     assert seen.headers["cache-control"] == "private, no-cache"
+
+
+async def test_publishing_is_in_the_history_and_the_inbox_finds_what_is_not_yet_faq(
+    clients: object,
+) -> None:
+    e = await editor(clients)
+    q = await log_call(e, maatregelen=["M07"])
+    await answer(e, q["id"], "Het antwoord.")
+
+    async def ids(faq: str) -> list[int]:
+        params = {"faq": faq, "maatregel": "M07", "paginaGrootte": 100}
+        return [
+            r["id"] for r in (await e.get("/api/v1/vragen", params=params)).json()["resultaten"]
+        ]
+
+    assert q["id"] in await ids("zonder")
+    entry = (await e.post("/api/v1/faq", json={**FAQ, "vragen": [q["id"]]})).json()
+    assert q["id"] in await ids("met")
+    assert q["id"] not in await ids("zonder")
+    history = (await e.get(f"/api/v1/vragen/{q['id']}/geschiedenis")).json()["resultaten"]
+    assert history[-1]["soort"] == "faq-gepubliceerd"
+    assert history[-1]["details"] == {"faq": entry["id"]}

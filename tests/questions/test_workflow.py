@@ -284,3 +284,32 @@ async def test_a_merged_question_cannot_be_triaged(clients: object) -> None:
     await e.post(f"/api/v1/vragen/{main['id']}/samenvoegingen", json={"vraagId": duplicate["id"]})
     response = await e.patch(f"/api/v1/vragen/{duplicate['id']}", json={"onderwerp": "Nieuw"})
     assert response.status_code == 409
+
+
+async def test_a_note_does_not_make_an_open_form_stale(clients: object) -> None:
+    e = await editor(clients)
+    q = await log_call(e)
+    etag = (await e.get(f"/api/v1/vragen/{q['id']}")).headers["etag"]
+    await e.post(f"/api/v1/vragen/{q['id']}/notities", json={"tekst": "Even nagevraagd."})
+    moved = await e.post(
+        f"/api/v1/vragen/{q['id']}/statuswijzigingen",
+        json={"naar": "beoordeeld"},
+        headers={"If-Match": etag},
+    )
+    assert moved.status_code == 200, moved.text
+
+
+async def test_advisors_and_names_in_the_history(clients: object) -> None:
+    e = await editor(clients)
+    c = await contact(clients)
+    advisors = (await e.get("/api/v1/vragen/behandelaars")).json()["resultaten"]
+    me = await editor_id(e)
+    contact_id = (await c.get("/api/v1/mijn-account")).json()["id"]
+    assert me in [a["id"] for a in advisors]
+    assert contact_id not in [a["id"] for a in advisors]
+    assert (await c.get("/api/v1/vragen/behandelaars")).status_code == 403
+    q = await log_call(e)
+    await move(e, q["id"], "beoordeeld")
+    history = (await e.get(f"/api/v1/vragen/{q['id']}/geschiedenis")).json()["resultaten"]
+    names = {a["id"]: a["naam"] for a in advisors}
+    assert history[-1]["doorNaam"] == names[me]

@@ -1090,6 +1090,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/vragen/behandelaars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wie vragen kan behandelen: actieve redacteuren en beheerders (redactie) */
+        get: operations["behandelaarsOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/vragen/werkvoorraad": {
         parameters: {
             query?: never;
@@ -1473,6 +1490,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AdvisorList */
+        AdvisorList: {
+            /** Resultaten */
+            resultaten: components["schemas"]["PersonRef"][];
+        };
         /** ApiRoot */
         ApiRoot: {
             /** Naam */
@@ -1943,8 +1965,16 @@ export interface components {
             van: string | null;
             /** Naar */
             naar: string | null;
-            /** Door */
+            /**
+             * Door
+             * @description user:<id> of client:<id>.
+             */
             door: string;
+            /**
+             * Doornaam
+             * @description Naam van wie het deed, als dat een persoon is.
+             */
+            doorNaam: string | null;
             /**
              * Op
              * Format: date-time
@@ -2963,7 +2993,7 @@ export interface components {
             vragensteller?: components["schemas"]["AskerWrite"] | null;
             /**
              * Ontvangenop
-             * @description Alleen de redactie: wanneer de vraag binnenkwam.
+             * @description Alleen de redactie: wanneer de vraag binnenkwam (met tijdzone).
              */
             ontvangenOp?: string | null;
         };
@@ -3078,6 +3108,8 @@ export interface components {
              */
             termijnStatus: "op-tijd" | "bijna-verlopen" | "verlopen" | "afgerond";
             behandelaar: components["schemas"]["PersonRef"] | null;
+            /** Faqid */
+            faqId: number | null;
         };
         /** QuestionTransition */
         QuestionTransition: {
@@ -10672,6 +10704,67 @@ export interface operations {
             };
         };
     };
+    behandelaarsOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdvisorList"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     werkvoorraadOpvragen: {
         parameters: {
             query?: never;
@@ -11148,6 +11241,8 @@ export interface operations {
                 gemeente?: string | null;
                 /** @description Alleen open vragen die verlopen zijn of binnenkort verlopen. */
                 termijn?: ("verlopen" | "bijna-verlopen") | null;
+                /** @description met: er is een FAQ-item van gemaakt; zonder: beantwoord, nog niet. */
+                faq?: ("met" | "zonder") | null;
                 /** @description Sorteervolgorde: komma-gescheiden velden, '-' ervoor voor aflopend. Mogelijk: termijn, ontvangenOp, status, gewijzigdOp. Standaard: termijn. */
                 sorteer?: string | null;
                 /** @description Paginanummer, vanaf 1. */

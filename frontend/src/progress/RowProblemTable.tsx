@@ -8,7 +8,7 @@ export function RowProblemTable({ problems }: { problems: RowProblem[] }) {
   return (
     <DataTable
       id="rijfouten-tabel"
-      caption="Fouten per rij (rij 1 is de eerste rij onder de kopregel)"
+      caption="Fouten per rij (het regelnummer in het bestand; de kopregel is regel 1)"
       visibleCaption
       columns={['Rij', 'Gemeente', 'Maatregel', 'Kolom', 'Melding']}
     >
