@@ -13,7 +13,7 @@ PYTEST := $(BIN)/pytest -p no:cacheprovider --cov=api --cov-append --cov-report=
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .PHONY: help install run serve spa test lint typecheck test-python test-sqlite test-postgres \
-        contract test-frontend test-e2e openapi bench clean
+        contract test-frontend test-e2e screenshots openapi bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -73,11 +73,14 @@ contract: install ## The committed OpenAPI document matches the app and lints cl
 	$(BIN)/pytest -p no:cacheprovider -q tests/test_openapi_contract.py
 	cd frontend && npm run lint:openapi
 
-test-frontend: install ## Unit tests of the SPA
-	cd frontend && npm test
+test-frontend: install ## Unit tests of the SPA, and the public pages' JavaScript budget (200 KB gzipped)
+	cd frontend && npm test && npm run budget
 
 test-e2e: install ## Browser tests (Playwright in Debian's Chromium, with axe)
 	cd frontend && npm run e2e
+
+screenshots: install ## Screenshots of the dashboard, the map and a municipality page into docs/screenshots/
+	cd frontend && npm run build && SPOORBOEK_SCREENSHOTS=1 npx playwright test e2e/screenshots.spec.ts
 
 openapi: $(BIN)/.installed ## Regenerate openapi/openapi.json and the SPA's typed client
 	$(BIN)/spoorboek openapi --output openapi/openapi.json

@@ -27,7 +27,7 @@ for (const [name, path, heading] of SHOTS) {
     await expect(page.getByRole('main')).not.toContainText(/laden…/, { timeout: 20_000 });
     const file = join(folder, `${name}.png`);
     // The map page's table runs to 342 rows: show the map itself rather than the whole page.
-    if (name === 'kaart') await page.locator('.spoorboek-map-layout').screenshot({ path: file });
+    if (name === 'kaart') await page.getByRole('region', { name: 'Aandeel geïmplementeerd', exact: true }).screenshot({ path: file });
     else await page.screenshot({ path: file, fullPage: true });
   });
 }
