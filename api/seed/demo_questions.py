@@ -15,9 +15,10 @@ from api.core.security import Principal, Role
 from api.core.settings import Settings
 from api.measures.models import Measure
 from api.municipalities.models import Municipality
+from api.products.models import Product, ProductVersion
 from api.questions import faq, service_levels, similarity
 from api.questions.faq import FaqText
-from api.questions.models import Channel, Question, QuestionEvent, QuestionStatus
+from api.questions.models import Channel, FaqProduct, Question, QuestionEvent, QuestionStatus
 from api.seed.demo_accounts import DEMO_USERS
 
 QUESTIONS = 420
@@ -202,6 +203,7 @@ def _publish_faq(
         return
     principal = Principal(kind="user", user_id=editor.id, roles=frozenset({Role.EDITOR}))
     done: set[str] = set()
+    first_entry: dict[str, datetime] = {}
     answered = [q for q in created if q.answer and q.merged_into_id is None]
     for q in answered:
         if len(done) >= FAQ_ENTRIES or q.subject in done:
@@ -222,3 +224,23 @@ def _publish_faq(
             [q.id],
         )
         entry.is_demo = True
+        # Published a few days after the answer it came from, not on the day the demo loads.
+        moment = min((q.answered_at or q.received_at) + timedelta(days=3), datetime.now(UTC))
+        entry.created_at = entry.updated_at = entry.versions[0].published_at = moment
+        first_entry[q.measures[0].code] = min(first_entry.get(q.measures[0].code, moment), moment)
+    _date_qa_products(session, first_entry)
+
+
+def _date_qa_products(session: Session, first_entry: dict[str, datetime]) -> None:
+    """Each measure's Q&A product appeared with its first FAQ entry."""
+    for link in session.scalars(select(FaqProduct)):
+        moment = first_entry.get(link.measure_code)
+        product = session.get(Product, link.product_id)
+        if moment is None or product is None:
+            continue
+        product.is_demo = True
+        product.created_at = product.updated_at = moment
+        for version in session.scalars(
+            select(ProductVersion).where(ProductVersion.product_id == product.id)
+        ):
+            version.created_at = version.published_at = moment
