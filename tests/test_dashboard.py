@@ -128,3 +128,27 @@ async def test_map_data_for_an_unknown_measure_or_wave_is_a_400(client: httpx.As
         response = await client.get(path, params={"maatregel": "M99", "fase": 9})
         assert response.status_code == 400
         assert sorted(p["name"] for p in response.json()["invalidParams"]) == ["fase", "maatregel"]
+
+
+async def test_comparison_per_wave_and_map_areas(client: httpx.AsyncClient) -> None:
+    whole = (await client.get("/api/v1/gemeenten/GM0344/vergelijking")).json()
+    wave_one = (
+        await client.get("/api/v1/gemeenten/GM0344/vergelijking", params={"fase": 1})
+    ).json()
+    own, own_wave = whole["cijfers"][0], wave_one["cijfers"][0]
+    measures = (await client.get("/api/v1/maatregelen", params={"fase": 1})).json()
+    assert own_wave["cellen"] == measures["paginering"]["totaal"]
+    assert own["cellen"] == 23
+    rows = _csv(
+        await client.get(
+            "/api/v1/gemeenten/GM0344/vergelijking", params={"fase": 1, "formaat": "csv"}
+        )
+    )
+    assert int(rows[0]["cellen"]) == own_wave["cellen"]
+    assert (
+        await client.get("/api/v1/gemeenten/GM0344/vergelijking", params={"fase": 9})
+    ).status_code == 400
+    geo = (await client.get("/api/v1/kaart/gemeenten")).json()
+    utrecht = next(f for f in geo["features"] if f["properties"]["code"] == "GM0344")
+    municipality = (await client.get("/api/v1/gemeenten/GM0344")).json()
+    assert utrecht["properties"]["provincie"] == municipality["provincie"]["code"]

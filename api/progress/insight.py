@@ -47,10 +47,16 @@ def matrix(
 
 
 def comparison(
-    session: Session, code: str, today: date
+    session: Session, code: str, today: date, wave: int | None = None
 ) -> tuple[Municipality, list[Municipality], list[GroupFigures]]:
-    all_cells = cells(session, today)
-    municipalities = {c.municipality.code: c.municipality for c in all_cells}
+    """The municipality beside its peers, province, region and country; with `wave`, over the
+    measures of that wave only."""
+    invalid = InvalidParams()
+    invalid.unknown("fase", wave, lambda: {m.wave_number for m in repository.measures(session)})
+    invalid.raise_if_any()
+    every_cell = cells(session, today)
+    municipalities = {c.municipality.code: c.municipality for c in every_cell}
+    all_cells = [c for c in every_cell if wave is None or c.measure.wave_number == wave]
     municipality = municipalities.get(code)
     if municipality is None:
         raise NotFoundError(f"Gemeente {code} bestaat niet.")

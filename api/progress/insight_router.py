@@ -102,12 +102,16 @@ def compare(
     request: Request,
     code: Annotated[str, PathParam(pattern=r"^GM\d{4}$")],
     session: SessionDep,
+    fase: Annotated[
+        int | None, Query(ge=1, le=99, description="Alleen de maatregelen van deze fase.")
+    ] = None,
     formaat: CsvFormat = "json",
 ) -> Response:
     today = date.today()
-    municipality, peers, figures = insight.comparison(session, code, today)
+    municipality, peers, figures = insight.comparison(session, code, today, fase)
     if formaat == "csv":
-        return opendata.figures_csv(session, f"vergelijking-{code}-{today}", figures)
+        name = f"vergelijking-{code}{f'-fase-{fase}' if fase else ''}-{today}"
+        return opendata.figures_csv(session, name, figures)
     return conditional_json(
         request,
         Comparison(
@@ -199,11 +203,18 @@ def map_data(
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers=headers)
     values = insight.indicator_by_municipality(session, date.today(), indicator, fase, maatregel)
+    areas = {
+        m.code: (m.province_code, m.labour_market_region_code)
+        for m in repository.municipalities(session)
+    }
     features = [
         {
             **feature,
             "properties": {
                 **feature["properties"],
+                # Grouping on the map (zoom to a province or region) needs no extra request.
+                "provincie": areas.get(feature["properties"]["code"], (None, None))[0],
+                "arbeidsmarktregio": areas.get(feature["properties"]["code"], (None, None))[1],
                 "waarde": values.get(feature["properties"]["code"]),
             },
         }

@@ -10416,6 +10416,8 @@ export interface operations {
     gemeenteVergelijken: {
         parameters: {
             query?: {
+                /** @description Alleen de maatregelen van deze fase. */
+                fase?: number | null;
                 /** @description csv: dezelfde cijfers als open data (CC BY 4.0), puntkomma-gescheiden. */
                 formaat?: "json" | "csv";
             };
