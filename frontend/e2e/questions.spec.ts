@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 import { logInAs, logOut } from './accounts';
-import { changeStatusDirectly, fileQuestion, uniqueWord } from './questions';
+import { addNoteDirectly, changeStatusDirectly, fileQuestion, uniqueWord } from './questions';
 
 test('a question goes from intake to a published FAQ entry, found by the public and seen by the asker', async ({ page }) => {
   test.setTimeout(90_000);
@@ -54,6 +54,18 @@ test('a question goes from intake to a published FAQ entry, found by the public 
   // The internal note never shows as the answer.
   await expect(page.getByRole('region', { name: 'Antwoord' })).not.toContainText('Divosa');
   await expect(page.getByRole('region', { name: 'Geschiedenis' })).toContainText('Status: Toegewezen → Beantwoord');
+  await expect(page.getByRole('region', { name: 'Geschiedenis' }).getByRole('row', { name: /Beantwoord/ })).toContainText(
+    'Ruud Redactie (demo)',
+  );
+
+  // The inbox finds it among the answered questions not yet published.
+  await page.getByRole('link', { name: 'Terug naar de inbox' }).click();
+  await page.getByRole('navigation', { name: 'Snelfilters' }).getByRole('link', { name: 'Beantwoord, nog geen FAQ' }).click();
+  await expect(page).toHaveURL(/faq=zonder/);
+  await page.getByLabel('Volgorde').selectOption({ label: 'Nieuwste eerst' });
+  await page.getByRole('button', { name: 'Filteren' }).click();
+  await expect(page).toHaveURL(/faq=zonder.*sorteer=-ontvangenOp/);
+  await page.getByRole('link', { name: new RegExp(subject) }).click();
 
   await page.getByRole('link', { name: 'Publiceren als FAQ' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Publiceren als veelgestelde vraag' })).toBeVisible();
@@ -64,6 +76,10 @@ test('a question goes from intake to a published FAQ entry, found by the public 
   await page.getByRole('button', { name: 'Publiceren' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Moeten gemeenten hun beleidsregels aanpassen voor de ${word}?` })).toBeVisible();
   await expect(page.getByText(/De veelgestelde vraag is gepubliceerd/)).toBeVisible();
+  // The inbox marks it as FAQ, with a link to the entry.
+  await page.goto('/vragen?faq=met&sorteer=-ontvangenOp');
+  await page.getByRole('row', { name: new RegExp(subject) }).getByRole('link', { name: `FAQ van vraag ${id}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Moeten gemeenten hun beleidsregels aanpassen voor de ${word}?` })).toBeVisible();
   await logOut(page);
 
   // A visitor finds the entry by searching.
@@ -143,6 +159,34 @@ test('a status change after a colleague changed the question says so and saves n
   await expect(notice).toContainText('Iemand anders heeft deze vraag al gewijzigd');
   await expect(page.locator('.spoorboek-facts').first()).toContainText('Beoordeeld');
   await expect(page.getByLabel('Reden')).toHaveValue('Dubbel gesteld');
+});
+
+test('an advisor assigns a question to a colleague from the list, undisturbed by a colleague\'s note', async ({ page }) => {
+  const word = uniqueWord('collega');
+  await logInAs(page, 'redacteur');
+  const id = await fileQuestion(page, {
+    onderwerp: `Doorgezet ${word}`,
+    vraag: `Wie weet meer over ${word} bij de bijstand?`,
+    kanaal: 'e-mail',
+    vragensteller: { naam: 'Dirk Dam' },
+  });
+  await page.goto(`/vragen/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Vraag ${id}: Doorgezet ${word}` })).toBeVisible();
+  await page.getByRole('radio', { name: 'Toewijzen' }).check();
+  const advisor = page.getByLabel('Behandelaar');
+  await expect(advisor.getByRole('option', { name: 'Ruud Redactie (demo) (ik)' })).toHaveCount(1);
+  // Admins handle questions too; the list is no longer only who has open questions.
+  await advisor.selectOption({ label: 'Bea Beheer (demo)' });
+
+  // A colleague writes an internal note meanwhile: that does not make this form stale.
+  await addNoteDirectly(page, id, `Bea kent ${word}.`);
+  await page.getByRole('button', { name: 'Toewijzen', exact: true }).click();
+  await expect(page.getByText('De vraag is nu: toegewezen.')).toBeVisible();
+  await expect(page.locator('.spoorboek-conflict')).toHaveCount(0);
+  await expect(page.locator('.spoorboek-facts').first()).toContainText('Bea Beheer (demo)');
+  const history = page.getByRole('region', { name: 'Geschiedenis' });
+  await expect(history.getByRole('row', { name: /Nieuw → Toegewezen/ })).toContainText('Ruud Redactie (demo)');
+  await expect(history).toContainText('Interne notitie toegevoegd');
 });
 
 test('an advisor logs a phone call for someone else and merges a duplicate into it', async ({ page }) => {

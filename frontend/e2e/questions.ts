@@ -26,6 +26,15 @@ export async function changeStatusDirectly(page: Page, id: number, body: object)
   expect(response.status()).toBe(200);
 }
 
+/** Adds an internal note behind the SPA's back, as a colleague in another browser would. */
+export async function addNoteDirectly(page: Page, id: number, tekst: string): Promise<void> {
+  const response = await page.request.post(`/api/v1/vragen/${id}/notities`, {
+    headers: { 'X-CSRF-Token': await csrf(page) },
+    data: { tekst },
+  });
+  expect(response.status()).toBe(201);
+}
+
 /** The first question of a list query (with the page's session). */
 export async function firstQuestion(page: Page, query: string): Promise<{ id: number; onderwerp: string }> {
   const response = await page.request.get(`/api/v1/vragen?${query}`);

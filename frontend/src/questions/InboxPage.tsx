@@ -20,6 +20,7 @@ const QUICK_FILTERS: { label: string; name: FilterName; value: string }[] = [
   { label: 'Bijna verlopen', name: 'termijn', value: 'bijna-verlopen' },
   { label: 'Mij toegewezen', name: 'behandelaar', value: 'mij' },
   { label: 'Niet toegewezen', name: 'behandelaar', value: 'niemand' },
+  { label: 'Beantwoord, nog geen FAQ', name: 'faq', value: 'zonder' },
 ];
 
 function QuickFilters({ params }: { params: URLSearchParams }) {
@@ -79,6 +80,11 @@ function InboxFilterForm({ params }: { params: URLSearchParams }) {
         <SelectOption value="">Alle</SelectOption>
         <SelectOption value="verlopen">Verlopen</SelectOption>
         <SelectOption value="bijna-verlopen">Bijna verlopen</SelectOption>
+      </SelectField>
+      <SelectField id="filter-faq" label="Veelgestelde vraag" value={values.faq} onChange={set('faq')}>
+        <SelectOption value="">Alle</SelectOption>
+        <SelectOption value="zonder">Beantwoord, nog geen FAQ</SelectOption>
+        <SelectOption value="met">Gepubliceerd als FAQ</SelectOption>
       </SelectField>
       <MeasureSelect id="filter-maatregel" value={values.maatregel} onChange={set('maatregel')} />
       <SelectField id="filter-thema" label="Thema" value={values.thema} busy={themes.isPending} onChange={set('thema')}>

@@ -24,9 +24,9 @@ export function NotesSection({ questionId }: { questionId: number }) {
       clear();
       setText('');
       setMessage('De interne notitie is toegevoegd.');
-      // A note is a step in the question's history and raises its version (the If-Match of the forms).
+      // A note is a step in the question's history but leaves its version (the forms' If-Match)
+      // alone, so the question itself need not be read again.
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: questionKeys.detail(questionId), exact: true }),
         queryClient.invalidateQueries({ queryKey: questionKeys.notes(questionId) }),
         queryClient.invalidateQueries({ queryKey: questionKeys.history(questionId) }),
       ]);

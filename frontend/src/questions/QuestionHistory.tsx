@@ -27,7 +27,7 @@ export function QuestionHistory({ questionId }: { questionId: number }) {
               <TableCell>
                 <DutchDateTime value={event.op} />
               </TableCell>
-              <TableCell>{actorText(event.door, userId)}</TableCell>
+              <TableCell>{actorText(event.door, event.doorNaam, userId)}</TableCell>
               <TableCell>{eventText(event)}</TableCell>
             </TableRow>
           ))}

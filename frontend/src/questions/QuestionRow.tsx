@@ -4,7 +4,7 @@ import { AppLink } from '../app/AppLink';
 import { DutchDay } from '../shared/DutchDay';
 import { DueBadge } from './DueBadge';
 import { CHANNEL_LABELS, STATUS_LABELS } from './labels';
-import { questionPath } from './paths';
+import { faqPath, questionPath } from './paths';
 import type { QuestionSummary } from './types';
 
 export const TEAM_COLUMNS = ['Vraag', 'Status', 'Antwoord uiterlijk', 'Vrager', 'Behandelaar', 'Ontvangen'];
@@ -25,7 +25,17 @@ export function QuestionRow({ question, team }: { question: QuestionSummary; tea
           </>
         )}
       </TableHeaderCell>
-      <TableCell>{STATUS_LABELS[question.status]}</TableCell>
+      <TableCell>
+        {STATUS_LABELS[question.status]}
+        {team && question.faqId !== null && (
+          <>
+            <br />
+            <AppLink to={faqPath(question.faqId)} className="spoorboek-faq-marker">
+              FAQ<span className="spoorboek-visually-hidden"> van vraag {question.id}</span>
+            </AppLink>
+          </>
+        )}
+      </TableCell>
       <TableCell>
         <DueBadge due={question.termijn} state={question.termijnStatus} />
       </TableCell>

@@ -80,16 +80,20 @@ function TransitionFields({
   const advisors = useAdvisors();
   return (
     <>
+      {fields.includes('behandelaarId') && advisors.isError && (
+        <ErrorAlert error={advisors.error} onRetry={() => void advisors.refetch()} />
+      )}
       {fields.includes('behandelaarId') && (
         <SelectField
           id="behandelaarId"
           label={TRANSITION_FIELD_LABELS.behandelaarId}
           value={values.behandelaarId}
+          busy={advisors.isPending}
           onChange={(event) => set('behandelaarId', event.target.value)}
           errors={errors.behandelaarId}
         >
           <SelectOption value="">Kies een adviseur</SelectOption>
-          {advisors.map((advisor) => (
+          {advisors.data?.map((advisor) => (
             <SelectOption key={advisor.id} value={String(advisor.id)}>
               {advisor.naam}
             </SelectOption>

@@ -4,6 +4,7 @@ import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
 import { fileUpload } from '../api/multipart';
 import type {
+  Advisor,
   Attachment,
   ClusterList,
   FaqProposal,
@@ -32,6 +33,7 @@ export const questionKeys = {
   proposal: (id: number) => ['prive', 'vragen', id, 'faq-voorstel'] as const,
   similar: (text: string) => ['prive', 'vragen', 'vergelijkbaar', text] as const,
   workload: ['prive', 'vragen', 'werkvoorraad'] as const,
+  advisors: ['prive', 'vragen', 'behandelaars'] as const,
   insight: ['prive', 'vragen', 'inzicht'] as const,
   clusters: ['prive', 'vragen', 'clusters'] as const,
 };
@@ -88,6 +90,11 @@ export function addNote(id: number, tekst: string): Promise<Note> {
 
 export async function fetchHistory(id: number, signal?: AbortSignal): Promise<QuestionEvent[]> {
   return (await unwrap(apiClient.GET('/vragen/{id}/geschiedenis', { params: { path: { id } }, signal }))).resultaten;
+}
+
+/** Who can handle a question: the active editors and admins (team only). */
+export async function fetchAdvisors(signal?: AbortSignal): Promise<Advisor[]> {
+  return (await unwrap(apiClient.GET('/vragen/behandelaars', { signal }))).resultaten;
 }
 
 export function uploadAttachment(id: number, file: File): Promise<Attachment> {

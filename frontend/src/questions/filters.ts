@@ -14,7 +14,7 @@ export const SORT_OPTIONS = [
 const SORTS = new Set<string>(SORT_OPTIONS.map((option) => option.value).filter(Boolean));
 
 /** The names the inbox keeps in its URL, in the form's order. */
-export const FILTER_NAMES = ['status', 'behandelaar', 'maatregel', 'thema', 'kanaal', 'gemeente', 'termijn', 'sorteer'] as const;
+export const FILTER_NAMES = ['status', 'behandelaar', 'maatregel', 'thema', 'kanaal', 'gemeente', 'termijn', 'faq', 'sorteer'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 /** The inbox filters from the page's URL, leaving out anything the API would refuse. */
@@ -34,6 +34,8 @@ export function inboxFiltersFrom(params: URLSearchParams): InboxFilters {
   if (municipality && /^GM\d{4}$/.test(municipality)) filters.gemeente = municipality;
   const due = params.get('termijn');
   if (due === 'verlopen' || due === 'bijna-verlopen') filters.termijn = due;
+  const faq = params.get('faq');
+  if (faq === 'met' || faq === 'zonder') filters.faq = faq;
   const sort = params.get('sorteer');
   if (sort && SORTS.has(sort)) filters.sorteer = sort;
   return filters;

@@ -92,16 +92,21 @@ export function eventText(event: Pick<QuestionEvent, 'soort' | 'van' | 'naar' | 
       return typeof details.naam === 'string' ? `Bijlage toegevoegd: ${details.naam}` : 'Bijlage toegevoegd';
     case 'gewist':
       return 'Persoonsgegevens gewist';
+    case 'faq-gepubliceerd':
+      return typeof details.faq === 'number'
+        ? `Gepubliceerd als veelgestelde vraag ${details.faq}`
+        : 'Gepubliceerd als veelgestelde vraag';
     default:
       return event.naar ? `${event.soort}: ${statusLabel(event.van)} → ${statusLabel(event.naar)}` : event.soort;
   }
 }
 
 /**
- * Who took a step. The history names actors by subject ("user:12"), not by name (a gap in the
- * API): the viewer's own steps say "U", others say which user or client it was.
+ * Who took a step: the person's name when the history gives one (doorNaam); otherwise, by the
+ * subject ("user:12", "client:crm"), "U" for the viewer's own steps, or which user or client it was.
  */
-export function actorText(actor: string, currentUserId: number | null): string {
+export function actorText(actor: string, name: string | null, currentUserId: number | null): string {
+  if (name) return name;
   const user = /^user:(\d+)$/.exec(actor);
   if (user) return Number(user[1]) === currentUserId ? 'U' : `Gebruiker ${user[1]}`;
   const client = /^client:(.+)$/.exec(actor);

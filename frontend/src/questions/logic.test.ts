@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { advisorOptions } from './advisors';
 import { askBody, askProblems, EMPTY_ASK } from './askForm';
 import { inboxFiltersFrom, isFiltered, withFilter } from './filters';
 import { barShare } from './insight';
@@ -10,7 +11,7 @@ import { actionKind, EMPTY_TRANSITION, transitionBody, transitionProblems } from
 describe('inbox filters', () => {
   it('takes what the API accepts from the URL and drops the rest', () => {
     const params = new URLSearchParams(
-      'status=toegewezen&behandelaar=mij&maatregel=M07&kanaal=telefoon&termijn=verlopen&gemeente=GM0344&sorteer=-ontvangenOp&pagina=2',
+      'status=toegewezen&behandelaar=mij&maatregel=M07&kanaal=telefoon&termijn=verlopen&gemeente=GM0344&faq=zonder&sorteer=-ontvangenOp&pagina=2',
     );
     expect(inboxFiltersFrom(params)).toEqual({
       pagina: 2,
@@ -21,18 +22,43 @@ describe('inbox filters', () => {
       kanaal: 'telefoon',
       termijn: 'verlopen',
       gemeente: 'GM0344',
+      faq: 'zonder',
       sorteer: '-ontvangenOp',
     });
-    const junk = new URLSearchParams('status=klaar&behandelaar=iedereen&maatregel=7&termijn=morgen&sorteer=naam&pagina=-1');
+    const junk = new URLSearchParams('status=klaar&behandelaar=iedereen&maatregel=7&termijn=morgen&faq=ja&sorteer=naam&pagina=-1');
     expect(inboxFiltersFrom(junk)).toEqual({ pagina: 1, paginaGrootte: 25 });
   });
 
   it('knows when a list is narrowed, and toggles a quick filter back to page 1', () => {
     expect(isFiltered({ sorteer: 'status' })).toBe(false);
     expect(isFiltered({ termijn: 'verlopen' })).toBe(true);
+    expect(isFiltered({ faq: 'zonder' })).toBe(true);
     const params = new URLSearchParams('status=nieuw&pagina=3');
     expect(withFilter(params, 'termijn', 'verlopen')).toBe('status=nieuw&termijn=verlopen');
     expect(withFilter(new URLSearchParams('termijn=verlopen'), 'termijn', null)).toBe('');
+    expect(withFilter(new URLSearchParams('status=beantwoord&pagina=2'), 'faq', 'zonder')).toBe('status=beantwoord&faq=zonder');
+  });
+});
+
+describe('advisors', () => {
+  const list = [
+    { id: 3, naam: 'Bea Beheer' },
+    { id: 7, naam: 'Ruud Redactie' },
+    { id: 9, naam: 'Zoë Zuid' },
+  ];
+
+  it('puts the viewer first, marked "(ik)", the others in the order given', () => {
+    expect(advisorOptions(list, 7)).toEqual([
+      { id: 7, naam: 'Ruud Redactie (ik)' },
+      { id: 3, naam: 'Bea Beheer' },
+      { id: 9, naam: 'Zoë Zuid' },
+    ]);
+  });
+
+  it('offers only whom the server lists', () => {
+    expect(advisorOptions(list, 42)).toEqual(list);
+    expect(advisorOptions(list, null)).toEqual(list);
+    expect(advisorOptions([], 7)).toEqual([]);
   });
 });
 
@@ -121,12 +147,17 @@ describe('labels', () => {
     expect(eventText({ soort: 'ingediend', van: null, naar: null, details: { kanaal: 'telefoon' } })).toBe('Vraag ontvangen via telefoon');
     expect(eventText({ soort: 'samengevoegd', van: null, naar: null, details: { opgenomen: 12 } })).toBe('Vraag 12 hierin samengevoegd');
     expect(eventText({ soort: 'notitie', van: null, naar: null, details: {} })).toBe('Interne notitie toegevoegd');
+    expect(eventText({ soort: 'faq-gepubliceerd', van: null, naar: null, details: { faq: 4 } })).toBe(
+      'Gepubliceerd als veelgestelde vraag 4',
+    );
   });
 
-  it('names actors, the viewer as "U"', () => {
-    expect(actorText('user:4', 4)).toBe('U');
-    expect(actorText('user:5', 4)).toBe('Gebruiker 5');
-    expect(actorText('client:crm', null)).toBe('Koppeling crm');
+  it('names actors by name, else by subject with the viewer as "U"', () => {
+    expect(actorText('user:4', 'Ruud Redactie', 4)).toBe('Ruud Redactie');
+    expect(actorText('user:5', 'Bea Beheer', 4)).toBe('Bea Beheer');
+    expect(actorText('user:4', null, 4)).toBe('U');
+    expect(actorText('user:5', null, 4)).toBe('Gebruiker 5');
+    expect(actorText('client:crm', null, null)).toBe('Koppeling crm');
   });
 
   it('writes figures the Dutch way', () => {

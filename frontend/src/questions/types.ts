@@ -18,5 +18,6 @@ export type Insight = components['schemas']['Insight'];
 export type CountRow = components['schemas']['CountRow'];
 export type ClusterList = components['schemas']['ClusterList'];
 export type FaqProposal = components['schemas']['FaqProposal'];
+export type Advisor = components['schemas']['PersonRef'];
 
 export type InboxFilters = NonNullable<operations['vragenOpvragen']['parameters']['query']>;
