@@ -106,6 +106,10 @@ test('the map shows a value on hover and on keyboard focus, and opens a municipa
 });
 
 test('the map colours by another indicator and zooms to a province', async ({ page }) => {
+  const listRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/v1/gemeenten') listRequests.push(request.url());
+  });
   await page.goto('/kaart');
   await expect(page.getByRole('status')).toHaveText('342 gemeenten op de kaart.');
   await page.getByLabel('Kleur naar').selectOption('te-laat');
@@ -113,6 +117,8 @@ test('the map colours by another indicator and zooms to a province', async ({ pa
   await page.getByRole('button', { name: 'Kaart tonen' }).click();
   await expect(page).toHaveURL(/\/kaart\?indicator=te-laat&gebied=PV26$/);
   await expect(page.getByRole('status')).toHaveText('26 gemeenten op de kaart.');
+  // The boundaries name each municipality's province and region: zooming in asks for no list.
+  expect(listRequests).toEqual([]);
   const map = page.getByRole('group', { name: /^Kaart van de gemeenten: aantal maatregelen te laat/ });
   await expect(map.getByRole('link')).toHaveCount(26);
   await expect(map.getByRole('link', { name: /^Utrecht: \d+ te laat$/ })).toBeVisible();
@@ -130,6 +136,21 @@ test('a municipality page compares it per wave with its peers, province, region 
   await expect(perWave.getByRole('heading', { level: 3 })).toHaveCount(3);
   await expect(perWave.getByRole('listitem').filter({ hasText: 'Provincie Utrecht' })).toHaveCount(3);
   await expect(perWave.getByRole('listitem').filter({ hasText: 'Nederland' }).first()).toContainText(/\d+%/);
+  // Each wave's chart is the server's comparison over that wave, with its own source and CSV.
+  for (const wave of [1, 2, 3]) {
+    await expect(perWave.getByRole('link', { name: `Download de vergelijking van Utrecht in fase ${wave} als CSV` })).toHaveAttribute(
+      'href',
+      new RegExp(`/gemeenten/GM0344/vergelijking\\?fase=${wave}&formaat=csv$`),
+    );
+  }
+  await perWave.getByText('Toon de cijfers als tabel').first().click();
+  await expect(perWave.getByRole('table').first().getByRole('rowheader')).toHaveText([
+    'Utrecht',
+    'Vergelijkbare gemeenten',
+    'Provincie Utrecht',
+    /^Arbeidsmarktregio /,
+    'Nederland',
+  ]);
   const comparison = page.getByRole('region', { name: 'Vergelijking' });
   await expect(comparison.getByRole('link', { name: 'Eindhoven' })).toHaveAttribute('href', '/gemeenten/GM0772');
   await expect(comparison.getByRole('link', { name: 'Download de vergelijking van Utrecht als CSV' })).toHaveAttribute(

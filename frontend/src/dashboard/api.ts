@@ -1,4 +1,4 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
 import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
@@ -43,9 +43,4 @@ function overviewQuery(query: OverviewQuery) {
 /** Progress figures grouped by land, province, region, wave, measure, theme or municipality. */
 export function useOverview(query: OverviewQuery) {
   return useQuery({ ...overviewQuery(query), placeholderData: keepPreviousData });
-}
-
-/** Several overviews at once (one per wave, say), each cached on its own. */
-export function useOverviews(queries: OverviewQuery[]) {
-  return useQueries({ queries: queries.map(overviewQuery) });
 }

@@ -11,13 +11,10 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
 import { ScrollTable } from '../admin/ScrollTable';
-import { unwrap } from '../api/call';
-import { apiClient } from '../api/client';
 import { AppLink } from '../app/AppLink';
 import { SelectField } from '../forms/fields';
 import { useAllMeasures, useWaves } from '../measures/queries';
@@ -28,24 +25,10 @@ import { ProvenanceNote } from '../shared/Provenance';
 import { StatusMessage } from '../shared/StatusMessage';
 import { useBoundaries, useMapValues } from './api';
 import { CLASSES, classOf, INDICATOR_LABELS, INDICATORS, NO_VALUE_LABELS, valueText } from './classes';
-import { mapFiltersFrom, mapSearch, type MapFilters } from './filters';
+import { inArea, mapFiltersFrom, mapSearch, type MapFilters } from './filters';
 import { MunicipalityMap } from './MunicipalityMap';
 import type { Indicator, MapValue } from './types';
 import './map.css';
-
-/** The codes of the municipalities in a province or labour-market region (at most ~60 each). */
-function useAreaMembers(area: string | undefined) {
-  return useQuery({
-    queryKey: ['gemeenten', 'gebied', area],
-    enabled: Boolean(area),
-    queryFn: async ({ signal }): Promise<Set<string>> => {
-      const query = area?.startsWith('PV') ? { provincie: area } : { arbeidsmarktregio: area };
-      const page = await unwrap(apiClient.GET('/gemeenten', { params: { query: { ...query, paginaGrootte: 100 } }, signal }));
-      return new Set(page.resultaten.map((municipality) => municipality.code));
-    },
-    staleTime: Infinity,
-  });
-}
 
 function FilterForm({ filters }: { filters: MapFilters }) {
   const navigate = useNavigate();
@@ -204,17 +187,17 @@ function ValueTable({ indicator, rows }: { indicator: Indicator; rows: MapValue[
 function MapContent({ filters }: { filters: MapFilters }) {
   const boundaries = useBoundaries();
   const values = useMapValues({ indicator: filters.indicator, fase: filters.fase, maatregel: filters.maatregel });
-  const members = useAreaMembers(filters.gebied);
-  const inArea = (code: string) => !filters.gebied || Boolean(members.data?.has(code));
 
+  // Each feature names its province and region, so zooming in needs no request of its own.
   const features = useMemo(
-    () => boundaries.data?.features.filter((feature) => !filters.gebied || members.data?.has(feature.properties.code)),
-    [boundaries.data, filters.gebied, members.data],
+    () => boundaries.data?.features.filter((feature) => inArea(feature.properties, filters.gebied)),
+    [boundaries.data, filters.gebied],
   );
+  const shown = useMemo(() => new Set(features?.map((feature) => feature.properties.code)), [features]);
   const valueMap = useMemo(() => new Map(values.data?.waarden.map((entry) => [entry.code, entry.waarde])), [values.data]);
-  const rows = values.data?.waarden.filter((entry) => inArea(entry.code)) ?? [];
+  const rows = values.data?.waarden.filter((entry) => !filters.gebied || shown.has(entry.code)) ?? [];
 
-  const queries = [boundaries, values, ...(filters.gebied ? [members] : [])];
+  const queries = [boundaries, values];
   const failed = queries.find((query) => query.isError);
   const loading = queries.some((query) => query.isPending);
 

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
 import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
@@ -36,8 +36,4 @@ export function useBoundaries() {
 /** One value per municipality for an indicator, optionally of one wave or one measure. */
 export function useMapValues(query: MapQuery) {
   return useQuery({ ...mapValuesQuery(query), placeholderData: keepPreviousData });
-}
-
-export function useMapValuesList(queries: MapQuery[]) {
-  return useQueries({ queries: queries.map(mapValuesQuery) });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { mapFiltersFrom, mapSearch } from './filters';
+import { inArea, mapFiltersFrom, mapSearch } from './filters';
 
 describe('map filters', () => {
   it('reads the filters from the address', () => {
@@ -21,5 +21,14 @@ describe('map filters', () => {
   it('writes only what differs from the default', () => {
     expect(mapSearch({ indicator: 'aandeel-geimplementeerd', fase: '', maatregel: 'M01', gebied: '' })).toBe('maatregel=M01');
     expect(mapSearch({ indicator: 'te-laat', fase: '2', maatregel: '', gebied: 'AM13' })).toBe('indicator=te-laat&fase=2&gebied=AM13');
+  });
+
+  it("zooms to a province or region by the feature's own codes", () => {
+    const utrecht = { code: 'GM0344', name: 'Utrecht', waarde: 0.5, provincie: 'PV26', arbeidsmarktregio: 'AM20' };
+    expect(inArea(utrecht, undefined)).toBe(true);
+    expect(inArea(utrecht, 'PV26')).toBe(true);
+    expect(inArea(utrecht, 'AM20')).toBe(true);
+    expect(inArea(utrecht, 'PV27')).toBe(false);
+    expect(inArea({ ...utrecht, provincie: null, arbeidsmarktregio: null }, 'PV26')).toBe(false);
   });
 });

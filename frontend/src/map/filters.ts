@@ -1,5 +1,5 @@
 import { isIndicator } from './classes';
-import type { Indicator } from './types';
+import type { Indicator, MunicipalityFeature } from './types';
 
 export interface MapFilters {
   indicator: Indicator;
@@ -29,4 +29,9 @@ export function mapSearch(filters: Record<string, string>): string {
   for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
   if (params.get('indicator') === 'aandeel-geimplementeerd') params.delete('indicator');
   return params.toString();
+}
+
+/** Whether a municipality lies in the area zoomed to (a province or region); every one without. */
+export function inArea(properties: MunicipalityFeature['properties'], gebied: string | undefined): boolean {
+  return !gebied || properties.provincie === gebied || properties.arbeidsmarktregio === gebied;
 }

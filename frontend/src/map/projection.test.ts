@@ -12,7 +12,11 @@ function square(code: string, lon: number, lat: number): MunicipalityFeature {
     [lon, lat + 0.1],
     [lon, lat],
   ];
-  return { type: 'Feature', properties: { code, name: code, waarde: null }, geometry: { type: 'Polygon', coordinates: [ring] } };
+  return {
+    type: 'Feature',
+    properties: { code, name: code, waarde: null, provincie: null, arbeidsmarktregio: null },
+    geometry: { type: 'Polygon', coordinates: [ring] },
+  };
 }
 
 describe('projectMunicipalities', () => {

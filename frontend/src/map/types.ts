@@ -8,7 +8,14 @@ export type Indicator = NonNullable<MapQuery['indicator']>;
 /** A municipality's boundary as /kaart/gemeenten sends it (GeoJSON, WGS84, RFC 7946 winding). */
 export interface MunicipalityFeature {
   type: 'Feature';
-  properties: { code: string; name: string; waarde: number | null };
+  properties: {
+    code: string;
+    name: string;
+    waarde: number | null;
+    /** The province (PV26) and labour-market region (AM20) the municipality belongs to. */
+    provincie: string | null;
+    arbeidsmarktregio: string | null;
+  };
   geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 }
 

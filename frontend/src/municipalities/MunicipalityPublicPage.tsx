@@ -13,10 +13,8 @@ import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
 import { AppLink } from '../app/AppLink';
 import { NotFoundPage } from '../app/NotFoundPage';
-import { useOverview, useOverviews } from '../dashboard/api';
-import { useMapValuesList } from '../map/api';
 import { useWaves } from '../measures/queries';
-import { useComparison } from '../progress/api';
+import { useWaveComparisons } from '../progress/api';
 import { ComparisonSection } from '../progress/ComparisonSection';
 import { DataTable } from '../progress/DataTable';
 import { percentText } from '../progress/labels';
@@ -26,7 +24,7 @@ import { FactList } from '../shared/FactList';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 import { publicMunicipalityPath } from './paths';
-import { compareWaves, type WaveComparison } from './waveComparison';
+import { compareWave, type WaveComparison } from './waveComparison';
 
 type Municipality = components['schemas']['MunicipalityRead'];
 
@@ -39,96 +37,89 @@ function useMunicipality(code: string) {
   });
 }
 
-/** One small bar chart per wave: the municipality first, then the groups it is compared with. */
-function WaveBars({ waves }: { waves: WaveComparison[] }) {
+/** A wave's small bar chart: the municipality first, then the groups it is compared with. */
+function WaveBars({ wave }: { wave: WaveComparison }) {
   return (
-    <div className="spoorboek-columns">
-      {waves.map((wave) => (
-        <div key={wave.wave}>
-          <Heading level={3}>{wave.name}</Heading>
-          <ul className="spoorboek-compare">
-            {wave.values.map((entry) => (
-              <li key={entry.label} className={`spoorboek-compare__row${entry.self ? ' spoorboek-compare__row--self' : ''}`}>
-                <span>{entry.label}</span>
-                <span className="spoorboek-compare__track" aria-hidden="true">
-                  <span className="spoorboek-compare__bar" style={{ inlineSize: `${(entry.value ?? 0) * 100}%` }} />
-                </span>
-                <span>{percentText(entry.value)}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
+    <ul className="spoorboek-compare">
+      {wave.values.map((entry) => (
+        <li key={entry.code} className={`spoorboek-compare__row${entry.self ? ' spoorboek-compare__row--self' : ''}`}>
+          <span>{entry.label}</span>
+          <span className="spoorboek-compare__track" aria-hidden="true">
+            <span className="spoorboek-compare__bar" style={{ inlineSize: `${(entry.value ?? 0) * 100}%` }} />
+          </span>
+          <span>{percentText(entry.value)}</span>
+        </li>
       ))}
-    </div>
+    </ul>
   );
 }
 
-function WaveTable({ waves }: { waves: WaveComparison[] }) {
-  const labels = waves[0]?.values.map((entry) => entry.label) ?? [];
+function WaveTable({ wave }: { wave: WaveComparison }) {
   return (
-    <DataTable id="per-fase-tabel" caption="Aandeel geïmplementeerd of geëvalueerd per fase" columns={['Fase', ...labels]}>
-      {waves.map((wave) => (
-        <TableRow key={wave.wave}>
-          <TableHeaderCell scope="row">{wave.name}</TableHeaderCell>
-          {wave.values.map((entry) => (
-            <TableCell key={entry.label}>{percentText(entry.value)}</TableCell>
-          ))}
+    <DataTable
+      id={`fase-${wave.wave}-tabel`}
+      caption={`${wave.name}: aandeel geïmplementeerd of geëvalueerd per groep`}
+      columns={['Groep', 'Geïmplementeerd of geëvalueerd']}
+    >
+      {wave.values.map((entry) => (
+        <TableRow key={entry.code}>
+          <TableHeaderCell scope="row">{entry.label}</TableHeaderCell>
+          <TableCell>{percentText(entry.value)}</TableCell>
         </TableRow>
       ))}
     </DataTable>
   );
 }
 
+/**
+ * Per wave the comparison the server works out over that wave's measures (one request per
+ * wave), each chart with its own table, source and CSV.
+ */
 function ProgressPerWave({ municipality }: { municipality: Municipality }) {
   const waves = useWaves();
-  const comparison = useComparison(municipality.code);
   const waveList = waves.data ?? [];
-  const values = useMapValuesList(waveList.map((wave) => ({ indicator: 'aandeel-geimplementeerd', fase: wave.nummer })));
-  const provinces = useOverviews(waveList.map((wave) => ({ groep: 'provincie', fase: wave.nummer })));
-  const regions = useOverviews(waveList.map((wave) => ({ groep: 'arbeidsmarktregio', fase: wave.nummer })));
-  const country = useOverview({ groep: 'fase' });
-  const all = [waves, comparison, country, ...values, ...provinces, ...regions];
+  const comparisons = useWaveComparisons(
+    municipality.code,
+    waveList.map((wave) => wave.nummer),
+  );
+  const all = [waves, ...comparisons];
   const failed = all.find((query) => query.isError);
   const loading = all.some((query) => query.isPending);
-
-  const compared =
-    comparison.data && !loading
-      ? compareWaves(
-          {
-            code: municipality.code,
-            name: municipality.naam,
-            province: municipality.provincie,
-            region: municipality.arbeidsmarktregio,
-            peers: comparison.data.vergelijkbaar.map((peer) => peer.code),
-          },
-          waveList.map((wave, index) => ({
-            wave,
-            municipalities: values[index]?.data,
-            provinces: provinces[index]?.data,
-            regions: regions[index]?.data,
-          })),
-          country.data,
-        )
-      : null;
+  const compared = waveList.flatMap((wave, index) => {
+    const data = comparisons[index]?.data;
+    return data ? [compareWave(wave, data)] : [];
+  });
 
   return (
-    <ChartSection
-      id="per-fase-kop"
-      title="Voortgang per fase"
-      intro={
-        <Paragraph>
-          Het deel van de maatregelen dat {municipality.naam} geïmplementeerd of geëvalueerd heeft, per fase, naast
-          gemeenten van vergelijkbare omvang, de provincie, de arbeidsmarktregio en heel Nederland.
-        </Paragraph>
-      }
-      table={compared && <WaveTable waves={compared} />}
-      herkomst={comparison.data?.herkomst}
-      csvSubject={`de vergelijking van ${municipality.naam}`}
-    >
-      <StatusMessage>{loading ? 'Voortgang laden…' : ''}</StatusMessage>
+    <section aria-labelledby="per-fase-kop" className="spoorboek-chart">
+      <Heading level={2} id="per-fase-kop">
+        Voortgang per fase
+      </Heading>
+      <Paragraph>
+        Het deel van de maatregelen dat {municipality.naam} geïmplementeerd of geëvalueerd heeft, per fase, naast
+        gemeenten van vergelijkbare omvang, de provincie, de arbeidsmarktregio en heel Nederland.
+      </Paragraph>
+      <StatusMessage>{loading ? 'Voortgang per fase laden…' : ''}</StatusMessage>
       {failed && <ErrorAlert error={failed.error} onRetry={() => all.filter((query) => query.isError).forEach((query) => void query.refetch())} />}
-      {compared && <WaveBars waves={compared} />}
-    </ChartSection>
+      {waves.isSuccess && waveList.length === 0 && <Paragraph>Er zijn nog geen fasen vastgesteld.</Paragraph>}
+      {compared.length > 0 && (
+        <div className="spoorboek-columns">
+          {compared.map((wave) => (
+            <ChartSection
+              key={wave.wave}
+              id={`fase-${wave.wave}-kop`}
+              level={3}
+              title={wave.name}
+              table={<WaveTable wave={wave} />}
+              herkomst={wave.herkomst}
+              csvSubject={`de vergelijking van ${municipality.naam} in fase ${wave.wave}`}
+            >
+              <WaveBars wave={wave} />
+            </ChartSection>
+          ))}
+        </div>
+      )}
+    </section>
   );
 }
 

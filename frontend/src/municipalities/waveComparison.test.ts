@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import type { GroupFigures, Overview } from '../dashboard/types';
-import type { MapValues } from '../map/types';
-import { compareWaves } from './waveComparison';
+import type { GroupFigures } from '../dashboard/types';
+import type { Comparison } from '../progress/types';
+import { compareWave } from './waveComparison';
 
-function figures(code: string, share: number): GroupFigures {
+function figures(code: string, naam: string, share: number, cellen = 10): GroupFigures {
   return {
-    groep: { code, naam: code },
-    cellen: 10,
+    groep: { code, naam },
+    cellen,
     perFase: {},
     aandeelGeimplementeerd: share,
     risico: 0,
@@ -17,58 +17,50 @@ function figures(code: string, share: number): GroupFigures {
   };
 }
 
-const herkomst = { bron: 'test', peilmoment: null, peildatum: '2026-11-28', licentie: 'CC-BY-4.0', licentieUrl: '', csv: '' };
-const overview = (groups: GroupFigures[]): Overview => ({ peildatum: '2026-11-28', groepering: 'x', groepen: groups, herkomst });
-const values = (entries: [string, number | null][]): MapValues => ({
-  indicator: 'aandeel-geimplementeerd',
+const herkomst = {
+  bron: 'test',
+  peilmoment: null,
   peildatum: '2026-11-28',
-  waarden: entries.map(([code, waarde]) => ({ code, naam: code, waarde })),
+  licentie: 'CC-BY-4.0',
+  licentieUrl: '',
+  csv: '/api/v1/gemeenten/GM0344/vergelijking?fase=1&formaat=csv',
+};
+
+const comparison = (cijfers: GroupFigures[]): Comparison => ({
+  gemeente: { code: 'GM0344', naam: 'Utrecht' },
+  inwoners: 370_000,
+  vergelijkbaar: [{ code: 'GM0772', naam: 'Eindhoven' }],
+  cijfers,
   herkomst,
 });
 
-const utrecht = {
-  code: 'GM0344',
-  name: 'Utrecht',
-  province: { code: 'PV26', naam: 'Utrecht' },
-  region: { code: 'AM20', naam: 'Midden-Utrecht' },
-  peers: ['GM0014', 'GM0772', 'GM0999'],
-};
-
-describe('compareWaves', () => {
-  it('puts the municipality next to its peers, province, region and country, per wave', () => {
-    const [wave] = compareWaves(
-      utrecht,
-      [
-        {
-          wave: { nummer: 1, naam: 'Fase 1' },
-          municipalities: values([
-            ['GM0344', 0.5],
-            ['GM0014', 0.25],
-            ['GM0772', 0.75],
-            ['GM0999', null],
-          ]),
-          provinces: overview([figures('PV25', 0.1), figures('PV26', 0.6)]),
-          regions: overview([figures('AM20', 0.7)]),
-        },
-      ],
-      overview([figures('1', 0.9), figures('2', 0.2)]),
+describe('compareWave', () => {
+  it("labels the server's figures of one wave, the municipality first, and keeps its provenance", () => {
+    const wave = compareWave(
+      { nummer: 1, naam: 'Fase 1' },
+      comparison([
+        figures('GM0344', 'Utrecht', 0.5),
+        figures('vergelijkbaar', '10 gemeenten van vergelijkbare omvang', 0.25),
+        figures('PV26', 'Utrecht', 0.6),
+        figures('AM20', 'Midden-Utrecht', 0.7),
+        figures('NL', 'Nederland', 0.9),
+      ]),
     );
-    expect(wave?.values.map((entry) => [entry.label, entry.value, entry.self])).toEqual([
+    expect(wave.wave).toBe(1);
+    expect(wave.name).toBe('Fase 1');
+    expect(wave.values.map((entry) => [entry.label, entry.value, entry.self])).toEqual([
       ['Utrecht', 0.5, true],
-      // The peer without a value does not count.
-      ['Vergelijkbare gemeenten', 0.5, false],
+      ['Vergelijkbare gemeenten', 0.25, false],
       ['Provincie Utrecht', 0.6, false],
       ['Arbeidsmarktregio Midden-Utrecht', 0.7, false],
       ['Nederland', 0.9, false],
     ]);
+    // Each wave's chart links to its own CSV.
+    expect(wave.herkomst.csv).toBe('/api/v1/gemeenten/GM0344/vergelijking?fase=1&formaat=csv');
   });
 
-  it('leaves a value out (null) while its figures are loading', () => {
-    const [wave] = compareWaves(
-      utrecht,
-      [{ wave: { nummer: 2, naam: 'Fase 2' }, municipalities: undefined, provinces: undefined, regions: undefined }],
-      undefined,
-    );
-    expect(wave?.values.every((entry) => entry.value === null)).toBe(true);
+  it('has no value (null) for a group without anything to measure in the wave', () => {
+    const wave = compareWave({ nummer: 2, naam: 'Fase 2' }, comparison([figures('GM0344', 'Utrecht', 0, 0)]));
+    expect(wave.values).toEqual([{ code: 'GM0344', label: 'Utrecht', value: null, self: true }]);
   });
 });

@@ -1,7 +1,9 @@
-import type { GroupFigures, Overview } from '../dashboard/types';
-import type { MapValues } from '../map/types';
+import type { Comparison } from '../progress/types';
+import type { Provenance } from '../shared/Provenance';
 
 export interface ComparedValue {
+  /** The group's code (GM0344, vergelijkbaar, PV26, AM20, NL); unique within a wave. */
+  code: string;
   label: string;
   /** Share implemented or evaluated (0–1); null when there is nothing to measure. */
   value: number | null;
@@ -12,47 +14,36 @@ export interface WaveComparison {
   wave: number;
   name: string;
   values: ComparedValue[];
+  /** Source, data moment, licence and the CSV of this wave's comparison. */
+  herkomst: Provenance;
 }
 
-export interface WaveInputs {
-  wave: { nummer: number; naam: string };
-  /** /kaart/waarden?indicator=aandeel-geimplementeerd&fase=n: every municipality's share. */
-  municipalities: MapValues | undefined;
-  provinces: Overview | undefined;
-  regions: Overview | undefined;
+/** How a group reads in a chart: the server's name, with what kind of group it is. */
+function labelOf(comparison: Comparison, code: string, name: string): string {
+  if (code === comparison.gemeente.code) return comparison.gemeente.naam;
+  if (code === 'vergelijkbaar') return 'Vergelijkbare gemeenten';
+  if (code === 'NL') return 'Nederland';
+  if (code.startsWith('PV')) return `Provincie ${name}`;
+  if (code.startsWith('AM')) return `Arbeidsmarktregio ${name}`;
+  return name;
 }
-
-interface Subject {
-  code: string;
-  name: string;
-  province: { code: string; naam: string };
-  region: { code: string; naam: string };
-  peers: string[];
-}
-
-const share = (groups: GroupFigures[] | undefined, code: string) =>
-  groups?.find((group) => group.groep.code === code)?.aandeelGeimplementeerd ?? null;
 
 /**
- * The municipality's share implemented per wave next to its peers, its province, its region and
- * the country. Every municipality has every measure of a wave, so the peers' share is the plain
- * mean of their shares.
+ * A wave's comparison (/gemeenten/{code}/vergelijking?fase=n) as chart rows: the municipality,
+ * its peers, province, region and the country, in the server's order. The server works out
+ * every figure; nothing is averaged here.
  */
-export function compareWaves(subject: Subject, inputs: WaveInputs[], country: Overview | undefined): WaveComparison[] {
-  return inputs.map(({ wave, municipalities, provinces, regions }) => {
-    const valueOf = new Map(municipalities?.waarden.map((entry) => [entry.code, entry.waarde]) ?? []);
-    const peerValues = subject.peers.map((code) => valueOf.get(code)).filter((value): value is number => typeof value === 'number');
-    const peers = peerValues.length ? peerValues.reduce((sum, value) => sum + value, 0) / peerValues.length : null;
-    return {
-      wave: wave.nummer,
-      name: wave.naam,
-      values: [
-        { label: subject.name, value: valueOf.get(subject.code) ?? null, self: true },
-        { label: 'Vergelijkbare gemeenten', value: peers, self: false },
-        { label: `Provincie ${subject.province.naam}`, value: share(provinces?.groepen, subject.province.code), self: false },
-        { label: `Arbeidsmarktregio ${subject.region.naam}`, value: share(regions?.groepen, subject.region.code), self: false },
-        { label: 'Nederland', value: share(country?.groepen, String(wave.nummer)), self: false },
-      ],
-    };
-  });
+export function compareWave(wave: { nummer: number; naam: string }, comparison: Comparison): WaveComparison {
+  return {
+    wave: wave.nummer,
+    name: wave.naam,
+    values: comparison.cijfers.map((figures) => ({
+      code: figures.groep.code,
+      label: labelOf(comparison, figures.groep.code, figures.groep.naam),
+      // A group without any cell in the wave has nothing to measure, rather than 0%.
+      value: figures.cellen ? figures.aandeelGeimplementeerd : null,
+      self: figures.groep.code === comparison.gemeente.code,
+    })),
+    herkomst: comparison.herkomst,
+  };
 }

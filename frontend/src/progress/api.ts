@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 
 import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
@@ -86,8 +86,10 @@ export function fetchHelpNeeded(query: HelpFilters, signal?: AbortSignal): Promi
   return unwrap(apiClient.GET('/voortgang/hulp-nodig', { params: { query }, signal }));
 }
 
-export function fetchComparison(code: string, signal?: AbortSignal): Promise<Comparison> {
-  return unwrap(apiClient.GET('/gemeenten/{code}/vergelijking', { params: { path: { code } }, signal }));
+/** The municipality beside its peers, province, region and country; with `fase`, over that wave's measures only. */
+export function fetchComparison(code: string, fase?: number, signal?: AbortSignal): Promise<Comparison> {
+  const query = fase === undefined ? undefined : { fase };
+  return unwrap(apiClient.GET('/gemeenten/{code}/vergelijking', { params: { path: { code }, query }, signal }));
 }
 
 export function useMunicipalityProgress(code: string) {
@@ -136,8 +138,20 @@ export function useHelpNeeded(filters: HelpFilters) {
   });
 }
 
+function comparisonQuery(code: string, fase?: number) {
+  return {
+    queryKey: fase === undefined ? ['vergelijking', code] : ['vergelijking', code, { fase }],
+    queryFn: ({ signal }: { signal: AbortSignal }) => fetchComparison(code, fase, signal),
+  };
+}
+
 export function useComparison(code: string) {
-  return useQuery({ queryKey: ['vergelijking', code], queryFn: ({ signal }) => fetchComparison(code, signal) });
+  return useQuery(comparisonQuery(code));
+}
+
+/** The same comparison once per wave (one request each), each cached on its own. */
+export function useWaveComparisons(code: string, waves: number[]) {
+  return useQueries({ queries: waves.map((wave) => comparisonQuery(code, wave)) });
 }
 
 async function fetchRegions(path: '/provincies' | '/arbeidsmarktregios', signal?: AbortSignal): Promise<Region[]> {
