@@ -6,7 +6,6 @@ import {
   DataListValue,
   Heading,
   Paragraph,
-  PrimaryActionButton,
   SelectOption,
 } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
@@ -27,6 +26,7 @@ import { AUDIENCE_LABELS, AUDIENCES, PRODUCT_STATUSES, PRODUCT_TYPE_LABELS, PROD
 import { SearchFragment } from './SearchFragment';
 import type { Product } from './types';
 import { VersionState } from './VersionState';
+import { FilterButtons, SortField } from '../forms/filterForm';
 
 const FILTER_NAMES = ['zoek', 'maatregel', 'fase', 'soort', 'doelgroep', 'status', 'sorteer'] as const;
 type FilterName = (typeof FILTER_NAMES)[number];
@@ -114,17 +114,8 @@ function Filters({ params, withStatus }: { params: URLSearchParams; withStatus: 
           ))}
         </SelectField>
       )}
-      <SelectField id="filter-sorteer" label="Volgorde" value={values.sorteer} onChange={set('sorteer')}>
-        {SORT_OPTIONS.map((option) => (
-          <SelectOption key={option.value} value={option.value}>
-            {option.label}
-          </SelectOption>
-        ))}
-      </SelectField>
-      <ButtonGroup className="spoorboek-filters__wide">
-        <PrimaryActionButton type="submit">Zoeken</PrimaryActionButton>
-        <AppLink to={{ search: '' }}>Filters wissen</AppLink>
-      </ButtonGroup>
+      <SortField value={values.sorteer} options={SORT_OPTIONS} onChange={set('sorteer')} />
+      <FilterButtons label="Zoeken" wide />
     </form>
   );
 }

@@ -1,11 +1,11 @@
-import { ButtonGroup, PrimaryActionButton, SelectOption } from '@utrecht/component-library-react';
+import { SelectOption } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 
-import { AppLink } from '../app/AppLink';
 import { SelectField } from '../forms/fields';
 import { useWaves } from '../measures/queries';
 import { useLabourMarketRegions, useProvinces, useThemes } from './api';
+import { FilterButtons } from '../forms/filterForm';
 
 const NAMES = ['provincie', 'arbeidsmarktregio', 'fase', 'thema', 'weergave'] as const;
 type Name = (typeof NAMES)[number];
@@ -111,10 +111,7 @@ export function MatrixFilterForm({ params }: { params: URLSearchParams }) {
         <SelectOption value="">Verkeerslicht</SelectOption>
         <SelectOption value="fase">Fase van invoering</SelectOption>
       </SelectField>
-      <ButtonGroup className="spoorboek-filters__wide">
-        <PrimaryActionButton type="submit">Filteren</PrimaryActionButton>
-        <AppLink to={{ search: '' }}>Filters wissen</AppLink>
-      </ButtonGroup>
+      <FilterButtons wide />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { ButtonGroup, Heading, Paragraph, PrimaryActionButton, SelectOption, TableHeaderCell } from '@utrecht/component-library-react';
+import { ButtonGroup, Heading, Paragraph, SelectOption, TableHeaderCell } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
@@ -14,6 +14,7 @@ import { ASK_PATH, INSIGHT_PATH } from './paths';
 import { QuestionRow, TEAM_COLUMNS } from './QuestionRow';
 import { WorkloadSection } from './WorkloadSection';
 import './questions.css';
+import { FilterButtons, SortField } from '../forms/filterForm';
 
 const QUICK_FILTERS: { label: string; name: FilterName; value: string }[] = [
   { label: 'Verlopen', name: 'termijn', value: 'verlopen' },
@@ -104,17 +105,8 @@ function InboxFilterForm({ params }: { params: URLSearchParams }) {
           </SelectOption>
         ))}
       </SelectField>
-      <SelectField id="filter-sorteer" label="Volgorde" value={values.sorteer} onChange={set('sorteer')}>
-        {SORT_OPTIONS.map((option) => (
-          <SelectOption key={option.value} value={option.value}>
-            {option.label}
-          </SelectOption>
-        ))}
-      </SelectField>
-      <ButtonGroup className="spoorboek-filters__wide">
-        <PrimaryActionButton type="submit">Filteren</PrimaryActionButton>
-        <AppLink to={{ search: '' }}>Filters wissen</AppLink>
-      </ButtonGroup>
+      <SortField value={values.sorteer} options={SORT_OPTIONS} onChange={set('sorteer')} />
+      <FilterButtons wide />
     </form>
   );
 }

@@ -1,10 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
-  ButtonGroup,
   Code,
   Heading,
   Paragraph,
-  PrimaryActionButton,
   SelectOption,
   TableCell,
   TableHeaderCell,
@@ -13,7 +11,6 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
-import { AppLink } from '../../app/AppLink';
 import { clientErrors, hasErrors } from '../../forms/errors';
 import { ErrorSummary } from '../../forms/ErrorSummary';
 import { SelectField, TextField } from '../../forms/fields';
@@ -23,6 +20,7 @@ import { DutchDateTime } from '../../shared/DutchDateTime';
 import { adminKeys, fetchAuditEvents, PAGE_SIZE, type AuditEvent, type AuditFilters } from '../api';
 import { pageFrom } from '../Pagination';
 import { ResultList } from '../ResultList';
+import { FilterButtons } from '../../forms/filterForm';
 
 /** The events the server records, with what they mean. */
 export const EVENT_LABELS: Record<string, string> = {
@@ -149,10 +147,7 @@ function Filters({ params }: { params: URLSearchParams }) {
           onChange={(e) => setUntil(e.target.value)}
           errors={errors.fields.tot}
         />
-        <ButtonGroup>
-          <PrimaryActionButton type="submit">Filteren</PrimaryActionButton>
-          <AppLink to={{ search: '' }}>Filters wissen</AppLink>
-        </ButtonGroup>
+        <FilterButtons />
       </form>
     </>
   );

@@ -3,7 +3,6 @@ import {
   ButtonGroup,
   Heading,
   Paragraph,
-  PrimaryActionButton,
   SelectOption,
   TableCell,
   TableHeaderCell,
@@ -19,6 +18,7 @@ import { SelectField, TextField } from '../../forms/fields';
 import { adminKeys, fetchAllMunicipalities, fetchUsers, PAGE_SIZE, type UserFilters } from '../api';
 import { pageFrom } from '../Pagination';
 import { ResultList } from '../ResultList';
+import { FilterButtons } from '../../forms/filterForm';
 
 function isRole(value: string | null): value is Role {
   return value !== null && (ROLES as string[]).includes(value);
@@ -112,10 +112,7 @@ function Filters({ params }: { params: URLSearchParams }) {
         <SelectOption value="ja">Actief</SelectOption>
         <SelectOption value="nee">Uitgeschakeld</SelectOption>
       </SelectField>
-      <ButtonGroup>
-        <PrimaryActionButton type="submit">Filteren</PrimaryActionButton>
-        <AppLink to={{ search: '' }}>Filters wissen</AppLink>
-      </ButtonGroup>
+      <FilterButtons />
     </form>
   );
 }
