@@ -25,3 +25,19 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   const report = `axe found WCAG 2.1 AA violations:\n${describe(results.violations)}`;
   expect(results.violations.length, report).toBe(0);
 }
+
+/**
+ * Opens a route, waits for its heading and for every "… laden…" to be gone, then runs axe.
+ * `loadTimeout` is for pages whose data is computed on first request (the deficit trend).
+ */
+export async function expectRouteAccessible(
+  page: Page,
+  path: string,
+  heading: string | RegExp,
+  loadTimeout?: number,
+): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  await expect(page.getByRole('main')).not.toContainText(/laden…/, { timeout: loadTimeout });
+  await expectNoAxeViolations(page);
+}

@@ -1,16 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
 import { expectNoHorizontalScroll, logInAs } from './accounts';
-import { expectNoAxeViolations } from './axe';
+import { expectNoAxeViolations, expectRouteAccessible } from './axe';
 
 /** Every progress screen passes axe (WCAG 2.1 A and AA) for the roles that use it. */
 
-async function check(page: Page, path: string, heading: string | RegExp) {
-  await page.goto(path);
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-  await expect(page.getByText(/laden…$/)).toHaveCount(0);
-  await expectNoAxeViolations(page);
-}
+const check = expectRouteAccessible;
 
 test.describe('ingelogd als gemeente Utrecht', () => {
   test.beforeEach(async ({ page }) => {
