@@ -36,7 +36,7 @@ FileId = Annotated[int, Path(alias="bestandId", ge=1, le=2_147_483_647)]
     summary="Een document toevoegen aan de conceptversie (PDF, DOCX, XLSX, PPTX, ODF; redactie)",
     openapi_extra=PERSON,
 )
-async def upload(
+def upload(
     product_id: ProductId,
     bestand: Annotated[
         UploadFile, File(description="Het document; het type wordt aan de inhoud herkend.")
@@ -45,7 +45,7 @@ async def upload(
     session: SessionDep,
     settings: SettingsDep,
 ) -> FileRead:
-    data = await bestand.read(settings.max_upload_bytes + 1)
+    data = bestand.file.read(settings.max_upload_bytes + 1)
     file, product = files.upload(
         session,
         settings,

@@ -382,14 +382,14 @@ def history(question_id: QuestionId, principal: CurrentPrincipal, session: Sessi
     ),
     openapi_extra=PERSON,
 )
-async def add_attachment(
+def add_attachment(
     question_id: QuestionId,
     bestand: Annotated[UploadFile, File(description="Het type wordt aan de inhoud herkend.")],
     principal: CurrentPrincipal,
     session: SessionDep,
     settings: SettingsDep,
 ) -> AttachmentRead:
-    data = await bestand.read(settings.max_upload_bytes + 1)
+    data = bestand.file.read(settings.max_upload_bytes + 1)
     attachment = intake.add_attachment(
         session,
         settings,
