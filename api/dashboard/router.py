@@ -1,9 +1,8 @@
 """HTTP endpoints of the public dashboard and the deficit trend (JSON, or CSV as open data)."""
 
-from datetime import date
-
 from fastapi import Request, Response
 
+from api.core import clock
 from api.core.conditional import conditional_versioned
 from api.core.db import SessionDep
 from api.core.opendata import (
@@ -29,7 +28,7 @@ router = json_router(tags=["Dashboard"])
     openapi_extra=PUBLIC,
 )
 def dashboard(request: Request, session: SessionDep) -> Response:
-    today = date.today()
+    today = clock.today()
     version = "|".join(
         [
             progress_repository.progress_version(session),
@@ -67,7 +66,7 @@ def dashboard(request: Request, session: SessionDep) -> Response:
     responses=CSV_RESPONSES,
 )
 def trend(request: Request, session: SessionDep, formaat: CsvFormat = "json") -> Response:
-    today = date.today()
+    today = clock.today()
     moment = repository.latest_progress_change(session)
     if formaat == "csv":
         points = service.trend(session, today)

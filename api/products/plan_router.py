@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import Query
 
 from api.accounts.principal import CurrentPrincipal
+from api.core import clock
 from api.core.db import SessionDep
 from api.core.routing import PERSON, json_router
 from api.products.delivery import delivery_plan
@@ -32,4 +33,4 @@ def plan(
         date | None, Query(description="Datum waarop het plan wordt bekeken (standaard vandaag).")
     ] = None,
 ) -> DeliveryPlan:
-    return delivery_plan(session, principal, peildatum or date.today(), weken, fase)
+    return delivery_plan(session, principal, peildatum or clock.today(), weken, fase)

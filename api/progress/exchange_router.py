@@ -1,7 +1,6 @@
 """HTTP endpoints for exchanging progress in bulk: JSON for scripts (idempotent), CSV and XLSX
 uploads with a per-row report, and exports in the same format."""
 
-from datetime import date
 from typing import Annotated, Any, Literal
 
 import orjson
@@ -10,7 +9,7 @@ from fastapi import Path as PathParam
 from pydantic import Field
 
 from api.accounts.principal import CurrentPrincipal
-from api.core import idempotency
+from api.core import clock, idempotency
 from api.core.db import SessionDep
 from api.core.errors import PayloadTooLargeError, UnauthenticatedError
 from api.core.requests import SettingsDep
@@ -185,7 +184,7 @@ def export(
     formaat: Annotated[Literal["csv", "xlsx"], Query(description="csv of xlsx.")] = "csv",
 ) -> Response:
     records = exchange.export_records(session, principal)
-    name = f"voortgang-{date.today().isoformat()}.{formaat}"
+    name = f"voortgang-{clock.today().isoformat()}.{formaat}"
     headers = {"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"}
     if formaat == "xlsx":
         return Response(

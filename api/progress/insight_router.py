@@ -11,6 +11,7 @@ from fastapi import Path as PathParam
 from pydantic import Field
 
 from api.accounts.principal import CurrentPrincipal
+from api.core import clock
 from api.core.conditional import conditional_json, conditional_versioned, etag_for
 from api.core.db import SessionDep
 from api.core.opendata import CSV_RESPONSES, CsvFormat, Provenance
@@ -78,7 +79,7 @@ def matrix(
     thema: Annotated[str | None, Query(pattern=r"^[a-z0-9-]{1,80}$")] = None,
 ) -> Matrix:
     policy.ensure_programme_team(principal)
-    today = date.today()
+    today = clock.today()
     measures, rows = insight.matrix(session, today, provincie, arbeidsmarktregio, fase, thema)
     return Matrix(
         peildatum=today,
@@ -107,7 +108,7 @@ def compare(
     ] = None,
     formaat: CsvFormat = "json",
 ) -> Response:
-    today = date.today()
+    today = clock.today()
     municipality, peers, figures = insight.comparison(session, code, today, fase)
     if formaat == "csv":
         name = f"vergelijking-{code}{f'-fase-{fase}' if fase else ''}-{today}"
@@ -146,7 +147,7 @@ def map_values(
     maatregel: Annotated[str | None, Query(pattern=r"^M\d{2}$")] = None,
     formaat: CsvFormat = "json",
 ) -> Response:
-    today = date.today()
+    today = clock.today()
 
     def build() -> MapValues:
         values = insight.indicator_by_municipality(session, today, indicator, fase, maatregel)
@@ -197,12 +198,12 @@ def map_data(
     maatregel: Annotated[str | None, Query(pattern=r"^M\d{2}$")] = None,
 ) -> Response:
     # The tag comes from what the map depends on, so a revalidation skips the computation.
-    version = f"{repository.progress_version(session)}|{date.today()}|{request.url.query}"
+    version = f"{repository.progress_version(session)}|{clock.today()}|{request.url.query}"
     etag = etag_for(version.encode())
     headers = {"ETag": etag, "Cache-Control": "public, no-cache"}
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers=headers)
-    values = insight.indicator_by_municipality(session, date.today(), indicator, fase, maatregel)
+    values = insight.indicator_by_municipality(session, clock.today(), indicator, fase, maatregel)
     areas = {
         m.code: (m.province_code, m.labour_market_region_code)
         for m in repository.municipalities(session)

@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 from fastapi import Header, Path, Query, Request, Response
 
 from api.accounts.principal import CurrentPrincipal
+from api.core import clock
 from api.core.conditional import conditional_json, conditional_versioned
 from api.core.db import SessionDep
 from api.core.opendata import CSV_RESPONSES, CsvFormat
@@ -79,7 +80,7 @@ def municipality_progress(
     session: SessionDep,
     peildatum: ReferenceDate = None,
 ) -> ProgressList:
-    today = date.today()
+    today = clock.today()
     municipality, cells = status.progress_of_municipality(
         session, principal, code, today, peildatum
     )
@@ -103,7 +104,7 @@ def cell_progress(
     session: SessionDep,
     peildatum: ReferenceDate = None,
 ) -> Response:
-    today = date.today()
+    today = clock.today()
     municipality, measure, state, deadlines = status.progress_cell(
         session, principal, code, maatregel, today, peildatum
     )
@@ -146,7 +147,7 @@ def update_progress(
         "steps_done": {s.stap: s.gereed_op.isoformat() for s in body.stappen_gereed},
     }
     status.update_cell(session, principal, code, maatregel, parse_if_match(if_match), values)
-    today = date.today()
+    today = clock.today()
     municipality, measure, state, deadlines = status.progress_cell(
         session, principal, code, maatregel, today, None
     )
@@ -209,7 +210,7 @@ def overview(
     peildatum: ReferenceDate = None,
     formaat: CsvFormat = "json",
 ) -> Response:
-    today = date.today()
+    today = clock.today()
 
     def build() -> Overview:
         figures = aggregates.overview(
@@ -248,7 +249,7 @@ def help_needed(
     ] = 120,
     peildatum: ReferenceDate = None,
 ) -> HelpList:
-    today = peildatum or date.today()
+    today = peildatum or clock.today()
     return HelpList(
         peildatum=today, resultaten=aggregates.help_needed(session, principal, today, binnen_dagen)
     )

@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
+from api.core import clock
 from api.core.settings import Settings
 from api.core.stemming import content_stems
 from api.questions import repository, service_levels, similarity
@@ -33,7 +34,7 @@ class Counts:
 
 
 def _moment(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=service_levels.AMSTERDAM)
+    return datetime.combine(day, time.min, tzinfo=clock.AMSTERDAM)
 
 
 def in_period(session: Session, start: date, end: date, *, merged: bool) -> list[Question]:
@@ -56,14 +57,12 @@ def counts(session: Session, settings: Settings, start: date, end: date) -> Coun
         per_measure.update(m.code for m in q.measures)
         per_theme[q.theme_code or "geen"] += 1
         per_channel[q.channel.value] += 1
-        year, week, _ = service_levels.dutch_date(q.received_at).isocalendar()
+        year, week, _ = clock.dutch_date(q.received_at).isocalendar()
         per_week[f"{year}-W{week:02d}"] += 1
     answered = [q for q in questions if q.answered_at is not None and q.merged_into_id is None]
     days = [service_levels.working_days_to_answer(settings, q) or 0 for q in answered]
     on_time = [
-        q
-        for q in answered
-        if q.answered_at and service_levels.dutch_date(q.answered_at) <= q.due_date
+        q for q in answered if q.answered_at and clock.dutch_date(q.answered_at) <= q.due_date
     ]
     return Counts(
         total=len(questions),

@@ -8,12 +8,13 @@ from fastapi import BackgroundTasks, Path, Query
 from pydantic import EmailStr
 
 from api.accounts.principal import CurrentPrincipal
+from api.core import clock
 from api.core.db import SessionDep
 from api.core.requests import ContextDep, SettingsDep
 from api.core.routing import PERSON, json_router
 from api.core.storage import storage_for
 from api.core.validation import InvalidParams
-from api.questions import faq, insight, privacy, queue, repository, service_levels
+from api.questions import faq, insight, privacy, queue, repository
 from api.questions.policy import require_team
 from api.questions.presenters import lookups_for, question_read, question_summary
 from api.questions.schemas import (
@@ -42,7 +43,7 @@ Until = Annotated[date | None, Query(alias="tot", description="Tot en met; stand
 
 
 def _period(start: date | None, end: date | None) -> tuple[date, date]:
-    end = end or service_levels.today()
+    end = end or clock.today()
     start = start or end - DEFAULT_PERIOD
     if start > end:
         invalid = InvalidParams()
@@ -104,7 +105,7 @@ def advisors(principal: CurrentPrincipal, session: SessionDep) -> AdvisorList:
 )
 def workload(principal: CurrentPrincipal, session: SessionDep, settings: SettingsDep) -> Workload:
     require_team(principal)
-    today = service_levels.today()
+    today = clock.today()
     rows = insight.workload(session, settings, today)
     people = repository.users_by_ids(session, {r.assignee_id for r in rows if r.assignee_id})
     return Workload(
@@ -234,7 +235,7 @@ def export(
     lookups = lookups_for(session, questions)
     return PersonalDataExport(
         email=address,
-        aangemaakt_op=service_levels.now(),
+        aangemaakt_op=clock.now(),
         vragen=[question_read(settings, principal, q, lookups) for q in questions],
     )
 

@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from api.core import clock
 from api.core.schemas import CodeName
 from api.core.security import Principal
 from api.core.settings import Settings
@@ -50,7 +51,7 @@ def lookups_for(session: Session, questions: list[Question]) -> Lookups:
             session, {q.municipality_code for q in questions if q.municipality_code}
         ),
         organisations=organisations,
-        today=service_levels.today(),
+        today=clock.today(),
     )
 
 

@@ -8,6 +8,7 @@ from typing import Literal
 
 from sqlalchemy.orm import Session
 
+from api.core import clock
 from api.core.errors import NotFoundError
 from api.core.pagination import PageParams
 from api.core.queries import existing_values
@@ -50,7 +51,7 @@ def find(
     if not principal.is_programme_team:
         # A contact's inbox is their own questions, whatever the filters say.
         criteria = replace(criteria, asker_user_id=principal.user_id, include_merged=True)
-    today = service_levels.today()
+    today = clock.today()
     if due == "verlopen":
         criteria = replace(criteria, due_before=today - timedelta(days=1))
     elif due == "bijna-verlopen":

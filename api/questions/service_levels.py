@@ -1,30 +1,17 @@
 """Due dates of questions in working days, and whether a question is on time, due soon or late.
 
-Days are Dutch days: "today" is taken in Europe/Amsterdam, whatever the server's clock zone."""
+Days are Dutch days: "today" comes from the one clock (`core/clock.py`), in Europe/Amsterdam."""
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
+from api.core.clock import dutch_date
 from api.core.settings import Settings
 from api.questions.models import Question, QuestionStatus
 from api.questions.schemas import DueState
 from api.questions.working_days import WorkingDays
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 FINISHED = frozenset({QuestionStatus.ANSWERED, QuestionStatus.CLOSED})
-
-
-def dutch_date(moment: datetime) -> date:
-    return moment.astimezone(AMSTERDAM).date()
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
-
-
-def today() -> date:
-    return datetime.now(AMSTERDAM).date()
 
 
 @lru_cache(maxsize=8)

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import Session
 
+from api.core import clock
 from api.core.errors import ConflictError, NotFoundError
 from api.core.preconditions import check_version
 from api.core.security import Principal, Role
@@ -135,7 +136,7 @@ def transition(
     details: dict[str, object] = {}
     if note:
         details["toelichting"] = note.strip()
-    today = service_levels.today()
+    today = clock.today()
     if target is S.ASSIGNED:
         question.assignee_id = _assignee(session, invalid, question, assignee_id)
         details["behandelaarId"] = question.assignee_id
@@ -174,7 +175,7 @@ def transition(
         # answer stays as a starting point, but the question no longer counts as answered.
         question.closed_at = None
         question.answered_at = None
-        question.due_date = service_levels.answer_due(settings, datetime.now(UTC))
+        question.due_date = service_levels.answer_due(settings, clock.now())
     question.status = target
     if target is S.ANSWERED:
         askers = [question, *question.merged]

@@ -3,12 +3,13 @@ with published versions, files, reviews and history. Deterministic: a fixed rand
 
 import random
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from api.accounts.models import User
+from api.core import clock
 from api.core.settings import Settings
 from api.core.storage import storage_for
 from api.measures.models import Measure
@@ -206,7 +207,8 @@ def _advance(
     if target is ProductStatus.IN_REVIEW:
         return
     # Published on its planned date, but never in the future of the day the demo is loaded.
-    moment = min(product.planned_date or date.today(), date.today() - timedelta(days=1))
+    today = clock.today()
+    moment = min(product.planned_date or today, today - timedelta(days=1))
     version.published_at = datetime.combine(moment, datetime.min.time(), tzinfo=UTC)
     product.status = ProductStatus.PUBLISHED
     record_change(

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from api.core import clock
 from api.progress import repository
 from api.progress.models import PHASE_ORDER, Phase, ProgressSnapshot, ProgressStatus, Source
 
@@ -54,7 +55,7 @@ def load_demo_progress(
 ) -> tuple[int, int]:
     if session.scalar(select(ProgressStatus.measure_code).limit(1)) is not None:
         return 0, 1
-    today = today or date.today()
+    today = today or clock.today()
     rng = random.Random(1_1_2026)
     roadmaps = repository.roadmaps(session)
     measures = repository.measures(session)

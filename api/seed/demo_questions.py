@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.accounts.models import User
+from api.core import clock
 from api.core.security import Principal, Role
 from api.core.settings import Settings
 from api.measures.models import Measure
@@ -113,7 +114,7 @@ def load_demo_questions(
 ) -> tuple[int, int]:
     if session.scalar(select(Question.id).where(Question.is_demo.is_(True)).limit(1)):
         return 0, 1
-    today = today or date.today()
+    today = today or clock.today()
     rng = random.Random(2026_06)
     measures = list(session.scalars(select(Measure).order_by(Measure.code)))
     municipalities = list(session.scalars(select(Municipality).order_by(Municipality.code)))
