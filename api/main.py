@@ -2,21 +2,21 @@
 
 from pathlib import Path
 
-from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
-from fastapi.staticfiles import StaticFiles
+from fastapi import APIRouter, FastAPI
 from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
 
 from api.accounts.admin_router import router as accounts_admin_router
 from api.accounts.router import router as accounts_router
 from api.audit.router import router as audit_router
-from api.core.errors import NotFoundError, install_error_handlers
+from api.core.errors import install_error_handlers
 from api.core.http import HttpConventionsMiddleware
 from api.core.logging import configure_logging
 from api.core.openapi import install_openapi
 from api.core.routing import json_router
 from api.core.schemas import ApiModel, Link
 from api.core.settings import API_VERSION, Settings, get_settings
+from api.core.static import ALREADY_COMPRESSED, mount_spa
 from api.core.urls import API_PREFIX, api_path
 from api.dashboard.router import router as dashboard_router
 from api.health.router import router as health_router
@@ -129,27 +129,6 @@ def create_api(settings: Settings) -> FastAPI:
     return api
 
 
-def _mount_spa(app: FastAPI, dist: Path) -> None:
-    index = dist / "index.html"
-    if (dist / "assets").is_dir():
-        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
-
-    @app.get("/{path:path}", include_in_schema=False)
-    def spa(path: str, request: Request) -> Response:
-        if path.startswith("api/"):
-            raise NotFoundError("Deze bron bestaat niet.")
-        candidate = (dist / path).resolve()
-        if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
-            return FileResponse(candidate)
-        if index.is_file():
-            return FileResponse(index, headers={"Cache-Control": "no-cache"})
-        return HTMLResponse(
-            "<!doctype html><html lang='nl'><title>Spoorboek</title>"
-            "<p>De webapplicatie is nog niet gebouwd: voer <code>make run</code> uit.</p></html>",
-            status_code=503,
-        )
-
-
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_format)
@@ -158,7 +137,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api = create_api(settings)
     app.state.api = api
     app.mount(API_PREFIX, api)
-    _mount_spa(app, Path(settings.spa_dist))
+    mount_spa(app, Path(settings.spa_dist))
+    # Innermost: it sees each answer as the handler made it (a precompressed asset already
+    # carries its Content-Encoding and is passed through).
+    app.add_middleware(
+        GZipMiddleware, minimum_size=1024, compresslevel=6, exclude_content_types=ALREADY_COMPRESSED
+    )
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,

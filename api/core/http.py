@@ -138,7 +138,11 @@ class HttpConventionsMiddleware:
                 out["X-Request-ID"] = request_id
                 for name, value in _API_SECURITY_HEADERS.items():
                     out.setdefault(name, value)
-                if not is_api and out.get("content-type", "").startswith("text/html"):
+                # A 304 has no Content-Type, and the browser keeps its headers for the page it
+                # already has: the API's default-src 'none' there would block the page's scripts.
+                if not is_api and (
+                    message["status"] == 304 or out.get("content-type", "").startswith("text/html")
+                ):
                     out["Content-Security-Policy"] = _SPA_CSP
                 out.setdefault("Cache-Control", "no-store")
                 if path.endswith("/openapi.json"):
