@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from api.core.settings import Settings
 from api.mail import service as mail
+from api.questions import anonymity, repository
 from api.questions.models import Question
 
 SIGNATURE = "\n\nMet vriendelijke groet,\nHet implementatieteam Participatiewet in balans"
@@ -41,23 +42,52 @@ def receipt(session: Session, settings: Settings, question: Question, due: date)
     )
 
 
+def _fellow_askers(session: Session, question: Question, askers: list[Question]) -> list[Question]:
+    """Everyone else who asked what `question` asked: the main question and its duplicates."""
+    group = askers
+    if question.merged_into_id is not None and all(a.id != question.merged_into_id for a in askers):
+        main = repository.get_question(session, question.merged_into_id)
+        group = [main, *main.merged] if main is not None else []
+    return [a for a in group if a.id != question.id]
+
+
+def _answer_body(settings: Settings, question: Question, answer: str) -> str:
+    # Quoting her own question makes the mail complete in itself; someone asked by phone or at
+    # a meeting has no account, so a link to the signed-in pages would only lead to a login.
+    body = (
+        f"{_greeting(question)}\n\nUw vraag '{question.subject}' (nummer {question.id}) is "
+        f"beantwoord.\n\nUw vraag:\n{question.text}\n\nOns antwoord:\n{answer}"
+    )
+    if question.asker_user_id is not None:
+        body += (
+            f"\n\nU vindt uw vraag en het antwoord ook in Spoorboek: {_link(settings, question)}"
+        )
+    return body + SIGNATURE
+
+
 def answered(session: Session, settings: Settings, askers: list[Question], answer: str) -> int:
-    """Sends the answer to everyone who asked (merged duplicates included); returns how many."""
+    """Sends the answer to everyone who asked (merged duplicates included); returns how many.
+
+    Each mail quotes only its recipient's own question, and the answer leaves out the names
+    and addresses of the other askers: it was written to the main question's asker, and a
+    merged duplicate's asker must not learn who else asked."""
     sent = 0
     for question in askers:
         to = _address(question)
         if to is None:
             continue
+        others = _fellow_askers(session, question, askers)
+        text = anonymity.without_people(
+            answer,
+            names=[a.asker_name for a in others if a.asker_name],
+            emails=[a.asker_email for a in others if a.asker_email],
+        )
         mail.send(
             session,
             settings,
             to=to,
             subject=f"Antwoord op uw vraag: {question.subject}",
-            body=(
-                f"{_greeting(question)}\n\nUw vraag '{question.subject}' (nummer {question.id}) "
-                f"is beantwoord:\n\n{answer}\n\nU vindt het antwoord ook in Spoorboek: "
-                f"{_link(settings, question)}{SIGNATURE}"
-            ),
+            body=_answer_body(settings, question, text),
         )
         sent += 1
     return sent
