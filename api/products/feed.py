@@ -10,8 +10,14 @@ from api.core.sequences import next_value
 from api.products.models import Product, ProductChange, ProductStatus
 
 SEQUENCE = "producten"
-# Kinds of change the public may see; reviews, draft files and checks stay internal.
-PUBLIC_KINDS = frozenset({"aangemaakt", "gewijzigd", "status:gepubliceerd", "status:ingetrokken"})
+# Kinds of change the public may see; reviews, draft files and checks stay internal. Every
+# status change is public: a published product shows its status, also when a new version of it
+# is in development or in review.
+PUBLIC_KINDS = frozenset({"aangemaakt", "gewijzigd"})
+
+
+def is_public_kind(kind: str) -> bool:
+    return kind in PUBLIC_KINDS or kind.startswith("status:")
 
 
 def is_public(product: Product) -> bool:
@@ -27,16 +33,21 @@ def record_change(
     *,
     was_public: bool = False,
 ) -> ProductChange:
-    """Appends a change; a withdrawal of a product the public knew is itself public."""
+    """Appends a change; a withdrawal of a product the public knew is itself public.
+
+    The public reads `gewijzigdOp`, so of a product the public sees only a change the public
+    feed shows moves it: otherwise a mirror kept from the feed would differ from the product."""
     seq = next_value(session, SEQUENCE)
     now = datetime.now(UTC)
+    public = is_public_kind(kind) and (is_public(product) or was_public)
     product.change_seq = seq
-    product.updated_at = now
+    if public or not (is_public(product) or was_public):
+        product.updated_at = now
     change = ProductChange(
         seq=seq,
         product_id=product.id,
         kind=kind,
-        public=kind in PUBLIC_KINDS and (is_public(product) or was_public),
+        public=public,
         actor=actor,
         occurred_at=now,
         details=details or {},

@@ -10,33 +10,44 @@ from api.products import repository, search
 from api.products.feed import is_public, record_change
 from api.products.models import ProductStatus
 
-# Changes to these facts can make a published product wrong.
-RELEVANT_FIELDS = frozenset({"ingangsdatum", "toepasbaarVanaf", "artikelen", "productenGereedOp"})
+# Changes to these facts can make a published product wrong. A wave's products-due date is
+# the programme's own planning: moving it changes nothing a product says.
+RELEVANT_FIELDS = frozenset({"ingangsdatum", "toepasbaarVanaf", "artikelen"})
+# Facts of its measures a product shows as its own (their titles, their waves and so its due
+# date): a change of one is a change of the product, in its history and the change feed, so a
+# mirror kept from the feed follows it.
+SHOWN_FIELDS = frozenset({"titel", "fase", "productenGereedOp"})
 
 
 def flag_products(session: Session, payload: dict[str, Any]) -> None:
     codes = sorted(payload["codes"])
-    if "titel" in payload["fields"]:
-        # Products are found by their measures' titles too.
-        for product in repository.products_serving(session, codes):
-            search.index_product(session, product)
-    fields = sorted(set(payload["fields"]) & RELEVANT_FIELDS)
-    if not fields:
+    fields = set(payload["fields"])
+    relevant = sorted(fields & RELEVANT_FIELDS)
+    shown = sorted(fields & SHOWN_FIELDS)
+    if not relevant and not shown:
         return
-    reason = f"Maatregel {', '.join(codes)} gewijzigd: {', '.join(fields)}."
+    actor = str(payload["actor"])
+    reason = f"Maatregel {', '.join(codes)} gewijzigd: {', '.join(relevant)}."
     for product in repository.products_serving(session, codes):
-        if product.published_version is None or product.status is ProductStatus.WITHDRAWN:
+        if "titel" in shown:
+            # Products are found by their measures' titles too.
+            search.index_product(session, product)
+        if product.status is ProductStatus.WITHDRAWN:
             continue
-        product.needs_review = True
-        product.needs_review_reason = reason
-        record_change(
-            session,
-            product,
-            "actualiteit:controleren",
-            str(payload["actor"]),
-            {"reden": reason},
-            was_public=is_public(product),
-        )
+        if shown:
+            details = {"maatregelen": codes, "velden": shown}
+            record_change(session, product, "gewijzigd", actor, details)
+        if relevant and product.published_version is not None:
+            product.needs_review = True
+            product.needs_review_reason = reason
+            record_change(
+                session,
+                product,
+                "actualiteit:controleren",
+                actor,
+                {"reden": reason},
+                was_public=is_public(product),
+            )
 
 
 def register() -> None:

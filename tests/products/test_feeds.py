@@ -111,4 +111,8 @@ async def test_public_feed_leaves_out_internal_work(
         f"/api/v1/producten/{product['id']}", json={"samenvatting": "Nieuwe samenvatting."}
     )
     changes, _ = await sync(public, cursor)
-    assert [c["soort"] for c in changes if c["productId"] == product["id"]] == ["gewijzigd"]
+    # The new version's status is public (the product shows it); its draft document is not.
+    assert [c["soort"] for c in changes if c["productId"] == product["id"]] == [
+        "status:in-ontwikkeling",
+        "gewijzigd",
+    ]
