@@ -11,6 +11,7 @@ from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from api.accounts import repository
+from api.accounts.claims import client_claims, person_claims
 from api.accounts.keys import key_by_id
 from api.accounts.secrets import same
 from api.core.db import SessionDep
@@ -50,14 +51,9 @@ def _claims(session: Session, settings: Settings, token: str) -> dict[str, Any]:
         raise UnauthenticatedError("Het toegangstoken is ongeldig of verlopen.") from exc
 
 
-def _user_principal(session: Session, settings: Settings, claims: dict[str, Any]) -> Principal:
-    if claims.get("typ") != "access":
-        raise UnauthenticatedError("Het toegangstoken is ongeldig.")
-    try:
-        user_id = int(str(claims["sub"]).removeprefix("user:"))
-    except ValueError as exc:
-        raise UnauthenticatedError("Het toegangstoken is ongeldig.") from exc
-    found = repository.user_with_session(session, user_id, str(claims.get("sid", "")))
+def _user_principal(session: Session, settings: Settings, raw: dict[str, Any]) -> Principal:
+    claims = person_claims(raw)
+    found = repository.user_with_session(session, claims.user_id, claims.sid)
     now = datetime.now(UTC)
     if found is None:
         raise UnauthenticatedError("De sessie bestaat niet meer.")
@@ -77,11 +73,9 @@ def _user_principal(session: Session, settings: Settings, claims: dict[str, Any]
     )
 
 
-def _client_principal(session: Session, claims: dict[str, Any]) -> Principal:
-    if claims.get("typ") != "client":
-        raise UnauthenticatedError("Het toegangstoken is ongeldig.")
-    client_id = str(claims["sub"]).removeprefix("client:")
-    found = repository.client_with_secret(session, client_id, int(claims.get("sec", 0)))
+def _client_principal(session: Session, raw: dict[str, Any]) -> Principal:
+    claims = client_claims(raw)
+    found = repository.client_with_secret(session, claims.client_id, claims.sec)
     now = datetime.now(UTC)
     if found is None:
         raise UnauthenticatedError("De koppeling bestaat niet meer.")
@@ -89,9 +83,7 @@ def _client_principal(session: Session, claims: dict[str, Any]) -> Principal:
     secret_expired = secret.expires_at is not None and secret.expires_at <= now
     if not client.is_active or secret.revoked_at is not None or secret_expired:
         raise UnauthenticatedError("De koppeling of haar geheim is ingetrokken.")
-    granted = {
-        Scope(s) for s in str(claims.get("scope", "")).split() if s in Scope._value2member_map_
-    }
+    granted = {Scope(s) for s in claims.scope.split() if s in Scope._value2member_map_}
     return Principal(
         kind="client",
         client_id=client.client_id,

@@ -2,6 +2,7 @@
 replaced in one place. Decoding always names the one accepted algorithm: a token signed with
 another algorithm (none, HS256 with the public key as secret, ...) is rejected."""
 
+import re
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -11,8 +12,10 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jose import JWTError, jwt
+from pydantic import BaseModel, ConfigDict, StrictInt, StrictStr, ValidationError
 
 ALGORITHM = "RS256"
+_KEY_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
 
 class InvalidTokenError(Exception):
@@ -78,9 +81,27 @@ def key_id_of(token: str) -> str:
         kid = jwt.get_unverified_header(token).get("kid")
     except JWTError as exc:
         raise InvalidTokenError(str(exc)) from exc
-    if not isinstance(kid, str) or not kid:
-        raise InvalidTokenError("no key id")
+    # The key id is looked up in the database before the signature is checked: keep it to the
+    # shape of the ids this module makes.
+    if not isinstance(kid, str) or not _KEY_ID.fullmatch(kid):
+        raise InvalidTokenError("no valid key id")
     return kid
+
+
+class _RegisteredClaims(BaseModel):
+    """The claims every token must carry, with the types RFC 7519 gives them: the JWT library
+    checks their values but lets some wrong types through (a float `exp`) or fails on them with
+    a TypeError (a list)."""
+
+    model_config = ConfigDict(strict=True, extra="allow")
+
+    sub: StrictStr
+    iss: StrictStr
+    aud: StrictStr | list[StrictStr]
+    exp: StrictInt
+    iat: StrictInt
+    nbf: StrictInt | None = None
+    jti: StrictStr | None = None
 
 
 def verify(token: str, key: SigningKey, *, issuer: str, audience: str) -> dict[str, Any]:
@@ -94,8 +115,18 @@ def verify(token: str, key: SigningKey, *, issuer: str, audience: str) -> dict[s
             algorithms=[ALGORITHM],
             audience=audience,
             issuer=issuer,
-            options={"require_exp": True, "require_sub": True, "require_iat": True},
+            options={
+                "require_exp": True,
+                "require_sub": True,
+                "require_iat": True,
+                # The library accepts a token without these unless told to require them.
+                "require_aud": True,
+                "require_iss": True,
+            },
         )
-    except JWTError as exc:
+        _RegisteredClaims.model_validate(claims)
+    except (JWTError, ValidationError) as exc:
         raise InvalidTokenError(str(exc)) from exc
+    except (TypeError, ValueError) as exc:  # the library on claims of an unexpected type
+        raise InvalidTokenError("malformed claims") from exc
     return claims
