@@ -23,12 +23,15 @@ from api.questions.policy import ensure_can_read, require_asker_or_team
 from api.questions.repository import OPEN_STATUSES, QuestionFilter
 
 SORTABLE = {
+    "afgerond": repository.IS_DONE,
     "termijn": Question.due_date,
     "ontvangenOp": Question.received_at,
     "status": Question.status,
     "gewijzigdOp": Question.updated_at,
 }
-DEFAULT_SORT = "termijn"
+# The inbox opens on the work still to do, most urgent first; answered and closed questions
+# follow rather than disappear, so "all statuses" still means all of them.
+DEFAULT_SORT = "afgerond,termijn"
 DueList = Literal["verlopen", "bijna-verlopen"]
 MAX_SUGGESTIONS = 5
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from api.accounts.models import User, UserRole
@@ -31,6 +31,8 @@ OPEN_STATUSES = (
     QuestionStatus.ASSIGNED,
     QuestionStatus.WAITING_FOR_EXPERT,
 )
+# 0 while work remains, 1 once answered or closed: sorting on it puts open work first.
+IS_DONE = case((Question.status.in_(OPEN_STATUSES), 0), else_=1)
 
 _QUESTION_OPTIONS = (
     selectinload(Question.measures),
