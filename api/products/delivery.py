@@ -1,17 +1,19 @@
 """The delivery plan: per wave and measure, which product types exist, which are missing and
 which are late; and what falls due in the coming weeks. Everything is derived from the waves'
-dates and the products' states at the moment asked: nothing here is stored."""
+dates and the products' states on the day asked: nothing here is stored."""
 
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from api.core import clock
 from api.core.schemas import CodeName
 from api.core.security import Principal
 from api.measures.models import Measure, Wave
 from api.products import repository
-from api.products.models import Product, ProductType
+from api.products.models import Product, ProductStatus, ProductType
 from api.products.policy import require_editor
 from api.products.presenters import due_date
 from api.products.schemas import DeliveryPlan, MeasurePlan, PlannedProduct, WavePlan
@@ -25,7 +27,46 @@ EXPECTED_TYPES = (
 )
 
 
-def _planned(product: Product, today: date) -> PlannedProduct | None:
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """A product as it stood at the end of the plan's day."""
+
+    product: Product
+    status: ProductStatus
+    published: bool
+
+
+def standings(session: Session, day: date) -> list[Standing]:
+    """The products as they stood at the end of `day`: for a day that has passed, only those
+    that existed then, each with the status it had. A product existed once it was created or
+    first published (the demo dates its publications, not its creation); its status is the
+    last status change recorded by then, else published if a version was, else planned."""
+    end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=clock.AMSTERDAM)
+    if end > clock.now():
+        return [
+            Standing(p, p.status, p.published_version is not None)
+            for p in repository.products_for_plan(session)
+        ]
+    recorded = repository.statuses_before(session, end)
+    found = []
+    for product in repository.products_for_plan(session, withdrawn=True):
+        published = any(
+            v.published_at is not None and v.published_at < end for v in product.versions
+        )
+        if product.created_at >= end and not published:
+            continue
+        kind = recorded.get(product.id)
+        if kind is not None:
+            status = ProductStatus(kind.removeprefix("status:"))
+        else:
+            status = ProductStatus.PUBLISHED if published else ProductStatus.PLANNED
+        if status is not ProductStatus.WITHDRAWN:
+            found.append(Standing(product, status, published))
+    return found
+
+
+def _planned(standing: Standing, today: date) -> PlannedProduct | None:
+    product = standing.product
     due = due_date(product)
     if due is None:
         return None
@@ -33,9 +74,9 @@ def _planned(product: Product, today: date) -> PlannedProduct | None:
         id=product.id,
         titel=product.title,
         soort=product.type,
-        status=product.status,
+        status=standing.status,
         uiterste_leverdatum=due,
-        te_laat=product.published_version is None and due < today,
+        te_laat=not standing.published and due < today,
     )
 
 
@@ -43,15 +84,15 @@ def delivery_plan(
     session: Session, principal: Principal, today: date, weeks: int, wave: int | None
 ) -> DeliveryPlan:
     require_editor(principal)
-    products = repository.products_for_plan(session)
+    products = standings(session, today)
     waves = session.scalars(select(Wave).order_by(Wave.number))
     measures = list(
         session.scalars(select(Measure).options(selectinload(Measure.wave)).order_by(Measure.code))
     )
-    by_measure: dict[str, list[Product]] = {}
-    for product in products:
-        for measure in product.measures:
-            by_measure.setdefault(measure.code, []).append(product)
+    by_measure: dict[str, list[Standing]] = {}
+    for standing in products:
+        for measure in standing.product.measures:
+            by_measure.setdefault(measure.code, []).append(standing)
     plans = []
     for w in waves:
         if wave is not None and w.number != wave:
@@ -59,7 +100,7 @@ def delivery_plan(
         measure_plans = []
         for measure in (m for m in measures if m.wave_number == w.number):
             serving = by_measure.get(measure.code, [])
-            present = sorted({p.type for p in serving})
+            present = sorted({s.product.type for s in serving})
             late = [
                 planned
                 for p in serving
@@ -86,8 +127,8 @@ def delivery_plan(
         (
             planned
             for p in products
-            if p.published_version is None
-            and (wave is None or wave in {m.wave_number for m in p.measures})
+            if not p.published
+            and (wave is None or wave in {m.wave_number for m in p.product.measures})
             and (planned := _planned(p, today)) is not None
             and today <= planned.uiterste_leverdatum <= horizon
         ),

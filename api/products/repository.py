@@ -232,9 +232,21 @@ def products_serving(session: Session, measure_codes: list[str]) -> list[Product
     return list(session.scalars(query))
 
 
-def products_for_plan(session: Session) -> list[Product]:
-    query = select(Product).where(Product.status != ProductStatus.WITHDRAWN).options(*DETAILS)
+def products_for_plan(session: Session, *, withdrawn: bool = False) -> list[Product]:
+    query = select(Product).options(*DETAILS)
+    if not withdrawn:
+        query = query.where(Product.status != ProductStatus.WITHDRAWN)
     return list(session.scalars(query.order_by(Product.id)))
+
+
+def statuses_before(session: Session, end: datetime) -> dict[int, str]:
+    """Each product's last status change before `end`, as the kind recorded (`status:...`)."""
+    query = (
+        select(ProductChange.product_id, ProductChange.kind)
+        .where(ProductChange.kind.startswith("status:"), ProductChange.occurred_at < end)
+        .order_by(ProductChange.seq)
+    )
+    return {product_id: kind for product_id, kind in session.execute(query)}
 
 
 def user(session: Session, user_id: int) -> User | None:
