@@ -198,8 +198,8 @@ def client_credentials_grant(
     client_secret: str,
     requested_scopes: list[str] | None,
 ) -> GrantedToken:
-    keys = [throttling.account_key("client", client_id), throttling.address_key(ctx.address)]
-    throttling.ensure_allowed(session, keys)
+    limits = throttling.sign_in_limits(settings, "client", client_id, ctx.address)
+    throttling.reserve(session, settings, limits)
     client = repository.client_by_client_id(session, client_id)
     now = datetime.now(UTC)
     secret = None
@@ -216,10 +216,7 @@ def client_credentials_grant(
             None,
         )
     if client is None or secret is None:
-        throttling.register_failure(session, settings, keys[0], settings.login_max_failures)
-        throttling.register_failure(
-            session, settings, keys[1], settings.login_max_failures_per_address
-        )
+        throttling.settle(session, settings, limits, throttling.Outcome.FAILED)
         record(
             session, ctx, "token.geweigerd", actor=f"client:{client_id}"[:80], outcome="geweigerd"
         )
@@ -228,14 +225,16 @@ def client_credentials_grant(
         )
     allowed = set(client.scopes)
     scopes = sorted(allowed if requested_scopes is None else set(requested_scopes))
+    # The secret was right: whatever follows, this was no guess.
+    throttling.settle(session, settings, limits, throttling.Outcome.SUCCEEDED)
     if not set(scopes) <= allowed:
         raise OAuthError(
             400,
             "invalid_scope",
             f"Niet toegestane scope: {', '.join(sorted(set(scopes) - allowed))}.",
+            keep_changes=True,
         )
     token, expires = client_access_token(session, settings, client.client_id, scopes, secret.id)
-    throttling.clear(session, keys[0])
     record(
         session,
         ctx,

@@ -173,3 +173,7 @@ class LoginThrottle(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     blocked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    pending: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Attempts reserved and still being verified; they count against the limit."""
+    pending_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """After this the pending attempts are taken to have died with their worker."""

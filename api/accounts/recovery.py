@@ -59,9 +59,18 @@ def send_invitation(
 def request_reset(session: Session, settings: Settings, ctx: RequestContext, email: str) -> None:
     """Always the same answer, so the form does not reveal which addresses have an account."""
     email = normalise_email(email)
-    keys = [throttling.account_key("herstel", email), throttling.address_key(ctx.address)]
-    throttling.ensure_allowed(session, keys)
-    throttling.register_failure(session, settings, keys[0], threshold=3)
+    # Every request counts (three per quarter of an hour per address asked for); the sender's
+    # address is only checked, so a lock from wrong passwords also stops this form.
+    limits = [
+        throttling.Limit(throttling.account_key("herstel", email), threshold=3),
+        throttling.Limit(
+            throttling.address_key(ctx.address),
+            settings.login_max_failures_per_address,
+            counted=False,
+        ),
+    ]
+    throttling.reserve(session, settings, limits)
+    throttling.settle(session, settings, limits, throttling.Outcome.FAILED)
     user = repository.user_by_email(session, email)
     if user is None or not user.is_active:
         record(session, ctx, "wachtwoordherstel.gevraagd", actor="anonymous", outcome="onbekend")

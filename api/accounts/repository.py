@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from api.accounts.models import (
@@ -111,6 +111,21 @@ def claim_refresh_token(session: Session, token_id: int, now: datetime) -> bool:
         update(RefreshToken)
         .where(RefreshToken.id == token_id, RefreshToken.used_at.is_(None))
         .values(used_at=now)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]
+
+
+def claim_totp_step(session: Session, user_id: int, step: int) -> bool:
+    """Records the code's time step as used, in one statement so that parallel logins with the
+    same code cannot both pass; False when this step or a later one was used already."""
+    result = session.execute(
+        update(User)
+        .where(
+            User.id == user_id,
+            or_(User.totp_last_step.is_(None), User.totp_last_step < step),
+        )
+        .values(totp_last_step=step)
+        .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]
 

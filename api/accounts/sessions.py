@@ -67,17 +67,14 @@ def _issue(
 
 
 def _fail(
-    session: Session, settings: Settings, ctx: RequestContext, email: str, reason: str
+    session: Session,
+    settings: Settings,
+    ctx: RequestContext,
+    limits: list[throttling.Limit],
+    email: str,
+    reason: str,
 ) -> UnauthenticatedError:
-    throttling.register_failure(
-        session, settings, throttling.account_key("login", email), settings.login_max_failures
-    )
-    throttling.register_failure(
-        session,
-        settings,
-        throttling.address_key(ctx.address),
-        settings.login_max_failures_per_address,
-    )
+    throttling.settle(session, settings, limits, throttling.Outcome.FAILED)
     record(
         session,
         ctx,
@@ -98,22 +95,26 @@ def login(
     totp_code: str | None,
 ) -> IssuedSession:
     email = normalise_email(email)
-    account = throttling.account_key("login", email)
-    throttling.ensure_allowed(session, [account, throttling.address_key(ctx.address)])
+    limits = throttling.sign_in_limits(settings, "login", email, ctx.address)
+    throttling.reserve(session, settings, limits)
     user = repository.user_by_email(session, email)
     # Unknown address, wrong password and inactive account give the same answer and timing.
     password_ok = verify_password(user.password_hash if user else None, password)
     if user is None or not password_ok or not user.is_active:
-        raise _fail(session, settings, ctx, email, "wachtwoord")
+        raise _fail(session, settings, ctx, limits, email, "wachtwoord")
     if user.totp_enabled:
         if not totp_code:
+            # The password was right, so no failure; but no success either, or asking without
+            # a code would wipe the count of wrong codes.
+            throttling.settle(session, settings, limits, throttling.Outcome.UNDECIDED)
             raise UnauthenticatedError(
                 "Voer ook de code uit uw authenticator-app in.",
                 extra={"code": "tweede_factor_nodig"},
+                keep_changes=True,
             )
-        if not accept_code(user, user.totp_secret or "", totp_code):
-            raise _fail(session, settings, ctx, email, "tweede factor")
-    throttling.clear(session, account)
+        if not accept_code(session, user, totp_code):
+            raise _fail(session, settings, ctx, limits, email, "tweede factor")
+    throttling.settle(session, settings, limits, throttling.Outcome.SUCCEEDED)
     now = datetime.now(UTC)
     user_session = UserSession(
         id=str(uuid.uuid4()),

@@ -1,7 +1,20 @@
 """Login throttling per account and per address, with exponential backoff, kept in the
-database so that every worker counts the same failures."""
+database so that every worker counts the same failures.
 
+An attempt is *reserved* before the secret is verified, in a short transaction of its own that
+is committed at once: parallel attempts see each other, so no more are verified than the limit
+allows, on PostgreSQL as on SQLite. Reading the failures first and counting them after the
+verification would let thirty parallel guesses all be verified against a limit of five.
+
+The reservation counts as a failure until the attempt is settled: a failure stays counted (and
+locks once the limit is reached), a success gives the slot back. When every slot is taken by
+attempts still being verified, a new attempt waits briefly for them to settle instead of being
+verified beside them."""
+
+import enum
 import hashlib
+import time
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
@@ -14,6 +27,28 @@ from api.core.settings import Settings
 
 # Failures older than this no longer count.
 WINDOW = timedelta(minutes=15)
+# No verification takes this long: pending attempts older than this died with their worker.
+PENDING_LIFETIME = timedelta(seconds=60)
+# How long an attempt waits for attempts in flight to settle before it is refused.
+MAX_WAIT_SECONDS = 5.0
+POLL_SECONDS = 0.05
+
+
+@dataclass(frozen=True)
+class Limit:
+    key: str
+    threshold: int
+    counted: bool = True
+    """False: the key is only checked for a lock, this kind of attempt does not count for it."""
+    reset_on_success: bool = False
+    """True: a success forgets the failures (an account), False: they stay (an address)."""
+
+
+class Outcome(enum.Enum):
+    FAILED = "failed"
+    SUCCEEDED = "succeeded"
+    UNDECIDED = "undecided"
+    """Neither: the password was right but the second factor is still to come."""
 
 
 def account_key(kind: str, identifier: str) -> str:
@@ -26,35 +61,87 @@ def address_key(address: str) -> str:
     return f"adres:{address}"
 
 
-def ensure_allowed(session: Session, keys: list[str], now: datetime | None = None) -> None:
+def sign_in_limits(settings: Settings, kind: str, identifier: str, address: str) -> list[Limit]:
+    """The limits of a sign-in with a secret: per account (or client) and per address."""
+    return [
+        Limit(account_key(kind, identifier), settings.login_max_failures, reset_on_success=True),
+        Limit(address_key(address), settings.login_max_failures_per_address),
+    ]
+
+
+def reserve(
+    session: Session, settings: Settings, limits: list[Limit], now: datetime | None = None
+) -> None:
+    """Reserve one attempt under every limit and commit, or raise 429 without reserving."""
+    deadline = time.monotonic() + MAX_WAIT_SECONDS
+    while True:
+        moment = now or datetime.now(UTC)
+        wait = _try_reserve(session, limits, moment)
+        # The one commit outside the session dependency: parallel attempts must see this
+        # reservation before the slow verification starts (and a lock or a full slot must not
+        # be held while waiting).
+        session.commit()
+        if wait is None:
+            return
+        if wait > 0 or time.monotonic() >= deadline:
+            raise _too_many(max(wait, 1.0))
+        time.sleep(POLL_SECONDS)
+
+
+def settle(
+    session: Session,
+    settings: Settings,
+    limits: list[Limit],
+    outcome: Outcome,
+    now: datetime | None = None,
+) -> None:
+    """Record how a reserved attempt ended, in the request's transaction."""
     now = now or datetime.now(UTC)
-    rows = session.scalars(select(LoginThrottle).where(LoginThrottle.key.in_(keys)))
+    counted = [limit for limit in limits if limit.counted]
+    rows = _locked_rows(session, [limit.key for limit in counted], now)
+    for limit in counted:
+        row = rows[limit.key]
+        row.pending = max(row.pending - 1, 0)
+        if outcome is Outcome.FAILED:
+            _count_failure(settings, row, limit.threshold, now)
+        elif outcome is Outcome.SUCCEEDED and limit.reset_on_success:
+            row.failures = 0
+            row.blocked_until = None
+
+
+def _try_reserve(session: Session, limits: list[Limit], now: datetime) -> float | None:
+    """None when reserved; else how long the caller must wait (0: slots are taken by attempts
+    still in flight, try again shortly)."""
+    rows = _locked_rows(session, [limit.key for limit in limits], now)
     waits = [
         (row.blocked_until - now).total_seconds()
-        for row in rows
+        for row in rows.values()
         if row.blocked_until is not None and row.blocked_until > now
     ]
     if waits:
-        seconds = int(max(waits)) + 1
-        raise TooManyRequestsError(
-            f"Te veel mislukte pogingen. Probeer het over {seconds} seconden opnieuw.", seconds
-        )
+        return max(waits)
+    for limit in limits:
+        row = rows[limit.key]
+        if row.pending_until is None or row.pending_until <= now:
+            row.pending = 0
+        if limit.counted and row.pending >= _capacity(row, limit.threshold, now):
+            return 0.0
+    for limit in limits:
+        if limit.counted:
+            row = rows[limit.key]
+            row.pending += 1
+            row.pending_until = now + PENDING_LIFETIME
+    return None
 
 
-def register_failure(
-    session: Session, settings: Settings, key: str, threshold: int, now: datetime | None = None
-) -> None:
-    now = now or datetime.now(UTC)
-    row = session.scalars(
-        select(LoginThrottle).where(LoginThrottle.key == key).with_for_update()
-    ).first()
-    if row is None:
-        try:
-            with session.begin_nested():
-                row = LoginThrottle(key=key, failures=0, last_failure_at=now)
-                session.add(row)
-        except IntegrityError:  # pragma: no cover - a parallel failure created it first
-            row = session.scalars(select(LoginThrottle).where(LoginThrottle.key == key)).one()
+def _capacity(row: LoginThrottle, threshold: int, now: datetime) -> int:
+    """How many attempts may be verified at once: the failures still allowed, and after a
+    lock has run out one at a time, so the next failure backs off further."""
+    failures = 0 if now - row.last_failure_at > WINDOW else row.failures
+    return max(threshold - failures, 1)
+
+
+def _count_failure(settings: Settings, row: LoginThrottle, threshold: int, now: datetime) -> None:
     if now - row.last_failure_at > WINDOW:
         row.failures = 0
     row.failures += 1
@@ -67,7 +154,31 @@ def register_failure(
         row.blocked_until = now + timedelta(seconds=lockout)
 
 
-def clear(session: Session, key: str) -> None:
-    row = session.scalars(select(LoginThrottle).where(LoginThrottle.key == key)).first()
-    if row is not None:
-        session.delete(row)
+def _locked_rows(session: Session, keys: list[str], now: datetime) -> dict[str, LoginThrottle]:
+    """The rows of these keys, created when missing, locked in key order (so two requests
+    never wait for each other in a circle) and read afresh, not from the identity map."""
+    query = (
+        select(LoginThrottle)
+        .where(LoginThrottle.key.in_(keys))
+        .order_by(LoginThrottle.key)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    rows = {row.key: row for row in session.scalars(query)}
+    missing = [key for key in keys if key not in rows]
+    if not missing:
+        return rows
+    for key in missing:
+        try:
+            with session.begin_nested():
+                session.add(LoginThrottle(key=key, failures=0, pending=0, last_failure_at=now))
+        except IntegrityError:  # a parallel attempt created it first
+            pass
+    return {row.key: row for row in session.scalars(query)}
+
+
+def _too_many(seconds: float) -> TooManyRequestsError:
+    wait = int(seconds) + 1
+    return TooManyRequestsError(
+        f"Te veel mislukte pogingen. Probeer het over {wait} seconden opnieuw.", wait
+    )

@@ -267,7 +267,7 @@ def set_second_factor(
         raise ConflictError("Start eerst het instellen van de tweede factor.")
     if not active and {r.value for r in user.roles} & settings.roles_needing_second_factor:
         raise ConflictError("Uw rol vraagt een tweede factor; uitzetten kan niet.")
-    if not accept_code(user, user.totp_secret, code):
+    if not accept_code(session, user, code):
         invalid = InvalidParams()
         invalid.add("code", "wrong_code", "De code klopt niet of is al gebruikt.", "body")
         invalid.raise_if_any()
