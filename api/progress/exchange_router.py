@@ -1,21 +1,23 @@
 """HTTP endpoints for exchanging progress in bulk: JSON for scripts (idempotent), CSV and XLSX
 uploads with a per-row report, and exports in the same format."""
 
+import os
 from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, File, Header, Query, Response, UploadFile
 from fastapi import Path as PathParam
-from pydantic import Field
+from pydantic import ConfigDict, Field
+from sqlalchemy.orm import Session
 
 from api.accounts.principal import CurrentPrincipal
 from api.core import clock, idempotency
 from api.core.db import SessionDep
-from api.core.errors import PayloadTooLargeError, UnauthenticatedError
+from api.core.errors import PayloadTooLargeError
 from api.core.requests import SettingsDep
 from api.core.routing import errors, json_router
 from api.core.schemas import ApiModel
-from api.progress import bulk, exchange, spreadsheets
+from api.progress import bulk, exchange, policy, spreadsheets
 
 router = json_router(tags=["Voortgang"], conditional=False)
 # Exports answer in CSV or XLSX, so they skip the JSON negotiation.
@@ -25,12 +27,21 @@ WRITE_SECURITY = {
 }
 
 
+class BulkStep(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
+    stap: str = Field(examples=["impactanalyse"])
+    gereed_op: str | None = Field(default=None, json_schema_extra={"format": "date"})
+
+
 class BulkRow(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
     gemeente: str = Field(examples=["GM0344"])
     maatregel: str = Field(examples=["M15"])
     fase: str = Field(examples=["voorbereidend"])
     gepland_livegang: str | None = Field(default=None, json_schema_extra={"format": "date"})
-    stappen_gereed: list[dict[str, str]] = Field(
+    stappen_gereed: list[BulkStep] = Field(
         default_factory=list, examples=[[{"stap": "impactanalyse", "gereedOp": "2026-05-01"}]]
     )
     knelpunten: str | None = None
@@ -38,6 +49,8 @@ class BulkRow(ApiModel):
 
 
 class BulkRequest(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
     rijen: list[BulkRow] = Field(max_length=bulk.MAX_ROWS)
 
 
@@ -46,15 +59,28 @@ class BulkReport(ApiModel):
     gewijzigd: int
     ongewijzigd: int
     gecontroleerd: bool = Field(description="true: alleen gecontroleerd, niets opgeslagen.")
+    tekenset: str | None = Field(
+        default=None,
+        description="Alleen bij een CSV-bestand: hoe de tekst gelezen is, utf-8 of windows-1252.",
+        examples=["utf-8"],
+    )
 
 
-def _report(report: bulk.Report, dry_run: bool) -> BulkReport:
+def _report(report: bulk.Report, dry_run: bool, encoding: str | None = None) -> BulkReport:
     return BulkReport(
         rijen=report.rows,
         gewijzigd=report.changed,
         ongewijzigd=report.unchanged,
         gecontroleerd=dry_run,
+        tekenset=encoding,
     )
+
+
+def _end_authentication_reads(session: Session) -> None:
+    """Ends the transaction authentication opened. On SQLite a POST's first query takes the
+    write lock (BEGIN IMMEDIATE), and reading a file takes time: every other writer would wait
+    for it. The rows are written in a new transaction, begun by their first query."""
+    session.commit()
 
 
 @router.post(
@@ -79,8 +105,7 @@ def bulk_update(
         ),
     ] = None,
 ) -> Response:
-    if not principal.is_authenticated:
-        raise UnauthenticatedError
+    policy.ensure_may_write_some(principal)
     # One dump of the whole body: a dump per row cost more than checking the rows.
     rows: list[dict[str, Any]] = body.model_dump(by_alias=True, exclude_unset=True)["rijen"]
     if idempotency_key is not None:
@@ -97,7 +122,7 @@ def bulk_update(
                 headers={"Idempotent-Replayed": "true"},
             )
     answer = _report(bulk.import_rows(session, principal, rows), dry_run=False).model_dump(
-        by_alias=True
+        by_alias=True, exclude_none=True
     )
     if idempotency_key is not None:
         idempotency.store(session, idempotency_key, principal.subject, 200, answer)
@@ -107,10 +132,15 @@ def bulk_update(
 @router.post(
     "/voortgang/bestanden",
     response_model=BulkReport,
+    response_model_exclude_none=True,
     operation_id="voortgangBestandUploaden",
     summary="Een CSV- of XLSX-bestand met standen uploaden (controleren=true: alleen controleren)",
     openapi_extra=WRITE_SECURITY,
-    responses=errors(e409="Een cel veranderde intussen.", e415="Geen CSV of XLSX."),
+    responses=errors(
+        e409="Een cel veranderde intussen.",
+        e413="Het bestand is te groot, of voorbij een leesgrens (rijen, kolommen, cellen).",
+        e415="Geen CSV of XLSX, of niet te lezen.",
+    ),
 )
 def upload(
     bestand: Annotated[UploadFile, File(description="CSV (komma of puntkomma) of XLSX.")],
@@ -119,24 +149,38 @@ def upload(
     settings: SettingsDep,
     controleren: Annotated[bool, Query(description="Alleen controleren, niets opslaan.")] = False,
 ) -> BulkReport:
-    if not principal.is_authenticated:
-        raise UnauthenticatedError
-    data = bestand.file.read(settings.max_upload_bytes + 1)
-    if len(data) > settings.max_upload_bytes:
+    # The right first: a caller who may write no progress at all costs no parsing.
+    policy.ensure_may_write_some(principal)
+    size = bestand.file.seek(0, os.SEEK_END)
+    bestand.file.seek(0)
+    if size > settings.max_upload_bytes:
         raise PayloadTooLargeError(
             f"Een bestand mag hoogstens {settings.max_upload_bytes} bytes zijn."
         )
-    rows = spreadsheets.read_rows(data)
-    return _report(bulk.import_rows(session, principal, rows, dry_run=controleren), controleren)
+    _end_authentication_reads(session)
+    sheet = spreadsheets.read_rows(bestand.file)
+    report = bulk.import_rows(session, principal, sheet.rows, dry_run=controleren)
+    return _report(report, controleren, sheet.encoding)
 
 
 class SharedServiceReport(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
     maatregel: str = Field(pattern=r"^M\d{2}$", examples=["M15"])
     fase: str = Field(examples=["voorbereidend"])
     gepland_livegang: str | None = Field(default=None, json_schema_extra={"format": "date"})
-    stappen_gereed: list[dict[str, str]] = Field(default_factory=list)
+    stappen_gereed: list[BulkStep] = Field(default_factory=list)
     knelpunten: str | None = None
     notitie: str | None = None
+    terugzetten_bevestigd: list[str] = Field(
+        default_factory=list,
+        max_length=500,
+        description=(
+            "Gemeenten waarvan u bevestigt dat hun fase terug mag naar de gemelde fase. Zonder "
+            "die bevestiging weigert de melding (409) elke gemeente die al verder is."
+        ),
+        examples=[["GM0534"]],
+    )
 
 
 @router.post(
@@ -145,7 +189,10 @@ class SharedServiceReport(ApiModel):
     operation_id="voortgangSamenwerkingsverbandDoorgeven",
     summary="Eén stand doorgeven voor alle gemeenten van een samenwerkingsverband",
     openapi_extra=WRITE_SECURITY,
-    responses=errors(e409="Een cel veranderde intussen."),
+    responses=errors(
+        e409="Een gemeente zou een fase terug gaan zonder bevestiging, of een cel veranderde "
+        "intussen."
+    ),
 )
 def shared_service_report(
     code: Annotated[
@@ -155,10 +202,10 @@ def shared_service_report(
     principal: CurrentPrincipal,
     session: SessionDep,
 ) -> BulkReport:
-    if not principal.is_authenticated:
-        raise UnauthenticatedError
+    policy.ensure_may_write_some(principal)
+    report = body.model_dump(by_alias=True, exclude_unset=True, exclude={"terugzetten_bevestigd"})
     rows = exchange.shared_service_rows(
-        session, code, body.model_dump(by_alias=True, exclude_unset=True)
+        session, principal, code, report, set(body.terugzetten_bevestigd)
     )
     return _report(bulk.import_rows(session, principal, rows), dry_run=False)
 

@@ -36,11 +36,33 @@ def source_of_write(principal: Principal, code: str) -> Source:
     return Source.PROGRAMME if principal.is_programme_team else Source.PERSON
 
 
+def ensure_may_write_some(principal: Principal) -> None:
+    """Whether the principal may change any municipality's progress at all. Checked before a
+    file or a large body is read, so a caller without the right costs nothing to refuse; the
+    right per municipality is checked per row (source_of_write)."""
+    if not principal.is_authenticated:
+        raise UnauthenticatedError
+    if principal.is_programme_team:
+        return
+    if principal.kind == "client" and not principal.has_scope(Scope.PROGRESS_WRITE):
+        raise ForbiddenError("Deze koppeling mag geen voortgang wijzigen.")
+    if not principal.municipalities:
+        raise ForbiddenError("U mag van geen enkele gemeente de voortgang doorgeven.")
+
+
 def ensure_programme_team(principal: Principal) -> None:
     if not principal.is_authenticated:
         raise UnauthenticatedError
     if not principal.is_programme_team:
         raise ForbiddenError("Alleen voor het programmateam.")
+
+
+def may_write(principal: Principal, code: str) -> bool:
+    try:
+        source_of_write(principal, code)
+    except (UnauthenticatedError, NotFoundError, ForbiddenError):
+        return False
+    return True
 
 
 def can_read(principal: Principal, code: str) -> bool:

@@ -1,18 +1,47 @@
 """Progress as CSV and XLSX: the same columns in and out, so an export can be edited and
-uploaded again. CSV may use a comma or a semicolon (Dutch spreadsheets use the latter)."""
+uploaded again.
 
+Reading is streamed and bounded: a file is read row by row and refused at the first limit it
+passes (rows, columns, line length, cells read), never loaded whole into rows first. Dutch
+spreadsheet habits are understood: `;` as separator, Windows-1252 text, Excel for Mac's CR-only
+line endings, a `sep=;` first line, and dates written `1-1-2026`."""
+
+import codecs
 import csv
 import io
-from collections.abc import Callable
-from typing import Any
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import IO, Any
 
 import filetype
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from api.core.errors import DomainError
-from api.progress.bulk import COLUMNS, LINE
+from api.progress import xlsx_reader
+from api.progress.bulk import COLUMNS, LINE, MAX_ROWS
+from api.progress.xlsx_reader import SheetLimitError, UnreadableWorkbookError
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+REQUIRED = ("gemeente", "maatregel", "fase")
+MAX_COLUMNS = len(COLUMNS) + 3
+"""A value right of this column is refused; empty cells there are skipped."""
+MAX_LINES = 2 * MAX_ROWS
+"""Rows read, empty ones included."""
+MAX_LINE_CHARS = 64 * 1024
+"""One line of a CSV file; two full texts of 5000 characters and every step fit easily."""
+XLSX_LIMITS = xlsx_reader.Limits(
+    columns=MAX_COLUMNS,
+    cells=(MAX_ROWS + 1) * MAX_COLUMNS,
+    elements=5 * (MAX_ROWS + 1) * MAX_COLUMNS,
+)
+UTF8 = "utf-8"
+WINDOWS_1252 = "windows-1252"
+SAVE_AS_UTF8 = (
+    'Sla het bestand in Excel op met "Opslaan als" en kies "CSV UTF-8 (door komma\'s '
+    'gescheiden)", of in LibreOffice "Tekst CSV" met tekenset "Unicode (UTF-8)".'
+)
 
 
 class UnreadableSheetError(DomainError):
@@ -20,71 +49,207 @@ class UnreadableSheetError(DomainError):
     title = "Bestand niet leesbaar"
 
 
-def read_rows(data: bytes) -> list[dict[str, Any]]:
-    kind = filetype.guess(data)
+class InvalidColumnsError(DomainError):
+    status = 400
+    title = "Ongeldige kolommen"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    rows: list[dict[str, Any]]
+    """Each row as a dict of its columns, with the line it stood on under LINE."""
+    encoding: str | None
+    """How a CSV file's text was read; None for XLSX."""
+
+
+def read_rows(source: IO[bytes]) -> Sheet:
+    """The rows of an uploaded CSV or XLSX file; `source` must be seekable."""
+    head = source.read(8192)
+    source.seek(0)
+    kind = filetype.guess(head)
     if kind is not None and kind.mime == XLSX:
-        return _read_xlsx(data)
+        try:
+            return Sheet(_records(xlsx_reader.read_rows(source, XLSX_LIMITS)), None)
+        except UnreadableWorkbookError as exc:
+            raise UnreadableSheetError(exc.detail) from exc
     if kind is not None:
         raise UnreadableSheetError(f"Stuur CSV of XLSX, geen {kind.mime}.")
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise UnreadableSheetError(f"Dit CSV-bestand is UTF-16-tekst. {SAVE_AS_UTF8}")
+    encoding = _encoding(source)
+    text = io.TextIOWrapper(source, encoding=encoding, newline="")
     try:
-        text = data.decode("utf-8-sig")
+        return Sheet(_records(_csv_rows(text)), WINDOWS_1252 if encoding == "cp1252" else UTF8)
     except UnicodeDecodeError as exc:
-        raise UnreadableSheetError("Het CSV-bestand is geen UTF-8-tekst.") from exc
-    return _read_csv(text)
+        raise UnreadableSheetError(
+            f"Het CSV-bestand is geen UTF-8- of Windows-1252-tekst. {SAVE_AS_UTF8}"
+        ) from exc
+    finally:
+        text.detach()
 
 
-def _normalised(header: list[str]) -> list[str]:
-    names = [str(h or "").strip() for h in header]
-    missing = [c for c in ("gemeente", "maatregel", "fase") if c not in names]
+def _encoding(source: IO[bytes]) -> str:
+    """UTF-8 (a byte-order mark is skipped) when the whole file is valid UTF-8, else Windows-1252:
+    what Excel writes as "CSV (gescheiden door lijstscheidingsteken)" on a Dutch Windows."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        while chunk := source.read(64 * 1024):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+        return "utf-8-sig"
+    except UnicodeDecodeError:
+        return "cp1252"
+    finally:
+        source.seek(0)
+
+
+def _lines(text: IO[str]) -> Iterator[str]:
+    """Physical lines (CR, LF or CRLF), each within MAX_LINE_CHARS."""
+    number = 0
+    while line := text.readline(MAX_LINE_CHARS + 1):
+        number += 1
+        if len(line) > MAX_LINE_CHARS:
+            raise SheetLimitError(
+                "regellengte",
+                MAX_LINE_CHARS,
+                f"Regel {number} is langer dan {MAX_LINE_CHARS} tekens.",
+            )
+        yield line
+
+
+def _csv_rows(text: IO[str]) -> Iterator[tuple[int, list[object]]]:
+    lines = _lines(text)
+    first = next(lines, "")
+    # Excel reads (and some programs write) a first line "sep=;" naming the separator.
+    hint = re.fullmatch(r"sep=(.)\r?\n?", first)
+    if hint:
+        delimiter = hint.group(1)
+        first = next(lines, "")
+    else:
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(_chain(first, lines), delimiter=delimiter)
+    try:
+        for number, values in enumerate(reader, start=1):
+            yield number, list(values)
+    except csv.Error as exc:
+        raise UnreadableSheetError(
+            f"Het CSV-bestand is niet te lezen rond regel {reader.line_num}: {exc}."
+        ) from exc
+
+
+def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:
+    if first:
+        yield first
+    yield from rest
+
+
+def _header(values: list[object]) -> list[str]:
+    names = [str(v or "").strip() for v in values]
+    missing = [c for c in REQUIRED if c not in names]
     if missing:
         raise UnreadableSheetError(
             f"Kolommen ontbreken: {', '.join(missing)}. Verwacht: {', '.join(COLUMNS)}."
         )
+    unknown = [n for n in names if n and n not in COLUMNS]
+    doubles = sorted({n for n in names if n and names.count(n) > 1})
+    if unknown or doubles:
+        problems = []
+        if unknown:
+            problems.append(f"onbekende kolommen: {', '.join(unknown)}")
+        if doubles:
+            problems.append(f"dubbele kolommen: {', '.join(doubles)}")
+        raise InvalidColumnsError(
+            f"De kopregel heeft {' en '.join(problems)}; er is niets gewijzigd. "
+            f"Toegestaan: {', '.join(COLUMNS)}.",
+            extra={"onbekendeKolommen": unknown, "dubbeleKolommen": doubles},
+        )
     return names
 
 
-def _read_csv(text: str) -> list[dict[str, Any]]:
-    sample = text[:4096]
-    delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = [(n, r) for n, r in enumerate(reader, start=1) if any(cell.strip() for cell in r)]
-    return _records(rows, _normalised)
-
-
-def _read_xlsx(data: bytes) -> list[dict[str, Any]]:
-    try:
-        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-    except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise UnreadableSheetError("Het XLSX-bestand kan niet gelezen worden.") from exc
-    rows = [
-        (n, list(r))
-        for n, r in enumerate(sheet.iter_rows(values_only=True), start=1)
-        if any(c not in (None, "") for c in r)
-    ]
-    return _records(rows, lambda header: _normalised([str(c or "") for c in header]))
-
-
-def _records(
-    rows: list[tuple[int, list[Any]]], header_of: Callable[[list[Any]], list[str]]
-) -> list[dict[str, Any]]:
-    """Rows as dicts, each with the line it stood on (LINE), so errors point at the sheet."""
-    if not rows:
+def _records(rows: Iterable[tuple[int, list[object]]]) -> list[dict[str, Any]]:
+    """Rows as dicts, each with the line it stood on (LINE), so errors point at the sheet.
+    Empty rows are skipped; the limits are checked as the rows come in."""
+    header: list[str] | None = None
+    records: list[dict[str, Any]] = []
+    for read, (number, values) in enumerate(rows, start=1):
+        if read > MAX_LINES:
+            raise SheetLimitError(
+                "regels",
+                MAX_LINES,
+                f"Het bestand heeft meer dan {MAX_LINES} regels (lege meegeteld).",
+            )
+        if not any(v not in (None, "") and str(v).strip() for v in values):
+            continue
+        if header is None:
+            header = _header(values)
+            continue
+        if len(records) == MAX_ROWS:
+            raise SheetLimitError(
+                "rijen",
+                MAX_ROWS,
+                f"Het bestand heeft meer dan {MAX_ROWS} rijen; stuur het in delen.",
+            )
+        records.append(_record(header, number, values))
+    if header is None:
         raise UnreadableSheetError("Het bestand is leeg.")
-    header = header_of(rows[0][1])
-    return [
-        {LINE: n, **{k: _restored(v) for k, v in zip(header, r, strict=False)}} for n, r in rows[1:]
-    ]
+    return records
+
+
+def _record(header: list[str], number: int, values: list[object]) -> dict[str, Any]:
+    record: dict[str, Any] = {LINE: number}
+    for position, value in enumerate(values):
+        name = header[position] if position < len(header) else ""
+        if name:
+            record[name] = _restored(value)
+        elif value not in (None, "") and str(value).strip():
+            if position >= MAX_COLUMNS:
+                raise SheetLimitError(
+                    "kolommen",
+                    MAX_COLUMNS,
+                    f"Regel {number} heeft een waarde in kolom {position + 1}; een "
+                    f"voortgangsbestand heeft hoogstens {MAX_COLUMNS} kolommen.",
+                )
+            raise InvalidColumnsError(
+                f"Regel {number} heeft een waarde in kolom {position + 1}, die geen kopnaam "
+                f"heeft. Toegestaan: {', '.join(COLUMNS)}."
+            )
+    for name in ("geplandLivegang", "stappenGereed"):
+        if isinstance(record.get(name), str):
+            record[name] = _iso_dates(record[name])
+    return record
+
+
+# Dutch spreadsheet programs show and save dates as 1-1-2026 or 01-01-2026.
+_DUTCH_DATE = re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])")
+
+
+def _iso_dates(text: str) -> str:
+    """Dates written day-month-year as JJJJ-MM-DD; anything else is left for the row check,
+    which names what it cannot read."""
+
+    def iso(match: re.Match[str]) -> str:
+        day, month, year = (int(part) for part in match.groups())
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return match.group()
+
+    return _DUTCH_DATE.sub(iso, text)
 
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What XML 1.0 forbids (C0 controls but tab and line breaks, lone surrogates, U+FFFE/U+FFFF):
+# openpyxl refuses to write them, and a lone surrogate cannot be encoded for the CSV either.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _inert(value: object) -> object:
-    """Free text a spreadsheet must show, never evaluate (CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    """Free text a spreadsheet must show, never evaluate (CSV injection), and can store."""
+    if not isinstance(value, str):
+        return value
+    value = _UNWRITABLE.sub("\ufffd", value)
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def _restored(value: object) -> object:
@@ -97,29 +262,24 @@ def _step_text(steps: dict[str, str]) -> str:
     return ";".join(f"{code}={done}" for code, done in sorted(steps.items(), key=lambda kv: kv[1]))
 
 
+def _cells(record: dict[str, Any]) -> list[object]:
+    return [_inert(_step_text(record[c]) if c == "stappenGereed" else record[c]) for c in COLUMNS]
+
+
 def to_csv(records: list[dict[str, Any]]) -> bytes:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(COLUMNS), delimiter=";", lineterminator="\n")
-    writer.writeheader()
-    for record in records:
-        writer.writerow(
-            {
-                **{k: _inert(v) for k, v in record.items()},
-                "stappenGereed": _step_text(record["stappenGereed"]),
-            }
-        )
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(_cells(record) for record in records)
     return ("\ufeff" + out.getvalue()).encode()
 
 
 def to_xlsx(records: list[dict[str, Any]]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Voortgang"
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Voortgang")
     sheet.append(list(COLUMNS))
     for record in records:
-        sheet.append(
-            [_step_text(record[c]) if c == "stappenGereed" else _inert(record[c]) for c in COLUMNS]
-        )
+        sheet.append(_cells(record))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

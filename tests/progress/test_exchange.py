@@ -5,8 +5,12 @@ from collections.abc import Callable
 
 import httpx
 from openpyxl import Workbook, load_workbook
+from sqlalchemy import update
+from sqlalchemy.orm import Session
 
-from tests.auth import EDITOR, SCRIPT, UTRECHT, login, machine_token
+from api.progress import spreadsheets
+from api.progress.models import ProgressStatus
+from tests.auth import BOLLENSTREEK, EDITOR, PARTNER, SCRIPT, UTRECHT, login, machine_token
 
 
 async def script_client(clients: Callable[[], httpx.AsyncClient]) -> httpx.AsyncClient:
@@ -215,9 +219,10 @@ async def test_a_shared_service_reports_once_for_all_members(
 ) -> None:
     isd = clients()
     await login(isd, "bollenstreek@demo.spoorboek.example")
+    report = {"maatregel": "M17", "fase": "voorbereidend", "knelpunten": "Wachten op leverancier"}
     response = await isd.post(
         "/api/v1/organisaties/demo-isd-bollenstreek/voortgang",
-        json={"maatregel": "M17", "fase": "voorbereidend", "knelpunten": "Wachten op leverancier"},
+        json={**report, "terugzettenBevestigd": ["GM0534", "gm0553"]},
     )
     assert response.status_code == 200, response.text
     assert response.json()["rijen"] == 4
@@ -324,3 +329,185 @@ async def test_an_unchanged_put_adds_no_history(clients: Callable[[], httpx.Asyn
     )
     assert same.status_code == 200
     assert same.headers["etag"] == cell.headers["etag"]
+
+
+async def test_a_shared_report_moves_no_member_back_without_confirmation(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    isd = clients()
+    await login(isd, BOLLENSTREEK)
+    members = ("GM0534", "GM0553", "GM0575", "GM1525")
+    url = "/api/v1/organisaties/demo-isd-bollenstreek/voortgang"
+
+    async def cells() -> dict[str, dict[str, object]]:
+        return {
+            code: (await isd.get(f"/api/v1/gemeenten/{code}/voortgang/M17")).json()
+            for code in members
+        }
+
+    before = await cells()
+    ahead = sorted(c for c, cell in before.items() if cell["fase"] == "geimplementeerd")
+    assert ahead == ["GM0534", "GM0553"], "the demo data has two members ahead"
+    refused = await isd.post(url, json={"maatregel": "M17", "fase": "voorbereidend"})
+    assert refused.status_code == 409
+    assert refused.headers["content-type"].startswith("application/problem+json")
+    assert refused.json()["terugzettingen"] == [
+        {
+            "gemeente": code,
+            "maatregel": "M17",
+            "huidigeFase": "geimplementeerd",
+            "gemeldeFase": "voorbereidend",
+        }
+        for code in ahead
+    ]
+    partly = await isd.post(
+        url, json={"maatregel": "M17", "fase": "voorbereidend", "terugzettenBevestigd": ["GM0534"]}
+    )
+    assert partly.status_code == 409
+    assert [b["gemeente"] for b in partly.json()["terugzettingen"]] == ["GM0553"]
+    stranger = await isd.post(
+        url, json={"maatregel": "M17", "fase": "voorbereidend", "terugzettenBevestigd": ["GM0344"]}
+    )
+    assert stranger.status_code == 400
+    assert "GM0344" in stranger.json()["detail"]
+    assert await cells() == before, "nothing was written on refusal"
+    confirmed = await isd.post(
+        url,
+        json={"maatregel": "M17", "fase": "voorbereidend", "terugzettenBevestigd": ahead},
+    )
+    assert confirmed.status_code == 200, confirmed.text
+    after = await cells()
+    for code in members:
+        assert after[code]["fase"] == "voorbereidend"
+        # Fields the report leaves out are each member's own: kept.
+        assert after[code]["notitie"] == before[code]["notitie"]
+        assert after[code]["knelpunten"] == before[code]["knelpunten"]
+
+
+async def test_unknown_fields_are_refused_and_named(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    script = await script_client(clients)
+    before = (await script.get("/api/v1/gemeenten/GM0344/voortgang/M20")).json()["versie"]
+    cases = [
+        ("/api/v1/voortgang/bulk", {"rijen": [row("M20", "orienterend", faze="x")]}, "faze"),
+        ("/api/v1/voortgang/bulk", {"rijen": [row("M20", "orienterend")], "rows": []}, "rows"),
+        (
+            "/api/v1/voortgang/bulk",
+            {"rijen": [row("M20", stappenGereed=[{"stap": "ict", "klaarOp": "2026-01-01"}])]},
+            "klaarOp",
+        ),
+    ]
+    for url, body, name in cases:
+        response = await script.post(url, json=body)
+        assert response.status_code == 400, (name, response.text)
+        assert response.headers["content-type"].startswith("application/problem+json")
+        assert any(name in p["name"] for p in response.json()["invalidParams"]), response.text
+    isd = clients()
+    await login(isd, BOLLENSTREEK)
+    response = await isd.post(
+        "/api/v1/organisaties/demo-isd-bollenstreek/voortgang",
+        json={"maatregel": "M17", "fase": "geevalueerd", "notities": "typfout"},
+    )
+    assert response.status_code == 400
+    assert any("notities" in p["name"] for p in response.json()["invalidParams"])
+    after = (await script.get("/api/v1/gemeenten/GM0344/voortgang/M20")).json()["versie"]
+    assert after == before
+
+
+async def test_unknown_columns_are_refused_and_named(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    contact = clients()
+    await login(contact, UTRECHT)
+    csv = "gemeente;maatregel;fase;opmerking;notitie;notitie\nGM0344;M19;voorbereidend;x;a;b\n"
+    response = await contact.post(
+        "/api/v1/voortgang/bestanden", files={"bestand": ("v.csv", csv.encode())}
+    )
+    assert response.status_code == 400
+    assert response.json()["onbekendeKolommen"] == ["opmerking"]
+    assert response.json()["dubbeleKolommen"] == ["notitie"]
+    assert "opmerking" in response.json()["detail"]
+    stray = "gemeente;maatregel;fase\nGM0344;M19;voorbereidend;verdwaald\n"
+    response = await contact.post(
+        "/api/v1/voortgang/bestanden", files={"bestand": ("v.csv", stray.encode())}
+    )
+    assert response.status_code == 400
+    assert "kolom 4" in response.json()["detail"]
+
+
+async def test_the_export_is_a_template_of_every_measure(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    contact = clients()
+    await login(contact, UTRECHT)
+    exported = await contact.get("/api/v1/voortgang/export?formaat=csv")
+    lines = exported.content.decode("utf-8-sig").splitlines()[1:]
+    assert [line.split(";")[1] for line in lines] == [f"M{n:02d}" for n in range(1, 24)]
+    assert {line.split(";")[0] for line in lines} == {"GM0344"}
+    script = await script_client(clients)
+    written = {
+        m["maatregel"]["code"]
+        for m in (await script.get("/api/v1/gemeenten/GM0344/voortgang")).json()["resultaten"]
+        if m["versie"] > 0
+    }
+    assert len(written) < 23, "the demo leaves some measures of Utrecht unreported"
+    partner = clients()
+    partner.headers["Authorization"] = "Bearer " + await machine_token(
+        partner, PARTNER.client_id, PARTNER.secret
+    )
+    only_header = await partner.get("/api/v1/voortgang/export")
+    assert only_header.content.decode("utf-8-sig").splitlines() == [lines_header()]
+
+
+def lines_header() -> str:
+    return "gemeente;maatregel;fase;geplandLivegang;stappenGereed;knelpunten;notitie"
+
+
+async def test_exports_survive_control_characters_in_stored_text(
+    clients: Callable[[], httpx.AsyncClient], db: Session
+) -> None:
+    """Text stored before the input checks (or by another way in) must not break an export."""
+    contact = clients()
+    await login(contact, UTRECHT)
+    etag = (await contact.get("/api/v1/gemeenten/GM0344/voortgang/M13")).headers["etag"]
+    await contact.put(
+        "/api/v1/gemeenten/GM0344/voortgang/M13",
+        json={"fase": "orienterend", "notitie": "tijdelijk"},
+        headers={"If-Match": etag},
+    )
+    # PostgreSQL stores no NUL in text; SQLite does.
+    nul = "" if db.get_bind().dialect.name == "postgresql" else "\x00"
+    hostile = f"a{nul}b\x0bc\x1bd\x01e"
+    db.execute(
+        update(ProgressStatus)
+        .where(ProgressStatus.municipality_code == "GM0344", ProgressStatus.measure_code == "M13")
+        .values(note=hostile, blockers="=\x1b[31m")
+    )
+    db.flush()
+    workbook = await contact.get("/api/v1/voortgang/export?formaat=xlsx")
+    assert workbook.status_code == 200, workbook.text
+    rows = list(load_workbook(io.BytesIO(workbook.content)).active.iter_rows(values_only=True))
+    [m13] = [r for r in rows if r[1] == "M13"]
+    assert m13[6] == "a" + "\ufffd" * len(nul) + "b\ufffdc\ufffdd\ufffde"
+    assert m13[5] == "'=\ufffd[31m", "still inert as a formula"
+    csv_export = await contact.get("/api/v1/voortgang/export?formaat=csv")
+    assert csv_export.status_code == 200
+    assert "b\ufffdc\ufffdd" in csv_export.content.decode("utf-8-sig")
+
+
+def test_exports_write_what_no_database_would_store() -> None:
+    record = {
+        "gemeente": "GM0344",
+        "maatregel": "M01",
+        "fase": "voorbereidend",
+        "geplandLivegang": "",
+        "stappenGereed": {},
+        "knelpunten": "los \ud800 surrogaat",
+        "notitie": "nul\x00 en \ufffe",
+    }
+    rows = list(
+        load_workbook(io.BytesIO(spreadsheets.to_xlsx([record]))).active.iter_rows(values_only=True)
+    )
+    assert rows[1][5:] == ("los \ufffd surrogaat", "nul\ufffd en \ufffd")
+    assert "los \ufffd surrogaat" in spreadsheets.to_csv([record]).decode("utf-8-sig")
