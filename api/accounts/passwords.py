@@ -1,5 +1,9 @@
 """Password hashing (argon2id) and the password rules."""
 
+import string
+from functools import cache
+from importlib.resources import files
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -10,19 +14,34 @@ _hasher = PasswordHasher()
 # Verifying against this when the account does not exist makes both answers take as long.
 _DUMMY_HASH = _hasher.hash("spoorboek-dummy-password-for-timing")
 
-_COMMON = frozenset(
-    {
-        "welkom123456",
-        "wachtwoord123",
-        "wachtwoord1234",
-        "password1234",
-        "123456789012",
-        "qwertyuiop12",
-        "spoorboek2026",
-        "participatiewet",
-        "gemeente12345",
-    }
+# Characters people put around a word to satisfy composition rules: Welkom2026!!
+_DECORATION = string.digits + string.punctuation + string.whitespace
+# Letters written as digits or symbols: P@ssw0rd. A 1 is tried as an i and as an l.
+_LEET = (str.maketrans("0134578@$!|", "oieastbasil"), str.maketrans("0134578@$!|", "oleastbasll"))
+
+LISTED = "Dit wachtwoord staat op een lijst van veelgebruikte of uitgelekte wachtwoorden."
+KNOWN_WORD = (
+    "Dit wachtwoord is een bekend woord, hooguit met cijfers of tekens ervoor of erachter; "
+    "zulke wachtwoorden worden het eerst geraden."
 )
+ONLY_DIGITS = "Gebruik niet alleen cijfers en tekens: kies bijvoorbeeld een zin van losse woorden."
+PREDICTABLE = "Dit wachtwoord is te voorspelbaar."
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = files("api.accounts").joinpath("data", name).read_text(encoding="utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip())
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    """Common and leaked passwords (see data/README.md for the source and licence)."""
+    return _word_list("common_passwords.txt")
+
+
+@cache
+def dutch_words() -> frozenset[str]:
+    return _word_list("dutch_words.txt")
 
 
 def hash_password(password: str) -> str:
@@ -44,11 +63,30 @@ def password_problems(password: str, *, email: str = "", name: str = "") -> list
     if len(password) > MAX_LENGTH:
         problems.append(f"Gebruik hoogstens {MAX_LENGTH} tekens.")
     lowered = password.casefold()
-    if lowered in _COMMON or len(set(password)) < 5:
-        problems.append("Dit wachtwoord is te voorspelbaar.")
+    problem = _guessable(lowered)
+    if problem:
+        problems.append(problem)
     local = email.split("@")[0].casefold()
     if len(local) >= 4 and local in lowered:
         problems.append("Het wachtwoord mag uw e-mailadres niet bevatten.")
     if any(len(part) >= 4 and part.casefold() in lowered for part in name.split()):
         problems.append("Het wachtwoord mag uw naam niet bevatten.")
     return problems
+
+
+def _guessable(lowered: str) -> str | None:
+    """Why a lower-cased password is among the first an attacker tries, as NCSC and NIST
+    SP 800-63B ask: on a list of common or leaked ones, or a listed word dressed up."""
+    if lowered in common_passwords():
+        return LISTED
+    core = lowered.strip(_DECORATION)
+    if not core:
+        return ONLY_DIGITS
+    cores = {core} | {core.translate(leet).strip(_DECORATION) for leet in _LEET}
+    cores |= {lowered.translate(leet).strip(_DECORATION) for leet in _LEET}
+    known = common_passwords() | dutch_words()
+    if any(candidate in known for candidate in cores):
+        return KNOWN_WORD
+    if len(set(lowered)) < 5:
+        return PREDICTABLE
+    return None
