@@ -1,6 +1,11 @@
 """Many cells at once, for scripts and spreadsheet uploads: every row is validated first; if
 any row is wrong nothing is written and each wrong row is reported with all its problems.
-Rows equal to what is stored change nothing and add no history."""
+Rows equal to what is stored change nothing and add no history.
+
+Bulk writes may overlap (two scripts, an upload beside a script). Each one locks its cells in
+one global order, (municipality, measure), before reading them, so overlapping writes queue
+instead of deadlocking and none of them reads a cell that another is about to change; what is
+left (two first writes of the same new cell) is run again, see `import_rows`."""
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -10,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.core.errors import ConflictError, DomainError
+from api.core.retries import is_transient, with_retries
 from api.core.security import Principal
 from api.progress import policy, repository
 from api.progress.cells import NOT_STARTED, changes_between
@@ -32,6 +38,11 @@ COLUMNS = (
 class InvalidRowsError(DomainError):
     status = 400
     title = "Ongeldige rijen"
+
+
+class CreatedMeanwhileError(ConflictError):
+    """Another request wrote a cell first that this one found missing: worth another attempt,
+    which finds the cell stored."""
 
 
 MAX_TEXT = 5000
@@ -192,11 +203,17 @@ def parse_rows(
 def apply_rows(session: Session, principal: Principal, rows: list[Row]) -> Report:
     """Writes validated rows in one go; a cell changed meanwhile by someone else is a 409.
 
-    One query reads the stored state of the rows' municipalities, and the changes go out as
-    one batch per kind (new cells, changed cells, history): a statement per row cost more
-    than everything else together."""
+    One query locks the rows' cells, one reads the stored state of their municipalities, and
+    the changes go out as one batch per kind (new cells, changed cells, history), all in the
+    order of the locks: a statement per row cost more than everything else together."""
     report = Report(rows=len(rows))
+    rows = sorted(rows, key=lambda row: (row.municipality, row.measure))
+    locked = repository.lock_cells(session, [(row.municipality, row.measure) for row in rows])
     stored = repository.states(session, {row.municipality for row in rows})
+    if locked is not None:
+        # A cell first written after the locks were taken is not locked: treated as new, its
+        # insert fails and the next attempt locks it, rather than updating it out of order.
+        stored = {key: state for key, state in stored.items() if key in locked}
     now = datetime.now(UTC)
     sources: dict[str, Source] = {}
     new_rows: list[dict[str, Any]] = []
@@ -270,10 +287,9 @@ def apply_rows(session: Session, principal: Principal, rows: list[Row]) -> Repor
         raise ConflictError(f"{stale} werd intussen door iemand anders gewijzigd; probeer opnieuw.")
     if new_rows:
         try:
-            with session.begin_nested():
-                repository.insert_states(session, new_rows)
+            repository.insert_states(session, new_rows)
         except IntegrityError as exc:
-            raise ConflictError(
+            raise CreatedMeanwhileError(
                 "Een van deze standen werd intussen door iemand anders aangemaakt; probeer opnieuw."
             ) from exc
     if snapshots:
@@ -293,4 +309,11 @@ def import_rows(
         )
     if dry_run:
         return Report(rows=len(rows))
-    return apply_rows(session, principal, rows)
+    # Each attempt runs in a savepoint of its own, so a lost race undoes only its writes.
+    return with_retries(
+        session,
+        lambda: apply_rows(session, principal, rows),
+        retry_if=lambda exc: isinstance(exc, CreatedMeanwhileError) or is_transient(exc),
+        busy="Andere verzoeken wijzigen nu dezelfde standen; er is niets gewijzigd. "
+        "Probeer het over een moment opnieuw.",
+    )

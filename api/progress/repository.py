@@ -78,6 +78,29 @@ def states(
     return {(row[0], row[1]): CellState(*row[2:]) for row in session.execute(query)}
 
 
+def lock_cells(session: Session, keys: Collection[tuple[str, str]]) -> set[tuple[str, str]] | None:
+    """Locks the stored cells among `keys` until commit, in one global order (municipality,
+    measure), so two writers of overlapping cells queue instead of deadlocking; returns the
+    cells it locked. It locks every stored cell of the keys' municipalities and measures: one
+    short query for a whole matrix, exact for the usual batch of one municipality or one
+    measure. None on SQLite, which has no row locks: a writer holds the whole database from
+    its first statement, so every cell it reads is as good as locked."""
+    if session.get_bind().dialect.name == "sqlite":
+        return None
+    if not keys:
+        return set()
+    rows = session.execute(
+        select(ProgressStatus.municipality_code, ProgressStatus.measure_code)
+        .where(
+            ProgressStatus.municipality_code.in_({code for code, _ in keys}),
+            ProgressStatus.measure_code.in_({measure for _, measure in keys}),
+        )
+        .order_by(ProgressStatus.municipality_code, ProgressStatus.measure_code)
+        .with_for_update()
+    )
+    return {(code, measure) for code, measure in rows}
+
+
 def compare_and_set(
     session: Session,
     municipality_code: str,
