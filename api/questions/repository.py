@@ -133,6 +133,20 @@ def get_question(
     return session.scalars(query).one_or_none()
 
 
+def lock_questions(session: Session, ids: list[int]) -> dict[int, Question]:
+    """These questions, locked until commit in id order: two requests that each change the
+    same few questions queue behind one another instead of each holding one and waiting for
+    the other (a deadlock)."""
+    query = (
+        select(Question)
+        .where(Question.id.in_(ids))
+        .options(*_QUESTION_OPTIONS)
+        .order_by(Question.id)
+        .with_for_update()
+    )
+    return {q.id: q for q in session.scalars(query)}
+
+
 def questions_by_ids(session: Session, ids: list[int]) -> dict[int, Question]:
     if not ids:
         return {}

@@ -241,12 +241,17 @@ def merge(
         invalid = InvalidParams()
         invalid.add("vraagId", "same", "Een vraag kan niet met zichzelf samengaan.", "body")
         invalid.raise_if_any()
-    main = load_for_change(session, main_id, if_match)
+    # Both at once, in id order: a merge of A into B beside one of B into A would otherwise
+    # each lock its main question and wait for the other's. The one that waited then finds
+    # a question merged, which is the clearer answer than a stale version, so that comes first.
+    locked = repository.lock_questions(session, [main_id, duplicate_id])
+    for question_id in (main_id, duplicate_id):
+        if question_id not in locked:
+            raise NotFoundError(f"Vraag {question_id} bestaat niet.")
+    main, duplicate = locked[main_id], locked[duplicate_id]
     _not_merged(main)
-    duplicate = repository.get_question(session, duplicate_id, for_update=True)
-    if duplicate is None:
-        raise NotFoundError(f"Vraag {duplicate_id} bestaat niet.")
     _not_merged(duplicate)
+    check_version(if_match, main.version, required=False)
     # Questions merged into the duplicate earlier follow it into the main question.
     for earlier in duplicate.merged:
         earlier.merged_into_id = main.id
