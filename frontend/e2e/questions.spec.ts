@@ -30,6 +30,11 @@ test('a question goes from intake to a published FAQ entry, found by the public 
   await logInAs(page, 'redacteur');
   await page.getByRole('navigation', { name: 'Vragen' }).getByRole('link', { name: 'Inbox' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Vragen' })).toBeVisible();
+  // The inbox opens on open work: the first question is neither answered nor closed.
+  await expect(page.getByLabel('Volgorde').locator('option:checked')).toHaveText('Open eerst, dan termijn');
+  const firstStatus = page.getByRole('table', { name: 'Resultaten' }).getByRole('row').nth(1).getByRole('cell').first();
+  await expect(firstStatus).toBeVisible();
+  await expect(firstStatus).not.toHaveText(/Beantwoord|Gesloten/);
   await page.getByRole('navigation', { name: 'Snelfilters' }).getByRole('link', { name: 'Niet toegewezen' }).click();
   await page.getByLabel('Volgorde').selectOption({ label: 'Nieuwste eerst' });
   await page.getByRole('button', { name: 'Filteren' }).click();

@@ -111,7 +111,7 @@ function InboxFilterForm({ params }: { params: URLSearchParams }) {
   );
 }
 
-/** /vragen: the team's inbox, filters in the URL, most urgent first. */
+/** /vragen: the team's inbox, filters in the URL, open work first and the most urgent on top. */
 export default function InboxPage() {
   const [params] = useSearchParams();
   const filters = inboxFiltersFrom(params);
@@ -138,8 +138,8 @@ export default function InboxPage() {
       <title>Vragen – Spoorboek</title>
       <Heading level={1}>Vragen</Heading>
       <Paragraph appearance="lead">
-        Alle vragen van gemeenten, de meest dringende termijn eerst. Een verlopen termijn staat er met ✕ en het woord
-        Verlopen bij.
+        Alle vragen van gemeenten: eerst de open vragen, de meest dringende termijn bovenaan, daarna de beantwoorde en
+        gesloten vragen. Een verlopen termijn staat er met ✕ en het woord Verlopen bij.
       </Paragraph>
       <ButtonGroup>
         <ButtonAppLink to={ASK_PATH}>Vraag vastleggen</ButtonAppLink>

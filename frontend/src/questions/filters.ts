@@ -3,8 +3,14 @@ import { PAGE_SIZE } from './api';
 import { isChannel, isStatus } from './labels';
 import type { InboxFilters } from './types';
 
+/**
+ * The inbox's orders. The empty one is the API's default (afgerond,termijn): open work first,
+ * the most urgent due date on top, answered and closed questions after it. The SPA sends no
+ * sort for it, so the two cannot drift apart.
+ */
 export const SORT_OPTIONS = [
-  { value: '', label: 'Termijn, eerst verlopen' },
+  { value: '', label: 'Open eerst, dan termijn' },
+  { value: 'termijn', label: 'Termijn, open en afgehandeld door elkaar' },
   { value: '-ontvangenOp', label: 'Nieuwste eerst' },
   { value: 'ontvangenOp', label: 'Oudste eerst' },
   { value: 'status', label: 'Status' },

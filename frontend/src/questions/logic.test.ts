@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { advisorOptions } from './advisors';
 import { askBody, askProblems, EMPTY_ASK } from './askForm';
-import { inboxFiltersFrom, isFiltered, withFilter } from './filters';
+import { inboxFiltersFrom, isFiltered, SORT_OPTIONS, withFilter } from './filters';
 import { barShare } from './insight';
 import { actorText, eventText, shareText, workingDaysText } from './labels';
 import { suggestionsText, suggestionText } from './suggest';
@@ -27,6 +27,13 @@ describe('inbox filters', () => {
     });
     const junk = new URLSearchParams('status=klaar&behandelaar=iedereen&maatregel=7&termijn=morgen&faq=ja&sorteer=naam&pagina=-1');
     expect(inboxFiltersFrom(junk)).toEqual({ pagina: 1, paginaGrootte: 25 });
+  });
+
+  it('opens on open work and can still sort all statuses by due date', () => {
+    // The default sends no sort, so the API's open-first default applies.
+    expect(SORT_OPTIONS[0]).toEqual({ value: '', label: 'Open eerst, dan termijn' });
+    expect(inboxFiltersFrom(new URLSearchParams('')).sorteer).toBeUndefined();
+    expect(inboxFiltersFrom(new URLSearchParams('sorteer=termijn')).sorteer).toBe('termijn');
   });
 
   it('knows when a list is narrowed, and toggles a quick filter back to page 1', () => {
