@@ -10,7 +10,8 @@ cd "$frontend"
 
 port="${PORT:-${E2E_PORT:-8765}}"
 bin="${SPOORBOEK_BIN:-../.venv/bin/spoorboek}"
-dist="$frontend/dist"
+# E2E_DIST: a build of its own, so a rebuild of frontend/dist during a run cannot swap the assets.
+dist="${E2E_DIST:-$frontend/dist}"
 
 if [[ ! -f "$dist/index.html" ]]; then
   echo "e2e/serve.sh: $dist/index.html is missing; build the SPA first (npm run build, or npm run e2e which builds)." >&2
