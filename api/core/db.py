@@ -1,6 +1,7 @@
 """Engine and session. The session dependency is the only place that commits or rolls back."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated, Any
 
@@ -9,18 +10,37 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session
 
 from api.core.errors import DomainError
-from api.core.settings import get_settings
+from api.core.settings import Settings, get_settings
+from api.core.write_gate import SAFE_METHODS, sqlite_write_turn
 
 
-def _enable_sqlite_integrity(dbapi_connection: Any, _record: Any) -> None:
-    # pysqlite's own transaction handling defers BEGIN and breaks SAVEPOINTs; let SQLAlchemy
-    # emit BEGIN itself (see _begin_sqlite) so transactions and savepoints behave as on PostgreSQL.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=15000")
-    cursor.close()
+@dataclass(frozen=True)
+class TimeLimits:
+    """How long a statement may wait for a lock, and run, in milliseconds (0: no limit)."""
+
+    lock_ms: int
+    statement_ms: int
+
+    @classmethod
+    def of(cls, settings: Settings) -> "TimeLimits":
+        return cls(settings.db_lock_timeout_ms, settings.db_statement_timeout_ms)
+
+
+def _sqlite_connection_setup(limits: TimeLimits) -> Callable[[Any, Any], None]:
+    def setup(dbapi_connection: Any, _record: Any) -> None:
+        # pysqlite's own transaction handling defers BEGIN and breaks SAVEPOINTs; let
+        # SQLAlchemy emit BEGIN itself (see _begin_sqlite) so transactions and savepoints
+        # behave as on PostgreSQL.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        # Within a process writers take turns before they touch the lock (core/write_gate.py);
+        # this is the wait for a writer of another process.
+        cursor.execute(f"PRAGMA busy_timeout={int(limits.lock_ms)}")
+        cursor.close()
+
+    return setup
 
 
 READS_ONLY = "spoorboek_reads_only"
@@ -35,27 +55,43 @@ def _begin_sqlite(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN" if reads_only else "BEGIN IMMEDIATE")
 
 
-def build_engine(url: str) -> Engine:
+def build_engine(url: str, limits: TimeLimits | None = None) -> Engine:
+    """An engine whose every connection carries the time limits (by default the settings')."""
+    limits = limits or TimeLimits.of(get_settings())
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False})
-        event.listen(engine, "connect", _enable_sqlite_integrity)
+        event.listen(engine, "connect", _sqlite_connection_setup(limits))
         event.listen(engine, "begin", _begin_sqlite)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    # Set when the connection starts (libpq options), so they hold for every statement on
+    # it, pool checks included, without a round trip per request.
+    options = (
+        f"-c lock_timeout={int(limits.lock_ms)} -c statement_timeout={int(limits.statement_ms)}"
+    )
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=20,
+        connect_args={"options": options},
+    )
 
 
 @lru_cache
-def engine_for(url: str) -> Engine:
-    """One engine (and connection pool) per database URL, for the life of the process."""
-    return build_engine(url)
+def engine_for(url: str, limits: TimeLimits | None = None) -> Engine:
+    """One engine (and connection pool) per database URL and limits, for the life of the
+    process."""
+    return build_engine(url, limits)
 
 
 def get_engine() -> Engine:
     return engine_for(get_settings().database_url)
 
 
-def new_session(url: str | None = None) -> Session:
-    return Session(bind=engine_for(url or get_settings().database_url), expire_on_commit=False)
+def new_session(url: str | None = None, limits: TimeLimits | None = None) -> Session:
+    return Session(
+        bind=engine_for(url or get_settings().database_url, limits), expire_on_commit=False
+    )
 
 
 def transactional(session: Session) -> Iterator[Session]:
@@ -76,12 +112,15 @@ def transactional(session: Session) -> Iterator[Session]:
         session.commit()
 
 
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
-def get_session(request: Request) -> Iterator[Session]:
-    """The request's session, on the database of the app that serves it."""
-    session = new_session(request.app.state.settings.database_url)
+def get_session(
+    request: Request,
+    # Function scope like the session's: the turn ends after the commit, before the response.
+    _turn: Annotated[None, Depends(sqlite_write_turn, scope="function")],
+) -> Iterator[Session]:
+    """The request's session, on the database of the app that serves it; on SQLite a writing
+    request gets it when its turn has come (core/write_gate.py)."""
+    settings: Settings = request.app.state.settings
+    session = new_session(settings.database_url, TimeLimits.of(settings))
     if request.method in SAFE_METHODS:
         session.connection(execution_options={READS_ONLY: True})
     try:

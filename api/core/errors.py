@@ -1,11 +1,14 @@
 """Domain errors and the one place that renders every error as RFC 9457 problem+json."""
 
 import logging
+import sqlite3
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from psycopg import errors as pg
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.core.problem import InvalidParam, problem_response, request_id_of
@@ -87,6 +90,36 @@ class ConflictError(DomainError):
 class ServiceUnavailableError(DomainError):
     status = 503
     title = "Dienst niet beschikbaar"
+
+
+class DatabaseBusyError(ServiceUnavailableError):
+    """The database could not serve this request in time; trying again soon will likely work."""
+
+    RETRY_AFTER_SECONDS = 2
+
+    def __init__(
+        self, detail: str = "De database is even te druk. Probeer het zo opnieuw."
+    ) -> None:
+        super().__init__(detail, headers={"Retry-After": str(self.RETRY_AFTER_SECONDS)})
+
+
+# Waits that ran out, and transactions the database aborted to break a deadlock or keep
+# serialisable order: the request changed nothing and the same request may well succeed later.
+_TRANSIENT_POSTGRES_ERRORS = (
+    pg.LockNotAvailable,
+    pg.QueryCanceled,
+    pg.DeadlockDetected,
+    pg.SerializationFailure,
+)
+
+
+def is_transient_database_error(exc: BaseException) -> bool:
+    """A lock or statement timeout, a deadlock or a serialisation failure (PostgreSQL), or a
+    locked database (SQLite): worth a retry, and a 503 when none is left."""
+    cause = exc.orig if isinstance(exc, DBAPIError) else exc
+    if isinstance(cause, _TRANSIENT_POSTGRES_ERRORS):
+        return True
+    return isinstance(cause, sqlite3.OperationalError) and "locked" in str(cause)
 
 
 class InvalidInputError(DomainError):
@@ -194,6 +227,17 @@ async def _on_http_error(request: Request, exc: Exception) -> Response:
     )
 
 
+async def _on_database_error(request: Request, exc: Exception) -> Response:
+    if not is_transient_database_error(exc):
+        return await _on_unexpected_error(request, exc)
+    logger.warning(
+        "database busy: %s",
+        exc.__class__.__name__,
+        extra={"request_id": request_id_of(request), "path": request.url.path},
+    )
+    return await _on_domain_error(request, DatabaseBusyError())
+
+
 async def _on_unexpected_error(request: Request, exc: Exception) -> Response:
     logger.exception(
         "unhandled error",
@@ -212,4 +256,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(DomainError, _on_domain_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.add_exception_handler(DBAPIError, _on_database_error)
+    app.add_exception_handler(sqlite3.OperationalError, _on_database_error)
     app.add_exception_handler(Exception, _on_unexpected_error)

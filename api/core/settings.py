@@ -34,6 +34,25 @@ class Settings(BaseSettings):
     spa_dist: str = Field(
         default="frontend/dist", description="Folder with the built SPA; served at / if present."
     )
+    # Database time limits: no request waits for ever on a lock or a runaway query.
+    db_lock_timeout_ms: int = Field(
+        default=5000,
+        ge=1,
+        description="Longest wait for a lock another connection holds (ms): PostgreSQL "
+        "lock_timeout, SQLite busy_timeout. Past it the request gets 503 with Retry-After.",
+    )
+    db_statement_timeout_ms: int = Field(
+        default=30_000,
+        ge=0,
+        description="Longest a single statement may run on PostgreSQL (ms, statement_timeout); "
+        "0 is no limit. Past it the request gets 503 with Retry-After.",
+    )
+    sqlite_write_queue_ms: int = Field(
+        default=30_000,
+        ge=1,
+        description="On SQLite, longest a writing request waits for its turn behind the writers "
+        "of the same process (ms); past it the request gets 503 with Retry-After.",
+    )
     max_page_size: int = 100
     # 25 fits the whole set of 23 measures on one default page.
     default_page_size: int = 25
