@@ -6,16 +6,10 @@ from pydantic import ConfigDict, Field
 
 from api.accounts.models import ClientSecret, MachineClient, User
 from api.core.pagination import PageInfo, PageLinks
-from api.core.schemas import ApiModel, CodeName
+from api.core.schemas import ApiModel, CodeName, RequestModel
 from api.core.security import ClientKind, Role, Scope
 
 EMAIL_PATTERN = r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{2,63}$"
-
-
-class RequestModel(ApiModel):
-    """Request bodies refuse unknown fields, so a typo is a 400 instead of silently ignored."""
-
-    model_config = ConfigDict(extra="forbid")
 
 
 class LoginRequest(RequestModel):

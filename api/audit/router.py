@@ -3,11 +3,11 @@
 from typing import Annotated
 
 from fastapi import Query, Request
-from pydantic import AwareDatetime
 
 from api.accounts.principal import CurrentPrincipal
 from api.audit import service
 from api.audit.schemas import AuditEventRead, AuditPage
+from api.core.dates import BoundedMoment
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
 from api.core.routing import PERSON, json_router
@@ -31,10 +31,10 @@ def list_events(
     actor: Annotated[str | None, Query(max_length=80)] = None,
     onderwerp: Annotated[str | None, Query(max_length=120)] = None,
     vanaf: Annotated[
-        AwareDatetime | None, Query(description="Vanaf dit tijdstip, met tijdzone (inclusief).")
+        BoundedMoment | None, Query(description="Vanaf dit tijdstip, met tijdzone (inclusief).")
     ] = None,
     tot: Annotated[
-        AwareDatetime | None, Query(description="Tot dit tijdstip, met tijdzone (exclusief).")
+        BoundedMoment | None, Query(description="Tot dit tijdstip, met tijdzone (exclusief).")
     ] = None,
 ) -> AuditPage:
     criteria = service.AuditFilter(

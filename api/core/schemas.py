@@ -1,16 +1,47 @@
 """Base shapes of the public contract: lowerCamelCase JSON, Dutch names, HAL-style links."""
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
+
+from api.core.text import unsafe_character_reason
 
 
 class ApiModel(BaseModel):
     """Every request and response body: camelCase on the wire, snake_case in Python."""
 
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
+
+
+def _refuse_unsafe_text(value: Any) -> None:
+    if isinstance(value, str):
+        reason = unsafe_character_reason(value)
+        if reason is not None:
+            raise PydanticCustomError("ongeldig_teken", reason)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_unsafe_text(key)
+            _refuse_unsafe_text(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _refuse_unsafe_text(item)
+
+
+class RequestModel(ApiModel):
+    """Every request body: unknown fields are refused, as are control characters in any text
+    (tab and line breaks excepted), so nothing stored can break a feed or an export later."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _safe_text(cls, value: Any) -> Any:
+        # On the raw input, so text in nested shapes is checked before it is parsed.
+        _refuse_unsafe_text(value)
+        return value
 
 
 class Link(ApiModel):

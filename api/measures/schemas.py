@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
+from api.core.dates import OptionalBoundedDate
 from api.core.pagination import PageInfo, PageLinks
-from api.core.schemas import ApiModel, CodeName, SelfLinks
+from api.core.schemas import ApiModel, CodeName, RequestModel, SelfLinks
 from api.measures.models import Confidence, Obligation
 
 
@@ -96,27 +97,23 @@ class ImpactAreaList(ApiModel):
     resultaten: list[ImpactAreaRead]
 
 
-class MeasureUpdate(ApiModel):
+class MeasureUpdate(RequestModel):
     """Wat de redactie van een maatregel kan corrigeren. Een lege ingangsdatum volgt de fase."""
-
-    model_config = ConfigDict(extra="forbid")
 
     titel: str | None = Field(default=None, min_length=3, max_length=200)
     samenvatting: str | None = Field(default=None, min_length=1, max_length=5000)
     artikelen: list[str] | None = Field(default=None, max_length=20)
     thema: str | None = Field(default=None, pattern=r"^[a-z0-9-]{1,80}$")
     fase: int | None = Field(default=None, ge=1, le=99)
-    ingangsdatum: date | None = Field(default=None, json_schema_extra={"format": "date"})
-    toepasbaar_vanaf: date | None = Field(default=None, json_schema_extra={"format": "date"})
+    ingangsdatum: OptionalBoundedDate = None
+    toepasbaar_vanaf: OptionalBoundedDate = None
     verplichting: Obligation | None = None
     betrouwbaarheid: Confidence | None = None
 
 
-class WaveUpdate(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class WaveUpdate(RequestModel):
     naam: str | None = Field(default=None, min_length=3, max_length=200)
-    ingangsdatum: date | None = None
-    toepasbaar_vanaf: date | None = None
-    producten_gereed_op: date | None = None
+    ingangsdatum: OptionalBoundedDate = None
+    toepasbaar_vanaf: OptionalBoundedDate = None
+    producten_gereed_op: OptionalBoundedDate = None
     toelichting: str | None = Field(default=None, max_length=2000)

@@ -1,12 +1,12 @@
 """HTTP endpoint for the delivery plan (leveringsplan) of the programme team."""
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import Query
 
 from api.accounts.principal import CurrentPrincipal
 from api.core import clock
+from api.core.dates import BoundedDate
 from api.core.db import SessionDep
 from api.core.routing import PERSON, json_router
 from api.products.delivery import delivery_plan
@@ -30,7 +30,8 @@ def plan(
     ] = 6,
     fase: Annotated[int | None, Query(ge=1, le=99)] = None,
     peildatum: Annotated[
-        date | None, Query(description="Datum waarop het plan wordt bekeken (standaard vandaag).")
+        BoundedDate | None,
+        Query(description="Datum waarop het plan wordt bekeken (standaard vandaag)."),
     ] = None,
 ) -> DeliveryPlan:
     return delivery_plan(session, principal, peildatum or clock.today(), weken, fase)

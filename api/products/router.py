@@ -3,10 +3,10 @@
 from typing import Annotated
 
 from fastapi import Path, Query, Request, Response, status
-from pydantic import AwareDatetime
 
 from api.accounts.principal import CurrentPrincipal
 from api.core.conditional import conditional_json, conditional_versioned
+from api.core.dates import BoundedMoment
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
 from api.core.requests import SettingsDep
@@ -58,7 +58,7 @@ def list_products(
     doelgroep: Annotated[Audience | None, Query()] = None,
     uitgever: Annotated[str | None, Query(pattern=r"^[a-z0-9-]{2,60}$")] = None,
     gewijzigd_sinds: Annotated[
-        AwareDatetime | None,
+        BoundedMoment | None,
         Query(
             alias="gewijzigdSinds", description="Alleen producten gewijzigd op of na dit tijdstip."
         ),

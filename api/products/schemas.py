@@ -2,10 +2,11 @@
 
 from datetime import date, datetime
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
+from api.core.dates import OptionalBoundedDate
 from api.core.pagination import PageInfo, PageLinks
-from api.core.schemas import ApiModel, CodeName, OptionalDate, SelfLinks
+from api.core.schemas import ApiModel, CodeName, OptionalDate, RequestModel, SelfLinks
 from api.products.models import Audience, ProductStatus, ProductType, Verdict
 
 
@@ -66,7 +67,7 @@ class ProductPage(ApiModel):
     links: PageLinks = Field(alias="_links")
 
 
-class ProductWrite(ApiModel):
+class ProductWrite(RequestModel):
     """Velden die de redactie zet bij aanmaken of wijzigen."""
 
     soort: ProductType
@@ -77,17 +78,15 @@ class ProductWrite(ApiModel):
     uitgevers: list[str] = Field(default_factory=list, max_length=10)
     taalniveau: str | None = Field(default=None, pattern=r"^(A1|A2|B1|B2|C1|C2)$")
     licentie: str = Field(default="CC-BY-4.0", max_length=40)
-    gepland_datum: OptionalDate = None
+    gepland_datum: OptionalBoundedDate = None
     eigenaar_id: int | None = None
 
 
 class ProductCreate(ProductWrite):
-    model_config = ConfigDict(extra="forbid")
+    """Een nieuw product: dezelfde velden die de redactie later kan wijzigen."""
 
 
-class ProductUpdate(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ProductUpdate(RequestModel):
     soort: ProductType | None = None
     titel: str | None = Field(default=None, min_length=3, max_length=300)
     samenvatting: str | None = Field(default=None, min_length=1, max_length=5000)
@@ -96,13 +95,11 @@ class ProductUpdate(ApiModel):
     uitgevers: list[str] | None = Field(default=None, max_length=10)
     taalniveau: str | None = Field(default=None, pattern=r"^(A1|A2|B1|B2|C1|C2)$")
     licentie: str | None = Field(default=None, max_length=40)
-    gepland_datum: OptionalDate = None
+    gepland_datum: OptionalBoundedDate = None
     eigenaar_id: int | None = None
 
 
-class Transition(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Transition(RequestModel):
     naar: ProductStatus
     toelichting: str | None = Field(default=None, max_length=2000)
     wijzigingsnotitie: str | None = Field(
@@ -110,29 +107,21 @@ class Transition(ApiModel):
     )
 
 
-class FreshnessConfirmation(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class FreshnessConfirmation(RequestModel):
     actueel: bool = Field(description="true: het product klopt nog na de wijziging.")
     toelichting: str | None = Field(default=None, max_length=2000)
 
 
-class ExternalLink(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ExternalLink(RequestModel):
     naam: str = Field(min_length=1, max_length=255)
     url: str = Field(pattern=r"^https://[^\s]{4,990}$", max_length=1000)
 
 
-class ReviewInvite(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ReviewInvite(RequestModel):
     toetser_id: int = Field(description="Id van een gemeentelijke contactpersoon.")
 
 
-class ReviewVerdict(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ReviewVerdict(RequestModel):
     oordeel: Verdict
     opmerkingen: str | None = Field(default=None, max_length=5000)
 

@@ -9,6 +9,7 @@ from pydantic import EmailStr
 
 from api.accounts.principal import CurrentPrincipal
 from api.core import clock
+from api.core.dates import BoundedDate
 from api.core.db import SessionDep
 from api.core.requests import ContextDep, SettingsDep
 from api.core.routing import PERSON, json_router
@@ -38,8 +39,10 @@ from api.questions.schemas import (
 
 router = json_router(tags=["Vragen"], conditional=False)
 DEFAULT_PERIOD = timedelta(days=365)
-From = Annotated[date | None, Query(alias="van", description="Standaard een jaar geleden.")]
-Until = Annotated[date | None, Query(alias="tot", description="Tot en met; standaard vandaag.")]
+From = Annotated[BoundedDate | None, Query(alias="van", description="Standaard een jaar geleden.")]
+Until = Annotated[
+    BoundedDate | None, Query(alias="tot", description="Tot en met; standaard vandaag.")
+]
 
 
 def _period(start: date | None, end: date | None) -> tuple[date, date]:

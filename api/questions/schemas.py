@@ -4,26 +4,23 @@ FAQ. Personal data of askers appears only in the shapes the programme team and t
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, ConfigDict, EmailStr, Field
+from pydantic import EmailStr, Field
 
+from api.core.dates import BoundedMoment, OptionalBoundedDate
 from api.core.pagination import PageInfo, PageLinks
-from api.core.schemas import ApiModel, CodeName, OptionalDate
+from api.core.schemas import ApiModel, CodeName, OptionalDate, RequestModel
 from api.questions.models import Channel, FaqStatus, QuestionStatus
 
 DueState = Literal["op-tijd", "bijna-verlopen", "verlopen", "afgerond"]
 
 
-class AskerWrite(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class AskerWrite(RequestModel):
     naam: str = Field(min_length=2, max_length=200)
     email: EmailStr | None = Field(default=None, description="Hierheen gaat het antwoord.")
     organisatie: str | None = Field(default=None, max_length=200)
 
 
-class QuestionCreate(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class QuestionCreate(RequestModel):
     onderwerp: str = Field(min_length=3, max_length=200)
     vraag: str = Field(min_length=10, max_length=10_000)
     kanaal: Channel | None = Field(
@@ -40,25 +37,21 @@ class QuestionCreate(ApiModel):
     vragensteller: AskerWrite | None = Field(
         default=None, description="Alleen de redactie, die een telefoontje of mail vastlegt."
     )
-    ontvangen_op: AwareDatetime | None = Field(
+    ontvangen_op: BoundedMoment | None = Field(
         default=None,
         description="Alleen de redactie: wanneer de vraag binnenkwam (met tijdzone).",
     )
 
 
-class QuestionUpdate(ApiModel):
+class QuestionUpdate(RequestModel):
     """Triage by the programme team: what the question is about."""
-
-    model_config = ConfigDict(extra="forbid")
 
     onderwerp: str | None = Field(default=None, min_length=3, max_length=200)
     maatregelen: list[str] | None = Field(default=None, max_length=23)
     thema: str | None = Field(default=None, max_length=80)
 
 
-class QuestionTransition(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class QuestionTransition(RequestModel):
     naar: QuestionStatus
     behandelaar_id: int | None = Field(
         default=None, ge=1, description="Verplicht bij 'toegewezen' zonder behandelaar."
@@ -68,7 +61,7 @@ class QuestionTransition(ApiModel):
         pattern=r"^[a-z0-9-]{2,60}$",
         description="Verplicht bij 'wacht-op-expert'.",
     )
-    expert_termijn: OptionalDate = Field(
+    expert_termijn: OptionalBoundedDate = Field(
         default=None, description="Standaard het ingestelde aantal werkdagen vanaf vandaag."
     )
     antwoord: str | None = Field(
@@ -77,15 +70,11 @@ class QuestionTransition(ApiModel):
     toelichting: str | None = Field(default=None, max_length=2000)
 
 
-class Merge(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Merge(RequestModel):
     vraag_id: int = Field(ge=1, le=2_147_483_647, description="De dubbele vraag.")
 
 
-class NoteWrite(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class NoteWrite(RequestModel):
     tekst: str = Field(min_length=1, max_length=10_000)
 
 
@@ -269,9 +258,7 @@ class FaqProposal(ApiModel):
     vervangen: list[str] = Field(description="Wat er als persoonsgegeven is vervangen.")
 
 
-class FaqWrite(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class FaqWrite(RequestModel):
     vraag: str = Field(min_length=10, max_length=2000)
     antwoord: str = Field(min_length=10, max_length=20_000)
     maatregelen: list[str] = Field(min_length=1, max_length=23)
@@ -294,9 +281,7 @@ class FaqUpdate(FaqWrite):
     )
 
 
-class FaqWithdrawal(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class FaqWithdrawal(RequestModel):
     toelichting: str = Field(min_length=3, max_length=2000)
 
 
@@ -340,9 +325,7 @@ class PersonalDataExport(ApiModel):
     vragen: list[QuestionRead]
 
 
-class Erasure(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Erasure(RequestModel):
     email: EmailStr
 
 
