@@ -9,6 +9,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from api.accounts.admin_router import router as accounts_admin_router
 from api.accounts.router import router as accounts_router
 from api.audit.router import router as audit_router
+from api.core.edge import EdgeInputMiddleware
 from api.core.errors import install_error_handlers
 from api.core.http import HttpConventionsMiddleware
 from api.core.logging import configure_logging
@@ -91,6 +92,7 @@ def create_api(settings: Settings) -> FastAPI:
     )
     api.state.settings = settings
     install_error_handlers(api)
+    api.add_middleware(EdgeInputMiddleware, api=api)
     api.include_router(_api_root_router())
     freshness.register()
     for router in (
