@@ -4,6 +4,7 @@ The tag is a hash of the exact bytes sent, which every worker computes the same 
 server-side cache is needed to agree on it."""
 
 import hashlib
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
@@ -16,11 +17,24 @@ from pydantic import BaseModel
 PUBLIC_REVALIDATE = "public, no-cache"
 
 
-def _matches(if_none_match: str, etag: str) -> bool:
+# An entity tag as RFC 9110 defines it, limited to ASCII: the tags this API hands out are.
+_ENTITY_TAG = re.compile(r'(?:W/)?("[\x21\x23-\x7e]{0,200}")')
+
+
+def entity_tags(header: str) -> set[str]:
+    """The tags an If-Match or If-None-Match lists, quoted and without W/ (weak comparison).
+    A malformed member is left out: it matches nothing, and never fails the request."""
+    members = (_ENTITY_TAG.fullmatch(member.strip()) for member in header.split(","))
+    return {found.group(1) for found in members if found is not None}
+
+
+def none_match_hits(if_none_match: str | None, etag: str) -> bool:
+    """Whether an If-None-Match names `etag` (or is *): then the answer is 304."""
+    if not if_none_match:
+        return False
     if if_none_match.strip() == "*":
         return True
-    candidates = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
-    return etag in candidates
+    return etag in entity_tags(if_none_match)
 
 
 def etag_for(body: bytes) -> str:
@@ -34,7 +48,7 @@ def conditional_json(
     etag = etag_for(body)
     headers = {"ETag": etag, "Cache-Control": cache_control}
     if_none_match = request.headers.get("if-none-match")
-    if if_none_match and _matches(if_none_match, etag):
+    if none_match_hits(if_none_match, etag):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type="application/json", headers=headers)
 
@@ -58,7 +72,7 @@ def conditional_versioned(
     if last_modified is not None:
         headers["Last-Modified"] = _http_date(last_modified)
     if_none_match = request.headers.get("if-none-match")
-    if if_none_match and _matches(if_none_match, etag):
+    if none_match_hits(if_none_match, etag):
         return Response(status_code=304, headers=headers)
     if if_none_match is None and last_modified is not None:
         since = request.headers.get("if-modified-since")

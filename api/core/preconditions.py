@@ -1,7 +1,13 @@
 """Optimistic concurrency with version ETags ("v7"): a stale If-Match is a 412, and where a
 resource demands it, a missing one is a 428."""
 
+import re
+
+from api.core.conditional import entity_tags
 from api.core.errors import DomainError
+
+# Versions fit a database integer; a longer run of digits is no tag of ours.
+_VERSION = re.compile(r'"v([0-9]{1,18})"')
 
 
 class PreconditionFailedError(DomainError):
@@ -25,10 +31,13 @@ def parse_if_match(header: str | None) -> int:
             "Stuur If-Match met de ETag die u las, zodat een wijziging van een ander niet "
             "ongemerkt wordt overschreven."
         )
-    value = header.strip().removeprefix("W/").strip('"')
-    if not value.startswith("v") or not value[1:].isdigit():
+    versions = {
+        int(found.group(1)) for tag in entity_tags(header) if (found := _VERSION.fullmatch(tag))
+    }
+    if len(versions) != 1:
+        # RFC 9110: a tag the server never handed out does not match, whatever its shape.
         raise PreconditionFailedError("If-Match is geen ETag van deze bron.")
-    return int(value[1:])
+    return versions.pop()
 
 
 def check_version(header: str | None, current: int, *, required: bool) -> None:

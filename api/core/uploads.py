@@ -11,6 +11,7 @@ import filetype
 from fastapi import Request, Response
 from fastapi.responses import StreamingResponse
 
+from api.core.conditional import none_match_hits
 from api.core.errors import DomainError, PayloadTooLargeError
 from api.core.settings import Settings
 
@@ -87,7 +88,7 @@ def download_response(
     etag = f'"{sha256}"'
     cache = "public, max-age=86400, immutable" if public else "private, no-cache"
     headers = {"ETag": etag, "Cache-Control": cache}
-    if request.headers.get("if-none-match", "").replace("W/", "") == etag:
+    if none_match_hits(request.headers.get("if-none-match"), etag):
         return Response(status_code=304, headers=headers)
     quoted = name.replace('"', "")
     headers["Content-Disposition"] = (

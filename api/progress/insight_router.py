@@ -12,7 +12,12 @@ from pydantic import Field
 
 from api.accounts.principal import CurrentPrincipal
 from api.core import clock
-from api.core.conditional import conditional_json, conditional_versioned, etag_for
+from api.core.conditional import (
+    conditional_json,
+    conditional_versioned,
+    etag_for,
+    none_match_hits,
+)
 from api.core.db import SessionDep
 from api.core.opendata import CSV_RESPONSES, CsvFormat, Provenance
 from api.core.routing import PERSON, PUBLIC, json_router
@@ -201,7 +206,7 @@ def map_data(
     version = f"{repository.progress_version(session)}|{clock.today()}|{request.url.query}"
     etag = etag_for(version.encode())
     headers = {"ETag": etag, "Cache-Control": "public, no-cache"}
-    if request.headers.get("if-none-match") == etag:
+    if none_match_hits(request.headers.get("if-none-match"), etag):
         return Response(status_code=304, headers=headers)
     values = insight.indicator_by_municipality(session, clock.today(), indicator, fase, maatregel)
     areas = {
