@@ -75,6 +75,11 @@ class Problem(BaseModel):
     samengevoegd_met: int | None = Field(
         default=None, alias="samengevoegdMet", description="De vraag waarin deze opging."
     )
+    laatste_volgnummer: int | None = Field(
+        default=None,
+        alias="laatsteVolgnummer",
+        description="Bij 410 op de wijzigingsfeed: het volgnummer van de laatste wijziging.",
+    )
 
 
 def request_id_of(request: Request) -> str:

@@ -7,8 +7,10 @@ from feedgen.feed import FeedGenerator
 
 from api.accounts.principal import CurrentPrincipal
 from api.core.db import SessionDep
+from api.core.errors import DomainError
 from api.core.requests import SettingsDep
-from api.core.routing import json_router
+from api.core.routing import errors, json_router
+from api.core.text import without_unsafe_characters
 from api.products import repository
 from api.products.feed import is_public
 from api.products.policy import Viewer, viewer_of
@@ -20,6 +22,13 @@ router = json_router(tags=["Producten"], conditional=False)
 atom = APIRouter(tags=["Producten"])
 
 ATOM = "application/atom+xml"
+# The largest number a database BIGINT holds: the change numbers are stored as one.
+MAX_SEQ = 2**63 - 1
+
+
+class CursorAheadError(DomainError):
+    status = 410
+    title = "Cursor voorbij de feed"
 
 
 @router.get(
@@ -28,19 +37,37 @@ ATOM = "application/atom+xml"
     operation_id="productWijzigingenOpvragen",
     summary="Wijzigingsfeed voor partners: alles na cursor `sinds`, intrekkingen inbegrepen",
     openapi_extra=READ_SECURITY,
+    responses=errors(
+        e410="De cursor `sinds` ligt voorbij de laatste wijziging (bijvoorbeeld na het "
+        "terugzetten van een back-up); laatsteVolgnummer zegt waar de feed nu is."
+    ),
 )
 def changes(
     principal: CurrentPrincipal,
     session: SessionDep,
     sinds: Annotated[
         int,
-        Query(ge=0, description="Het volgnummer van de laatst verwerkte wijziging (0 = begin)."),
+        Query(
+            ge=0,
+            le=MAX_SEQ,
+            description="Het volgnummer van de laatst verwerkte wijziging (0 = begin).",
+        ),
     ] = 0,
     limiet: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> ChangeFeed:
     viewer = viewer_of(principal)
     public_only = viewer is Viewer.PUBLIC
     rows = repository.changes_since(session, sinds, public_only, limiet + 1)
+    if not rows:
+        last = repository.last_change_seq(session, public_only)
+        if sinds > last:
+            # A cursor the feed never handed out (a restored database, a typo): waiting
+            # would give nothing forever, so the partner is told where the feed is now.
+            raise CursorAheadError(
+                f"Volgnummer {sinds} ligt voorbij de laatste wijziging ({last}). Synchroniseer "
+                "opnieuw vanaf 0 of vanaf laatsteVolgnummer.",
+                extra={"laatsteVolgnummer": last},
+            )
     page = rows[:limiet]
     products = repository.products_by_ids(session, sorted({c.product_id for c in page}))
 
@@ -106,13 +133,14 @@ def publications(request: Request, session: SessionDep, settings: SettingsDep) -
         entry.id(
             f"{base}/api/v1/producten/{product.id}#v{change.details.get('versie', change.seq)}"
         )
-        entry.title(f"{product.title} ({product.type.value})")
-        entry.summary(product.summary)
+        # Text stored before the edge refused control characters must not break the XML.
+        entry.title(without_unsafe_characters(f"{product.title} ({product.type.value})"))
+        entry.summary(without_unsafe_characters(product.summary))
         entry.link(href=f"{base}/producten/{product.id}")
         entry.published(change.occurred_at)
         entry.updated(change.occurred_at)
         for measure in product.measures:
-            entry.category(term=measure.code, label=measure.title)
+            entry.category(term=measure.code, label=without_unsafe_characters(measure.title))
     return Response(
         feed.atom_str(pretty=True), media_type=ATOM, headers={"Cache-Control": "public, no-cache"}
     )

@@ -160,6 +160,13 @@ def changes_since(
     return list(session.scalars(query.order_by(ProductChange.seq).limit(limit)))
 
 
+def last_change_seq(session: Session, public_only: bool) -> int:
+    query = select(func.max(ProductChange.seq))
+    if public_only:
+        query = query.where(ProductChange.public.is_(True))
+    return session.scalar(query) or 0
+
+
 def history_of(session: Session, product_id: int) -> list[ProductChange]:
     query = (
         select(ProductChange)
