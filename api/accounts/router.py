@@ -259,7 +259,11 @@ def set_second_factor(
     "/wachtwoord-herstel",
     status_code=status.HTTP_202_ACCEPTED,
     operation_id="wachtwoordHerstelAanvragen",
-    responses=errors(e429="Te veel aanvragen; zie Retry-After."),
+    response_class=Response,
+    responses={
+        202: {"description": "Aanvraag ontvangen; bestaat het adres, dan volgt een mail."},
+        **errors(e429="Te veel aanvragen; zie Retry-After."),
+    },
     summary="Een herstellink aanvragen (altijd hetzelfde antwoord)",
     openapi_extra=PUBLIC,
 )

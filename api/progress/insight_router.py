@@ -102,7 +102,7 @@ def matrix(
     operation_id="gemeenteVergelijken",
     summary="Een gemeente naast vergelijkbare gemeenten, provincie, regio en land (openbaar)",
     openapi_extra=PUBLIC,
-    responses={304: {"description": "Niet gewijzigd."}},
+    responses={304: {"description": "Niet gewijzigd."}, **CSV_RESPONSES},
 )
 def compare(
     request: Request,
