@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
+from api.core.pagination import PageParams
 from api.core.schemas import CodeName
 from api.core.security import Principal
 from api.core.validation import InvalidParams
@@ -131,34 +132,74 @@ def overview(
     return Overview(peildatum=as_of or today, groepering=grouping, groepen=result)
 
 
+@dataclass(frozen=True, slots=True)
+class HelpFilter:
+    province: str | None = None
+    region: str | None = None
+    wave: int | None = None
+    measure: str | None = None
+    light: TrafficLight | None = None
+    within_days: int | None = None
+    """Only measures that take effect within so many days (or already apply)."""
+
+
+def _urgency(cell: Cell) -> tuple[bool, int, date, str, str]:
+    """Late before at risk, then the least slack, then the earliest effective date."""
+    slack = cell.deadlines.slack_days
+    return (
+        cell.deadlines.light is not TrafficLight.LATE,
+        slack if slack is not None else 0,
+        cell.effective_date,
+        cell.municipality.code,
+        cell.measure.code,
+    )
+
+
+def _check(every: list[Cell], criteria: HelpFilter) -> None:
+    invalid = InvalidParams()
+    invalid.unknown(
+        "provincie", criteria.province, lambda: {c.municipality.province_code for c in every}
+    )
+    invalid.unknown(
+        "arbeidsmarktregio",
+        criteria.region,
+        lambda: {c.municipality.labour_market_region_code for c in every},
+    )
+    invalid.unknown("fase", criteria.wave, lambda: {c.measure.wave_number for c in every})
+    invalid.unknown("maatregel", criteria.measure, lambda: {c.measure.code for c in every})
+    invalid.raise_if_any()
+
+
 def help_needed(
-    session: Session, principal: Principal, today: date, within_days: int
-) -> list[HelpNeeded]:
-    """Late or at-risk cells of measures whose date is near (or passed), most urgent first."""
+    session: Session, principal: Principal, today: date, criteria: HelpFilter, page: PageParams
+) -> tuple[list[HelpNeeded], int]:
+    """One page of every late or at-risk cell, of any wave, past or future, most urgent first;
+    and how many there are. Contacts are looked up for the page's municipalities only."""
     policy.ensure_programme_team(principal)
-    horizon = today + timedelta(days=within_days)
+    every = cells(session, today)
+    _check(every, criteria)
+    horizon = None if criteria.within_days is None else today + timedelta(criteria.within_days)
     urgent = [
         c
-        for c in cells(session, today)
-        if c.deadlines.light is not TrafficLight.ON_TRACK and c.measure.effective_date <= horizon
+        for c in every
+        if c.deadlines.light is not TrafficLight.ON_TRACK
+        and (criteria.light is None or c.deadlines.light is criteria.light)
+        and (criteria.province is None or c.municipality.province_code == criteria.province)
+        and (criteria.region is None or c.municipality.labour_market_region_code == criteria.region)
+        and (criteria.wave is None or c.measure.wave_number == criteria.wave)
+        and (criteria.measure is None or c.measure.code == criteria.measure)
+        and (horizon is None or c.effective_date <= horizon)
     ]
-    urgent.sort(
-        key=lambda c: (
-            c.deadlines.light is not TrafficLight.LATE,
-            c.deadlines.slack_days if c.deadlines.slack_days is not None else 0,
-            c.measure.effective_date,
-            c.municipality.code,
-            c.measure.code,
-        )
-    )
+    urgent.sort(key=_urgency)
+    shown = urgent[page.offset : page.offset + page.size]
     contacts = repository.contacts_by_municipality(
-        session, sorted({c.municipality.code for c in urgent})
+        session, sorted({c.municipality.code for c in shown})
     )
     return [
         HelpNeeded(
             gemeente=CodeName(code=c.municipality.code, naam=c.municipality.name),
             maatregel=CodeName(code=c.measure.code, naam=c.measure.title),
-            ingangsdatum=c.measure.effective_date,
+            ingangsdatum=c.effective_date,
             fase=c.phase,
             verkeerslicht=c.deadlines.light,
             speling=c.deadlines.slack_days,
@@ -167,5 +208,5 @@ def help_needed(
                 CodeName(code=u.email, naam=u.name) for u in contacts.get(c.municipality.code, [])
             ],
         )
-        for c in urgent
-    ]
+        for c in shown
+    ], len(urgent)

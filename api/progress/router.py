@@ -1,5 +1,6 @@
 """HTTP endpoints for roadmaps, a municipality's progress, history, aggregates and the help list."""
 
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Header, Path, Query, Request, Response
@@ -7,14 +8,15 @@ from fastapi import Header, Path, Query, Request, Response
 from api.accounts.principal import CurrentPrincipal
 from api.core import clock
 from api.core.conditional import conditional_json, conditional_versioned
-from api.core.dates import BoundedDate
 from api.core.db import SessionDep
 from api.core.opendata import CSV_RESPONSES, CsvFormat
+from api.core.pagination import PageDep, page_envelope
 from api.core.preconditions import parse_if_match
 from api.core.requests import ContextDep
 from api.core.routing import PERSON, PUBLIC, VERSIONED, errors, json_router
 from api.measures.router import MeasureCode
 from api.progress import aggregates, opendata, repository, roadmaps, status
+from api.progress.deadlines import TrafficLight
 from api.progress.presenters import progress_read, roadmap_read
 from api.progress.schemas import (
     HelpList,
@@ -32,7 +34,7 @@ router = json_router(tags=["Voortgang"], conditional=False)
 
 MunicipalityCode = Annotated[str, Path(pattern=r"^GM\d{4}$", examples=["GM0344"])]
 ReferenceDate = Annotated[
-    BoundedDate | None,
+    date | None,
     Query(description="Peildatum (standaard vandaag): toont de stand zoals die toen was."),
 ]
 PROGRESS_SECURITY = {"security": [{"sessieCookie": []}, {"clientCredentials": ["voortgang:lezen"]}]}
@@ -232,24 +234,46 @@ def overview(
     "/voortgang/hulp-nodig",
     response_model=HelpList,
     operation_id="hulpNodigOpvragen",
-    summary="Wie nu hulp nodig heeft: te laat of met risico, voor maatregelen die (bijna) gelden",
+    summary="Wie hulp nodig heeft: elke combinatie te laat of met risico, meest dringend eerst",
+    description=(
+        "Elke gemeente en maatregel die te laat is of risico loopt, van elke fase, ook van "
+        "maatregelen die nog niet gelden: eerst te laat, dan de minste speling, dan de vroegste "
+        "ingangsdatum. Per pagina, met de contactpersonen van de gemeente."
+    ),
     openapi_extra=PERSON,
 )
 def help_needed(
+    request: Request,
     principal: CurrentPrincipal,
     session: SessionDep,
+    page: PageDep,
+    provincie: Annotated[str | None, Query(pattern=r"^PV\d{2}$", examples=["PV26"])] = None,
+    arbeidsmarktregio: Annotated[str | None, Query(pattern=r"^AM\d{2}$", examples=["AM19"])] = None,
+    fase: Annotated[int | None, Query(ge=1, le=99, description="Fase van de maatregel.")] = None,
+    maatregel: Annotated[str | None, Query(pattern=r"^M\d{2}$")] = None,
+    verkeerslicht: Annotated[
+        Literal["te-laat", "risico"] | None, Query(description="Alleen te laat of alleen risico.")
+    ] = None,
     binnen_dagen: Annotated[
-        int,
+        int | None,
         Query(
             alias="binnenDagen",
             ge=0,
             le=730,
-            description="Maatregelen die binnen zoveel dagen ingaan (of al gelden).",
+            description="Alleen maatregelen die binnen zoveel dagen ingaan (of al gelden).",
         ),
-    ] = 120,
+    ] = None,
     peildatum: ReferenceDate = None,
 ) -> HelpList:
     today = peildatum or clock.today()
-    return HelpList(
-        peildatum=today, resultaten=aggregates.help_needed(session, principal, today, binnen_dagen)
+    criteria = aggregates.HelpFilter(
+        province=provincie,
+        region=arbeidsmarktregio,
+        wave=fase,
+        measure=maatregel,
+        light=TrafficLight(verkeerslicht) if verkeerslicht else None,
+        within_days=binnen_dagen,
     )
+    rows, total = aggregates.help_needed(session, principal, today, criteria, page)
+    info, links = page_envelope(request, page, total)
+    return HelpList(peildatum=today, resultaten=rows, paginering=info, _links=links)

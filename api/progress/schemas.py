@@ -2,11 +2,11 @@
 
 from datetime import date, datetime
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
-from api.core.dates import BoundedDate, OptionalBoundedDate
 from api.core.opendata import Provenance
-from api.core.schemas import ApiModel, CodeName, OptionalDate, RequestModel
+from api.core.pagination import PageInfo, PageLinks
+from api.core.schemas import ApiModel, CodeName, OptionalDate
 from api.progress.deadlines import TrafficLight
 from api.progress.models import Phase, Source
 
@@ -32,7 +32,9 @@ class Roadmap(ApiModel):
     stappen: list[RoadmapStepRead]
 
 
-class RoadmapStepWrite(RequestModel):
+class RoadmapStepWrite(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
     code: str = Field(pattern=r"^[a-z0-9-]{2,40}$")
     titel: str = Field(min_length=2, max_length=200)
     omschrijving: str = Field(default="", max_length=2000)
@@ -42,7 +44,9 @@ class RoadmapStepWrite(RequestModel):
     raadsbesluit: bool = False
 
 
-class RoadmapWrite(RequestModel):
+class RoadmapWrite(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
     stappen: list[RoadmapStepWrite] = Field(min_length=1, max_length=30)
 
 
@@ -87,16 +91,20 @@ class ProgressList(ApiModel):
     resultaten: list[ProgressRead]
 
 
-class StepDone(RequestModel):
+class StepDone(ApiModel):
+    model_config = ConfigDict(extra="forbid")
+
     stap: str = Field(pattern=r"^[a-z0-9-]{2,40}$")
-    gereed_op: BoundedDate
+    gereed_op: date
 
 
-class ProgressWrite(RequestModel):
+class ProgressWrite(ApiModel):
     """De hele stand van een gemeente voor één maatregel (PUT vervangt alles)."""
 
+    model_config = ConfigDict(extra="forbid")
+
     fase: Phase
-    gepland_livegang: OptionalBoundedDate = None
+    gepland_livegang: OptionalDate = None
     stappen_gereed: list[StepDone] = Field(default_factory=list, max_length=30)
     notitie: str | None = Field(default=None, max_length=5000)
     knelpunten: str | None = Field(default=None, max_length=5000)
@@ -153,4 +161,6 @@ class HelpNeeded(ApiModel):
 
 class HelpList(ApiModel):
     peildatum: date
-    resultaten: list[HelpNeeded]
+    resultaten: list[HelpNeeded] = Field(description="De meest dringende eerst.")
+    paginering: PageInfo
+    links: PageLinks = Field(alias="_links")
