@@ -1,6 +1,5 @@
 """HTTP endpoints for roadmaps, a municipality's progress, history, aggregates and the help list."""
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Header, Path, Query, Request, Response
@@ -8,6 +7,7 @@ from fastapi import Header, Path, Query, Request, Response
 from api.accounts.principal import CurrentPrincipal
 from api.core import clock
 from api.core.conditional import conditional_json, conditional_versioned
+from api.core.dates import BoundedDate
 from api.core.db import SessionDep
 from api.core.opendata import CSV_RESPONSES, CsvFormat
 from api.core.pagination import PageDep, page_envelope
@@ -34,7 +34,7 @@ router = json_router(tags=["Voortgang"], conditional=False)
 
 MunicipalityCode = Annotated[str, Path(pattern=r"^GM\d{4}$", examples=["GM0344"])]
 ReferenceDate = Annotated[
-    date | None,
+    BoundedDate | None,
     Query(description="Peildatum (standaard vandaag): toont de stand zoals die toen was."),
 ]
 PROGRESS_SECURITY = {"security": [{"sessieCookie": []}, {"clientCredentials": ["voortgang:lezen"]}]}

@@ -2,11 +2,12 @@
 
 from datetime import date, datetime
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
+from api.core.dates import BoundedDate, OptionalBoundedDate
 from api.core.opendata import Provenance
 from api.core.pagination import PageInfo, PageLinks
-from api.core.schemas import ApiModel, CodeName, OptionalDate
+from api.core.schemas import ApiModel, CodeName, OptionalDate, RequestModel
 from api.progress.deadlines import TrafficLight
 from api.progress.models import Phase, Source
 
@@ -32,9 +33,7 @@ class Roadmap(ApiModel):
     stappen: list[RoadmapStepRead]
 
 
-class RoadmapStepWrite(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class RoadmapStepWrite(RequestModel):
     code: str = Field(pattern=r"^[a-z0-9-]{2,40}$")
     titel: str = Field(min_length=2, max_length=200)
     omschrijving: str = Field(default="", max_length=2000)
@@ -44,9 +43,7 @@ class RoadmapStepWrite(ApiModel):
     raadsbesluit: bool = False
 
 
-class RoadmapWrite(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class RoadmapWrite(RequestModel):
     stappen: list[RoadmapStepWrite] = Field(min_length=1, max_length=30)
 
 
@@ -91,20 +88,16 @@ class ProgressList(ApiModel):
     resultaten: list[ProgressRead]
 
 
-class StepDone(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class StepDone(RequestModel):
     stap: str = Field(pattern=r"^[a-z0-9-]{2,40}$")
-    gereed_op: date
+    gereed_op: BoundedDate
 
 
-class ProgressWrite(ApiModel):
+class ProgressWrite(RequestModel):
     """De hele stand van een gemeente voor één maatregel (PUT vervangt alles)."""
 
-    model_config = ConfigDict(extra="forbid")
-
     fase: Phase
-    gepland_livegang: OptionalDate = None
+    gepland_livegang: OptionalBoundedDate = None
     stappen_gereed: list[StepDone] = Field(default_factory=list, max_length=30)
     notitie: str | None = Field(default=None, max_length=5000)
     knelpunten: str | None = Field(default=None, max_length=5000)
