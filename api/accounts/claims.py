@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from api.accounts.secrets import CLIENT_ID
 from api.core.errors import UnauthenticatedError
 
 # Database ids are 32-bit integers on PostgreSQL.
@@ -33,7 +34,7 @@ class PersonClaims(_Claims):
 
 class ClientClaims(_Claims):
     typ: Literal["client"]
-    sub: Annotated[str, StringConstraints(pattern=r"^client:[A-Za-z0-9_.-]{1,40}$")]
+    sub: Annotated[str, StringConstraints(pattern=rf"^client:{CLIENT_ID.pattern}$")]
     sec: Annotated[int, Field(ge=1, le=MAX_ID)]
     scope: str = ""
 

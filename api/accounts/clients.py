@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from api.accounts import repository, throttling
 from api.accounts.models import ClientSecret, MachineClient
 from api.accounts.principal import require_admin
-from api.accounts.secrets import hash_token, new_token, same
+from api.accounts.secrets import CLIENT_ID, hash_token, new_token, same
 from api.accounts.tokens import client_access_token
 from api.audit.service import record
 from api.core.errors import DomainError, NotFoundError
@@ -217,9 +217,9 @@ def client_credentials_grant(
         )
     if client is None or secret is None:
         throttling.settle(session, settings, limits, throttling.Outcome.FAILED)
-        record(
-            session, ctx, "token.geweigerd", actor=f"client:{client_id}"[:80], outcome="geweigerd"
-        )
+        # The id as sent goes into the audit log only when it could be one.
+        shown = client_id if CLIENT_ID.fullmatch(client_id) else "ongeldig"
+        record(session, ctx, "token.geweigerd", actor=f"client:{shown}", outcome="geweigerd")
         raise OAuthError(
             401, "invalid_client", "Onbekende koppeling of onjuist geheim.", keep_changes=True
         )

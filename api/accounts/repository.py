@@ -16,6 +16,7 @@ from api.accounts.models import (
     UserSession,
     user_municipalities,
 )
+from api.accounts.secrets import CLIENT_ID
 from api.core.security import Role
 from api.core.text import like_pattern
 
@@ -166,6 +167,8 @@ _CLIENT_DETAILS = (selectinload(MachineClient.municipalities), selectinload(Mach
 
 
 def client_by_client_id(session: Session, client_id: str) -> MachineClient | None:
+    if not CLIENT_ID.fullmatch(client_id):
+        return None
     query = (
         select(MachineClient).where(MachineClient.client_id == client_id).options(*_CLIENT_DETAILS)
     )

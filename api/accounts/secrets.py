@@ -3,7 +3,13 @@ slow password hash adds nothing)."""
 
 import hashlib
 import hmac
+import re
 import secrets
+
+# What a client id can look like (new_token's URL-safe alphabet, at most the column's 40
+# characters); anything else names no client and is not worth a query (a NUL byte even makes
+# PostgreSQL fail).
+CLIENT_ID = re.compile(r"[A-Za-z0-9_.-]{1,40}")
 
 
 def new_token(prefix: str = "") -> str:
