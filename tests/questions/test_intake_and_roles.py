@@ -62,7 +62,7 @@ async def test_an_editor_must_say_how_and_from_whom_a_question_came(clients: obj
             "onderwerp": "Telefoontje",
             "vraag": "Iemand belde over de giftenvrijlating.",
             "maatregelen": ["M01", "M77"],
-            "ontvangenOp": "2999-01-01T10:00:00+01:00",
+            "ontvangenOp": "2099-01-01T10:00:00+01:00",
         },
     )
     assert response.status_code == 400
