@@ -165,3 +165,20 @@ async def test_publication_names_each_spelling_that_still_holds_personal_data(
     }
     published = await e.post("/api/v1/faq", json=clean)
     assert published.status_code == 201, published.text
+
+
+async def test_the_proposal_replaces_every_spelling(clients: object) -> None:
+    e: httpx.AsyncClient = await editor(clients)
+    q = await log_call(
+        e,
+        vraag="Mevrouw De Vries (bel +31 (0)30 286 00 00) vraagt of de vrijlating per persoon is.",
+    )
+    await answer(e, q["id"], "Ja, meneer van der Berg bevestigde het; bel 030 - 286 00 00.")
+    proposal = (await e.get(f"/api/v1/vragen/{q['id']}/faq-voorstel")).json()
+    assert proposal["vraag"] == (
+        "Mevrouw [naam] (bel [telefoonnummer]) vraagt of de vrijlating per persoon is."
+    )
+    assert proposal["antwoord"] == "Ja, meneer [naam] bevestigde het; bel [telefoonnummer]."
+    assert {"De Vries", "+31 (0)30 286 00 00", "van der Berg", "030 - 286 00 00"} <= set(
+        proposal["vervangen"]
+    )
