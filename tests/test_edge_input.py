@@ -151,6 +151,25 @@ async def test_unknown_fields_in_a_body_are_refused(client: httpx.AsyncClient) -
     assert invalid_names(response) == {"prioriteit", "vragensteller.telefoon"}
 
 
+async def test_numbers_no_column_can_hold_are_refused(client: httpx.AsyncClient) -> None:
+    await login(client, EDITOR)
+    product = (await product_title(client, "met eigenaar")).json()
+    owner = await client.patch(f"/api/v1/producten/{product['id']}", json={"eigenaarId": 10**30})
+    assert owner.status_code == 400, owner.text
+    assert invalid_names(owner) == {"eigenaarId"}
+    faq = await client.post(
+        "/api/v1/faq",
+        json={
+            "vraag": "Hoe werkt de vrijlating van giften?",
+            "antwoord": "Zo werkt het, in het kort en helder.",
+            "maatregelen": ["M01"],
+            "vragen": [10**30],
+        },
+    )
+    assert faq.status_code == 400, faq.text
+    assert invalid_names(faq) == {"vragen"}
+
+
 def _make_title_unsafe(db: Session) -> None:
     newest = published_changes(db, 1)[0]
     product = db.get_one(Product, newest.product_id)
@@ -171,6 +190,19 @@ async def test_atom_feed_survives_stored_control_characters(
     titles = [e.findtext(f"{ATOM}title") for e in root.findall(f"{ATOM}entry")]
     assert titles[0] is not None
     assert titles[0].startswith("Handreiking met stuurtekens (")
+
+
+@pytest.mark.parametrize(
+    ("van", "tot", "status"),
+    [("2000-01-01", "2100-12-31", 200), ("0001-01-01", None, 400), (None, "9999-12-31", 400)],
+)
+async def test_question_insight_period_stays_in_the_window(
+    client: httpx.AsyncClient, van: str | None, tot: str | None, status: int
+) -> None:
+    await login(client, EDITOR)
+    params = {k: v for k, v in {"van": van, "tot": tot}.items() if v}
+    response = await client.get("/api/v1/vragen/inzicht", params=params)
+    assert response.status_code == status, response.text
 
 
 PEILDATUM_READS = [

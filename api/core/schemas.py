@@ -16,31 +16,38 @@ class ApiModel(BaseModel):
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
 
 
-def _refuse_unsafe_text(value: Any) -> None:
+# The range of a database BIGINT: a larger number cannot even be bound to a query.
+_LARGEST_INTEGER = 2**63 - 1
+
+
+def _refuse_unsafe_input(value: Any) -> None:
     if isinstance(value, str):
         reason = unsafe_character_reason(value)
         if reason is not None:
             raise PydanticCustomError("ongeldig_teken", reason)
+    elif isinstance(value, int) and not -_LARGEST_INTEGER <= value <= _LARGEST_INTEGER:
+        raise PydanticCustomError("getal_te_groot", "Dit getal is te groot.")
     elif isinstance(value, dict):
         for key, item in value.items():
-            _refuse_unsafe_text(key)
-            _refuse_unsafe_text(item)
+            _refuse_unsafe_input(key)
+            _refuse_unsafe_input(item)
     elif isinstance(value, list | tuple):
         for item in value:
-            _refuse_unsafe_text(item)
+            _refuse_unsafe_input(item)
 
 
 class RequestModel(ApiModel):
     """Every request body: unknown fields are refused, as are control characters in any text
-    (tab and line breaks excepted), so nothing stored can break a feed or an export later."""
+    (tab and line breaks excepted), so nothing stored can break a feed or an export later, and
+    numbers no database column can hold."""
 
     model_config = ConfigDict(extra="forbid")
 
     @field_validator("*", mode="before")
     @classmethod
-    def _safe_text(cls, value: Any) -> Any:
+    def _safe_input(cls, value: Any) -> Any:
         # On the raw input, so text in nested shapes is checked before it is parsed.
-        _refuse_unsafe_text(value)
+        _refuse_unsafe_input(value)
         return value
 
 
