@@ -1,10 +1,13 @@
 """CSV files as spreadsheet programs really write them: Excel for Mac's CR-only lines, Dutch
 Excel's semicolons and Windows-1252 text, a `sep=` line, dates written 1-1-2026."""
 
+import io
 from collections.abc import Callable
+from datetime import datetime
 
 import httpx
 import pytest
+from openpyxl import Workbook
 
 from tests.auth import UTRECHT, login
 
@@ -131,3 +134,26 @@ async def test_other_encodings_are_refused_with_instructions(
     assert "CSV UTF-8" in response.json()["detail"]
     cell = (await contact.get("/api/v1/gemeenten/GM0344/voortgang/M19")).json()
     assert cell["notitie"] != "Gewoon", "nothing was written"
+
+
+async def test_xlsx_date_cells_and_dutch_dates_in_text(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    book = Workbook()
+    book.active.append(["gemeente", "maatregel", "fase", "geplandLivegang", "stappenGereed"])
+    book.active.append(["GM0344", "M19", "voorbereidend", datetime(2026, 12, 1), "ict=1-4-2026"])
+    book.active["D2"].number_format = "d-m-yyyy"
+    out = io.BytesIO()
+    book.save(out)
+    contact = clients()
+    await login(contact, UTRECHT)
+    response = await contact.post(
+        "/api/v1/voortgang/bestanden", files={"bestand": ("v.xlsx", out.getvalue())}
+    )
+    assert response.status_code == 200, response.text
+    assert "tekenset" not in response.json()
+    cell = (await contact.get("/api/v1/gemeenten/GM0344/voortgang/M19")).json()
+    assert cell["geplandLivegang"] == "2026-12-01"
+    assert {s["code"]: s["gereedOp"] for s in cell["stappen"] if s["gereedOp"]} == {
+        "ict": "2026-04-01"
+    }
