@@ -5,7 +5,7 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy import Connection
 
-from api.core.db import build_engine
+from api.core.db import TimeLimits, build_engine
 from api.core.migrations import include_name
 from api.core.settings import get_settings
 from api.model_registry import Base
@@ -45,7 +45,13 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    engine = build_engine(config.get_main_option("sqlalchemy.url") or get_settings().database_url)
+    settings = get_settings()
+    # A migration may rebuild large tables and indexes: it waits for locks no longer than a
+    # request does, but its statements may take as long as they need.
+    engine = build_engine(
+        config.get_main_option("sqlalchemy.url") or settings.database_url,
+        TimeLimits(lock_ms=settings.db_lock_timeout_ms, statement_ms=0),
+    )
     with engine.connect() as connection:
         _run(connection)
     engine.dispose()

@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from tests.auth import login
+from tests.databases import base_url, is_postgres
 from tests.live_server import ADMIN, ADMIN_PASSWORD, LiveServer, live_server, seeded_database
 
 WRITERS = 100
@@ -139,6 +140,37 @@ async def test_a_hundred_writers_wait_their_turn_and_reads_keep_answering(
             now = await editor.get(f"/api/v1/gemeenten/{code}/voortgang/{measure}")
             assert now.json()["notitie"] == f"schrijver {n}", "no write is lost"
             assert now.headers["etag"] == f'"v{int(etag.strip(chr(34))[1:]) + 1}"'
+
+
+@pytest.mark.skipif(is_postgres(base_url()), reason="the queue of writers is SQLite's")
+async def test_writers_whose_turn_does_not_come_in_time_get_503_and_change_nothing(
+    database: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("short-queue")
+    with live_server(database, folder, SPOORBOEK_DB_QUEUE_TIMEOUT_MS="50") as server:
+        async with http(server) as setup:
+            await login(setup, ADMIN, ADMIN_PASSWORD)
+            # No more reads at once than the server has connections: they would queue too.
+            targets = await cells(setup, 30)
+        async with http(server, like=setup) as editor:
+            responses = await asyncio.gather(
+                *(
+                    editor.put(
+                        f"/api/v1/gemeenten/{code}/voortgang/{measure}",
+                        json={"fase": "orienterend", "notitie": "te laat?"},
+                        headers={"If-Match": etag},
+                    )
+                    for code, measure, etag in targets
+                )
+            )
+            statuses = [r.status_code for r in responses]
+            assert 200 in statuses, statuses
+            assert 503 in statuses, statuses
+            assert all(r.status_code == 200 or refused_cleanly(r) for r in responses), statuses
+            for response, (code, measure, etag) in zip(responses, targets, strict=True):
+                now = await editor.get(f"/api/v1/gemeenten/{code}/voortgang/{measure}")
+                changed = now.headers["etag"] != etag
+                assert changed == (response.status_code == 200), (code, measure, statuses)
 
 
 def hostile_xlsx() -> bytes:

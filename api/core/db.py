@@ -1,6 +1,6 @@
 """Engine and session. The session dependency is the only place that commits or rolls back."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated, Any
@@ -9,9 +9,15 @@ from fastapi import Depends, Request
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session
 
+from api.core.admission import SAFE_METHODS, Admission
 from api.core.errors import DomainError
 from api.core.settings import Settings, get_settings
-from api.core.write_gate import SAFE_METHODS, sqlite_write_turn
+
+POOL_SIZE = 10
+MAX_OVERFLOW = 20
+CONNECTIONS = POOL_SIZE + MAX_OVERFLOW
+"""Connections one process holds at most; fewer than the thread pool's 40 threads, so whoever
+holds a connection always finds a thread to finish with (core/admission.py)."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,7 @@ def _sqlite_connection_setup(limits: TimeLimits) -> Callable[[Any, Any], None]:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
-        # Within a process writers take turns before they touch the lock (core/write_gate.py);
+        # Within a process writers take turns before they touch the lock (core/admission.py);
         # this is the wait for a writer of another process.
         cursor.execute(f"PRAGMA busy_timeout={int(limits.lock_ms)}")
         cursor.close()
@@ -59,7 +65,11 @@ def build_engine(url: str, limits: TimeLimits | None = None) -> Engine:
     """An engine whose every connection carries the time limits (by default the settings')."""
     limits = limits or TimeLimits.of(get_settings())
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False},
+            **({} if ":memory:" in url or url == "sqlite://" else _pool()),
+        )
         event.listen(engine, "connect", _sqlite_connection_setup(limits))
         event.listen(engine, "begin", _begin_sqlite)
         return engine
@@ -68,13 +78,11 @@ def build_engine(url: str, limits: TimeLimits | None = None) -> Engine:
     options = (
         f"-c lock_timeout={int(limits.lock_ms)} -c statement_timeout={int(limits.statement_ms)}"
     )
-    return create_engine(
-        url,
-        pool_pre_ping=True,
-        pool_size=10,
-        max_overflow=20,
-        connect_args={"options": options},
-    )
+    return create_engine(url, pool_pre_ping=True, connect_args={"options": options}, **_pool())
+
+
+def _pool() -> dict[str, int]:
+    return {"pool_size": POOL_SIZE, "max_overflow": MAX_OVERFLOW}
 
 
 @lru_cache
@@ -112,13 +120,28 @@ def transactional(session: Session) -> Iterator[Session]:
         session.commit()
 
 
+async def database_turn(request: Request) -> AsyncIterator[None]:
+    """Waits, on the event loop, until this request may use the database (core/admission.py)."""
+    state = request.app.state
+    # One per app (one app per process), made inside the event loop that uses it; no await
+    # between looking and setting.
+    admission: Admission | None = getattr(state, "admission", None)
+    if admission is None:
+        settings: Settings = state.settings
+        admission = state.admission = Admission(
+            CONNECTIONS, settings.is_sqlite, settings.db_queue_timeout_ms / 1000
+        )
+    async with admission.turn(request.method):
+        yield
+
+
 def get_session(
     request: Request,
     # Function scope like the session's: the turn ends after the commit, before the response.
-    _turn: Annotated[None, Depends(sqlite_write_turn, scope="function")],
+    _turn: Annotated[None, Depends(database_turn, scope="function")],
 ) -> Iterator[Session]:
-    """The request's session, on the database of the app that serves it; on SQLite a writing
-    request gets it when its turn has come (core/write_gate.py)."""
+    """The request's session, on the database of the app that serves it, once its turn has
+    come."""
     settings: Settings = request.app.state.settings
     session = new_session(settings.database_url, TimeLimits.of(settings))
     if request.method in SAFE_METHODS:

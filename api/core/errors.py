@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from psycopg import errors as pg
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.core.problem import InvalidParam, problem_response, request_id_of
@@ -95,12 +96,12 @@ class ServiceUnavailableError(DomainError):
 class DatabaseBusyError(ServiceUnavailableError):
     """The database could not serve this request in time; trying again soon will likely work."""
 
-    RETRY_AFTER_SECONDS = 2
-
     def __init__(
-        self, detail: str = "De database is even te druk. Probeer het zo opnieuw."
+        self,
+        detail: str = "De database is even te druk. Probeer het zo opnieuw.",
+        retry_after_seconds: int = 2,
     ) -> None:
-        super().__init__(detail, headers={"Retry-After": str(self.RETRY_AFTER_SECONDS)})
+        super().__init__(detail, headers={"Retry-After": str(max(1, retry_after_seconds))})
 
 
 # Waits that ran out, and transactions the database aborted to break a deadlock or keep
@@ -115,7 +116,10 @@ _TRANSIENT_POSTGRES_ERRORS = (
 
 def is_transient_database_error(exc: BaseException) -> bool:
     """A lock or statement timeout, a deadlock or a serialisation failure (PostgreSQL), or a
-    locked database (SQLite): worth a retry, and a 503 when none is left."""
+    locked database (SQLite), or no free connection in the pool: worth a retry, and a 503
+    when none is left."""
+    if isinstance(exc, PoolTimeoutError):
+        return True
     cause = exc.orig if isinstance(exc, DBAPIError) else exc
     if isinstance(cause, _TRANSIENT_POSTGRES_ERRORS):
         return True
@@ -258,4 +262,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
     app.add_exception_handler(DBAPIError, _on_database_error)
     app.add_exception_handler(sqlite3.OperationalError, _on_database_error)
+    app.add_exception_handler(PoolTimeoutError, _on_database_error)
     app.add_exception_handler(Exception, _on_unexpected_error)

@@ -47,11 +47,12 @@ class Settings(BaseSettings):
         description="Longest a single statement may run on PostgreSQL (ms, statement_timeout); "
         "0 is no limit. Past it the request gets 503 with Retry-After.",
     )
-    sqlite_write_queue_ms: int = Field(
+    db_queue_timeout_ms: int = Field(
         default=30_000,
         ge=1,
-        description="On SQLite, longest a writing request waits for its turn behind the writers "
-        "of the same process (ms); past it the request gets 503 with Retry-After.",
+        description="Longest a request waits for one of its process's database connections and, "
+        "on SQLite, a writing request for its turn to write (ms); past it the request gets 503 "
+        "with Retry-After.",
     )
     max_page_size: int = 100
     # 25 fits the whole set of 23 measures on one default page.
