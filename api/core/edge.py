@@ -18,6 +18,7 @@ from api.core.text import unsafe_character_reason
 
 # Header values travel as bytes; above 0x7F they are UTF-8, so only C0 and DEL are refused.
 _UNSAFE_HEADER_BYTES = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
+_PRINTABLE = re.compile(rb"[\x20-\x7e]*")
 
 
 @dataclass(frozen=True)
@@ -28,23 +29,34 @@ class _PathTemplate:
     literal_length: int
 
 
-def _templates(api: FastAPI) -> list[_PathTemplate]:
+Templates = dict[str, list[_PathTemplate]]
+"""Path templates by their first segment, so a request is matched against a handful only."""
+
+
+def _first_segment(path: str) -> str:
+    return path.split("/", 2)[1] if path.startswith("/") else ""
+
+
+def _templates(api: FastAPI) -> Templates:
     methods: dict[str, set[str]] = {}
     for route in iter_route_contexts(api.routes):
         if route.methods and route.path:
             methods.setdefault(route.path, set()).update(route.methods)
-    templates = []
+    templates: Templates = {}
     for path, allowed in methods.items():
         pattern, _, convertors = compile_path(path)
         literal = re.sub(r"\{[^}]*\}", "", path)
-        templates.append(_PathTemplate(pattern, frozenset(allowed), len(convertors), len(literal)))
+        template = _PathTemplate(pattern, frozenset(allowed), len(convertors), len(literal))
+        first = _first_segment(path)
+        templates.setdefault("*" if "{" in first else first, []).append(template)
     return templates
 
 
-def _allowed_methods(templates: list[_PathTemplate], path: str) -> frozenset[str] | None:
+def _allowed_methods(templates: Templates, path: str) -> frozenset[str] | None:
     """The methods of the most specific path template that matches: a fixed path such as
     /producten/wijzigingen wins over /producten/{id}, as the routes are meant to be read."""
-    matching = [t for t in templates if t.pattern.match(path)]
+    candidates = templates.get(_first_segment(path), []) + templates.get("*", [])
+    matching = [t for t in candidates if t.pattern.match(path)]
     if not matching:
         return None
     best = min(matching, key=lambda t: (t.parameters, -t.literal_length))
@@ -56,14 +68,20 @@ def _unsafe_input(scope: Scope, path: str) -> list[InvalidParam]:
     reason = unsafe_character_reason(path)
     if reason:
         invalid.append({"name": "pad", "in": "path", "code": "ongeldig_teken", "reason": reason})
-    query = scope.get("query_string", b"").decode("latin-1")
+    raw_query: bytes = scope.get("query_string", b"")
+    # Printable ASCII without escapes decodes to itself: nothing to refuse, nothing to parse.
+    plain = _PRINTABLE.fullmatch(raw_query) is not None and b"%" not in raw_query
+    query = "" if plain else raw_query.decode("latin-1")
     for name, value in parse_qsl(query, keep_blank_values=True, errors="replace"):
         reason = unsafe_character_reason(name + value)
         if reason:
             invalid.append(
                 {"name": name, "in": "query", "code": "ongeldig_teken", "reason": reason}
             )
-    for raw_name, raw_value in scope.get("headers", []):
+    headers: list[tuple[bytes, bytes]] = scope.get("headers", [])
+    if not _UNSAFE_HEADER_BYTES.search(b" ".join(value for _, value in headers)):
+        return invalid
+    for raw_name, raw_value in headers:
         found = _UNSAFE_HEADER_BYTES.search(raw_value)
         if found:
             name = "-".join(part.capitalize() for part in raw_name.decode("latin-1").split("-"))
@@ -81,7 +99,7 @@ class EdgeInputMiddleware:
     def __init__(self, app: ASGIApp, api: FastAPI) -> None:
         self.app = app
         self.api = api
-        self._templates: list[_PathTemplate] | None = None
+        self._templates: Templates | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
