@@ -68,7 +68,7 @@ async def test_filters_and_newest_first(clients: Callable[[], httpx.AsyncClient]
     logins = await events(admin, "&gebeurtenis=login.gelukt")
     assert {e["gebeurtenis"] for e in logins} == {"login.gelukt"}
     assert [e["id"] for e in logins] == sorted((e["id"] for e in logins), reverse=True)
-    none = await events(admin, "&vanaf=2999-01-01T00:00:00Z")
+    none = await events(admin, "&vanaf=2100-12-31T00:00:00Z")
     assert none == []
     bad = await admin.get("/api/v1/audit-gebeurtenissen?vanaf=gisteren")
     assert bad.status_code == 400
