@@ -49,7 +49,7 @@ class _Span:
     start: int
     end: int
     shown: str
-    """What the editor is told was found: the salutation with the name."""
+    """What the editor is told was found: the number as written, or a salutation with its name."""
 
 
 def _phone_spans(text: str) -> list[_Span]:
