@@ -129,7 +129,7 @@ test('an editor filters the heat map by province and opens a municipality', asyn
   await expect(page.getByRole('region', { name: 'Vergelijking' }).getByRole('rowheader', { name: '10 gemeenten van vergelijkbare omvang' })).toBeVisible();
 });
 
-test('an editor sees who needs help now, most urgent first, with contact persons', async ({ page }) => {
+test('an editor sees who needs help now, most urgent first, filtered and paged by the server', async ({ page }) => {
   await logInAs(page, 'redacteur');
   await page.getByRole('navigation', { name: 'Voortgang' }).getByRole('link', { name: 'Hulp nodig' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Hulp nodig' })).toBeVisible();
@@ -138,10 +138,23 @@ test('an editor sees who needs help now, most urgent first, with contact persons
   await expect(table.getByRole('row')).toHaveCount(51);
   await expect(table.getByRole('row').nth(1)).toContainText('Te laat');
 
-  await page.getByLabel('Maatregelen die ingaan binnen').selectOption('30');
-  await page.getByRole('button', { name: 'Bijwerken' }).click();
-  await expect(page).toHaveURL(/binnenDagen=30/);
+  await page.getByLabel('Provincie').selectOption({ label: 'Utrecht' });
+  await page.getByLabel('Verkeerslicht').selectOption({ label: 'Risico' });
+  await page.getByRole('button', { name: 'Filteren' }).click();
+  await expect(page).toHaveURL(/\?provincie=PV26&verkeerslicht=risico$/);
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(/^\d+ combinaties? van gemeente en maatregel/);
+  await expect(table.getByRole('row').nth(1)).toContainText('Risico');
+  await expect(table.getByText('Te laat')).toHaveCount(0);
+  await expect(page.getByLabel('Verkeerslicht')).toHaveValue('risico');
+
+  await page.goto('/voortgang/hulp-nodig');
   await page.getByRole('link', { name: 'Volgende pagina' }).click();
   await expect(page).toHaveURL(/pagina=2/);
-  await expect(page.getByText('Pagina 2 van')).toBeVisible();
+  await expect(page.getByText(/^Pagina 2 van \d+$/)).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(51);
+
+  // Long before any step was due, nobody is late or at risk.
+  await page.goto('/voortgang/hulp-nodig?peildatum=2020-01-01');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Met deze filters is er niemand te laat of met risico.');
+  await expect(table).toHaveCount(0);
 });

@@ -1,63 +1,89 @@
-import { ButtonGroup, Heading, Link, Paragraph, PrimaryActionButton, SelectOption, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Heading, Link, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
 import { Pagination } from '../admin/Pagination';
 import { useFocusOnChange } from '../admin/useFocusOnChange';
 import { AppLink } from '../app/AppLink';
-import { SelectField, TextField } from '../forms/fields';
+import { TextField } from '../forms/fields';
+import { FilterButtons } from '../forms/filterForm';
+import { useAllMeasures, useWaves } from '../measures/queries';
 import { DutchDate } from '../shared/DutchDate';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 import { DataTable } from './DataTable';
-import { useHelpNeeded } from './api';
-import { DEFAULT_HORIZON, HELP_PAGE_SIZE, helpFiltersFrom, HORIZON_CHOICES, pageOf } from './filters';
-import { PHASE_LABELS, slackText } from './labels';
+import { useHelpNeeded, useLabourMarketRegions, useProvinces } from './api';
+import { helpFiltersFrom, HORIZON_CHOICES } from './filters';
+import { LIGHT_LABELS, PHASE_LABELS, slackText } from './labels';
+import { codeNames, listState, OptionsField } from './OptionsField';
 import { cellPath, municipalityPath } from './paths';
 import { TrafficLightBadge } from './TrafficLightBadge';
 import type { HelpNeeded } from './types';
 
+const NAMES = ['provincie', 'arbeidsmarktregio', 'fase', 'maatregel', 'verkeerslicht', 'binnenDagen', 'peildatum'] as const;
+type Name = (typeof NAMES)[number];
+
+const LIGHT_OPTIONS = (['te-laat', 'risico'] as const).map((light) => ({ value: light, label: LIGHT_LABELS[light] }));
+
+/** The help list's filters; submitting puts them in the URL (back to page 1), so a view can be shared. */
 function HelpFilterForm({ params }: { params: URLSearchParams }) {
   const navigate = useNavigate();
-  const filters = helpFiltersFrom(params);
-  const horizon = filters.binnenDagen ?? DEFAULT_HORIZON;
-  const [days, setDays] = useState(String(horizon));
-  const [date, setDate] = useState(filters.peildatum ?? '');
-  const choices: number[] = [...HORIZON_CHOICES];
-  if (!choices.includes(horizon)) choices.push(horizon);
+  const provinces = useProvinces();
+  const regions = useLabourMarketRegions();
+  const waves = useWaves();
+  const measures = useAllMeasures();
+  const [values, setValues] = useState<Record<Name, string>>(
+    () => Object.fromEntries(NAMES.map((name) => [name, params.get(name) ?? ''])) as Record<Name, string>,
+  );
+  const set = (name: Name) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
+  const lists = [
+    { name: 'provincie', label: 'Provincie', all: 'Alle provincies', ...listState(provinces, codeNames) },
+    { name: 'arbeidsmarktregio', label: 'Arbeidsmarktregio', all: "Alle arbeidsmarktregio's", ...listState(regions, codeNames) },
+    {
+      name: 'fase',
+      label: 'Fase (invoeringsgolf)',
+      all: 'Alle fasen',
+      ...listState(waves, (list) => list?.map((wave) => ({ value: String(wave.nummer), label: wave.naam }))),
+    },
+    {
+      name: 'maatregel',
+      label: 'Maatregel',
+      all: 'Alle maatregelen',
+      ...listState(measures, (list) => list?.map((measure) => ({ value: measure.code, label: `${measure.code} ${measure.titel}` }))),
+    },
+    { name: 'verkeerslicht', label: 'Verkeerslicht', all: 'Te laat en risico', options: LIGHT_OPTIONS },
+  ] as const;
+  const horizons = HORIZON_CHOICES.map((days) => ({ value: String(days), label: `Binnen ${days} dagen of al geldend` }));
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const next = new URLSearchParams({ binnenDagen: days });
-    if (date) next.set('peildatum', date);
+    const next = new URLSearchParams();
+    for (const name of NAMES) if (values[name]) next.set(name, values[name]);
     void navigate({ search: next.toString() });
   };
+
   return (
-    <form noValidate onSubmit={submit} className="spoorboek-filters" aria-label="Lijst instellen">
-      <SelectField
-        id="filter-binnenDagen"
-        label="Maatregelen die ingaan binnen"
-        description="Of al gelden."
-        value={days}
-        onChange={(event) => setDays(event.target.value)}
-      >
-        {choices.map((choice) => (
-          <SelectOption key={choice} value={String(choice)}>
-            {choice} dagen
-          </SelectOption>
-        ))}
-      </SelectField>
+    <form noValidate onSubmit={submit} className="spoorboek-filters spoorboek-filters--grid" aria-label="Lijst filteren">
+      {lists.map((list) => (
+        <OptionsField key={list.name} {...list} value={values[list.name]} onChange={set(list.name)} />
+      ))}
+      <OptionsField
+        name="binnenDagen"
+        label="Ingangsdatum van de maatregel"
+        all="Elke ingangsdatum"
+        options={horizons}
+        value={values.binnenDagen}
+        onChange={set('binnenDagen')}
+      />
       <TextField
         id="filter-peildatum"
         label="Peildatum (niet verplicht)"
         description="Bekijk termijnen vanaf een andere dag dan vandaag."
         type="date"
-        value={date}
-        onChange={(event) => setDate(event.target.value)}
+        value={values.peildatum}
+        onChange={(event) => set('peildatum')(event.target.value)}
       />
-      <ButtonGroup>
-        <PrimaryActionButton type="submit">Bijwerken</PrimaryActionButton>
-        <AppLink to={{ search: '' }}>Standaard herstellen</AppLink>
-      </ButtonGroup>
+      <FilterButtons wide />
     </form>
   );
 }
@@ -106,23 +132,27 @@ function HelpRow({ row }: { row: HelpNeeded }) {
   );
 }
 
-/** /voortgang/hulp-nodig: late and at-risk cells, most urgent first, with whom to call. */
+/** /voortgang/hulp-nodig: every late and at-risk cell, most urgent first, with whom to call; paged by the API. */
 export default function HelpNeededPage() {
   const [params] = useSearchParams();
   const filters = helpFiltersFrom(params);
   const help = useHelpNeeded(filters);
   const resultsRef = useFocusOnChange(params.toString());
-  const all = help.data?.resultaten ?? [];
-  const { page, pages, items } = pageOf(all, params, HELP_PAGE_SIZE);
+  const rows = help.data?.resultaten ?? [];
+  const total = help.data?.paginering.totaal ?? 0;
+  const filtered = NAMES.some((name) => params.has(name));
 
   let status = '';
   if (help.isPending) status = 'Lijst laden…';
   else if (help.isFetching && help.isPlaceholderData) status = 'Lijst bijwerken…';
   else if (help.data) {
-    status =
-      all.length === 0
-        ? 'Niemand heeft nu hulp nodig: geen maatregel is te laat of loopt risico.'
-        : `${all.length} ${all.length === 1 ? 'combinatie' : 'combinaties'} van gemeente en maatregel te laat of met risico.`;
+    if (total === 0) {
+      status = filtered
+        ? 'Met deze filters is er niemand te laat of met risico.'
+        : 'Niemand heeft nu hulp nodig: geen maatregel is te laat of loopt risico.';
+    } else {
+      status = `${total} ${total === 1 ? 'combinatie' : 'combinaties'} van gemeente en maatregel te laat of met risico.`;
+    }
   }
 
   const hrefFor = (target: number) => {
@@ -136,8 +166,8 @@ export default function HelpNeededPage() {
       <title>Hulp nodig – Spoorboek</title>
       <Heading level={1}>Hulp nodig</Heading>
       <Paragraph appearance="lead">
-        Gemeenten die bij een maatregel te laat zijn of risico lopen, de meest dringende eerst: eerst te laat, dan de
-        minste speling. Met de contactpersonen van de gemeente.
+        Elke gemeente die bij een maatregel te laat is of risico loopt, in elke fase, ook voor maatregelen die nog niet
+        gelden. De meest dringende eerst: eerst te laat, dan de minste speling. Met de contactpersonen van de gemeente.
       </Paragraph>
       <HelpFilterForm key={params.toString()} params={params} />
       <Heading level={2} id="resultaten" tabIndex={-1} ref={resultsRef}>
@@ -151,18 +181,18 @@ export default function HelpNeededPage() {
       </Heading>
       <StatusMessage>{status}</StatusMessage>
       {help.isError && <ErrorAlert error={help.error} onRetry={() => void help.refetch()} />}
-      {items.length > 0 && (
+      {help.data && rows.length > 0 && (
         <>
           <DataTable
             id="hulp-tabel"
             caption="Gemeenten en maatregelen die hulp nodig hebben, meest dringend eerst"
             columns={['Verkeerslicht', 'Gemeente', 'Maatregel', 'Fase', 'Volgende stap', 'Contactpersonen']}
           >
-            {items.map((row) => (
+            {rows.map((row) => (
               <HelpRow key={`${row.gemeente.code}-${row.maatregel.code}`} row={row} />
             ))}
           </DataTable>
-          <Pagination page={page} pages={pages} hrefFor={hrefFor} />
+          <Pagination page={help.data.paginering.pagina} pages={help.data.paginering.aantalPaginas} hrefFor={hrefFor} />
         </>
       )}
     </>

@@ -5,62 +5,11 @@ import { useNavigate } from 'react-router-dom';
 import { SelectField } from '../forms/fields';
 import { useWaves } from '../measures/queries';
 import { useLabourMarketRegions, useProvinces, useThemes } from './api';
+import { codeNames, listState, OptionsField } from './OptionsField';
 import { FilterButtons } from '../forms/filterForm';
 
 const NAMES = ['provincie', 'arbeidsmarktregio', 'fase', 'thema', 'weergave'] as const;
 type Name = (typeof NAMES)[number];
-
-interface Option {
-  value: string;
-  label: string;
-}
-
-function OptionsField({
-  name,
-  label,
-  all,
-  options,
-  loading,
-  failed,
-  value,
-  onChange,
-}: {
-  name: Name;
-  label: string;
-  all: string;
-  options: Option[] | undefined;
-  loading: boolean;
-  failed: boolean;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <SelectField
-      id={`filter-${name}`}
-      label={label}
-      value={value}
-      busy={loading}
-      errors={failed ? [`De lijst kon niet worden geladen.`] : undefined}
-      onChange={(event) => onChange(event.target.value)}
-    >
-      <SelectOption value="">{all}</SelectOption>
-      {options?.map((option) => (
-        <SelectOption key={option.value} value={option.value}>
-          {option.label}
-        </SelectOption>
-      ))}
-      {value && !options && <SelectOption value={value}>{value}</SelectOption>}
-    </SelectField>
-  );
-}
-
-const codeNames = (list: { code: string; naam: string }[] | undefined) =>
-  list?.map((item) => ({ value: item.code, label: item.naam }));
-
-/** What a filter list needs of its query: the options, and whether they are loading or failed. */
-function listState<T>(query: { data: T | undefined; isPending: boolean; isError: boolean }, toOptions: (data: T | undefined) => Option[] | undefined) {
-  return { options: toOptions(query.data), loading: query.isPending, failed: query.isError };
-}
 
 /** The heat map's filters; submitting puts them in the URL, so a filtered view can be shared. */
 export function MatrixFilterForm({ params }: { params: URLSearchParams }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { helpFiltersFrom, matrixFiltersFrom, matrixViewFrom, pageOf } from './filters';
+import { HELP_PAGE_SIZE, helpFiltersFrom, matrixFiltersFrom, matrixViewFrom } from './filters';
 
 describe('the progress filters from the URL', () => {
   it('keeps only what the matrix API accepts', () => {
@@ -10,15 +10,22 @@ describe('the progress filters from the URL', () => {
     expect(matrixViewFrom(new URLSearchParams('weergave=iets'))).toBe('verkeerslicht');
   });
 
-  it('reads the horizon and reference date of the help list', () => {
-    expect(helpFiltersFrom(new URLSearchParams('binnenDagen=0&peildatum=2026-06-01'))).toEqual({ binnenDagen: 0, peildatum: '2026-06-01' });
-    expect(helpFiltersFrom(new URLSearchParams('binnenDagen=9999&peildatum=morgen'))).toEqual({});
-  });
-
-  it('pages a list in the browser, keeping the page within range', () => {
-    const items = Array.from({ length: 120 }, (_, index) => index);
-    expect(pageOf(items, new URLSearchParams('pagina=3'), 50)).toEqual({ page: 3, pages: 3, items: items.slice(100) });
-    expect(pageOf(items, new URLSearchParams('pagina=9'), 50).page).toBe(3);
-    expect(pageOf([], new URLSearchParams(), 50)).toEqual({ page: 1, pages: 1, items: [] });
+  it('reads the help list filters and page, leaving out what the API would refuse', () => {
+    const params = new URLSearchParams(
+      'provincie=PV26&arbeidsmarktregio=AM19&fase=3&thema=werk&maatregel=M17&verkeerslicht=te-laat&binnenDagen=0&peildatum=2026-06-01&pagina=3',
+    );
+    expect(helpFiltersFrom(params)).toEqual({
+      provincie: 'PV26',
+      arbeidsmarktregio: 'AM19',
+      fase: 3,
+      maatregel: 'M17',
+      verkeerslicht: 'te-laat',
+      binnenDagen: 0,
+      peildatum: '2026-06-01',
+      pagina: 3,
+      paginaGrootte: HELP_PAGE_SIZE,
+    });
+    const nonsense = new URLSearchParams('maatregel=17&verkeerslicht=op-schema&binnenDagen=9999&peildatum=morgen&pagina=0');
+    expect(helpFiltersFrom(nonsense)).toEqual({ paginaGrootte: HELP_PAGE_SIZE });
   });
 });

@@ -22,25 +22,30 @@ export function matrixViewFrom(params: URLSearchParams): MatrixView {
   return params.get('weergave') === 'fase' ? 'fase' : 'verkeerslicht';
 }
 
+/** Choices for "measures taking effect within": no limit (every wave) by default. */
 export const HORIZON_CHOICES = [30, 60, 90, 120, 180, 365, 730] as const;
-export const DEFAULT_HORIZON = 120;
 
-/** The help list's filters from the URL: the horizon in days (0–730) and a reference date. */
+export const HELP_PAGE_SIZE = 50;
+
+const HELP_LIGHTS: readonly string[] = ['te-laat', 'risico'];
+
+/** The help list's filters and page from the URL, leaving out anything the API would refuse. */
 export function helpFiltersFrom(params: URLSearchParams): HelpFilters {
-  const filters: HelpFilters = {};
+  const { provincie, arbeidsmarktregio, fase } = matrixFiltersFrom(params);
+  const filters: HelpFilters = { paginaGrootte: HELP_PAGE_SIZE };
+  if (provincie) filters.provincie = provincie;
+  if (arbeidsmarktregio) filters.arbeidsmarktregio = arbeidsmarktregio;
+  if (fase) filters.fase = fase;
+  const measure = params.get('maatregel');
+  if (measure && /^M\d{2}$/.test(measure)) filters.maatregel = measure;
+  const light = params.get('verkeerslicht');
+  if (light && HELP_LIGHTS.includes(light)) filters.verkeerslicht = light as HelpFilters['verkeerslicht'];
   const raw = params.get('binnenDagen');
   const days = Number(raw);
   if (raw !== null && raw !== '' && Number.isInteger(days) && days >= 0 && days <= 730) filters.binnenDagen = days;
   const date = params.get('peildatum');
   if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) filters.peildatum = date;
+  const page = pageFrom(params.get('pagina'));
+  if (page > 1) filters.pagina = page;
   return filters;
-}
-
-export const HELP_PAGE_SIZE = 50;
-
-/** The slice of a client-side list shown on `page` (from the URL's `pagina`), and how many pages. */
-export function pageOf<T>(items: readonly T[], params: URLSearchParams, size: number): { page: number; pages: number; items: T[] } {
-  const pages = Math.max(1, Math.ceil(items.length / size));
-  const page = Math.min(pageFrom(params.get('pagina')), pages);
-  return { page, pages, items: items.slice((page - 1) * size, page * size) };
 }
