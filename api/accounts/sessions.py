@@ -96,11 +96,15 @@ def login(
 ) -> IssuedSession:
     email = normalise_email(email)
     limits = throttling.sign_in_limits(settings, "login", email, ctx.address)
+    known = repository.user_by_email(session, email)
+    password_hash = known.password_hash if known else None
+    # Committed before the slow verification, which then holds no lock (on SQLite: not the
+    # database's write lock); the account is read again afterwards.
     throttling.reserve(session, settings, limits)
-    user = repository.user_by_email(session, email)
     # Unknown address, wrong password and inactive account give the same answer and timing.
-    password_ok = verify_password(user.password_hash if user else None, password)
-    if user is None or not password_ok or not user.is_active:
+    password_ok = verify_password(password_hash, password)
+    user = repository.user_by_email(session, email) if password_ok else None
+    if user is None or not user.is_active:
         raise _fail(session, settings, ctx, limits, email, "wachtwoord")
     if user.totp_enabled:
         if not totp_code:
