@@ -5,14 +5,18 @@ refused at a limit it names, by counting what was read, not by a clock."""
 import io
 import zipfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 from sqlalchemy.orm import Session
 
+from api.core.db import get_session, transactional
+from api.main import create_app
 from api.progress import spreadsheets, xlsx_reader
 from api.progress.bulk import MAX_ROWS
 from tests.auth import PARTNER, SCRIPT, UTRECHT, login, machine_token
+from tests.conftest import api_of, http_client, make_settings
 
 WORKBOOK = (
     '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
@@ -272,3 +276,20 @@ async def test_no_transaction_is_open_while_the_file_is_parsed(
     assert during == [False]
     cell = (await contact.get("/api/v1/gemeenten/GM0344/voortgang/M19")).json()
     assert cell["fase"] == "voorbereidend", "the rows were still written, after the parse"
+
+
+async def test_the_upload_size_limit_holds(database_url: str, db: Session, tmp_path: Path) -> None:
+    app = create_app(make_settings(database_url, tmp_path, max_upload_bytes=1000))
+    api_of(app).dependency_overrides[get_session] = lambda: (yield from transactional(db))
+    async with http_client(app) as contact:
+        await login(contact, UTRECHT)
+        body = b"gemeente;maatregel;fase\n" + b"GM0344;M01;orienterend\n" * 60
+        too_big = await contact.post(
+            "/api/v1/voortgang/bestanden", files={"bestand": ("v.csv", body)}
+        )
+        assert too_big.status_code == 413
+        assert "1000" in too_big.json()["detail"]
+        fits = await contact.post(
+            "/api/v1/voortgang/bestanden?controleren=true", files={"bestand": ("v.csv", body[:47])}
+        )
+        assert fits.status_code == 200, fits.text
