@@ -2,15 +2,15 @@ import { expect, test } from '@playwright/test';
 
 import { DEMO_USERS, logIn, logInAs, logOut, submitLogin, type DemoUser } from './accounts';
 
-const ROLES: { who: DemoUser; admin: boolean; details: string }[] = [
-  { who: 'beheerder', admin: true, details: 'Beheerder' },
-  { who: 'redacteur', admin: false, details: 'Redacteur' },
-  { who: 'utrecht', admin: false, details: 'Utrecht' },
-  { who: 'bollenstreek', admin: false, details: 'Hillegom, Lisse, Noordwijk, Teylingen' },
+const ROLES: { who: DemoUser; admin: boolean; details: string; landing: RegExp }[] = [
+  { who: 'beheerder', admin: true, details: 'Beheerder', landing: /\/vragen$/ },
+  { who: 'redacteur', admin: false, details: 'Redacteur', landing: /\/vragen$/ },
+  { who: 'utrecht', admin: false, details: 'Utrecht', landing: /\/mijn-gemeente$/ },
+  { who: 'bollenstreek', admin: false, details: 'Hillegom, Lisse, Noordwijk, Teylingen', landing: /\/mijn-gemeente$/ },
 ];
 
 test.describe('inloggen per rol', () => {
-  for (const { who, admin, details } of ROLES) {
+  for (const { who, admin, details, landing } of ROLES) {
     test(`${who} logs in, sees what the role allows and logs out`, async ({ page }) => {
       const user = DEMO_USERS[who];
       await page.goto('/');
@@ -20,8 +20,8 @@ test.describe('inloggen per rol', () => {
       await expect(page.getByRole('heading', { level: 1, name: 'Inloggen' })).toBeVisible();
       await submitLogin(page, user.email, 'Demo-Spoorboek-2026');
 
-      // Back on the page they came from, with their name in the header.
-      await expect(page).toHaveURL(/\/$/);
+      // The front page sent them without a return path: they land on the page of their work.
+      await expect(page).toHaveURL(landing);
       await expect(account).toContainText(`Ingelogd als ${user.name}`);
       await expect(account.getByRole('link', { name: 'Mijn account' })).toBeVisible();
       const adminNav = page.getByRole('navigation', { name: 'Beheer' });
@@ -101,6 +101,9 @@ test('an expired access token is refreshed once and the call retried', async ({ 
 
 test('when the session is over, a polite message and back to the same page after login', async ({ page, context }) => {
   await logInAs(page, 'utrecht');
+  // Away from the landing page, whose own requests would notice the ended session first.
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Account' })).toContainText('Ingelogd als');
   await context.clearCookies({ name: 'spoorboek_sessie' });
   await context.clearCookies({ name: 'spoorboek_vernieuwing' });
   await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Mijn account' }).click();

@@ -6,7 +6,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/problem';
 import { AppLink } from '../app/AppLink';
 import { flashState } from '../auth/flash';
-import { safeReturnPath } from '../auth/returnPath';
+import { landingPath, safeReturnPath } from '../auth/returnPath';
 import { SECOND_FACTOR_SECTION } from '../auth/SessionEventsBridge';
 import { storeSession, useSession } from '../auth/session';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
@@ -29,7 +29,8 @@ export default function LoginPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const returnTo = safeReturnPath(params.get('terug')) ?? '/';
+  // The page that asked for the login, if any; otherwise each lands on the page of their work.
+  const returnTo = safeReturnPath(params.get('terug'));
 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -54,7 +55,7 @@ export default function LoginPage() {
           ),
         });
       } else {
-        void navigate(returnTo, { replace: true });
+        void navigate(returnTo ?? landingPath(session.gebruiker), { replace: true });
       }
     },
     onError: (error) => {
@@ -73,7 +74,9 @@ export default function LoginPage() {
   }, [needsCode]);
 
   // Someone who is logged in already has no business here (but not right after logging in).
-  if (session.data && mutation.isIdle) return <Navigate to={returnTo} replace />;
+  if (session.data && mutation.isIdle) {
+    return <Navigate to={returnTo ?? landingPath(session.data.gebruiker)} replace />;
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

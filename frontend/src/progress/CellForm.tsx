@@ -51,6 +51,10 @@ export function CellForm({ cell, onSaved }: { cell: Cell; onSaved: (saved: Cell)
   const [values, setValues] = useState<CellFormValues>(() => formFromCell(cell));
   const [conflict, setConflict] = useState<Cell | null>(null);
   const [message, setMessage] = useState('');
+  // Counts the saves: after each, focus goes to the result (the Opslaan button is disabled while
+  // saving, which would otherwise drop focus to the top of the page).
+  const [saves, setSaves] = useState(0);
+  const messageRef = useRef<HTMLParagraphElement>(null);
   const { errors, show, clear, summaryRef } = useFormErrors();
   const conflictRef = useRef<HTMLDivElement>(null);
   const phaseRef = useRef<HTMLFormElement>(null);
@@ -60,6 +64,10 @@ export function CellForm({ cell, onSaved }: { cell: Cell; onSaved: (saved: Cell)
   useEffect(() => {
     if (conflict) conflictRef.current?.focus();
   }, [conflict]);
+
+  useEffect(() => {
+    if (saves > 0) messageRef.current?.focus();
+  }, [saves]);
 
   const code = cell.gemeente.code;
   const measure = cell.maatregel.code;
@@ -75,6 +83,7 @@ export function CellForm({ cell, onSaved }: { cell: Cell; onSaved: (saved: Cell)
       await queryClient.invalidateQueries({ queryKey: progressKeys.municipality(code) });
       onSaved(saved);
       setMessage(`De stand is opgeslagen (versie ${saved.versie}).`);
+      setSaves((count) => count + 1);
     },
     onError: async (error) => {
       if (!isConflict(error)) {
@@ -225,7 +234,7 @@ export function CellForm({ cell, onSaved }: { cell: Cell; onSaved: (saved: Cell)
             Wijzigingen ongedaan maken
           </SubtleButton>
         </ButtonGroup>
-        <StatusMessage>{message}</StatusMessage>
+        <StatusMessage ref={messageRef}>{message}</StatusMessage>
       </form>
     </>
   );
