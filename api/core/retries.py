@@ -18,7 +18,7 @@ from typing import TypeVar
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from api.core.errors import ServiceUnavailableError
+from api.core.errors import DatabaseBusyError
 
 T = TypeVar("T")
 
@@ -28,13 +28,6 @@ PAUSE_SECONDS = 0.05
 RETRY_AFTER_SECONDS = 1
 TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})
 """deadlock_detected and serialization_failure: the transaction did nothing wrong but lost."""
-
-
-class BusyError(ServiceUnavailableError):
-    """Every attempt lost a race with other writers: the same request may well succeed soon."""
-
-    def __init__(self, detail: str, retry_after_seconds: int = RETRY_AFTER_SECONDS) -> None:
-        super().__init__(detail, headers={"Retry-After": str(max(1, retry_after_seconds))})
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -54,7 +47,7 @@ def with_retries(
 ) -> T:
     """`work()` in a savepoint, again (at most `attempts` times in all) while it fails with an
     error `retry_if` accepts. When the last attempt fails too, a transient database error
-    becomes a BusyError (503) with `busy` as its detail; any other error is raised as it is,
+    becomes a DatabaseBusyError (503) with `busy` as its detail; any other error is raised as it is,
     so a domain error that `retry_if` accepted keeps its own status."""
     for attempt in range(1, attempts + 1):
         try:
@@ -65,7 +58,7 @@ def with_retries(
                 raise
             if attempt == attempts:
                 if is_transient(exc):
-                    raise BusyError(busy) from exc
+                    raise DatabaseBusyError(busy, RETRY_AFTER_SECONDS) from exc
                 raise
         # A random pause, so the writers that collided do not collide again in step.
         time.sleep(random.uniform(0, PAUSE_SECONDS * 2 ** (attempt - 1)))  # noqa: S311
