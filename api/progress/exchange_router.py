@@ -16,7 +16,7 @@ from api.core.db import SessionDep
 from api.core.errors import PayloadTooLargeError
 from api.core.requests import SettingsDep
 from api.core.routing import errors, json_router
-from api.core.schemas import ApiModel
+from api.core.schemas import ApiModel, RequestModel
 from api.progress import bulk, exchange, policy, spreadsheets
 
 router = json_router(tags=["Voortgang"], conditional=False)
@@ -27,16 +27,12 @@ WRITE_SECURITY = {
 }
 
 
-class BulkStep(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class BulkStep(RequestModel):
     stap: str = Field(examples=["impactanalyse"])
     gereed_op: str | None = Field(default=None, json_schema_extra={"format": "date"})
 
 
-class BulkRow(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class BulkRow(RequestModel):
     gemeente: str = Field(examples=["GM0344"])
     maatregel: str = Field(examples=["M15"])
     fase: str = Field(examples=["voorbereidend"])
@@ -49,6 +45,8 @@ class BulkRow(ApiModel):
 
 
 class BulkRequest(ApiModel):
+    # Not a RequestModel: its rows check their own text, and walking all of them here as well
+    # would cost a bulk request of the whole matrix a second pass over its 3.6 MB.
     model_config = ConfigDict(extra="forbid")
 
     rijen: list[BulkRow] = Field(max_length=bulk.MAX_ROWS)
@@ -163,9 +161,7 @@ def upload(
     return _report(report, controleren, sheet.encoding)
 
 
-class SharedServiceReport(ApiModel):
-    model_config = ConfigDict(extra="forbid")
-
+class SharedServiceReport(RequestModel):
     maatregel: str = Field(pattern=r"^M\d{2}$", examples=["M15"])
     fase: str = Field(examples=["voorbereidend"])
     gepland_livegang: str | None = Field(default=None, json_schema_extra={"format": "date"})

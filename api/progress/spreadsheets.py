@@ -19,8 +19,9 @@ import filetype
 from openpyxl import Workbook
 
 from api.core.errors import DomainError
+from api.core.text import unsafe_character_reason, without_unsafe_characters
 from api.progress import xlsx_reader
-from api.progress.bulk import COLUMNS, LINE, MAX_ROWS
+from api.progress.bulk import COLUMNS, LINE, MAX_ROWS, InvalidRowsError
 from api.progress.xlsx_reader import SheetLimitError, UnreadableWorkbookError
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -171,6 +172,7 @@ def _records(rows: Iterable[tuple[int, list[object]]]) -> list[dict[str, Any]]:
     Empty rows are skipped; the limits are checked as the rows come in."""
     header: list[str] | None = None
     records: list[dict[str, Any]] = []
+    unsafe: list[dict[str, Any]] = []
     for read, (number, values) in enumerate(rows, start=1):
         if read > MAX_LINES:
             raise SheetLimitError(
@@ -190,9 +192,34 @@ def _records(rows: Iterable[tuple[int, list[object]]]) -> list[dict[str, Any]]:
                 f"Het bestand heeft meer dan {MAX_ROWS} rijen; stuur het in delen.",
             )
         records.append(_record(header, number, values))
+        if problems := _unsafe_text(records[-1]):
+            unsafe.append(
+                {
+                    "rij": number,
+                    "gemeente": str(records[-1].get("gemeente") or "").strip().upper(),
+                    "maatregel": str(records[-1].get("maatregel") or "").strip().upper(),
+                    "fouten": problems,
+                }
+            )
     if header is None:
         raise UnreadableSheetError("Het bestand is leeg.")
+    if unsafe:
+        # The same refusal as for a JSON body, so nothing stored can break an export later.
+        raise InvalidRowsError(
+            f"{len(unsafe)} van {len(records)} rijen bevatten een niet-toegestaan teken; er is "
+            "niets gewijzigd.",
+            extra={"rijFouten": unsafe},
+        )
     return records
+
+
+def _unsafe_text(record: dict[str, Any]) -> list[str]:
+    return [
+        f"{name}: {reason}"
+        for name in COLUMNS
+        if isinstance(record.get(name), str)
+        and (reason := unsafe_character_reason(record[name])) is not None
+    ]
 
 
 def _record(header: list[str], number: int, values: list[object]) -> dict[str, Any]:
@@ -239,16 +266,15 @@ def _iso_dates(text: str) -> str:
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# What XML 1.0 forbids (C0 controls but tab and line breaks, lone surrogates, U+FFFE/U+FFFF):
-# openpyxl refuses to write them, and a lone surrogate cannot be encoded for the CSV either.
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _inert(value: object) -> object:
-    """Free text a spreadsheet must show, never evaluate (CSV injection), and can store."""
+    """Free text a spreadsheet must show, never evaluate (CSV injection), and can store: text
+    written before the input was checked may hold control characters or a lone surrogate, which
+    openpyxl refuses to write (XML 1.0 forbids them) and UTF-8 cannot encode."""
     if not isinstance(value, str):
         return value
-    value = _UNWRITABLE.sub("\ufffd", value)
+    value = without_unsafe_characters(value)
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
