@@ -9,7 +9,9 @@ import httpx
 import pytest
 
 from api.main import create_app
+from tests.auth import EDITOR, login
 from tests.conftest import http_client, make_settings
+from tests.products.helpers import PDF, create, move, upload
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 SCRIPT = b"export const greeting = 'Goedemorgen, gemeente!';\n" * 40
@@ -167,3 +169,20 @@ async def test_a_small_json_answer_is_sent_as_is(client: httpx.AsyncClient) -> N
     assert response.status_code == 200
     assert len(body) < 1024
     assert "content-encoding" not in response.headers
+
+
+async def test_an_uploaded_document_is_sent_as_stored(client: httpx.AsyncClient) -> None:
+    """PDF and office files are compressed already: gzipping them again only costs time."""
+    await login(client, EDITOR)
+    product = await create(client)
+    await move(client, product["id"], "in-ontwikkeling")
+    document = PDF + b"%" + b"Toelichting bij de maatregel. " * 200 + b"\n"
+    uploaded = await upload(client, product["id"], document, "handreiking.pdf")
+    assert uploaded.status_code == 201
+
+    response, body = await raw_get(
+        client, uploaded.json()["download"], **{"Accept-Encoding": "gzip"}
+    )
+    assert response.status_code == 200
+    assert "content-encoding" not in response.headers
+    assert body == document
