@@ -69,3 +69,17 @@ def test_declared_error_answers_are_problems() -> None:
     publish = paths["/producten/{id}/statuswijzigingen"]["post"]  # type: ignore[index]
     assert "409" in publish["responses"]
     assert "429" not in paths["/wachtwoord-herstel/bevestiging"]["post"]["responses"]  # type: ignore[index]
+
+
+def test_every_change_guarded_by_if_match_documents_412_and_428() -> None:
+    guarded = {
+        (method, path): operation["responses"]
+        for path, item in generated()["paths"].items()  # type: ignore[attr-defined]
+        for method, operation in item.items()
+        if any(p.get("name") == "If-Match" for p in operation.get("parameters", []))
+    }
+    assert ("patch", "/vragen/{id}") in guarded
+    assert ("put", "/gemeenten/{code}/voortgang/{maatregel}") in guarded
+    for operation, responses in guarded.items():
+        assert {"412", "428"} <= set(responses), operation
+        assert "application/problem+json" in responses["428"]["content"], operation

@@ -52,8 +52,10 @@ _ERROR_DESCRIPTIONS = {
     "404": "De bron bestaat niet (of is niet van u).",
     "406": "De client accepteert geen JSON.",
     "409": "De bron staat dit nu niet toe.",
+    "412": "If-Match noemt niet de huidige versie; die staat in de ETag-header.",
     "413": "De body is te groot.",
     "415": "Het mediatype van de body wordt niet ondersteund.",
+    "428": "If-Match ontbreekt of is leeg; stuur de ETag die u las.",
     "429": "Te veel pogingen; probeer het na Retry-After seconden opnieuw.",
     "500": "Onverwachte fout; het request-id staat in `instance`.",
 }
@@ -120,6 +122,9 @@ def _adjust_operation(path: str, method: str, operation: dict[str, Any]) -> None
         wanted += ["401", "403"]
     if "requestBody" in operation:
         wanted += ["413", "415"]
+    if any(p.get("name") == "If-Match" for p in operation.get("parameters", [])):
+        # parse_if_match answers both, whether the operation demands the header or not.
+        wanted += ["412", "428"]
     for status in wanted:
         responses.setdefault(status, _problem_response(_ERROR_DESCRIPTIONS[status]))
     for status, response in responses.items():

@@ -161,6 +161,23 @@ async def test_a_stale_if_match_is_refused_and_changes_nothing(clients: object) 
     assert (await e.get(f"/api/v1/vragen/{q['id']}")).json()["status"] == "nieuw"
 
 
+async def test_an_empty_if_match_is_refused_with_428_and_changes_nothing(clients: object) -> None:
+    e = await editor(clients)
+    q = await log_call(e)
+    for refused in (
+        await e.patch(f"/api/v1/vragen/{q['id']}", json={"thema": None}, headers={"If-Match": ""}),
+        await e.post(
+            f"/api/v1/vragen/{q['id']}/statuswijzigingen",
+            json={"naar": "beoordeeld"},
+            headers={"If-Match": ""},
+        ),
+    ):
+        assert refused.status_code == 428, refused.text
+        assert refused.headers["content-type"] == "application/problem+json"
+    after = (await e.get(f"/api/v1/vragen/{q['id']}")).json()
+    assert (after["status"], after["versie"]) == ("nieuw", q["versie"])
+
+
 async def test_triage_sets_measures_and_theme_and_reports_unknown_codes(clients: object) -> None:
     e = await editor(clients)
     q = await log_call(e)

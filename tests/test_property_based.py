@@ -1,0 +1,156 @@
+"""Property-based tests over the OpenAPI document: every operation, anonymously and as each demo
+role, with generated (valid and invalid) input. No answer may be a 5xx, and every answer must be
+one the contract describes: a documented status code and content type, a body of the documented
+shape. The seed is fixed and the number of examples bounded, so a run is repeatable."""
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import anyio
+import httpx
+import pytest
+import schemathesis
+from fastapi import FastAPI
+from hypothesis import HealthCheck, Phase, given, seed, settings
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from api.seed.demo_accounts import DEMO_PASSWORD
+from tests.auth import ADMIN, BOLLENSTREEK, EDITOR, PARTNER, SCRIPT, UTRECHT
+
+EXAMPLES_PER_OPERATION = 5
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+# Operations that would end the caller's own session or credentials halfway through the run;
+# they are still exercised anonymously, where they can only be refused.
+ENDS_OWN_SESSION = {
+    "uitloggen",
+    "sessieVernieuwen",
+    "mijnWachtwoordWijzigen",
+    "tweedeFactorInstellen",
+    "mijnAccountWijzigen",
+}
+
+
+@dataclass(frozen=True)
+class Caller:
+    label: str
+    person: str | None = None
+    machine: tuple[str, str] | None = None
+
+
+CALLERS = [
+    Caller("anoniem"),
+    Caller("beheerder", person=ADMIN),
+    Caller("redacteur", person=EDITOR),
+    Caller("contactpersoon", person=UTRECHT),
+    Caller("samenwerkingsverband", person=BOLLENSTREEK),
+    Caller("partner", machine=(PARTNER.client_id, PARTNER.secret)),
+    Caller("script", machine=(SCRIPT.client_id, SCRIPT.secret)),
+]
+
+
+def _credentials(app: FastAPI, caller: Caller) -> dict[str, str]:
+    """Headers that make a request come from this caller (cookies and CSRF, or a bearer token)."""
+    transport = httpx.ASGITransport(app=app)
+
+    async def sign_in() -> dict[str, str]:
+        async with httpx.AsyncClient(transport=transport, base_url="https://t.test") as c:
+            if caller.person is not None:
+                r = await c.post(
+                    "/api/v1/sessies", json={"email": caller.person, "wachtwoord": DEMO_PASSWORD}
+                )
+                assert r.status_code == 201, r.text
+                cookie = "; ".join(f"{k}={v}" for k, v in c.cookies.items())
+                return {"Cookie": cookie, "X-CSRF-Token": r.json()["csrfToken"]}
+            assert caller.machine is not None
+            client_id, secret = caller.machine
+            r = await c.post(
+                "/api/v1/oauth/token",
+                data={
+                    "grant_type": "client_credentials",
+                    "client_id": client_id,
+                    "client_secret": secret,
+                },
+            )
+            assert r.status_code == 200, r.text
+            return {"Authorization": f"Bearer {r.json()['access_token']}"}
+
+    return anyio.run(sign_in) if (caller.person or caller.machine) else {}
+
+
+@pytest.fixture
+def api_schema(app: FastAPI) -> Any:
+    return schemathesis.openapi.from_asgi("/api/v1/openapi.json", app)
+
+
+def _operations(schema: Any, caller: Caller) -> Iterator[Any]:
+    for result in schema.get_all_operations():
+        operation = result.ok()
+        if caller.label != "anoniem" and operation.definition.raw.get("operationId") in (
+            ENDS_OWN_SESSION
+        ):
+            continue
+        yield operation
+
+
+def _exercise(
+    operation: Any, mode: GenerationMode, headers: dict[str, str], failures: list[str]
+) -> None:
+    @seed(20261206)
+    @settings(
+        max_examples=EXAMPLES_PER_OPERATION,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(case=operation.as_strategy(generation_mode=mode))
+    def run(case: Any) -> None:
+        case.headers = {**(case.headers or {}), **headers}
+        response = case.call()
+        try:
+            case.validate_response(response, checks=CHECKS)
+        except (Exception, BaseExceptionGroup) as exc:  # every operation's failure, not the first
+            failures.append(
+                f"{operation.method.upper()} {operation.path} -> {response.status_code}: "
+                f"{' / '.join(_reasons(exc))}"
+            )
+            raise
+
+    # A failure is already recorded with its operation; go on to the next one.
+    with contextlib.suppress(Exception, BaseExceptionGroup):
+        run()
+
+
+def _reasons(exc: BaseException) -> list[str]:
+    if isinstance(exc, BaseExceptionGroup):
+        return [r for sub in exc.exceptions for r in _reasons(sub)]
+    return [str(exc).splitlines()[0][:200]]
+
+
+@pytest.mark.parametrize("caller", CALLERS, ids=lambda c: c.label)
+def test_no_server_error_and_every_answer_in_the_contract(
+    app: FastAPI, api_schema: Any, caller: Caller
+) -> None:
+    headers = _credentials(app, caller)
+    failures: list[str] = []
+    count = 0
+    for operation in _operations(api_schema, caller):
+        count += 1
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+            _exercise(operation, mode, headers, failures)
+    assert count > 90, "the OpenAPI document lost its operations"
+    assert not failures, "\n".join(sorted(set(failures)))
