@@ -8,6 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from api.core.static import accepted_codings
 from api.main import create_app
 from tests.auth import EDITOR, login
 from tests.conftest import http_client, make_settings
@@ -186,3 +187,20 @@ async def test_an_uploaded_document_is_sent_as_stored(client: httpx.AsyncClient)
     assert response.status_code == 200
     assert "content-encoding" not in response.headers
     assert body == document
+
+
+@pytest.mark.parametrize(
+    ("header", "codings"),
+    [
+        ("", set()),
+        ("gzip, deflate, br, zstd", {"gzip", "deflate", "br", "zstd"}),
+        ("br;q=0, gzip;q=0.8", {"gzip"}),
+        ("*", {"br", "gzip"}),
+        ("*;q=0.5, br;q=0", {"gzip"}),
+        ("identity", {"identity"}),
+        ("BR ; Q=1.0", {"br"}),
+        ("gzip;q=nonsense", set()),
+    ],
+)
+def test_accept_encoding_is_read_as_the_rfc_says(header: str, codings: set[str]) -> None:
+    assert accepted_codings(header) == codings
