@@ -94,15 +94,21 @@ TEXT_INPUTS: dict[str, tuple[Callable[[httpx.AsyncClient, str], Any], str, int]]
 }
 
 
-@pytest.mark.parametrize("where", list(TEXT_INPUTS))
-@pytest.mark.parametrize("character", REFUSED, ids=lambda c: f"U+{ord(c):04X}")
+# A URL carries UTF-8, which cannot hold a lone surrogate: that one travels in JSON only.
+REFUSED_CASES = [
+    pytest.param(where, character, id=f"{where}-U+{ord(character):04X}")
+    for where in TEXT_INPUTS
+    for character in REFUSED
+    if not (where == "queryparameter" and character == "\ud800")
+]
+
+
+@pytest.mark.parametrize(("where", "character"), REFUSED_CASES)
 async def test_control_characters_are_refused_at_the_edge(
     client: httpx.AsyncClient, where: str, character: str
 ) -> None:
     send, name, _ = TEXT_INPUTS[where]
     await login(client, EDITOR)
-    if where == "queryparameter" and character == "\ud800":
-        pytest.skip("a URL carries UTF-8, which cannot hold a lone surrogate")
     response = await send(client, f"a{character}b")
     assert response.status_code == 400, response.text
     assert name in invalid_names(response)
