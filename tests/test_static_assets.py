@@ -106,6 +106,17 @@ async def test_an_asset_without_compressed_copies_is_cached_too(
     assert response.headers["cache-control"] == IMMUTABLE
 
 
+async def test_a_compressed_copy_asked_for_by_name_is_not_a_script(
+    spa_client: httpx.AsyncClient,
+) -> None:
+    response, body = await raw_get(
+        spa_client, "/assets/index-Abc123.js.br", **{"Accept-Encoding": "br"}
+    )
+    assert body == BROTLI
+    assert response.headers["content-type"] == "application/octet-stream"
+    assert "content-encoding" not in response.headers
+
+
 async def test_an_asset_revalidates_per_encoding(spa_client: httpx.AsyncClient) -> None:
     brotli, _ = await raw_get(spa_client, "/assets/index-Abc123.js", **{"Accept-Encoding": "br"})
     identity, _ = await raw_get(

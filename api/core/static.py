@@ -82,7 +82,11 @@ class PrecompressedAssets(StaticFiles):
         status_code: int = 200,
     ) -> Response:
         request_headers = Headers(scope=scope)
-        media_type = mimetypes.guess_type(str(full_path))[0] or "application/octet-stream"
+        guessed, own_coding = mimetypes.guess_type(str(full_path))
+        # A copy asked for by its own name (x.js.br) is bytes, not a script the browser should run.
+        media_type = (
+            "application/octet-stream" if own_coding else guessed or "application/octet-stream"
+        )
         path, stat, coding = self._best_copy(
             str(full_path),
             stat_result,
