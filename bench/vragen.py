@@ -185,6 +185,7 @@ def fill(url: str, today: date) -> tuple[int, int]:
 
     from api.accounts.models import User
     from api.core.db import build_engine
+    from api.core.security import Principal, Role
     from api.core.settings import Settings
     from api.measures.models import Measure
     from api.municipalities.models import Municipality
@@ -258,8 +259,10 @@ def fill(url: str, today: date) -> tuple[int, int]:
             for e in entries:
                 v = e.versions[0]
                 similarity.index(session, "faq", e.id, v.question, v.answer)
-            # Each measure's Q&A product counts its entries, as after publishing through the API.
-            faq.sync_products(session, settings, [m.code for m in measures])
+            # Each measure's Q&A product counts its entries, as after publishing through the API
+            # by the demo editor, who then owns any product that publication creates.
+            publisher = Principal(kind="user", user_id=editor, roles=frozenset({Role.EDITOR}))
+            faq.sync_products(session, settings, publisher, [m.code for m in measures])
             return have_questions + len(questions), have_faq + len(entries)
     finally:
         engine.dispose()
