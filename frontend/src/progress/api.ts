@@ -89,7 +89,10 @@ export function fetchHelpNeeded(query: HelpFilters, signal?: AbortSignal): Promi
 /** The municipality beside its peers, province, region and country; with `fase`, over that wave's measures only. */
 export function fetchComparison(code: string, fase?: number, signal?: AbortSignal): Promise<Comparison> {
   const query = fase === undefined ? undefined : { fase };
-  return unwrap(apiClient.GET('/gemeenten/{code}/vergelijking', { params: { path: { code }, query }, signal }));
+  // Without `formaat=csv` the answer is JSON; the contract also lists the CSV form.
+  return unwrap(
+    apiClient.GET('/gemeenten/{code}/vergelijking', { params: { path: { code }, query }, signal }),
+  ) as Promise<Comparison>;
 }
 
 export function useMunicipalityProgress(code: string) {
