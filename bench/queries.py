@@ -77,18 +77,20 @@ async def count_statements(env: dict[str, str]) -> tuple[list[QueryCounts], list
     # The settings and the engine are cached on first use: point them at the bench database
     # before anything from `api` is imported.
     os.environ.update(env)
-    from sqlalchemy import event
+    from sqlalchemy import Engine, event
 
-    from api.core.db import get_engine
     from api.main import create_app
 
-    engine = get_engine()
     statements: list[str] = []
+    engines: set[Engine] = set()
 
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+    def record(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         statements.append(statement)
+        engines.add(conn.engine)
 
-    event.listen(engine, "before_cursor_execute", record)
+    # On every engine, not on one looked up here: the app picks its engine per request (by URL
+    # and time limits), and a listener on another one counted nothing, silently.
+    event.listen(Engine, "before_cursor_execute", record)
     # An app error becomes its 500 answer (and the app's own error log), reported as a failed
     # bench rather than a traceback out of the transport.
     transport = httpx.ASGITransport(app=create_app(), raise_app_exceptions=False)
@@ -98,8 +100,10 @@ async def count_statements(env: dict[str, str]) -> tuple[list[QueryCounts], list
             revalidations = [await _revalidate(client, probe, statements) for probe in REVALIDATED]
             return counts, revalidations
     finally:
-        event.remove(engine, "before_cursor_execute", record)
-        engine.dispose()
+        event.remove(Engine, "before_cursor_execute", record)
+        # No connection of this process stays open on the database the servers use next.
+        for engine in engines:
+            engine.dispose()
 
 
 async def _count_probe(

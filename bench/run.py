@@ -4,8 +4,11 @@ the implementation-progress endpoints (bulk upsert, overview, matrix) at 1× and
 municipalities, and similarity search over 5,000 questions and 500 FAQ entries with the
 dashboard's cached figures, cold and warm.
 
-    python -m bench.run [--quick] [--json PATH] [--database-url URL] [--progress-only]
-                        [--questions-only]
+    python -m bench.run [--quick | --smoke] [--json PATH] [--database-url URL]
+                        [--queries-only | --progress-only | --questions-only]
+
+--smoke (part of `make test`) counts the statements and runs every section once, briefly and on
+little data: it proves the bench still works and measures nothing worth keeping.
 
 Exits 1 if the statement count grows with the page size, a 304 that should skip building the
 page runs as many statements as the 200, or a scenario got unexpected answers; 2 if the bench
@@ -66,6 +69,7 @@ class Plan:
 # lands on all scenarios alike instead of on whichever happened to be running.
 FULL = Plan(duration=6.0, rounds=6, warmup=1.0, concurrency=16, max_requests=200_000)
 QUICK = Plan(duration=1.0, rounds=1, warmup=0.3, concurrency=16, max_requests=50_000)
+SMOKE = Plan(duration=0.2, rounds=1, warmup=0.1, concurrency=4, max_requests=2_000)
 
 _started = time.perf_counter()
 
@@ -79,7 +83,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m bench.run", description=(__doc__ or "").split("\n\n")[0].replace("\n", " ")
     )
-    parser.add_argument("--quick", action="store_true", help="smoke run: 1 s per scenario")
+    parser.add_argument("--quick", action="store_true", help="short run: 1 s per scenario")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="check that every section still runs: query counts, then each section once, "
+        "briefly, on little data (well under a minute); the figures mean nothing",
+    )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write figures as JSON")
     parser.add_argument(
         "--database-url",
@@ -121,13 +131,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     only = [name for name in ("queries", "progress", "questions") if getattr(args, f"{name}_only")]
     if len(only) > 1:
         parser.error(" and ".join(f"--{name}-only" for name in only) + " exclude each other")
+    if args.smoke and (only or args.quick):
+        parser.error("--smoke runs every section briefly: it excludes --quick and --*-only")
     if args.progress_concurrency is not None and args.progress_concurrency < 1:
         parser.error("--progress-concurrency must be at least 1")
     return args
 
 
 def plan_for(args: argparse.Namespace) -> Plan:
-    plan = QUICK if args.quick else FULL
+    plan = SMOKE if args.smoke else QUICK if args.quick else FULL
     changes = {
         key: value
         for key, value in (("concurrency", args.concurrency), ("duration", args.duration))
@@ -137,10 +149,14 @@ def plan_for(args: argparse.Namespace) -> Plan:
 
 
 def progress_plan_for(args: argparse.Namespace) -> voortgang.Plan:
-    plan = voortgang.QUICK if args.quick else voortgang.FULL
+    plan = voortgang.QUICK if args.quick or args.smoke else voortgang.FULL
     if args.progress_concurrency is None:
         return plan
     return voortgang.Plan(concurrency=args.progress_concurrency, one=plan.one, ten=plan.ten)
+
+
+def questions_plan_for(args: argparse.Namespace) -> vragen.Plan:
+    return vragen.SMOKE if args.smoke else vragen.QUICK if args.quick else vragen.FULL
 
 
 def cpu_split(enabled: bool) -> tuple[set[int] | None, set[int] | None]:
@@ -395,7 +411,11 @@ def section_context(
 def run_progress(context: voortgang.Context, plan: voortgang.Plan) -> voortgang.Result:
     progress(
         "progress: bulk upsert of the whole matrix, overview and matrix reads"
-        + (" at 1× and 10× the municipalities" if plan.ten else " at 1× (10× not in --quick)")
+        + (
+            " at 1× and 10× the municipalities"
+            if plan.ten
+            else " at 1× (not 10× in --quick, --smoke)"
+        )
     )
     result = voortgang.run_section(context, plan)
     print(voortgang.tables(result), end="\n\n", flush=True)
@@ -404,8 +424,8 @@ def run_progress(context: voortgang.Context, plan: voortgang.Plan) -> voortgang.
 
 def run_questions(context: voortgang.Context, plan: vragen.Plan) -> vragen.Result:
     progress(
-        f"questions: similarity and FAQ search over {vragen.QUESTIONS:,} questions and "
-        f"{vragen.FAQ_ENTRIES} FAQ entries, dashboard and trend cold and warm"
+        f"questions: similarity and FAQ search over {plan.questions:,} questions and "
+        f"{plan.faq_entries} FAQ entries, dashboard and trend cold and warm"
     )
     result = vragen.run_section(context, plan)
     print(vragen.tables(result), end="\n\n", flush=True)
@@ -461,6 +481,11 @@ def failures(
         if not c.constant
     ]
     problems += [
+        f"{c.path}: no SQL statement counted at all: the counter no longer sees the app's queries"
+        for c in counts
+        if not any(c.per_size.values())
+    ]
+    problems += [
         f"{r.path}: a 304 runs as many SQL statements as the 200 ({r.revalidated} vs {r.full}): "
         "the page is built before the ETag is compared"
         for r in revalidations
@@ -498,7 +523,7 @@ def main(argv: list[str] | None = None) -> int:
             # bulk writes, so a full run and --questions-only measure the same data.
             context = section_context(env, url, workdir, cpus)
             questions_result = (
-                run_questions(context, vragen.QUICK if args.quick else vragen.FULL)
+                run_questions(context, questions_plan_for(args))
                 if not one or args.questions_only
                 else None
             )

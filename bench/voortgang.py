@@ -574,7 +574,7 @@ def run_section(context: Context, plan: Plan) -> Result:
             f"{counts[2]} history rows ({time.perf_counter() - started:.1f} s)"
         )
     elif plan.ten is None:
-        result.notes.append("10× skipped in --quick; run --progress-only for it")
+        result.notes.append("10× skipped in --quick and --smoke; run --progress-only for it")
 
     server_env = {**env, **SERVER_ENV}
     with ExitStack() as stack:

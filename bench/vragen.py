@@ -123,11 +123,17 @@ class Plan:
     """Cold samples of the dashboard and of the trend (each after its own progress change)."""
     warm: int
     """Warm requests after each cold one."""
+    questions: int = QUESTIONS
+    faq_entries: int = FAQ_ENTRIES
+    """The database is filled up to this many questions and FAQ entries."""
 
 
 # 3 rounds × 10 texts × 5 = 150 requests per search endpoint; 5 cold samples with 10 warm each.
 FULL = Plan(rounds=3, per_query=5, cold=5, warm=10)
 QUICK = Plan(rounds=1, per_query=1, cold=2, warm=3)
+# Enough data for every query text to find something (the generator's seed is fixed), little
+# enough that filling and the exhaustive check take seconds: it shows the section runs, no more.
+SMOKE = Plan(rounds=1, per_query=1, cold=1, warm=1, questions=500, faq_entries=100)
 
 
 @dataclass(frozen=True)
@@ -176,9 +182,12 @@ def _question_text(rng: random.Random, title: str) -> tuple[str, str, str]:
     return subject[:200], " ".join(p for p in parts if p), rng.choice(ANSWERS)
 
 
-def fill(url: str, today: date) -> tuple[int, int]:
+def fill(
+    url: str, today: date, questions_wanted: int = QUESTIONS, faq_wanted: int = FAQ_ENTRIES
+) -> tuple[int, int]:
     """Add generated questions and FAQ entries to the database at `url` until it holds
-    QUESTIONS and FAQ_ENTRIES; index each for the similarity search. Returns both counts."""
+    `questions_wanted` and `faq_wanted`; index each for the similarity search. Returns both
+    counts."""
     # The app's own models, engine and index, imported here: only this step needs them.
     from sqlalchemy import func, select
     from sqlalchemy.orm import Session
@@ -211,7 +220,7 @@ def fill(url: str, today: date) -> tuple[int, int]:
             open_statuses = [QuestionStatus.NEW, QuestionStatus.TRIAGED, QuestionStatus.ASSIGNED]
             done_statuses = [QuestionStatus.ANSWERED, QuestionStatus.CLOSED]
             questions = []
-            for n in range(max(0, QUESTIONS - have_questions)):
+            for n in range(max(0, questions_wanted - have_questions)):
                 measure = rng.choice(measures)
                 place = rng.choice(places)
                 subject, text, answer = _question_text(rng, measure.title)
@@ -239,7 +248,7 @@ def fill(url: str, today: date) -> tuple[int, int]:
                 )
                 questions.append(question)
             entries = []
-            for _ in range(max(0, FAQ_ENTRIES - have_faq)):
+            for _ in range(max(0, faq_wanted - have_faq)):
                 measure = rng.choice(measures)
                 _, phrase = rng.choice(TOPICS)
                 version = FaqVersion(
@@ -528,7 +537,9 @@ def run_section(context: voortgang.Context, plan: Plan) -> Result:
         backup.close()
         target.close()
     started = time.perf_counter()
-    result.questions, result.faq_entries = fill(f"sqlite:///{copy.resolve()}", date.today())
+    result.questions, result.faq_entries = fill(
+        f"sqlite:///{copy.resolve()}", date.today(), plan.questions, plan.faq_entries
+    )
     result.fill_seconds = time.perf_counter() - started
     log(
         f"questions: database with {result.questions} questions and {result.faq_entries} FAQ "
