@@ -2,6 +2,7 @@
 
 import itertools
 import os
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -32,6 +33,31 @@ def create_database(label: str) -> str:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def clone_database(template_url: str, label: str) -> str:
+    """A new database with the template's schema and rows; returns its URL. Far cheaper than
+    migrating and loading data again. On PostgreSQL the template must have no open connections
+    (dispose its engines first), or CREATE DATABASE ... TEMPLATE refuses."""
+    if not is_postgres(template_url):
+        url = create_database(label)
+        # The backup API copies a consistent state, whatever a WAL file still holds.
+        source = sqlite3.connect(make_url(template_url).database or "")
+        target = sqlite3.connect(make_url(url).database or "")
+        try:
+            source.backup(target)
+        finally:
+            source.close()
+            target.close()
+        return url
+    name = f"spoorboek_{label}_{os.getpid()}_{next(_counter)}"
+    template = make_url(template_url).database
+    admin = create_engine(base_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    admin.dispose()
+    return make_url(template_url).set(database=name).render_as_string(hide_password=False)
 
 
 def drop_database(url: str) -> None:
