@@ -11,9 +11,17 @@ PORT ?= 8000
 PYTEST := $(BIN)/pytest -p no:cacheprovider --cov=api --cov-append --cov-report=
 # Browsers come from the system (Debian's chromium); never download one.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+# Set by `make test` for its stages, so that nothing is done twice: the spa stage builds the SPA
+# once (generate, tsc and vite build), so the typecheck stage leaves tsc to it and the budget and
+# browser stages reuse its frontend/dist; the contract stage leaves out the contract test that
+# both Python runs include. Each target on its own (WITHIN_TEST empty) still does all its work.
+WITHIN_TEST ?=
+# The stages of `make test`, in order; it stops at the first that fails.
+TEST_STAGES := lint typecheck spa test-sqlite test-postgres contract test-frontend test-e2e \
+               bench-smoke
 
 .PHONY: help install run serve spa test lint typecheck test-python test-sqlite test-postgres \
-        contract test-frontend test-e2e screenshots openapi bench clean
+        contract test-frontend test-e2e bench-smoke screenshots openapi bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -44,10 +52,20 @@ run: spa ## Install, migrate, seed, load demo data, build the SPA and serve on h
 serve: ## Serve without reinstalling or rebuilding
 	$(BIN)/spoorboek serve --host $(HOST) --port $(PORT)
 
-test: install ## Run every check and test (SQLite and PostgreSQL, contract, front end, browser)
+test: install ## Run every check and test (SQLite and PostgreSQL, contract, front end, browser, bench)
 	rm -f .coverage
-	$(MAKE) --no-print-directory lint typecheck test-python contract test-frontend test-e2e
-	$(BIN)/coverage report --skip-covered --sort=cover
+	@started=$$(date +%s); table=""; failed=0; \
+	for stage in $(TEST_STAGES); do \
+	  begin=$$(date +%s); code=0; \
+	  $(MAKE) --no-print-directory $$stage WITHIN_TEST=1 || code=$$?; \
+	  table+=$$(printf '  %-14s %6ss  %s' $$stage $$(( $$(date +%s) - begin )) \
+	    $$([ $$code -eq 0 ] && echo ok || echo FAILED))$$'\n'; \
+	  if [ $$code -ne 0 ]; then failed=$$code; break; fi; \
+	done; \
+	if [ $$failed -eq 0 ]; then $(BIN)/coverage report --skip-covered --sort=cover; fi; \
+	printf '\n== make test: wall time per stage ==\n%s  %-14s %6ss\n' \
+	  "$$table" total $$(( $$(date +%s) - started )); \
+	exit $$failed
 
 lint: install ## ruff and eslint
 	$(BIN)/ruff check .
@@ -56,7 +74,7 @@ lint: install ## ruff and eslint
 
 typecheck: install ## mypy --strict on api/ and tsc on the SPA
 	$(BIN)/mypy
-	cd frontend && npm run typecheck
+	$(if $(WITHIN_TEST),,cd frontend && npm run typecheck)
 
 test-python: test-sqlite test-postgres ## The Python suite on both databases
 
@@ -70,14 +88,14 @@ test-postgres: install
 	else $(BIN)/python scripts/with_throwaway_postgres.py -- $(PYTEST) -q; fi
 
 contract: install ## The committed OpenAPI document matches the app and lints clean
-	$(BIN)/pytest -p no:cacheprovider -q tests/test_openapi_contract.py
+	$(if $(WITHIN_TEST),,$(BIN)/pytest -p no:cacheprovider -q tests/test_openapi_contract.py)
 	cd frontend && npm run lint:openapi
 
 test-frontend: install ## Unit tests of the SPA, and the public pages' JavaScript budget (200 KB gzipped)
-	cd frontend && npm test && npm run budget
+	cd frontend && npm test && npm run $(if $(WITHIN_TEST),budget:only,budget)
 
 test-e2e: install ## Browser tests (Playwright in Debian's Chromium, with axe)
-	cd frontend && npm run e2e
+	cd frontend && npm run $(if $(WITHIN_TEST),e2e:only,e2e)
 
 screenshots: install ## Screenshots of the dashboard, the map and a municipality page into docs/screenshots/
 	cd frontend && npm run build && SPOORBOEK_SCREENSHOTS=1 npx playwright test e2e/screenshots.spec.ts
@@ -88,6 +106,9 @@ openapi: $(BIN)/.installed ## Regenerate openapi/openapi.json and the SPA's type
 
 bench: $(BIN)/.installed ## Benchmarks: throughput, latency and query counts against a bare baseline
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+bench-smoke: $(BIN)/.installed ## Every bench section once, briefly, so a broken one fails the tests
+	$(BIN)/python -m bench.run --smoke
 
 clean: ## Remove build output and local databases
 	rm -rf var frontend/dist .coverage htmlcov
