@@ -166,9 +166,12 @@ def test_seed_follows_new_files_but_never_overwrites_an_editor(seeded: str, tmp_
     engine.dispose()
 
 
-def test_demo_is_repeatable_and_deterministic(seeded: str) -> None:
+def test_demo_is_repeatable_deterministic_and_prints_the_demo_accounts(seeded: str) -> None:
+    # One test for all three: loading the demo is the slowest thing the command does.
     first = run(seeded, "demo")
     assert table_row(first, "samenwerkingsverbanden") == ["3", "0"]
+    assert "beheerder@demo.spoorboek.example" in first
+    assert "sbc_demo_partner_divosa" in first
     snapshot = dump(seeded)
     second = run(seeded, "demo")
     assert table_row(second, "samenwerkingsverbanden") == ["0", "3"]
@@ -303,12 +306,11 @@ def test_create_client_prints_a_working_secret(seeded: str) -> None:
     assert "gemeente" in bad.output
 
 
-def test_demo_prints_the_demo_accounts(seeded: str) -> None:
-    output = run(seeded, "demo")
-    assert "beheerder@demo.spoorboek.example" in output
-    assert "sbc_demo_partner_divosa" in output
+def test_demo_is_refused_in_production(seeded: str, seeded_template: str) -> None:
     production = invoke(seeded, "demo", SPOORBOEK_ENVIRONMENT="production")
     assert production.exit_code == 2
+    assert "niet in productie" in production.output
+    assert dump(seeded) == dump(seeded_template), "nothing is loaded"
 
 
 def test_seed_respects_steps_an_editor_removed(seeded: str) -> None:
