@@ -58,6 +58,10 @@ _ERROR_DESCRIPTIONS = {
     "428": "If-Match ontbreekt of is leeg; stuur de ETag die u las.",
     "429": "Te veel pogingen; probeer het na Retry-After seconden opnieuw.",
     "500": "Onverwachte fout; het request-id staat in `instance`.",
+    "503": (
+        "De database was te druk om op tijd te antwoorden; er is niets gewijzigd. "
+        "Probeer het na Retry-After seconden opnieuw."
+    ),
 }
 
 SECURITY_SCHEMES = {
@@ -113,7 +117,8 @@ def _adjust_operation(path: str, method: str, operation: dict[str, Any]) -> None
         parameters.append({"$ref": "#/components/parameters/If-None-Match"})
     has_input = bool(operation.get("parameters")) or "requestBody" in operation
     operation.setdefault("security", [])
-    wanted = ["406", "500"]
+    # Every wait for the database is bounded; one that runs out is a 503 (see core/admission.py).
+    wanted = ["406", "500", "503"]
     if has_input or method not in ("get", "delete"):
         wanted.append("400")
     if "{" in path:
