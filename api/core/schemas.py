@@ -19,6 +19,10 @@ class ApiModel(BaseModel):
 # The range of a database BIGINT: a larger number cannot even be bound to a query.
 _LARGEST_INTEGER = 2**63 - 1
 
+# Row ids are INTEGER columns: PostgreSQL refuses to compare one with a larger number (a 500),
+# so an id that names a row is bounded as input.
+RowId = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
 
 def _refuse_unsafe_input(value: Any) -> None:
     if isinstance(value, str):

@@ -6,7 +6,7 @@ from pydantic import Field
 
 from api.core.dates import OptionalBoundedDate
 from api.core.pagination import PageInfo, PageLinks
-from api.core.schemas import ApiModel, CodeName, OptionalDate, RequestModel, SelfLinks
+from api.core.schemas import ApiModel, CodeName, OptionalDate, RequestModel, RowId, SelfLinks
 from api.products.models import Audience, ProductStatus, ProductType, Verdict
 
 
@@ -79,7 +79,7 @@ class ProductWrite(RequestModel):
     taalniveau: str | None = Field(default=None, pattern=r"^(A1|A2|B1|B2|C1|C2)$")
     licentie: str = Field(default="CC-BY-4.0", max_length=40)
     gepland_datum: OptionalBoundedDate = None
-    eigenaar_id: int | None = None
+    eigenaar_id: RowId | None = None
 
 
 class ProductCreate(ProductWrite):
@@ -96,7 +96,7 @@ class ProductUpdate(RequestModel):
     taalniveau: str | None = Field(default=None, pattern=r"^(A1|A2|B1|B2|C1|C2)$")
     licentie: str | None = Field(default=None, max_length=40)
     gepland_datum: OptionalBoundedDate = None
-    eigenaar_id: int | None = None
+    eigenaar_id: RowId | None = None
 
 
 class Transition(RequestModel):
@@ -118,7 +118,7 @@ class ExternalLink(RequestModel):
 
 
 class ReviewInvite(RequestModel):
-    toetser_id: int = Field(description="Id van een gemeentelijke contactpersoon.")
+    toetser_id: RowId = Field(description="Id van een gemeentelijke contactpersoon.")
 
 
 class ReviewVerdict(RequestModel):

@@ -8,7 +8,7 @@ from pydantic import EmailStr, Field
 
 from api.core.dates import BoundedMoment, OptionalBoundedDate
 from api.core.pagination import PageInfo, PageLinks
-from api.core.schemas import ApiModel, CodeName, OptionalDate, RequestModel
+from api.core.schemas import ApiModel, CodeName, OptionalDate, RequestModel, RowId
 from api.questions.models import Channel, FaqStatus, QuestionStatus
 
 DueState = Literal["op-tijd", "bijna-verlopen", "verlopen", "afgerond"]
@@ -53,8 +53,8 @@ class QuestionUpdate(RequestModel):
 
 class QuestionTransition(RequestModel):
     naar: QuestionStatus
-    behandelaar_id: int | None = Field(
-        default=None, ge=1, description="Verplicht bij 'toegewezen' zonder behandelaar."
+    behandelaar_id: RowId | None = Field(
+        default=None, description="Verplicht bij 'toegewezen' zonder behandelaar."
     )
     expert_organisatie: str | None = Field(
         default=None,
@@ -71,7 +71,7 @@ class QuestionTransition(RequestModel):
 
 
 class Merge(RequestModel):
-    vraag_id: int = Field(ge=1, le=2_147_483_647, description="De dubbele vraag.")
+    vraag_id: RowId = Field(description="De dubbele vraag.")
 
 
 class NoteWrite(RequestModel):
@@ -269,7 +269,7 @@ class FaqWrite(RequestModel):
 
 
 class FaqCreate(FaqWrite):
-    vragen: list[int] = Field(
+    vragen: list[RowId] = Field(
         default_factory=list, max_length=100, description="Beantwoorde vragen waaruit dit komt."
     )
 

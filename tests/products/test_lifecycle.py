@@ -145,6 +145,24 @@ async def test_published_versions_are_immutable(clients: Callable[[], httpx.Asyn
     assert response.status_code == 409
 
 
+async def test_people_ids_beyond_the_id_column_are_invalid_input(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    # Larger than an INTEGER id column: PostgreSQL cannot compare it, SQLite finds no one.
+    editor = clients()
+    await login(editor, EDITOR)
+    product = await bring_to(editor, clients(), "in-toetsing")
+    for method, path, body in (
+        ("POST", f"/api/v1/producten/{product['id']}/toetsingen", {"toetserId": 2**31}),
+        ("PATCH", f"/api/v1/producten/{product['id']}", {"eigenaarId": 2**31}),
+    ):
+        response = await editor.request(method, path, json=body)
+        assert response.status_code == 400, response.text
+        assert set(body) <= {p["name"] for p in response.json()["invalidParams"]}
+    reviews = await editor.get(f"/api/v1/producten/{product['id']}/toetsingen")
+    assert reviews.json()["resultaten"] == []
+
+
 async def test_review_rules(clients: Callable[[], httpx.AsyncClient]) -> None:
     editor, tester, other = clients(), clients(), clients()
     await login(editor, EDITOR)

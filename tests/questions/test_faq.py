@@ -57,6 +57,9 @@ async def test_only_answered_questions_become_faq(clients: object) -> None:
     response = await e.post("/api/v1/faq", json={**FAQ, "vragen": [q["id"], 99999999]})
     assert response.status_code == 400
     assert len(response.json()["invalidParams"]) == 2
+    beyond_ids = await e.post("/api/v1/faq", json={**FAQ, "vragen": [2**31]})
+    assert beyond_ids.status_code == 400, beyond_ids.text
+    assert [p["name"][:6] for p in beyond_ids.json()["invalidParams"]] == ["vragen"]
 
 
 async def test_the_public_faq_shows_no_personal_data(clients: object) -> None:

@@ -88,6 +88,7 @@ async def test_illegal_transitions_are_a_conflict_and_change_nothing(
     [
         ("toegewezen", {}, "behandelaarId"),
         ("toegewezen", {"behandelaarId": 999999}, "behandelaarId"),
+        ("toegewezen", {"behandelaarId": 2**31}, "behandelaarId"),
         ("gesloten", {}, "toelichting"),
     ],
 )
