@@ -208,6 +208,8 @@ def shared_service_report(
 
 @downloads.get(
     "/voortgang/export",
+    # Only CSV or XLSX: without this, the contract would also promise JSON.
+    response_class=Response,
     operation_id="voortgangExporteren",
     summary="De standen die u mag zien, als CSV of XLSX (zelfde kolommen als de upload)",
     openapi_extra={"security": [{"sessieCookie": []}, {"clientCredentials": ["voortgang:lezen"]}]},
