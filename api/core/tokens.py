@@ -5,13 +5,14 @@ another algorithm (none, HS256 with the public key as secret, ...) is rejected."
 import re
 import secrets
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from jose import JWTError, jwt
+from jose import JWTError, jwk, jwt
+from jose.backends.base import Key
 from pydantic import BaseModel, ConfigDict, StrictInt, StrictStr, ValidationError
 
 ALGORITHM = "RS256"
@@ -27,6 +28,14 @@ class SigningKey:
     kid: str
     private_pem: str
     public_pem: str
+    # Parsed once: given a PEM, the JWT library parses (and checks) the RSA key on every token,
+    # which cost most of the time of a login.
+    signer: Key = field(init=False, repr=False, compare=False)
+    verifier: Key = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "signer", jwk.construct(self.private_pem, ALGORITHM))
+        object.__setattr__(self, "verifier", jwk.construct(self.public_pem, ALGORITHM))
 
 
 def generate_signing_key() -> SigningKey:
@@ -71,7 +80,7 @@ def issue(
         "exp": int(expires.timestamp()),
         "jti": secrets.token_urlsafe(12),
     }
-    token = jwt.encode(payload, key.private_pem, algorithm=ALGORITHM, headers={"kid": key.kid})
+    token = jwt.encode(payload, key.signer, algorithm=ALGORITHM, headers={"kid": key.kid})
     return token, expires
 
 
@@ -111,7 +120,7 @@ def verify(token: str, key: SigningKey, *, issuer: str, audience: str) -> dict[s
             raise InvalidTokenError("unexpected algorithm")
         claims: dict[str, Any] = jwt.decode(
             token,
-            key.public_pem,
+            key.verifier,
             algorithms=[ALGORITHM],
             audience=audience,
             issuer=issuer,
