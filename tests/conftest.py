@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.orm import Session
 
+from api.accounts import passwords
 from api.accounts.keys import signing_key
 from api.core.db import build_engine, get_session, transactional
 from api.core.migrations import upgrade_to_head
@@ -20,6 +21,10 @@ from api.main import create_app
 from api.seed.demo import load_demo_data
 from api.seed.reference import load_reference_data
 from tests.databases import create_database, drop_database
+
+# Logins are tested for what they decide, not for how long argon2 takes: the lowest cost keeps
+# hundreds of them from costing minutes. The application never lowers it.
+passwords.use_cheap_hashing_in_tests()
 
 
 def pytest_report_header() -> str:

@@ -11,8 +11,23 @@ MIN_LENGTH = 12
 MAX_LENGTH = 128
 
 _hasher = PasswordHasher()
-# Verifying against this when the account does not exist makes both answers take as long.
-_DUMMY_HASH = _hasher.hash("spoorboek-dummy-password-for-timing")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verifying against this when the account does not exist makes both answers take as long.
+    Made on first use, not at import: every command of the CLI would pay for it otherwise."""
+    return _hasher.hash("spoorboek-dummy-password-for-timing")
+
+
+def use_cheap_hashing_in_tests() -> None:
+    """Tests only: argon2id at its lowest cost, so the suite's hundreds of logins do not each
+    take half a second. Hashes keep their parameters, so a hash made this way is still checked
+    correctly by a normal process, and the other way round. Never called by the application."""
+    global _hasher
+    _hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    _dummy_hash.cache_clear()
+
 
 # Characters people put around a word to satisfy composition rules: Welkom2026!!
 _DECORATION = string.digits + string.punctuation + string.whitespace
@@ -50,7 +65,8 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        checked = _hasher.verify(password_hash or _dummy_hash(), password)
+        return checked and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

@@ -4,6 +4,7 @@ transaction): the throttle and the one-time TOTP code hold on PostgreSQL as on S
 import contextlib
 import itertools
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -108,6 +109,9 @@ def verifications(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     def counting(password_hash: str | None, password: str) -> bool:
         with lock:
             counted.append(1)
+        # The suite hashes at argon2's lowest cost; a check as slow as a real one keeps the
+        # parallel attempts overlapping, which is what these tests are about.
+        time.sleep(0.3)
         return verify_password(password_hash, password)
 
     monkeypatch.setattr(sessions, "verify_password", counting)
