@@ -12,9 +12,6 @@ export type ClientCreate = components['schemas']['ClientCreate'];
 export type ClientWithSecret = components['schemas']['ClientWithSecret'];
 export type AuditEvent = components['schemas']['AuditEventRead'];
 export type AuditPage = components['schemas']['AuditPage'];
-export type Municipality = components['schemas']['MunicipalityRead'];
-export type Organisation = components['schemas']['OrganisationRead'];
-export type CodeName = components['schemas']['CodeName'];
 
 export type UserFilters = NonNullable<operations['gebruikersOpvragen']['parameters']['query']>;
 export type AuditFilters = NonNullable<operations['auditGebeurtenissenOpvragen']['parameters']['query']>;
@@ -78,34 +75,4 @@ export function rotateClientSecret(clientId: string, overlapUren: number): Promi
 
 export function fetchAuditEvents(query: AuditFilters, signal?: AbortSignal): Promise<AuditPage> {
   return unwrap(apiClient.GET('/audit-gebeurtenissen', { params: { query }, signal }));
-}
-
-export async function searchMunicipalities(zoek: string, signal?: AbortSignal): Promise<Municipality[]> {
-  const page = await unwrap(
-    apiClient.GET('/gemeenten', { params: { query: { zoek, paginaGrootte: 10 } }, signal }),
-  );
-  return page.resultaten;
-}
-
-/** All municipalities (342), following the pagination, for a filter list. */
-export async function fetchAllMunicipalities(signal?: AbortSignal): Promise<Municipality[]> {
-  const all: Municipality[] = [];
-  for (let pagina = 1; ; pagina += 1) {
-    const page = await unwrap(
-      apiClient.GET('/gemeenten', { params: { query: { pagina, paginaGrootte: 100 } }, signal }),
-    );
-    all.push(...page.resultaten);
-    if (pagina >= page.paginering.aantalPaginas) return all;
-  }
-}
-
-export async function fetchOrganisations(signal?: AbortSignal): Promise<Organisation[]> {
-  const all: Organisation[] = [];
-  for (let pagina = 1; ; pagina += 1) {
-    const page = await unwrap(
-      apiClient.GET('/organisaties', { params: { query: { pagina, paginaGrootte: 100 } }, signal }),
-    );
-    all.push(...page.resultaten);
-    if (pagina >= page.paginering.aantalPaginas) return all;
-  }
 }

@@ -1,7 +1,7 @@
 import { TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 
 import { AppLink } from '../app/AppLink';
-import { DataTable } from '../progress/DataTable';
+import { DataTable } from '../shared/DataTable';
 import { percentText, PHASE_LABELS, PHASES } from '../progress/labels';
 import type { GroupFigures } from './types';
 

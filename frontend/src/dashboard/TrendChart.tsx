@@ -1,6 +1,6 @@
 import { TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 
-import { DataTable } from '../progress/DataTable';
+import { DataTable } from '../shared/DataTable';
 import { percentText } from '../progress/labels';
 import { formatDutchDate } from '../shared/dates';
 import type { TrendPoint } from './types';

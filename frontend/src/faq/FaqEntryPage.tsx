@@ -6,7 +6,7 @@ import { ApiError } from '../api/problem';
 import { AppLink, ButtonAppLink } from '../app/AppLink';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { isEditor, useCurrentUser } from '../auth/session';
-import { DataTable } from '../progress/DataTable';
+import { DataTable } from '../shared/DataTable';
 import { DutchDay } from '../shared/DutchDay';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';

@@ -2,13 +2,13 @@ import { ButtonGroup, Heading, Paragraph, PrimaryActionButton } from '@utrecht/c
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
-import { Pagination } from '../admin/Pagination';
-import { useFocusOnChange } from '../admin/useFocusOnChange';
+import { Pagination } from '../shared/Pagination';
+import { useFocusOnChange } from '../shared/useFocusOnChange';
 import { AppLink } from '../app/AppLink';
 import { TextField } from '../forms/fields';
 import { MeasureSelect } from '../measures/MeasureSelect';
 import { SEARCH_MAX, SEARCH_MIN } from '../products/filters';
-import { SearchFragment } from '../products/SearchFragment';
+import { SearchFragment } from '../shared/SearchFragment';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 import { useFaqList, type FaqEntry } from './api';

@@ -1,4 +1,4 @@
-import { pageFrom } from '../admin/Pagination';
+import { pageFrom } from '../shared/Pagination';
 import { SEARCH_MAX, SEARCH_MIN } from '../products/filters';
 import type { FaqFilters } from './api';
 

@@ -14,7 +14,7 @@ import {
 import { useMemo, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
-import { ScrollTable } from '../admin/ScrollTable';
+import { ScrollTable } from '../shared/ScrollTable';
 import { AppLink } from '../app/AppLink';
 import { SelectField } from '../forms/fields';
 import { useAllMeasures, useWaves } from '../measures/queries';

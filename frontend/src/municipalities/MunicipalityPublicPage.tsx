@@ -16,7 +16,7 @@ import { NotFoundPage } from '../app/NotFoundPage';
 import { useWaves } from '../measures/queries';
 import { useWaveComparisons } from '../progress/api';
 import { ComparisonSection } from '../progress/ComparisonSection';
-import { DataTable } from '../progress/DataTable';
+import { DataTable } from '../shared/DataTable';
 import { percentText } from '../progress/labels';
 import { ChartSection } from '../shared/ChartSection';
 import { DutchDate } from '../shared/DutchDate';

@@ -11,8 +11,8 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
-import { Pagination } from '../admin/Pagination';
-import { useFocusOnChange } from '../admin/useFocusOnChange';
+import { Pagination } from '../shared/Pagination';
+import { useFocusOnChange } from '../shared/useFocusOnChange';
 import { AppLink, ButtonAppLink } from '../app/AppLink';
 import { isEditor, useCurrentUser } from '../auth/session';
 import { SelectField, TextField } from '../forms/fields';
@@ -23,7 +23,7 @@ import { StatusMessage } from '../shared/StatusMessage';
 import { useProducts } from './api';
 import { isFiltered, productFiltersFrom, SEARCH_MAX, SEARCH_MIN, SORT_OPTIONS } from './filters';
 import { AUDIENCE_LABELS, AUDIENCES, PRODUCT_STATUSES, PRODUCT_TYPE_LABELS, PRODUCT_TYPES, STATUS_LABELS } from './labels';
-import { SearchFragment } from './SearchFragment';
+import { SearchFragment } from '../shared/SearchFragment';
 import type { Product } from './types';
 import { VersionState } from './VersionState';
 import { FilterButtons, SortField } from '../forms/filterForm';

@@ -1,4 +1,4 @@
-import { pageFrom } from '../admin/Pagination';
+import { pageFrom } from '../shared/Pagination';
 import { PAGE_SIZE } from './api';
 import { isAudience, isProductStatus, isProductType } from './labels';
 import type { ProductFilters } from './types';

@@ -4,7 +4,7 @@ import { useCurrentUser } from '../auth/session';
 import { DutchDateTime } from '../shared/DutchDateTime';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
-import { DataTable } from './DataTable';
+import { DataTable } from '../shared/DataTable';
 import { useCellHistory } from './api';
 import { byText, changeLines } from './history';
 import type { Cell } from './types';

@@ -7,7 +7,7 @@ import { NotFoundPage } from '../app/NotFoundPage';
 import { DutchDate } from '../shared/DutchDate';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
-import { DataTable } from './DataTable';
+import { DataTable } from '../shared/DataTable';
 import { progressKeys, useCell } from './api';
 import { CellFacts } from './CellFacts';
 import { CellForm } from './CellForm';

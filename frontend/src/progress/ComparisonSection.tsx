@@ -4,7 +4,7 @@ import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { ProvenanceNote } from '../shared/Provenance';
 import { StatusMessage } from '../shared/StatusMessage';
-import { DataTable } from './DataTable';
+import { DataTable } from '../shared/DataTable';
 import { useComparison } from './api';
 import { percentText } from './labels';
 import { municipalityPath } from './paths';

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 
-import { ScrollTable } from '../admin/ScrollTable';
+import { ScrollTable } from '../shared/ScrollTable';
 import { AppLink } from '../app/AppLink';
 import type { MatrixView } from './filters';
 import { isPhase, isTrafficLight, LIGHT_SYMBOLS, lightLabel, PHASE_ABBREVIATIONS, phaseLabel } from './labels';

@@ -2,8 +2,8 @@ import { Heading, Link, Paragraph, TableCell, TableHeaderCell, TableRow } from '
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
-import { Pagination } from '../admin/Pagination';
-import { useFocusOnChange } from '../admin/useFocusOnChange';
+import { Pagination } from '../shared/Pagination';
+import { useFocusOnChange } from '../shared/useFocusOnChange';
 import { AppLink } from '../app/AppLink';
 import { TextField } from '../forms/fields';
 import { FilterButtons } from '../forms/filterForm';
@@ -11,7 +11,7 @@ import { useAllMeasures, useWaves } from '../measures/queries';
 import { DutchDate } from '../shared/DutchDate';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
-import { DataTable } from './DataTable';
+import { DataTable } from '../shared/DataTable';
 import { useHelpNeeded, useLabourMarketRegions, useProvinces } from './api';
 import { helpFiltersFrom, HORIZON_CHOICES } from './filters';
 import { LIGHT_LABELS, PHASE_LABELS, slackText } from './labels';

@@ -1,7 +1,7 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useSearchParams } from 'react-router-dom';
 
-import { useFocusOnChange } from '../admin/useFocusOnChange';
+import { useFocusOnChange } from '../shared/useFocusOnChange';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 import { useMatrix } from './api';

@@ -1,6 +1,6 @@
 import { TableCell, TableRow } from '@utrecht/component-library-react';
 
-import { DataTable } from './DataTable';
+import { DataTable } from '../shared/DataTable';
 import type { RowProblem } from './upload';
 
 /** The problems of a refused upload: one table row per problem, by row number and column. */

@@ -2,7 +2,7 @@ import { TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library
 
 import { AppLink } from '../app/AppLink';
 import { DutchDate } from '../shared/DutchDate';
-import { DataTable } from './DataTable';
+import { DataTable } from '../shared/DataTable';
 import { cellPath } from './paths';
 import { PHASE_LABELS, slackText } from './labels';
 import { TrafficLightBadge } from './TrafficLightBadge';

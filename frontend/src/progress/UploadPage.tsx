@@ -12,7 +12,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 
-import { useFocusOnChange } from '../admin/useFocusOnChange';
+import { useFocusOnChange } from '../shared/useFocusOnChange';
 import { ApiError } from '../api/problem';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
 import { ErrorSummary } from '../forms/ErrorSummary';

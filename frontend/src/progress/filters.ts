@@ -1,4 +1,4 @@
-import { pageFrom } from '../admin/Pagination';
+import { pageFrom } from '../shared/Pagination';
 import type { HelpFilters, MatrixFilters } from './types';
 
 /** How the heat map colours its cells. */

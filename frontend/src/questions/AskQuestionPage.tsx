@@ -3,8 +3,8 @@ import { ButtonGroup, Heading, Paragraph, PrimaryActionButton, SelectOption } fr
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 
-import { MunicipalityPicker, pickerSearchId } from '../admin/MunicipalityPicker';
-import type { CodeName } from '../admin/api';
+import { MunicipalityPicker, pickerSearchId } from '../shared/MunicipalityPicker';
+import type { CodeName } from '../shared/referenceData';
 import { isEditor, useCurrentUser } from '../auth/session';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
 import { ErrorSummary, type SummaryField } from '../forms/ErrorSummary';

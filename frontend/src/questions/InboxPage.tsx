@@ -2,7 +2,7 @@ import { ButtonGroup, Heading, Paragraph, SelectOption, TableHeaderCell } from '
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
-import { ResultList } from '../admin/ResultList';
+import { ResultList } from '../shared/ResultList';
 import { AppLink, ButtonAppLink } from '../app/AppLink';
 import { SelectField } from '../forms/fields';
 import { MeasureSelect } from '../measures/MeasureSelect';

@@ -1,8 +1,8 @@
 import { ButtonGroup, Heading, Paragraph, TableHeaderCell } from '@utrecht/component-library-react';
 import { useSearchParams } from 'react-router-dom';
 
-import { pageFrom } from '../admin/Pagination';
-import { ResultList } from '../admin/ResultList';
+import { pageFrom } from '../shared/Pagination';
+import { ResultList } from '../shared/ResultList';
 import { ButtonAppLink } from '../app/AppLink';
 import { PAGE_SIZE, useQuestions } from './api';
 import { ASK_PATH } from './paths';

@@ -1,7 +1,7 @@
 import { Heading, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 
 import { useCurrentUser } from '../auth/session';
-import { DataTable } from '../progress/DataTable';
+import { DataTable } from '../shared/DataTable';
 import { DutchDateTime } from '../shared/DutchDateTime';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';

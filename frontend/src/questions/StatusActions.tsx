@@ -1,7 +1,7 @@
 import { ButtonGroup, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton, SelectOption } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 
-import { OrganisationSelect } from '../admin/OrganisationSelect';
+import { OrganisationSelect } from '../shared/OrganisationSelect';
 import { useCurrentUser } from '../auth/session';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
 import { ErrorSummary } from '../forms/ErrorSummary';

@@ -1,7 +1,7 @@
 import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 
 import { AppLink } from '../app/AppLink';
-import { DataTable } from '../progress/DataTable';
+import { DataTable } from '../shared/DataTable';
 import { DutchDate } from '../shared/DutchDate';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';

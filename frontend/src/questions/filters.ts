@@ -1,4 +1,4 @@
-import { pageFrom } from '../admin/Pagination';
+import { pageFrom } from '../shared/Pagination';
 import { PAGE_SIZE } from './api';
 import { isChannel, isStatus } from './labels';
 import type { InboxFilters } from './types';

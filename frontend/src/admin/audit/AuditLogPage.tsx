@@ -18,8 +18,8 @@ import { useFormErrors } from '../../forms/useFormErrors';
 import { startOfDayIso } from '../../shared/dateTime';
 import { DutchDateTime } from '../../shared/DutchDateTime';
 import { adminKeys, fetchAuditEvents, PAGE_SIZE, type AuditEvent, type AuditFilters } from '../api';
-import { pageFrom } from '../Pagination';
-import { ResultList } from '../ResultList';
+import { pageFrom } from '../../shared/Pagination';
+import { ResultList } from '../../shared/ResultList';
 import { FilterButtons } from '../../forms/filterForm';
 
 /** The events the server records, with what they mean. */

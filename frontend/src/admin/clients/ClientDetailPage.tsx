@@ -32,7 +32,7 @@ import { DutchDateTime } from '../../shared/DutchDateTime';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { StatusMessage } from '../../shared/StatusMessage';
 import { adminKeys, fetchClient, rotateClientSecret, setClientActive, type Client, type ClientWithSecret } from '../api';
-import { ScrollTable } from '../ScrollTable';
+import { ScrollTable } from '../../shared/ScrollTable';
 import { SecretPanel } from './SecretPanel';
 
 function ClientFacts({ client }: { client: Client }) {

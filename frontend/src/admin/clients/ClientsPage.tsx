@@ -14,8 +14,8 @@ import { AppLink, ButtonAppLink } from '../../app/AppLink';
 import { CLIENT_KIND_LABELS, SCOPE_LABELS } from '../../auth/labels';
 import { DutchDateTime } from '../../shared/DutchDateTime';
 import { adminKeys, fetchClients } from '../api';
-import { pageFrom } from '../Pagination';
-import { ResultList } from '../ResultList';
+import { pageFrom } from '../../shared/Pagination';
+import { ResultList } from '../../shared/ResultList';
 
 export default function ClientsPage() {
   const [params] = useSearchParams();

@@ -9,9 +9,10 @@ import { ErrorSummary } from '../../forms/ErrorSummary';
 import { CheckboxGroup, choiceId, RadioGroup, TextField } from '../../forms/fields';
 import { useFormErrors } from '../../forms/useFormErrors';
 import { requiredText } from '../../forms/validation';
-import { adminKeys, createClient, type ClientWithSecret, type CodeName } from '../api';
-import { MunicipalityPicker, pickerSearchId } from '../MunicipalityPicker';
-import { OrganisationSelect } from '../OrganisationSelect';
+import { adminKeys, createClient, type ClientWithSecret } from '../api';
+import { MunicipalityPicker, pickerSearchId } from '../../shared/MunicipalityPicker';
+import { OrganisationSelect } from '../../shared/OrganisationSelect';
+import type { CodeName } from '../../shared/referenceData';
 import { SecretPanel } from './SecretPanel';
 
 const FIELDS = {

@@ -9,9 +9,9 @@ import { ErrorSummary } from '../../forms/ErrorSummary';
 import { CheckboxField, CheckboxGroup, choiceId, TextField } from '../../forms/fields';
 import { useFormErrors } from '../../forms/useFormErrors';
 import { emailProblem, requiredText } from '../../forms/validation';
-import type { CodeName } from '../api';
-import { MunicipalityPicker, pickerSearchId } from '../MunicipalityPicker';
-import { OrganisationSelect } from '../OrganisationSelect';
+import type { CodeName } from '../../shared/referenceData';
+import { MunicipalityPicker, pickerSearchId } from '../../shared/MunicipalityPicker';
+import { OrganisationSelect } from '../../shared/OrganisationSelect';
 
 export interface UserFormValues {
   email: string;

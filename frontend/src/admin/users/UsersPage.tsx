@@ -15,9 +15,10 @@ import { AppLink, ButtonAppLink } from '../../app/AppLink';
 import { namesText, ROLE_LABELS, ROLES, rolesText } from '../../auth/labels';
 import type { Role, User } from '../../auth/session';
 import { SelectField, TextField } from '../../forms/fields';
-import { adminKeys, fetchAllMunicipalities, fetchUsers, PAGE_SIZE, type UserFilters } from '../api';
-import { pageFrom } from '../Pagination';
-import { ResultList } from '../ResultList';
+import { adminKeys, fetchUsers, PAGE_SIZE, type UserFilters } from '../api';
+import { pageFrom } from '../../shared/Pagination';
+import { ResultList } from '../../shared/ResultList';
+import { fetchAllMunicipalities } from '../../shared/referenceData';
 import { FilterButtons } from '../../forms/filterForm';
 
 function isRole(value: string | null): value is Role {

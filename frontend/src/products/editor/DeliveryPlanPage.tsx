@@ -15,7 +15,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
-import { ScrollTable } from '../../admin/ScrollTable';
+import { ScrollTable } from '../../shared/ScrollTable';
 import { AppLink } from '../../app/AppLink';
 import { SelectField, TextField } from '../../forms/fields';
 import { useWaves } from '../../measures/queries';

@@ -10,7 +10,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 
-import { ScrollTable } from '../../admin/ScrollTable';
+import { ScrollTable } from '../../shared/ScrollTable';
 import { useCurrentUser } from '../../auth/session';
 import { DutchDateTime } from '../../shared/DutchDateTime';
 import { ErrorAlert } from '../../shared/ErrorAlert';

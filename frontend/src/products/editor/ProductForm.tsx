@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { ButtonGroup, PrimaryActionButton, SelectOption } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 
-import { fetchOrganisations } from '../../admin/api';
+import { fetchOrganisations } from '../../shared/referenceData';
 import { AppLink } from '../../app/AppLink';
 import { clientErrors, hasErrors, mapErrorToForm, type FormErrors } from '../../forms/errors';
 import { ErrorSummary } from '../../forms/ErrorSummary';

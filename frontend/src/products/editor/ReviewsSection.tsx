@@ -14,7 +14,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 
-import { ScrollTable } from '../../admin/ScrollTable';
+import { ScrollTable } from '../../shared/ScrollTable';
 import { hasRole, useCurrentUser } from '../../auth/session';
 import { clientErrors, hasErrors, mapErrorToForm } from '../../forms/errors';
 import { ErrorSummary } from '../../forms/ErrorSummary';

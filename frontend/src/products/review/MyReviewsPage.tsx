@@ -1,6 +1,6 @@
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 
-import { ScrollTable } from '../../admin/ScrollTable';
+import { ScrollTable } from '../../shared/ScrollTable';
 import { AppLink } from '../../app/AppLink';
 import { DutchDateTime } from '../../shared/DutchDateTime';
 import { ErrorAlert } from '../../shared/ErrorAlert';

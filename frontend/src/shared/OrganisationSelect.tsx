@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { SelectOption } from '@utrecht/component-library-react';
 
 import { SelectField } from '../forms/fields';
-import { fetchOrganisations } from './api';
+import { fetchOrganisations } from './referenceData';
 
 interface OrganisationSelectProps {
   id: string;

@@ -1,7 +1,7 @@
 import { Table, TableBody, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 
-import { ScrollTable } from '../admin/ScrollTable';
+import { ScrollTable } from './ScrollTable';
 
 interface DataTableProps {
   /** The caption's id; the scroll region is named by it too. */

@@ -13,10 +13,10 @@ import {
 import { useState, type KeyboardEvent } from 'react';
 
 import { TextField } from '../forms/fields';
-import { ErrorAlert } from '../shared/ErrorAlert';
-import { useDebouncedValue } from '../shared/useDebouncedValue';
-import { StatusMessage } from '../shared/StatusMessage';
-import { searchMunicipalities, type CodeName } from './api';
+import { ErrorAlert } from './ErrorAlert';
+import { useDebouncedValue } from './useDebouncedValue';
+import { StatusMessage } from './StatusMessage';
+import { searchMunicipalities, type CodeName } from './referenceData';
 
 interface MunicipalityPickerProps {
   id: string;

@@ -3,8 +3,8 @@ import { Heading, Table, TableBody, TableHeader, TableRow } from '@utrecht/compo
 import type { ReactNode } from 'react';
 import type { To } from 'react-router-dom';
 
-import { ErrorAlert } from '../shared/ErrorAlert';
-import { StatusMessage } from '../shared/StatusMessage';
+import { ErrorAlert } from './ErrorAlert';
+import { StatusMessage } from './StatusMessage';
 import { Pagination } from './Pagination';
 import { ScrollTable } from './ScrollTable';
 import { useFocusOnChange } from './useFocusOnChange';
