@@ -26,10 +26,6 @@ PUBLIC: dict[str, Any] = {"security": []}
 PERSON: dict[str, Any] = {"security": [{"sessieCookie": []}]}
 
 
-def person_or_client(*scopes: str) -> dict[str, Any]:
-    return {"security": [{"sessieCookie": []}, {"clientCredentials": list(scopes)}]}
-
-
 # A resource changed with If-Match: its 200 carries the version ETag to send back.
 VERSIONED: dict[int | str, dict[str, Any]] = {
     200: {"headers": {"ETag": {"$ref": "#/components/headers/ETag"}}}

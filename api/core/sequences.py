@@ -5,7 +5,7 @@ first), and a reader that saw 11 would miss 10 for ever. Incrementing one counte
 UPDATE holds its row lock until commit, so the next writer waits and numbers become visible in
 order. That serialises writers of one feed, which is fine at this scale."""
 
-from sqlalchemy import BigInteger, String, select, update
+from sqlalchemy import BigInteger, String, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -34,7 +34,3 @@ def next_value(session: Session, name: str) -> int:
     except IntegrityError:  # pragma: no cover - another writer created it first
         pass
     return next_value(session, name)
-
-
-def current_value(session: Session, name: str) -> int:
-    return session.scalar(select(SequenceCounter.value).where(SequenceCounter.name == name)) or 0
