@@ -13,9 +13,8 @@ from api.core.opendata import (
     provenance,
 )
 from api.core.routing import PUBLIC, json_router
-from api.dashboard import repository, service
+from api.dashboard import service
 from api.dashboard.schemas import Dashboard, Trend
-from api.progress import repository as progress_repository
 
 router = json_router(tags=["Dashboard"])
 
@@ -29,13 +28,7 @@ router = json_router(tags=["Dashboard"])
 )
 def dashboard(request: Request, session: SessionDep) -> Response:
     today = clock.today()
-    version = "|".join(
-        [
-            progress_repository.progress_version(session),
-            repository.publications_version(session),
-            str(today),
-        ]
-    )
+    version = service.version(session, today)
 
     def build() -> Dashboard:
         moments = service.waves(session, today)
@@ -50,7 +43,7 @@ def dashboard(request: Request, session: SessionDep) -> Response:
             nieuwste_producten=service.newest_products(session),
             nieuwste_faq=service.newest_faq(session),
             herkomst=provenance(
-                request, PROGRESS_SOURCE, repository.latest_progress_change(session), today
+                request, PROGRESS_SOURCE, service.latest_progress_change(session), today
             ).model_copy(update={"csv": "/api/v1/voortgang/overzicht?groep=maatregel&formaat=csv"}),
         )
 
@@ -67,7 +60,7 @@ def dashboard(request: Request, session: SessionDep) -> Response:
 )
 def trend(request: Request, session: SessionDep, formaat: CsvFormat = "json") -> Response:
     today = clock.today()
-    moment = repository.latest_progress_change(session)
+    moment = service.latest_progress_change(session)
     if formaat == "csv":
         points = service.trend(session, today)
         return csv_response(
@@ -79,10 +72,9 @@ def trend(request: Request, session: SessionDep, formaat: CsvFormat = "json") ->
             ),
             moment=moment,
         )
-    version = f"{progress_repository.progress_version(session)}|{today}"
     return conditional_versioned(
         request,
-        version,
+        service.trend_version(session, today),
         lambda: Trend(
             peildatum=today,
             punten=service.trend(session, today),

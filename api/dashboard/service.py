@@ -3,15 +3,14 @@ its trend, and what was published last. Figures come from the progress aggregate
 ones are cached in the database per version of what they depend on."""
 
 import calendar
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
 from api.core.figure_cache import cached
 from api.dashboard import repository
 from api.dashboard.schemas import NewFaq, NewProduct, TrendPoint, WaveMoment
-from api.progress import aggregates
-from api.progress import repository as progress_repository
+from api.progress import aggregates, versions
 from api.progress.schemas import GroupFigures, Overview
 
 TREND_MONTHS = 12
@@ -31,14 +30,30 @@ def month_ends(today: date, months: int) -> list[date]:
 
 
 def _overview(session: Session, grouping: str, today: date) -> Overview:
-    version = f"{progress_repository.progress_version(session)}|{today}"
     body = cached(
         session,
         f"overzicht:{grouping}",
-        version,
+        versions.figures(session, today),
         lambda: aggregates.overview(session, grouping, today).model_dump_json(by_alias=True),
     )
     return Overview.model_validate_json(body)
+
+
+def version(session: Session, today: date) -> str:
+    """What the dashboard depends on: the figures, the publications and the day."""
+    return "|".join(
+        [versions.progress(session), repository.publications_version(session), str(today)]
+    )
+
+
+def trend_version(session: Session, today: date) -> str:
+    """The trend's points are figures, so they follow the figures' version."""
+    return versions.figures(session, today)
+
+
+def latest_progress_change(session: Session) -> datetime | None:
+    """When progress last changed anywhere: the moment the open data was current."""
+    return repository.latest_progress_change(session)
 
 
 def national(session: Session, today: date) -> GroupFigures:

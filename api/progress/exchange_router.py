@@ -11,13 +11,13 @@ from pydantic import ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from api.accounts.principal import CurrentPrincipal
-from api.core import clock, idempotency
+from api.core import clock
 from api.core.db import SessionDep
 from api.core.errors import PayloadTooLargeError
 from api.core.requests import SettingsDep
 from api.core.routing import errors, json_router
 from api.core.schemas import ApiModel, RequestModel
-from api.progress import bulk, exchange, policy, spreadsheets
+from api.progress import bulk, exchange, idempotent, policy, spreadsheets
 
 router = json_router(tags=["Voortgang"], conditional=False)
 # Exports answer in CSV or XLSX, so they skip the JSON negotiation.
@@ -103,28 +103,26 @@ def bulk_update(
         ),
     ] = None,
 ) -> Response:
-    policy.ensure_may_write_some(principal)
     # One dump of the whole body: a dump per row cost more than checking the rows.
     rows: list[dict[str, Any]] = body.model_dump(by_alias=True, exclude_unset=True)["rijen"]
-    if idempotency_key is not None:
-        key = idempotency.check_key(idempotency_key)
-        canonical = orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
-        previous = idempotency.claim(
-            session, key, principal.subject, idempotency.fingerprint(canonical)
-        )
-        if previous is not None:
-            return Response(
-                orjson.dumps(previous.response),
-                status_code=previous.status,
-                media_type="application/json",
-                headers={"Idempotent-Replayed": "true"},
-            )
-    answer = _report(bulk.import_rows(session, principal, rows), dry_run=False).model_dump(
-        by_alias=True, exclude_none=True
+    outcome = idempotent.import_rows_once(
+        session,
+        principal,
+        rows,
+        idempotency_key,
+        request=lambda: orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS),
+        answer=lambda report: _report(report, dry_run=False).model_dump(
+            by_alias=True, exclude_none=True
+        ),
     )
-    if idempotency_key is not None:
-        idempotency.store(session, idempotency_key, principal.subject, 200, answer)
-    return Response(orjson.dumps(answer), media_type="application/json")
+    if outcome.replayed:
+        return Response(
+            orjson.dumps(outcome.answer),
+            status_code=outcome.status,
+            media_type="application/json",
+            headers={"Idempotent-Replayed": "true"},
+        )
+    return Response(orjson.dumps(outcome.answer), media_type="application/json")
 
 
 @router.post(

@@ -22,7 +22,7 @@ from api.core.db import SessionDep
 from api.core.opendata import CSV_RESPONSES, CsvFormat, Provenance
 from api.core.routing import PERSON, PUBLIC, json_router
 from api.core.schemas import ApiModel, CodeName
-from api.progress import insight, opendata, policy, repository
+from api.progress import areas, insight, opendata, policy, versions
 from api.progress.schemas import GroupFigures
 
 router = json_router(tags=["Voortgang"], conditional=False)
@@ -172,8 +172,7 @@ def map_values(
     if formaat == "csv":
         rows = ([v.code, v.naam, v.waarde] for v in build().waarden)
         return opendata.values_csv(session, f"kaart-{indicator}-{today}", rows, indicator)
-    version = f"{repository.progress_version(session)}|{today}"
-    return conditional_versioned(request, version, build)
+    return conditional_versioned(request, versions.figures(session, today), build)
 
 
 @lru_cache
@@ -203,24 +202,21 @@ def map_data(
     maatregel: Annotated[str | None, Query(pattern=r"^M\d{2}$")] = None,
 ) -> Response:
     # The tag comes from what the map depends on, so a revalidation skips the computation.
-    version = f"{repository.progress_version(session)}|{clock.today()}|{request.url.query}"
+    version = f"{versions.figures(session, clock.today())}|{request.url.query}"
     etag = etag_for(version.encode())
     headers = {"ETag": etag, "Cache-Control": "public, no-cache"}
     if none_match_hits(request.headers.get("if-none-match"), etag):
         return Response(status_code=304, headers=headers)
     values = insight.indicator_by_municipality(session, clock.today(), indicator, fase, maatregel)
-    areas = {
-        m.code: (m.province_code, m.labour_market_region_code)
-        for m in repository.municipalities(session)
-    }
+    located = areas.of_municipalities(session)
     features = [
         {
             **feature,
             "properties": {
                 **feature["properties"],
                 # Grouping on the map (zoom to a province or region) needs no extra request.
-                "provincie": areas.get(feature["properties"]["code"], (None, None))[0],
-                "arbeidsmarktregio": areas.get(feature["properties"]["code"], (None, None))[1],
+                "provincie": located.get(feature["properties"]["code"], (None, None))[0],
+                "arbeidsmarktregio": located.get(feature["properties"]["code"], (None, None))[1],
                 "waarde": values.get(feature["properties"]["code"]),
             },
         }

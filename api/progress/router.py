@@ -15,7 +15,7 @@ from api.core.preconditions import parse_if_match
 from api.core.requests import ContextDep
 from api.core.routing import PERSON, PUBLIC, VERSIONED, errors, json_router
 from api.measures.router import MeasureCode
-from api.progress import aggregates, opendata, repository, roadmaps, status
+from api.progress import aggregates, opendata, roadmaps, status, versions
 from api.progress.deadlines import TrafficLight
 from api.progress.presenters import progress_read, roadmap_read
 from api.progress.schemas import (
@@ -226,8 +226,7 @@ def overview(
     if formaat == "csv":
         name = f"voortgang-per-{groep}-{peildatum or today}"
         return opendata.figures_csv(session, name, build().groepen)
-    version = f"{repository.progress_version(session)}|{today}"
-    return conditional_versioned(request, version, build)
+    return conditional_versioned(request, versions.figures(session, today), build)
 
 
 @router.get(
