@@ -7,11 +7,10 @@ from feedgen.feed import FeedGenerator
 
 from api.accounts.principal import CurrentPrincipal
 from api.core.db import SessionDep
-from api.core.errors import DomainError
 from api.core.requests import SettingsDep
 from api.core.routing import errors, json_router
 from api.core.text import without_unsafe_characters
-from api.products import repository
+from api.products import changes as change_log
 from api.products.feed import is_public
 from api.products.policy import Viewer, viewer_of
 from api.products.presenters import product_read
@@ -24,11 +23,6 @@ atom = APIRouter(tags=["Producten"])
 ATOM = "application/atom+xml"
 # The largest number a database BIGINT holds: the change numbers are stored as one.
 MAX_SEQ = 2**63 - 1
-
-
-class CursorAheadError(DomainError):
-    status = 410
-    title = "Cursor voorbij de feed"
 
 
 @router.get(
@@ -57,19 +51,8 @@ def changes(
 ) -> ChangeFeed:
     viewer = viewer_of(principal)
     public_only = viewer is Viewer.PUBLIC
-    rows = repository.changes_since(session, sinds, public_only, limiet + 1)
-    if not rows:
-        last = repository.last_change_seq(session, public_only)
-        if sinds > last:
-            # A cursor the feed never handed out (a restored database, a typo): waiting
-            # would give nothing forever, so the partner is told where the feed is now.
-            raise CursorAheadError(
-                f"Volgnummer {sinds} ligt voorbij de laatste wijziging ({last}). Synchroniseer "
-                "opnieuw vanaf 0 of vanaf laatsteVolgnummer.",
-                extra={"laatsteVolgnummer": last},
-            )
-    page = rows[:limiet]
-    products = repository.products_by_ids(session, sorted({c.product_id for c in page}))
+    found = change_log.feed_page(session, sinds, public_only, limiet)
+    page, products = found.changes, found.products
 
     def current(product_id: int) -> ProductRead | None:
         product = products.get(product_id)
@@ -89,7 +72,7 @@ def changes(
             for c in page
         ],
         volgende_cursor=page[-1].seq if page else sinds,
-        meer=len(rows) > limiet,
+        meer=found.more,
     )
 
 
@@ -110,8 +93,7 @@ def publications(request: Request, session: SessionDep, settings: SettingsDep) -
 
         raise HTTPException(406, detail="Deze bron is alleen beschikbaar als application/atom+xml.")
     base = settings.public_url.rstrip("/")
-    changes = repository.published_changes(session, 50)
-    products = repository.products_by_ids(session, sorted({c.product_id for c in changes}))
+    changes, products = change_log.newest_publications(session, 50)
     feed = FeedGenerator()
     feed.id(f"{base}/api/v1/publicaties")
     feed.title("Spoorboek: nieuwe implementatieproducten")

@@ -13,12 +13,10 @@ from api.core.requests import SettingsDep
 from api.core.routing import PERSON, errors, json_router
 from api.core.sorting import sort_description
 from api.core.urls import api_path
-from api.products import catalogue, lifecycle, repository
+from api.products import catalogue, changes, lifecycle
 from api.products.catalogue import SORTABLE, ProductFields
-from api.products.models import Audience, ProductStatus, ProductType
 from api.products.policy import viewer_of
 from api.products.presenters import product_read
-from api.products.repository import ProductFilter
 from api.products.schemas import (
     FreshnessConfirmation,
     HistoryEntry,
@@ -29,6 +27,7 @@ from api.products.schemas import (
     ProductUpdate,
     Transition,
 )
+from api.products.vocabulary import Audience, ProductFilter, ProductStatus, ProductType
 
 router = json_router(tags=["Producten"])
 writes = json_router(tags=["Producten"], conditional=False)
@@ -86,8 +85,7 @@ def list_products(
         changed_since=gewijzigd_sinds,
     )
     viewer = viewer_of(principal)
-    seq, products_changed, waves_changed, measures_changed = repository.catalogue_version(session)
-    version = f"{seq}|{waves_changed}|{measures_changed}|{viewer.value}"
+    version = changes.list_version(session, viewer)
 
     def build() -> ProductPage:
         found, total, seen_as = catalogue.find_products(
@@ -101,9 +99,8 @@ def list_products(
         )
 
     cache = "public, no-cache" if viewer.value == "public" else "private, no-cache"
-    moments = [m for m in (products_changed, waves_changed, measures_changed) if m is not None]
     return conditional_versioned(
-        request, version, build, last_modified=max(moments, default=None), cache_control=cache
+        request, version.key, build, last_modified=version.last_modified, cache_control=cache
     )
 
 
@@ -227,7 +224,6 @@ def confirm_freshness(
     openapi_extra=PERSON,
 )
 def history(product_id: ProductId, principal: CurrentPrincipal, session: SessionDep) -> HistoryList:
-    catalogue.ensure_history_access(session, principal, product_id)
     return HistoryList(
         resultaten=[
             HistoryEntry(
@@ -237,6 +233,6 @@ def history(product_id: ProductId, principal: CurrentPrincipal, session: Session
                 tijdstip=c.occurred_at,
                 details=c.details,
             )
-            for c in repository.history_of(session, product_id)
+            for c in changes.history(session, principal, product_id)
         ]
     )
