@@ -11,9 +11,8 @@ from api.core.pagination import PageDep, page_envelope
 from api.core.requests import SettingsDep
 from api.core.routing import PERSON, errors, json_router
 from api.core.urls import api_path
-from api.questions import faq, repository
+from api.questions import faq, faq_listing
 from api.questions.faq import FaqText
-from api.questions.models import FaqStatus
 from api.questions.presenters import faq_read, faq_version_read
 from api.questions.schemas import (
     FaqCreate,
@@ -24,6 +23,7 @@ from api.questions.schemas import (
     FaqWithdrawal,
     FaqWrite,
 )
+from api.questions.vocabulary import FaqStatus
 
 router = json_router(tags=["Vragen en antwoorden"])
 writes = json_router(tags=["Vragen en antwoorden"], conditional=False)
@@ -61,9 +61,8 @@ def list_faq(
         Query(min_length=3, max_length=200, description="Nederlandse woordstammen; gerangschikt."),
     ] = None,
 ) -> Response:
-    count, latest = repository.faq_version_key(session)
+    version = faq_listing.list_version(session, principal)
     team = principal.is_programme_team
-    version = f"{count}|{latest}|{team}"
 
     def build() -> FaqPage:
         shown, total = faq.find(session, principal, maatregel, zoek, page)
@@ -73,7 +72,9 @@ def list_faq(
         )
 
     cache = "private, no-cache" if team else "public, no-cache"
-    return conditional_versioned(request, version, build, last_modified=latest, cache_control=cache)
+    return conditional_versioned(
+        request, version.key, build, last_modified=version.last_modified, cache_control=cache
+    )
 
 
 @router.get(

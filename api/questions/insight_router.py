@@ -15,7 +15,7 @@ from api.core.requests import ContextDep, SettingsDep
 from api.core.routing import PERSON, json_router
 from api.core.storage import storage_for
 from api.core.validation import InvalidParams
-from api.questions import faq, insight, privacy, queue, repository
+from api.questions import faq, insight, overviews, privacy, queue
 from api.questions.policy import require_team
 from api.questions.presenters import lookups_for, question_read, question_summary
 from api.questions.schemas import (
@@ -93,9 +93,8 @@ def similar(
     openapi_extra=PERSON,
 )
 def advisors(principal: CurrentPrincipal, session: SessionDep) -> AdvisorList:
-    require_team(principal)
     return AdvisorList(
-        resultaten=[PersonRef(id=u.id, naam=u.name) for u in repository.advisors(session)]
+        resultaten=[PersonRef(id=u.id, naam=u.name) for u in overviews.advisors(session, principal)]
     )
 
 
@@ -107,22 +106,17 @@ def advisors(principal: CurrentPrincipal, session: SessionDep) -> AdvisorList:
     openapi_extra=PERSON,
 )
 def workload(principal: CurrentPrincipal, session: SessionDep, settings: SettingsDep) -> Workload:
-    require_team(principal)
     today = clock.today()
-    rows = insight.workload(session, settings, today)
-    people = repository.users_by_ids(session, {r.assignee_id for r in rows if r.assignee_id})
     return Workload(
         peildatum=today,
         resultaten=[
             WorkloadRow(
-                behandelaar=PersonRef(id=r.assignee_id, naam=people[r.assignee_id].name)
-                if r.assignee_id in people and r.assignee_id is not None
-                else None,
+                behandelaar=PersonRef(id=person.id, naam=person.name) if person else None,
                 open=r.open,
                 verlopen=r.overdue,
                 bijna_verlopen=r.due_soon,
             )
-            for r in rows
+            for r, person in overviews.workload(session, settings, principal, today)
         ],
     )
 
@@ -153,8 +147,8 @@ def figures(
         van=start,
         tot=end,
         aantal=c.total,
-        per_maatregel=_rows(c.per_measure, repository.measure_names(session)),
-        per_thema=_rows(c.per_theme, {**repository.theme_names(session), "geen": "Geen thema"}),
+        per_maatregel=_rows(c.per_measure, overviews.measure_names(session)),
+        per_thema=_rows(c.per_theme, {**overviews.theme_names(session), "geen": "Geen thema"}),
         per_kanaal=_rows(c.per_channel, {}),
         per_week=[WeekRow(week=w, aantal=n) for w, n in sorted(c.per_week.items())],
         mediaan_werkdagen_tot_antwoord=c.median_days,
@@ -180,7 +174,7 @@ def clusters(
     start, end = _period(van, tot)
     found = insight.clusters(session, start, end)
     lookups = lookups_for(session, [q for c in found for q in c.questions])
-    entries = repository.faq_entries(session, [m.id for c in found for m in c.faq])
+    entries = overviews.faq_entries(session, [m.id for c in found for m in c.faq])
     return ClusterList(
         van=start,
         tot=end,

@@ -19,12 +19,10 @@ from api.core.settings import Settings
 from api.core.sorting import sort_description
 from api.core.storage import storage_for
 from api.core.urls import api_path
-from api.questions import intake, queue, repository, workflow
+from api.questions import history as record
+from api.questions import intake, queue, workflow
 from api.questions.intake import Asker, Intake
-from api.questions.models import Channel, Question, QuestionStatus
-from api.questions.policy import require_team
 from api.questions.presenters import lookups_for, question_read, question_summary
-from api.questions.repository import QuestionFilter
 from api.questions.schemas import (
     AttachmentRead,
     EventList,
@@ -40,6 +38,7 @@ from api.questions.schemas import (
     QuestionTransition,
     QuestionUpdate,
 )
+from api.questions.vocabulary import Channel, Question, QuestionFilter, QuestionStatus
 
 router = json_router(tags=["Vragen"], conditional=False)
 downloads = APIRouter(tags=["Vragen"])
@@ -289,21 +288,15 @@ def merge_question(
 def list_notes(
     question_id: QuestionId, principal: CurrentPrincipal, session: SessionDep
 ) -> NoteList:
-    require_team(principal, "Interne notities")
-    workflow.existing(session, question_id)
-    notes = repository.notes_of(session, question_id)
-    people = repository.users_by_ids(session, {n.author_id for n in notes if n.author_id})
     return NoteList(
         resultaten=[
             NoteRead(
                 id=n.id,
                 tekst=n.text,
-                auteur=PersonRef(id=n.author_id, naam=people[n.author_id].name)
-                if n.author_id in people and n.author_id is not None
-                else None,
+                auteur=PersonRef(id=author.id, naam=author.name) if author else None,
                 aangemaakt_op=n.created_at,
             )
-            for n in notes
+            for n, author in record.notes(session, principal, question_id)
         ]
     )
 
@@ -319,19 +312,13 @@ def list_notes(
 def add_note(
     question_id: QuestionId, body: NoteWrite, principal: CurrentPrincipal, session: SessionDep
 ) -> NoteRead:
-    note = workflow.add_note(session, principal, question_id, body.tekst)
-    author = repository.user(session, note.author_id) if note.author_id else None
+    note, author = record.add_note(session, principal, question_id, body.tekst)
     return NoteRead(
         id=note.id,
         tekst=note.text,
         auteur=PersonRef(id=author.id, naam=author.name) if author else None,
         aangemaakt_op=note.created_at,
     )
-
-
-def _user_id(actor: str) -> int | None:
-    kind, _, number = actor.partition(":")
-    return int(number) if kind == "user" and number.isdigit() else None
 
 
 @router.get(
@@ -342,13 +329,6 @@ def _user_id(actor: str) -> int | None:
     openapi_extra=PERSON,
 )
 def history(question_id: QuestionId, principal: CurrentPrincipal, session: SessionDep) -> EventList:
-    require_team(principal)
-    workflow.existing(session, question_id)
-    events = repository.events_of(session, question_id)
-    ids = {
-        int(e.actor[5:]) for e in events if e.actor.startswith("user:") and e.actor[5:].isdigit()
-    }
-    people = repository.users_by_ids(session, ids)
     return EventList(
         resultaten=[
             EventRead(
@@ -356,15 +336,11 @@ def history(question_id: QuestionId, principal: CurrentPrincipal, session: Sessi
                 van=e.from_status,
                 naar=e.to_status,
                 door=e.actor,
-                door_naam=people[int(e.actor[5:])].name
-                if e.actor.startswith("user:")
-                and e.actor[5:].isdigit()
-                and int(e.actor[5:]) in people
-                else None,
+                door_naam=name,
                 op=e.occurred_at,
                 details=e.details,
             )
-            for e in events
+            for e, name in record.events(session, principal, question_id)
         ]
     )
 
