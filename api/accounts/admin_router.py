@@ -7,7 +7,6 @@ from fastapi import Path, Query, Request, Response, status
 
 from api.accounts import clients, users
 from api.accounts.principal import CurrentPrincipal
-from api.accounts.repository import UserFilter
 from api.accounts.schemas import (
     ClientCreate,
     ClientPage,
@@ -22,6 +21,7 @@ from api.accounts.schemas import (
     UserRead,
     UserUpdate,
 )
+from api.accounts.vocabulary import UserFilter
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
 from api.core.requests import ContextDep, SettingsDep

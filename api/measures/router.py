@@ -12,8 +12,6 @@ from api.core.schemas import CodeName, Link, SelfLinks
 from api.core.sorting import sort_description
 from api.core.urls import api_path
 from api.measures import service
-from api.measures.models import Measure, Obligation, Theme, Wave
-from api.measures.repository import SORTABLE, MeasureFilter
 from api.measures.schemas import (
     ImpactAreaList,
     ImpactAreaRead,
@@ -26,6 +24,7 @@ from api.measures.schemas import (
     WaveRead,
     WaveRef,
 )
+from api.measures.service import SORTABLE, Measure, MeasureFilter, Obligation, Theme, Wave
 
 router = json_router(tags=["Maatregelen"])
 

@@ -8,8 +8,16 @@ from api.core.queries import existing_values
 from api.core.sorting import parse_sort
 from api.core.validation import InvalidParams
 from api.measures import repository
-from api.measures.models import ImpactArea, Measure, Theme, Wave
-from api.measures.repository import SORTABLE, MeasureFilter
+from api.measures.models import ImpactArea
+
+# The router's door into the domain: the rows it presents, the filter and its values, and the
+# sortable fields are exported here, so that no router imports the tables or the queries.
+from api.measures.models import Measure as Measure
+from api.measures.models import Obligation as Obligation
+from api.measures.models import Theme as Theme
+from api.measures.models import Wave as Wave
+from api.measures.repository import SORTABLE as SORTABLE
+from api.measures.repository import MeasureFilter as MeasureFilter
 
 DEFAULT_SORT = "code"
 

@@ -12,9 +12,14 @@ from api.core.schemas import CodeName, Link, SelfLinks
 from api.core.sorting import sort_description
 from api.core.urls import api_path
 from api.municipalities import service
-from api.municipalities.models import LabourMarketRegion, Municipality, Province
-from api.municipalities.repository import SORTABLE, MunicipalityFilter
 from api.municipalities.schemas import MunicipalityPage, MunicipalityRead, RegionList, RegionRead
+from api.municipalities.service import (
+    SORTABLE,
+    LabourMarketRegion,
+    Municipality,
+    MunicipalityFilter,
+    Province,
+)
 
 router = json_router(tags=["Gemeenten"])
 
@@ -106,7 +111,7 @@ def get_municipality(
     summary="Alle provincies",
 )
 def list_provinces(request: Request, session: SessionDep) -> Response:
-    groups = service.list_groups(session, Province)
+    groups = service.provinces(session)
     return conditional_json(
         request, RegionList(resultaten=[_region_read("provincies", *g) for g in groups])
     )
@@ -123,9 +128,7 @@ def get_province(
     session: SessionDep,
     code: Annotated[str, Path(pattern=PROVINCE_PATTERN, examples=["PV27"])],
 ) -> Response:
-    return conditional_json(
-        request, _region_read("provincies", *service.get_group(session, Province, code))
-    )
+    return conditional_json(request, _region_read("provincies", *service.province(session, code)))
 
 
 @router.get(
@@ -135,7 +138,7 @@ def get_province(
     summary="Alle arbeidsmarktregio's",
 )
 def list_regions(request: Request, session: SessionDep) -> Response:
-    groups = service.list_groups(session, LabourMarketRegion)
+    groups = service.regions(session)
     return conditional_json(
         request, RegionList(resultaten=[_region_read("arbeidsmarktregios", *g) for g in groups])
     )
@@ -154,5 +157,5 @@ def get_region(
 ) -> Response:
     return conditional_json(
         request,
-        _region_read("arbeidsmarktregios", *service.get_group(session, LabourMarketRegion, code)),
+        _region_read("arbeidsmarktregios", *service.region(session, code)),
     )

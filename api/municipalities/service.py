@@ -8,8 +8,14 @@ from api.core.queries import existing_values
 from api.core.sorting import parse_sort
 from api.core.validation import InvalidParams
 from api.municipalities import repository
-from api.municipalities.models import LabourMarketRegion, Municipality, Province
-from api.municipalities.repository import SORTABLE, MunicipalityFilter
+
+# The router's door into the domain: the rows it presents, the filter and the sortable fields
+# are exported here, so that no router imports the tables or the queries.
+from api.municipalities.models import LabourMarketRegion as LabourMarketRegion
+from api.municipalities.models import Municipality as Municipality
+from api.municipalities.models import Province as Province
+from api.municipalities.repository import SORTABLE as SORTABLE
+from api.municipalities.repository import MunicipalityFilter as MunicipalityFilter
 
 DEFAULT_SORT = "naam"
 
@@ -54,3 +60,19 @@ def get_group(
         kind = "Provincie" if model is Province else "Arbeidsmarktregio"
         raise NotFoundError(f"{kind} {code} bestaat niet.")
     return found[0]
+
+
+def provinces(session: Session) -> list[tuple[Province | LabourMarketRegion, int, int]]:
+    return list_groups(session, Province)
+
+
+def province(session: Session, code: str) -> tuple[Province | LabourMarketRegion, int, int]:
+    return get_group(session, Province, code)
+
+
+def regions(session: Session) -> list[tuple[Province | LabourMarketRegion, int, int]]:
+    return list_groups(session, LabourMarketRegion)
+
+
+def region(session: Session, code: str) -> tuple[Province | LabourMarketRegion, int, int]:
+    return get_group(session, LabourMarketRegion, code)

@@ -11,8 +11,8 @@ from api.core.routing import json_router
 from api.core.schemas import CodeName, Link, SelfLinks
 from api.core.urls import api_path
 from api.organisations import service
-from api.organisations.models import Organisation, OrganisationKind
 from api.organisations.schemas import OrganisationPage, OrganisationRead
+from api.organisations.service import Organisation, OrganisationKind
 
 router = json_router(tags=["Organisaties"])
 
