@@ -67,9 +67,10 @@ test: install ## Run every check and test (SQLite and PostgreSQL, contract, fron
 	  "$$table" total $$(( $$(date +%s) - started )); \
 	exit $$failed
 
-lint: install ## ruff and eslint
+lint: install ## ruff, the layers (import-linter, .importlinter) and eslint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	cd frontend && npm run lint
 
 typecheck: install ## mypy --strict on api/ and tsc on the SPA
