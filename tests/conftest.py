@@ -14,9 +14,11 @@ from sqlalchemy.orm import Session
 
 from api.accounts import passwords
 from api.accounts.keys import signing_key
+from api.core import clock
 from api.core.db import build_engine, get_session, transactional
 from api.core.migrations import upgrade_to_head
 from api.core.settings import Settings
+from api.dashboard import service as dashboard
 from api.main import create_app
 from api.seed.demo import load_demo_data
 from api.seed.reference import load_reference_data
@@ -48,6 +50,9 @@ def database_url(storage_dir: Path) -> Iterator[str]:
         load_demo_data(session, Settings(database_url=url, storage_dir=str(storage_dir)))
         # One signing key for the whole run: making an RSA key in every test costs seconds.
         signing_key(session, Settings(database_url=url))
+        # The figures of today and of the past months, cached as a running service has them;
+        # a test that changes progress computes them anew, inside its own transaction.
+        dashboard.trend(session, clock.today())
         session.commit()
     engine.dispose()
     yield url
@@ -98,15 +103,33 @@ def api_of(app: FastAPI) -> FastAPI:
     return app.state.api  # type: ignore[no-any-return]
 
 
+@pytest.fixture(scope="session")
+def shared_app(
+    database_url: str, storage_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> FastAPI:
+    """One app for the tests that take the default settings. FastAPI prepares every route of a
+    new app on its first request (about 0.1 s); once per run instead of once per test."""
+    folder = tmp_path_factory.mktemp("app")
+    return create_app(make_settings(database_url, folder, storage_dir=str(storage_dir)))
+
+
 @pytest.fixture
-def app(database_url: str, db: Session, tmp_path: Path, storage_dir: Path) -> FastAPI:
-    app = create_app(make_settings(database_url, tmp_path, storage_dir=str(storage_dir)))
+def app(
+    shared_app: FastAPI, database_url: str, db: Session, tmp_path: Path, storage_dir: Path
+) -> Iterator[FastAPI]:
+    """The shared app, as new for this test: its own settings (mail goes to this test's folder),
+    no state left by an earlier test, and its sessions inside this test's transaction."""
+    api = api_of(shared_app)
+    api.state.settings = make_settings(database_url, tmp_path, storage_dir=str(storage_dir))
+    # The admission turns belong to one event loop, and each test has its own.
+    api.state.admission = None
 
     def session_in_test_transaction() -> Iterator[Session]:
         yield from transactional(db)
 
-    api_of(app).dependency_overrides[get_session] = session_in_test_transaction
-    return app
+    api.dependency_overrides = {get_session: session_in_test_transaction}
+    yield shared_app
+    api.dependency_overrides = {}
 
 
 def http_client(app: FastAPI) -> httpx.AsyncClient:
