@@ -105,6 +105,22 @@ def _operations(schema: Any, caller: Caller) -> Iterator[Any]:
         yield operation
 
 
+def _can_be_negated(schema: Any, operation: Any) -> bool:
+    """Whether invalid input exists for this operation: a body, a parameter with a shape, or
+    credentials. An operation whose only input is a free-text header (If-None-Match) has none:
+    asking for it costs seconds of generation that end in no request at all."""
+    raw = operation.definition.raw
+    if "requestBody" in raw or raw.get("security"):
+        return True
+    components = schema.raw_schema.get("components", {}).get("parameters", {})
+    for parameter in raw.get("parameters", []):
+        if "$ref" in parameter:
+            parameter = components[parameter["$ref"].rsplit("/", 1)[-1]]
+        if parameter.get("in") != "header" or parameter.get("schema") != {"type": "string"}:
+            return True
+    return False
+
+
 def _exercise(
     operation: Any, mode: GenerationMode, headers: dict[str, str], failures: list[str]
 ) -> None:
@@ -150,7 +166,10 @@ def test_no_server_error_and_every_answer_in_the_contract(
     count = 0
     for operation in _operations(api_schema, caller):
         count += 1
-        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+        modes = [GenerationMode.POSITIVE]
+        if _can_be_negated(api_schema, operation):
+            modes.append(GenerationMode.NEGATIVE)
+        for mode in modes:
             _exercise(operation, mode, headers, failures)
     assert count > 90, "the OpenAPI document lost its operations"
     assert not failures, "\n".join(sorted(set(failures)))
