@@ -1,17 +1,15 @@
 import { ButtonGroup, Heading, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 
-import { Pagination } from '../shared/Pagination';
-import { useFocusOnChange } from '../shared/useFocusOnChange';
 import { AppLink } from '../app/AppLink';
 import { TextField } from '../forms/fields';
 import { MeasureSelect } from '../measures/MeasureSelect';
 import { SEARCH_MAX, SEARCH_MIN } from '../products/filters';
+import { PagedResults } from '../shared/PagedResults';
 import { SearchFragment } from '../shared/SearchFragment';
-import { ErrorAlert } from '../shared/ErrorAlert';
-import { StatusMessage } from '../shared/StatusMessage';
-import { useFaqList, type FaqEntry } from './api';
+import { counted, usePagedList } from '../shared/usePagedList';
+import { faqListQuery, type FaqEntry } from './api';
 import { faqFiltersFrom } from './filters';
 import { FaqFacts } from './FaqFacts';
 import { groupByMeasure } from './group';
@@ -73,26 +71,19 @@ function FaqItem({ entry }: { entry: FaqEntry }) {
 
 /** /faq: the public questions and answers, searchable, under a heading per measure. */
 export default function FaqListPage() {
-  const [params] = useSearchParams();
-  const filters = faqFiltersFrom(params);
-  const faq = useFaqList(filters);
-  const resultsRef = useFocusOnChange(params.toString());
-  let status = '';
-  if (faq.isPending) status = 'Veelgestelde vragen laden…';
-  else if (faq.isFetching && faq.isPlaceholderData) status = 'Resultaten bijwerken…';
-  else if (faq.data) {
-    const { totaal } = faq.data.paginering;
-    if (totaal === 0) {
-      status = filters.zoek ?? filters.maatregel ? 'Niets gevonden. Probeer een ander zoekwoord.' : 'Er zijn nog geen veelgestelde vragen.';
-    } else {
-      status = `${totaal} ${totaal === 1 ? 'vraag' : 'vragen'} gevonden${filters.zoek ? ` voor "${filters.zoek}"` : ''}.`;
-    }
-  }
-  const hrefFor = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set('pagina', String(page));
-    return { search: next.toString() };
-  };
+  const faq = usePagedList({
+    filtersFrom: faqFiltersFrom,
+    query: faqListQuery,
+    messages: {
+      loading: 'Veelgestelde vragen laden…',
+      updating: 'Resultaten bijwerken…',
+      empty: ({ filters }) =>
+        filters.zoek ?? filters.maatregel ? 'Niets gevonden. Probeer een ander zoekwoord.' : 'Er zijn nog geen veelgestelde vragen.',
+      found: ({ total, filters }) =>
+        `${counted(total, 'vraag', 'vragen')} gevonden${filters.zoek ? ` voor "${filters.zoek}"` : ''}.`,
+    },
+  });
+  const { params } = faq;
   return (
     <>
       <title>Veelgestelde vragen – Spoorboek</title>
@@ -102,27 +93,22 @@ export default function FaqListPage() {
         balans, per maatregel.
       </Paragraph>
       <SearchForm key={params.toString()} params={params} />
-      <Heading level={2} id="resultaten" tabIndex={-1} ref={resultsRef}>
-        Resultaten
-      </Heading>
-      <StatusMessage>{status}</StatusMessage>
-      {faq.isError && <ErrorAlert error={faq.error} onRetry={() => void faq.refetch()} />}
-      {faq.data &&
-        groupByMeasure(faq.data.resultaten).map((group) => (
-          <section key={group.code || 'algemeen'} aria-labelledby={`groep-${group.code || 'algemeen'}`}>
-            <Heading level={3} id={`groep-${group.code || 'algemeen'}`}>
-              {group.name}
-            </Heading>
-            <ul className="spoorboek-product-list" aria-labelledby={`groep-${group.code || 'algemeen'}`}>
-              {group.entries.map((entry) => (
-                <FaqItem key={entry.id} entry={entry} />
-              ))}
-            </ul>
-          </section>
-        ))}
-      {faq.data && (
-        <Pagination page={faq.data.paginering.pagina} pages={faq.data.paginering.aantalPaginas} hrefFor={hrefFor} />
-      )}
+      <PagedResults list={faq} heading="Resultaten">
+        {(page) =>
+          groupByMeasure(page.resultaten).map((group) => (
+            <section key={group.code || 'algemeen'} aria-labelledby={`groep-${group.code || 'algemeen'}`}>
+              <Heading level={3} id={`groep-${group.code || 'algemeen'}`}>
+                {group.name}
+              </Heading>
+              <ul className="spoorboek-product-list" aria-labelledby={`groep-${group.code || 'algemeen'}`}>
+                {group.entries.map((entry) => (
+                  <FaqItem key={entry.id} entry={entry} />
+                ))}
+              </ul>
+            </section>
+          ))
+        }
+      </PagedResults>
     </>
   );
 }

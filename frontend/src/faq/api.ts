@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 
 import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
@@ -21,13 +21,17 @@ export const faqKeys = {
 
 const FAQ_STALE_TIME = 60 * 1000;
 
-export function useFaqList(filters: FaqFilters) {
-  return useQuery({
+export function faqListQuery(filters: FaqFilters) {
+  return queryOptions({
     queryKey: faqKeys.list(filters),
     queryFn: ({ signal }): Promise<FaqPage> => unwrap(apiClient.GET('/faq', { params: { query: filters }, signal })),
     placeholderData: keepPreviousData,
     staleTime: FAQ_STALE_TIME,
   });
+}
+
+export function useFaqList(filters: FaqFilters) {
+  return useQuery(faqListQuery(filters));
 }
 
 export function useFaqEntry(id: number, enabled = true) {

@@ -9,22 +9,20 @@ import {
   SelectOption,
 } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 
-import { Pagination } from '../shared/Pagination';
-import { useFocusOnChange } from '../shared/useFocusOnChange';
 import { AppLink, ButtonAppLink } from '../app/AppLink';
 import { isEditor, useCurrentUser } from '../auth/session';
 import { SelectField, TextField } from '../forms/fields';
 import { MeasureSelect } from '../measures/MeasureSelect';
 import { useWaves } from '../measures/queries';
-import { ErrorAlert } from '../shared/ErrorAlert';
-import { StatusMessage } from '../shared/StatusMessage';
-import { useProducts } from './api';
+import { PagedResults } from '../shared/PagedResults';
+import { SearchFragment } from '../shared/SearchFragment';
+import { counted, usePagedList } from '../shared/usePagedList';
+import { productListQuery, useProductScope } from './api';
 import { isFiltered, productFiltersFrom, SEARCH_MAX, SEARCH_MIN, SORT_OPTIONS } from './filters';
 import { AUDIENCE_LABELS, AUDIENCES, PRODUCT_STATUSES, PRODUCT_TYPE_LABELS, PRODUCT_TYPES, STATUS_LABELS } from './labels';
-import { SearchFragment } from '../shared/SearchFragment';
-import type { Product } from './types';
+import type { Product, ProductFilters } from './types';
 import { VersionState } from './VersionState';
 import { FilterButtons, SortField } from '../forms/filterForm';
 
@@ -159,31 +157,23 @@ function ProductItem({ product }: { product: Product }) {
 }
 
 export default function ProductsPage() {
-  const [params] = useSearchParams();
   const editor = isEditor(useCurrentUser());
-  const filters = productFiltersFrom(params, { withStatus: editor });
-  const products = useProducts(filters);
-  const resultsRef = useFocusOnChange(params.toString());
-
-  const hrefFor = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set('pagina', String(page));
-    return { search: next.toString() };
-  };
-
-  let status = '';
-  if (products.isPending) status = 'Producten laden…';
-  else if (products.isFetching && products.isPlaceholderData) status = 'Resultaten bijwerken…';
-  else if (products.data) {
-    const { totaal } = products.data.paginering;
-    if (totaal === 0) {
-      status = isFiltered(filters)
-        ? 'Geen producten gevonden. Probeer een ander zoekwoord of minder filters.'
-        : 'Er zijn nog geen producten gepubliceerd.';
-    } else {
-      status = `${totaal} ${totaal === 1 ? 'product' : 'producten'} gevonden${filters.zoek ? ` voor "${filters.zoek}"` : ''}.`;
-    }
-  }
+  const scope = useProductScope();
+  const products = usePagedList({
+    filtersFrom: (params) => productFiltersFrom(params, { withStatus: editor }),
+    query: (filters: ProductFilters) => productListQuery(scope, filters),
+    messages: {
+      loading: 'Producten laden…',
+      updating: 'Resultaten bijwerken…',
+      empty: ({ filters }) =>
+        isFiltered(filters)
+          ? 'Geen producten gevonden. Probeer een ander zoekwoord of minder filters.'
+          : 'Er zijn nog geen producten gepubliceerd.',
+      found: ({ total, filters }) =>
+        `${counted(total, 'product', 'producten')} gevonden${filters.zoek ? ` voor "${filters.zoek}"` : ''}.`,
+    },
+  });
+  const { params } = products;
 
   return (
     <>
@@ -201,25 +191,15 @@ export default function ProductsPage() {
       <Heading level={2}>Zoeken en filteren</Heading>
       {/* A new key resets the fields when the URL changes (back button, "Filters wissen"). */}
       <Filters key={params.toString()} params={params} withStatus={editor} />
-      <Heading level={2} id="resultaten" tabIndex={-1} ref={resultsRef}>
-        Resultaten
-      </Heading>
-      <StatusMessage>{status}</StatusMessage>
-      {products.isError && <ErrorAlert error={products.error} onRetry={() => void products.refetch()} />}
-      {products.data && products.data.resultaten.length > 0 && (
-        <>
+      <PagedResults list={products} heading="Resultaten">
+        {(page) => (
           <ul className="spoorboek-product-list" aria-labelledby="resultaten">
-            {products.data.resultaten.map((product) => (
+            {page.resultaten.map((product) => (
               <ProductItem key={product.id} product={product} />
             ))}
           </ul>
-          <Pagination
-            page={products.data.paginering.pagina}
-            pages={products.data.paginering.aantalPaginas}
-            hrefFor={hrefFor}
-          />
-        </>
-      )}
+        )}
+      </PagedResults>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 
 import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
@@ -62,14 +62,18 @@ export function useProduct(id: number, enabled = true) {
   });
 }
 
-export function useProducts(filters: ProductFilters) {
-  const scope = useProductScope();
-  return useQuery({
+export function productListQuery(scope: ProductScope, filters: ProductFilters) {
+  return queryOptions({
     queryKey: productKeys.list(scope, filters),
     queryFn: ({ signal }) => fetchProducts(filters, signal),
     staleTime: PRODUCT_STALE_TIME,
     placeholderData: keepPreviousData,
   });
+}
+
+export function useProducts(filters: ProductFilters) {
+  const scope = useProductScope();
+  return useQuery(productListQuery(scope, filters));
 }
 
 /** Puts a changed product in the cache of the signed-in viewer who changed it. */

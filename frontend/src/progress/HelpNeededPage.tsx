@@ -1,18 +1,16 @@
 import { Heading, Link, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 
-import { Pagination } from '../shared/Pagination';
-import { useFocusOnChange } from '../shared/useFocusOnChange';
 import { AppLink } from '../app/AppLink';
 import { TextField } from '../forms/fields';
 import { FilterButtons } from '../forms/filterForm';
 import { useAllMeasures, useWaves } from '../measures/queries';
 import { DutchDate } from '../shared/DutchDate';
-import { ErrorAlert } from '../shared/ErrorAlert';
-import { StatusMessage } from '../shared/StatusMessage';
+import { PagedResults } from '../shared/PagedResults';
+import { counted, usePagedList } from '../shared/usePagedList';
 import { DataTable } from '../shared/DataTable';
-import { useHelpNeeded, useLabourMarketRegions, useProvinces } from './api';
+import { helpNeededQuery, useLabourMarketRegions, useProvinces } from './api';
 import { helpFiltersFrom, HORIZON_CHOICES } from './filters';
 import { LIGHT_LABELS, PHASE_LABELS, slackText } from './labels';
 import { codeNames, listState, OptionsField } from './OptionsField';
@@ -134,32 +132,20 @@ function HelpRow({ row }: { row: HelpNeeded }) {
 
 /** /voortgang/hulp-nodig: every late and at-risk cell, most urgent first, with whom to call; paged by the API. */
 export default function HelpNeededPage() {
-  const [params] = useSearchParams();
-  const filters = helpFiltersFrom(params);
-  const help = useHelpNeeded(filters);
-  const resultsRef = useFocusOnChange(params.toString());
-  const rows = help.data?.resultaten ?? [];
-  const total = help.data?.paginering.totaal ?? 0;
-  const filtered = NAMES.some((name) => params.has(name));
-
-  let status = '';
-  if (help.isPending) status = 'Lijst laden…';
-  else if (help.isFetching && help.isPlaceholderData) status = 'Lijst bijwerken…';
-  else if (help.data) {
-    if (total === 0) {
-      status = filtered
-        ? 'Met deze filters is er niemand te laat of met risico.'
-        : 'Niemand heeft nu hulp nodig: geen maatregel is te laat of loopt risico.';
-    } else {
-      status = `${total} ${total === 1 ? 'combinatie' : 'combinaties'} van gemeente en maatregel te laat of met risico.`;
-    }
-  }
-
-  const hrefFor = (target: number) => {
-    const next = new URLSearchParams(params);
-    next.set('pagina', String(target));
-    return { search: next.toString() };
-  };
+  const help = usePagedList({
+    filtersFrom: helpFiltersFrom,
+    query: helpNeededQuery,
+    messages: {
+      loading: 'Lijst laden…',
+      updating: 'Lijst bijwerken…',
+      empty: ({ params }) =>
+        NAMES.some((name) => params.has(name))
+          ? 'Met deze filters is er niemand te laat of met risico.'
+          : 'Niemand heeft nu hulp nodig: geen maatregel is te laat of loopt risico.',
+      found: ({ total }) => `${counted(total, 'combinatie', 'combinaties')} van gemeente en maatregel te laat of met risico.`,
+    },
+  });
+  const { params } = help;
 
   return (
     <>
@@ -170,31 +156,30 @@ export default function HelpNeededPage() {
         gelden. De meest dringende eerst: eerst te laat, dan de minste speling. Met de contactpersonen van de gemeente.
       </Paragraph>
       <HelpFilterForm key={params.toString()} params={params} />
-      <Heading level={2} id="resultaten" tabIndex={-1} ref={resultsRef}>
-        {help.data ? (
-          <>
-            Stand op <DutchDate value={help.data.peildatum} />
-          </>
-        ) : (
-          'Resultaten'
-        )}
-      </Heading>
-      <StatusMessage>{status}</StatusMessage>
-      {help.isError && <ErrorAlert error={help.error} onRetry={() => void help.refetch()} />}
-      {help.data && rows.length > 0 && (
-        <>
+      <PagedResults
+        list={help}
+        heading={
+          help.query.data ? (
+            <>
+              Stand op <DutchDate value={help.query.data.peildatum} />
+            </>
+          ) : (
+            'Resultaten'
+          )
+        }
+      >
+        {(page) => (
           <DataTable
             id="hulp-tabel"
             caption="Gemeenten en maatregelen die hulp nodig hebben, meest dringend eerst"
             columns={['Verkeerslicht', 'Gemeente', 'Maatregel', 'Fase', 'Volgende stap', 'Contactpersonen']}
           >
-            {rows.map((row) => (
+            {page.resultaten.map((row) => (
               <HelpRow key={`${row.gemeente.code}-${row.maatregel.code}`} row={row} />
             ))}
           </DataTable>
-          <Pagination page={help.data.paginering.pagina} pages={help.data.paginering.aantalPaginas} hrefFor={hrefFor} />
-        </>
-      )}
+        )}
+      </PagedResults>
     </>
   );
 }

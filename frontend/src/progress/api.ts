@@ -1,4 +1,4 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 
 import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
@@ -132,8 +132,8 @@ export function useMatrix(filters: MatrixFilters) {
   });
 }
 
-export function useHelpNeeded(filters: HelpFilters) {
-  return useQuery({
+export function helpNeededQuery(filters: HelpFilters) {
+  return queryOptions({
     queryKey: progressKeys.help(filters),
     queryFn: ({ signal }) => fetchHelpNeeded(filters, signal),
     placeholderData: keepPreviousData,

@@ -1,13 +1,14 @@
 import { ButtonGroup, Heading, Paragraph, SelectOption, TableHeaderCell } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 
 import { ResultList } from '../shared/ResultList';
+import { counted, usePagedList } from '../shared/usePagedList';
 import { AppLink, ButtonAppLink } from '../app/AppLink';
 import { SelectField } from '../forms/fields';
 import { MeasureSelect } from '../measures/MeasureSelect';
 import { useThemes } from '../progress/api';
-import { useQuestions } from './api';
+import { questionListQuery } from './api';
 import { FILTER_NAMES, inboxFiltersFrom, isFiltered, SORT_OPTIONS, withFilter, type FilterName } from './filters';
 import { CHANNEL_LABELS, CHANNELS, STATUS_LABELS, STATUSES } from './labels';
 import { ASK_PATH, INSIGHT_PATH } from './paths';
@@ -113,26 +114,17 @@ function InboxFilterForm({ params }: { params: URLSearchParams }) {
 
 /** /vragen: the team's inbox, filters in the URL, open work first and the most urgent on top. */
 export default function InboxPage() {
-  const [params] = useSearchParams();
-  const filters = inboxFiltersFrom(params);
-  const questions = useQuestions(filters);
-  let status = '';
-  if (questions.isPending) status = 'Vragen laden…';
-  else if (questions.isFetching && questions.isPlaceholderData) status = 'Lijst bijwerken…';
-  else if (questions.data) {
-    const { totaal } = questions.data.paginering;
-    status =
-      totaal === 0
-        ? isFiltered(filters)
-          ? 'Geen vragen gevonden met deze filters.'
-          : 'Er zijn geen vragen.'
-        : `${totaal} ${totaal === 1 ? 'vraag' : 'vragen'} gevonden.`;
-  }
-  const hrefFor = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set('pagina', String(page));
-    return { search: next.toString() };
-  };
+  const questions = usePagedList({
+    filtersFrom: inboxFiltersFrom,
+    query: questionListQuery,
+    messages: {
+      loading: 'Vragen laden…',
+      updating: 'Lijst bijwerken…',
+      empty: ({ filters }) => (isFiltered(filters) ? 'Geen vragen gevonden met deze filters.' : 'Er zijn geen vragen.'),
+      found: ({ total }) => `${counted(total, 'vraag', 'vragen')} gevonden.`,
+    },
+  });
+  const { params } = questions;
   return (
     <>
       <title>Vragen – Spoorboek</title>
@@ -153,16 +145,13 @@ export default function InboxPage() {
       <InboxFilterForm key={params.toString()} params={params} />
       <ResultList
         heading="Resultaten"
-        focusKey={params.toString()}
-        status={status}
-        query={questions}
+        list={questions}
         columns={TEAM_COLUMNS.map((column) => (
           <TableHeaderCell key={column} scope="col">
             {column}
           </TableHeaderCell>
         ))}
         renderRow={(question) => <QuestionRow key={question.id} question={question} team />}
-        hrefFor={hrefFor}
       />
     </>
   );

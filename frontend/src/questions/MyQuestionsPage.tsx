@@ -1,25 +1,30 @@
 import { ButtonGroup, Heading, Paragraph, TableHeaderCell } from '@utrecht/component-library-react';
-import { useSearchParams } from 'react-router-dom';
 
 import { pageFrom } from '../shared/Pagination';
 import { ResultList } from '../shared/ResultList';
+import { counted, usePagedList } from '../shared/usePagedList';
 import { ButtonAppLink } from '../app/AppLink';
-import { PAGE_SIZE, useQuestions } from './api';
+import { PAGE_SIZE, questionListQuery } from './api';
 import { ASK_PATH } from './paths';
 import { ASKER_COLUMNS, QuestionRow } from './QuestionRow';
+import type { InboxFilters } from './types';
 import './questions.css';
 
 /** /mijn-vragen: a municipal contact's own questions, with status, due date and (on each page) the answer. */
 export default function MyQuestionsPage() {
-  const [params] = useSearchParams();
-  const page = pageFrom(params.get('pagina'));
-  const questions = useQuestions({ pagina: page, paginaGrootte: PAGE_SIZE, sorteer: '-ontvangenOp' });
-  let status = '';
-  if (questions.isPending) status = 'Vragen laden…';
-  else if (questions.data) {
-    const { totaal } = questions.data.paginering;
-    status = totaal === 0 ? 'U hebt nog geen vragen gesteld.' : `${totaal} ${totaal === 1 ? 'vraag' : 'vragen'}.`;
-  }
+  const questions = usePagedList({
+    filtersFrom: (params): InboxFilters => ({
+      pagina: pageFrom(params.get('pagina')),
+      paginaGrootte: PAGE_SIZE,
+      sorteer: '-ontvangenOp',
+    }),
+    query: questionListQuery,
+    messages: {
+      loading: 'Vragen laden…',
+      empty: 'U hebt nog geen vragen gesteld.',
+      found: ({ total }) => `${counted(total, 'vraag', 'vragen')}.`,
+    },
+  });
   return (
     <>
       <title>Mijn vragen – Spoorboek</title>
@@ -32,16 +37,13 @@ export default function MyQuestionsPage() {
       </ButtonGroup>
       <ResultList
         heading="Uw vragen"
-        focusKey={params.toString()}
-        status={status}
-        query={questions}
+        list={questions}
         columns={ASKER_COLUMNS.map((column) => (
           <TableHeaderCell key={column} scope="col">
             {column}
           </TableHeaderCell>
         ))}
         renderRow={(question) => <QuestionRow key={question.id} question={question} team={false} />}
-        hrefFor={(target) => ({ search: `pagina=${target}` })}
       />
     </>
   );

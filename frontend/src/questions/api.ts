@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 
 import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
@@ -114,8 +114,9 @@ export function fetchProposal(id: number, signal?: AbortSignal): Promise<FaqProp
   return unwrap(apiClient.GET('/vragen/{id}/faq-voorstel', { params: { path: { id } }, signal }));
 }
 
-export function useQuestions(filters: InboxFilters) {
-  return useQuery({
+/** One page of questions (the list pages fetch it through usePagedList). */
+export function questionListQuery(filters: InboxFilters) {
+  return queryOptions({
     queryKey: questionKeys.list(filters),
     queryFn: ({ signal }) => fetchQuestions(filters, signal),
     placeholderData: keepPreviousData,

@@ -1,4 +1,3 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Code,
   Heading,
@@ -9,7 +8,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 
 import { clientErrors, hasErrors } from '../../forms/errors';
 import { ErrorSummary } from '../../forms/ErrorSummary';
@@ -20,6 +19,7 @@ import { DutchDateTime } from '../../shared/DutchDateTime';
 import { adminKeys, fetchAuditEvents, PAGE_SIZE, type AuditEvent, type AuditFilters } from '../api';
 import { pageFrom } from '../../shared/Pagination';
 import { ResultList } from '../../shared/ResultList';
+import { counted, usePagedList } from '../../shared/usePagedList';
 import { FilterButtons } from '../../forms/filterForm';
 
 /** The events the server records, with what they mean. */
@@ -160,28 +160,19 @@ function detailsText(details: AuditEvent['details']): string {
 }
 
 export default function AuditLogPage() {
-  const [params] = useSearchParams();
-  const filters = auditFiltersFrom(params);
-  const events = useQuery({
-    queryKey: adminKeys.audit(filters),
-    queryFn: ({ signal }) => fetchAuditEvents(filters, signal),
-    placeholderData: keepPreviousData,
+  const events = usePagedList({
+    filtersFrom: auditFiltersFrom,
+    query: (filters: AuditFilters) => ({
+      queryKey: adminKeys.audit(filters),
+      queryFn: ({ signal }) => fetchAuditEvents(filters, signal),
+    }),
+    messages: {
+      loading: 'Gebeurtenissen laden…',
+      empty: 'Geen gebeurtenissen gevonden die aan de filters voldoen.',
+      found: ({ total }) => `${counted(total, 'gebeurtenis', 'gebeurtenissen')} gevonden, nieuwste eerst.`,
+    },
   });
-  const hrefFor = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set('pagina', String(page));
-    return { search: next.toString() };
-  };
-
-  let status = '';
-  if (events.isPending) status = 'Gebeurtenissen laden…';
-  else if (events.data) {
-    const { totaal } = events.data.paginering;
-    status =
-      totaal === 0
-        ? 'Geen gebeurtenissen gevonden die aan de filters voldoen.'
-        : `${totaal} ${totaal === 1 ? 'gebeurtenis' : 'gebeurtenissen'} gevonden, nieuwste eerst.`;
-  }
+  const { params } = events;
 
   return (
     <>
@@ -195,10 +186,7 @@ export default function AuditLogPage() {
       <Filters key={params.toString()} params={params} />
       <ResultList
         heading="Gebeurtenissen"
-        focusKey={params.toString()}
-        status={status}
-        query={events}
-        hrefFor={hrefFor}
+        list={events}
         columns={
           <>
             <TableHeaderCell scope="col">Tijdstip</TableHeaderCell>

@@ -1,4 +1,3 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   ButtonGroup,
   Code,
@@ -8,7 +7,6 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useSearchParams } from 'react-router-dom';
 
 import { AppLink, ButtonAppLink } from '../../app/AppLink';
 import { CLIENT_KIND_LABELS, SCOPE_LABELS } from '../../auth/labels';
@@ -16,25 +14,21 @@ import { DutchDateTime } from '../../shared/DutchDateTime';
 import { adminKeys, fetchClients } from '../api';
 import { pageFrom } from '../../shared/Pagination';
 import { ResultList } from '../../shared/ResultList';
+import { counted, usePagedList } from '../../shared/usePagedList';
 
 export default function ClientsPage() {
-  const [params] = useSearchParams();
-  const page = pageFrom(params.get('pagina'));
-  const clients = useQuery({
-    queryKey: adminKeys.clients(page),
-    queryFn: ({ signal }) => fetchClients(page, signal),
-    placeholderData: keepPreviousData,
+  const clients = usePagedList({
+    filtersFrom: (params) => pageFrom(params.get('pagina')),
+    query: (page: number) => ({
+      queryKey: adminKeys.clients(page),
+      queryFn: ({ signal }) => fetchClients(page, signal),
+    }),
+    messages: {
+      loading: 'Koppelingen laden…',
+      empty: 'Er zijn nog geen koppelingen.',
+      found: ({ total }) => `${counted(total, 'koppeling', 'koppelingen')}.`,
+    },
   });
-
-  let status = '';
-  if (clients.isPending) status = 'Koppelingen laden…';
-  else if (clients.data) {
-    const { totaal } = clients.data.paginering;
-    status =
-      totaal === 0
-        ? 'Er zijn nog geen koppelingen.'
-        : `${totaal} ${totaal === 1 ? 'koppeling' : 'koppelingen'}.`;
-  }
 
   return (
     <>
@@ -49,10 +43,7 @@ export default function ClientsPage() {
       </ButtonGroup>
       <ResultList
         heading="Alle koppelingen"
-        focusKey={params.toString()}
-        status={status}
-        query={clients}
-        hrefFor={(target) => ({ search: `pagina=${target}` })}
+        list={clients}
         columns={
           <>
             <TableHeaderCell scope="col">Naam</TableHeaderCell>

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   ButtonGroup,
   Heading,
@@ -9,7 +9,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 
 import { AppLink, ButtonAppLink } from '../../app/AppLink';
 import { namesText, ROLE_LABELS, ROLES, rolesText } from '../../auth/labels';
@@ -18,6 +18,7 @@ import { SelectField, TextField } from '../../forms/fields';
 import { adminKeys, fetchUsers, PAGE_SIZE, type UserFilters } from '../api';
 import { pageFrom } from '../../shared/Pagination';
 import { ResultList } from '../../shared/ResultList';
+import { counted, usePagedList } from '../../shared/usePagedList';
 import { fetchAllMunicipalities } from '../../shared/referenceData';
 import { FilterButtons } from '../../forms/filterForm';
 
@@ -119,29 +120,19 @@ function Filters({ params }: { params: URLSearchParams }) {
 }
 
 export default function UsersPage() {
-  const [params] = useSearchParams();
-  const filters = userFiltersFrom(params);
-  const users = useQuery({
-    queryKey: adminKeys.users(filters),
-    queryFn: ({ signal }) => fetchUsers(filters, signal),
-    placeholderData: keepPreviousData,
+  const users = usePagedList({
+    filtersFrom: userFiltersFrom,
+    query: (filters: UserFilters) => ({
+      queryKey: adminKeys.users(filters),
+      queryFn: ({ signal }) => fetchUsers(filters, signal),
+    }),
+    messages: {
+      loading: 'Gebruikers laden…',
+      empty: 'Geen gebruikers gevonden die aan de filters voldoen.',
+      found: ({ total }) => `${counted(total, 'gebruiker', 'gebruikers')} gevonden.`,
+    },
   });
-
-  const hrefFor = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set('pagina', String(page));
-    return { search: next.toString() };
-  };
-
-  let status = '';
-  if (users.isPending) status = 'Gebruikers laden…';
-  else if (users.data) {
-    const { totaal } = users.data.paginering;
-    status =
-      totaal === 0
-        ? 'Geen gebruikers gevonden die aan de filters voldoen.'
-        : `${totaal} ${totaal === 1 ? 'gebruiker' : 'gebruikers'} gevonden.`;
-  }
+  const { params } = users;
 
   return (
     <>
@@ -158,10 +149,7 @@ export default function UsersPage() {
       <Filters key={params.toString()} params={params} />
       <ResultList
         heading="Resultaten"
-        focusKey={params.toString()}
-        status={status}
-        query={users}
-        hrefFor={hrefFor}
+        list={users}
         columns={
           <>
             <TableHeaderCell scope="col">Naam</TableHeaderCell>
