@@ -1,7 +1,12 @@
-"""Representations with an ETag, so a client that already has the current one gets 304.
+"""Conditional requests (RFC 9110), in one place: every ETag this API hands out, and every
+If-None-Match and If-Match it reads.
 
-The tag is a hash of the exact bytes sent, which every worker computes the same way: no
-server-side cache is needed to agree on it."""
+Reads: a representation's tag is a hash of the exact bytes sent, or of a cheap version key,
+which every worker computes the same way (no server-side cache is needed to agree on it); a
+client that already has the current one gets 304.
+
+Changes: optimistic concurrency with version tags ("v7"); a stale If-Match is a 412, and where
+a resource demands it, a missing one is a 428."""
 
 import hashlib
 import re
@@ -12,6 +17,8 @@ from email.utils import format_datetime, parsedate_to_datetime
 from fastapi import Request
 from fastapi.responses import Response
 from pydantic import BaseModel
+
+from api.core.errors import DomainError
 
 # Public reference data may be stored by caches, but must be revalidated on every use.
 PUBLIC_REVALIDATE = "public, no-cache"
@@ -86,3 +93,49 @@ def conditional_versioned(
             return Response(status_code=304, headers=headers)
     body = build().model_dump_json(by_alias=True).encode()
     return Response(body, media_type="application/json", headers=headers)
+
+
+# Versions fit a database integer; a longer run of digits is no tag of ours.
+_VERSION = re.compile(r'"v([0-9]{1,18})"')
+
+
+class PreconditionFailedError(DomainError):
+    status = 412
+    title = "Voorwaarde niet vervuld"
+
+
+class PreconditionRequiredError(DomainError):
+    status = 428
+    title = "Voorwaarde vereist"
+
+
+def version_etag(version: int) -> str:
+    return f'"v{version}"'
+
+
+def parse_if_match(header: str | None) -> int:
+    """The version an If-Match names; 428 when absent, 412 when it is no version ETag."""
+    if not header:
+        raise PreconditionRequiredError(
+            "Stuur If-Match met de ETag die u las, zodat een wijziging van een ander niet "
+            "ongemerkt wordt overschreven."
+        )
+    versions = {
+        int(found.group(1)) for tag in entity_tags(header) if (found := _VERSION.fullmatch(tag))
+    }
+    if len(versions) != 1:
+        # RFC 9110: a tag the server never handed out does not match, whatever its shape.
+        raise PreconditionFailedError("If-Match is geen ETag van deze bron.")
+    return versions.pop()
+
+
+def check_version(header: str | None, current: int, *, required: bool) -> None:
+    if header is None and not required:
+        return
+    if parse_if_match(header) != current:
+        raise PreconditionFailedError(
+            "Iemand anders heeft dit intussen gewijzigd. Haal de nieuwe stand op en probeer "
+            "het opnieuw.",
+            extra={"huidigeVersie": current},
+            headers={"ETag": version_etag(current)},
+        )

@@ -18,6 +18,7 @@ from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES
 from starlette.staticfiles import NotModifiedResponse
 from starlette.types import Scope
 
+from api.core.conditional import none_match_hits
 from api.core.errors import NotFoundError
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -118,10 +119,7 @@ class PrecompressedAssets(StaticFiles):
 
 def _revalidated_file(request: Request, path: Path) -> Response:
     response = FileResponse(path, headers={"Cache-Control": REVALIDATE}, stat_result=path.stat())
-    if_none_match = request.headers.get("if-none-match")
-    if if_none_match and response.headers["etag"] in {
-        tag.strip().removeprefix("W/") for tag in if_none_match.split(",")
-    }:
+    if none_match_hits(request.headers.get("if-none-match"), response.headers["etag"]):
         return NotModifiedResponse(response.headers)
     return response
 

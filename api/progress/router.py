@@ -6,12 +6,11 @@ from fastapi import Header, Path, Query, Request, Response
 
 from api.accounts.principal import CurrentPrincipal
 from api.core import clock
-from api.core.conditional import conditional_json, conditional_versioned
+from api.core.conditional import conditional_json, conditional_versioned, parse_if_match
 from api.core.dates import BoundedDate
 from api.core.db import SessionDep
 from api.core.opendata import CSV_RESPONSES, CsvFormat
 from api.core.pagination import PageDep, page_envelope
-from api.core.preconditions import parse_if_match
 from api.core.requests import ContextDep
 from api.core.routing import PERSON, PUBLIC, VERSIONED, errors, json_router
 from api.measures.router import MeasureCode

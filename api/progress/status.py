@@ -6,8 +6,8 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from api.core.conditional import PreconditionFailedError, version_etag
 from api.core.errors import NotFoundError
-from api.core.preconditions import PreconditionFailedError, version_etag
 from api.core.security import Principal
 from api.core.validation import InvalidParams
 from api.measures.models import Measure

@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from api.accounts.principal import CurrentPrincipal
 from api.core import uploads
+from api.core.conditional import version_etag
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
-from api.core.preconditions import version_etag
 from api.core.requests import SettingsDep
 from api.core.routing import PERSON, VERSIONED, errors, json_router
 from api.core.security import Principal

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 from sqlalchemy.orm import Session
 
 from api.core import clock
+from api.core.conditional import check_version
 from api.core.errors import ConflictError, NotFoundError
-from api.core.preconditions import check_version
 from api.core.security import Principal, Role
 from api.core.settings import Settings
 from api.core.validation import InvalidParams

@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from api.core.conditional import PreconditionFailedError
 from api.core.db import build_engine
 from api.core.errors import DomainError
 from api.core.migrations import upgrade_to_head
-from api.core.preconditions import PreconditionFailedError
 from api.core.security import Principal, Role
 from api.progress import bulk, repository, status
 from api.progress.cells import state_of
