@@ -6,9 +6,8 @@ from fastapi import APIRouter, FastAPI
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 
-from api.accounts.admin_router import router as accounts_admin_router
-from api.accounts.router import router as accounts_router
-from api.audit.router import router as audit_router
+from api.accounts import routes as accounts
+from api.audit import router as audit
 from api.core.edge import EdgeInputMiddleware
 from api.core.errors import install_error_handlers
 from api.core.http import HttpConventionsMiddleware
@@ -19,31 +18,15 @@ from api.core.schemas import ApiModel, Link
 from api.core.settings import API_VERSION, Settings, get_settings
 from api.core.static import ALREADY_COMPRESSED, mount_spa
 from api.core.urls import API_PREFIX, api_path
-from api.dashboard.router import router as dashboard_router
-from api.health.router import router as health_router
-from api.measures.editing_router import router as measures_editing_router
-from api.measures.router import router as measures_router
-from api.municipalities.router import router as municipalities_router
-from api.organisations.router import router as organisations_router
+from api.dashboard import router as dashboard
+from api.health import router as health
+from api.measures import routes as measures
+from api.municipalities import router as municipalities
+from api.organisations import router as organisations
 from api.products import freshness
-from api.products.feed_router import atom as products_atom_router
-from api.products.feed_router import router as products_feed_router
-from api.products.files_router import downloads as products_downloads_router
-from api.products.files_router import router as products_files_router
-from api.products.plan_router import router as products_plan_router
-from api.products.reviews_router import router as products_reviews_router
-from api.products.router import router as products_router
-from api.products.router import writes as products_writes_router
-from api.progress.exchange_router import downloads as progress_downloads_router
-from api.progress.exchange_router import router as progress_exchange_router
-from api.progress.insight_router import maps as progress_maps_router
-from api.progress.insight_router import router as progress_insight_router
-from api.progress.router import router as progress_router
-from api.questions.faq_router import router as faq_router
-from api.questions.faq_router import writes as faq_writes_router
-from api.questions.insight_router import router as questions_insight_router
-from api.questions.router import downloads as questions_downloads_router
-from api.questions.router import router as questions_router
+from api.products import routes as products
+from api.progress import routes as progress
+from api.questions import routes as questions
 
 _COLLECTIONS = [
     "fasen",
@@ -95,38 +78,20 @@ def create_api(settings: Settings) -> FastAPI:
     api.add_middleware(EdgeInputMiddleware, api=api)
     api.include_router(_api_root_router())
     freshness.register()
-    for router in (
-        measures_router,
-        measures_editing_router,
-        municipalities_router,
-        organisations_router,
-        accounts_router,
-        accounts_admin_router,
-        audit_router,
-        # The feed's fixed path must come before /producten/{id}.
-        products_feed_router,
-        products_atom_router,
-        products_router,
-        products_writes_router,
-        products_files_router,
-        products_downloads_router,
-        products_reviews_router,
-        products_plan_router,
-        progress_router,
-        progress_exchange_router,
-        progress_downloads_router,
-        progress_insight_router,
-        progress_maps_router,
-        # Fixed paths (/vragen/werkvoorraad ...) must come before /vragen/{id}.
-        questions_insight_router,
-        questions_router,
-        questions_downloads_router,
-        faq_router,
-        faq_writes_router,
-        dashboard_router,
-        health_router,
+    # One router per domain; each domain orders its own paths (a fixed path before {id}).
+    for domain in (
+        measures,
+        municipalities,
+        organisations,
+        accounts,
+        audit,
+        products,
+        progress,
+        questions,
+        dashboard,
+        health,
     ):
-        api.include_router(router)
+        api.include_router(domain.router)
     install_openapi(api, settings)
     return api
 
