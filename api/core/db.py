@@ -92,10 +92,6 @@ def engine_for(url: str, limits: TimeLimits | None = None) -> Engine:
     return build_engine(url, limits)
 
 
-def get_engine() -> Engine:
-    return engine_for(get_settings().database_url)
-
-
 def new_session(url: str | None = None, limits: TimeLimits | None = None) -> Session:
     return Session(
         bind=engine_for(url or get_settings().database_url, limits), expire_on_commit=False

@@ -20,8 +20,6 @@ from api.progress.models import Phase
 from api.progress.presenters import next_step
 from api.progress.schemas import GroupFigures, HelpNeeded, Overview
 
-GROUPINGS = ("land", "provincie", "arbeidsmarktregio", "fase", "maatregel", "thema", "gemeente")
-
 
 @dataclass(frozen=True, slots=True)
 class Cell:
