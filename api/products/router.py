@@ -19,9 +19,9 @@ from api.products.policy import viewer_of
 from api.products.presenters import product_read
 from api.products.schemas import (
     FreshnessConfirmation,
-    HistoryEntry,
-    HistoryList,
     ProductCreate,
+    ProductHistoryEntry,
+    ProductHistoryList,
     ProductPage,
     ProductRead,
     ProductUpdate,
@@ -218,15 +218,17 @@ def confirm_freshness(
 
 @writes.get(
     "/producten/{id}/geschiedenis",
-    response_model=HistoryList,
+    response_model=ProductHistoryList,
     operation_id="productGeschiedenisOpvragen",
     summary="Alle wijzigingen van een product: wie, wanneer, wat (redactie)",
     openapi_extra=PERSON,
 )
-def history(product_id: ProductId, principal: CurrentPrincipal, session: SessionDep) -> HistoryList:
-    return HistoryList(
+def history(
+    product_id: ProductId, principal: CurrentPrincipal, session: SessionDep
+) -> ProductHistoryList:
+    return ProductHistoryList(
         resultaten=[
-            HistoryEntry(
+            ProductHistoryEntry(
                 volgnummer=c.seq,
                 soort=c.kind,
                 door=c.actor,

@@ -158,7 +158,7 @@ class ChangeFeed(ApiModel):
     meer: bool = Field(description="Er zijn meer wijzigingen dan deze pagina.")
 
 
-class HistoryEntry(ApiModel):
+class ProductHistoryEntry(ApiModel):
     volgnummer: int
     soort: str
     door: str
@@ -166,8 +166,8 @@ class HistoryEntry(ApiModel):
     details: dict[str, object]
 
 
-class HistoryList(ApiModel):
-    resultaten: list[HistoryEntry]
+class ProductHistoryList(ApiModel):
+    resultaten: list[ProductHistoryEntry]
 
 
 class PlannedProduct(ApiModel):

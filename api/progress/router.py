@@ -18,9 +18,9 @@ from api.progress import aggregates, opendata, roadmaps, status, versions
 from api.progress.deadlines import TrafficLight
 from api.progress.presenters import progress_read, roadmap_read
 from api.progress.schemas import (
+    CellHistoryEntry,
+    CellHistoryList,
     HelpList,
-    HistoryEntry,
-    HistoryList,
     Overview,
     ProgressList,
     ProgressRead,
@@ -162,7 +162,7 @@ def update_progress(
 
 @router.get(
     "/gemeenten/{code}/voortgang/{maatregel}/geschiedenis",
-    response_model=HistoryList,
+    response_model=CellHistoryList,
     operation_id="voortgangGeschiedenisOpvragen",
     summary="Elke wijziging van de stand: wie, wanneer, van wat naar wat",
     openapi_extra=PROGRESS_SECURITY,
@@ -172,10 +172,10 @@ def cell_history(
     maatregel: Annotated[str, Path(pattern=r"^M\d{2}$")],
     principal: CurrentPrincipal,
     session: SessionDep,
-) -> HistoryList:
-    return HistoryList(
+) -> CellHistoryList:
+    return CellHistoryList(
         resultaten=[
-            HistoryEntry(
+            CellHistoryEntry(
                 versie=s.version,
                 fase=s.phase,
                 gepland_livegang=s.planned_go_live,

@@ -103,7 +103,7 @@ class ProgressWrite(RequestModel):
     knelpunten: str | None = Field(default=None, max_length=5000)
 
 
-class HistoryEntry(ApiModel):
+class CellHistoryEntry(ApiModel):
     versie: int
     fase: Phase
     gepland_livegang: OptionalDate
@@ -114,8 +114,8 @@ class HistoryEntry(ApiModel):
     tijdstip: datetime
 
 
-class HistoryList(ApiModel):
-    resultaten: list[HistoryEntry]
+class CellHistoryList(ApiModel):
+    resultaten: list[CellHistoryEntry]
 
 
 class GroupFigures(ApiModel):

@@ -1699,6 +1699,38 @@ export interface components {
              */
             gereedOp?: string | null;
         };
+        /** CellHistoryEntry */
+        CellHistoryEntry: {
+            /** Versie */
+            versie: number;
+            fase: components["schemas"]["Phase"];
+            /**
+             * Geplandlivegang
+             * Format: date
+             */
+            geplandLivegang: string | null;
+            /** Stappengereed */
+            stappenGereed: {
+                [key: string]: string;
+            };
+            /** Wijzigingen */
+            wijzigingen: {
+                [key: string]: unknown;
+            };
+            bron: components["schemas"]["Source"];
+            /** Door */
+            door: string;
+            /**
+             * Tijdstip
+             * Format: date-time
+             */
+            tijdstip: string;
+        };
+        /** CellHistoryList */
+        CellHistoryList: {
+            /** Resultaten */
+            resultaten: components["schemas"]["CellHistoryEntry"][];
+        };
         /** ChangeFeed */
         ChangeFeed: {
             /** Wijzigingen */
@@ -2781,6 +2813,29 @@ export interface components {
             /** Eigenaarid */
             eigenaarId?: number | null;
         };
+        /** ProductHistoryEntry */
+        ProductHistoryEntry: {
+            /** Volgnummer */
+            volgnummer: number;
+            /** Soort */
+            soort: string;
+            /** Door */
+            door: string;
+            /**
+             * Tijdstip
+             * Format: date-time
+             */
+            tijdstip: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** ProductHistoryList */
+        ProductHistoryList: {
+            /** Resultaten */
+            resultaten: components["schemas"]["ProductHistoryEntry"][];
+        };
         /** ProductPage */
         ProductPage: {
             /** Resultaten */
@@ -3824,61 +3879,6 @@ export interface components {
             verlopen: number;
             /** Bijnaverlopen */
             bijnaVerlopen: number;
-        };
-        /** HistoryEntry */
-        api__products__schemas__HistoryEntry: {
-            /** Volgnummer */
-            volgnummer: number;
-            /** Soort */
-            soort: string;
-            /** Door */
-            door: string;
-            /**
-             * Tijdstip
-             * Format: date-time
-             */
-            tijdstip: string;
-            /** Details */
-            details: {
-                [key: string]: unknown;
-            };
-        };
-        /** HistoryList */
-        api__products__schemas__HistoryList: {
-            /** Resultaten */
-            resultaten: components["schemas"]["api__products__schemas__HistoryEntry"][];
-        };
-        /** HistoryEntry */
-        api__progress__schemas__HistoryEntry: {
-            /** Versie */
-            versie: number;
-            fase: components["schemas"]["Phase"];
-            /**
-             * Geplandlivegang
-             * Format: date
-             */
-            geplandLivegang: string | null;
-            /** Stappengereed */
-            stappenGereed: {
-                [key: string]: string;
-            };
-            /** Wijzigingen */
-            wijzigingen: {
-                [key: string]: unknown;
-            };
-            bron: components["schemas"]["Source"];
-            /** Door */
-            door: string;
-            /**
-             * Tijdstip
-             * Format: date-time
-             */
-            tijdstip: string;
-        };
-        /** HistoryList */
-        api__progress__schemas__HistoryList: {
-            /** Resultaten */
-            resultaten: components["schemas"]["api__progress__schemas__HistoryEntry"][];
         };
         /** InvalidParamModel */
         InvalidParamModel: {
@@ -8821,7 +8821,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["api__products__schemas__HistoryList"];
+                    "application/json": components["schemas"]["ProductHistoryList"];
                 };
             };
             /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
@@ -10430,7 +10430,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["api__progress__schemas__HistoryList"];
+                    "application/json": components["schemas"]["CellHistoryList"];
                 };
             };
             /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
