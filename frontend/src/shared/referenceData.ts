@@ -15,25 +15,27 @@ export async function searchMunicipalities(zoek: string, signal?: AbortSignal): 
   return page.resultaten;
 }
 
-/** All municipalities (342), following the pagination, for a filter list. */
-export async function fetchAllMunicipalities(signal?: AbortSignal): Promise<Municipality[]> {
-  const all: Municipality[] = [];
+/** Every result of a paged list, asking for one page after the other until the last. */
+async function fetchAllPages<T>(
+  fetchPage: (pagina: number) => Promise<{ resultaten: T[]; paginering: { aantalPaginas: number } }>,
+): Promise<T[]> {
+  const all: T[] = [];
   for (let pagina = 1; ; pagina += 1) {
-    const page = await unwrap(
-      apiClient.GET('/gemeenten', { params: { query: { pagina, paginaGrootte: 100 } }, signal }),
-    );
+    const page = await fetchPage(pagina);
     all.push(...page.resultaten);
     if (pagina >= page.paginering.aantalPaginas) return all;
   }
 }
 
-export async function fetchOrganisations(signal?: AbortSignal): Promise<Organisation[]> {
-  const all: Organisation[] = [];
-  for (let pagina = 1; ; pagina += 1) {
-    const page = await unwrap(
-      apiClient.GET('/organisaties', { params: { query: { pagina, paginaGrootte: 100 } }, signal }),
-    );
-    all.push(...page.resultaten);
-    if (pagina >= page.paginering.aantalPaginas) return all;
-  }
+/** All municipalities (342), following the pagination, for a filter list. */
+export function fetchAllMunicipalities(signal?: AbortSignal): Promise<Municipality[]> {
+  return fetchAllPages((pagina) =>
+    unwrap(apiClient.GET('/gemeenten', { params: { query: { pagina, paginaGrootte: 100 } }, signal })),
+  );
+}
+
+export function fetchOrganisations(signal?: AbortSignal): Promise<Organisation[]> {
+  return fetchAllPages((pagina) =>
+    unwrap(apiClient.GET('/organisaties', { params: { query: { pagina, paginaGrootte: 100 } }, signal })),
+  );
 }
