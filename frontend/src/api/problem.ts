@@ -96,3 +96,8 @@ export function toApiError(body: unknown, response: Response): ApiError {
     { retryAfter },
   );
 }
+
+/** Someone else saved the resource after it was read: the server refused the If-Match with 412. */
+export function isConflict(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 412;
+}

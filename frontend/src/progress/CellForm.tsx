@@ -2,10 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ButtonGroup, Fieldset, FieldsetLegend, PrimaryActionButton, SubtleButton } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 
+import { isConflict } from '../api/problem';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
 import { ErrorSummary, type SummaryField } from '../forms/ErrorSummary';
 import { CheckboxField, choiceId, RadioGroup, TextAreaField, TextField } from '../forms/fields';
 import { useFormErrors } from '../forms/useFormErrors';
+import { todayIso } from '../shared/dates';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 import { fetchCell, progressKeys, saveCell, useRoadmap } from './api';
@@ -14,10 +16,8 @@ import {
   FIELD_LABELS,
   formFromCell,
   formProblems,
-  isConflict,
   stepDateId,
   TEXT_MAX,
-  todayIso,
   writeFromForm,
   type CellFormValues,
 } from './cellForm';

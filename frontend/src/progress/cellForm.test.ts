@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { ApiError } from '../api/problem';
 import { etagOf } from './api';
-import { changedFields, formFromCell, formProblems, isConflict, todayIso, writeFromForm } from './cellForm';
+import { changedFields, formFromCell, formProblems, writeFromForm } from './cellForm';
 import type { Cell } from './types';
 
 function makeCell(overrides: Partial<Cell> = {}): Cell {
@@ -63,17 +62,7 @@ describe('the cell form', () => {
     expect(changedFields(mine, mine)).toEqual([]);
   });
 
-  it('recognises a refused save (412) as a conflict, and nothing else', () => {
-    expect(isConflict(new ApiError(412, 'Voorwaarde niet vervuld'))).toBe(true);
-    expect(isConflict(new ApiError(428, 'Voorwaarde vereist'))).toBe(false);
-    expect(isConflict(new Error('network'))).toBe(false);
-  });
-
   it('sends the version it read as a strong ETag', () => {
     expect(etagOf(3)).toBe('"v3"');
-  });
-
-  it('fills a ticked step with today in the browser zone', () => {
-    expect(todayIso(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
   });
 });

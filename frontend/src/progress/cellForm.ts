@@ -1,4 +1,3 @@
-import { ApiError } from '../api/problem';
 import type { Cell, CellWrite, Phase } from './types';
 
 /** What the edit form holds: the whole state of one cell, as text the inputs can show. */
@@ -92,15 +91,4 @@ export function changedFields(a: CellFormValues, b: CellFormValues): CellField[]
   if (a.notitie.trim() !== b.notitie.trim()) fields.push('notitie');
   if (a.knelpunten.trim() !== b.knelpunten.trim()) fields.push('knelpunten');
   return fields;
-}
-
-/** Someone else saved the cell after it was read: the server refused with 412. */
-export function isConflict(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 412;
-}
-
-/** Today as YYYY-MM-DD in the browser's zone: the default date for a step just ticked. */
-export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

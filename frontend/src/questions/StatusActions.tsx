@@ -7,7 +7,7 @@ import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
 import { ErrorSummary } from '../forms/ErrorSummary';
 import { choiceId, RadioGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
 import { useFormErrors } from '../forms/useFormErrors';
-import { todayIso } from '../progress/cellForm';
+import { todayIso } from '../shared/dates';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 import { useAdvisors } from './advisors';

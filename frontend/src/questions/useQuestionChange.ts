@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 
-import { isConflict } from '../progress/cellForm';
+import { isConflict } from '../api/problem';
 import { questionKeys } from './api';
 import type { Question } from './types';
 

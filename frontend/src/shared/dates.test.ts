@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { formatDutchDate } from './dates';
+import { formatDutchDate, todayIso } from './dates';
 
 describe('formatDutchDate', () => {
   it('writes an ISO calendar date out in Dutch', () => {
@@ -24,5 +24,11 @@ describe('formatDutchDate', () => {
 
   it('shows a value that is not an ISO date unchanged', () => {
     expect(formatDutchDate('binnenkort')).toBe('binnenkort');
+  });
+});
+
+describe('todayIso', () => {
+  it('gives the calendar day in the browser zone, even late in the evening', () => {
+    expect(todayIso(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
   });
 });

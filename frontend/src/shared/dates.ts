@@ -16,3 +16,9 @@ export function formatDutchDate(isoDate: string): string {
   const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
   return dutchLongDate.format(new Date(Date.UTC(year, month - 1, day)));
 }
+
+/** Today as YYYY-MM-DD in the browser's zone (a date input's default or minimum). */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
