@@ -22,11 +22,21 @@ from api.dashboard import service as dashboard
 from api.main import create_app
 from api.seed.demo import load_demo_data
 from api.seed.reference import load_reference_data
-from tests.databases import create_database, drop_database
+from tests.databases import base_url, create_database, drop_database, is_postgres
 
 # Logins are tested for what they decide, not for how long argon2 takes: the lowest cost keeps
 # hundreds of them from costing minutes. The application never lowers it.
 passwords.use_cheap_hashing_in_tests()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On PostgreSQL, leave out what reaches no database: it ran on the SQLite run."""
+    if not is_postgres(base_url()):
+        return
+    neutral = [item for item in items if item.get_closest_marker("engine_neutral")]
+    if neutral:
+        config.hook.pytest_deselected(items=neutral)
+        items[:] = [item for item in items if not item.get_closest_marker("engine_neutral")]
 
 
 def pytest_report_header() -> str:

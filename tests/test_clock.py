@@ -14,6 +14,7 @@ NEW_YEAR_IN_AMSTERDAM = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
 NEW_YEAR = date(2027, 1, 1)
 
 
+@pytest.mark.engine_neutral
 def test_today_is_the_dutch_day_in_winter_and_summer() -> None:
     with clock.fixed_clock(NEW_YEAR_IN_AMSTERDAM):
         assert clock.today() == NEW_YEAR
@@ -28,6 +29,7 @@ def test_today_is_the_dutch_day_in_winter_and_summer() -> None:
         assert clock.today() == date(2026, 12, 31)
 
 
+@pytest.mark.engine_neutral
 def test_the_clock_is_put_back_and_needs_a_zone() -> None:
     before = clock.today()
     with clock.fixed_clock(NEW_YEAR_IN_AMSTERDAM):

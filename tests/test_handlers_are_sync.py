@@ -6,6 +6,7 @@ import inspect
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from fastapi import FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
@@ -13,6 +14,8 @@ from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
 from api.core.db import get_session
 from api.main import create_app
 from tests.conftest import make_settings
+
+pytestmark = pytest.mark.engine_neutral
 
 
 def _uses_session(dependant: Dependant) -> bool:

@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import httpx
+import pytest
 
 from api.core.settings import API_VERSION, Settings
 from api.main import create_api
@@ -15,6 +16,7 @@ def generated() -> dict[str, object]:
     return create_api(Settings(database_url="sqlite://")).openapi()
 
 
+@pytest.mark.engine_neutral
 def test_committed_contract_has_not_drifted() -> None:
     committed = json.loads(COMMITTED.read_text(encoding="utf-8"))
     assert committed == generated(), "openapi/openapi.json is stale: run `make openapi`"
@@ -28,6 +30,7 @@ async def test_contract_is_published_without_authentication(client: httpx.AsyncC
     assert body == json.loads(COMMITTED.read_text(encoding="utf-8"))
 
 
+@pytest.mark.engine_neutral
 def test_no_422_and_every_error_is_a_problem() -> None:
     document = generated()
     paths = document["paths"]
@@ -44,6 +47,7 @@ def test_no_422_and_every_error_is_a_problem() -> None:
             assert operation["operationId"], (method, path)
 
 
+@pytest.mark.engine_neutral
 def test_security_schemes_and_every_operations_requirement() -> None:
     document = generated()
     schemes = document["components"]["securitySchemes"]  # type: ignore[index]
@@ -61,6 +65,7 @@ def test_security_schemes_and_every_operations_requirement() -> None:
     assert document["paths"]["/maatregelen"]["get"]["security"] == []  # type: ignore[index]
 
 
+@pytest.mark.engine_neutral
 def test_declared_error_answers_are_problems() -> None:
     paths = generated()["paths"]
     login = paths["/sessies"]["post"]  # type: ignore[index]
@@ -71,6 +76,7 @@ def test_declared_error_answers_are_problems() -> None:
     assert "429" not in paths["/wachtwoord-herstel/bevestiging"]["post"]["responses"]  # type: ignore[index]
 
 
+@pytest.mark.engine_neutral
 def test_every_change_guarded_by_if_match_documents_412_and_428() -> None:
     guarded = {
         (method, path): operation["responses"]

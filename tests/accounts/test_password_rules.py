@@ -54,21 +54,25 @@ ACCEPTED = [
 ]
 
 
+@pytest.mark.engine_neutral
 @pytest.mark.parametrize(("password", "reason"), REFUSED)
 def test_common_and_predictable_passwords_are_refused(password: str, reason: str) -> None:
     assert reason in password_problems(password), password
 
 
+@pytest.mark.engine_neutral
 @pytest.mark.parametrize("password", ACCEPTED)
 def test_long_unusual_passwords_are_accepted(password: str) -> None:
     assert password_problems(password) == []
 
 
+@pytest.mark.engine_neutral
 def test_digits_and_symbols_alone_are_refused() -> None:
     assert any("cijfers" in p for p in password_problems("20262026!!!!"))
     assert any("cijfers" in p for p in password_problems("123456789012"))
 
 
+@pytest.mark.engine_neutral
 def test_the_list_has_at_least_ten_thousand_entries() -> None:
     from api.accounts.passwords import common_passwords
 

@@ -6,6 +6,8 @@ import pytest
 
 from api.core import tokens
 
+pytestmark = pytest.mark.engine_neutral
+
 
 def test_issuing_and_verifying_tokens_parses_no_key(monkeypatch: pytest.MonkeyPatch) -> None:
     key = tokens.generate_signing_key()

@@ -69,6 +69,7 @@ def read(data: bytes) -> tuple[list[tuple[int, list[object]]], xlsx_reader.Count
     return rows, counts
 
 
+@pytest.mark.engine_neutral
 def test_the_declared_dimension_is_not_trusted() -> None:
     far = (
         '<row r="100000">'
@@ -103,6 +104,7 @@ async def test_the_dimension_file_is_read_through_the_api(
     assert response.json()["rijen"] == 1
 
 
+@pytest.mark.engine_neutral
 def test_a_row_of_16384_values_stops_at_the_column_limit() -> None:
     wide = (
         '<row r="2">'
@@ -115,6 +117,7 @@ def test_a_row_of_16384_values_stops_at_the_column_limit() -> None:
     assert "kolom 11" in refused.value.detail
 
 
+@pytest.mark.engine_neutral
 def test_empty_cells_count_towards_the_cell_limit() -> None:
     # 16,384 empty cells a row: nothing to refuse in any one of them, but the reading stops.
     empty = "".join(f'<c r="{_column(n)}{{row}}"/>' for n in range(1, 16385))
@@ -140,6 +143,7 @@ def _column(number: int) -> str:
     return letters
 
 
+@pytest.mark.engine_neutral
 def test_a_zip_bomb_is_refused_before_it_is_unpacked() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -154,6 +158,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked() -> None:
     assert refused.value.extra["limiet"] == "uitgepakte-grootte"
 
 
+@pytest.mark.engine_neutral
 def test_a_high_compression_ratio_is_refused() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -166,6 +171,7 @@ def test_a_high_compression_ratio_is_refused() -> None:
     assert refused.value.extra["limiet"] == "compressieverhouding"
 
 
+@pytest.mark.engine_neutral
 def test_a_dtd_is_refused() -> None:
     sheet = workbook(HEADER_ROW)
     out = io.BytesIO()
@@ -193,6 +199,7 @@ class CountingLines:
             yield n, ["GM0344", "M01", "orienterend"]
 
 
+@pytest.mark.engine_neutral
 def test_rows_are_counted_as_they_come_in() -> None:
     lines = CountingLines(MAX_ROWS * 50)
     with pytest.raises(xlsx_reader.SheetLimitError) as refused:

@@ -93,6 +93,7 @@ def _phones(text: str) -> list[str]:
     return [f.text for f in anonymity.findings(text, [], []) if f.kind == "telefoonnummer"]
 
 
+@pytest.mark.engine_neutral
 @pytest.mark.parametrize("number", PHONE_NUMBERS)
 def test_dutch_ways_of_writing_a_phone_number_are_found_and_replaced(number: str) -> None:
     text = f"Bel {number} als u vragen heeft."
@@ -102,6 +103,7 @@ def test_dutch_ways_of_writing_a_phone_number_are_found_and_replaced(number: str
     assert replaced == [number]
 
 
+@pytest.mark.engine_neutral
 @pytest.mark.parametrize("text", ORDINARY_NUMBERS)
 def test_ordinary_numbers_in_faq_texts_are_no_phone_numbers(text: str) -> None:
     sentence = f"Zie {text} voor de regels."
@@ -109,6 +111,7 @@ def test_ordinary_numbers_in_faq_texts_are_no_phone_numbers(text: str) -> None:
     assert anonymity.anonymise(sentence, [], []) == (sentence, [])
 
 
+@pytest.mark.engine_neutral
 @pytest.mark.parametrize(("text", "name"), SALUTED_NAMES)
 def test_a_name_after_a_salutation_is_found_and_replaced(text: str, name: str) -> None:
     found = [f.text for f in anonymity.findings(text, [], []) if f.kind == "naam"]
@@ -120,18 +123,21 @@ def test_a_name_after_a_salutation_is_found_and_replaced(text: str, name: str) -
     assert replaced == [name]
 
 
+@pytest.mark.engine_neutral
 @pytest.mark.parametrize("text", NO_NAMES)
 def test_a_salutation_without_a_name_is_no_finding(text: str) -> None:
     assert anonymity.findings(text, [], []) == []
     assert anonymity.anonymise(text, [], []) == (text, [])
 
 
+@pytest.mark.engine_neutral
 def test_the_salutation_stays_and_the_askers_name_is_replaced_once() -> None:
     text = "Mevrouw De Vries (Petra de Vries) vroeg het."
     anonymised, _ = anonymity.anonymise(text, ["Petra de Vries"], [])
     assert anonymised == "Mevrouw [naam] ([naam]) vroeg het."
 
 
+@pytest.mark.engine_neutral
 def test_without_people_keeps_other_numbers_and_addresses() -> None:
     text = "Beste Petra Jansen (P.Jansen@gemeente.example), bel de helpdesk: 0800-1234."
     assert anonymity.without_people(text, ["Petra Jansen"], ["p.jansen@gemeente.example"]) == (

@@ -38,24 +38,28 @@ WEEKDAY_HOLIDAYS = [
 ]
 
 
+@pytest.mark.engine_neutral
 @pytest.mark.parametrize("day", WEEKDAY_HOLIDAYS, ids=str)
 def test_holidays_on_weekdays_are_not_working_days(day: date) -> None:
     assert day.weekday() < 5
     assert not CALENDAR.is_working_day(day)
 
 
+@pytest.mark.engine_neutral
 def test_liberation_day_counts_only_in_lustrum_years_unless_optional_days_are_skipped() -> None:
     assert CALENDAR.is_working_day(date(2026, 5, 5))
     assert not WorkingDays(["public", "optional"]).is_working_day(date(2026, 5, 5))
     assert not CALENDAR.is_working_day(date(2030, 5, 5))
 
 
+@pytest.mark.engine_neutral
 def test_kings_day_moves_to_saturday_when_it_falls_on_a_sunday() -> None:
     # 27 April 2025 was a Sunday; Koningsdag was celebrated on Saturday the 26th.
     assert CALENDAR.holiday_name(date(2025, 4, 26)) == "Koningsdag"
     assert CALENDAR.is_working_day(date(2025, 4, 28))
 
 
+@pytest.mark.engine_neutral
 @pytest.mark.parametrize(
     ("start", "days", "expected"),
     [
@@ -74,6 +78,7 @@ def test_adding_working_days(start: date, days: int, expected: date) -> None:
         assert CALENDAR.between(start, expected) == days
 
 
+@pytest.mark.engine_neutral
 def test_counting_across_years_matches_a_day_by_day_count() -> None:
     start, end = date(2025, 1, 1), date(2028, 12, 31)
     holidays = set(WEEKDAY_HOLIDAYS)
