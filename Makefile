@@ -8,18 +8,17 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-PYTEST := $(BIN)/pytest -p no:cacheprovider --cov=api --cov-append --cov-report=
+PYTEST := $(BIN)/pytest -p no:cacheprovider
+# Coverage is measured on the SQLite run only: tracing roughly doubles the time of the figure
+# calculations, and the few PostgreSQL-only paths (row locks, statement timeouts) are small.
+COVERAGE := --cov=api --cov-report=
 # Browsers come from the system (Debian's chromium); never download one.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # Set by `make test` for its stages, so that nothing is done twice: the spa stage builds the SPA
 # once (generate, tsc and vite build), so the typecheck stage leaves tsc to it and the budget and
 # browser stages reuse its frontend/dist; the contract stage leaves out the contract test that
-# both Python runs include. Each target on its own (WITHIN_TEST empty) still does all its work.
+# the SQLite run includes. Each target on its own (WITHIN_TEST empty) still does all its work.
 WITHIN_TEST ?=
-# The stages of `make test`, in order; it stops at the first that fails.
-TEST_STAGES := lint typecheck spa test-sqlite test-postgres contract test-frontend test-e2e \
-               bench-smoke
-
 .PHONY: help install run serve spa test lint typecheck test-python test-sqlite test-postgres \
         contract test-frontend test-e2e bench-smoke screenshots openapi bench clean
 
@@ -54,18 +53,7 @@ serve: ## Serve without reinstalling or rebuilding
 
 test: install ## Run every check and test (SQLite and PostgreSQL, contract, front end, browser, bench)
 	rm -f .coverage
-	@started=$$(date +%s); table=""; failed=0; \
-	for stage in $(TEST_STAGES); do \
-	  begin=$$(date +%s); code=0; \
-	  $(MAKE) --no-print-directory $$stage WITHIN_TEST=1 || code=$$?; \
-	  table+=$$(printf '  %-14s %6ss  %s' $$stage $$(( $$(date +%s) - begin )) \
-	    $$([ $$code -eq 0 ] && echo ok || echo FAILED))$$'\n'; \
-	  if [ $$code -ne 0 ]; then failed=$$code; break; fi; \
-	done; \
-	if [ $$failed -eq 0 ]; then $(BIN)/coverage report --skip-covered --sort=cover; fi; \
-	printf '\n== make test: wall time per stage ==\n%s  %-14s %6ss\n' \
-	  "$$table" total $$(( $$(date +%s) - started )); \
-	exit $$failed
+	$(BIN)/python scripts/test_stages.py $(if $(SERIAL),--serial,)
 
 lint: install ## ruff, the layers (import-linter, .importlinter) and eslint
 	$(BIN)/ruff check .
@@ -81,7 +69,7 @@ test-python: test-sqlite test-postgres ## The Python suite on both databases
 
 test-sqlite: install
 	@echo "== Python tests on SQLite =="
-	env -u TEST_DATABASE_URL $(PYTEST) -q
+	env -u TEST_DATABASE_URL $(PYTEST) $(COVERAGE) -q
 
 test-postgres: install
 	@echo "== Python tests on PostgreSQL =="

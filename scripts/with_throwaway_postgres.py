@@ -12,6 +12,7 @@ import glob
 import os
 import pwd
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -44,6 +45,9 @@ def main() -> int:
     if "--" not in sys.argv:
         sys.exit("usage: with_throwaway_postgres.py -- COMMAND [ARGS...]")
     command = sys.argv[sys.argv.index("--") + 1 :]
+    # Stopped from outside (`make test` stops the other lane when a stage fails): still stop
+    # the cluster and remove its folder.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     bindir = _find_bindir()
     owner = "postgres" if os.geteuid() == 0 else None
     workdir = Path(tempfile.mkdtemp(prefix="spoorboek-pg-"))
