@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 
 import { expectNoHorizontalScroll, logInAs, type DemoUser } from './accounts';
 import { expectNoAxeViolations, expectRouteAccessible } from './axe';
+import { asRole } from './sessions';
 
 /** Every page of the accounts issue passes axe (WCAG 2.1 A and AA), also at 320px. */
 
@@ -51,9 +52,7 @@ const NON_ADMINS: DemoUser[] = ['redacteur', 'utrecht', 'bollenstreek'];
 
 for (const who of NON_ADMINS) {
   test.describe(`ingelogd als ${who}`, () => {
-    test.beforeEach(async ({ page }) => {
-      await logInAs(page, who);
-    });
+    test.use(asRole(who));
 
     test('Mijn account passes axe and fits 320px', async ({ page }) => {
       await check(page, '/mijn-account', 'Mijn account');
@@ -71,6 +70,7 @@ for (const who of NON_ADMINS) {
 }
 
 test('setting up a second factor (QR code and key) passes axe at 320px', async ({ page }) => {
+  // A login of its own: starting the set-up changes the account, not only this page.
   await logInAs(page, 'redacteur');
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto('/mijn-account#tweede-factor');
@@ -84,9 +84,7 @@ test('setting up a second factor (QR code and key) passes axe at 320px', async (
 });
 
 test.describe('ingelogd als beheerder', () => {
-  test.beforeEach(async ({ page }) => {
-    await logInAs(page, 'beheerder');
-  });
+  test.use(asRole('beheerder'));
 
   const pages: [string, string][] = [
     ['/mijn-account', 'Mijn account'],

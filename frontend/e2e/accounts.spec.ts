@@ -85,7 +85,7 @@ test('wrong credentials and empty fields show an error summary that gets focus',
 
 test('an expired access token is refreshed once and the call retried', async ({ page, context }) => {
   await logInAs(page, 'redacteur');
-  // The access cookie lives 10 minutes; without it the next call gets a 401.
+  // As if the access cookie had run out: without it the next call gets a 401.
   await context.clearCookies({ name: 'spoorboek_sessie' });
   const refreshes: number[] = [];
   page.on('response', (response) => {

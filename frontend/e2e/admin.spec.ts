@@ -2,8 +2,10 @@ import { expect, test } from '@playwright/test';
 
 import { DEMO_USERS, logIn, logInAs, logOut, submitLogin } from './accounts';
 import { linkFromMail } from './mail';
+import { asRole } from './sessions';
 import { totp } from './totp';
 
+// A login of its own: it logs out, which would end a shared session.
 test('an admin invites a user, who accepts the invitation, logs in and sets up a second factor', async ({ page }) => {
   test.setTimeout(90_000);
   const stamp = `${Date.now()}-${test.info().workerIndex}`;
@@ -90,88 +92,91 @@ test('an admin invites a user, who accepts the invitation, logs in and sets up a
   await expect(account).toContainText(`Ingelogd als ${name}`);
 });
 
-test('an admin creates a machine client and sees its secret exactly once', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const clientName = `Voortgangsscript test ${Date.now()}-${test.info().workerIndex}`;
-  await logInAs(page, 'beheerder');
-  await page.goto('/beheer/koppelingen');
-  await expect(page.getByRole('link', { name: 'Divosa kennisbank (demo)' })).toBeVisible();
-  await page.getByRole('link', { name: 'Koppeling aanmaken' }).click();
+test.describe('ingelogd als beheerder', () => {
+  test.use(asRole('beheerder'));
 
-  await page.getByLabel('Naam', { exact: true }).fill(clientName);
-  await page.getByRole('radio', { name: 'Script' }).check();
-  await page.getByRole('checkbox', { name: 'Voortgang lezen van de eigen gemeenten' }).check();
-  await page.getByRole('searchbox', { name: 'Zoek een gemeente' }).fill('Utrecht');
-  await page.getByRole('checkbox', { name: 'Utrecht (Utrecht)' }).check();
-  await page.getByRole('button', { name: 'Koppeling aanmaken' }).click();
+  test('an admin creates a machine client and sees its secret exactly once', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const clientName = `Voortgangsscript test ${Date.now()}-${test.info().workerIndex}`;
+    await page.goto('/beheer/koppelingen');
+    await expect(page.getByRole('link', { name: 'Divosa kennisbank (demo)' })).toBeVisible();
+    await page.getByRole('link', { name: 'Koppeling aanmaken' }).click();
 
-  const panel = page.locator('.spoorboek-secret-panel');
-  await expect(panel).toBeFocused();
-  await expect(panel).toContainText('Dit geheim wordt maar één keer getoond.');
-  const secret = await page.getByTestId('client-secret').innerText();
-  expect(secret.length).toBeGreaterThan(20);
-  await panel.getByRole('button', { name: 'Kopieer het geheim' }).click();
-  await expect(panel).toContainText('Gekopieerd naar het klembord.');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    await page.getByLabel('Naam', { exact: true }).fill(clientName);
+    await page.getByRole('radio', { name: 'Script' }).check();
+    await page.getByRole('checkbox', { name: 'Voortgang lezen van de eigen gemeenten' }).check();
+    await page.getByRole('searchbox', { name: 'Zoek een gemeente' }).fill('Utrecht');
+    await page.getByRole('checkbox', { name: 'Utrecht (Utrecht)' }).check();
+    await page.getByRole('button', { name: 'Koppeling aanmaken' }).click();
 
-  // Gone after a reload, and not on the client's own page either.
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Koppeling aanmaken' })).toBeVisible();
-  await expect(page.getByText(secret)).toHaveCount(0);
-  await page.goto('/beheer/koppelingen');
-  await page.getByRole('link', { name: clientName }).click();
-  await expect(page.getByRole('heading', { level: 1, name: clientName })).toBeVisible();
-  await expect(page.getByRole('main')).toContainText(`…${secret.slice(-4)}`);
-  await expect(page.getByText(secret)).toHaveCount(0);
+    const panel = page.locator('.spoorboek-secret-panel');
+    await expect(panel).toBeFocused();
+    await expect(panel).toContainText('Dit geheim wordt maar één keer getoond.');
+    const secret = await page.getByTestId('client-secret').innerText();
+    expect(secret.length).toBeGreaterThan(20);
+    await panel.getByRole('button', { name: 'Kopieer het geheim' }).click();
+    await expect(panel).toContainText('Gekopieerd naar het klembord.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
 
-  // A new secret, with the old one still working for an hour.
-  await page.getByLabel('Uren dat het oude geheim nog werkt').fill('1');
-  await page.getByRole('button', { name: 'Nieuw geheim maken' }).click();
-  await expect(panel).toBeFocused();
-  const second = await page.getByTestId('client-secret').innerText();
-  expect(second).not.toBe(secret);
-  await expect(page.getByRole('table', { name: 'Geheimen' }).getByRole('row')).toHaveCount(3);
+    // Gone after a reload, and not on the client's own page either.
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Koppeling aanmaken' })).toBeVisible();
+    await expect(page.getByText(secret)).toHaveCount(0);
+    await page.goto('/beheer/koppelingen');
+    await page.getByRole('link', { name: clientName }).click();
+    await expect(page.getByRole('heading', { level: 1, name: clientName })).toBeVisible();
+    await expect(page.getByRole('main')).toContainText(`…${secret.slice(-4)}`);
+    await expect(page.getByText(secret)).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Koppeling intrekken' }).click();
-  await expect(page.getByRole('main')).toContainText('De koppeling is ingetrokken.');
-  await page.getByRole('button', { name: 'Koppeling activeren' }).click();
-  await expect(page.getByRole('main')).toContainText('De koppeling is weer actief.');
+    // A new secret, with the old one still working for an hour.
+    await page.getByLabel('Uren dat het oude geheim nog werkt').fill('1');
+    await page.getByRole('button', { name: 'Nieuw geheim maken' }).click();
+    await expect(panel).toBeFocused();
+    const second = await page.getByTestId('client-secret').innerText();
+    expect(second).not.toBe(secret);
+    await expect(page.getByRole('table', { name: 'Geheimen' }).getByRole('row')).toHaveCount(3);
+
+    await page.getByRole('button', { name: 'Koppeling intrekken' }).click();
+    await expect(page.getByRole('main')).toContainText('De koppeling is ingetrokken.');
+    await page.getByRole('button', { name: 'Koppeling activeren' }).click();
+    await expect(page.getByRole('main')).toContainText('De koppeling is weer actief.');
+  });
+
+  test('an admin filters the users and the audit log', async ({ page }) => {
+    await page.goto('/beheer/gebruikers');
+    await page.getByLabel('Rol').selectOption('gemeente');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await expect(page).toHaveURL(/rol=gemeente/);
+    await expect(page.getByRole('heading', { level: 2, name: 'Resultaten' })).toBeFocused();
+    const table = page.getByRole('table');
+    await expect(table.getByRole('link', { name: DEMO_USERS.utrecht.name })).toBeVisible();
+    await expect(table.getByRole('link', { name: DEMO_USERS.bollenstreek.name })).toBeVisible();
+    await expect(table.getByRole('link', { name: DEMO_USERS.beheerder.name })).toHaveCount(0);
+
+    await page.getByLabel('Zoek op naam of e-mailadres').fill('bestaat-zeker-niet');
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await expect(page.getByRole('main')).toContainText('Geen gebruikers gevonden die aan de filters voldoen.');
+    await expect(page.getByRole('table')).toHaveCount(0);
+
+    await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Auditlog' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Auditlog' })).toBeVisible();
+    await page.getByLabel('Gebeurtenis', { exact: true }).selectOption('login.gelukt');
+    const today = new Date();
+    const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    await page.getByLabel('Vanaf').fill(day);
+    await page.getByLabel('Tot en met').fill(day);
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await expect(page).toHaveURL(/gebeurtenis=login.gelukt/);
+    const rows = page.getByRole('table').getByRole('row');
+    await expect(rows.nth(1)).toContainText('Ingelogd');
+    // Retrying assertion: the unfiltered rows may still show until the new page arrives.
+    const events = page.getByRole('table').locator('tbody tr td:nth-child(2)');
+    await expect(events.filter({ hasNotText: 'login.gelukt' })).toHaveCount(0);
+    await expect(events.first()).toContainText('login.gelukt');
+  });
 });
 
-test('an admin filters the users and the audit log', async ({ page }) => {
-  await logInAs(page, 'beheerder');
-  await page.goto('/beheer/gebruikers');
-  await page.getByLabel('Rol').selectOption('gemeente');
-  await page.getByRole('button', { name: 'Filteren' }).click();
-  await expect(page).toHaveURL(/rol=gemeente/);
-  await expect(page.getByRole('heading', { level: 2, name: 'Resultaten' })).toBeFocused();
-  const table = page.getByRole('table');
-  await expect(table.getByRole('link', { name: DEMO_USERS.utrecht.name })).toBeVisible();
-  await expect(table.getByRole('link', { name: DEMO_USERS.bollenstreek.name })).toBeVisible();
-  await expect(table.getByRole('link', { name: DEMO_USERS.beheerder.name })).toHaveCount(0);
-
-  await page.getByLabel('Zoek op naam of e-mailadres').fill('bestaat-zeker-niet');
-  await page.getByRole('button', { name: 'Filteren' }).click();
-  await expect(page.getByRole('main')).toContainText('Geen gebruikers gevonden die aan de filters voldoen.');
-  await expect(page.getByRole('table')).toHaveCount(0);
-
-  await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Auditlog' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Auditlog' })).toBeVisible();
-  await page.getByLabel('Gebeurtenis', { exact: true }).selectOption('login.gelukt');
-  const today = new Date();
-  const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-  await page.getByLabel('Vanaf').fill(day);
-  await page.getByLabel('Tot en met').fill(day);
-  await page.getByRole('button', { name: 'Filteren' }).click();
-  await expect(page).toHaveURL(/gebeurtenis=login.gelukt/);
-  const rows = page.getByRole('table').getByRole('row');
-  await expect(rows.nth(1)).toContainText('Ingelogd');
-  // Retrying assertion: the unfiltered rows may still show until the new page arrives.
-  const events = page.getByRole('table').locator('tbody tr td:nth-child(2)');
-  await expect(events.filter({ hasNotText: 'login.gelukt' })).toHaveCount(0);
-  await expect(events.first()).toContainText('login.gelukt');
-});
-
+// A login of its own: it tries to change the admin's own account.
 test('an admin cannot take away their own admin role', async ({ page }) => {
   await logIn(page, DEMO_USERS.beheerder.email);
   await page.goto('/beheer/gebruikers');

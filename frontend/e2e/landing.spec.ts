@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 import { DEMO_PASSWORD, DEMO_USERS, logInAs, submitLogin, type DemoUser } from './accounts';
+import { asRole } from './sessions';
 
 /*
  * Where people land: after logging in, each on the page of their work (unless they came from a
@@ -30,16 +31,19 @@ test('a page that asked for the login still comes first', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Mijn vragen' })).toBeVisible();
 });
 
-test('after saving a progress change, focus is on the result', async ({ page }) => {
-  await logInAs(page, 'utrecht');
-  await page.goto('/voortgang/gemeenten/GM0344/M21');
-  const form = page.getByRole('form', { name: 'Stand wijzigen' });
-  await form.getByLabel('Knelpunten (niet verplicht)').fill('Wachten op de raad');
-  await form.getByRole('button', { name: 'Opslaan' }).click();
+test.describe('ingelogd als gemeente Utrecht', () => {
+  test.use(asRole('utrecht'));
 
-  const status = form.getByRole('status');
-  await expect(status).toHaveText(/^De stand is opgeslagen \(versie \d+\)\.$/);
-  await expect(status).toBeFocused();
-  // The page stays where the user was: the result is in view, not the top of the page.
-  await expect(status).toBeInViewport();
+  test('after saving a progress change, focus is on the result', async ({ page }) => {
+    await page.goto('/voortgang/gemeenten/GM0344/M21');
+    const form = page.getByRole('form', { name: 'Stand wijzigen' });
+    await form.getByLabel('Knelpunten (niet verplicht)').fill('Wachten op de raad');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+
+    const status = form.getByRole('status');
+    await expect(status).toHaveText(/^De stand is opgeslagen \(versie \d+\)\.$/);
+    await expect(status).toBeFocused();
+    // The page stays where the user was: the result is in view, not the top of the page.
+    await expect(status).toBeInViewport();
+  });
 });

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-import { expectNoHorizontalScroll, logInAs } from './accounts';
+import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRouteAccessible } from './axe';
+import { asRole } from './sessions';
 
 /**
  * Every page of the products issue passes axe (WCAG 2.1 A and AA), logged out and as each role
@@ -56,9 +57,7 @@ test.describe('niet ingelogd', () => {
 });
 
 test.describe('ingelogd als redacteur', () => {
-  test.beforeEach(async ({ page }) => {
-    await logInAs(page, 'redacteur');
-  });
+  test.use(asRole('redacteur'));
 
   const pages: [string, string | RegExp][] = [
     ['/producten', 'Implementatieproducten'],
@@ -118,9 +117,7 @@ test.describe('ingelogd als redacteur', () => {
 });
 
 test.describe('ingelogd als beheerder', () => {
-  test.beforeEach(async ({ page }) => {
-    await logInAs(page, 'beheerder');
-  });
+  test.use(asRole('beheerder'));
 
   test('a product in review, with the list of testers to invite, passes axe', async ({ page }) => {
     await check(page, '/producten/1', 'Modelverordening Giftenvrijlating');
@@ -134,9 +131,7 @@ test.describe('ingelogd als beheerder', () => {
 });
 
 test.describe('ingelogd als gemeentelijke toetser (Utrecht)', () => {
-  test.beforeEach(async ({ page }) => {
-    await logInAs(page, 'utrecht');
-  });
+  test.use(asRole('utrecht'));
 
   const pages: [string, string | RegExp][] = [
     ['/mijn-toetsingen', 'Mijn toetsingen'],
@@ -177,9 +172,7 @@ test.describe('ingelogd als gemeentelijke toetser (Utrecht)', () => {
 });
 
 test.describe('ingelogd als gemeentelijke contactpersoon die niet is uitgenodigd (Bollenstreek)', () => {
-  test.beforeEach(async ({ page }) => {
-    await logInAs(page, 'bollenstreek');
-  });
+  test.use(asRole('bollenstreek'));
 
   test('Mijn toetsingen passes axe', async ({ page }) => {
     await check(page, '/mijn-toetsingen', 'Mijn toetsingen');

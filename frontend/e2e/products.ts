@@ -1,11 +1,15 @@
 import { expect, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 
-import { DEMO_USERS, logInAs } from './accounts';
+import { DEMO_USERS, type DemoUser } from './accounts';
+import { sessionFile } from './sessions';
 
-/** A new browser context with the project's base URL and locale (newContext does not inherit them). */
-export async function newContext(browser: Browser, testInfo: TestInfo): Promise<BrowserContext> {
+/**
+ * A new browser context with the project's base URL and locale (newContext does not inherit
+ * them), logged out or with the stored session of `who`.
+ */
+export async function newContext(browser: Browser, testInfo: TestInfo, who?: DemoUser): Promise<BrowserContext> {
   const { baseURL, locale } = testInfo.project.use;
-  return browser.newContext({ baseURL, locale });
+  return browser.newContext({ baseURL, locale, ...(who ? { storageState: sessionFile(who) } : {}) });
 }
 
 /** A word no seeded product contains, so a search finds only the product made in this test. */
@@ -29,18 +33,16 @@ export function smallPdf(text: string): Buffer {
  * admins only), in a context of its own.
  */
 export async function demoTesterId(browser: Browser, testInfo: TestInfo): Promise<number> {
-  const context = await newContext(browser, testInfo);
+  const context = await newContext(browser, testInfo, 'beheerder');
   try {
-    const page = await context.newPage();
-    await logInAs(page, 'beheerder');
     const email = DEMO_USERS.utrecht.email;
-    const ids = await page.evaluate(async (address) => {
-      const response = await fetch(`/api/v1/gebruikers?rol=gemeente&zoek=${encodeURIComponent(address)}`, {
-        headers: { Accept: 'application/json' },
-      });
-      const body = (await response.json()) as { resultaten: { id: number; email: string }[] };
-      return body.resultaten.filter((user) => user.email === address).map((user) => user.id);
-    }, email);
+    const response = await context.request.get('/api/v1/gebruikers', {
+      params: { rol: 'gemeente', zoek: email },
+      headers: { Accept: 'application/json' },
+    });
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { resultaten: { id: number; email: string }[] };
+    const ids = body.resultaten.filter((user) => user.email === email).map((user) => user.id);
     expect(ids, `exactly one user ${email}`).toHaveLength(1);
     return ids[0] as number;
   } finally {

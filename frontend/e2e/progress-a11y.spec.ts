@@ -1,16 +1,15 @@
 import { expect, test } from '@playwright/test';
 
-import { expectNoHorizontalScroll, logInAs } from './accounts';
+import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRouteAccessible } from './axe';
+import { asRole, openAs } from './sessions';
 
 /** Every progress screen passes axe (WCAG 2.1 A and AA) for the roles that use it. */
 
 const check = expectRouteAccessible;
 
 test.describe('ingelogd als gemeente Utrecht', () => {
-  test.beforeEach(async ({ page }) => {
-    await logInAs(page, 'utrecht');
-  });
+  test.use(asRole('utrecht'));
 
   const pages: [string, string | RegExp][] = [
     ['/mijn-gemeente', 'Voortgang Utrecht'],
@@ -61,22 +60,24 @@ test.describe('ingelogd als gemeente Utrecht', () => {
   });
 });
 
-test('a shared-service contact chooses one of their municipalities', async ({ page }) => {
-  await logInAs(page, 'bollenstreek');
-  await page.getByRole('navigation', { name: 'Voortgang' }).getByRole('link', { name: 'Mijn gemeente' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Mijn gemeenten' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Mijn gemeenten' }).getByRole('link')).toHaveCount(4);
-  await expectNoAxeViolations(page);
-  await page.getByRole('list', { name: 'Mijn gemeenten' }).getByRole('link').first().click();
-  await expect(page.getByRole('heading', { level: 1, name: /^Voortgang / })).toBeVisible();
-  await expect(page.getByText(/laden…$/)).toHaveCount(0);
-  await expectNoAxeViolations(page);
+test.describe('ingelogd als gemeentelijke contactpersoon van een samenwerkingsverband (Bollenstreek)', () => {
+  test.use(asRole('bollenstreek'));
+
+  test('a shared-service contact chooses one of their municipalities', async ({ page }) => {
+    await openAs(page, 'bollenstreek');
+    await page.getByRole('navigation', { name: 'Voortgang' }).getByRole('link', { name: 'Mijn gemeente' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mijn gemeenten' })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Mijn gemeenten' }).getByRole('link')).toHaveCount(4);
+    await expectNoAxeViolations(page);
+    await page.getByRole('list', { name: 'Mijn gemeenten' }).getByRole('link').first().click();
+    await expect(page.getByRole('heading', { level: 1, name: /^Voortgang / })).toBeVisible();
+    await expect(page.getByText(/laden…$/)).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
 });
 
 test.describe('ingelogd als redacteur', () => {
-  test.beforeEach(async ({ page }) => {
-    await logInAs(page, 'redacteur');
-  });
+  test.use(asRole('redacteur'));
 
   const pages: [string, string | RegExp][] = [
     ['/voortgang/matrix?provincie=PV26', 'Voortgangsmatrix'],

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-import { expectNoHorizontalScroll, logInAs } from './accounts';
+import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRouteAccessible } from './axe';
+import { asRole } from './sessions';
 import { firstQuestion } from './questions';
 
 /** Every question and FAQ screen passes axe (WCAG 2.1 A and AA) for the roles that use it. */
@@ -39,9 +40,7 @@ test.describe('niet ingelogd', () => {
 });
 
 test.describe('ingelogd als gemeente Utrecht', () => {
-  test.beforeEach(async ({ page }) => {
-    await logInAs(page, 'utrecht');
-  });
+  test.use(asRole('utrecht'));
 
   test('asking, the own questions and one question pass axe', async ({ page }) => {
     await check(page, '/mijn-vragen', 'Mijn vragen');
@@ -78,9 +77,7 @@ test.describe('ingelogd als gemeente Utrecht', () => {
 });
 
 test.describe('ingelogd als redacteur', () => {
-  test.beforeEach(async ({ page }) => {
-    await logInAs(page, 'redacteur');
-  });
+  test.use(asRole('redacteur'));
 
   const pages: [string, string | RegExp][] = [
     ['/vragen', 'Vragen'],
@@ -128,11 +125,14 @@ test.describe('ingelogd als redacteur', () => {
   });
 });
 
-test('an admin assigns from the list of editors', async ({ page }) => {
-  await logInAs(page, 'beheerder');
-  const open = await firstQuestion(page, 'status=nieuw');
-  await check(page, `/vragen/${open.id}`, `Vraag ${open.id}: ${open.onderwerp}`);
-  await page.getByRole('radio', { name: 'Toewijzen' }).check();
-  await expect(page.getByLabel('Behandelaar').getByRole('option', { name: 'Ruud Redactie (demo)' })).toHaveCount(1);
-  await expectNoAxeViolations(page);
+test.describe('ingelogd als beheerder', () => {
+  test.use(asRole('beheerder'));
+
+  test('an admin assigns from the list of editors', async ({ page }) => {
+    const open = await firstQuestion(page, 'status=nieuw');
+    await check(page, `/vragen/${open.id}`, `Vraag ${open.id}: ${open.onderwerp}`);
+    await page.getByRole('radio', { name: 'Toewijzen' }).check();
+    await expect(page.getByLabel('Behandelaar').getByRole('option', { name: 'Ruud Redactie (demo)' })).toHaveCount(1);
+    await expectNoAxeViolations(page);
+  });
 });

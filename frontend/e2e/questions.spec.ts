@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 
 import { logInAs, logOut } from './accounts';
 import { addNoteDirectly, changeStatusDirectly, fileQuestion, uniqueWord } from './questions';
+import { asRole, openAs } from './sessions';
 
+// Logins of its own: it logs out, which would end a shared session.
 test('a question goes from intake to a published FAQ entry, found by the public and seen by the asker', async ({ page }) => {
   test.setTimeout(90_000);
   const word = uniqueWord();
@@ -109,116 +111,117 @@ test('a question goes from intake to a published FAQ entry, found by the public 
   await expect(page.getByRole('region', { name: /Intern/ })).toHaveCount(0);
 });
 
-test('the FAQ form shows personal data at the field it is in', async ({ page }) => {
-  const word = uniqueWord('vraagje');
-  await logInAs(page, 'redacteur');
-  const id = await fileQuestion(page, {
-    onderwerp: `Telefonische vraag ${word}`,
-    vraag: `Hoe werkt de ${word} bij een lopende uitkering?`,
-    kanaal: 'telefoon',
-    maatregelen: ['M03'],
-    vragensteller: { naam: 'Karel Kwast', email: 'karel@example.org' },
+test.describe('ingelogd als redacteur', () => {
+  test.use(asRole('redacteur'));
+
+  test('the FAQ form shows personal data at the field it is in', async ({ page }) => {
+    const word = uniqueWord('vraagje');
+    const id = await fileQuestion(page, {
+      onderwerp: `Telefonische vraag ${word}`,
+      vraag: `Hoe werkt de ${word} bij een lopende uitkering?`,
+      kanaal: 'telefoon',
+      maatregelen: ['M03'],
+      vragensteller: { naam: 'Karel Kwast', email: 'karel@example.org' },
+    });
+    await page.goto(`/vragen/${id}`);
+    await page.getByRole('button', { name: 'Aan mij toewijzen' }).click();
+    await expect(page.getByText('De vraag is aan u toegewezen.')).toBeVisible();
+    await page.getByRole('radio', { name: 'Beantwoorden' }).check();
+    await page.getByRole('textbox', { name: 'Antwoord', exact: true }).fill('Dat werkt per de eerstvolgende heroverweging.');
+    await page.getByRole('button', { name: 'Beantwoorden' }).click();
+    await expect(page.getByText('De vraag is nu: beantwoord.')).toBeVisible();
+
+    await page.getByRole('link', { name: 'Publiceren als FAQ' }).click();
+    const question = page.getByRole('textbox', { name: 'Vraag', exact: true });
+    await expect(question).toHaveValue(new RegExp(word));
+    await question.fill(`Karel Kwast vraagt: hoe werkt de ${word}? Bel 06-12345678.`);
+    await page.getByRole('button', { name: 'Publiceren' }).click();
+    const summary = page.locator('.spoorboek-error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText('Vraag: Bevat een');
+    await expect(question).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#vraag-fout')).toContainText('telefoonnummer');
+    await expect(page.locator('#vraag-fout')).toContainText('naam');
   });
-  await page.goto(`/vragen/${id}`);
-  await page.getByRole('button', { name: 'Aan mij toewijzen' }).click();
-  await expect(page.getByText('De vraag is aan u toegewezen.')).toBeVisible();
-  await page.getByRole('radio', { name: 'Beantwoorden' }).check();
-  await page.getByRole('textbox', { name: 'Antwoord', exact: true }).fill('Dat werkt per de eerstvolgende heroverweging.');
-  await page.getByRole('button', { name: 'Beantwoorden' }).click();
-  await expect(page.getByText('De vraag is nu: beantwoord.')).toBeVisible();
 
-  await page.getByRole('link', { name: 'Publiceren als FAQ' }).click();
-  const question = page.getByRole('textbox', { name: 'Vraag', exact: true });
-  await expect(question).toHaveValue(new RegExp(word));
-  await question.fill(`Karel Kwast vraagt: hoe werkt de ${word}? Bel 06-12345678.`);
-  await page.getByRole('button', { name: 'Publiceren' }).click();
-  const summary = page.locator('.spoorboek-error-summary');
-  await expect(summary).toBeFocused();
-  await expect(summary).toContainText('Vraag: Bevat een');
-  await expect(question).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#vraag-fout')).toContainText('telefoonnummer');
-  await expect(page.locator('#vraag-fout')).toContainText('naam');
-});
+  test('a status change after a colleague changed the question says so and saves nothing', async ({ page }) => {
+    const word = uniqueWord('botsing');
+    const id = await fileQuestion(page, {
+      onderwerp: `Gemaild ${word}`,
+      vraag: `Wat betekent ${word} voor onze klantmanagers?`,
+      kanaal: 'e-mail',
+      vragensteller: { naam: 'Anna Anders' },
+    });
+    await page.goto(`/vragen/${id}`);
+    await expect(page.getByRole('heading', { level: 1, name: `Vraag ${id}: Gemaild ${word}` })).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'Markeren als beoordeeld' })).toBeVisible();
 
-test('a status change after a colleague changed the question says so and saves nothing', async ({ page }) => {
-  const word = uniqueWord('botsing');
-  await logInAs(page, 'redacteur');
-  const id = await fileQuestion(page, {
-    onderwerp: `Gemaild ${word}`,
-    vraag: `Wat betekent ${word} voor onze klantmanagers?`,
-    kanaal: 'e-mail',
-    vragensteller: { naam: 'Anna Anders' },
+    // A colleague moves it on first.
+    await changeStatusDirectly(page, id, { naar: 'beoordeeld' });
+
+    await page.getByRole('radio', { name: 'Sluiten zonder antwoord' }).check();
+    await page.getByLabel('Reden').fill('Dubbel gesteld');
+    await page.getByRole('button', { name: 'Sluiten zonder antwoord' }).click();
+    const notice = page.locator('.spoorboek-conflict');
+    await expect(notice).toBeFocused();
+    await expect(notice).toContainText('Iemand anders heeft deze vraag al gewijzigd');
+    await expect(page.locator('.spoorboek-facts').first()).toContainText('Beoordeeld');
+    await expect(page.getByLabel('Reden')).toHaveValue('Dubbel gesteld');
   });
-  await page.goto(`/vragen/${id}`);
-  await expect(page.getByRole('heading', { level: 1, name: `Vraag ${id}: Gemaild ${word}` })).toBeVisible();
-  await expect(page.getByRole('radio', { name: 'Markeren als beoordeeld' })).toBeVisible();
 
-  // A colleague moves it on first.
-  await changeStatusDirectly(page, id, { naar: 'beoordeeld' });
+  test('an advisor assigns a question to a colleague from the list, undisturbed by a colleague\'s note', async ({ page }) => {
+    const word = uniqueWord('collega');
+    const id = await fileQuestion(page, {
+      onderwerp: `Doorgezet ${word}`,
+      vraag: `Wie weet meer over ${word} bij de bijstand?`,
+      kanaal: 'e-mail',
+      vragensteller: { naam: 'Dirk Dam' },
+    });
+    await page.goto(`/vragen/${id}`);
+    await expect(page.getByRole('heading', { level: 1, name: `Vraag ${id}: Doorgezet ${word}` })).toBeVisible();
+    await page.getByRole('radio', { name: 'Toewijzen' }).check();
+    const advisor = page.getByLabel('Behandelaar');
+    await expect(advisor.getByRole('option', { name: 'Ruud Redactie (demo) (ik)' })).toHaveCount(1);
+    // Admins handle questions too; the list is no longer only who has open questions.
+    await advisor.selectOption({ label: 'Bea Beheer (demo)' });
 
-  await page.getByRole('radio', { name: 'Sluiten zonder antwoord' }).check();
-  await page.getByLabel('Reden').fill('Dubbel gesteld');
-  await page.getByRole('button', { name: 'Sluiten zonder antwoord' }).click();
-  const notice = page.locator('.spoorboek-conflict');
-  await expect(notice).toBeFocused();
-  await expect(notice).toContainText('Iemand anders heeft deze vraag al gewijzigd');
-  await expect(page.locator('.spoorboek-facts').first()).toContainText('Beoordeeld');
-  await expect(page.getByLabel('Reden')).toHaveValue('Dubbel gesteld');
-});
-
-test('an advisor assigns a question to a colleague from the list, undisturbed by a colleague\'s note', async ({ page }) => {
-  const word = uniqueWord('collega');
-  await logInAs(page, 'redacteur');
-  const id = await fileQuestion(page, {
-    onderwerp: `Doorgezet ${word}`,
-    vraag: `Wie weet meer over ${word} bij de bijstand?`,
-    kanaal: 'e-mail',
-    vragensteller: { naam: 'Dirk Dam' },
+    // A colleague writes an internal note meanwhile: that does not make this form stale.
+    await addNoteDirectly(page, id, `Bea kent ${word}.`);
+    await page.getByRole('button', { name: 'Toewijzen', exact: true }).click();
+    await expect(page.getByText('De vraag is nu: toegewezen.')).toBeVisible();
+    await expect(page.locator('.spoorboek-conflict')).toHaveCount(0);
+    await expect(page.locator('.spoorboek-facts').first()).toContainText('Bea Beheer (demo)');
+    const history = page.getByRole('region', { name: 'Geschiedenis' });
+    await expect(history.getByRole('row', { name: /Nieuw → Toegewezen/ })).toContainText('Ruud Redactie (demo)');
+    await expect(history).toContainText('Interne notitie toegevoegd');
   });
-  await page.goto(`/vragen/${id}`);
-  await expect(page.getByRole('heading', { level: 1, name: `Vraag ${id}: Doorgezet ${word}` })).toBeVisible();
-  await page.getByRole('radio', { name: 'Toewijzen' }).check();
-  const advisor = page.getByLabel('Behandelaar');
-  await expect(advisor.getByRole('option', { name: 'Ruud Redactie (demo) (ik)' })).toHaveCount(1);
-  // Admins handle questions too; the list is no longer only who has open questions.
-  await advisor.selectOption({ label: 'Bea Beheer (demo)' });
 
-  // A colleague writes an internal note meanwhile: that does not make this form stale.
-  await addNoteDirectly(page, id, `Bea kent ${word}.`);
-  await page.getByRole('button', { name: 'Toewijzen', exact: true }).click();
-  await expect(page.getByText('De vraag is nu: toegewezen.')).toBeVisible();
-  await expect(page.locator('.spoorboek-conflict')).toHaveCount(0);
-  await expect(page.locator('.spoorboek-facts').first()).toContainText('Bea Beheer (demo)');
-  const history = page.getByRole('region', { name: 'Geschiedenis' });
-  await expect(history.getByRole('row', { name: /Nieuw → Toegewezen/ })).toContainText('Ruud Redactie (demo)');
-  await expect(history).toContainText('Interne notitie toegevoegd');
-});
+  test('an advisor logs a phone call for someone else and merges a duplicate into it', async ({ page }) => {
+    const word = uniqueWord('dubbel');
+    await openAs(page, 'redacteur');
+    const duplicate = await fileQuestion(page, {
+      onderwerp: `Eerder gemaild ${word}`,
+      vraag: `Dezelfde vraag over ${word}, eerder gemaild.`,
+      kanaal: 'e-mail',
+      vragensteller: { naam: 'Bram Bos' },
+    });
+    await page.getByRole('navigation', { name: 'Vragen' }).getByRole('link', { name: 'Vraag vastleggen' }).click();
+    await page.getByLabel('Kanaal').selectOption({ label: 'Telefoon' });
+    await page.getByLabel('Naam van de vrager').fill('Carla Claes');
+    await page.getByLabel('E-mailadres van de vrager (niet verplicht)').fill('carla@example.org');
+    await page.getByLabel('Onderwerp').fill(`Gebeld ${word}`);
+    await page.getByRole('textbox', { name: 'Vraag', exact: true }).fill(`Een vraag over ${word} aan de telefoon.`);
+    await page.getByRole('button', { name: 'Vraag vastleggen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Gebeld ${word}$`) })).toBeVisible();
+    await expect(page.getByText('De vraag is vastgelegd.')).toBeVisible();
+    await expect(page.locator('.spoorboek-facts').first()).toContainText('Telefoon');
 
-test('an advisor logs a phone call for someone else and merges a duplicate into it', async ({ page }) => {
-  const word = uniqueWord('dubbel');
-  await logInAs(page, 'redacteur');
-  const duplicate = await fileQuestion(page, {
-    onderwerp: `Eerder gemaild ${word}`,
-    vraag: `Dezelfde vraag over ${word}, eerder gemaild.`,
-    kanaal: 'e-mail',
-    vragensteller: { naam: 'Bram Bos' },
+    const merge = page.getByRole('region', { name: 'Dubbele vraag samenvoegen' });
+    await merge.getByLabel('Nummer van de dubbele vraag').fill(String(duplicate));
+    await merge.getByRole('button', { name: 'Samenvoegen…' }).click();
+    await expect(merge.getByRole('heading', { level: 3 })).toContainText(`Vraag ${duplicate} samenvoegen`);
+    await merge.getByRole('button', { name: 'Ja, samenvoegen' }).click();
+    await expect(merge.getByRole('status')).toContainText(`Vraag ${duplicate} is met deze vraag samengevoegd`);
+    await expect(page.getByText(`Samengevoegde dubbele vragen: ${duplicate}`)).toBeVisible();
   });
-  await page.getByRole('navigation', { name: 'Vragen' }).getByRole('link', { name: 'Vraag vastleggen' }).click();
-  await page.getByLabel('Kanaal').selectOption({ label: 'Telefoon' });
-  await page.getByLabel('Naam van de vrager').fill('Carla Claes');
-  await page.getByLabel('E-mailadres van de vrager (niet verplicht)').fill('carla@example.org');
-  await page.getByLabel('Onderwerp').fill(`Gebeld ${word}`);
-  await page.getByRole('textbox', { name: 'Vraag', exact: true }).fill(`Een vraag over ${word} aan de telefoon.`);
-  await page.getByRole('button', { name: 'Vraag vastleggen' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Gebeld ${word}$`) })).toBeVisible();
-  await expect(page.getByText('De vraag is vastgelegd.')).toBeVisible();
-  await expect(page.locator('.spoorboek-facts').first()).toContainText('Telefoon');
-
-  const merge = page.getByRole('region', { name: 'Dubbele vraag samenvoegen' });
-  await merge.getByLabel('Nummer van de dubbele vraag').fill(String(duplicate));
-  await merge.getByRole('button', { name: 'Samenvoegen…' }).click();
-  await expect(merge.getByRole('heading', { level: 3 })).toContainText(`Vraag ${duplicate} samenvoegen`);
-  await merge.getByRole('button', { name: 'Ja, samenvoegen' }).click();
-  await expect(merge.getByRole('status')).toContainText(`Vraag ${duplicate} is met deze vraag samengevoegd`);
-  await expect(page.getByText(`Samengevoegde dubbele vragen: ${duplicate}`)).toBeVisible();
 });

@@ -52,6 +52,11 @@ export SPOORBOEK_MAIL_FILE_DIR="$workdir/mail"
 mkdir -p "$SPOORBOEK_MAIL_FILE_DIR"
 # Uploaded files, too, stay in the temp folder (the default is var/bestanden under the cwd).
 export SPOORBOEK_STORAGE_DIR="$workdir/bestanden"
+# The tests share one stored login per role for the whole run (e2e/sessions.ts). Such a session
+# must never need a refresh: the refresh token rotates, and the second test to present the old
+# one would end the session for every test of that role. So access tokens outlive a run here;
+# the refresh itself is tested by removing the access cookie (e2e/accounts.spec.ts).
+export SPOORBOEK_ACCESS_TOKEN_MINUTES=60
 
 # The seed commands draw progress bars; keep them out of the test log unless something fails.
 setup_log="$workdir/setup.log"

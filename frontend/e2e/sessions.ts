@@ -1,0 +1,37 @@
+import path from 'node:path';
+
+import { expect, type Page } from '@playwright/test';
+
+import { DEMO_USERS, type DemoUser } from './accounts';
+
+/*
+ * One login per demo role for the whole run: the `sessies` setup project (sessions.setup.ts)
+ * logs in through the form and saves each browser state here; a test that only needs "a page as
+ * role X" starts from that state with `test.use(asRole('x'))`. The files live under the
+ * git-ignored test-results/, which Playwright empties before every run.
+ *
+ * The state is shared by every test of that role, so such a test must leave the session alone:
+ * no logging out (it ends the session for all), no password or second-factor change, no
+ * refresh (a refresh token used twice ends the session: see e2e/serve.sh for why none is
+ * needed). Tests whose subject is the login, or that change the account, log in themselves.
+ */
+
+export const ROLES = ['beheerder', 'redacteur', 'utrecht', 'bollenstreek'] as const satisfies readonly DemoUser[];
+
+export function sessionFile(who: DemoUser): string {
+  return path.resolve(import.meta.dirname, '..', 'test-results', 'sessies', `${who}.json`);
+}
+
+/** For `test.use(...)`: start every page of the test logged in as `who`. */
+export function asRole(who: DemoUser): { storageState: string } {
+  return { storageState: sessionFile(who) };
+}
+
+/**
+ * Opens a light page with the stored session and waits until the header says who is logged in:
+ * where a test used to start after the login form, at its landing page, with the header's menus.
+ */
+export async function openAs(page: Page, who: DemoUser): Promise<void> {
+  await page.goto('/toegankelijkheid');
+  await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Ingelogd als ${DEMO_USERS[who].name}`);
+}
