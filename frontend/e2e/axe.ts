@@ -19,11 +19,25 @@ function describe(violations: Violation[]): string {
     .join('\n\n');
 }
 
-/** Runs axe with the WCAG 2.1 A and AA rules and fails with a readable list of violations. */
-export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+async function expectClean(builder: AxeBuilder): Promise<void> {
+  const results = await builder.withTags(WCAG_21_AA).analyze();
   const report = `axe found WCAG 2.1 AA violations:\n${describe(results.violations)}`;
   expect(results.violations.length, report).toBe(0);
+}
+
+/** Runs axe with the WCAG 2.1 A and AA rules and fails with a readable list of violations. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  await expectClean(new AxeBuilder({ page }));
+}
+
+/**
+ * Runs axe on everything but the main content: the document itself, the skip link, the header
+ * with its menus and the footer. That is all a role changes on a public page (its content comes
+ * from public queries, the same for everyone), so the content is scanned once, logged out, and
+ * the shell once per role.
+ */
+export async function expectShellWithoutViolations(page: Page): Promise<void> {
+  await expectClean(new AxeBuilder({ page }).exclude('main'));
 }
 
 /**
