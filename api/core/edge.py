@@ -12,8 +12,8 @@ from starlette.requests import Request
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from api.core.errors import title_for
 from api.core.problem import InvalidParam, problem_response
+from api.core.problem_types import title_for
 from api.core.text import unsafe_character_reason
 
 # Header values travel as bytes; above 0x7F they are UTF-8, so only C0 and DEL are refused.
@@ -116,6 +116,7 @@ class EdgeInputMiddleware:
                 "Ongeldige invoer",
                 f"{len(invalid)} parameter(s) ongeldig; zie invalidParams.",
                 extra={"invalidParams": invalid},
+                problem_type="ongeldige-invoer",
             )
             await response(scope, receive, send)
             return
@@ -129,6 +130,7 @@ class EdgeInputMiddleware:
                 title_for(405),
                 f"De methode {scope['method']} is hier niet toegestaan.",
                 headers={"Allow": ", ".join(sorted(allowed))},
+                problem_type="methode-niet-toegestaan",
             )
             await response(scope, receive, send)
             return

@@ -13,15 +13,20 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.core.problem import InvalidParam, problem_response, request_id_of
+from api.core.problem_types import title_for
 
 logger = logging.getLogger("spoorboek.errors")
 
 
 class DomainError(Exception):
-    """An error a client can cause and understand; services raise these, never HTTP errors."""
+    """An error a client can cause and understand; services raise these, never HTTP errors.
+
+    Its problem type (core/problem_types.py) is `problem_type` when set, else the type its
+    status and title name."""
 
     status = 400
     title = "Ongeldig verzoek"
+    problem_type: str | None = None
 
     def __init__(
         self,
@@ -30,9 +35,12 @@ class DomainError(Exception):
         extra: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
         keep_changes: bool = False,
+        problem_type: str | None = None,
     ) -> None:
         super().__init__(detail)
         self.detail = detail
+        if problem_type is not None:
+            self.problem_type = problem_type
         self.extra = extra or {}
         self.headers = headers
         self.keep_changes = keep_changes
@@ -96,6 +104,8 @@ class ServiceUnavailableError(DomainError):
 class DatabaseBusyError(ServiceUnavailableError):
     """The database could not serve this request in time; trying again soon will likely work."""
 
+    problem_type = "database-bezet"
+
     def __init__(
         self,
         detail: str = "De database is even te druk. Probeer het zo opnieuw.",
@@ -134,26 +144,6 @@ class InvalidInputError(DomainError):
 
     def __init__(self, detail: str, invalid_params: list[InvalidParam]) -> None:
         super().__init__(detail, extra={"invalidParams": invalid_params})
-
-
-_STATUS_TITLES = {
-    400: "Ongeldig verzoek",
-    401: "Niet geauthenticeerd",
-    403: "Geen toegang",
-    404: "Niet gevonden",
-    405: "Methode niet toegestaan",
-    406: "Niet aanvaardbaar",
-    409: "Conflict",
-    412: "Voorwaarde niet vervuld",
-    413: "Verzoek te groot",
-    415: "Mediatype niet ondersteund",
-    429: "Te veel verzoeken",
-    503: "Dienst niet beschikbaar",
-}
-
-
-def title_for(status: int) -> str:
-    return _STATUS_TITLES.get(status, "Fout")
 
 
 def _location(loc: tuple[int | str, ...]) -> tuple[str, str]:
@@ -203,6 +193,7 @@ async def _on_validation_error(request: Request, exc: Exception) -> Response:
         "Ongeldige invoer",
         f"{len(invalid)} parameter(s) ongeldig; zie invalidParams.",
         extra={"invalidParams": invalid},
+        problem_type="ongeldige-invoer",
     )
 
 
@@ -210,7 +201,13 @@ async def _on_domain_error(request: Request, exc: Exception) -> Response:
     if not isinstance(exc, DomainError):  # pragma: no cover
         raise exc
     return problem_response(
-        request, exc.status, exc.title, exc.detail, extra=exc.extra, headers=exc.headers
+        request,
+        exc.status,
+        exc.title,
+        exc.detail,
+        extra=exc.extra,
+        headers=exc.headers,
+        problem_type=exc.problem_type,
     )
 
 
@@ -253,6 +250,7 @@ async def _on_unexpected_error(request: Request, exc: Exception) -> Response:
         500,
         "Interne fout",
         "Er ging iets mis aan onze kant. Vermeld het request-id als u contact opneemt.",
+        problem_type="interne-fout",
     )
 
 

@@ -9,12 +9,11 @@ import uuid
 from collections.abc import MutableMapping
 from typing import Any
 
-import orjson
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.core.problem import PROBLEM_MEDIA_TYPE
+from api.core.problem import PROBLEM_MEDIA_TYPE, problem_body
 from api.core.settings import API_VERSION
 
 access_log = logging.getLogger("spoorboek.access")
@@ -86,17 +85,9 @@ def _limited(receive: Receive, limit: int) -> Receive:
 
 
 def _problem_message(
-    status: int, title: str, detail: str, request_id: str
+    scope: Scope, status: int, slug: str, detail: str
 ) -> tuple[bytes, list[tuple[bytes, bytes]]]:
-    body = orjson.dumps(
-        {
-            "type": "about:blank",
-            "title": title,
-            "status": status,
-            "detail": detail,
-            "instance": f"urn:spoorboek:verzoek:{request_id}",
-        }
-    )
+    body = problem_body(scope, status, "", detail, problem_type=slug)
     headers = [
         (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
         (b"content-length", str(len(body)).encode()),
@@ -163,11 +154,11 @@ class HttpConventionsMiddleware:
                 if media_type not in ACCEPTED_BODY_TYPES:
                     await self._reject(
                         send_with_headers,
+                        scope,
                         415,
-                        "Mediatype niet ondersteund",
+                        "mediatype-niet-ondersteund",
                         f"Het mediatype '{media_type or '(geen)'}' wordt niet geaccepteerd; "
                         "stuur application/json.",
-                        request_id,
                     )
                     return
                 # File uploads may be larger than other bodies; a multipart body adds a little.
@@ -178,13 +169,13 @@ class HttpConventionsMiddleware:
                 )
                 declared = headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > limit:
-                    await self._too_large(send_with_headers, request_id, limit)
+                    await self._too_large(send_with_headers, scope, limit)
                     return
                 receive = _limited(receive, limit)
             await self.app(scope, receive, send_tracking)
         except _BodyTooLargeError as exc:
             if not response_started:
-                await self._too_large(send_with_headers, request_id, exc.limit)
+                await self._too_large(send_with_headers, scope, exc.limit)
         finally:
             access_log.info(
                 "request",
@@ -197,13 +188,13 @@ class HttpConventionsMiddleware:
                 },
             )
 
-    async def _too_large(self, send: Send, request_id: str, limit: int) -> None:
+    async def _too_large(self, send: Send, scope: Scope, limit: int) -> None:
         await self._reject(
-            send, 413, "Verzoek te groot", f"De body mag hoogstens {limit} bytes zijn.", request_id
+            send, scope, 413, "te-groot", f"De body mag hoogstens {limit} bytes zijn."
         )
 
     @staticmethod
-    async def _reject(send: Send, status: int, title: str, detail: str, request_id: str) -> None:
-        body, headers = _problem_message(status, title, detail, request_id)
+    async def _reject(send: Send, scope: Scope, status: int, slug: str, detail: str) -> None:
+        body, headers = _problem_message(scope, status, slug, detail)
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})

@@ -8,6 +8,14 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from api.core.problem import PROBLEM_MEDIA_TYPE, Problem
+from api.core.problem_types import (
+    OPERATION_PROBLEMS,
+    PROBLEM_TYPES,
+    PROBLEM_TYPES_PATH,
+    ProblemType,
+    operation_problems,
+    type_uri,
+)
 from api.core.settings import API_VERSION, Settings
 
 DESCRIPTION = """\
@@ -16,6 +24,9 @@ thema's, de gemeenten met hun provincie en arbeidsmarktregio, en de ketenpartner
 
 * Alle fouten zijn `application/problem+json` (RFC 9457); ongeldige invoer geeft 400 met alle
   ongeldige parameters tegelijk in `invalidParams`.
+* Elke fout heeft als `type` de URI van haar probleemtype; die URI (onder `/probleemtypen`)
+  beschrijft het type en de extra velden die het meegeeft. Per operatie en statuscode noemt dit
+  document de probleemtypen die kunnen voorkomen.
 * Elke response heeft de header `API-Version`.
 * Lees-responses hebben een `ETag`; stuur die terug in `If-None-Match` en krijg 304 als er niets
   veranderde.
@@ -43,6 +54,10 @@ TAGS = [
     {"name": "Vragen en antwoorden", "description": "De openbare FAQ, met versies."},
     {"name": "Dashboard", "description": "Het landelijk beeld en het tekort door de tijd."},
     {"name": "Beheer", "description": "Gezondheid van de dienst."},
+    {
+        "name": "Probleemtypen",
+        "description": "De soorten fouten van deze API: de `type`-URI's van de foutberichten.",
+    },
 ]
 
 _ERROR_DESCRIPTIONS = {
@@ -101,11 +116,22 @@ def _client_credentials_scheme(token_url: str) -> dict[str, Any]:
     }
 
 
-def _problem_response(description: str) -> dict[str, Any]:
+def schema_name(kind: ProblemType) -> str:
+    return "".join(part.capitalize() for part in kind.slug.split("-")) + "Problem"
+
+
+def _problem_schema(slugs: tuple[str, ...]) -> dict[str, Any]:
+    refs = [{"$ref": f"#/components/schemas/{schema_name(PROBLEM_TYPES[s])}"} for s in slugs]
+    if not refs:
+        return {"$ref": "#/components/schemas/Problem"}
+    return refs[0] if len(refs) == 1 else {"oneOf": refs}
+
+
+def _problem_response(description: str, slugs: tuple[str, ...] = ()) -> dict[str, Any]:
     return {
         "description": description,
         "headers": {"API-Version": {"$ref": "#/components/headers/API-Version"}},
-        "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": _problem_schema(slugs)}},
     }
 
 
@@ -130,13 +156,16 @@ def _adjust_operation(path: str, method: str, operation: dict[str, Any]) -> None
     if any(p.get("name") == "If-Match" for p in operation.get("parameters", [])):
         # parse_if_match answers both, whether the operation demands the header or not.
         wanted += ["412", "428"]
+    operation_id = operation.get("operationId", "")
+    wanted += [s for s in OPERATION_PROBLEMS.get(operation_id, {}) if s not in wanted]
     for status in wanted:
-        responses.setdefault(status, _problem_response(_ERROR_DESCRIPTIONS[status]))
+        responses.setdefault(status, {"description": _ERROR_DESCRIPTIONS.get(status, "Fout.")})
     for status, response in responses.items():
         # Routes declare their own error answers (409, 429, ...) by status and description.
         if status[0] in "45" and "content" not in response:
             described = response.get("description") or _ERROR_DESCRIPTIONS.get(status, "Fout.")
-            responses[status] = _problem_response(described)
+            slugs = operation_problems(operation_id, status)
+            responses[status] = _problem_response(described, slugs)
     for status, response in responses.items():
         if status[0] in "23":
             headers = response.setdefault("headers", {})
@@ -145,7 +174,43 @@ def _adjust_operation(path: str, method: str, operation: dict[str, Any]) -> None
             response["headers"]["ETag"] = {"$ref": "#/components/headers/ETag"}
 
 
-def _components(schema: dict[str, Any], token_url: str) -> None:
+def _present(prop: dict[str, Any]) -> dict[str, Any]:
+    """A member's schema as sent: without the null branch and default of an optional field."""
+    shown = {k: v for k, v in prop.items() if k not in ("anyOf", "default", "title", "examples")}
+    branches = [b for b in prop.get("anyOf", []) if b != {"type": "null"}]
+    if len(branches) == 1:
+        shown.update(branches[0])
+    elif "anyOf" in prop:
+        shown["anyOf"] = branches
+    return shown
+
+
+def _type_schema(kind: ProblemType, problem: dict[str, Any], public_url: str) -> dict[str, Any]:
+    """One problem type: the members of every problem, and only the extension members this
+    type carries, with its type URI, title and status fixed."""
+    properties = problem["properties"]
+    return {
+        "title": kind.title,
+        "description": f"{kind.description} Zie {PROBLEM_TYPES_PATH}/{kind.slug}.",
+        "type": "object",
+        "required": ["type", "title", "status", "detail", "instance", *kind.required],
+        "properties": {
+            "type": {
+                "description": "URI van het probleemtype.",
+                "type": "string",
+                "format": "uri",
+                "enum": [type_uri(public_url, kind)],
+            },
+            "title": {**_present(properties["title"]), "enum": [kind.title]},
+            "status": {**_present(properties["status"]), "enum": [kind.status]},
+            "detail": _present(properties["detail"]),
+            "instance": _present(properties["instance"]),
+            **{member: _present(properties[member]) for member in kind.members},
+        },
+    }
+
+
+def _components(schema: dict[str, Any], token_url: str, public_url: str) -> None:
     components = schema.setdefault("components", {})
     components["securitySchemes"] = {
         **SECURITY_SCHEMES,
@@ -159,6 +224,8 @@ def _components(schema: dict[str, Any], token_url: str) -> None:
     )
     schemas.update(problem.pop("$defs", {}))
     schemas["Problem"] = problem
+    for kind in PROBLEM_TYPES.values():
+        schemas[schema_name(kind)] = _type_schema(kind, problem, public_url)
     components["headers"] = {
         "API-Version": {
             "description": "Volledige versie van de API (SemVer).",
@@ -200,7 +267,9 @@ def build_openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
     for path, item in schema.get("paths", {}).items():
         for method, operation in item.items():
             _adjust_operation(path, method, operation)
-    _components(schema, f"{settings.public_url.rstrip('/')}/api/v1/oauth/token")
+    _components(
+        schema, f"{settings.public_url.rstrip('/')}/api/v1/oauth/token", settings.public_url
+    )
     return schema
 
 

@@ -1,11 +1,16 @@
 """RFC 9457 problem details: the response body of every error, and its OpenAPI schema."""
 
+from collections.abc import Mapping
 from typing import Any, TypedDict
 
 import orjson
 from fastapi import Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
+from starlette.types import Scope
+
+from api.core.problem_types import PROBLEM_TYPES_PATH, resolve, type_uri
+from api.core.settings import Settings, get_settings
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
@@ -30,10 +35,21 @@ class RowProblemModel(BaseModel):
     fouten: list[str]
 
 
+class PhaseRollbackModel(BaseModel):
+    gemeente: str = Field(description="CBS-code van de gemeente.")
+    maatregel: str = Field(description="Code van de maatregel.")
+    huidige_fase: str = Field(alias="huidigeFase", description="De fase van nu.")
+    gemelde_fase: str = Field(alias="gemeldeFase", description="De gemelde, eerdere fase.")
+
+
 class Problem(BaseModel):
     """Foutbericht volgens RFC 9457 (Problem Details for HTTP APIs)."""
 
-    type: str = Field(default="about:blank", description="URI die het soort fout aanduidt.")
+    type: str = Field(
+        description="URI van het probleemtype; daar staat wat het betekent en welke extra "
+        f"velden het kan hebben (zie {PROBLEM_TYPES_PATH}).",
+        examples=[f"https://spoorboek.example{PROBLEM_TYPES_PATH}/ongeldige-invoer"],
+    )
     title: str = Field(description="Korte, vaste omschrijving van het soort fout.")
     status: int = Field(description="De HTTP-statuscode.", examples=[400])
     detail: str = Field(description="Uitleg van deze specifieke fout.")
@@ -80,10 +96,57 @@ class Problem(BaseModel):
         alias="laatsteVolgnummer",
         description="Bij 410 op de wijzigingsfeed: het volgnummer van de laatste wijziging.",
     )
+    terugzettingen: list[PhaseRollbackModel] | None = Field(
+        default=None,
+        description="Bij 409 op een melding van een samenwerkingsverband: elke gemeente die "
+        "een fase terug zou gaan.",
+    )
+    onbekende_kolommen: list[str] | None = Field(
+        default=None, alias="onbekendeKolommen", description="Bij een upload: onbekende kopnamen."
+    )
+    dubbele_kolommen: list[str] | None = Field(
+        default=None, alias="dubbeleKolommen", description="Bij een upload: dubbele kopnamen."
+    )
+    limiet: str | None = Field(
+        default=None, description="Bij 413 op een upload: welke leesgrens het bestand overschreed."
+    )
+    maximum: int | None = Field(default=None, description="Bij 413 op een upload: die grens.")
 
 
 def request_id_of(request: Request) -> str:
     return str(request.scope.get("state", {}).get("request_id", ""))
+
+
+def _public_url(scope: Scope) -> str:
+    # The API app carries its settings; the outer app (its middleware, the SPA's errors) may
+    # not, and then the process's settings name the base.
+    state = getattr(scope.get("app"), "state", None)
+    settings = getattr(state, "settings", None)
+    return (settings if isinstance(settings, Settings) else get_settings()).public_url
+
+
+def problem_body(
+    scope: Scope,
+    status: int,
+    title: str,
+    detail: str,
+    *,
+    extra: Mapping[str, Any] | None = None,
+    problem_type: str | None = None,
+) -> bytes:
+    """The one place a problem's body is made: its type is the registered type that the
+    problem names, and the title is that type's, so one type always reads the same."""
+    kind = resolve(status, title, extra or (), problem_type)
+    body: dict[str, Any] = {
+        "type": type_uri(_public_url(scope), kind) if kind else "about:blank",
+        "title": kind.title if kind else title,
+        "status": status,
+        "detail": detail,
+        "instance": f"urn:spoorboek:verzoek:{scope.get('state', {}).get('request_id', '')}",
+    }
+    if extra:
+        body.update(extra)
+    return orjson.dumps(body)
 
 
 def problem_response(
@@ -92,18 +155,11 @@ def problem_response(
     title: str,
     detail: str,
     *,
-    extra: dict[str, Any] | None = None,
+    extra: Mapping[str, Any] | None = None,
     headers: dict[str, str] | None = None,
+    problem_type: str | None = None,
 ) -> Response:
-    body: dict[str, Any] = {
-        "type": "about:blank",
-        "title": title,
-        "status": status,
-        "detail": detail,
-        "instance": f"urn:spoorboek:verzoek:{request_id_of(request)}",
-    }
-    if extra:
-        body.update(extra)
-    return Response(
-        orjson.dumps(body), status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers
+    body = problem_body(
+        request.scope, status, title, detail, extra=extra, problem_type=problem_type
     )
+    return Response(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
