@@ -103,6 +103,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     api = create_api(settings)
     app.state.api = api
+    # What answers outside the API (the middleware's 413/415, the SPA's paths) reads too.
+    app.state.settings = settings
     app.mount(API_PREFIX, api)
     mount_spa(app, Path(settings.spa_dist))
     # Innermost: it sees each answer as the handler made it (a precompressed asset already

@@ -130,7 +130,8 @@ def app(
     """The shared app, as new for this test: its own settings (mail goes to this test's folder),
     no state left by an earlier test, and its sessions inside this test's transaction."""
     api = api_of(shared_app)
-    api.state.settings = make_settings(database_url, tmp_path, storage_dir=str(storage_dir))
+    settings = make_settings(database_url, tmp_path, storage_dir=str(storage_dir))
+    shared_app.state.settings = api.state.settings = settings
     # The admission turns belong to one event loop, and each test has its own.
     api.state.admission = None
 

@@ -118,8 +118,8 @@ def request_id_of(request: Request) -> str:
 
 
 def _public_url(scope: Scope) -> str:
-    # The API app carries its settings; the outer app (its middleware, the SPA's errors) may
-    # not, and then the process's settings name the base.
+    # Both apps of create_app carry their settings; an app made otherwise falls back to the
+    # process's settings.
     state = getattr(scope.get("app"), "state", None)
     settings = getattr(state, "settings", None)
     return (settings if isinstance(settings, Settings) else get_settings()).public_url
