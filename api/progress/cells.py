@@ -1,9 +1,11 @@
-"""One municipality × measure cell: its state (current or as of a date) and its derived
-deadlines. Shared by the single reads, the lists, the aggregates and the help list."""
+"""One municipality × measure cell: its state (current or as of a date), its derived
+deadlines, and what a write makes of it. Shared by the single reads, the lists, the aggregates,
+the help list, the one-cell write and the bulk."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from api.measures.models import Measure
 from api.progress.deadlines import Deadlines, derive
@@ -60,16 +62,87 @@ def deadlines_of(
     return derive(steps, measure.effective_date, state.phase, state.steps_done, today)
 
 
-def changes_between(before: CellState, values: dict[str, Any]) -> dict[str, Any]:
+class CellChange(BaseModel):
+    """What a writer wants a cell to become: the one-cell write and every bulk row (JSON, CSV,
+    XLSX) say it in this shape. The phase is always given; an optional field left unset (a
+    bulk row or file without that column) keeps what is stored, so a PUT sets them all."""
+
+    model_config = ConfigDict(frozen=True)
+
+    phase: Phase
+    planned_go_live: date | None = None
+    steps_done: dict[str, date] = Field(default_factory=dict)
+    """Step code → the day it was completed."""
+    note: str | None = None
+    blockers: str | None = None
+
+    def over(self, state: CellState) -> "CellValues":
+        """The whole state this change asks for, the fields it leaves unset taken from
+        `state`."""
+        given = self.model_fields_set
+        return CellValues(
+            phase=self.phase,
+            planned_go_live=(
+                self.planned_go_live if "planned_go_live" in given else state.planned_go_live
+            ),
+            steps_done=(
+                {step: done.isoformat() for step, done in self.steps_done.items()}
+                if "steps_done" in given
+                else state.steps_done
+            ),
+            note=self.note if "note" in given else state.note,
+            blockers=self.blockers if "blockers" in given else state.blockers,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CellValues:
+    """The writable columns of a cell as they are stored (steps as ISO dates, as the JSON
+    column keeps them)."""
+
+    phase: Phase
+    planned_go_live: date | None
+    note: str | None
+    blockers: str | None
+    steps_done: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """Who wrote a change, as which source, and when."""
+
+    source: Source
+    by: str
+    at: datetime
+
+
+Changes = dict[str, dict[str, object]]
+"""Field (as on the wire) → {van, naar}: what a change did, kept in the history."""
+
+
+@dataclass(frozen=True, slots=True)
+class CellWrite:
+    """One change of one cell on its way to the database: the current row becomes `values`
+    at `version` (if it is still at `version - 1`), and the history gets an entry."""
+
+    municipality: str
+    measure: str
+    version: int
+    values: CellValues
+    changes: Changes
+    stamp: Stamp
+
+
+def changes_between(before: CellState, after: CellValues) -> Changes:
     """Field → {van, naar} for what a write changes; empty when it changes nothing."""
-    pairs = {
-        "fase": (before.phase.value, values["phase"].value),
+    pairs: dict[str, tuple[object, object]] = {
+        "fase": (before.phase.value, after.phase.value),
         "geplandLivegang": (
             before.planned_go_live.isoformat() if before.planned_go_live else None,
-            values["planned_go_live"].isoformat() if values["planned_go_live"] else None,
+            after.planned_go_live.isoformat() if after.planned_go_live else None,
         ),
-        "stappenGereed": (before.steps_done, values["steps_done"]),
-        "notitie": (before.note, values["note"]),
-        "knelpunten": (before.blockers, values["blockers"]),
+        "stappenGereed": (before.steps_done, after.steps_done),
+        "notitie": (before.note, after.note),
+        "knelpunten": (before.blockers, after.blockers),
     }
     return {name: {"van": old, "naar": new} for name, (old, new) in pairs.items() if old != new}

@@ -1,7 +1,7 @@
 """Exports of progress in the upload's own format, scoped to who asks; a shared service's
 report as one row per member."""
 
-from typing import Any
+from typing import TypedDict
 
 from sqlalchemy.orm import Session
 
@@ -16,10 +16,23 @@ from api.organisations.models import OrganisationKind
 from api.organisations.service import get_organisation
 from api.progress import policy, repository
 from api.progress.cells import NOT_STARTED
-from api.progress.models import PHASE_ORDER, Phase
+from api.progress.models import PHASE_ORDER
+from api.progress.rows import ParsedRow
 
 
-def export_records(session: Session, principal: Principal) -> list[dict[str, Any]]:
+class ExportRecord(TypedDict):
+    """One cell in the export, by the upload's column names."""
+
+    gemeente: str
+    maatregel: str
+    fase: str
+    geplandLivegang: str
+    stappenGereed: dict[str, str]
+    knelpunten: str
+    notitie: str
+
+
+def export_records(session: Session, principal: Principal) -> list[ExportRecord]:
     """Every measure of every municipality the principal may read, reported or not, so the
     export is the upload's template: a cell never written is `niet-gestart` with empty fields
     (which an upload leaves unchanged)."""
@@ -33,7 +46,7 @@ def export_records(session: Session, principal: Principal) -> list[dict[str, Any
     measures = [m.code for m in repository.measures(session)]
     roadmaps = {m: {s.code for s in steps} for m, steps in repository.roadmaps(session).items()}
     states = repository.states(session, codes)
-    records = []
+    records: list[ExportRecord] = []
     for code in codes:
         for measure in measures:
             state = states.get((code, measure), NOT_STARTED)
@@ -63,10 +76,11 @@ def shared_service_rows(
     session: Session,
     principal: Principal,
     organisation_code: str,
-    row: dict[str, Any],
+    report: ParsedRow,
     confirmed: set[str],
-) -> list[dict[str, Any]]:
-    """One report for every member municipality of a shared service (ISD, GR).
+) -> list[ParsedRow]:
+    """One report for every member municipality of a shared service (ISD, GR): the report's
+    row once per member, numbered from 1 in the order of the members.
 
     A report that would move a member back to an earlier phase is refused (409, listing each
     such member) unless the report names that member in `terugzettenBevestigd`: one report for
@@ -90,10 +104,9 @@ def shared_service_rows(
                 }
             ],
         )
-    reported = Phase._value2member_map_.get(str(row.get("fase", "")))
-    measure = str(row.get("maatregel", "")).upper()
+    reported, measure = report.phase, report.measure
     # A caller who may not write every member gets the bulk's row errors, not their phases.
-    if isinstance(reported, Phase) and all(policy.may_write(principal, c) for c in members):
+    if reported is not None and all(policy.may_write(principal, c) for c in members):
         stored = repository.states(session, members)
         backwards = [
             {
@@ -114,4 +127,7 @@ def shared_service_rows(
                 "terugzettenBevestigd als dat de bedoeling is; er is niets gewijzigd.",
                 extra={"terugzettingen": backwards},
             )
-    return [{**row, "gemeente": code} for code in members]
+    return [
+        report._replace(number=number, municipality=code)
+        for number, code in enumerate(members, start=1)
+    ]

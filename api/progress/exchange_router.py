@@ -2,7 +2,7 @@
 uploads with a per-row report, and exports in the same format."""
 
 import os
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import orjson
 from fastapi import APIRouter, File, Header, Query, Response, UploadFile
@@ -18,6 +18,7 @@ from api.core.requests import SettingsDep
 from api.core.routing import errors, json_router
 from api.core.schemas import ApiModel, RequestModel
 from api.progress import bulk, exchange, idempotent, policy, spreadsheets
+from api.progress.rows import PhaseText, parse_row
 
 router = json_router(tags=["Voortgang"], conditional=False)
 # Exports answer in CSV or XLSX, so they skip the JSON negotiation.
@@ -33,9 +34,12 @@ class BulkStep(RequestModel):
 
 
 class BulkRow(RequestModel):
+    """The shape of a row; its values are checked as a row (`rows.ProgressRow`), so each wrong
+    row is answered with its number and all its problems (`rijFouten`)."""
+
     gemeente: str = Field(examples=["GM0344"])
     maatregel: str = Field(examples=["M15"])
-    fase: str = Field(examples=["voorbereidend"])
+    fase: PhaseText = Field(examples=["voorbereidend"])
     gepland_livegang: str | None = Field(default=None, json_schema_extra={"format": "date"})
     stappen_gereed: list[BulkStep] = Field(
         default_factory=list, examples=[[{"stap": "impactanalyse", "gereedOp": "2026-05-01"}]]
@@ -104,7 +108,8 @@ def bulk_update(
     ] = None,
 ) -> Response:
     # One dump of the whole body: a dump per row cost more than checking the rows.
-    rows: list[dict[str, Any]] = body.model_dump(by_alias=True, exclude_unset=True)["rijen"]
+    dumped = body.model_dump(by_alias=True, exclude_unset=True)["rijen"]
+    rows = [parse_row(number, cells) for number, cells in enumerate(dumped, start=1)]
     outcome = idempotent.import_rows_once(
         session,
         principal,
@@ -161,7 +166,7 @@ def upload(
 
 class SharedServiceReport(RequestModel):
     maatregel: str = Field(pattern=r"^M\d{2}$", examples=["M15"])
-    fase: str = Field(examples=["voorbereidend"])
+    fase: PhaseText = Field(examples=["voorbereidend"])
     gepland_livegang: str | None = Field(default=None, json_schema_extra={"format": "date"})
     stappen_gereed: list[BulkStep] = Field(default_factory=list)
     knelpunten: str | None = None
@@ -197,7 +202,9 @@ def shared_service_report(
     session: SessionDep,
 ) -> BulkReport:
     policy.ensure_may_write_some(principal)
-    report = body.model_dump(by_alias=True, exclude_unset=True, exclude={"terugzetten_bevestigd"})
+    report = parse_row(
+        1, body.model_dump(by_alias=True, exclude_unset=True, exclude={"terugzetten_bevestigd"})
+    )
     rows = exchange.shared_service_rows(
         session, principal, code, report, set(body.terugzetten_bevestigd)
     )

@@ -2,7 +2,7 @@
 transaction, so the stored answer is committed with the rows or not at all, and a repeat of
 the same request gets that answer instead of a second import."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from api.core import idempotency
 from api.core.security import Principal
 from api.progress import bulk, policy
+from api.progress.rows import ParsedRow
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class Outcome:
 def import_rows_once(
     session: Session,
     principal: Principal,
-    rows: list[dict[str, Any]],
+    rows: Sequence[ParsedRow],
     key: str | None,
     request: Callable[[], bytes],
     answer: Callable[[bulk.Report], dict[str, Any]],

@@ -1,8 +1,8 @@
 """Every query of the progress domain."""
 
 from collections.abc import Collection
-from datetime import datetime
-from typing import Any, cast
+from datetime import date, datetime
+from typing import TypedDict, cast
 
 import orjson
 from sqlalchemy import Subquery, Table, Text, bindparam, func, insert, select, update
@@ -12,8 +12,8 @@ from api.accounts.models import User, UserRole, user_municipalities
 from api.core.security import Role
 from api.measures.models import Measure, Wave
 from api.municipalities.models import LabourMarketRegion, Municipality, Province
-from api.progress.cells import CellState
-from api.progress.models import Phase, ProgressSnapshot, ProgressStatus, RoadmapStep
+from api.progress.cells import CellState, CellWrite, Changes
+from api.progress.models import Phase, ProgressSnapshot, ProgressStatus, RoadmapStep, Source
 
 # The columns of a cell's state, in the order of CellState's fields. The figures read every
 # cell, so they read these as plain rows: an ORM object per cell cost more than the figures.
@@ -101,22 +101,17 @@ def lock_cells(session: Session, keys: Collection[tuple[str, str]]) -> set[tuple
     return {(code, measure) for code, measure in rows}
 
 
-def compare_and_set(
-    session: Session,
-    municipality_code: str,
-    measure_code: str,
-    expected: int,
-    values: dict[str, Any],
-) -> bool:
-    """Writes only if the stored version is still `expected`: a stale writer changes nothing."""
+def compare_and_set(session: Session, write: CellWrite) -> bool:
+    """Writes only if the stored version is still the one before `write`: a stale writer
+    changes nothing."""
     result = session.execute(
         update(ProgressStatus)
         .where(
-            ProgressStatus.municipality_code == municipality_code,
-            ProgressStatus.measure_code == measure_code,
-            ProgressStatus.version == expected,
+            ProgressStatus.municipality_code == write.municipality,
+            ProgressStatus.measure_code == write.measure,
+            ProgressStatus.version == write.version - 1,
         )
-        .values(**values, version=expected + 1)
+        .values(_status_values(write))
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]
@@ -133,23 +128,73 @@ _CELL_AT_VERSION = update(_STATUSES).where(
 )
 
 
-def versioned_change(
-    municipality_code: str, measure_code: str, expected: int, values: dict[str, Any]
-) -> dict[str, Any]:
-    """One change for `compare_and_set_many`: the new values, if the cell is still `expected`."""
+class _StatusValues(TypedDict):
+    """The columns a write sets on the current row; SQLAlchemy takes them as a dict."""
+
+    phase: Phase
+    planned_go_live: date | None
+    note: str | None
+    blockers: str | None
+    steps_done: dict[str, str]
+    version: int
+    source: Source
+    updated_by: str
+    updated_at: datetime
+
+
+class _StatusRow(_StatusValues):
+    municipality_code: str
+    measure_code: str
+
+
+class _VersionedChange(_StatusValues):
+    cell_municipality: str
+    cell_measure: str
+    cell_version: int
+
+
+class _HistoryRow(TypedDict):
+    municipality_code: str
+    measure_code: str
+    version: int
+    phase: Phase
+    planned_go_live: date | None
+    note: str | None
+    blockers: str | None
+    steps_done: dict[str, str]
+    changes: Changes
+    source: Source
+    recorded_by: str
+    recorded_at: datetime
+
+
+def _status_values(write: CellWrite) -> _StatusValues:
+    values = write.values
     return {
-        **values,
-        "version": expected + 1,
-        "cell_municipality": municipality_code,
-        "cell_measure": measure_code,
-        "cell_version": expected,
+        "phase": values.phase,
+        "planned_go_live": values.planned_go_live,
+        "note": values.note,
+        "blockers": values.blockers,
+        "steps_done": values.steps_done,
+        "version": write.version,
+        "source": write.stamp.source,
+        "updated_by": write.stamp.by,
+        "updated_at": write.stamp.at,
     }
 
 
-def compare_and_set_many(session: Session, changes: list[dict[str, Any]]) -> int:
+def compare_and_set_many(session: Session, writes: list[CellWrite]) -> int:
     """`compare_and_set` for many cells in one batch (executemany); returns how many cells
-    were written, so fewer than given means a stale writer. Every change sets the same
-    columns."""
+    were written, so fewer than given means a stale writer."""
+    changes = [
+        _VersionedChange(
+            **_status_values(write),
+            cell_municipality=write.municipality,
+            cell_measure=write.measure,
+            cell_version=write.version - 1,
+        )
+        for write in writes
+    ]
     if session.get_bind().dialect.supports_sane_multi_rowcount:
         result = session.execute(_CELL_AT_VERSION, changes)
         return result.rowcount  # type: ignore[attr-defined, no-any-return]
@@ -159,14 +204,43 @@ def compare_and_set_many(session: Session, changes: list[dict[str, Any]]) -> int
     )
 
 
-def insert_states(session: Session, rows: list[dict[str, Any]]) -> None:
-    """New cells, every dict with every column, in one batch."""
-    session.execute(insert(_STATUSES), rows)
+def insert_states(session: Session, writes: list[CellWrite]) -> None:
+    """New cells, in one batch."""
+    session.execute(
+        insert(_STATUSES),
+        [
+            _StatusRow(
+                **_status_values(write),
+                municipality_code=write.municipality,
+                measure_code=write.measure,
+            )
+            for write in writes
+        ],
+    )
 
 
-def append_history(session: Session, snapshots: list[dict[str, Any]]) -> None:
-    """History snapshots, every dict with every column but the id, in one batch."""
-    session.execute(insert(_HISTORY), snapshots)
+def append_history(session: Session, writes: list[CellWrite]) -> None:
+    """The history entry of every write (the full state after it), in one batch."""
+    session.execute(
+        insert(_HISTORY),
+        [
+            _HistoryRow(
+                municipality_code=write.municipality,
+                measure_code=write.measure,
+                version=write.version,
+                phase=write.values.phase,
+                planned_go_live=write.values.planned_go_live,
+                note=write.values.note,
+                blockers=write.values.blockers,
+                steps_done=write.values.steps_done,
+                changes=write.changes,
+                source=write.stamp.source,
+                recorded_by=write.stamp.by,
+                recorded_at=write.stamp.at,
+            )
+            for write in writes
+        ],
+    )
 
 
 def history(session: Session, municipality_code: str, measure_code: str) -> list[ProgressSnapshot]:

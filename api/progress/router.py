@@ -140,14 +140,7 @@ def update_progress(
         str | None, Header(alias="If-Match", description="ETag van de gelezen stand.")
     ] = None,
 ) -> Response:
-    values = {
-        "phase": body.fase,
-        "planned_go_live": body.gepland_livegang,
-        "note": body.notitie,
-        "blockers": body.knelpunten,
-        "steps_done": {s.stap: s.gereed_op.isoformat() for s in body.stappen_gereed},
-    }
-    status.update_cell(session, principal, code, maatregel, parse_if_match(if_match), values)
+    status.update_cell(session, principal, code, maatregel, parse_if_match(if_match), body.change())
     today = clock.today()
     municipality, measure, state, deadlines = status.progress_cell(
         session, principal, code, maatregel, today, None

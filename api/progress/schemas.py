@@ -8,6 +8,7 @@ from api.core.dates import BoundedDate, OptionalBoundedDate
 from api.core.opendata import Provenance
 from api.core.pagination import PageInfo, PageLinks
 from api.core.schemas import ApiModel, CodeName, OptionalDate, RequestModel
+from api.progress.cells import CellChange
 from api.progress.deadlines import TrafficLight
 from api.progress.models import Phase, Source
 
@@ -101,6 +102,16 @@ class ProgressWrite(RequestModel):
     stappen_gereed: list[StepDone] = Field(default_factory=list, max_length=30)
     notitie: str | None = Field(default=None, max_length=5000)
     knelpunten: str | None = Field(default=None, max_length=5000)
+
+    def change(self) -> CellChange:
+        """The whole state asked for: every field is set, so none keeps its stored value."""
+        return CellChange(
+            phase=self.fase,
+            planned_go_live=self.gepland_livegang,
+            steps_done={step.stap: step.gereed_op for step in self.stappen_gereed},
+            note=self.notitie,
+            blockers=self.knelpunten,
+        )
 
 
 class CellHistoryEntry(ApiModel):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import IO, Any
+from typing import IO
 
 import filetype
 from openpyxl import Workbook
@@ -21,7 +21,9 @@ from openpyxl import Workbook
 from api.core.errors import DomainError
 from api.core.text import unsafe_character_reason, without_unsafe_characters
 from api.progress import xlsx_reader
-from api.progress.bulk import COLUMNS, LINE, MAX_ROWS, InvalidRowsError
+from api.progress.bulk import MAX_ROWS, InvalidRowsError, RowError
+from api.progress.exchange import ExportRecord
+from api.progress.rows import COLUMNS, ParsedRow, parse_row
 from api.progress.xlsx_reader import SheetLimitError, UnreadableWorkbookError
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -57,8 +59,8 @@ class InvalidColumnsError(DomainError):
 
 @dataclass(frozen=True)
 class Sheet:
-    rows: list[dict[str, Any]]
-    """Each row as a dict of its columns, with the line it stood on under LINE."""
+    rows: list[ParsedRow]
+    """Each row checked as a row, numbered by the line it stood on."""
     encoding: str | None
     """How a CSV file's text was read; None for XLSX."""
 
@@ -167,12 +169,16 @@ def _header(values: list[object]) -> list[str]:
     return names
 
 
-def _records(rows: Iterable[tuple[int, list[object]]]) -> list[dict[str, Any]]:
-    """Rows as dicts, each with the line it stood on (LINE), so errors point at the sheet.
-    Empty rows are skipped; the limits are checked as the rows come in."""
+Cells = dict[str, object]
+"""One line of a sheet by its column names, as the file has it (before the row's checks)."""
+
+
+def _records(rows: Iterable[tuple[int, list[object]]]) -> list[ParsedRow]:
+    """The rows, each checked as a row and numbered by the line it stood on, so errors point
+    at the sheet. Empty rows are skipped; the limits are checked as the rows come in."""
     header: list[str] | None = None
-    records: list[dict[str, Any]] = []
-    unsafe: list[dict[str, Any]] = []
+    records: list[tuple[int, Cells]] = []
+    unsafe: list[RowError] = []
     for read, (number, values) in enumerate(rows, start=1):
         if read > MAX_LINES:
             raise SheetLimitError(
@@ -191,13 +197,14 @@ def _records(rows: Iterable[tuple[int, list[object]]]) -> list[dict[str, Any]]:
                 MAX_ROWS,
                 f"Het bestand heeft meer dan {MAX_ROWS} rijen; stuur het in delen.",
             )
-        records.append(_record(header, number, values))
-        if problems := _unsafe_text(records[-1]):
+        record = _record(header, number, values)
+        records.append((number, record))
+        if problems := _unsafe_text(record):
             unsafe.append(
                 {
                     "rij": number,
-                    "gemeente": str(records[-1].get("gemeente") or "").strip().upper(),
-                    "maatregel": str(records[-1].get("maatregel") or "").strip().upper(),
+                    "gemeente": str(record.get("gemeente") or "").strip().upper(),
+                    "maatregel": str(record.get("maatregel") or "").strip().upper(),
                     "fouten": problems,
                 }
             )
@@ -210,20 +217,20 @@ def _records(rows: Iterable[tuple[int, list[object]]]) -> list[dict[str, Any]]:
             "niets gewijzigd.",
             extra={"rijFouten": unsafe},
         )
-    return records
+    return [parse_row(number, record) for number, record in records]
 
 
-def _unsafe_text(record: dict[str, Any]) -> list[str]:
+def _unsafe_text(record: Cells) -> list[str]:
     return [
         f"{name}: {reason}"
         for name in COLUMNS
-        if isinstance(record.get(name), str)
-        and (reason := unsafe_character_reason(record[name])) is not None
+        if isinstance(text := record.get(name), str)
+        and (reason := unsafe_character_reason(text)) is not None
     ]
 
 
-def _record(header: list[str], number: int, values: list[object]) -> dict[str, Any]:
-    record: dict[str, Any] = {LINE: number}
+def _record(header: list[str], number: int, values: list[object]) -> Cells:
+    record: Cells = {}
     for position, value in enumerate(values):
         name = header[position] if position < len(header) else ""
         if name:
@@ -241,8 +248,8 @@ def _record(header: list[str], number: int, values: list[object]) -> dict[str, A
                 f"heeft. Toegestaan: {', '.join(COLUMNS)}."
             )
     for name in ("geplandLivegang", "stappenGereed"):
-        if isinstance(record.get(name), str):
-            record[name] = _iso_dates(record[name])
+        if isinstance(text := record.get(name), str):
+            record[name] = _iso_dates(text)
     return record
 
 
@@ -288,11 +295,19 @@ def _step_text(steps: dict[str, str]) -> str:
     return ";".join(f"{code}={done}" for code, done in sorted(steps.items(), key=lambda kv: kv[1]))
 
 
-def _cells(record: dict[str, Any]) -> list[object]:
-    return [_inert(_step_text(record[c]) if c == "stappenGereed" else record[c]) for c in COLUMNS]
+def _cells(record: ExportRecord) -> list[object]:
+    return [
+        _inert(record["gemeente"]),
+        _inert(record["maatregel"]),
+        _inert(record["fase"]),
+        _inert(record["geplandLivegang"]),
+        _inert(_step_text(record["stappenGereed"])),
+        _inert(record["knelpunten"]),
+        _inert(record["notitie"]),
+    ]
 
 
-def to_csv(records: list[dict[str, Any]]) -> bytes:
+def to_csv(records: list[ExportRecord]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\n")
     writer.writerow(COLUMNS)
@@ -300,7 +315,7 @@ def to_csv(records: list[dict[str, Any]]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode()
 
 
-def to_xlsx(records: list[dict[str, Any]]) -> bytes:
+def to_xlsx(records: list[ExportRecord]) -> bytes:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Voortgang")
     sheet.append(list(COLUMNS))

@@ -1,7 +1,6 @@
 """Reading and changing a municipality's progress: current, as of a date, with If-Match."""
 
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -13,9 +12,17 @@ from api.core.validation import InvalidParams
 from api.measures.models import Measure
 from api.municipalities.models import Municipality
 from api.progress import policy, repository
-from api.progress.cells import CellState, changes_between, deadlines_of, state_of
+from api.progress.cells import (
+    CellChange,
+    CellState,
+    CellWrite,
+    Stamp,
+    changes_between,
+    deadlines_of,
+    state_of,
+)
 from api.progress.deadlines import Deadlines
-from api.progress.models import ProgressSnapshot, ProgressStatus
+from api.progress.models import ProgressSnapshot
 
 
 def _municipality(session: Session, code: str) -> Municipality:
@@ -86,15 +93,16 @@ def update_cell(
     code: str,
     measure_code: str,
     expected_version: int,
-    values: dict[str, Any],
+    change: CellChange,
 ) -> None:
-    """Replaces the cell's state if nobody changed it since `expected_version`; appends history."""
+    """Makes the cell what `change` says if nobody changed it since `expected_version`;
+    appends history."""
     source = policy.source_of_write(principal, code)
     _municipality(session, code)
     measure = _measure(session, measure_code)
     step_codes = {s.code for s in repository.roadmap(session, measure_code)}
     invalid = InvalidParams()
-    for step in values["steps_done"]:
+    for step in change.steps_done:
         if step not in step_codes:
             invalid.add(
                 "stappenGereed",
@@ -105,17 +113,6 @@ def update_cell(
     invalid.raise_if_any()
     current = repository.status(session, code, measure_code)
     before = state_of(current)
-    now = datetime.now(UTC)
-    stored = {
-        "phase": values["phase"],
-        "planned_go_live": values["planned_go_live"],
-        "note": values["note"],
-        "blockers": values["blockers"],
-        "steps_done": values["steps_done"],
-        "source": source,
-        "updated_by": principal.subject,
-        "updated_at": now,
-    }
     stale = PreconditionFailedError(
         "Iemand anders heeft deze stand intussen gewijzigd. Haal hem opnieuw op en probeer "
         "het nog eens.",
@@ -124,37 +121,27 @@ def update_cell(
     )
     if before.version != expected_version:
         raise stale
+    values = change.over(before)
     changes = changes_between(before, values)
     if not changes:
         return  # nothing to write: no new version, no history entry
+    write = CellWrite(
+        code,
+        measure_code,
+        expected_version + 1,
+        values,
+        changes,
+        Stamp(source, principal.subject, datetime.now(UTC)),
+    )
     if current is None:
         try:
             with session.begin_nested():
-                session.add(
-                    ProgressStatus(
-                        municipality_code=code, measure_code=measure_code, version=1, **stored
-                    )
-                )
+                repository.insert_states(session, [write])
         except IntegrityError as exc:
             raise stale from exc
-    elif not repository.compare_and_set(session, code, measure_code, expected_version, stored):
+    elif not repository.compare_and_set(session, write):
         raise stale
-    session.add(
-        ProgressSnapshot(
-            municipality_code=code,
-            measure_code=measure_code,
-            version=expected_version + 1,
-            phase=values["phase"],
-            planned_go_live=values["planned_go_live"],
-            note=values["note"],
-            blockers=values["blockers"],
-            steps_done=values["steps_done"],
-            changes=changes,
-            source=source,
-            recorded_by=principal.subject,
-            recorded_at=now,
-        )
-    )
+    repository.append_history(session, [write])
     session.flush()
     session.expire_all()
 

@@ -19,8 +19,9 @@ from api.core.errors import DomainError
 from api.core.migrations import upgrade_to_head
 from api.core.security import Principal, Role
 from api.progress import bulk, repository, status
-from api.progress.cells import state_of
+from api.progress.cells import CellChange, state_of
 from api.progress.models import Phase, ProgressSnapshot, ProgressStatus
+from api.progress.rows import ParsedRow, parse_row
 from api.seed.reference import load_reference_data
 from tests.databases import base_url, create_database, drop_database, is_postgres
 
@@ -57,13 +58,13 @@ def test_fifty_concurrent_writers_lose_nothing() -> None:
                                 municipality,
                                 measure,
                                 current.version,
-                                {
-                                    "phase": Phase.PREPARING,
-                                    "planned_go_live": date(2027, 1, 1),
-                                    "note": f"schrijver {n}",
-                                    "blockers": None,
-                                    "steps_done": {},
-                                },
+                                CellChange(
+                                    phase=Phase.PREPARING,
+                                    planned_go_live=date(2027, 1, 1),
+                                    note=f"schrijver {n}",
+                                    blockers=None,
+                                    steps_done={},
+                                ),
                             )
                             session.commit()
                             return
@@ -122,12 +123,15 @@ NEW_CELLS = set(BULK_CELLS[::4])
 """Cells no one wrote before the writers start: their first writes race to insert them."""
 
 
-def _bulk_rows(n: int) -> list[dict[str, str]]:
+def _bulk_rows(n: int) -> list[ParsedRow]:
     """Eight of the twelve cells, in an order of this writer's own."""
     cells = random.Random(n).sample(BULK_CELLS, 8)  # noqa: S311 - a repeatable shuffle
     return [
-        {"gemeente": code, "maatregel": measure, "fase": "orienterend", "notitie": f"bulk {n}"}
-        for code, measure in cells
+        parse_row(
+            number,
+            {"gemeente": code, "maatregel": measure, "fase": "orienterend", "notitie": f"bulk {n}"},
+        )
+        for number, (code, measure) in enumerate(cells, start=1)
     ]
 
 
@@ -138,8 +142,16 @@ def test_overlapping_bulk_writes_neither_deadlock_nor_tear() -> None:
                 session,
                 EDITOR,
                 [
-                    {"gemeente": code, "maatregel": measure, "fase": "orienterend", "notitie": "0"}
-                    for code, measure in BULK_CELLS
+                    parse_row(
+                        number,
+                        {
+                            "gemeente": code,
+                            "maatregel": measure,
+                            "fase": "orienterend",
+                            "notitie": "0",
+                        },
+                    )
+                    for number, (code, measure) in enumerate(BULK_CELLS, start=1)
                     if (code, measure) not in NEW_CELLS
                 ],
             )
@@ -197,4 +209,4 @@ def test_overlapping_bulk_writes_neither_deadlock_nor_tear() -> None:
 
 
 def _cells_of(n: int) -> set[tuple[str, str]]:
-    return {(row["gemeente"], row["maatregel"]) for row in _bulk_rows(n)}
+    return {(row.municipality, row.measure) for row in _bulk_rows(n)}
