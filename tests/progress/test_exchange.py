@@ -53,6 +53,55 @@ async def test_bulk_is_all_or_nothing_with_errors_per_row(
     assert after["versie"] == before["versie"], "row 1 was valid but nothing may change"
 
 
+async def test_a_rows_problems_come_in_the_order_of_its_columns(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    """What a row says on its own and what only the database knows are checked apart, and
+    reported together, column by column, the same for JSON and for a file."""
+    script = await script_client(clients)
+    wrong = row(
+        "M20",
+        "klaar",
+        municipality="GM9999",
+        geplandLivegang="morgen",
+        stappenGereed=[
+            {"stap": "vliegen", "gereedOp": "2026-01-01"},
+            {"stap": "impactanalyse", "gereedOp": "nooit"},
+        ],
+    )
+    expected = [
+        "gemeente: 'GM9999' is geen gemeentecode.",
+        "fase: 'klaar' kan niet; kies uit niet-gestart, orienterend, voorbereidend, "
+        "geimplementeerd, geevalueerd.",
+        "geplandLivegang: 'morgen' is geen datum (JJJJ-MM-DD).",
+        "stap impactanalyse: 'nooit' is geen datum (JJJJ-MM-DD).",
+        "stappenGereed: vliegen staat niet in de routekaart van M20.",
+        "dubbel: GM9999 M20 staat ook in rij 1.",
+    ]
+    response = await script.post("/api/v1/voortgang/bulk", json={"rijen": [wrong, wrong]})
+    assert response.status_code == 400
+    assert response.json()["rijFouten"][1] == {
+        "rij": 2,
+        "gemeente": "GM9999",
+        "maatregel": "M20",
+        "fouten": expected,
+    }
+    contact = clients()
+    await login(contact, UTRECHT)
+    line = 'GM9999;M20;klaar;morgen;"vliegen=2026-01-01;impactanalyse=nooit"\n'
+    csv = "gemeente;maatregel;fase;geplandLivegang;stappenGereed\n" + line * 2
+    upload = await contact.post(
+        "/api/v1/voortgang/bestanden", files={"bestand": ("v.csv", csv.encode())}
+    )
+    assert upload.status_code == 400
+    assert upload.json()["rijFouten"][1] == {
+        "rij": 3,
+        "gemeente": "GM9999",
+        "maatregel": "M20",
+        "fouten": [*expected[:-1], "dubbel: GM9999 M20 staat ook in rij 2."],
+    }
+
+
 async def test_bulk_applies_and_skips_unchanged_rows(
     clients: Callable[[], httpx.AsyncClient],
 ) -> None:
