@@ -1489,6 +1489,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/probleemtypen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alle probleemtypen */
+        get: operations["probleemtypenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/probleemtypen/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén probleemtype */
+        get: operations["probleemtypeOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1649,7 +1683,11 @@ export interface components {
             /** Rijen */
             rijen: components["schemas"]["BulkRow"][];
         };
-        /** BulkRow */
+        /**
+         * BulkRow
+         * @description The shape of a row; its values are checked as a row (`rows.ProgressRow`), so each wrong
+         *     row is answered with its number and all its problems (`rijFouten`).
+         */
         BulkRow: {
             /**
              * Gemeente
@@ -1665,7 +1703,7 @@ export interface components {
              * Fase
              * @example voorbereidend
              */
-            fase: string;
+            fase: components["schemas"]["Phase"];
             /**
              * Geplandlivegang
              * Format: date
@@ -2045,6 +2083,16 @@ export interface components {
              * Format: date
              */
             termijn: string | null;
+        };
+        /** ExtensionMemberRead */
+        ExtensionMemberRead: {
+            /**
+             * Naam
+             * @description Naam van het extra veld in het foutbericht.
+             */
+            naam: string;
+            /** Betekenis */
+            betekenis: string;
         };
         /** ExternalLink */
         ExternalLink: {
@@ -2782,6 +2830,45 @@ export interface components {
             /** Telaat */
             teLaat: boolean;
         };
+        /** ProblemTypeList */
+        ProblemTypeList: {
+            /** Resultaten */
+            resultaten: components["schemas"]["ProblemTypeRead"][];
+        };
+        /**
+         * ProblemTypeRead
+         * @description Probleemtype: een soort fout van deze API (RFC 9457).
+         */
+        ProblemTypeRead: {
+            /**
+             * Code
+             * @example ongeldige-invoer
+             */
+            code: string;
+            /**
+             * Type
+             * @description De URI in het veld `type` van het foutbericht.
+             */
+            type: string;
+            /**
+             * Titel
+             * @description De vaste `title` van foutberichten van dit type.
+             */
+            titel: string;
+            /**
+             * Status
+             * @description De HTTP-statuscode.
+             */
+            status: number;
+            /** Beschrijving */
+            beschrijving: string;
+            /**
+             * Extensies
+             * @description De extra velden die een foutbericht van dit type kan hebben.
+             */
+            extensies: components["schemas"]["ExtensionMemberRead"][];
+            _links: components["schemas"]["SelfLinks"];
+        };
         /**
          * ProductCreate
          * @description Een nieuw product: dezelfde velden die de redactie later kan wijzigen.
@@ -3464,7 +3551,7 @@ export interface components {
              * Fase
              * @example voorbereidend
              */
-            fase: string;
+            fase: components["schemas"]["Phase"];
             /**
              * Geplandlivegang
              * Format: date
@@ -3905,6 +3992,29 @@ export interface components {
              */
             reason: string;
         };
+        /** PhaseRollbackModel */
+        PhaseRollbackModel: {
+            /**
+             * Gemeente
+             * @description CBS-code van de gemeente.
+             */
+            gemeente: string;
+            /**
+             * Maatregel
+             * @description Code van de maatregel.
+             */
+            maatregel: string;
+            /**
+             * Huidigefase
+             * @description De fase van nu.
+             */
+            huidigeFase: string;
+            /**
+             * Gemeldefase
+             * @description De gemelde, eerdere fase.
+             */
+            gemeldeFase: string;
+        };
         /** RowProblemModel */
         RowProblemModel: {
             /**
@@ -3932,8 +4042,8 @@ export interface components {
         Problem: {
             /**
              * Type
-             * @description URI die het soort fout aanduidt.
-             * @default about:blank
+             * @description URI van het probleemtype; daar staat wat het betekent en welke extra velden het kan hebben (zie /api/v1/probleemtypen).
+             * @example https://spoorboek.example/api/v1/probleemtypen/ongeldige-invoer
              */
             type: string;
             /**
@@ -4023,6 +4133,800 @@ export interface components {
              * @default null
              */
             laatsteVolgnummer: number | null;
+            /**
+             * Terugzettingen
+             * @description Bij 409 op een melding van een samenwerkingsverband: elke gemeente die een fase terug zou gaan.
+             * @default null
+             */
+            terugzettingen: components["schemas"]["PhaseRollbackModel"][] | null;
+            /**
+             * Onbekendekolommen
+             * @description Bij een upload: onbekende kopnamen.
+             * @default null
+             */
+            onbekendeKolommen: string[] | null;
+            /**
+             * Dubbelekolommen
+             * @description Bij een upload: dubbele kopnamen.
+             * @default null
+             */
+            dubbeleKolommen: string[] | null;
+            /**
+             * Limiet
+             * @description Bij 413 op een upload: welke leesgrens het bestand overschreed.
+             * @default null
+             */
+            limiet: string | null;
+            /**
+             * Maximum
+             * @description Bij 413 op een upload: die grens.
+             * @default null
+             */
+            maximum: number | null;
+        };
+        /**
+         * Ongeldige invoer
+         * @description Een of meer parameters, velden of headers zijn ongeldig. `invalidParams` noemt ze allemaal tegelijk; er is niets gewijzigd. Zie /api/v1/probleemtypen/ongeldige-invoer.
+         */
+        OngeldigeInvoerProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/ongeldige-invoer";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Ongeldige invoer";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 400;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+            /** @description Bij 400: alle ongeldige parameters tegelijk. */
+            invalidParams: components["schemas"]["InvalidParamModel"][];
+        };
+        /**
+         * Ongeldig verzoek
+         * @description Het verzoek kan niet gelezen worden, bijvoorbeeld een body die niet te ontleden is. Zie /api/v1/probleemtypen/ongeldig-verzoek.
+         */
+        OngeldigVerzoekProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/ongeldig-verzoek";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Ongeldig verzoek";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 400;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+        };
+        /**
+         * Ongeldige rijen
+         * @description Rijen van een bulkmelding of bestand zijn afgekeurd; `rijFouten` noemt elke rij met haar fouten. Er is niets gewijzigd. Zie /api/v1/probleemtypen/ongeldige-rijen.
+         */
+        OngeldigeRijenProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/ongeldige-rijen";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Ongeldige rijen";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 400;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+            /** @description Bij een bulkwijziging of upload: elke afgekeurde rij met haar fouten. */
+            rijFouten?: components["schemas"]["RowProblemModel"][];
+        };
+        /**
+         * Ongeldige kolommen
+         * @description De kopregel van het bestand is niet bruikbaar: onbekende of dubbele kolommen, of een waarde in een kolom zonder kopnaam. Er is niets gewijzigd. Zie /api/v1/probleemtypen/ongeldige-kolommen.
+         */
+        OngeldigeKolommenProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/ongeldige-kolommen";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Ongeldige kolommen";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 400;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+            /** @description Bij een upload: onbekende kopnamen. */
+            onbekendeKolommen?: string[];
+            /** @description Bij een upload: dubbele kopnamen. */
+            dubbeleKolommen?: string[];
+        };
+        /**
+         * Token geweigerd
+         * @description Het tokenverzoek van een koppeling is geweigerd; `error` geeft de reden volgens OAuth 2.0 (RFC 6749). Zie /api/v1/probleemtypen/token-geweigerd.
+         */
+        TokenGeweigerdProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/token-geweigerd";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Token geweigerd";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 400;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+            /** @description Bij /oauth/token: de foutcode van OAuth 2.0 (RFC 6749), zoals invalid_client. */
+            error: string;
+        };
+        /**
+         * Niet geauthenticeerd
+         * @description Niet ingelogd, of het toegangstoken is ongeldig of verlopen. Bij inloggen met een tweede factor zegt `code` wat er nog nodig is. Zie /api/v1/probleemtypen/niet-geauthenticeerd.
+         */
+        NietGeauthenticeerdProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/niet-geauthenticeerd";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Niet geauthenticeerd";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 401;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+            /** @description Machineleesbare reden waar de client op kan reageren, bijvoorbeeld tweede_factor_nodig of tweede_factor_instellen. */
+            code?: string;
+        };
+        /**
+         * Token geweigerd
+         * @description De koppeling is onbekend, het geheim klopt niet of ontbreekt; `error` is invalid_client (RFC 6749). Zie /api/v1/probleemtypen/koppeling-niet-geauthenticeerd.
+         */
+        KoppelingNietGeauthenticeerdProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/koppeling-niet-geauthenticeerd";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Token geweigerd";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 401;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+            /** @description Bij /oauth/token: de foutcode van OAuth 2.0 (RFC 6749), zoals invalid_client. */
+            error: string;
+        };
+        /**
+         * Geen toegang
+         * @description Ingelogd, maar zonder recht hierop, of de CSRF-header ontbreekt. `code` tweede_factor_instellen: uw rol vraagt eerst een tweede factor. Zie /api/v1/probleemtypen/geen-toegang.
+         */
+        GeenToegangProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/geen-toegang";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Geen toegang";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 403;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+            /** @description Machineleesbare reden waar de client op kan reageren, bijvoorbeeld tweede_factor_nodig of tweede_factor_instellen. */
+            code?: string;
+        };
+        /**
+         * Niet gevonden
+         * @description De bron bestaat niet (of is niet van u). Zie /api/v1/probleemtypen/niet-gevonden.
+         */
+        NietGevondenProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/niet-gevonden";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Niet gevonden";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 404;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+        };
+        /**
+         * Methode niet toegestaan
+         * @description Dit pad kent deze methode niet; de header Allow noemt de methoden die het wel kent. Zie /api/v1/probleemtypen/methode-niet-toegestaan.
+         */
+        MethodeNietToegestaanProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/methode-niet-toegestaan";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Methode niet toegestaan";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 405;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+        };
+        /**
+         * Niet aanvaardbaar
+         * @description De header Accept noemt geen mediatype dat deze bron kan leveren. Zie /api/v1/probleemtypen/niet-aanvaardbaar.
+         */
+        NietAanvaardbaarProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/niet-aanvaardbaar";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Niet aanvaardbaar";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 406;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+        };
+        /**
+         * Conflict
+         * @description De bron staat dit nu niet toe, bijvoorbeeld omdat iemand anders haar intussen wijzigde of omdat de Idempotency-Key al gebruikt is. De uitleg staat in `detail`. Zie /api/v1/probleemtypen/conflict.
+         */
+        ConflictProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/conflict";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Conflict";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 409;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+        };
+        /**
+         * Statusovergang niet toegestaan
+         * @description Vanuit de huidige status kan deze overgang niet; `mogelijk` noemt de statussen waar het wel heen kan. Zie /api/v1/probleemtypen/statusovergang-niet-toegestaan.
+         */
+        StatusovergangNietToegestaanProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/statusovergang-niet-toegestaan";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Statusovergang niet toegestaan";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 409;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+            /** @description Bij 409: de status van nu. */
+            huidigeStatus: string;
+            /** @description Bij 409: de statussen waar het vanaf hier wel heen kan. */
+            mogelijk: string[];
+        };
+        /**
+         * Goedkeuringen ontbreken
+         * @description Publiceren vraagt meer goedkeuringen door gemeentelijke toetsers dan deze versie heeft. Zie /api/v1/probleemtypen/goedkeuringen-ontbreken.
+         */
+        GoedkeuringenOntbrekenProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/goedkeuringen-ontbreken";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Goedkeuringen ontbreken";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 409;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+            /** @description Bij publiceren: aantal goedkeuringen van deze versie. */
+            goedkeuringen: number;
+            /** @description Bij publiceren: goedkeuringen nodig. */
+            nodig: number;
+        };
+        /**
+         * Vraag samengevoegd
+         * @description Deze vraag ging op in een andere vraag; behandel die (`samengevoegdMet`). Zie /api/v1/probleemtypen/vraag-samengevoegd.
+         */
+        VraagSamengevoegdProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/vraag-samengevoegd";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Vraag samengevoegd";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 409;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+            /** @description De vraag waarin deze opging. */
+            samengevoegdMet: number;
+        };
+        /**
+         * Terugzetting niet bevestigd
+         * @description De melding zou gemeenten een fase terugzetten; noem ze in terugzettenBevestigd als dat de bedoeling is. Er is niets gewijzigd. Zie /api/v1/probleemtypen/terugzetting-niet-bevestigd.
+         */
+        TerugzettingNietBevestigdProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/terugzetting-niet-bevestigd";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Terugzetting niet bevestigd";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 409;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+            /** @description Bij 409 op een melding van een samenwerkingsverband: elke gemeente die een fase terug zou gaan. */
+            terugzettingen: components["schemas"]["PhaseRollbackModel"][];
+        };
+        /**
+         * Cursor voorbij de feed
+         * @description Het volgnummer in `sinds` heeft de feed nooit uitgegeven (bijvoorbeeld na het terugzetten van een back-up). Synchroniseer opnieuw vanaf 0 of vanaf `laatsteVolgnummer`. Zie /api/v1/probleemtypen/volgnummer-voorbij-feed.
+         */
+        VolgnummerVoorbijFeedProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/volgnummer-voorbij-feed";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Cursor voorbij de feed";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 410;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+            /** @description Bij 410 op de wijzigingsfeed: het volgnummer van de laatste wijziging. */
+            laatsteVolgnummer: number;
+        };
+        /**
+         * Voorwaarde niet vervuld
+         * @description If-Match noemt niet de huidige versie: iemand anders wijzigde de bron intussen. De huidige versie staat in `huidigeVersie` en in de ETag-header. Zie /api/v1/probleemtypen/voorwaarde-niet-vervuld.
+         */
+        VoorwaardeNietVervuldProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/voorwaarde-niet-vervuld";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Voorwaarde niet vervuld";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 412;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+            /** @description Bij 412: de versie die nu geldt (ook in de ETag-header). */
+            huidigeVersie?: number;
+        };
+        /**
+         * Verzoek te groot
+         * @description De body is groter dan de API aanneemt. Zie /api/v1/probleemtypen/te-groot.
+         */
+        TeGrootProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/te-groot";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Verzoek te groot";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 413;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+        };
+        /**
+         * Bestand te groot
+         * @description Het bestand is te groot, of overschrijdt bij het lezen een grens (`limiet`, `maximum`). Zie /api/v1/probleemtypen/bestand-te-groot.
+         */
+        BestandTeGrootProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/bestand-te-groot";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Bestand te groot";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 413;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+            /** @description Bij 413 op een upload: welke leesgrens het bestand overschreed. */
+            limiet?: string;
+            /** @description Bij 413 op een upload: die grens. */
+            maximum?: number;
+        };
+        /**
+         * Mediatype niet ondersteund
+         * @description Het mediatype van de body (Content-Type) wordt niet aangenomen; stuur application/json. Zie /api/v1/probleemtypen/mediatype-niet-ondersteund.
+         */
+        MediatypeNietOndersteundProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/mediatype-niet-ondersteund";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Mediatype niet ondersteund";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 415;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+        };
+        /**
+         * Bestand niet leesbaar
+         * @description Het bestand is geen leesbaar CSV- of XLSX-bestand. Zie /api/v1/probleemtypen/bestand-niet-leesbaar.
+         */
+        BestandNietLeesbaarProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/bestand-niet-leesbaar";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Bestand niet leesbaar";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 415;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+        };
+        /**
+         * Bestandstype niet toegestaan
+         * @description De inhoud van het bestand is geen toegestaan document- of afbeeldingstype, of het bestand is leeg. Zie /api/v1/probleemtypen/bestandstype-niet-toegestaan.
+         */
+        BestandstypeNietToegestaanProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/bestandstype-niet-toegestaan";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Bestandstype niet toegestaan";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 415;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+        };
+        /**
+         * Voorwaarde vereist
+         * @description If-Match ontbreekt of is leeg; stuur de ETag die u las. Zie /api/v1/probleemtypen/voorwaarde-vereist.
+         */
+        VoorwaardeVereistProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/voorwaarde-vereist";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Voorwaarde vereist";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 428;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+        };
+        /**
+         * Te veel pogingen
+         * @description Te veel (mislukte) pogingen; probeer het na Retry-After seconden opnieuw. Zie /api/v1/probleemtypen/te-veel-pogingen.
+         */
+        TeVeelPogingenProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/te-veel-pogingen";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Te veel pogingen";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 429;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+        };
+        /**
+         * Interne fout
+         * @description Er ging iets mis aan de kant van de dienst; vermeld het request-id uit `instance` als u contact opneemt. Zie /api/v1/probleemtypen/interne-fout.
+         */
+        InterneFoutProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/interne-fout";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Interne fout";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 500;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+        };
+        /**
+         * Dienst niet beschikbaar
+         * @description De dienst kan nu geen verzoeken afhandelen, bijvoorbeeld omdat de database niet bereikbaar is. Zie /api/v1/probleemtypen/dienst-niet-beschikbaar.
+         */
+        DienstNietBeschikbaarProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/dienst-niet-beschikbaar";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Dienst niet beschikbaar";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 503;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
+        };
+        /**
+         * Dienst niet beschikbaar
+         * @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. Zie /api/v1/probleemtypen/database-bezet.
+         */
+        DatabaseBezetProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/database-bezet";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Dienst niet beschikbaar";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 503;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
         };
     };
     responses: never;
@@ -4067,7 +4971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -4077,7 +4981,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -4087,7 +4991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -4130,7 +5034,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -4140,7 +5044,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -4150,7 +5054,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -4160,7 +5064,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -4206,7 +5110,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -4216,7 +5120,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -4226,7 +5130,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -4236,7 +5140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -4246,7 +5150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -4283,7 +5187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -4293,7 +5197,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -4303,7 +5207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -4313,7 +5217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -4323,7 +5227,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -4333,7 +5237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -4343,7 +5247,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -4353,7 +5257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -4363,7 +5267,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -4406,7 +5310,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -4416,7 +5320,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -4426,7 +5330,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -4436,7 +5340,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -4482,7 +5386,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -4492,7 +5396,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -4502,7 +5406,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -4512,7 +5416,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -4522,7 +5426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -4565,7 +5469,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -4575,7 +5479,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -4585,7 +5489,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -4595,7 +5499,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -4655,7 +5559,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -4665,7 +5569,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -4675,7 +5579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -4685,7 +5589,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -4731,7 +5635,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -4741,7 +5645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -4751,7 +5655,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -4761,7 +5665,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -4771,7 +5675,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -4809,7 +5713,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -4819,7 +5723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -4829,7 +5733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -4839,7 +5743,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -4849,7 +5753,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -4859,7 +5763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -4869,7 +5773,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -4879,7 +5783,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -4889,7 +5793,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -4945,7 +5849,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -4955,7 +5859,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -4965,7 +5869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -4975,7 +5879,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -5021,7 +5925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -5031,7 +5935,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -5041,7 +5945,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -5051,7 +5955,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -5061,7 +5965,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -5104,7 +6008,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -5114,7 +6018,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -5124,7 +6028,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -5134,7 +6038,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -5179,7 +6083,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -5189,7 +6093,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -5199,7 +6103,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -5209,7 +6113,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -5219,7 +6123,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -5262,7 +6166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -5272,7 +6176,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -5282,7 +6186,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -5292,7 +6196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -5337,7 +6241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -5347,7 +6251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -5357,7 +6261,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -5367,7 +6271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -5377,7 +6281,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -5427,7 +6331,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -5437,7 +6341,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -5447,7 +6351,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -5457,7 +6361,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -5502,7 +6406,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -5512,7 +6416,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -5522,7 +6426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -5532,7 +6436,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -5542,7 +6446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -5577,7 +6481,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description E-mailadres of wachtwoord onjuist, of de code van de tweede factor ontbreekt. */
@@ -5587,7 +6491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -5597,7 +6501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -5607,7 +6511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -5617,7 +6521,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Te veel mislukte pogingen; zie Retry-After. */
@@ -5627,7 +6531,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeVeelPogingenProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -5637,7 +6541,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -5647,7 +6551,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -5678,7 +6582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -5688,7 +6592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -5698,7 +6602,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -5708,7 +6612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -5718,7 +6622,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -5747,7 +6651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -5757,7 +6661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -5767,7 +6671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -5777,7 +6681,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -5787,7 +6691,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -5818,7 +6722,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Het vernieuwingstoken is verlopen, ingetrokken of hergebruikt. */
@@ -5828,7 +6732,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -5838,7 +6742,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -5848,7 +6752,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -5858,7 +6762,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -5868,7 +6772,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -5903,7 +6807,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"] | components["schemas"]["TokenGeweigerdProblem"];
                 };
             };
             /** @description Onbekende koppeling of onjuist geheim (error: invalid_client). */
@@ -5913,7 +6817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["KoppelingNietGeauthenticeerdProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -5923,7 +6827,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -5933,7 +6837,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -5943,7 +6847,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Te veel mislukte pogingen; zie Retry-After. */
@@ -5953,7 +6857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeVeelPogingenProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -5963,7 +6867,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -5973,7 +6877,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -6004,7 +6908,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -6014,7 +6918,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -6024,7 +6928,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -6034,7 +6938,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -6044,7 +6948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -6079,7 +6983,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -6089,7 +6993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -6099,7 +7003,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -6109,7 +7013,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -6119,7 +7023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -6129,7 +7033,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -6139,7 +7043,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -6149,7 +7053,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -6182,7 +7086,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -6192,7 +7096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -6202,7 +7106,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -6212,7 +7116,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -6222,7 +7126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -6232,7 +7136,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -6242,7 +7146,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -6252,7 +7156,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -6287,7 +7191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -6297,7 +7201,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -6307,7 +7211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -6317,7 +7221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Niet gestart, of verplicht voor uw rol. */
@@ -6327,7 +7231,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -6337,7 +7241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -6347,7 +7251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -6357,7 +7261,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -6367,7 +7271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -6398,7 +7302,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -6408,7 +7312,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -6418,7 +7322,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -6428,7 +7332,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De tweede factor staat al aan. */
@@ -6438,7 +7342,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -6448,7 +7352,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -6458,7 +7362,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -6491,7 +7395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -6501,7 +7405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -6511,7 +7415,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -6521,7 +7425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Te veel aanvragen; zie Retry-After. */
@@ -6531,7 +7435,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeVeelPogingenProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -6541,7 +7445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -6551,7 +7455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -6584,7 +7488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -6594,7 +7498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -6604,7 +7508,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -6614,7 +7518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -6624,7 +7528,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -6634,7 +7538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -6667,7 +7571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -6677,7 +7581,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -6687,7 +7591,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -6697,7 +7601,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -6707,7 +7611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -6717,7 +7621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -6758,7 +7662,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -6768,7 +7672,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -6778,7 +7682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -6788,7 +7692,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -6798,7 +7702,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -6808,7 +7712,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -6843,7 +7747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -6853,7 +7757,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -6863,7 +7767,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -6873,7 +7777,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Er is al een gebruiker met dit e-mailadres. */
@@ -6883,7 +7787,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -6893,7 +7797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -6903,7 +7807,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -6913,7 +7817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -6923,7 +7827,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -6957,7 +7861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -6967,7 +7871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -6977,7 +7881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -6987,7 +7891,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -6997,7 +7901,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -7007,7 +7911,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -7017,7 +7921,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -7055,7 +7959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -7065,7 +7969,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -7075,7 +7979,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -7085,7 +7989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -7095,7 +7999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description U kunt uzelf niet de beheerdersrol afnemen of uitschakelen. */
@@ -7105,7 +8009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -7115,7 +8019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -7125,7 +8029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -7135,7 +8039,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -7145,7 +8049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -7179,7 +8083,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -7189,7 +8093,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -7199,7 +8103,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -7209,7 +8113,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -7219,7 +8123,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De gebruiker heeft al een wachtwoord. */
@@ -7229,7 +8133,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -7239,7 +8143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -7249,7 +8153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -7285,7 +8189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -7295,7 +8199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -7305,7 +8209,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -7315,7 +8219,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -7325,7 +8229,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -7335,7 +8239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -7370,7 +8274,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -7380,7 +8284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -7390,7 +8294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -7400,7 +8304,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -7410,7 +8314,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -7420,7 +8324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -7430,7 +8334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -7440,7 +8344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -7474,7 +8378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -7484,7 +8388,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -7494,7 +8398,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -7504,7 +8408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -7514,7 +8418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -7524,7 +8428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -7534,7 +8438,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -7572,7 +8476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -7582,7 +8486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -7592,7 +8496,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -7602,7 +8506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -7612,7 +8516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -7622,7 +8526,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -7632,7 +8536,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -7642,7 +8546,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -7652,7 +8556,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -7690,7 +8594,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -7700,7 +8604,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -7710,7 +8614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -7720,7 +8624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -7730,7 +8634,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -7740,7 +8644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -7750,7 +8654,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -7760,7 +8664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -7770,7 +8674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -7803,7 +8707,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -7813,7 +8717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -7823,7 +8727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -7833,7 +8737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -7843,7 +8747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -7853,7 +8757,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -7863,7 +8767,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -7906,7 +8810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -7916,7 +8820,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -7926,7 +8830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -7936,7 +8840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -7946,7 +8850,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -7956,7 +8860,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -7991,7 +8895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -8001,7 +8905,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -8011,7 +8915,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -8021,7 +8925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De cursor `sinds` ligt voorbij de laatste wijziging (bijvoorbeeld na het terugzetten van een back-up); laatsteVolgnummer zegt waar de feed nu is. */
@@ -8031,7 +8935,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["VolgnummerVoorbijFeedProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -8041,7 +8945,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -8051,7 +8955,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -8082,7 +8986,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -8092,7 +8996,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -8102,7 +9006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -8162,7 +9066,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -8172,7 +9076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -8182,7 +9086,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -8192,7 +9096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -8202,7 +9106,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -8212,7 +9116,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -8247,7 +9151,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -8257,7 +9161,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -8267,7 +9171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -8277,7 +9181,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -8287,7 +9191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -8297,7 +9201,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -8307,7 +9211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -8317,7 +9221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -8363,7 +9267,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -8373,7 +9277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -8383,7 +9287,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -8393,7 +9297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -8403,7 +9307,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -8413,7 +9317,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -8423,7 +9327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -8461,7 +9365,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -8471,7 +9375,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -8481,7 +9385,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -8491,7 +9395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -8501,7 +9405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -8511,7 +9415,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -8521,7 +9425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -8531,7 +9435,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -8541,7 +9445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -8579,7 +9483,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -8589,7 +9493,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -8599,7 +9503,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -8609,7 +9513,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -8619,7 +9523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Deze overgang mag niet vanuit de huidige status, of een voorwaarde ontbreekt. */
@@ -8629,7 +9533,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StatusovergangNietToegestaanProblem"] | components["schemas"]["GoedkeuringenOntbrekenProblem"] | components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -8639,7 +9543,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -8649,7 +9553,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -8659,7 +9563,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -8669,7 +9573,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -8707,7 +9611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -8717,7 +9621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -8727,7 +9631,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -8737,7 +9641,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -8747,7 +9651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Dit product hoeft niet gecontroleerd te worden. */
@@ -8757,7 +9661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -8767,7 +9671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -8777,7 +9681,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -8787,7 +9691,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -8797,7 +9701,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -8831,7 +9735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -8841,7 +9745,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -8851,7 +9755,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -8861,7 +9765,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -8871,7 +9775,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -8881,7 +9785,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -8891,7 +9795,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -8929,7 +9833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -8939,7 +9843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -8949,7 +9853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -8959,7 +9863,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -8969,7 +9873,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Er is geen conceptversie. */
@@ -8979,7 +9883,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description Het bestand is te groot. */
@@ -8989,7 +9893,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"] | components["schemas"]["BestandTeGrootProblem"];
                 };
             };
             /** @description Geen toegestaan documenttype. */
@@ -8999,7 +9903,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"] | components["schemas"]["BestandstypeNietToegestaanProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -9009,7 +9913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -9019,7 +9923,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -9057,7 +9961,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -9067,7 +9971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -9077,7 +9981,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -9087,7 +9991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -9097,7 +10001,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Er is geen conceptversie. */
@@ -9107,7 +10011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -9117,7 +10021,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -9127,7 +10031,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -9137,7 +10041,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -9147,7 +10051,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -9194,7 +10098,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -9204,7 +10108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -9214,7 +10118,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -9224,7 +10128,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -9234,7 +10138,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -9244,7 +10148,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -9254,7 +10158,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -9287,7 +10191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -9297,7 +10201,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -9307,7 +10211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -9317,7 +10221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -9327,7 +10231,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Er is geen conceptversie. */
@@ -9337,7 +10241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -9347,7 +10251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -9357,7 +10261,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -9391,7 +10295,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -9401,7 +10305,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -9411,7 +10315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -9421,7 +10325,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -9431,7 +10335,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -9441,7 +10345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -9451,7 +10355,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -9489,7 +10393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -9499,7 +10403,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -9509,7 +10413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -9519,7 +10423,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -9529,7 +10433,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Niet in ontwikkeling of toetsing, of al uitgenodigd. */
@@ -9539,7 +10443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -9549,7 +10453,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -9559,7 +10463,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -9569,7 +10473,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -9579,7 +10483,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -9618,7 +10522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -9628,7 +10532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -9638,7 +10542,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -9648,7 +10552,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -9658,7 +10562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Deze versie staat niet open voor toetsing. */
@@ -9668,7 +10572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -9678,7 +10582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -9688,7 +10592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -9698,7 +10602,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -9708,7 +10612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -9739,7 +10643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -9749,7 +10653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -9759,7 +10663,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -9769,7 +10673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -9779,7 +10683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -9816,7 +10720,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -9826,7 +10730,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -9836,7 +10740,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -9846,7 +10750,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -9856,7 +10760,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -9866,7 +10770,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -9912,7 +10816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -9922,7 +10826,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -9932,7 +10836,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -9942,7 +10846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -9952,7 +10856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -9990,7 +10894,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -10000,7 +10904,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -10010,7 +10914,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -10020,7 +10924,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -10030,7 +10934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -10040,7 +10944,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -10050,7 +10954,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -10060,7 +10964,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -10070,7 +10974,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -10106,7 +11010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -10116,7 +11020,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -10126,7 +11030,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -10136,7 +11040,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -10146,7 +11050,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -10156,7 +11060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -10166,7 +11070,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -10204,7 +11108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -10214,7 +11118,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -10224,7 +11128,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -10234,7 +11138,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -10244,7 +11148,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -10254,7 +11158,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -10264,7 +11168,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -10306,7 +11210,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -10316,7 +11220,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -10326,7 +11230,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -10336,7 +11240,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -10346,7 +11250,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Iemand anders wijzigde de stand intussen. */
@@ -10356,7 +11260,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -10366,7 +11270,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -10376,7 +11280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description If-Match ontbreekt. */
@@ -10386,7 +11290,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -10396,7 +11300,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -10406,7 +11310,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -10440,7 +11344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -10450,7 +11354,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -10460,7 +11364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -10470,7 +11374,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -10480,7 +11384,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -10490,7 +11394,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -10500,7 +11404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -10554,7 +11458,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -10564,7 +11468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -10574,7 +11478,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -10584,7 +11488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -10631,7 +11535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -10641,7 +11545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -10651,7 +11555,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -10661,7 +11565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -10671,7 +11575,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -10681,7 +11585,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -10719,7 +11623,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"] | components["schemas"]["OngeldigeRijenProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -10729,7 +11633,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -10739,7 +11643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -10749,7 +11653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Een cel veranderde intussen, of de Idempotency-Key hoort bij een ander verzoek. */
@@ -10759,7 +11663,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -10769,7 +11673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -10779,7 +11683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -10789,7 +11693,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -10799,7 +11703,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -10837,7 +11741,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"] | components["schemas"]["OngeldigeRijenProblem"] | components["schemas"]["OngeldigeKolommenProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -10847,7 +11751,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -10857,7 +11761,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -10867,7 +11771,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Een cel veranderde intussen. */
@@ -10877,7 +11781,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description Het bestand is te groot, of voorbij een leesgrens (rijen, kolommen, cellen). */
@@ -10887,7 +11791,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"] | components["schemas"]["BestandTeGrootProblem"];
                 };
             };
             /** @description Geen CSV of XLSX, of niet te lezen. */
@@ -10897,7 +11801,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"] | components["schemas"]["BestandNietLeesbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -10907,7 +11811,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -10917,7 +11821,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -10954,7 +11858,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"] | components["schemas"]["OngeldigeRijenProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -10964,7 +11868,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -10974,7 +11878,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -10984,7 +11888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -10994,7 +11898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Een gemeente zou een fase terug gaan zonder bevestiging, of een cel veranderde intussen. */
@@ -11004,7 +11908,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TerugzettingNietBevestigdProblem"] | components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -11014,7 +11918,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -11024,7 +11928,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -11034,7 +11938,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -11044,7 +11948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -11079,7 +11983,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -11089,7 +11993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -11099,7 +12003,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -11109,7 +12013,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -11119,7 +12023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -11129,7 +12033,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -11165,7 +12069,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -11175,7 +12079,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -11185,7 +12089,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -11195,7 +12099,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -11205,7 +12109,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -11215,7 +12119,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -11266,7 +12170,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -11276,7 +12180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -11286,7 +12190,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -11296,7 +12200,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -11306,7 +12210,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -11357,7 +12261,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -11367,7 +12271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -11377,7 +12281,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -11387,7 +12291,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -11436,7 +12340,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -11446,7 +12350,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -11456,7 +12360,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -11466,7 +12370,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -11499,7 +12403,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -11509,7 +12413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -11519,7 +12423,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -11529,7 +12433,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -11539,7 +12443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -11549,7 +12453,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -11580,7 +12484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -11590,7 +12494,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -11600,7 +12504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -11610,7 +12514,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -11620,7 +12524,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -11651,7 +12555,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -11661,7 +12565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -11671,7 +12575,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -11681,7 +12585,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -11691,7 +12595,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -11727,7 +12631,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -11737,7 +12641,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -11747,7 +12651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -11757,7 +12661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -11767,7 +12671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -11777,7 +12681,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -11813,7 +12717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -11823,7 +12727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -11833,7 +12737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -11843,7 +12747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -11853,7 +12757,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -11863,7 +12767,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -11896,7 +12800,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -11906,7 +12810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -11916,7 +12820,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -11926,7 +12830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -11936,7 +12840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -11946,7 +12850,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -11956,7 +12860,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -11989,7 +12893,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -11999,7 +12903,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -12009,7 +12913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -12019,7 +12923,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -12029,7 +12933,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -12039,7 +12943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -12074,7 +12978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -12084,7 +12988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -12094,7 +12998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -12104,7 +13008,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -12114,7 +13018,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -12124,7 +13028,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -12134,7 +13038,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -12144,7 +13048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -12193,7 +13097,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -12203,7 +13107,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -12213,7 +13117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -12223,7 +13127,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -12233,7 +13137,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -12243,7 +13147,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -12278,7 +13182,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -12288,7 +13192,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -12298,7 +13202,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -12308,7 +13212,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -12318,7 +13222,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -12328,7 +13232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -12338,7 +13242,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -12348,7 +13252,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -12383,7 +13287,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -12393,7 +13297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -12403,7 +13307,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -12413,7 +13317,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -12423,7 +13327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -12433,7 +13337,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -12443,7 +13347,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -12485,7 +13389,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -12495,7 +13399,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -12505,7 +13409,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -12515,7 +13419,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -12525,7 +13429,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De bron staat dit nu niet toe. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VraagSamengevoegdProblem"] | components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description Iemand anders wijzigde de vraag intussen. */
@@ -12535,7 +13449,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -12545,7 +13459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -12555,7 +13469,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description If-Match ontbreekt of is leeg; stuur de ETag die u las. */
@@ -12565,7 +13479,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -12575,7 +13489,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -12585,7 +13499,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -12627,7 +13541,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -12637,7 +13551,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -12647,7 +13561,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -12657,7 +13571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -12667,7 +13581,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Deze overgang mag niet vanuit de huidige status. */
@@ -12677,7 +13591,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["StatusovergangNietToegestaanProblem"] | components["schemas"]["VraagSamengevoegdProblem"] | components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description Iemand anders wijzigde de vraag intussen. */
@@ -12687,7 +13601,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -12697,7 +13611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -12707,7 +13621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description If-Match ontbreekt of is leeg; stuur de ETag die u las. */
@@ -12717,7 +13631,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -12727,7 +13641,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -12737,7 +13651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -12779,7 +13693,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -12789,7 +13703,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -12799,7 +13713,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -12809,7 +13723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -12819,7 +13733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Een van beide vragen is al samengevoegd. */
@@ -12829,7 +13743,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["VraagSamengevoegdProblem"] | components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description Iemand anders wijzigde de vraag intussen. */
@@ -12839,7 +13753,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -12849,7 +13763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -12859,7 +13773,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description If-Match ontbreekt of is leeg; stuur de ETag die u las. */
@@ -12869,7 +13783,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -12879,7 +13793,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -12889,7 +13803,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -12923,7 +13837,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -12933,7 +13847,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -12943,7 +13857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -12953,7 +13867,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -12963,7 +13877,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -12973,7 +13887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -12983,7 +13897,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -13021,7 +13935,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -13031,7 +13945,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -13041,7 +13955,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -13051,7 +13965,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -13061,7 +13975,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -13071,7 +13985,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -13081,7 +13995,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -13091,7 +14005,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -13101,7 +14015,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -13135,7 +14049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -13145,7 +14059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -13155,7 +14069,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -13165,7 +14079,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -13175,7 +14089,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -13185,7 +14099,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -13195,7 +14109,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -13233,7 +14147,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -13243,7 +14157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -13253,7 +14167,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -13263,7 +14177,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -13273,7 +14187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Te veel bijlagen, of de vraag is gewist. */
@@ -13283,7 +14197,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description Het bestand is te groot. */
@@ -13293,7 +14207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"] | components["schemas"]["BestandTeGrootProblem"];
                 };
             };
             /** @description Geen toegestaan bestandstype. */
@@ -13303,7 +14217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"] | components["schemas"]["BestandstypeNietToegestaanProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -13313,7 +14227,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -13323,7 +14237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -13370,7 +14284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -13380,7 +14294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -13390,7 +14304,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -13400,7 +14314,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -13410,7 +14324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -13420,7 +14334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -13430,7 +14344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -13481,7 +14395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -13491,7 +14405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -13501,7 +14415,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -13511,7 +14425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -13521,7 +14435,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -13531,7 +14445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -13566,7 +14480,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -13576,7 +14490,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -13586,7 +14500,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -13596,7 +14510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -13606,7 +14520,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -13616,7 +14530,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -13626,7 +14540,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -13636,7 +14550,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -13682,7 +14596,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -13692,7 +14606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -13702,7 +14616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -13712,7 +14626,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -13722,7 +14636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -13732,7 +14646,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -13742,7 +14656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -13780,7 +14694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -13790,7 +14704,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -13800,7 +14714,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -13810,7 +14724,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -13820,7 +14734,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Het item is ingetrokken. */
@@ -13830,7 +14744,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -13840,7 +14754,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -13850,7 +14764,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -13860,7 +14774,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -13870,7 +14784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -13916,7 +14830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -13926,7 +14840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -13936,7 +14850,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -13946,7 +14860,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -13956,7 +14870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -13966,7 +14880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -13976,7 +14890,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -14014,7 +14928,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
@@ -14024,7 +14938,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
                 };
             };
             /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
@@ -14034,7 +14948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De bron bestaat niet (of is niet van u). */
@@ -14044,7 +14958,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -14054,7 +14968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Het item is ingetrokken. */
@@ -14064,7 +14978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
                 };
             };
             /** @description De body is te groot. */
@@ -14074,7 +14988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
                 };
             };
             /** @description Het mediatype van de body wordt niet ondersteund. */
@@ -14084,7 +14998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -14094,7 +15008,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -14104,7 +15018,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -14147,7 +15061,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -14157,7 +15071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -14167,7 +15081,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -14177,7 +15091,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -14224,7 +15138,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -14234,7 +15148,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -14244,7 +15158,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -14254,7 +15168,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -14285,7 +15199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -14295,7 +15209,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -14305,7 +15219,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
@@ -14336,7 +15250,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -14346,7 +15260,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
                 };
             };
             /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
@@ -14356,7 +15270,166 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"] | components["schemas"]["DienstNietBeschikbaarProblem"];
+                };
+            };
+        };
+    };
+    probleemtypenOpvragen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemTypeList"];
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    probleemtypeOpvragen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                /** @description Code van het probleemtype. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemTypeRead"];
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
                 };
             };
         };
