@@ -2,10 +2,8 @@
 at once, because the session commits before the response is sent."""
 
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,48 +19,37 @@ from api.seed.demo import load_demo_data
 from api.seed.demo_accounts import DEMO_CLIENTS, DEMO_PASSWORD
 from api.seed.reference import load_reference_data
 from tests.auth import EDITOR
-from tests.databases import create_database, drop_database
+from tests.databases import clone_database, create_database, drop_database
+from tests.live_server import live_server as serve
 
-SPOORBOEK = str(Path(sys.executable).parent / "spoorboek")
 
-
-@pytest.fixture
-def real_database(tmp_path: Path) -> Iterator[str]:
+@pytest.fixture(scope="module")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The demo data, loaded once for the module; each test serves a copy of it."""
+    files = tmp_path_factory.mktemp("bestanden")
     url = create_database("ryw")
     upgrade_to_head(url)
     engine = build_engine(url)
     with Session(engine) as session:
         load_reference_data(session)
-        load_demo_data(session, Settings(database_url=url, storage_dir=str(tmp_path / "f")))
+        load_demo_data(session, Settings(database_url=url, storage_dir=str(files)))
         session.commit()
+    # PostgreSQL copies a template only when nobody is connected to it.
     engine.dispose()
-    yield url
+    yield url, files
     drop_database(url)
 
 
 @pytest.fixture
-def live_server(real_database: str, tmp_path: Path) -> Iterator[str]:
-    """`spoorboek serve` on a free port over the real database; yields its base URL."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": real_database,
-        "SPOORBOEK_SPA_DIST": str(tmp_path),
-        "SPOORBOEK_ENVIRONMENT": "demo",
-        "SPOORBOEK_LOG_LEVEL": "WARNING",
-        # Plain-HTTP clients (unlike browsers on loopback) do not send Secure cookies back.
-        "SPOORBOEK_COOKIE_SECURE": "false",
-    }
-    server = subprocess.Popen(
-        [SPOORBOEK, "serve", "--port", str(port)], env=env, stderr=subprocess.PIPE
-    )
-    base = f"http://127.0.0.1:{port}"
+def live_server(demo_database: tuple[str, Path], tmp_path: Path) -> Iterator[str]:
+    """A real server over a fresh copy of the demo database; yields its base URL."""
+    template, files = demo_database
+    url = clone_database(template, "ryw")
     try:
-        _wait_for(f"{base}/api/v1", server)
-        yield base
+        with serve(url, tmp_path, SPOORBOEK_STORAGE_DIR=str(files)) as server:
+            yield server.base_url
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        drop_database(url)
 
 
 def test_a_write_is_visible_to_the_next_request(live_server: str) -> None:
@@ -124,21 +111,3 @@ def test_the_example_script_for_information_teams(live_server: str, tmp_path: Pa
     assert refused.returncode == 1
     assert "rij 2 (GM0344 M16): fase" in refused.stderr
     assert "rij 3 (GM0363 M16): gemeente" in refused.stderr
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _wait_for(base: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            httpx.get(f"{base}/health")
-            return
-        except httpx.TransportError:
-            assert server.poll() is None, server.stderr.read() if server.stderr else ""
-            assert time.monotonic() < deadline, "server did not start"
-            time.sleep(0.2)
