@@ -5,17 +5,14 @@ import {
   Paragraph,
   PrimaryActionButton,
   SelectOption,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
-import { ScrollTable } from '../../shared/ScrollTable';
+import { DataTable } from '../../shared/DataTable';
 import { AppLink } from '../../app/AppLink';
 import { SelectField, TextField } from '../../forms/fields';
 import { useWaves } from '../../measures/queries';
@@ -115,35 +112,24 @@ function DueSoon({ products, weeks }: { products: PlannedProduct[]; weeks: numbe
       {products.length === 0 ? (
         <Paragraph>Geen onafgemaakte producten met een uiterste leverdatum in deze periode.</Paragraph>
       ) : (
-        <ScrollTable labelledBy="binnenkort-tabel">
-          <Table className="spoorboek-table">
-            <caption id="binnenkort-tabel" className="spoorboek-visually-hidden">
-              Producten die uiterlijk over {weeks} weken klaar moeten zijn
-            </caption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Product</TableHeaderCell>
-                <TableHeaderCell scope="col">Soort</TableHeaderCell>
-                <TableHeaderCell scope="col">Status</TableHeaderCell>
-                <TableHeaderCell scope="col">Uiterste leverdatum</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {products.map((product) => (
-                <TableRow key={product.id}>
-                  <TableCell>
-                    <ProductLink product={product} />
-                  </TableCell>
-                  <TableCell>{PRODUCT_TYPE_LABELS[product.soort]}</TableCell>
-                  <TableCell>{STATUS_LABELS[product.status]}</TableCell>
-                  <TableCell>
-                    <DutchDate value={product.uitersteLeverdatum} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </ScrollTable>
+        <DataTable
+          id="binnenkort-tabel"
+          caption={`Producten die uiterlijk over ${weeks} weken klaar moeten zijn`}
+          columns={['Product', 'Soort', 'Status', 'Uiterste leverdatum']}
+        >
+          {products.map((product) => (
+            <TableRow key={product.id}>
+              <TableCell>
+                <ProductLink product={product} />
+              </TableCell>
+              <TableCell>{PRODUCT_TYPE_LABELS[product.soort]}</TableCell>
+              <TableCell>{STATUS_LABELS[product.status]}</TableCell>
+              <TableCell>
+                <DutchDate value={product.uitersteLeverdatum} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       )}
     </section>
   );
@@ -162,20 +148,11 @@ function WaveTable({ wave }: { wave: WavePlan }) {
         Producten gereed op <DutchDate value={wave.productenGereedOp} />. {missing} van {wave.maatregelen.length}{' '}
         maatregelen missen nog een verwachte soort; {late} {late === 1 ? 'product is' : 'producten zijn'} te laat.
       </Paragraph>
-      <ScrollTable labelledBy={`${headingId}-tabel`}>
-        <Table className="spoorboek-table">
-          <caption id={`${headingId}-tabel`} className="spoorboek-visually-hidden">
-            Maatregelen van {wave.naam}
-          </caption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Maatregel</TableHeaderCell>
-              <TableHeaderCell scope="col">Aanwezige soorten</TableHeaderCell>
-              <TableHeaderCell scope="col">Ontbrekende soorten</TableHeaderCell>
-              <TableHeaderCell scope="col">Te laat</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
+      <DataTable
+        id={`${headingId}-tabel`}
+        caption={`Maatregelen van ${wave.naam}`}
+        columns={['Maatregel', 'Aanwezige soorten', 'Ontbrekende soorten', 'Te laat']}
+      >
             {wave.maatregelen.map((measure) => (
               <TableRow key={measure.maatregel.code}>
                 <TableHeaderCell scope="row">
@@ -201,9 +178,7 @@ function WaveTable({ wave }: { wave: WavePlan }) {
                 </TableCell>
               </TableRow>
             ))}
-          </TableBody>
-        </Table>
-      </ScrollTable>
+      </DataTable>
     </section>
   );
 }

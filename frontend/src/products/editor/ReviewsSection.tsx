@@ -5,16 +5,12 @@ import {
   Paragraph,
   PrimaryActionButton,
   SelectOption,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 
-import { ScrollTable } from '../../shared/ScrollTable';
+import { DataTable } from '../../shared/DataTable';
 import { hasRole, useCurrentUser } from '../../auth/session';
 import { clientErrors, hasErrors, mapErrorToForm } from '../../forms/errors';
 import { ErrorSummary } from '../../forms/ErrorSummary';
@@ -131,21 +127,12 @@ function InviteForm({ product, onInvited }: { product: Product; onInvited: (revi
 
 function ReviewTable({ reviews }: { reviews: Review[] }) {
   return (
-    <ScrollTable labelledBy="toetsingen-tabel">
-      <Table className="spoorboek-table">
-        <caption id="toetsingen-tabel" className="spoorboek-caption">
-          Alle toetsingen van dit product
-        </caption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Toetser</TableHeaderCell>
-            <TableHeaderCell scope="col" className="spoorboek-nowrap">Versie</TableHeaderCell>
-            <TableHeaderCell scope="col">Uitgenodigd</TableHeaderCell>
-            <TableHeaderCell scope="col">Oordeel</TableHeaderCell>
-            <TableHeaderCell scope="col">Opmerkingen</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
+    <DataTable
+      id="toetsingen-tabel"
+      caption="Alle toetsingen van dit product"
+      visibleCaption
+      columns={['Toetser', { label: 'Versie', className: 'spoorboek-nowrap' }, 'Uitgenodigd', 'Oordeel', 'Opmerkingen']}
+    >
           {reviews.map((review) => (
             <TableRow key={review.id}>
               <TableCell>{review.toetser.naam}</TableCell>
@@ -173,9 +160,7 @@ function ReviewTable({ reviews }: { reviews: Review[] }) {
               <TableCell>{review.opmerkingen ?? '–'}</TableCell>
             </TableRow>
           ))}
-        </TableBody>
-      </Table>
-    </ScrollTable>
+    </DataTable>
   );
 }
 
