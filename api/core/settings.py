@@ -3,7 +3,7 @@
 from functools import lru_cache
 from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 API_VERSION = "1.0.0"
@@ -54,9 +54,6 @@ class Settings(BaseSettings):
         "on SQLite, a writing request for its turn to write (ms); past it the request gets 503 "
         "with Retry-After.",
     )
-    max_page_size: int = 100
-    # 25 fits the whole set of 23 measures on one default page.
-    default_page_size: int = 25
     max_body_bytes: int = Field(
         default=4_194_304,
         description="Largest request body accepted (bytes); larger is 413. Room for a bulk "
@@ -163,12 +160,6 @@ class Settings(BaseSettings):
         if unknown:
             raise ValueError(f"unknown roles {sorted(unknown)}; use gemeente, redacteur, beheerder")
         return value
-
-    @model_validator(mode="after")
-    def _default_page_fits(self) -> "Settings":
-        if not 1 <= self.default_page_size <= self.max_page_size:
-            raise ValueError("default_page_size must lie between 1 and max_page_size")
-        return self
 
     @property
     def is_sqlite(self) -> bool:
