@@ -20,7 +20,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # the SQLite run includes. Each target on its own (WITHIN_TEST empty) still does all its work.
 WITHIN_TEST ?=
 .PHONY: help install run serve spa test lint typecheck test-python test-sqlite test-postgres \
-        contract test-frontend test-e2e bench-smoke screenshots openapi bench clean
+        test-postgres-properties contract test-frontend test-e2e bench-smoke screenshots openapi bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -71,10 +71,19 @@ test-sqlite: install
 	@echo "== Python tests on SQLite =="
 	env -u TEST_DATABASE_URL $(PYTEST) $(COVERAGE) -q
 
+# On PostgreSQL: the server of TEST_DATABASE_URL, or a throwaway cluster of the installed one.
+on_postgres = if [ -n "$${TEST_DATABASE_URL:-}" ]; then $(1); \
+	else $(BIN)/python scripts/with_throwaway_postgres.py -- $(1); fi
+PROPERTIES := tests/test_property_based.py
+
+# Within `make test` the property-based run is a stage of its own, in the other lane.
 test-postgres: install
 	@echo "== Python tests on PostgreSQL =="
-	if [ -n "$${TEST_DATABASE_URL:-}" ]; then $(PYTEST) -q; \
-	else $(BIN)/python scripts/with_throwaway_postgres.py -- $(PYTEST) -q; fi
+	$(call on_postgres,$(PYTEST) -q $(if $(WITHIN_TEST),--ignore=$(PROPERTIES),))
+
+test-postgres-properties: install
+	@echo "== The property-based run on PostgreSQL =="
+	$(call on_postgres,$(PYTEST) -q $(PROPERTIES))
 
 contract: install ## The committed OpenAPI document matches the app and lints clean
 	$(if $(WITHIN_TEST),,$(BIN)/pytest -p no:cacheprovider -q tests/test_openapi_contract.py)

@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # Balanced by measured wall time (the table that `make test` prints): the two Python runs in
-# one lane, everything the SPA build feeds in the other. ESLint reads the typed client that the
-# spa stage generates, so it follows that stage in the same lane.
+# one lane; everything the SPA build feeds, the bench and the property-based run on PostgreSQL
+# in the other. ESLint reads the typed client that the spa stage generates, so it follows that
+# stage in the same lane.
 LANES = [
     ["typecheck", "test-sqlite", "contract", "test-postgres"],
-    ["spa", "lint", "test-frontend", "test-e2e", "bench-smoke"],
+    ["spa", "lint", "test-frontend", "test-e2e", "bench-smoke", "test-postgres-properties"],
 ]
 LOGS = Path("var/test-logs")
 TAIL_LINES = 120
