@@ -30,6 +30,7 @@ LANES = [
     ["spa", "lint", "test-frontend", "test-e2e", "bench-smoke", "test-postgres-properties"],
 ]
 LOGS = Path("var/test-logs")
+WIDTH = max(len(name) for lane in LANES for name in lane)
 TAIL_LINES = 120
 
 
@@ -105,10 +106,12 @@ class Run:
                 return
 
     def table(self) -> str:
-        rows = [f"  {o.stage:<14} {o.seconds:6.0f}s  {o.status}" for o in self.outcomes.values()]
+        rows = [
+            f"  {o.stage:<{WIDTH}} {o.seconds:6.0f}s  {o.status}" for o in self.outcomes.values()
+        ]
         total = time.monotonic() - self.started
         title = "== make test: wall time per stage =="
-        return "\n".join(["", title, *rows, f"  {'total':<14} {total:6.0f}s"])
+        return "\n".join(["", title, *rows, f"  {'total':<{WIDTH}} {total:6.0f}s"])
 
 
 def main() -> int:
