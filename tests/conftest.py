@@ -132,8 +132,10 @@ def app(
     api = api_of(shared_app)
     settings = make_settings(database_url, tmp_path, storage_dir=str(storage_dir))
     shared_app.state.settings = api.state.settings = settings
-    # The admission turns belong to one event loop, and each test has its own.
+    # The admission turns belong to one event loop, and each test has its own; the kept
+    # representations were built from another test's data, which was rolled back.
     api.state.admission = None
+    api.state.representations = None
 
     def session_in_test_transaction() -> Iterator[Session]:
         yield from transactional(db)

@@ -3,13 +3,18 @@ If-None-Match and If-Match it reads.
 
 Reads: a representation's tag is a hash of the exact bytes sent, or of a cheap version key,
 which every worker computes the same way (no server-side cache is needed to agree on it); a
-client that already has the current one gets 304.
+client that already has the current one gets 304. A public representation with a version key
+is built once per version in each process and kept, keyed by its tag: the version lives in the
+database, so every worker's copy agrees, and a write makes a new tag that no copy holds.
 
 Changes: optimistic concurrency with version tags ("v7"); a stale If-Match is a 412, and where
 a resource demands it, a missing one is a 428."""
 
 import hashlib
 import re
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
@@ -17,6 +22,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 from fastapi import Request
 from fastapi.responses import Response
 from pydantic import BaseModel
+from starlette.datastructures import State
 
 from api.core.errors import DomainError
 
@@ -60,6 +66,64 @@ def conditional_json(
     return Response(body, media_type="application/json", headers=headers)
 
 
+class Representations:
+    """Bodies of public representations by their tag, the least recently used dropped first
+    beyond a byte budget. Threads share it (handlers run in a pool), hence the lock. A copy is
+    kept at most `max_age_seconds`: what a version key does not name (reference data a seed
+    changes) is then stale for minutes at most, not until the process ends."""
+
+    def __init__(
+        self, budget_bytes: int = 32 * 1024 * 1024, max_age_seconds: float = 300.0
+    ) -> None:
+        self.budget_bytes = budget_bytes
+        self.max_age_seconds = max_age_seconds
+        self._bodies: OrderedDict[str, tuple[bytes, float]] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._bodies)
+
+    def get(self, tag: str) -> bytes | None:
+        with self._lock:
+            kept = self._bodies.get(tag)
+            if kept is None:
+                return None
+            body, stored = kept
+            if time.monotonic() - stored > self.max_age_seconds:
+                del self._bodies[tag]
+                self._size -= len(body)
+                return None
+            self._bodies.move_to_end(tag)
+            return body
+
+    def put(self, tag: str, body: bytes) -> None:
+        if len(body) > self.budget_bytes:
+            return
+        with self._lock:
+            if tag in self._bodies:
+                return
+            self._bodies[tag] = (body, time.monotonic())
+            self._size += len(body)
+            while self._size > self.budget_bytes:
+                _, (dropped, _) = self._bodies.popitem(last=False)
+                self._size -= len(dropped)
+
+
+_creating = threading.Lock()
+
+
+def representations(state: State) -> Representations:
+    """The app's store (one per app, so per worker process)."""
+    store: Representations | None = getattr(state, "representations", None)
+    if store is None:
+        with _creating:
+            store = getattr(state, "representations", None)
+            if store is None:
+                store = state.representations = Representations()
+    return store
+
+
 def _http_date(moment: datetime) -> str:
     return format_datetime(moment.astimezone(UTC), usegmt=True)
 
@@ -91,8 +155,16 @@ def conditional_versioned(
             unchanged = False
         if unchanged:
             return Response(status_code=304, headers=headers)
-    body = build().model_dump_json(by_alias=True).encode()
-    return Response(body, media_type="application/json", headers=headers)
+    if not cache_control.startswith("public"):
+        body = build().model_dump_json(by_alias=True).encode()
+        return Response(body, media_type="application/json", headers=headers)
+    # The same for everyone, so one copy serves every caller.
+    store = representations(request.app.state)
+    kept = store.get(etag)
+    if kept is None:
+        kept = build().model_dump_json(by_alias=True).encode()
+        store.put(etag, kept)
+    return Response(kept, media_type="application/json", headers=headers)
 
 
 # Versions fit a database integer; a longer run of digits is no tag of ours.
