@@ -8,6 +8,7 @@ import httpx
 
 from api.dashboard.service import month_ends
 from tests.auth import UTRECHT, login
+from tests.progress.helpers import move_utrechts_m20
 
 
 def _csv(response: httpx.Response) -> list[dict[str, str]]:
@@ -56,14 +57,7 @@ async def test_the_dashboard_follows_a_progress_change(clients: object) -> None:
     contact: httpx.AsyncClient = clients()  # type: ignore[operator]
     await login(contact, UTRECHT)
     before = await public.get("/api/v1/dashboard")
-    cell = await contact.get("/api/v1/gemeenten/GM0344/voortgang/M20")
-    target = "geevalueerd" if cell.json()["fase"] != "geevalueerd" else "niet-gestart"
-    changed = await contact.put(
-        "/api/v1/gemeenten/GM0344/voortgang/M20",
-        json={"fase": target},
-        headers={"If-Match": cell.headers["etag"]},
-    )
-    assert changed.status_code == 200, changed.text
+    target = await move_utrechts_m20(contact)
     after = await public.get("/api/v1/dashboard", headers={"If-None-Match": before.headers["etag"]})
     assert after.status_code == 200
 

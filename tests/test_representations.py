@@ -14,6 +14,7 @@ from api.core.db import get_session, transactional
 from api.main import create_app
 from tests.auth import EDITOR, UTRECHT, login
 from tests.conftest import QueryCounter, api_of, http_client, make_settings
+from tests.progress.helpers import move_utrechts_m20
 
 OVERVIEW = "/api/v1/voortgang/overzicht?groep=maatregel"
 
@@ -21,18 +22,6 @@ OVERVIEW = "/api/v1/voortgang/overzicht?groep=maatregel"
 def _m20(body: dict[str, object]) -> dict[str, int]:
     rows = body["groepen"]  # type: ignore[index]
     return next(r for r in rows if r["groep"]["code"] == "M20")["perFase"]  # type: ignore[no-any-return]
-
-
-async def _move_m20_of_utrecht(contact: httpx.AsyncClient) -> str:
-    cell = await contact.get("/api/v1/gemeenten/GM0344/voortgang/M20")
-    target = "geevalueerd" if cell.json()["fase"] != "geevalueerd" else "niet-gestart"
-    changed = await contact.put(
-        "/api/v1/gemeenten/GM0344/voortgang/M20",
-        json={"fase": target},
-        headers={"If-Match": cell.headers["etag"]},
-    )
-    assert changed.status_code == 200, changed.text
-    return target
 
 
 async def test_a_public_representation_is_built_once_per_version(
@@ -56,7 +45,7 @@ async def test_a_write_is_seen_at_once_by_the_worker_that_kept_a_copy(clients: o
     contact: httpx.AsyncClient = clients()  # type: ignore[operator]
     await login(contact, UTRECHT)
     before = (await public.get(OVERVIEW)).json()
-    target = await _move_m20_of_utrecht(contact)
+    target = await move_utrechts_m20(contact)
     after = (await public.get(OVERVIEW)).json()
     assert _m20(after)[target] == _m20(before)[target] + 1
 
@@ -77,7 +66,7 @@ async def test_a_write_through_one_worker_is_seen_by_another(
     async with http_client(other_worker) as elsewhere:
         before = (await elsewhere.get(OVERVIEW)).json()
         assert len(representations(api_of(other_worker).state)) == 1
-        target = await _move_m20_of_utrecht(contact)
+        target = await move_utrechts_m20(contact)
         after = (await elsewhere.get(OVERVIEW)).json()
     assert _m20(after)[target] == _m20(before)[target] + 1
 

@@ -1,4 +1,4 @@
-"""Reading the help list through the API for tests."""
+"""Reading the help list and changing a cell through the API, for tests."""
 
 from typing import Any
 
@@ -21,3 +21,17 @@ async def every_row(editor: httpx.AsyncClient, query: str = "") -> list[dict[str
         url = body["_links"]["next"]["href"] if body["_links"].get("next") else None
     assert len(rows) == total
     return rows
+
+
+async def move_utrechts_m20(contact: httpx.AsyncClient) -> str:
+    """Moves Utrecht's M20 to another phase as its contact (signed in); returns the new phase.
+    Every figure that counts phases changes by one."""
+    cell = await contact.get("/api/v1/gemeenten/GM0344/voortgang/M20")
+    target = "geevalueerd" if cell.json()["fase"] != "geevalueerd" else "niet-gestart"
+    changed = await contact.put(
+        "/api/v1/gemeenten/GM0344/voortgang/M20",
+        json={"fase": target},
+        headers={"If-Match": cell.headers["etag"]},
+    )
+    assert changed.status_code == 200, changed.text
+    return target
