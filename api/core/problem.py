@@ -136,7 +136,7 @@ def problem_body(
 ) -> bytes:
     """The one place a problem's body is made: its type is the registered type that the
     problem names, and the title is that type's, so one type always reads the same."""
-    kind = resolve(status, title, extra or (), problem_type)
+    kind = resolve(status, title, problem_type)
     body: dict[str, Any] = {
         "type": type_uri(_public_url(scope), kind) if kind else "about:blank",
         "title": kind.title if kind else title,

@@ -9,7 +9,6 @@ of products and questions raise the same ConflictError, with `mogelijk`).
 The operations document their error answers from here too: `OPERATION_PROBLEMS` lists, per
 operation and status, the types it can answer with where they differ from `STATUS_PROBLEMS`."""
 
-from collections.abc import Collection
 from dataclasses import dataclass
 
 PROBLEM_TYPES_PATH = "/api/v1/probleemtypen"
@@ -23,8 +22,6 @@ class ProblemType:
     description: str
     members: tuple[str, ...] = ()
     """Extension members this type may carry, besides type, title, status, detail, instance."""
-    marker: str | None = None
-    """A member only this type carries among the types of its status, which names it."""
     required: tuple[str, ...] = ()
     """The members it always carries."""
 
@@ -146,7 +143,6 @@ PROBLEM_TYPE_LIST = (
         "Vanuit de huidige status kan deze overgang niet; `mogelijk` noemt de statussen waar "
         "het wel heen kan.",
         ("huidigeStatus", "mogelijk"),
-        marker="mogelijk",
         required=("huidigeStatus", "mogelijk"),
     ),
     ProblemType(
@@ -155,7 +151,6 @@ PROBLEM_TYPE_LIST = (
         "Goedkeuringen ontbreken",
         "Publiceren vraagt meer goedkeuringen door gemeentelijke toetsers dan deze versie heeft.",
         ("goedkeuringen", "nodig"),
-        marker="nodig",
         required=("goedkeuringen", "nodig"),
     ),
     ProblemType(
@@ -164,7 +159,6 @@ PROBLEM_TYPE_LIST = (
         "Vraag samengevoegd",
         "Deze vraag ging op in een andere vraag; behandel die (`samengevoegdMet`).",
         ("samengevoegdMet",),
-        marker="samengevoegdMet",
         required=("samengevoegdMet",),
     ),
     ProblemType(
@@ -174,7 +168,6 @@ PROBLEM_TYPE_LIST = (
         "De melding zou gemeenten een fase terugzetten; noem ze in terugzettenBevestigd als "
         "dat de bedoeling is. Er is niets gewijzigd.",
         ("terugzettingen",),
-        marker="terugzettingen",
         required=("terugzettingen",),
     ),
     ProblemType(
@@ -286,7 +279,6 @@ _BY_STATUS = {
 _BY_TITLE: dict[tuple[int, str], ProblemType] = {}
 for _type in PROBLEM_TYPES.values():
     _BY_TITLE.setdefault((_type.status, _type.title), _type)
-_MARKED = [t for t in PROBLEM_TYPES.values() if t.marker]
 
 
 def title_for(status: int) -> str:
@@ -300,16 +292,11 @@ def named_type(status: int, title: str) -> ProblemType | None:
     return _BY_TITLE.get((status, title))
 
 
-def resolve(
-    status: int, title: str, members: Collection[str] = (), slug: str | None = None
-) -> ProblemType | None:
-    """The type of a problem: the one it names, else the one its marker member or its status
-    and title name, else the general type of its status (None for a status without one)."""
+def resolve(status: int, title: str, slug: str | None = None) -> ProblemType | None:
+    """The type of a problem: the one it names, else the one its status and title name, else
+    the general type of its status (None for a status without one)."""
     if slug is not None:
         return PROBLEM_TYPES[slug]
-    for kind in _MARKED:
-        if kind.status == status and kind.marker in members:
-            return kind
     named = named_type(status, title)
     if named is not None:
         return named

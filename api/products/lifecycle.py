@@ -51,6 +51,7 @@ def transition(
         raise ConflictError(
             f"Van '{current}' naar '{target}' kan niet. Mogelijk vanaf '{current}': {allowed}.",
             extra={"huidigeStatus": current.value, "mogelijk": sorted(TRANSITIONS[current])},
+            problem_type="statusovergang-niet-toegestaan",
         )
     was_public = is_public(product)
     details: dict[str, object] = {"van": current.value, "naar": target.value}
@@ -104,6 +105,7 @@ def _publish(session: Session, settings: Settings, principal: Principal, product
             f"Publiceren vraagt {settings.approvals_to_publish} goedkeuring(en) door een "
             f"gemeentelijke toetser; deze versie heeft er {len(approvals)}.",
             extra={"goedkeuringen": len(approvals), "nodig": settings.approvals_to_publish},
+            problem_type="goedkeuringen-ontbreken",
         )
     draft.published_at = datetime.now(UTC)
     draft.published_by = principal.user_id

@@ -126,6 +126,7 @@ def shared_service_rows(
                 f"{', '.join(b['gemeente'] for b in backwards)}. Noem ze in "
                 "terugzettenBevestigd als dat de bedoeling is; er is niets gewijzigd.",
                 extra={"terugzettingen": backwards},
+                problem_type="terugzetting-niet-bevestigd",
             )
     return [
         report._replace(number=number, municipality=code)

@@ -78,6 +78,7 @@ def _not_merged(question: Question) -> None:
         raise ConflictError(
             f"Deze vraag is samengevoegd met vraag {question.merged_into_id}; behandel die.",
             extra={"samengevoegdMet": question.merged_into_id},
+            problem_type="vraag-samengevoegd",
         )
 
 
@@ -131,6 +132,7 @@ def transition(
         raise ConflictError(
             f"Van '{current}' naar '{target}' kan niet. Mogelijk: {', '.join(allowed)}.",
             extra={"huidigeStatus": current.value, "mogelijk": allowed},
+            problem_type="statusovergang-niet-toegestaan",
         )
     invalid = InvalidParams()
     details: dict[str, object] = {}

@@ -400,6 +400,7 @@ async def test_a_shared_report_moves_no_member_back_without_confirmation(
     refused = await isd.post(url, json={"maatregel": "M17", "fase": "voorbereidend"})
     assert refused.status_code == 409
     assert refused.headers["content-type"].startswith("application/problem+json")
+    assert refused.json()["type"].endswith("/probleemtypen/terugzetting-niet-bevestigd")
     assert refused.json()["terugzettingen"] == [
         {
             "gemeente": code,

@@ -80,6 +80,7 @@ async def test_illegal_transitions_are_a_conflict_and_change_nothing(
     assert response.status_code == 409, response.text
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["huidigeStatus"] == current
+    assert response.json()["type"].endswith("/probleemtypen/statusovergang-niet-toegestaan")
     assert (await e.get(f"/api/v1/vragen/{q['id']}")).json() == before
 
 
@@ -222,6 +223,7 @@ async def test_merging_keeps_every_asker_and_both_hear_the_answer(
     assert itself.status_code == 400
     handled = await move(e, duplicate["id"], "toegewezen", behandelaarId=1)
     assert handled.status_code == 409
+    assert handled.json()["type"].endswith("/probleemtypen/vraag-samengevoegd")
     await answer(e, main["id"], "Beide vragen hebben hetzelfde antwoord.")
     answers = [m for m in mails(tmp_path / "outbox") if m["Subject"].startswith("Antwoord")]
     assert sorted(m["To"] for m in answers) == [
