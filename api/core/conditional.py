@@ -26,8 +26,19 @@ from starlette.datastructures import State
 
 from api.core.errors import DomainError
 
-# Public reference data may be stored by caches, but must be revalidated on every use.
-PUBLIC_REVALIDATE = "public, no-cache"
+# Public data (the same for every anonymous caller): a browser revalidates on every use, a
+# shared cache in front (reverse proxy, CDN) may answer from its copy for a minute and, while it
+# revalidates in the background, for five more. A minute-old figure or catalogue is acceptable;
+# a spike on the day a wave starts is then absorbed before it reaches the workers.
+PUBLIC_SHARED = "public, max-age=0, s-maxage=60, stale-while-revalidate=300"
+# What depends on who asks (a draft, the team's view) stays in that person's browser, revalidated.
+PRIVATE_REVALIDATE = "private, no-cache"
+# A public answer where a signed-in caller would get another one: shared caches must key on it.
+BY_VIEWER = "Authorization, Cookie"
+
+
+def cache_control(public: bool) -> str:
+    return PUBLIC_SHARED if public else PRIVATE_REVALIDATE
 
 
 # An entity tag as RFC 9110 defines it, limited to ASCII: the tags this API hands out are.
@@ -54,12 +65,23 @@ def etag_for(body: bytes) -> str:
     return '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
 
 
+def _headers(etag: str, cache_control: str, vary: str | None) -> dict[str, str]:
+    headers = {"ETag": etag, "Cache-Control": cache_control}
+    if vary is not None:
+        headers["Vary"] = vary
+    return headers
+
+
 def conditional_json(
-    request: Request, model: BaseModel, *, cache_control: str = PUBLIC_REVALIDATE
+    request: Request,
+    model: BaseModel,
+    *,
+    cache_control: str = PUBLIC_SHARED,
+    vary: str | None = None,
 ) -> Response:
     body = model.model_dump_json(by_alias=True).encode()
     etag = etag_for(body)
-    headers = {"ETag": etag, "Cache-Control": cache_control}
+    headers = _headers(etag, cache_control, vary)
     if_none_match = request.headers.get("if-none-match")
     if none_match_hits(if_none_match, etag):
         return Response(status_code=304, headers=headers)
@@ -134,12 +156,13 @@ def conditional_versioned(
     build: Callable[[], BaseModel],
     *,
     last_modified: datetime | None = None,
-    cache_control: str = PUBLIC_REVALIDATE,
+    cache_control: str = PUBLIC_SHARED,
+    vary: str | None = None,
 ) -> Response:
     """Like conditional_json, but the tag comes from a cheap version key (what the
     representation depends on, plus the URL and who asks), so a 304 skips building the body."""
     etag = etag_for(f"{version_key}|{request.url.path}?{request.url.query}".encode())
-    headers = {"ETag": etag, "Cache-Control": cache_control}
+    headers = _headers(etag, cache_control, vary)
     if last_modified is not None:
         headers["Last-Modified"] = _http_date(last_modified)
     if_none_match = request.headers.get("if-none-match")

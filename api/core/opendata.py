@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Query, Request, Response
 from pydantic import Field
 
+from api.core.conditional import PUBLIC_SHARED
 from api.core.schemas import ApiModel
 
 LICENCE = "CC-BY-4.0"
@@ -72,7 +73,7 @@ def csv_response(
     headers = {
         "Content-Disposition": f'attachment; filename="{name}.csv"',
         "Link": f'<{LICENCE_URL}>; rel="license"',
-        "Cache-Control": "public, no-cache",
+        "Cache-Control": PUBLIC_SHARED,
     }
     if moment is not None:
         headers["Last-Modified"] = format_datetime(moment.astimezone(UTC), usegmt=True)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query, Request, Response
 from feedgen.feed import FeedGenerator
 
 from api.accounts.principal import CurrentPrincipal
+from api.core.conditional import PUBLIC_SHARED
 from api.core.db import SessionDep
 from api.core.requests import SettingsDep
 from api.core.routing import errors, json_router
@@ -124,5 +125,5 @@ def publications(request: Request, session: SessionDep, settings: SettingsDep) -
         for measure in product.measures:
             entry.category(term=measure.code, label=without_unsafe_characters(measure.title))
     return Response(
-        feed.atom_str(pretty=True), media_type=ATOM, headers={"Cache-Control": "public, no-cache"}
+        feed.atom_str(pretty=True), media_type=ATOM, headers={"Cache-Control": PUBLIC_SHARED}
     )

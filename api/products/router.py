@@ -5,7 +5,12 @@ from typing import Annotated
 from fastapi import Path, Query, Request, Response, status
 
 from api.accounts.principal import CurrentPrincipal
-from api.core.conditional import conditional_json, conditional_versioned
+from api.core.conditional import (
+    BY_VIEWER,
+    cache_control,
+    conditional_json,
+    conditional_versioned,
+)
 from api.core.dates import BoundedMoment
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
@@ -98,9 +103,13 @@ def list_products(
             _links=links,
         )
 
-    cache = "public, no-cache" if viewer.value == "public" else "private, no-cache"
     return conditional_versioned(
-        request, version.key, build, last_modified=version.last_modified, cache_control=cache
+        request,
+        version.key,
+        build,
+        last_modified=version.last_modified,
+        cache_control=cache_control(viewer.value == "public"),
+        vary=BY_VIEWER,
     )
 
 
@@ -115,9 +124,11 @@ def get_product(
     request: Request, product_id: ProductId, principal: CurrentPrincipal, session: SessionDep
 ) -> Response:
     product, viewer, invited = catalogue.get_visible(session, principal, product_id)
-    cache = "public, no-cache" if viewer.value == "public" and not invited else "private, no-cache"
     return conditional_json(
-        request, product_read(product, viewer, sees_draft=invited), cache_control=cache
+        request,
+        product_read(product, viewer, sees_draft=invited),
+        cache_control=cache_control(viewer.value == "public" and not invited),
+        vary=BY_VIEWER,
     )
 
 

@@ -13,6 +13,7 @@ from pydantic import Field
 from api.accounts.principal import CurrentPrincipal
 from api.core import clock
 from api.core.conditional import (
+    PUBLIC_SHARED,
     conditional_json,
     conditional_versioned,
     etag_for,
@@ -204,7 +205,7 @@ def map_data(
     # The tag comes from what the map depends on, so a revalidation skips the computation.
     version = f"{versions.figures(session, clock.today())}|{request.url.query}"
     etag = etag_for(version.encode())
-    headers = {"ETag": etag, "Cache-Control": "public, no-cache"}
+    headers = {"ETag": etag, "Cache-Control": PUBLIC_SHARED}
     if none_match_hits(request.headers.get("if-none-match"), etag):
         return Response(status_code=304, headers=headers)
     values = insight.indicator_by_municipality(session, clock.today(), indicator, fase, maatregel)

@@ -5,7 +5,12 @@ from typing import Annotated, Any
 from fastapi import Path, Query, Request, Response, status
 
 from api.accounts.principal import CurrentPrincipal
-from api.core.conditional import conditional_json, conditional_versioned
+from api.core.conditional import (
+    BY_VIEWER,
+    cache_control,
+    conditional_json,
+    conditional_versioned,
+)
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
 from api.core.requests import SettingsDep
@@ -71,9 +76,13 @@ def list_faq(
             resultaten=[faq_read(e, fragment=f) for e, f in shown], paginering=info, _links=links
         )
 
-    cache = "private, no-cache" if team else "public, no-cache"
     return conditional_versioned(
-        request, version.key, build, last_modified=version.last_modified, cache_control=cache
+        request,
+        version.key,
+        build,
+        last_modified=version.last_modified,
+        cache_control=cache_control(not team),
+        vary=BY_VIEWER,
     )
 
 
@@ -89,8 +98,9 @@ def get_faq(
 ) -> Response:
     entry = faq.get_visible(session, principal, faq_id)
     published = entry.status is FaqStatus.PUBLISHED
-    cache = "public, no-cache" if published else "private, no-cache"
-    return conditional_json(request, faq_read(entry), cache_control=cache)
+    return conditional_json(
+        request, faq_read(entry), cache_control=cache_control(published), vary=BY_VIEWER
+    )
 
 
 @router.get(
@@ -105,7 +115,7 @@ def versions(
 ) -> Response:
     entry = faq.get_visible(session, principal, faq_id)
     body = FaqVersionList(resultaten=[faq_version_read(v) for v in entry.versions])
-    return conditional_json(request, body, cache_control="public, no-cache")
+    return conditional_json(request, body)
 
 
 @writes.post(

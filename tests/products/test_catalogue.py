@@ -247,3 +247,17 @@ async def test_withdrawn_products_are_not_flagged_and_titles_are_searchable(
     live = await create(editor, maatregelen=["M10"], titel="Nog een handreiking")
     found = (await editor.get("/api/v1/producten?zoek=xyzzy")).json()["resultaten"]
     assert live["id"] in [p["id"] for p in found], "a measure's new title is searchable at once"
+
+
+async def test_a_proxy_may_share_the_public_catalogue_but_never_an_editors_view(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    public, editor = clients(), clients()
+    await login(editor, EDITOR)
+    for path in ("/api/v1/producten", f"/api/v1/producten/{(await all_products(public))[0]['id']}"):
+        shared = await public.get(path)
+        assert "s-maxage=60" in shared.headers["cache-control"], path
+        vary = {v.strip() for v in shared.headers["vary"].split(",")}
+        assert {"Authorization", "Cookie"} <= vary, "keyed on who asks"
+        own = await editor.get(path)
+        assert own.headers["cache-control"] == "private, no-cache", path
