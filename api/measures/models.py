@@ -6,6 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Column, Date, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from api.core import data_versions
 from api.core.orm import Base, UTCDateTime, enum_column, utcnow
 
 
@@ -105,3 +106,10 @@ class Measure(Base):
     @property
     def may_apply_from(self) -> date:
         return self.may_apply_from_override or min(self.wave.may_apply_from, self.effective_date)
+
+
+# Every read built from these (reference lists, figures) follows the reference counter.
+data_versions.follow(
+    [Wave, Theme, ImpactArea, Source, Measure, measure_impact_areas, measure_sources],
+    data_versions.REFERENCE,
+)

@@ -6,6 +6,7 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from api.core import data_versions
 from api.core.orm import Base
 from api.core.text import fold
 
@@ -48,3 +49,6 @@ class Municipality(Base):
         self.search_name = fold(name)
         self.sort_name = self.search_name.lstrip("'")
         return name
+
+
+data_versions.follow([Province, LabourMarketRegion, Municipality], data_versions.REFERENCE)

@@ -5,6 +5,7 @@ import enum
 from sqlalchemy import Column, ForeignKey, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from api.core import data_versions
 from api.core.orm import Base, enum_column
 from api.municipalities.models import Municipality
 
@@ -44,3 +45,6 @@ class Organisation(Base):
     members: Mapped[list[Municipality]] = relationship(
         secondary=organisation_members, lazy="raise", order_by=Municipality.name
     )
+
+
+data_versions.follow([Organisation, organisation_members], data_versions.REFERENCE)

@@ -5,9 +5,10 @@ import enum
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from api.core import data_versions
 from api.core.orm import Base, UTCDateTime, enum_column, utcnow
 
 
@@ -80,6 +81,9 @@ class ProgressStatus(Base):
     )
     updated_by: Mapped[str] = mapped_column(String(80))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    data_version: Mapped[int] = mapped_column(BigInteger, server_default="0", index=True)
+    """The progress counter of the transaction that wrote it (core/data_versions.py): the
+    figures read back only the cells changed since the version they were built from."""
 
 
 class ProgressSnapshot(Base):
@@ -103,3 +107,8 @@ class ProgressSnapshot(Base):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
     __table_args__ = (UniqueConstraint("municipality_code", "measure_code", "version"),)
+
+
+# A roadmap's steps date every cell's deadlines: reference data, like the measures.
+data_versions.follow([RoadmapStep], data_versions.REFERENCE)
+data_versions.follow([ProgressStatus, ProgressSnapshot], data_versions.PROGRESS)

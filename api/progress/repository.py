@@ -9,8 +9,9 @@ from sqlalchemy import Subquery, Table, Text, bindparam, func, insert, select, u
 from sqlalchemy.orm import Session, selectinload
 
 from api.accounts.models import User, UserRole, user_municipalities
+from api.core import data_versions
 from api.core.security import Role
-from api.measures.models import Measure, Wave
+from api.measures.models import Measure
 from api.municipalities.models import LabourMarketRegion, Municipality, Province
 from api.progress.cells import CellState, CellWrite, Changes
 from api.progress.models import Phase, ProgressSnapshot, ProgressStatus, RoadmapStep, Source
@@ -89,6 +90,8 @@ def lock_cells(session: Session, keys: Collection[tuple[str, str]]) -> set[tuple
         return None
     if not keys:
         return set()
+    # The counter first, as every progress writer takes it: writers queue there, in one order.
+    data_versions.writing(session, data_versions.PROGRESS)
     rows = session.execute(
         select(ProgressStatus.municipality_code, ProgressStatus.measure_code)
         .where(
@@ -111,7 +114,7 @@ def compare_and_set(session: Session, write: CellWrite) -> bool:
             ProgressStatus.measure_code == write.measure,
             ProgressStatus.version == write.version - 1,
         )
-        .values(_status_values(write))
+        .values(_status_values(session, write))
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1  # type: ignore[attr-defined, no-any-return]
@@ -140,6 +143,7 @@ class _StatusValues(TypedDict):
     source: Source
     updated_by: str
     updated_at: datetime
+    data_version: int
 
 
 class _StatusRow(_StatusValues):
@@ -168,7 +172,7 @@ class _HistoryRow(TypedDict):
     recorded_at: datetime
 
 
-def _status_values(write: CellWrite) -> _StatusValues:
+def _status_values(session: Session, write: CellWrite) -> _StatusValues:
     values = write.values
     return {
         "phase": values.phase,
@@ -180,6 +184,7 @@ def _status_values(write: CellWrite) -> _StatusValues:
         "source": write.stamp.source,
         "updated_by": write.stamp.by,
         "updated_at": write.stamp.at,
+        "data_version": data_versions.writing(session, data_versions.PROGRESS),
     }
 
 
@@ -188,7 +193,7 @@ def compare_and_set_many(session: Session, writes: list[CellWrite]) -> int:
     were written, so fewer than given means a stale writer."""
     changes = [
         _VersionedChange(
-            **_status_values(write),
+            **_status_values(session, write),
             cell_municipality=write.municipality,
             cell_measure=write.measure,
             cell_version=write.version - 1,
@@ -210,7 +215,7 @@ def insert_states(session: Session, writes: list[CellWrite]) -> None:
         insert(_STATUSES),
         [
             _StatusRow(
-                **_status_values(write),
+                **_status_values(session, write),
                 municipality_code=write.municipality,
                 measure_code=write.measure,
             )
@@ -327,18 +332,3 @@ def group_names(session: Session, grouping: str) -> dict[str, str]:
     else:
         return {}
     return {code: name for code, name in rows}
-
-
-def progress_version(session: Session) -> str:
-    """What every figure depends on, in one cheap query: states, roadmaps, measures, waves."""
-    row = session.execute(
-        select(
-            select(func.max(ProgressStatus.updated_at)).scalar_subquery(),
-            select(func.count()).select_from(ProgressStatus).scalar_subquery(),
-            select(func.max(RoadmapStep.id)).scalar_subquery(),
-            select(func.count()).select_from(RoadmapStep).scalar_subquery(),
-            select(func.max(Measure.updated_at)).scalar_subquery(),
-            select(func.max(Wave.updated_at)).scalar_subquery(),
-        )
-    ).one()
-    return "|".join(str(value) for value in row)

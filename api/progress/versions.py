@@ -4,12 +4,13 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from api.progress import repository
+from api.core import data_versions
 
 
 def progress(session: Session) -> str:
-    """What every figure depends on in the database: states, roadmaps, measures, waves."""
-    return repository.progress_version(session)
+    """What every figure depends on in the database: states, roadmaps, measures, waves,
+    municipalities; the counters of core/data_versions.py, read in one query."""
+    return data_versions.key(session, data_versions.REFERENCE, data_versions.PROGRESS)
 
 
 def figures(session: Session, today: date) -> str:

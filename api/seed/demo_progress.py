@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from api.core import clock
+from api.core import clock, data_versions
 from api.progress import repository
 from api.progress.models import PHASE_ORDER, Phase, ProgressSnapshot, ProgressStatus, Source
 
@@ -110,6 +110,9 @@ def load_demo_progress(
                     }
                 )
             on_row()
+    stamp = data_versions.writing(session, data_versions.PROGRESS)
+    for row in statuses:
+        row["data_version"] = stamp
     for start in range(0, len(statuses), 2000):
         session.execute(insert(ProgressStatus), statuses[start : start + 2000])
     for start in range(0, len(history), 2000):

@@ -1,0 +1,101 @@
+"""Version counters kept in the database: one number per kind of data, raised by every
+transaction that writes it. What is built from that data (a representation, the figures) is
+keyed by the number, so every worker on every machine agrees on what is current, and reading
+it costs one indexed query.
+
+Writes need not remember to raise it: a session listener sees every table a transaction
+writes, through the ORM or through statements, and raises the counter of the tables' kind
+once per transaction. The counter row is updated *before* the transaction's first write of that
+kind, so its lock (PostgreSQL) makes writers of a kind take their numbers in commit order:
+rows stamped with the number (a `data_version` column) can be read back as "everything
+changed since version n"."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import BigInteger, String, Table, event, select, update
+from sqlalchemy.orm import Mapped, ORMExecuteState, Session, UOWTransaction, mapped_column
+
+from api.core.orm import Base
+
+REFERENCE = "referentie"
+"""Measures, waves, themes, roadmaps, municipalities and their regions: what a seed changes."""
+PROGRESS = "voortgang"
+"""Every municipality's implementation status and its history."""
+KINDS = (REFERENCE, PROGRESS)
+
+
+class DataVersion(Base):
+    __tablename__ = "data_versions"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+_kind_of_table: dict[str, str] = {}
+
+
+def follow(tables: Iterable[Any], kind: str) -> None:
+    """Every write to these tables (mapped classes or Core tables) raises `kind`'s counter."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind of data: {kind}")
+    for table in tables:
+        name = table.name if isinstance(table, Table) else table.__table__.name
+        _kind_of_table[name] = kind
+
+
+_RAISED = "data_versions.raised"
+
+
+def writing(session: Session, kind: str) -> int:
+    """The number this transaction writes `kind` under, raising the counter on first use. Call
+    it before locking rows of that kind, so writers queue on the counter first (no deadlock)."""
+    raised: dict[str, int] = session.info.setdefault(_RAISED, {})
+    if kind not in raised:
+        raised[kind] = session.connection().execute(
+            update(DataVersion)
+            .where(DataVersion.name == kind)
+            .values(version=DataVersion.version + 1)
+            .returning(DataVersion.version)
+        ).scalar_one()
+    return raised[kind]
+
+
+def current(session: Session) -> dict[str, int]:
+    """Every counter, in one query."""
+    rows = session.execute(select(DataVersion.name, DataVersion.version)).all()
+    return {name: version for name, version in rows}
+
+
+def key(session: Session, *kinds: str) -> str:
+    """A cache key for what depends on these kinds of data."""
+    versions = current(session)
+    return "|".join(f"{kind}{versions.get(kind, 0)}" for kind in kinds)
+
+
+@event.listens_for(Session, "before_flush")
+def _raise_for_flushed_objects(session: Session, _flush: UOWTransaction, _: object) -> None:
+    for instance in (*session.new, *session.dirty, *session.deleted):
+        kind = _kind_of_table.get(getattr(getattr(instance, "__table__", None), "name", ""))
+        if kind is None or (instance in session.dirty and not session.is_modified(instance)):
+            continue
+        version = writing(session, kind)
+        if hasattr(instance, "data_version") and instance not in session.deleted:
+            instance.data_version = version
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _raise_for_statements(state: ORMExecuteState) -> None:
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    table = getattr(state.statement, "table", None)
+    kind = _kind_of_table.get(getattr(table, "name", ""))
+    if kind is not None:
+        writing(state.session, kind)
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_soft_rollback")
+def _forget(session: Session, *_: object) -> None:
+    # After a rollback (of a savepoint too) the raise may be undone: the next write raises again.
+    session.info.pop(_RAISED, None)
