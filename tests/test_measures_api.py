@@ -235,7 +235,7 @@ async def test_queries_do_not_grow_with_page_size(
         assert response.status_code == 200
         counts.append(count_queries.count - before)
     assert counts[0] == counts[1] == counts[2], counts
-    assert counts[0] <= 6
+    assert counts[0] <= 7, "one of them reads the version of the reference data"
 
 
 async def test_the_default_page_holds_all_23_measures(client: httpx.AsyncClient) -> None:

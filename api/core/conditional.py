@@ -22,8 +22,10 @@ from email.utils import format_datetime, parsedate_to_datetime
 from fastapi import Request
 from fastapi.responses import Response
 from pydantic import BaseModel
+from sqlalchemy.orm import Session
 from starlette.datastructures import State
 
+from api.core import data_versions
 from api.core.errors import DomainError
 
 # Public data (the same for every anonymous caller): a browser revalidates on every use, a
@@ -188,6 +190,16 @@ def conditional_versioned(
         kept = build().model_dump_json(by_alias=True).encode()
         store.put(etag, kept)
     return Response(kept, media_type="application/json", headers=headers)
+
+
+def conditional_reference(
+    request: Request, session: Session, build: Callable[[], BaseModel]
+) -> Response:
+    """A public read of reference data (measures, waves, municipalities, organisations): built
+    once per version of that data, as its counter in the database says."""
+    return conditional_versioned(
+        request, data_versions.key(session, data_versions.REFERENCE), build
+    )
 
 
 # Versions fit a database integer; a longer run of digits is no tag of ours.

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import Path, Query, Request, Response
 
-from api.core.conditional import conditional_json
+from api.core.conditional import conditional_reference
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
 from api.core.routing import json_router
@@ -86,8 +86,11 @@ def measure_read(measure: Measure) -> MeasureRead:
     summary="Alle fasen met hun data",
 )
 def list_waves(request: Request, session: SessionDep) -> Response:
-    waves = service.list_waves(session)
-    return conditional_json(request, WaveList(resultaten=[wave_read(w, n) for w, n in waves]))
+    return conditional_reference(
+        request,
+        session,
+        lambda: WaveList(resultaten=[wave_read(w, n) for w, n in service.list_waves(session)]),
+    )
 
 
 @router.get(
@@ -101,7 +104,9 @@ def get_wave(
     session: SessionDep,
     nummer: Annotated[int, Path(ge=1, le=99, description="Nummer van de fase.")],
 ) -> Response:
-    return conditional_json(request, wave_read(*service.get_wave(session, nummer)))
+    return conditional_reference(
+        request, session, lambda: wave_read(*service.get_wave(session, nummer))
+    )
 
 
 @router.get(
@@ -111,8 +116,11 @@ def get_wave(
     summary="Alle thema's",
 )
 def list_themes(request: Request, session: SessionDep) -> Response:
-    themes = service.list_themes(session)
-    return conditional_json(request, ThemeList(resultaten=[_theme_read(t, n) for t, n in themes]))
+    return conditional_reference(
+        request,
+        session,
+        lambda: ThemeList(resultaten=[_theme_read(t, n) for t, n in service.list_themes(session)]),
+    )
 
 
 @router.get(
@@ -122,7 +130,9 @@ def list_themes(request: Request, session: SessionDep) -> Response:
     summary="Eén thema",
 )
 def get_theme(request: Request, session: SessionDep, code: ThemeCode) -> Response:
-    return conditional_json(request, _theme_read(*service.get_theme(session, code)))
+    return conditional_reference(
+        request, session, lambda: _theme_read(*service.get_theme(session, code))
+    )
 
 
 @router.get(
@@ -132,12 +142,13 @@ def get_theme(request: Request, session: SessionDep, code: ThemeCode) -> Respons
     summary="Alle impactgebieden",
 )
 def list_impact_areas(request: Request, session: SessionDep) -> Response:
-    areas = service.list_impact_areas(session)
-    return conditional_json(
+    return conditional_reference(
         request,
-        ImpactAreaList(
+        session,
+        lambda: ImpactAreaList(
             resultaten=[
-                ImpactAreaRead(code=a.code, naam=a.name, volgorde=a.position) for a in areas
+                ImpactAreaRead(code=a.code, naam=a.name, volgorde=a.position)
+                for a in service.list_impact_areas(session)
             ]
         ),
     )
@@ -175,12 +186,15 @@ def list_measures(
     criteria = MeasureFilter(
         wave=fase, theme=thema, obligation=verplichting, impact_area=impactgebied, text=zoek
     )
-    measures, total = service.find_measures(session, criteria, sorteer, page)
-    info, links = page_envelope(request, page, total)
-    body = MeasurePage(
-        resultaten=[measure_read(m) for m in measures], paginering=info, _links=links
-    )
-    return conditional_json(request, body)
+
+    def build() -> MeasurePage:
+        measures, total = service.find_measures(session, criteria, sorteer, page)
+        info, links = page_envelope(request, page, total)
+        return MeasurePage(
+            resultaten=[measure_read(m) for m in measures], paginering=info, _links=links
+        )
+
+    return conditional_reference(request, session, build)
 
 
 @router.get(
@@ -190,4 +204,6 @@ def list_measures(
     summary="Eén maatregel",
 )
 def get_measure(request: Request, session: SessionDep, code: MeasureCode) -> Response:
-    return conditional_json(request, measure_read(service.get_measure(session, code)))
+    return conditional_reference(
+        request, session, lambda: measure_read(service.get_measure(session, code))
+    )

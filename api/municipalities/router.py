@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import Path, Query, Request, Response
 
-from api.core.conditional import conditional_json
+from api.core.conditional import conditional_reference
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
 from api.core.routing import json_router
@@ -80,12 +80,17 @@ def list_municipalities(
     ] = None,
 ) -> Response:
     criteria = MunicipalityFilter(province=provincie, region=arbeidsmarktregio, text=zoek)
-    municipalities, total = service.find_municipalities(session, criteria, sorteer, page)
-    info, links = page_envelope(request, page, total)
-    body = MunicipalityPage(
-        resultaten=[_municipality_read(m) for m in municipalities], paginering=info, _links=links
-    )
-    return conditional_json(request, body)
+
+    def build() -> MunicipalityPage:
+        municipalities, total = service.find_municipalities(session, criteria, sorteer, page)
+        info, links = page_envelope(request, page, total)
+        return MunicipalityPage(
+            resultaten=[_municipality_read(m) for m in municipalities],
+            paginering=info,
+            _links=links,
+        )
+
+    return conditional_reference(request, session, build)
 
 
 @router.get(
@@ -101,7 +106,9 @@ def get_municipality(
         str, Path(pattern=r"^GM\d{4}$", description="CBS-gemeentecode.", examples=["GM0363"])
     ],
 ) -> Response:
-    return conditional_json(request, _municipality_read(service.get_municipality(session, code)))
+    return conditional_reference(
+        request, session, lambda: _municipality_read(service.get_municipality(session, code))
+    )
 
 
 @router.get(
@@ -111,9 +118,12 @@ def get_municipality(
     summary="Alle provincies",
 )
 def list_provinces(request: Request, session: SessionDep) -> Response:
-    groups = service.provinces(session)
-    return conditional_json(
-        request, RegionList(resultaten=[_region_read("provincies", *g) for g in groups])
+    return conditional_reference(
+        request,
+        session,
+        lambda: RegionList(
+            resultaten=[_region_read("provincies", *g) for g in service.provinces(session)]
+        ),
     )
 
 
@@ -128,7 +138,9 @@ def get_province(
     session: SessionDep,
     code: Annotated[str, Path(pattern=PROVINCE_PATTERN, examples=["PV27"])],
 ) -> Response:
-    return conditional_json(request, _region_read("provincies", *service.province(session, code)))
+    return conditional_reference(
+        request, session, lambda: _region_read("provincies", *service.province(session, code))
+    )
 
 
 @router.get(
@@ -138,9 +150,12 @@ def get_province(
     summary="Alle arbeidsmarktregio's",
 )
 def list_regions(request: Request, session: SessionDep) -> Response:
-    groups = service.regions(session)
-    return conditional_json(
-        request, RegionList(resultaten=[_region_read("arbeidsmarktregios", *g) for g in groups])
+    return conditional_reference(
+        request,
+        session,
+        lambda: RegionList(
+            resultaten=[_region_read("arbeidsmarktregios", *g) for g in service.regions(session)]
+        ),
     )
 
 
@@ -155,7 +170,8 @@ def get_region(
     session: SessionDep,
     code: Annotated[str, Path(pattern=REGION_PATTERN, examples=["AM01"])],
 ) -> Response:
-    return conditional_json(
+    return conditional_reference(
         request,
-        _region_read("arbeidsmarktregios", *service.region(session, code)),
+        session,
+        lambda: _region_read("arbeidsmarktregios", *service.region(session, code)),
     )

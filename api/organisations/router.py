@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import Path, Query, Request, Response
 
-from api.core.conditional import conditional_json
+from api.core.conditional import conditional_reference
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
 from api.core.routing import json_router
@@ -42,12 +42,17 @@ def list_organisations(
     page: PageDep,
     soort: Annotated[OrganisationKind | None, Query(description="Soort organisatie.")] = None,
 ) -> Response:
-    organisations, total = service.find_organisations(session, soort, page)
-    info, links = page_envelope(request, page, total)
-    body = OrganisationPage(
-        resultaten=[_organisation_read(o) for o in organisations], paginering=info, _links=links
-    )
-    return conditional_json(request, body)
+
+    def build() -> OrganisationPage:
+        organisations, total = service.find_organisations(session, soort, page)
+        info, links = page_envelope(request, page, total)
+        return OrganisationPage(
+            resultaten=[_organisation_read(o) for o in organisations],
+            paginering=info,
+            _links=links,
+        )
+
+    return conditional_reference(request, session, build)
 
 
 @router.get(
@@ -61,4 +66,6 @@ def get_organisation(
     session: SessionDep,
     code: Annotated[str, Path(pattern=r"^[a-z0-9-]{2,60}$", examples=["divosa"])],
 ) -> Response:
-    return conditional_json(request, _organisation_read(service.get_organisation(session, code)))
+    return conditional_reference(
+        request, session, lambda: _organisation_read(service.get_organisation(session, code))
+    )

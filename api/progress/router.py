@@ -6,7 +6,7 @@ from fastapi import Header, Path, Query, Request, Response
 
 from api.accounts.principal import CurrentPrincipal
 from api.core import clock
-from api.core.conditional import conditional_json, conditional_versioned, parse_if_match
+from api.core.conditional import conditional_reference, conditional_versioned, parse_if_match
 from api.core.dates import BoundedDate
 from api.core.db import SessionDep
 from api.core.opendata import CSV_RESPONSES, CsvFormat
@@ -48,7 +48,9 @@ PROGRESS_SECURITY = {"security": [{"sessieCookie": []}, {"clientCredentials": ["
     responses={304: {"description": "Niet gewijzigd."}},
 )
 def get_roadmap(request: Request, code: MeasureCode, session: SessionDep) -> Response:
-    return conditional_json(request, roadmap_read(*roadmaps.roadmap_of(session, code)))
+    return conditional_reference(
+        request, session, lambda: roadmap_read(*roadmaps.roadmap_of(session, code))
+    )
 
 
 @router.put(
