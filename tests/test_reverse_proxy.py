@@ -167,7 +167,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         (folder / "nginx.conf").write_text(main_config(folder))
         with (folder / "nginx.out").open("wb") as out:
             process = subprocess.Popen(
-                [nginx, "-p", str(folder), "-c", str(folder / "nginx.conf")],
+                # -e: a build's own default error log may not be writable by this user.
+                [nginx, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-e", "error.log"],
                 env={**os.environ, "NGINX": f"{listener.fileno()};"},
                 stdout=out,
                 stderr=subprocess.STDOUT,
