@@ -20,6 +20,7 @@ from api.core.migrations import upgrade_to_head
 from api.core.settings import Settings
 from api.dashboard import service as dashboard
 from api.main import create_app
+from api.progress import grid
 from api.seed.demo import load_demo_data
 from api.seed.reference import load_reference_data
 from tests.databases import base_url, create_database, drop_database, is_postgres
@@ -60,9 +61,8 @@ def database_url(storage_dir: Path) -> Iterator[str]:
         load_demo_data(session, Settings(database_url=url, storage_dir=str(storage_dir)))
         # One signing key for the whole run: making an RSA key in every test costs seconds.
         signing_key(session, Settings(database_url=url))
-        # The figures of today and of the past months, cached as a running service has them;
-        # a test that changes progress computes them anew, inside its own transaction.
-        dashboard.trend(session, clock.today())
+        # The figures of the past months, cached as a running service has them.
+        dashboard.trend(session, grid.build(session, clock.today()))
         session.commit()
     engine.dispose()
     yield url
@@ -133,9 +133,11 @@ def app(
     settings = make_settings(database_url, tmp_path, storage_dir=str(storage_dir))
     shared_app.state.settings = api.state.settings = settings
     # The admission turns belong to one event loop, and each test has its own; the kept
-    # representations were built from another test's data, which was rolled back.
+    # representations and grid of figures were built from another test's data, which was
+    # rolled back (so the data versions they are keyed by came round again).
     api.state.admission = None
     api.state.representations = None
+    api.state.figures_grid = None
 
     def session_in_test_transaction() -> Iterator[Session]:
         yield from transactional(db)

@@ -155,11 +155,12 @@ def _http_date(moment: datetime) -> str:
 def conditional_versioned(
     request: Request,
     version_key: str,
-    build: Callable[[], BaseModel],
+    build: Callable[[], BaseModel | bytes],
     *,
     last_modified: datetime | None = None,
     cache_control: str = PUBLIC_SHARED,
     vary: str | None = None,
+    media_type: str = "application/json",
 ) -> Response:
     """Like conditional_json, but the tag comes from a cheap version key (what the
     representation depends on, plus the URL and who asks), so a 304 skips building the body."""
@@ -181,15 +182,18 @@ def conditional_versioned(
         if unchanged:
             return Response(status_code=304, headers=headers)
     if not cache_control.startswith("public"):
-        body = build().model_dump_json(by_alias=True).encode()
-        return Response(body, media_type="application/json", headers=headers)
+        return Response(_rendered(build()), media_type=media_type, headers=headers)
     # The same for everyone, so one copy serves every caller.
     store = representations(request.app.state)
     kept = store.get(etag)
     if kept is None:
-        kept = build().model_dump_json(by_alias=True).encode()
+        kept = _rendered(build())
         store.put(etag, kept)
-    return Response(kept, media_type="application/json", headers=headers)
+    return Response(kept, media_type=media_type, headers=headers)
+
+
+def _rendered(body: BaseModel | bytes) -> bytes:
+    return body if isinstance(body, bytes) else body.model_dump_json(by_alias=True).encode()
 
 
 def conditional_reference(

@@ -52,12 +52,16 @@ def writing(session: Session, kind: str) -> int:
     it before locking rows of that kind, so writers queue on the counter first (no deadlock)."""
     raised: dict[str, int] = session.info.setdefault(_RAISED, {})
     if kind not in raised:
-        raised[kind] = session.connection().execute(
-            update(DataVersion)
-            .where(DataVersion.name == kind)
-            .values(version=DataVersion.version + 1)
-            .returning(DataVersion.version)
-        ).scalar_one()
+        raised[kind] = (
+            session.connection()
+            .execute(
+                update(DataVersion)
+                .where(DataVersion.name == kind)
+                .values(version=DataVersion.version + 1)
+                .returning(DataVersion.version)
+            )
+            .scalar_one()
+        )
     return raised[kind]
 
 

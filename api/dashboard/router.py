@@ -15,6 +15,7 @@ from api.core.opendata import (
 from api.core.routing import PUBLIC, json_router
 from api.dashboard import service
 from api.dashboard.schemas import Dashboard, Trend
+from api.progress import grid
 
 router = json_router(tags=["Dashboard"])
 
@@ -31,6 +32,7 @@ def dashboard(request: Request, session: SessionDep) -> Response:
     version = service.version(session, today)
 
     def build() -> Dashboard:
+        cells = grid.current(session, today, request.app.state)
         moments = service.waves(session, today)
         upcoming = service.next_effective_date(moments, today)
         return Dashboard(
@@ -38,8 +40,8 @@ def dashboard(request: Request, session: SessionDep) -> Response:
             fasen=moments,
             volgende_ingangsdatum=upcoming,
             dagen_tot_volgende=(upcoming - today).days if upcoming else None,
-            landelijk=service.national(session, today),
-            per_maatregel=service.per_measure(session, today),
+            landelijk=service.national(cells),
+            per_maatregel=service.per_measure(cells),
             nieuwste_producten=service.newest_products(session),
             nieuwste_faq=service.newest_faq(session),
             herkomst=provenance(
@@ -62,7 +64,7 @@ def trend(request: Request, session: SessionDep, formaat: CsvFormat = "json") ->
     today = clock.today()
     moment = service.latest_progress_change(session)
     if formaat == "csv":
-        points = service.trend(session, today)
+        points = service.trend(session, grid.current(session, today, request.app.state))
         return csv_response(
             f"tekort-trend-{today}",
             ["peildatum", "tekort", "aandeel_geimplementeerd", "gemiddelde_achterstand_dagen"],
@@ -77,7 +79,7 @@ def trend(request: Request, session: SessionDep, formaat: CsvFormat = "json") ->
         service.trend_version(session, today),
         lambda: Trend(
             peildatum=today,
-            punten=service.trend(session, today),
+            punten=service.trend(session, grid.current(session, today, request.app.state)),
             herkomst=provenance(request, PROGRESS_SOURCE, moment, today),
         ),
     )

@@ -1,6 +1,7 @@
 """The public dashboard: the waves on a timeline, national progress per measure, the deficit and
-its trend, and what was published last. Figures come from the progress aggregates; the costly
-ones are cached in the database per version of what they depend on."""
+its trend, and what was published last. Today's figures come from the progress grid (kept per
+process, patched per write); the trend's past months are cached in the database per version of
+the dates they depend on."""
 
 import calendar
 from datetime import date, datetime
@@ -10,8 +11,9 @@ from sqlalchemy.orm import Session
 from api.core.figure_cache import cached
 from api.dashboard import repository
 from api.dashboard.schemas import NewFaq, NewProduct, TrendPoint, WaveMoment
-from api.progress import aggregates, versions
-from api.progress.schemas import GroupFigures, Overview
+from api.progress import aggregates, grid, versions
+from api.progress.grid import Grid
+from api.progress.schemas import GroupFigures
 
 TREND_MONTHS = 12
 NEWEST = 5
@@ -27,16 +29,6 @@ def month_ends(today: date, months: int) -> list[date]:
             year, month = year - 1, 12
         ends.append(date(year, month, calendar.monthrange(year, month)[1]))
     return sorted(ends)
-
-
-def _overview(session: Session, grouping: str, today: date) -> Overview:
-    body = cached(
-        session,
-        f"overzicht:{grouping}",
-        versions.figures(session, today),
-        lambda: aggregates.overview(session, grouping, today).model_dump_json(by_alias=True),
-    )
-    return Overview.model_validate_json(body)
 
 
 def version(session: Session, today: date) -> str:
@@ -56,12 +48,12 @@ def latest_progress_change(session: Session) -> datetime | None:
     return repository.latest_progress_change(session)
 
 
-def national(session: Session, today: date) -> GroupFigures:
-    return _overview(session, "land", today).groepen[0]
+def national(cells: Grid) -> GroupFigures:
+    return aggregates.overview(cells, "land").groepen[0]
 
 
-def per_measure(session: Session, today: date) -> list[GroupFigures]:
-    return _overview(session, "maatregel", today).groepen
+def per_measure(cells: Grid) -> list[GroupFigures]:
+    return aggregates.overview(cells, "maatregel").groepen
 
 
 def _point(figures: GroupFigures, day: date) -> TrendPoint:
@@ -73,21 +65,21 @@ def _point(figures: GroupFigures, day: date) -> TrendPoint:
     )
 
 
-def trend(session: Session, today: date) -> list[TrendPoint]:
+def trend(session: Session, cells: Grid) -> list[TrendPoint]:
     # A month that has ended keeps its figures (history is only appended) until an editor
     # moves a legal date; only today's point follows every change.
     dates = repository.dates_version(session)
     points = []
-    for day in month_ends(today, TREND_MONTHS):
+    for day in month_ends(cells.today, TREND_MONTHS):
 
         def compute(day: date = day) -> str:
-            figures = aggregates.overview(session, "land", day, as_of=day).groepen[0]
+            figures = national(grid.build(session, day, as_of=day))
             return _point(figures, day).model_dump_json(by_alias=True)
 
         points.append(
             TrendPoint.model_validate_json(cached(session, f"trend:{day}", dates, compute))
         )
-    points.append(_point(national(session, today), today))
+    points.append(_point(national(cells), cells.today))
     return points
 
 

@@ -13,17 +13,13 @@ from pydantic import Field
 from api.accounts.principal import CurrentPrincipal
 from api.core import clock
 from api.core.conditional import (
-    PUBLIC_SHARED,
-    conditional_json,
     conditional_versioned,
-    etag_for,
-    none_match_hits,
 )
 from api.core.db import SessionDep
 from api.core.opendata import CSV_RESPONSES, CsvFormat, Provenance
 from api.core.routing import PERSON, PUBLIC, json_router
 from api.core.schemas import ApiModel, CodeName
-from api.progress import areas, insight, opendata, policy, versions
+from api.progress import grid, insight, opendata, policy, versions
 from api.progress.schemas import GroupFigures
 
 router = json_router(tags=["Voortgang"], conditional=False)
@@ -77,6 +73,7 @@ class MapValues(ApiModel):
     openapi_extra=PERSON,
 )
 def matrix(
+    request: Request,
     principal: CurrentPrincipal,
     session: SessionDep,
     provincie: Annotated[str | None, Query(pattern=r"^PV\d{2}$")] = None,
@@ -85,10 +82,10 @@ def matrix(
     thema: Annotated[str | None, Query(pattern=r"^[a-z0-9-]{1,80}$")] = None,
 ) -> Matrix:
     policy.ensure_programme_team(principal)
-    today = clock.today()
-    measures, rows = insight.matrix(session, today, provincie, arbeidsmarktregio, fase, thema)
+    cells = grid.current(session, clock.today(), request.app.state)
+    measures, rows = insight.matrix(cells, provincie, arbeidsmarktregio, fase, thema)
     return Matrix(
-        peildatum=today,
+        peildatum=cells.today,
         maatregelen=[CodeName(code=m.code, naam=m.title) for m in measures],
         gemeenten=[
             MatrixRow(gemeente=CodeName(code=m.code, naam=m.name), fasen=f, verkeerslichten=lights)
@@ -115,20 +112,22 @@ def compare(
     formaat: CsvFormat = "json",
 ) -> Response:
     today = clock.today()
-    municipality, peers, figures = insight.comparison(session, code, today, fase)
-    if formaat == "csv":
-        name = f"vergelijking-{code}{f'-fase-{fase}' if fase else ''}-{today}"
-        return opendata.figures_csv(session, name, figures)
-    return conditional_json(
-        request,
-        Comparison(
+
+    def build() -> Comparison:
+        cells = grid.current(session, today, request.app.state)
+        municipality, peers, figures = insight.comparison(cells, code, fase)
+        return Comparison(
             gemeente=CodeName(code=municipality.code, naam=municipality.name),
             inwoners=municipality.population,
             vergelijkbaar=[CodeName(code=p.code, naam=p.name) for p in peers],
             cijfers=figures,
             herkomst=opendata.figures_provenance(session, request, today),
-        ),
-    )
+        )
+
+    if formaat == "csv":
+        name = f"vergelijking-{code}{f'-fase-{fase}' if fase else ''}-{today}"
+        return opendata.figures_csv(session, name, build().cijfers)
+    return conditional_versioned(request, versions.figures(session, today), build)
 
 
 Indicator = Annotated[
@@ -156,7 +155,8 @@ def map_values(
     today = clock.today()
 
     def build() -> MapValues:
-        values = insight.indicator_by_municipality(session, today, indicator, fase, maatregel)
+        cells = grid.current(session, today, request.app.state)
+        values = insight.indicator_by_municipality(cells, indicator, fase, maatregel)
         names = {
             f["properties"]["code"]: f["properties"]["name"] for f in _boundaries()["features"]
         }
@@ -202,35 +202,33 @@ def map_data(
     fase: Annotated[int | None, Query(ge=1, le=99)] = None,
     maatregel: Annotated[str | None, Query(pattern=r"^M\d{2}$")] = None,
 ) -> Response:
-    # The tag comes from what the map depends on, so a revalidation skips the computation.
-    version = f"{versions.figures(session, clock.today())}|{request.url.query}"
-    etag = etag_for(version.encode())
-    headers = {"ETag": etag, "Cache-Control": PUBLIC_SHARED}
-    if none_match_hits(request.headers.get("if-none-match"), etag):
-        return Response(status_code=304, headers=headers)
-    values = insight.indicator_by_municipality(session, clock.today(), indicator, fase, maatregel)
-    located = areas.of_municipalities(session)
-    features = [
-        {
-            **feature,
-            "properties": {
+    today = clock.today()
+
+    def build() -> bytes:
+        cells = grid.current(session, today, request.app.state)
+        values = insight.indicator_by_municipality(cells, indicator, fase, maatregel)
+        features = []
+        for feature in _boundaries()["features"]:
+            place = cells.places.get(feature["properties"]["code"])
+            properties = {
                 **feature["properties"],
                 # Grouping on the map (zoom to a province or region) needs no extra request.
-                "provincie": located.get(feature["properties"]["code"], (None, None))[0],
-                "arbeidsmarktregio": located.get(feature["properties"]["code"], (None, None))[1],
+                "provincie": place.province if place else None,
+                "arbeidsmarktregio": place.region if place else None,
                 "waarde": values.get(feature["properties"]["code"]),
+            }
+            features.append({**feature, "properties": properties})
+        return json.dumps(
+            {
+                "type": "FeatureCollection",
+                "indicator": indicator,
+                "bron": ATTRIBUTION,
+                "features": features,
             },
-        }
-        for feature in _boundaries()["features"]
-    ]
-    body = json.dumps(
-        {
-            "type": "FeatureCollection",
-            "indicator": indicator,
-            "bron": ATTRIBUTION,
-            "features": features,
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode()
-    return Response(body, media_type=GEOJSON, headers=headers)
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ).encode()
+
+    return conditional_versioned(
+        request, versions.figures(session, today), build, media_type=GEOJSON
+    )

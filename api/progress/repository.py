@@ -305,6 +305,18 @@ def phases_and_steps(
     return {(row[0], row[1]): (row[2], loads(row[3])) for row in session.execute(query)}
 
 
+def changed_since(session: Session, version: int) -> list[tuple[str, str, Phase, dict[str, str]]]:
+    """The cells written after progress version `version` (their data_version), as
+    `phases_and_steps` gives them: one indexed query, however many cells there are."""
+    query = select(
+        ProgressStatus.municipality_code,
+        ProgressStatus.measure_code,
+        ProgressStatus.phase,
+        ProgressStatus.steps_done.cast(Text),
+    ).where(ProgressStatus.data_version > version)
+    return [(row[0], row[1], row[2], orjson.loads(row[3])) for row in session.execute(query)]
+
+
 def contacts_by_municipality(session: Session, codes: list[str]) -> dict[str, list[User]]:
     query = (
         select(user_municipalities.c.municipality_code, User)

@@ -14,7 +14,7 @@ from api.core.pagination import PageDep, page_envelope
 from api.core.requests import ContextDep
 from api.core.routing import PERSON, PUBLIC, VERSIONED, errors, json_router
 from api.measures.router import MeasureCode
-from api.progress import aggregates, opendata, roadmaps, status, versions
+from api.progress import aggregates, grid, opendata, roadmaps, status, versions
 from api.progress.deadlines import TrafficLight
 from api.progress.presenters import progress_read, roadmap_read
 from api.progress.schemas import (
@@ -209,9 +209,12 @@ def overview(
     today = clock.today()
 
     def build() -> Overview:
-        figures = aggregates.overview(
-            session, groep, today, wave=fase, measure=maatregel, theme=thema, as_of=peildatum
+        cells = (
+            grid.current(session, today, request.app.state)
+            if peildatum is None
+            else grid.build(session, peildatum, as_of=peildatum)
         )
+        figures = aggregates.overview(cells, groep, wave=fase, measure=maatregel, theme=thema)
         day = peildatum or today
         return figures.model_copy(
             update={"herkomst": opendata.figures_provenance(session, request, day)}
@@ -258,7 +261,12 @@ def help_needed(
     ] = None,
     peildatum: ReferenceDate = None,
 ) -> HelpList:
-    today = peildatum or clock.today()
+    today = clock.today()
+    cells = (
+        grid.current(session, today, request.app.state)
+        if peildatum in (None, today)
+        else grid.build(session, peildatum)
+    )
     criteria = aggregates.HelpFilter(
         province=provincie,
         region=arbeidsmarktregio,
@@ -267,6 +275,6 @@ def help_needed(
         light=TrafficLight(verkeerslicht) if verkeerslicht else None,
         within_days=binnen_dagen,
     )
-    rows, total = aggregates.help_needed(session, principal, today, criteria, page)
+    rows, total = aggregates.help_needed(session, principal, cells, criteria, page)
     info, links = page_envelope(request, page, total)
-    return HelpList(peildatum=today, resultaten=rows, paginering=info, _links=links)
+    return HelpList(peildatum=cells.today, resultaten=rows, paginering=info, _links=links)

@@ -1,0 +1,109 @@
+"""The grid of judged cells is kept per process and patched with only the cells written since:
+after any mix of writes it must say exactly what a grid built anew says, and a change of the
+reference data or of the day must build it anew."""
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import httpx
+import pytest
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+from starlette.datastructures import State
+
+from api.core import clock
+from api.measures.models import Measure
+from api.progress import aggregates, grid, insight
+from api.progress.grid import Grid
+from tests.auth import EDITOR, UTRECHT, login
+from tests.progress.helpers import move_utrechts_m20
+
+GROUPINGS = ("land", "provincie", "arbeidsmarktregio", "fase", "maatregel", "thema", "gemeente")
+
+
+def everything(cells: Grid) -> list[object]:
+    """Every figure, the matrix and the map values the grid gives."""
+    return [
+        *(aggregates.overview(cells, g).model_dump() for g in GROUPINGS),
+        aggregates.overview(cells, "provincie", wave=1).model_dump(),
+        insight.matrix(cells, None, None, None, None)[1],
+        insight.indicator_by_municipality(cells, "tekort", None, None),
+        [f.model_dump() for f in insight.comparison(cells, "GM0344")[2]],
+    ]
+
+
+@pytest.fixture
+def no_new_builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts full builds of the grid."""
+    built: list[int] = []
+    real = grid.build
+
+    def counted(*args: object, **kwargs: object) -> Grid:
+        built.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(grid, "build", counted)
+    return built
+
+
+async def test_a_patched_grid_says_what_a_new_one_says(
+    clients: Callable[[], httpx.AsyncClient], db: Session, no_new_builds: list[int]
+) -> None:
+    state, today = State(), clock.today()
+    kept = grid.current(db, today, state)
+    assert no_new_builds == [1]
+    contact, editor = clients(), clients()
+    await login(contact, UTRECHT)
+    await login(editor, EDITOR)
+    await move_utrechts_m20(contact)
+    rows = [
+        {"gemeente": code, "maatregel": measure, "fase": phase}
+        for code, measure, phase in (
+            ("GM0363", "M01", "geimplementeerd"),
+            ("GM0014", "M20", "voorbereidend"),
+            ("GM0344", "M05", "niet-gestart"),
+        )
+    ]
+    bulk = await editor.post("/api/v1/voortgang/bulk", json={"rijen": rows})
+    assert bulk.status_code == 200, bulk.text
+    db.expire_all()
+    patched = grid.current(db, today, state)
+    assert no_new_builds == [1], "patched, not built anew"
+    assert patched is not kept and patched.progress > kept.progress
+    assert everything(patched) != everything(kept), "the writes changed the figures"
+    assert everything(patched) == everything(grid.build(db, today))
+
+
+def test_unchanged_data_gives_the_same_grid(db: Session, no_new_builds: list[int]) -> None:
+    state, today = State(), clock.today()
+    assert grid.current(db, today, state) is grid.current(db, today, state)
+    assert no_new_builds == [1]
+
+
+def test_a_change_of_reference_data_or_of_the_day_builds_anew(
+    db: Session, no_new_builds: list[int]
+) -> None:
+    state, today = State(), clock.today()
+    kept = grid.current(db, today, state)
+    db.execute(update(Measure).where(Measure.code == "M20").values(title="Andere titel"))
+    renamed = grid.current(db, today, state)
+    assert renamed.reference == kept.reference + 1
+    assert renamed.subjects["M20"].title == "Andere titel"
+    assert grid.current(db, today + timedelta(days=1), state).today == today + timedelta(days=1)
+    assert no_new_builds == [1, 1, 1]
+
+
+async def test_the_grid_of_a_past_day_says_what_the_history_says(
+    clients: Callable[[], httpx.AsyncClient], db: Session
+) -> None:
+    today = clock.today()
+    yesterday = today - timedelta(days=1)
+    before = [everything(grid.build(db, day, as_of=day)) for day in (yesterday, today)]
+    contact = clients()
+    await login(contact, UTRECHT)
+    await move_utrechts_m20(contact)
+    db.expire_all()
+    after = [everything(grid.build(db, day, as_of=day)) for day in (yesterday, today)]
+    assert after[0] == before[0], "a write today leaves yesterday as it stood"
+    assert after[1] != before[1]
+    assert after[1] == everything(grid.build(db, today)), "the end of today is now"
