@@ -8,6 +8,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from api.accounts import routes as accounts
 from api.audit import router as audit
+from api.core.conditional import GZIP_MINIMUM
 from api.core.edge import EdgeInputMiddleware
 from api.core.errors import install_error_handlers
 from api.core.http import HttpConventionsMiddleware
@@ -110,7 +111,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Innermost: it sees each answer as the handler made it (a precompressed asset already
     # carries its Content-Encoding and is passed through).
     app.add_middleware(
-        GZipMiddleware, minimum_size=1024, compresslevel=6, exclude_content_types=ALREADY_COMPRESSED
+        GZipMiddleware,
+        minimum_size=GZIP_MINIMUM,
+        compresslevel=6,
+        exclude_content_types=ALREADY_COMPRESSED,
     )
     app.add_middleware(
         CORSMiddleware,

@@ -37,7 +37,9 @@ async def test_a_public_representation_is_built_once_per_version(
     # figures were not computed again.
     assert built >= 10
     assert count_queries.count <= 3
-    assert len(representations(api_of(app).state)) == 1
+    assert len(representations(api_of(app).state)) == 2, (
+        "the body and its compressed copy (httpx accepts gzip)"
+    )
 
 
 async def test_a_write_is_seen_at_once_by_the_worker_that_kept_a_copy(clients: object) -> None:
@@ -65,7 +67,9 @@ async def test_a_write_through_one_worker_is_seen_by_another(
     await login(contact, UTRECHT)
     async with http_client(other_worker) as elsewhere:
         before = (await elsewhere.get(OVERVIEW)).json()
-        assert len(representations(api_of(other_worker).state)) == 1
+        assert len(representations(api_of(other_worker).state)) == 2, (
+            "the body and its compressed copy"
+        )
         target = await move_utrechts_m20(contact)
         after = (await elsewhere.get(OVERVIEW)).json()
     assert _m20(after)[target] == _m20(before)[target] + 1
@@ -101,3 +105,18 @@ def test_the_store_keeps_to_its_budget_and_its_age(monkeypatch: pytest.MonkeyPat
     assert aging.get("t") == b"body"
     now[0] += 2
     assert aging.get("t") is None
+
+
+async def test_the_compressed_copy_is_kept_too(client: httpx.AsyncClient, app: FastAPI) -> None:
+    plain = await client.get("/api/v1/kaart/gemeenten", headers={"Accept-Encoding": "identity"})
+    packed = await client.get("/api/v1/kaart/gemeenten", headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in plain.headers
+    assert packed.headers["content-encoding"] == "gzip"
+    assert "Accept-Encoding" in packed.headers["vary"]
+    assert packed.headers["etag"] == plain.headers["etag"]
+    assert packed.content == plain.content, "the same body, compressed"
+    store = representations(api_of(app).state)
+    assert len(store) == 2, "the body and its compressed copy, each once"
+    again = await client.get("/api/v1/kaart/gemeenten", headers={"Accept-Encoding": "gzip"})
+    assert again.content == plain.content
+    assert len(store) == 2

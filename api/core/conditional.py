@@ -10,6 +10,7 @@ database, so every worker's copy agrees, and a write makes a new tag that no cop
 Changes: optimistic concurrency with version tags ("v7"); a stale If-Match is a 412, and where
 a resource demands it, a missing one is a 428."""
 
+import gzip
 import hashlib
 import re
 import threading
@@ -37,6 +38,8 @@ PUBLIC_SHARED = "public, max-age=0, s-maxage=60, stale-while-revalidate=300"
 PRIVATE_REVALIDATE = "private, no-cache"
 # A public answer where a signed-in caller would get another one: shared caches must key on it.
 BY_VIEWER = "Authorization, Cookie"
+# Smaller answers are sent as they are (the gzip middleware's threshold, api/main.py).
+GZIP_MINIMUM = 1024
 
 
 def cache_control(public: bool) -> str:
@@ -189,6 +192,16 @@ def conditional_versioned(
     if kept is None:
         kept = _rendered(build())
         store.put(etag, kept)
+    if len(kept) >= GZIP_MINIMUM and "gzip" in request.headers.get("accept-encoding", ""):
+        # Compressed once per version too: compressing the map on every request cost more
+        # than everything else in it. The gzip middleware passes an encoded answer through.
+        packed = store.get(etag + ";gzip")
+        if packed is None:
+            packed = gzip.compress(kept, compresslevel=6, mtime=0)
+            store.put(etag + ";gzip", packed)
+        headers["Content-Encoding"] = "gzip"
+        headers["Vary"] = ", ".join(filter(None, (vary, "Accept-Encoding")))
+        return Response(packed, media_type=media_type, headers=headers)
     return Response(kept, media_type=media_type, headers=headers)
 
 
