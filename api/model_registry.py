@@ -2,7 +2,7 @@
 
 from api.accounts import models as accounts
 from api.audit import models as audit
-from api.core import data_versions, figure_cache, idempotency, sequences
+from api.core import figure_cache, idempotency, sequences
 from api.core.orm import Base
 from api.mail import models as mail
 from api.measures import models as measures
@@ -17,7 +17,6 @@ __all__ = [
     "Base",
     "accounts",
     "audit",
-    "data_versions",
     "figure_cache",
     "idempotency",
     "mail",

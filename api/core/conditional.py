@@ -197,7 +197,9 @@ def conditional_versioned(
         # than everything else in it. The gzip middleware passes an encoded answer through.
         packed = store.get(etag + ";gzip")
         if packed is None:
-            packed = gzip.compress(kept, compresslevel=6, mtime=0)
+            # Level 4: once per version, right after a write; 2.5 times as fast as 6 on
+            # the map, for 4 % more bytes.
+            packed = gzip.compress(kept, compresslevel=4, mtime=0)
             store.put(etag + ";gzip", packed)
         headers["Content-Encoding"] = "gzip"
         headers["Vary"] = ", ".join(filter(None, (vary, "Accept-Encoding")))

@@ -1,7 +1,7 @@
 """Version counters kept in the database: one number per kind of data, raised by every
-transaction that writes it. What is built from that data (a representation, the figures) is
-keyed by the number, so every worker on every machine agrees on what is current, and reading
-it costs one indexed query.
+transaction that writes it (a counter of core/sequences.py). What is built from that data (a
+representation, the figures) is keyed by the number, so every worker on every machine agrees on
+what is current, and reading it costs one indexed query.
 
 Writes need not remember to raise it: a session listener sees every table a transaction
 writes, through the ORM or through statements, and raises the counter of the tables' kind
@@ -13,23 +13,16 @@ changed since version n"."""
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import BigInteger, String, Table, event, select, update
-from sqlalchemy.orm import Mapped, ORMExecuteState, Session, UOWTransaction, mapped_column
+from sqlalchemy import Table, event, select
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
-from api.core.orm import Base
+from api.core.sequences import SequenceCounter, next_value
 
 REFERENCE = "referentie"
 """Measures, waves, themes, roadmaps, municipalities and their regions: what a seed changes."""
 PROGRESS = "voortgang"
 """Every municipality's implementation status and its history."""
 KINDS = (REFERENCE, PROGRESS)
-
-
-class DataVersion(Base):
-    __tablename__ = "data_versions"
-
-    name: Mapped[str] = mapped_column(String(40), primary_key=True)
-    version: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 _kind_of_table: dict[str, str] = {}
@@ -47,28 +40,27 @@ def follow(tables: Iterable[Any], kind: str) -> None:
 _RAISED = "data_versions.raised"
 
 
+def _counter(kind: str) -> str:
+    return f"versie:{kind}"
+
+
 def writing(session: Session, kind: str) -> int:
     """The number this transaction writes `kind` under, raising the counter on first use. Call
     it before locking rows of that kind, so writers queue on the counter first (no deadlock)."""
     raised: dict[str, int] = session.info.setdefault(_RAISED, {})
     if kind not in raised:
-        raised[kind] = (
-            session.connection()
-            .execute(
-                update(DataVersion)
-                .where(DataVersion.name == kind)
-                .values(version=DataVersion.version + 1)
-                .returning(DataVersion.version)
-            )
-            .scalar_one()
-        )
+        raised[kind] = next_value(session, _counter(kind))
     return raised[kind]
 
 
 def current(session: Session) -> dict[str, int]:
     """Every counter, in one query."""
-    rows = session.execute(select(DataVersion.name, DataVersion.version)).all()
-    return {name: version for name, version in rows}
+    rows = session.execute(
+        select(SequenceCounter.name, SequenceCounter.value).where(
+            SequenceCounter.name.in_([_counter(kind) for kind in KINDS])
+        )
+    ).all()
+    return {name.removeprefix("versie:"): value for name, value in rows}
 
 
 def key(session: Session, *kinds: str) -> str:

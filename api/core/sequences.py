@@ -20,12 +20,17 @@ class SequenceCounter(Base):
 
 
 def next_value(session: Session, name: str) -> int:
-    result = session.execute(
-        update(SequenceCounter)
-        .where(SequenceCounter.name == name)
-        .values(value=SequenceCounter.value + 1)
-        .returning(SequenceCounter.value)
-    ).scalar()
+    # On the connection, not the session: no autoflush, so a flush listener may take a number.
+    result = (
+        session.connection()
+        .execute(
+            update(SequenceCounter)
+            .where(SequenceCounter.name == name)
+            .values(value=SequenceCounter.value + 1)
+            .returning(SequenceCounter.value)
+        )
+        .scalar()
+    )
     if result is not None:
         return int(result)
     try:

@@ -182,6 +182,25 @@ def _boundaries() -> dict[str, Any]:
     return json.loads(BOUNDARIES.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@lru_cache
+def _features() -> list[tuple[str, str, dict[str, Any]]]:
+    """Per municipality its code, its feature as JSON up to its properties (the geometry is
+    nearly all of the map's bytes and never changes: written once), and its own properties."""
+    return [
+        (
+            feature["properties"]["code"],
+            _compact({k: v for k, v in feature.items() if k != "properties"})[:-1]
+            + ',"properties":',
+            feature["properties"],
+        )
+        for feature in _boundaries()["features"]
+    ]
+
+
 @maps.get(
     "/kaart/gemeenten",
     operation_id="kaartGemeentenOpvragen",
@@ -208,26 +227,17 @@ def map_data(
         cells = grid.current(session, today, request.app.state)
         values = insight.indicator_by_municipality(cells, indicator, fase, maatregel)
         features = []
-        for feature in _boundaries()["features"]:
-            place = cells.places.get(feature["properties"]["code"])
-            properties = {
-                **feature["properties"],
+        for code, before_properties, properties in _features():
+            place = cells.places.get(code)
+            located = {
                 # Grouping on the map (zoom to a province or region) needs no extra request.
                 "provincie": place.province if place else None,
                 "arbeidsmarktregio": place.region if place else None,
-                "waarde": values.get(feature["properties"]["code"]),
+                "waarde": values.get(code),
             }
-            features.append({**feature, "properties": properties})
-        return json.dumps(
-            {
-                "type": "FeatureCollection",
-                "indicator": indicator,
-                "bron": ATTRIBUTION,
-                "features": features,
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
-        ).encode()
+            features.append(before_properties + _compact({**properties, **located}) + "}")
+        head = _compact({"type": "FeatureCollection", "indicator": indicator, "bron": ATTRIBUTION})
+        return (head[:-1] + ',"features":[' + ",".join(features) + "]}").encode()
 
     return conditional_versioned(
         request, versions.figures(session, today), build, media_type=GEOJSON

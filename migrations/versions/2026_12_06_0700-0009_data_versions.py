@@ -5,8 +5,9 @@ Revises: 0008
 Create Date: 2026-12-06 07:00:00
 
 One counter per kind of data (reference, progress), raised by every transaction that writes
-it: the key of everything built from that data, the same for every worker. Progress rows carry
-the counter of the write that made them, so the figures read back only what changed.
+it (rows of sequence_counters, handed out in commit order): the key of everything built from
+that data, the same for every worker. Progress rows carry the counter of the write that made
+them, so the figures read back only what changed.
 """
 
 from collections.abc import Sequence
@@ -22,15 +23,14 @@ depends_on: str | Sequence[str] | None = None
 KINDS = ("referentie", "voortgang")
 
 
+COUNTERS = sa.table(
+    "sequence_counters", sa.column("name", sa.String), sa.column("value", sa.BigInteger)
+)
+
+
 def upgrade() -> None:
-    versions = op.create_table(
-        "data_versions",
-        sa.Column("name", sa.String(length=40), nullable=False),
-        sa.Column("version", sa.BigInteger(), nullable=False),
-        sa.PrimaryKeyConstraint("name", name=op.f("pk_data_versions")),
-    )
     # Start at 1: a database already holding data is then never mistaken for an empty one.
-    op.bulk_insert(versions, [{"name": kind, "version": 1} for kind in KINDS])
+    op.bulk_insert(COUNTERS, [{"name": f"versie:{kind}", "value": 1} for kind in KINDS])
     with op.batch_alter_table("progress_statuses") as batch:
         batch.add_column(
             sa.Column("data_version", sa.BigInteger(), server_default="0", nullable=False)
@@ -42,4 +42,4 @@ def downgrade() -> None:
     with op.batch_alter_table("progress_statuses") as batch:
         batch.drop_index(batch.f("ix_progress_statuses_data_version"))
         batch.drop_column("data_version")
-    op.drop_table("data_versions")
+    op.execute(COUNTERS.delete().where(COUNTERS.c.name.in_([f"versie:{kind}" for kind in KINDS])))
