@@ -22,6 +22,7 @@ class Server:
     process: subprocess.Popen[bytes]
     port: int
     log: Path
+    workers: int = 1
 
     def url(self, path: str) -> str:
         return f"http://{HOST}:{self.port}{path}"
@@ -69,9 +70,16 @@ def free_port() -> int:
 
 
 def start(
-    name: str, factory: str, env: dict[str, str], cwd: Path, logdir: Path, cpus: set[int] | None
+    name: str,
+    factory: str,
+    env: dict[str, str],
+    cwd: Path,
+    logdir: Path,
+    cpus: set[int] | None,
+    workers: int = 1,
 ) -> Server:
-    """Start `uvicorn --factory <factory>` with one worker and no access log."""
+    """Start `uvicorn --factory <factory>` with `workers` worker processes (one by default)
+    and no access log."""
     port = free_port()
     log = logdir / f"{name}.log"
     command = [
@@ -85,7 +93,7 @@ def start(
         "--port",
         str(port),
         "--workers",
-        "1",
+        str(workers),
         "--no-access-log",
         "--log-level",
         "warning",
@@ -102,10 +110,10 @@ def start(
             start_new_session=True,
         )
     if cpus:
-        # Set before the interpreter has started any thread; uvicorn's threadpool threads are
-        # created later and inherit it.
+        # Set before the interpreter has started any thread; uvicorn's threadpool threads and
+        # worker processes are created later and inherit it.
         os.sched_setaffinity(process.pid, cpus)
-    return Server(name=name, process=process, port=port, log=log)
+    return Server(name=name, process=process, port=port, log=log, workers=workers)
 
 
 def wait_ready(server: Server, path: str, timeout: float = 60.0) -> None:
@@ -136,12 +144,39 @@ def stop(server: Server) -> None:
         server.process.wait(timeout=10)
 
 
-def cpu_seconds(server: Server) -> float | None:
-    """CPU time (user + system, all threads) the server process has used; Linux only."""
-    try:
-        stat = Path(f"/proc/{server.process.pid}/stat").read_text()
-    except OSError:
-        return None
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (from /proc/*/stat: the kernel's per-task
+    `children` files are not always there)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # a process that just ended
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _own_cpu_seconds(pid: int) -> float:
+    stat = Path(f"/proc/{pid}/stat").read_text()
     # Fields after the parenthesised command name; utime and stime are fields 14 and 15.
     fields = stat.rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(server: Server) -> float | None:
+    """CPU time (user + system, all threads) the server has used, its worker processes
+    included (with `--workers N` uvicorn runs the app in children of the process started);
+    Linux only."""
+    try:
+        total = _own_cpu_seconds(server.process.pid)
+    except OSError:
+        return None
+    if server.workers > 1:
+        for child in _children(server.process.pid):
+            try:
+                total += _own_cpu_seconds(child)
+            except OSError:
+                continue  # a worker that just ended
+    return total
