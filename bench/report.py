@@ -38,6 +38,10 @@ class Figures:
     """requests/s of this scenario divided by the baseline's: 0.1 means a tenth as many."""
     p50_ratio: float = math.nan
     """p50 latency of this scenario divided by the baseline's: 10 means ten times as slow."""
+    cpu_ratio: float = math.nan
+    """The baseline's CPU ms per request divided by this scenario's: the throughput ratio the
+    server's CPU time predicts for a saturated worker. Steadier than the req/s ratio when other
+    work on the machine takes CPU from the server in some rounds."""
     statuses: dict[int, int] = field(default_factory=dict)
     """Answers per HTTP status, all rounds together."""
     wrong_bodies: int = 0
@@ -45,6 +49,8 @@ class Figures:
     warmup_errors: int = 0
     """Wrong answers during the warm-up (not in the figures, but wrong all the same)."""
     warmup_last_error: str = ""
+    baseline: str = ""
+    """The scenario the ratios are taken against: the bare endpoint sending as many bytes."""
 
     def wrong_answers(self) -> str:
         """What went wrong, in words; empty when every answer was as expected."""
@@ -130,26 +136,42 @@ def figures(
     )
 
 
-def with_ratios(all_figures: list[Figures], baseline: Figures) -> list[Figures]:
-    def ratio(value: float, base: float) -> float:
-        return value / base if base else math.nan
+def _ratio(value: float, base: float) -> float:
+    return value / base if base else math.nan
 
-    return [
-        Figures(
-            **{
-                **asdict(f),
-                "throughput_ratio": ratio(f.requests_per_s, baseline.requests_per_s),
-                "p50_ratio": ratio(f.p50_ms, baseline.p50_ms),
-            }
-        )
-        for f in all_figures
-    ]
+
+def _against(f: Figures, baseline: Figures) -> Figures:
+    return Figures(
+        **{
+            **asdict(f),
+            "throughput_ratio": _ratio(f.requests_per_s, baseline.requests_per_s),
+            "p50_ratio": _ratio(f.p50_ms, baseline.p50_ms),
+            "cpu_ratio": _ratio(
+                baseline.server_cpu_ms_per_request or math.nan,
+                f.server_cpu_ms_per_request or math.nan,
+            ),
+            "baseline": baseline.scenario,
+        }
+    )
+
+
+def with_ratios(all_figures: list[Figures], baseline: Figures) -> list[Figures]:
+    return [_against(f, baseline) for f in all_figures]
+
+
+def with_own_baselines(all_figures: list[Figures], baseline_of: dict[str, str]) -> list[Figures]:
+    """Each scenario's ratios against the scenario `baseline_of` names for it (the bare
+    endpoint of the same body size); a scenario named nowhere is its own baseline."""
+    by_name = {f.scenario: f for f in all_figures}
+    return [_against(f, by_name[baseline_of.get(f.scenario, f.scenario)]) for f in all_figures]
 
 
 def load_table(all_figures: list[Figures]) -> str:
+    width = max([18, *(len(f.scenario) for f in all_figures)])
     header = (
-        f"{'scenario':<18} {'status':>6} {'KB':>5} {'req/s':>8} {'spread':>6} {'p50 ms':>8}"
+        f"{'scenario':<{width}} {'status':>6} {'KB':>6} {'req/s':>8} {'spread':>6} {'p50 ms':>8}"
         f" {'p99 ms':>8} {'CPU ms/req':>10} {'req/s ÷ base':>12} {'p50 ÷ base':>10}"
+        f" {'by CPU':>7}"
     )
     lines = [header, "-" * len(header)]
     for f in all_figures:
@@ -157,9 +179,15 @@ def load_table(all_figures: list[Figures]) -> str:
         mark = "*" if f.client_cpu_share > CLIENT_SATURATED else " "
         noise = "-" if math.isnan(f.spread_pct) else f"{f.spread_pct:.0f}%"
         lines.append(
-            f"{f.scenario:<18} {f.status:>6} {f.body_bytes / 1024:>5.1f} "
+            f"{f.scenario:<{width}} {f.status:>6} {f.body_bytes / 1024:>6.1f} "
             f"{f.requests_per_s:>7.0f}{mark} {noise:>6} {f.p50_ms:>8.2f} {f.p99_ms:>8.2f} {cpu:>10}"
-            f" {f.throughput_ratio:>12.3f} {f.p50_ratio:>10.1f}"
+            f" {f.throughput_ratio:>12.3f} {f.p50_ratio:>10.1f} {f.cpu_ratio:>7.3f}"
+        )
+    if any(f.baseline and f.baseline != f.scenario for f in all_figures):
+        lines.append(
+            "ratios against the bare endpoint sending as many bytes (a 304 against the bare "
+            "304); by CPU: its CPU ms/req ÷ this one's, the req/s ratio a saturated worker "
+            "would show"
         )
     if any(f.spread_pct > NOISY for f in all_figures):
         lines.append(
@@ -181,16 +209,11 @@ FAR_LESS = 0.5
 """A 304 "costs far less" than the full answer when its CPU per request is at most this share
 of the 200's. One that builds the page anyway comes out near 1."""
 
-KEPT_PER_VERSION = ("producten",)
-"""Scenarios whose built page is kept per version of its data: a repeated 200 is served from
-the kept copy, so it costs about what the 304 costs."""
-
 REQUIRED_304: tuple[str, ...] = ()
-"""Scenarios whose 304 must cost far less than their 200 under load. None today: the public
-product list, whose ETag comes from a version key, also keeps its built page per version, so
-its repeated 200 is as cheap as its 304. That its 304 never builds the page is checked by the
-statement counts (bench/queries.py), against a 200 that builds it; the others hash the rendered
-body, so their 304 is expected to cost as much as the 200."""
+"""Scenarios whose 304 must cost far less than their 200 under load. None today: a page kept
+per version of its data makes its repeated 200 about as cheap as its 304, and a page whose
+ETag is hashed from its body builds the page for the 304 too. That a 304 with a version key
+never builds the page is checked by the statement counts (bench/queries.py) instead."""
 
 
 @dataclass(frozen=True)
@@ -226,26 +249,19 @@ def revalidation_costs(all_figures: list[Figures]) -> list[RevalidationCost]:
 
 
 def revalidation_lines(costs: list[RevalidationCost]) -> list[str]:
-    lines = []
+    """One line for all of them (near 1: the 304 costs what the 200 costs, because the page is
+    built for it or because the 200 is served from a kept copy), and a line per required one."""
+    if not costs:
+        return []
+    lines = ["304 ÷ 200 CPU ms/req: " + ", ".join(f"{c.scenario} {c.ratio:.2f}" for c in costs)]
     for c in costs:
-        figures = (
-            f"304 ÷ 200 CPU ms/req, {c.scenario}: {c.ratio:.2f} "
-            f"({c.revalidated_cpu_ms:.2f} ÷ {c.full_cpu_ms:.2f} ms)"
+        if not c.required:
+            continue
+        verdict = "as required" if c.far_less else "NOT FAR LESS, as required"
+        lines.append(
+            f"304 of {c.scenario}: {c.revalidated_cpu_ms:.2f} ÷ {c.full_cpu_ms:.2f} ms, at most "
+            f"{FAR_LESS:.0%} of the 200: {verdict}"
         )
-        if c.scenario in KEPT_PER_VERSION:
-            lines.append(f"{figures}; the page is kept per version, so the 200 is cheap too")
-        elif not c.required:
-            lines.append(f"{figures}; ETag hashed from the body, so the page is built anyway")
-        elif c.far_less:
-            lines.append(
-                f"{figures}: a cached read (304) costs far less than a full one "
-                f"(at most {FAR_LESS:.0%} of it), as required"
-            )
-        else:
-            lines.append(
-                f"{figures}: NOT FAR LESS. The requirement is that a cached read (304) costs far "
-                f"less than a full one (here: at most {FAR_LESS:.0%} of it); it does not"
-            )
     return lines
 
 

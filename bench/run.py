@@ -25,10 +25,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from contextlib import ExitStack
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -38,16 +39,21 @@ if __name__ == "__main__" and not __package__:
     # Run as `python bench/run.py`: make the repository root importable, as `-m` would.
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import baseline_app, database, queries, report, servers, voortgang, vragen
+from bench import (
+    baseline_app,
+    database,
+    queries,
+    reads,
+    report,
+    servers,
+    targets,
+    voortgang,
+    vragen,
+    workers,
+)
 from bench.loadgen import LoadResult, Target, run_load
 
 ROOT = Path(__file__).resolve().parent.parent
-MEASURES = "/api/v1/maatregelen?paginaGrootte=100"
-MUNICIPALITIES = "/api/v1/gemeenten?paginaGrootte=100"
-PRODUCTS = "/api/v1/producten?paginaGrootte=100"
-SEARCH = "/api/v1/producten?zoek=vrijlating&paginaGrootte=100"
-SEARCH_WORDS = "/api/v1/producten?zoek=inkomsten%20verrekenen&paginaGrootte=100"
-REAL_PATHS = (MEASURES, MUNICIPALITIES, PRODUCTS, SEARCH, SEARCH_WORDS)
 READY_PATH = "/api/v1/health/ready"
 
 T = TypeVar("T")
@@ -65,13 +71,18 @@ class Plan:
     """Upper bound on requests in one timed run, whatever its duration."""
 
 
-# Six rounds of one second rather than one of six: a burst of other work on the machine then
-# lands on all scenarios alike instead of on whichever happened to be running.
-FULL = Plan(duration=6.0, rounds=6, warmup=1.0, concurrency=16, max_requests=200_000)
-QUICK = Plan(duration=1.0, rounds=1, warmup=0.3, concurrency=16, max_requests=50_000)
-SMOKE = Plan(duration=0.2, rounds=1, warmup=0.1, concurrency=4, max_requests=2_000)
+# Two rounds of half a second rather than one of a second: a burst of other work on the machine
+# then lands on all scenarios alike instead of on whichever happened to be running. Short, as
+# there are over fifty scenarios (a read and its 304 for every public read, a bare endpoint for
+# every body size); `--duration 6` gives the steadier figures of six rounds of a second.
+FULL = Plan(duration=1.0, rounds=2, warmup=0.3, concurrency=16, max_requests=200_000)
+QUICK = Plan(duration=0.5, rounds=1, warmup=0.2, concurrency=16, max_requests=50_000)
+# The smoke run has no warm-up: its one short round checks every answer all the same.
+SMOKE = Plan(duration=0.05, rounds=1, warmup=0.0, concurrency=4, max_requests=2_000)
 
 _started = time.perf_counter()
+ONLY = ("queries", "progress", "questions", "workers")
+"""The sections a --<name>-only run can be limited to."""
 
 
 def progress(message: str) -> None:
@@ -97,6 +108,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="database to use instead of a temporary SQLite file (env BENCH_DATABASE_URL)",
     )
     parser.add_argument(
+        "--throwaway-database",
+        action="store_true",
+        help="the database of --database-url is a throwaway one: the bench may change it "
+        "(bulk writes, single cells, thousands of questions in a copy, a 10× copy)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes of the app under load (uvicorn --workers; default 1)",
+    )
+    parser.add_argument(
         "--skip-setup",
         action="store_true",
         help="do not run migrate/seed/demo (only with --database-url)",
@@ -111,6 +135,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--questions-only",
         action="store_true",
         help="only the questions section: similarity and FAQ search, dashboard cold and warm",
+    )
+    parser.add_argument(
+        "--workers-only",
+        action="store_true",
+        help="only the several-workers check: two servers on one database, the same answers",
     )
     parser.add_argument(
         "--progress-concurrency",
@@ -128,13 +157,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.skip_setup and not args.database_url:
         parser.error("--skip-setup needs --database-url: a new temporary database is empty")
-    only = [name for name in ("queries", "progress", "questions") if getattr(args, f"{name}_only")]
+    only = [name for name in ONLY if getattr(args, f"{name}_only")]
     if len(only) > 1:
         parser.error(" and ".join(f"--{name}-only" for name in only) + " exclude each other")
     if args.smoke and (only or args.quick):
         parser.error("--smoke runs every section briefly: it excludes --quick and --*-only")
     if args.progress_concurrency is not None and args.progress_concurrency < 1:
         parser.error("--progress-concurrency must be at least 1")
+    if args.workers < 1:
+        parser.error("--workers must be at least 1")
+    if args.throwaway_database and not args.database_url:
+        parser.error("--throwaway-database needs --database-url: the temporary one always is")
     return args
 
 
@@ -149,10 +182,10 @@ def plan_for(args: argparse.Namespace) -> Plan:
 
 
 def progress_plan_for(args: argparse.Namespace) -> voortgang.Plan:
-    plan = voortgang.QUICK if args.quick or args.smoke else voortgang.FULL
+    plan = voortgang.SMOKE if args.smoke else voortgang.QUICK if args.quick else voortgang.FULL
     if args.progress_concurrency is None:
         return plan
-    return voortgang.Plan(concurrency=args.progress_concurrency, one=plan.one, ten=plan.ten)
+    return replace(plan, concurrency=args.progress_concurrency)
 
 
 def questions_plan_for(args: argparse.Namespace) -> vragen.Plan:
@@ -208,84 +241,129 @@ class Reference:
     etag: str
     size: int
     """Body length in bytes."""
+    cache_control: str = ""
+    cache_control_304: str = ""
+    """The Cache-Control of the 200 and of the 304 to its ETag."""
+
+
+BARE_304 = "bare 304"
+
+
+def bare_name(size: int) -> str:
+    return f"bare {size:,} B"
 
 
 def start_servers(
-    stack: ExitStack, env: dict[str, str], workdir: Path, server_cpus: set[int] | None
+    stack: ExitStack,
+    env: dict[str, str],
+    workdir: Path,
+    server_cpus: set[int] | None,
+    workers: int,
 ) -> tuple[servers.Server, servers.Server, dict[str, Reference]]:
-    """Start the real app, take its measures page as the baseline's body, start the baseline;
-    return both and the reference of each page (the baseline's under its own path)."""
-    real = servers.start("spoorboek", "api.main:create_app", env, ROOT, workdir, server_cpus)
+    """Start the real app, fetch each read once as its reference, then start the baseline
+    with a constant body of each reference's size; return both servers and the references."""
+    real = servers.start(
+        "spoorboek", "api.main:create_app", env, ROOT, workdir, server_cpus, workers=workers
+    )
     stack.callback(servers.stop, real)
     servers.wait_ready(real, READY_PATH)
-    progress(f"server: spoorboek on port {real.port}")
-
-    body, references = reference_responses(real)
-    body_file = workdir / "baseline-body.json"
-    body_file.write_bytes(body)
-    baseline_env = {baseline_app.BODY_FILE_ENV: str(body_file)}
+    progress(f"server: spoorboek on port {real.port} ({workers} worker(s))")
+    references = reference_responses(real)
+    sizes = sorted({r.size for r in references.values()})
+    baseline_env = {baseline_app.SIZES_ENV: ",".join(str(size) for size in sizes)}
     baseline = servers.start(
         "baseline", "bench.baseline_app:create_app", baseline_env, ROOT, workdir, server_cpus
     )
     stack.callback(servers.stop, baseline)
     servers.wait_ready(baseline, baseline_app.PATH)
-    progress(f"server: baseline on port {baseline.port} ({len(body)} byte body)")
-    references[baseline_app.PATH] = Reference(etag="", size=len(body))
+    progress(f"server: baseline on port {baseline.port} ({len(sizes)} body sizes)")
     return real, baseline, references
 
 
-def reference_responses(real: servers.Server) -> tuple[bytes, dict[str, Reference]]:
-    """The measures page (the baseline serves the same bytes) and each page's reference,
-    checked to hold results and to give 304 before any load is run, so a broken precondition
-    (an empty catalogue, a search that finds nothing) fails fast instead of measuring an empty
-    page."""
+def reference_responses(real: servers.Server) -> dict[str, Reference]:
+    """Each read's reference, checked to hold results and to give 304 to its ETag before any
+    load is run, so a broken precondition (an empty catalogue, a search that finds nothing)
+    fails fast instead of measuring an empty page. The first request of a figure computes it
+    (it is kept afterwards), so the load starts warm."""
     references: dict[str, Reference] = {}
-    body = b""
-    with httpx.Client(timeout=10.0) as client:
-        for path in REAL_PATHS:
-            response = client.get(real.url(path))
+    with httpx.Client(timeout=120.0) as client:
+        for read in reads.public_reads():
+            response = client.get(real.url(read.path))
             etag = response.headers.get("etag")
             if response.status_code != 200 or not etag:
-                raise RuntimeError(f"GET {path}: {response.status_code}, ETag {etag!r}")
-            found = len(response.json()["resultaten"])
+                raise RuntimeError(f"GET {read.path}: {response.status_code}, ETag {etag!r}")
+            found = len(response.json()[read.results])
             if not found:
-                raise RuntimeError(f"GET {path}: no results; did `spoorboek demo` run?")
-            again = client.get(real.url(path), headers={"If-None-Match": etag})
+                raise RuntimeError(f"GET {read.path}: no {read.results}; did `spoorboek demo` run?")
+            again = client.get(real.url(read.path), headers={"If-None-Match": etag})
             if again.status_code != 304:
-                raise RuntimeError(f"GET {path} with If-None-Match: {again.status_code}, not 304")
-            references[path] = Reference(etag=etag, size=len(response.content))
-            if path == MEASURES:
-                body = response.content
-            else:
-                progress(f"reference: {path}: {found} results, {len(response.content)} bytes")
-    return body, references
+                raise RuntimeError(
+                    f"GET {read.path} with If-None-Match: {again.status_code}, not 304"
+                )
+            references[read.path] = Reference(
+                etag=etag,
+                size=len(response.content),
+                cache_control=response.headers.get("cache-control", ""),
+                cache_control_304=again.headers.get("cache-control", ""),
+            )
+            progress(
+                f"reference: {read.path}: {found} {read.results}, {len(response.content)} bytes"
+            )
+    return references
 
 
 def scenarios(
     real: servers.Server, baseline: servers.Server, references: dict[str, Reference]
-) -> list[tuple[Target, servers.Server]]:
+) -> tuple[list[tuple[Target, servers.Server]], dict[str, str]]:
+    """The bare 304 first, then every read right after the bare endpoint of its body size (so
+    drift on the machine between the two is least), followed by its revalidation; and for
+    each scenario the bare one it is compared with."""
     host = servers.HOST
-
-    def full(name: str, path: str, server: servers.Server = real) -> Target:
-        return Target(name, host, server.port, path, expect_bytes=references[path].size)
-
-    def conditional(name: str, path: str) -> Target:
-        headers = (("If-None-Match", references[path].etag),)
-        return Target(
-            name, host, real.port, path, headers=headers, expect_status=304, expect_bytes=0
+    pairs = [
+        (
+            Target(
+                BARE_304,
+                host,
+                baseline.port,
+                baseline_app.NOT_MODIFIED_PATH,
+                expect_status=304,
+                expect_bytes=0,
+            ),
+            baseline,
         )
-
-    return [
-        (full("baseline", baseline_app.PATH, baseline), baseline),
-        (full("maatregelen", MEASURES), real),
-        (conditional("maatregelen 304", MEASURES), real),
-        (full("gemeenten", MUNICIPALITIES), real),
-        (conditional("gemeenten 304", MUNICIPALITIES), real),
-        (full("producten", PRODUCTS), real),
-        (conditional("producten 304", PRODUCTS), real),
-        (full("zoeken", SEARCH), real),
-        (full("zoeken 2 woorden", SEARCH_WORDS), real),
     ]
+    baseline_of: dict[str, str] = {}
+    for read in reads.public_reads():
+        reference = references[read.path]
+        bare = bare_name(reference.size)
+        if bare not in baseline_of.values():
+            path = baseline_app.sized_path(reference.size)
+            pairs.append(
+                (Target(bare, host, baseline.port, path, expect_bytes=reference.size), baseline)
+            )
+        pairs.append(
+            (
+                Target(read.name, host, real.port, read.path, expect_bytes=reference.size),
+                real,
+            )
+        )
+        pairs.append(
+            (
+                Target(
+                    f"{read.name} 304",
+                    host,
+                    real.port,
+                    read.path,
+                    headers=(("If-None-Match", reference.etag),),
+                    expect_status=304,
+                    expect_bytes=0,
+                ),
+                real,
+            )
+        )
+        baseline_of[read.name] = bare
+        baseline_of[f"{read.name} 304"] = BARE_304
+    return pairs, baseline_of
 
 
 async def warm_up(pairs: list[tuple[Target, servers.Server]], plan: Plan) -> dict[str, LoadResult]:
@@ -293,6 +371,8 @@ async def warm_up(pairs: list[tuple[Target, servers.Server]], plan: Plan) -> dic
     answers (a race under concurrency, say) do not stop the run: they are returned, reported
     and make the bench fail, like wrong answers in the measured rounds."""
     warm_ups: dict[str, LoadResult] = {}
+    if not plan.warmup:
+        return {target.name: LoadResult() for target, _ in pairs}
     for target, _server in pairs:
         warm = await run_load(
             target, concurrency=plan.concurrency, duration=plan.warmup, max_requests=10_000
@@ -355,16 +435,31 @@ async def measure(pairs: list[tuple[Target, servers.Server]], plan: Plan) -> lis
     ]
 
 
+@dataclass
+class LoadSection:
+    figures: list[report.Figures]
+    references: dict[str, Reference]
+    """Per path: the reference answer, with its Cache-Control headers."""
+    worker_processes: int
+    check: workers.Result | None = None
+    """The several-workers check, run against this section's server after the load."""
+
+
+Check = Callable[[servers.Server], workers.Result]
+
+
 def run_load_scenarios(
     env: dict[str, str],
     workdir: Path,
     plan: Plan,
     cpus: tuple[set[int] | None, set[int] | None],
-) -> list[report.Figures]:
+    workers: int,
+    check: Check | None,
+) -> LoadSection:
     # Servers of their own, stopped when this section ends, so they are gone (and their CPU
-    # free) before the progress section starts its own.
+    # free) before the next section starts its own.
     with ExitStack() as stack:
-        return _load_scenarios(stack, env, workdir, plan, cpus)
+        return _load_scenarios(stack, env, workdir, plan, cpus, workers, check)
 
 
 def _load_scenarios(
@@ -373,20 +468,26 @@ def _load_scenarios(
     workdir: Path,
     plan: Plan,
     cpus: tuple[set[int] | None, set[int] | None],
-) -> list[report.Figures]:
+    workers: int,
+    check: Check | None,
+) -> LoadSection:
     server_cpus, client_cpus = cpus
-    real, baseline, references = start_servers(stack, env, workdir, server_cpus)
+    # With the demo accounts (they change nothing else), so that the several-workers check can
+    # write through this server after the load.
+    app_env = {**env, **voortgang.SERVER_ENV}
+    real, baseline, references = start_servers(stack, app_env, workdir, server_cpus, workers)
     if client_cpus:
         os.sched_setaffinity(0, client_cpus)
         progress(
             f"load: servers on CPU {sorted(server_cpus or [])}, client on {sorted(client_cpus)}"
         )
+    pairs, baseline_of = scenarios(real, baseline, references)
     progress(
-        f"load: {plan.concurrency} connections, {plan.duration:g} s per scenario "
-        f"in {plan.rounds} round(s)"
+        f"load: {len(pairs)} scenarios, {plan.concurrency} connections, {plan.duration:g} s "
+        f"per scenario in {plan.rounds} round(s)"
     )
-    measured = run_async(measure(scenarios(real, baseline, references), plan))
-    all_figures = report.with_ratios(measured, measured[0])
+    measured = run_async(measure(pairs, plan))
+    all_figures = report.with_own_baselines(measured, baseline_of)
     print(report.load_table(all_figures), end="\n\n", flush=True)
     if any(f.errors or f.warmup_errors for f in all_figures):
         progress(f"server: errors logged by {real.name}:")
@@ -395,7 +496,10 @@ def _load_scenarios(
     for cost in report.revalidation_costs(all_figures):
         if cost.required and not cost.far_less:
             progress(f"WARNING: a 304 of {cost.scenario} is not far cheaper than its 200")
-    return all_figures
+    section = LoadSection(all_figures, references, workers)
+    if check is not None:
+        section.check = check(real)
+    return section
 
 
 # ---------------------------------------------------------------------------------------------
@@ -403,9 +507,22 @@ def _load_scenarios(
 
 
 def section_context(
-    env: dict[str, str], url: str, workdir: Path, cpus: tuple[set[int] | None, set[int] | None]
+    env: dict[str, str],
+    url: str,
+    workdir: Path,
+    cpus: tuple[set[int] | None, set[int] | None],
+    writable: bool,
 ) -> voortgang.Context:
-    return voortgang.Context(env, url, workdir, ROOT, cpus, run_async, progress)
+    return voortgang.Context(env, url, workdir, ROOT, cpus, run_async, progress, writable)
+
+
+def run_workers(
+    context: voortgang.Context, running: servers.Server | None = None
+) -> workers.Result:
+    progress("workers: two servers on one database, every public read from both")
+    result = workers.run_section(context, running)
+    print(workers.tables(result), end="\n\n", flush=True)
+    return result
 
 
 def run_progress(context: voortgang.Context, plan: voortgang.Plan) -> voortgang.Result:
@@ -474,6 +591,7 @@ def failures(
     all_figures: list[report.Figures],
     progress_result: voortgang.Result | None = None,
     questions_result: vragen.Result | None = None,
+    workers_result: workers.Result | None = None,
 ) -> list[str]:
     problems = [
         f"{c.path}: SQL statements per request grow with the page size {c.per_size}"
@@ -498,7 +616,28 @@ def failures(
         problems += progress_result.problems()
     if questions_result is not None:
         problems += questions_result.problems()
+    if workers_result is not None:
+        # A read that fails is a broken bench or app; answers that differ are target 7's MISS.
+        problems += [f"workers: {p}" for p in workers_result.problems]
     return problems
+
+
+SECTIONS = ("queries", "load", "workers", "questions", "progress")
+
+
+def sections_to_run(args: argparse.Namespace) -> dict[str, str]:
+    """Each section this run leaves out, with why (for the targets table)."""
+    only = next((name for name in ONLY if getattr(args, f"{name}_only")), None)
+    if only is None:
+        return {}
+    return {name: f"--{only}-only run" for name in SECTIONS if name != only}
+
+
+def run_mode(args: argparse.Namespace) -> str:
+    only = next((name for name in ONLY if getattr(args, f"{name}_only")), None)
+    if only:
+        return f"--{only}-only" + (" --quick" if args.quick else "")
+    return "--smoke" if args.smoke else "--quick" if args.quick else "full"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -508,6 +647,7 @@ def main(argv: list[str] | None = None) -> int:
     cpus = cpu_split(not args.no_pin)
     signal.signal(signal.SIGTERM, _interrupt)
     code_at_start = code_state()
+    skipped = sections_to_run(args)
     try:
         with ExitStack() as stack:
             workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-")))
@@ -516,22 +656,51 @@ def main(argv: list[str] | None = None) -> int:
             env = database.app_env(url, workdir)
             if not args.skip_setup:
                 database.prepare(url, ROOT, workdir, progress)
-            one = args.queries_only or args.progress_only or args.questions_only
-            counts, revalidations = check_queries(env) if not one or args.queries_only else ([], [])
-            all_figures = [] if one else run_load_scenarios(env, workdir, plan, cpus)
+            counts, revalidations = check_queries(env) if "queries" not in skipped else ([], [])
+            writable = not args.database_url or args.throwaway_database
+            context = section_context(env, url, workdir, cpus, writable)
+            check = None if "workers" in skipped else partial(run_workers, context)
+            load = (
+                run_load_scenarios(env, workdir, plan, cpus, args.workers, check)
+                if "load" not in skipped
+                else None
+            )
+            all_figures = load.figures if load else []
+            workers_result = (
+                load.check if load else run_workers(context) if check is not None else None
+            )
             # Before progress: the section copies the database as the demo left it, before the
             # bulk writes, so a full run and --questions-only measure the same data.
-            context = section_context(env, url, workdir, cpus)
             questions_result = (
                 run_questions(context, questions_plan_for(args))
-                if not one or args.questions_only
+                if "questions" not in skipped
                 else None
             )
             progress_result = (
                 run_progress(context, progress_plan_for(args))
-                if not one or args.progress_only
+                if "progress" not in skipped
                 else None
             )
+            measured = targets.Measured(
+                load=load.figures if load else None,
+                cache_control=(
+                    {p: (r.cache_control, r.cache_control_304) for p, r in load.references.items()}
+                    if load
+                    else None
+                ),
+                workers=workers_result,
+                questions=questions_result,
+                progress=progress_result,
+                skipped=skipped,
+            )
+            verdicts = targets.evaluate(measured, ROOT)
+            engine = "PostgreSQL" if database.is_postgres(url) else "SQLite"
+            heading = (
+                f"issue 13 targets: {engine}, load on {args.workers} worker(s), "
+                f"{run_mode(args)} run"
+                + (" (a smoke run's figures mean nothing)" if args.smoke else "")
+            )
+            print(targets.table(verdicts, heading), end="\n\n", flush=True)
             code_at_end = code_state()
             if code_at_end != code_at_start:
                 progress(
@@ -543,10 +712,17 @@ def main(argv: list[str] | None = None) -> int:
                     metadata(url, plan, cpus), all_figures, counts, revalidations
                 )
                 document["meta"]["code"] = {"start": code_at_start, "end": code_at_end}
+                document["meta"]["workers"] = args.workers
+                document["meta"]["mode"] = run_mode(args)
+                if load is not None:
+                    document["cache_control"] = measured.cache_control
+                if workers_result is not None:
+                    document["workers"] = workers.as_json(workers_result)
                 if progress_result is not None:
                     document["progress"] = voortgang.as_json(progress_result)
                 if questions_result is not None:
                     document["questions"] = vragen.as_json(questions_result)
+                document["targets"] = targets.as_json(verdicts)
                 args.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
                 progress(f"json: written to {args.json}")
     except KeyboardInterrupt:
@@ -556,7 +732,9 @@ def main(argv: list[str] | None = None) -> int:
         # Setup failures (a command, a server, a precondition): the message says which.
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    problems = failures(counts, revalidations, all_figures, progress_result, questions_result)
+    problems = failures(
+        counts, revalidations, all_figures, progress_result, questions_result, workers_result
+    )
     for problem in problems:
         print(f"FAIL {problem}", file=sys.stderr)
     progress("done" if not problems else f"done, {len(problems)} problem(s)")

@@ -1,9 +1,15 @@
-"""The implementation-progress section (voortgang): writing the whole municipality × measure
-matrix in bulk, and reading back the national overview and the matrix, with the demo's year of
-history, at the demo's 342 municipalities and at ten times as many, to show how the cost grows.
+"""The implementation-progress section (voortgang): the public figures cold, warm and after a
+single change, writing the whole municipality × measure matrix in bulk, and reading back the
+national overview and the matrix, with the demo's year of history, at the demo's 342
+municipalities and at ten times as many, to show how the cost grows.
 
     python -m bench.run --progress-only [--quick]
 
+- Figures: every figure of bench/reads.py (the overview for every grouping, the comparison, the
+  map values, the trend, the dashboard), anonymous, at concurrency 1: the first read of each on
+  a server just started with no figures kept in the database (cold: the full computation), then
+  warm reads, then (1× only) the first read after a single cell changes through the API, one
+  change before each read.
 - Bulk: `POST /api/v1/voortgang/bulk` with a row for every cell, as the demo editor. The runs
   alternate between two versions of every row (A and B), so every run changes every row; one
   more run sends the last version again, so nothing changes. A matrix too large for one request
@@ -12,14 +18,16 @@ history, at the demo's 342 municipalities and at ten times as many, to show how 
 - Reads: `GET /api/v1/voortgang/overzicht?groep=land` (public) and `GET /api/v1/voortgang/matrix`
   (editors), a modest number of requests at low concurrency, in rounds with the baseline.
 - 10×: a copy of the bench database in which every municipality, with its progress and its
-  history, is copied nine more times (`database.multiply_municipalities`). SQLite only.
+  history, is copied nine more times (`database.multiply_municipalities`); on PostgreSQL a
+  database made from the bench's as a template.
 
-The reads run before the bulk writes, on the demo's data as `spoorboek demo` left it."""
+The reads run before the bulk writes, on the demo's data as `spoorboek demo` left it. Writes
+(single cells, bulk, the 10× copy) only on a database that is the bench's to change
+(`Context.writable`)."""
 
 import json
 import math
 import os
-import sqlite3
 import statistics
 import time
 from collections.abc import Callable, Coroutine
@@ -30,15 +38,18 @@ from typing import Any, TypeVar
 
 import httpx
 
-from bench import baseline_app, database, report, servers
+from bench import baseline_app, database, reads, report, servers
 from bench.loadgen import LoadResult, Target, run_load
 
-OVERVIEW = "/api/v1/voortgang/overzicht?groep=land"
+OVERVIEW = reads.OVERVIEW + "land"
 MATRIX = "/api/v1/voortgang/matrix"
 BULK = "/api/v1/voortgang/bulk"
 LOGIN = "/api/v1/sessies"
-MEASURES = "/api/v1/maatregelen?paginaGrootte=100"
-MUNICIPALITIES = "/api/v1/gemeenten?paginaGrootte=100"
+CELL = "/api/v1/gemeenten/{municipality}/voortgang/{measure}"
+MEASURES = reads.MEASURES
+MUNICIPALITIES = reads.MUNICIPALITIES
+CHANGED_CELL = (reads.COMPARED, "M01")
+"""The cell changed to make the figures stale: Utrecht, giftenvrijlating."""
 READY_PATH = "/api/v1/health/ready"
 EDITOR = {"email": "redacteur@demo.spoorboek.example", "wachtwoord": "Demo-Spoorboek-2026"}
 
@@ -65,6 +76,12 @@ class ScalePlan:
     also gets one first request, checked for content, before the rounds."""
     changed_runs: int
     """Bulk runs that change every row (A, B, A…); one unchanged run follows."""
+    figure_warm: int = 0
+    """Warm reads of each figure (at most; see figure_warm_seconds)."""
+    figure_warm_seconds: float = 1.0
+    """Time limit of the warm reads of one figure: a slow figure gets fewer."""
+    figure_changes: int = 0
+    """First reads after a single cell change, per figure (0: not measured at this scale)."""
 
 
 @dataclass(frozen=True)
@@ -76,10 +93,24 @@ class Plan:
 
 
 BASELINE_PER_ROUND = 200
-# Per endpoint 1 + 3 × 2 = 7 requests at 1× (about 1 s each), 1 + 1 = 2 at 10× (about 9 s
-# each); three bulk runs that change everything at 1× (5 s each), one at 10× (70 to 95 s).
-FULL = Plan(concurrency=1, one=ScalePlan(3, 2, 3), ten=ScalePlan(1, 1, 1))
-QUICK = Plan(concurrency=1, one=ScalePlan(1, 1, 1), ten=None)
+# Per endpoint 1 + 3 × 2 = 7 requests at 1×, 1 + 1 = 2 at 10×; three bulk runs that change
+# everything at 1×, one at 10×. Per figure up to 100 warm reads at 1× (so p99 is not simply the
+# slowest) and 30 at 10×, and five first reads after a change at 1×.
+FULL = Plan(
+    concurrency=1,
+    one=ScalePlan(3, 2, 3, figure_warm=100, figure_warm_seconds=3.0, figure_changes=5),
+    ten=ScalePlan(1, 1, 1, figure_warm=30, figure_warm_seconds=5.0),
+)
+QUICK = Plan(
+    concurrency=1,
+    one=ScalePlan(1, 1, 1, figure_warm=20, figure_warm_seconds=2.0, figure_changes=2),
+    ten=None,
+)
+SMOKE = Plan(
+    concurrency=1,
+    one=ScalePlan(1, 1, 1, figure_warm=3, figure_warm_seconds=1.0, figure_changes=1),
+    ten=None,
+)
 
 
 @dataclass(frozen=True)
@@ -128,11 +159,30 @@ class BulkFigures:
 
 
 @dataclass
+class FigureTimes:
+    """One figure at one scale: its first read, its warm reads, its reads after a change."""
+
+    name: str
+    path: str
+    body_bytes: int = 0
+    cold_ms: float = math.nan
+    cold_cpu_ms: float | None = None
+    warm_n: int = 0
+    warm_p50_ms: float = math.nan
+    warm_p99_ms: float = math.nan
+    changed_ms: list[float] = field(default_factory=list)
+    """The first read after each single-cell change."""
+
+
+@dataclass
 class ScaleResult:
     scale: str
     municipalities: int
     cells: int
     history: int | None
+    figures: list[FigureTimes] = field(default_factory=list)
+    figures_cold_state: str = ""
+    """What "cold" meant at this scale (whether the kept figures could be emptied)."""
     reads: list[report.Figures] = field(default_factory=list)
     bulk: list[BulkFigures] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -335,6 +385,129 @@ def measure_bulk(
 
 
 # ---------------------------------------------------------------------------------------------
+# One cell, and the figures
+
+
+class CellError(RuntimeError):
+    """A single-cell write answered otherwise than expected."""
+
+
+def change_cell(
+    editor: Editor,
+    cell: tuple[str, str],
+    steps: list[str],
+    version: str,
+    note: str,
+    etag: str | None = None,
+) -> str:
+    """Write one cell through `PUT /gemeenten/{code}/voortgang/{maatregel}` as the editor, in
+    version A or B of bulk_rows (another phase and other steps done, so every figure changes)
+    with `note`; returns the cell's new ETag, the If-Match of the next change. Without `etag`
+    the cell is read first for it."""
+    municipality, measure = cell
+    path = CELL.format(municipality=municipality, measure=measure)
+    if etag is None:
+        read = editor.client.get(path)
+        if read.status_code != 200 or "etag" not in read.headers:
+            raise CellError(f"GET {path}: {read.status_code} {read.text[:200]}")
+        etag = read.headers["etag"]
+    row = bulk_rows(Grid([municipality], [measure], {measure: steps}), version)[0]
+    body = {k: v for k, v in row.items() if k not in ("gemeente", "maatregel")}
+    response = editor.client.put(
+        path,
+        json={**body, "notitie": note},
+        headers={"If-Match": etag, "X-CSRF-Token": editor.csrf},
+    )
+    if response.status_code != 200 or "etag" not in response.headers:
+        raise CellError(f"PUT {path}: {response.status_code} {response.text[:300]}")
+    return str(response.headers["etag"])
+
+
+async def _one_read(server: servers.Server, target: Target) -> tuple[LoadResult, float | None]:
+    """One request, as the load generator sends it, with the server's CPU time for it."""
+    before = servers.cpu_seconds(server)
+    result = await run_load(
+        target,
+        concurrency=1,
+        duration=REQUEST_TIMEOUT,
+        max_requests=1,
+        request_timeout=REQUEST_TIMEOUT,
+    )
+    after = servers.cpu_seconds(server)
+    return result, None if before is None or after is None else after - before
+
+
+async def measure_figures(
+    real: servers.Server,
+    editor: Editor | None,
+    grid: Grid,
+    plan: ScalePlan,
+    scale: str,
+    log: Log,
+) -> tuple[list[FigureTimes], list[str]]:
+    """Each figure's first read (cold: call this first on a server just started), then its
+    warm reads, then, with an editor and `plan.figure_changes`, its first read after a single
+    cell change (one change before every such read, so no figure profits from another having
+    been built already). Returns the times and what went wrong."""
+    problems: list[str] = []
+    times = [FigureTimes(read.name, read.path) for read in reads.figures()]
+    for figure in times:
+        target = Target(figure.name, servers.HOST, real.port, figure.path)
+        cold, cpu = await _one_read(real, target)
+        if cold.errors or not cold.latencies:
+            problems.append(f"figure {figure.name} cold: {cold.last_error}")
+            continue
+        figure.cold_ms = cold.latencies[0] * 1000
+        figure.cold_cpu_ms = None if cpu is None else cpu * 1000
+        figure.body_bytes = cold.body_bytes
+        warm = await run_load(
+            Target(figure.name, servers.HOST, real.port, figure.path, expect_bytes=cold.body_bytes),
+            concurrency=1,
+            duration=plan.figure_warm_seconds,
+            max_requests=plan.figure_warm,
+            request_timeout=REQUEST_TIMEOUT,
+        )
+        if warm.errors:
+            problems.append(f"figure {figure.name} warm: {warm.errors} wrong, {warm.last_error}")
+        latencies = sorted(warm.latencies)
+        figure.warm_n = len(latencies)
+        figure.warm_p50_ms = report.percentile(latencies, 0.50) * 1000
+        figure.warm_p99_ms = report.percentile(latencies, 0.99) * 1000
+    log(
+        f"progress {scale}: figures cold in {sum(t.cold_ms for t in times):,.0f} ms together, "
+        "warm p99 at most "
+        f"{max((t.warm_p99_ms for t in times if t.warm_n), default=math.nan):.1f} ms"
+    )
+    if editor is None or not plan.figure_changes:
+        return times, problems
+    steps = grid.steps[CHANGED_CELL[1]]
+    etag = None
+    number = 0
+    for _ in range(plan.figure_changes):
+        for figure in times:
+            try:
+                etag = change_cell(
+                    editor, CHANGED_CELL, steps, "AB"[number % 2], f"bench cel {number % 2}", etag
+                )
+            except (CellError, httpx.HTTPError) as exc:
+                problems.append(f"change before figure {figure.name}: {exc}")
+                return times, problems
+            number += 1
+            first, _ = await _one_read(
+                real, Target(figure.name, servers.HOST, real.port, figure.path)
+            )
+            if first.errors or not first.latencies:
+                problems.append(f"figure {figure.name} after a change: {first.last_error}")
+                continue
+            figure.changed_ms.append(first.latencies[0] * 1000)
+    log(
+        f"progress {scale}: figures after a single change: at most "
+        f"{max((ms for t in times for ms in t.changed_ms), default=math.nan):.1f} ms"
+    )
+    return times, problems
+
+
+# ---------------------------------------------------------------------------------------------
 # Reads
 
 
@@ -446,6 +619,7 @@ def run_scale(
     concurrency: int,
     history: int | None,
     writes: bool,
+    cold_state: str,
     run_async: Callable[[Coroutine[Any, Any, Any]], Any],
     log: Log,
 ) -> ScaleResult:
@@ -458,14 +632,20 @@ def run_scale(
             + (f", {history} history rows" if history is not None else "")
         )
         result = ScaleResult(scale, len(grid.municipalities), grid.cells, history)
+        # First: the server has just started, so each figure's first read is its cold one.
+        result.figures, problems = run_async(
+            measure_figures(real, editor if writes else None, grid, plan, scale, log)
+        )
+        result.figures_cold_state = cold_state
+        result.problems += problems
         cookie = (("Cookie", editor.cookie_header),)
         targets = [baseline]
         firsts: dict[str, tuple[LoadResult, float | None]] = {}
-        reads: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+        endpoints: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
             ("overzicht", OVERVIEW, ()),
             ("matrix", MATRIX, cookie),
         )
-        for name, path, headers in reads:
+        for name, path, headers in endpoints:
             size, sample, cpu = first_read(real, path, headers, grid)
             log(
                 f"progress {scale}: first {path}: {size} bytes, every cell present, "
@@ -482,14 +662,6 @@ def run_scale(
             result.bulk = measure_bulk(editor, real, grid, plan, scale, log)
             result.problems += [f"bulk {b.kind}: {b.error}" for b in result.bulk if b.error]
         return result
-
-
-def _count_history(path: Path) -> int:
-    connection = sqlite3.connect(path)
-    try:
-        return int(connection.execute("SELECT count(*) FROM progress_history").fetchone()[0])
-    finally:
-        connection.close()
 
 
 def start_baseline(
@@ -535,18 +707,19 @@ class Context:
     run_async: Callable[[Coroutine[Any, Any, Any]], Any]
     log: Log
 
-    def own_sqlite(self) -> Path | None:
-        """The bench's own temporary SQLite file, or None for a database given by URL, which
-        the sections only read."""
-        source = database.sqlite_path(self.url)
-        if source is None or source.resolve().parent != self.workdir.resolve():
-            return None
-        return source
+    writable: bool
+    """Whether the database is the bench's to change: its own temporary SQLite file, or one
+    given with --throwaway-database. Otherwise the sections only read it."""
+
+
+NOT_WRITABLE = (
+    "the database is not the bench's to change (a --database-url without --throwaway-database)"
+)
 
 
 def run_section(context: Context, plan: Plan) -> Result:
-    """Measure 1×, then (unless the plan says not to, or the database is not the bench's own
-    SQLite file) 10×. Servers are started here and stopped before this returns."""
+    """Measure 1×, then (unless the plan says not to, or the database is not the bench's to
+    change) 10×. Servers are started here and stopped before this returns."""
     env, url, workdir, root = context.env, context.url, context.workdir, context.root
     cpus, run_async, log = context.cpus, context.run_async, context.log
     result = Result(plan)
@@ -555,29 +728,31 @@ def run_section(context: Context, plan: Plan) -> Result:
     server_cpus, client_cpus = cpus
     if client_cpus:
         os.sched_setaffinity(0, client_cpus)
-    source = database.sqlite_path(url)
-    own_database = context.own_sqlite() is not None
-    if not own_database:
+    if not context.writable:
         result.notes.append(
-            "bulk writes and 10× skipped: they change every cell and run only on the bench's "
-            "own temporary SQLite database (no --database-url)"
+            f"single-cell changes, bulk writes and 10× skipped: {NOT_WRITABLE}; the figures' "
+            "cold reads found what the database kept"
         )
-    ten_url = None
-    if plan.ten is not None and own_database and source is not None:
-        # Copied before any bulk write, so the 10× data is the demo's, like the 1× reads.
-        target = workdir / "bench-10x.db"
-        started = time.perf_counter()
-        counts = database.multiply_municipalities(source, target, FACTOR)
-        ten_url = f"sqlite:///{target.resolve()}"
-        log(
-            f"progress 10×: database with {counts[0]} municipalities, {counts[1]} statuses, "
-            f"{counts[2]} history rows ({time.perf_counter() - started:.1f} s)"
-        )
-    elif plan.ten is None:
-        result.notes.append("10× skipped in --quick and --smoke; run --progress-only for it")
-
     server_env = {**env, **SERVER_ENV}
     with ExitStack() as stack:
+        ten_url = None
+        if plan.ten is not None and context.writable:
+            # Copied before any write, so the 10× data is the demo's, like the 1× reads.
+            started = time.perf_counter()
+            ten_url = database.copy_database(url, "bench_10x", workdir)
+            stack.callback(database.drop_copy, ten_url, url)
+            counts = database.multiply_municipalities(ten_url, FACTOR)
+            log(
+                f"progress 10×: database with {counts[0]} municipalities, {counts[1]} statuses, "
+                f"{counts[2]} history rows ({time.perf_counter() - started:.1f} s)"
+            )
+        elif plan.ten is None:
+            result.notes.append("10× skipped in --quick and --smoke; run --progress-only for it")
+        if context.writable:
+            # As on a database where nothing was asked yet: the first read of a figure then
+            # computes it in full (the server below has nothing kept in memory either).
+            database.forget_figures(url)
+        cold = "a server just started, no figures kept in the database"
         real = servers.start(
             "spoorboek-1x", "api.main:create_app", server_env, root, workdir, server_cpus
         )
@@ -588,7 +763,6 @@ def run_section(context: Context, plan: Plan) -> Result:
             f"progress: servers on CPU {sorted(server_cpus or [])}, client on "
             f"{sorted(client_cpus or [])}, concurrency {plan.concurrency}"
         )
-        history = _count_history(source) if source is not None else None
         try:
             result.scales.append(
                 run_scale(
@@ -597,8 +771,11 @@ def run_section(context: Context, plan: Plan) -> Result:
                     baseline=baseline,
                     plan=plan.one,
                     concurrency=plan.concurrency,
-                    history=history,
-                    writes=own_database,
+                    history=database.count_rows(url, "progress_history"),
+                    writes=context.writable,
+                    cold_state=cold
+                    if context.writable
+                    else "a server just started, with what the database kept",
                     run_async=run_async,
                     log=log,
                 )
@@ -625,8 +802,9 @@ def run_section(context: Context, plan: Plan) -> Result:
                         baseline=baseline,
                         plan=plan.ten,
                         concurrency=plan.concurrency,
-                        history=_count_history(Path(ten_url[len("sqlite:///") :])),
+                        history=database.count_rows(ten_url, "progress_history"),
                         writes=True,
+                        cold_state=cold,
                         run_async=run_async,
                         log=log,
                     )
@@ -691,8 +869,48 @@ def read_table(title: str, column: str, rows: list[tuple[str, report.Figures]]) 
     return lines
 
 
+def figure_table(scales: list[ScaleResult]) -> list[str]:
+    """Per figure and scale: the cold read, the warm reads and the reads after a change."""
+    rows = [(s, f) for s in scales for f in s.figures]
+    if not rows:
+        return []
+    width = max(14, *(len(f.name) for _, f in rows))
+    header = (
+        f"{'figures':<{width}} {'scale':>5} {'KB':>6} {'cold ms':>9} {'CPU ms':>7} {'warm n':>6}"
+        f" {'p50 ms':>7} {'p99 ms':>7} {'changed n':>9} {'max ms':>7}"
+    )
+    lines = [header, "-" * len(header)]
+    for scale, f in rows:
+        lines.append(
+            f"{f.name:<{width}} {scale.scale:>5} {f.body_bytes / 1024:>6.1f}"
+            f" {_num(f.cold_ms, 1):>9} {_num(f.cold_cpu_ms):>7} {f.warm_n:>6}"
+            f" {_num(f.warm_p50_ms, 1):>7} {_num(f.warm_p99_ms, 1):>7}"
+            f" {len(f.changed_ms) or '-':>9}"
+            f" {_num(max(f.changed_ms) if f.changed_ms else None, 1):>7}"
+        )
+    for scale in scales:
+        if scale.figures:
+            lines.append(
+                f"{scale.scale}: all figures cold {_num(cold_total_ms(scale), 0)} ms "
+                f"({scale.figures_cold_state})"
+            )
+    lines.append(
+        "anonymous, concurrency 1. cold: each figure's first read; warm: then up to the plan's "
+        "number of reads (p99 of fewer than 100 is the slowest); changed: the first read after "
+        "one cell changed (PUT as the editor), one change before every read"
+    )
+    return lines
+
+
+def cold_total_ms(scale: ScaleResult) -> float:
+    """Every figure's first read together: the full computation of the figures."""
+    return sum(f.cold_ms for f in scale.figures) if scale.figures else math.nan
+
+
 def tables(result: Result) -> str:
-    lines = read_table(
+    figures = figure_table(result.scales)
+    lines = [*figures, ""] if figures else []
+    lines += read_table(
         "progress reads", "scale", [(s.scale, f) for s in result.scales for f in s.reads]
     )
     lines.append(
@@ -825,6 +1043,8 @@ def as_json(result: Result) -> dict[str, Any]:
                     "municipalities": s.municipalities,
                     "cells": s.cells,
                     "history_rows": s.history,
+                    "figures": [asdict(f) for f in s.figures],
+                    "figures_cold": s.figures_cold_state,
                     "reads": [asdict(f) for f in s.reads],
                     "bulk": [
                         {

@@ -1,13 +1,14 @@
-"""The questions section (vragen): similarity search over 5,000 questions and 500 FAQ entries,
-and the dashboard's cached figures, cold and warm.
+"""The questions section (vragen): similarity search over 5,000 questions and 500 FAQ entries
+(and, in a full run, 50,000 questions), and the dashboard's cached figures, cold and warm.
 
     python -m bench.run --questions-only [--quick]
 
-- Data: a copy of the bench database (SQLite backup API, taken before any other section
-  writes), filled up to QUESTIONS questions and FAQ_ENTRIES FAQ entries (the demo's, plus
-  generated ones): varied Dutch text from templates and the measures' titles as the database
-  holds them, with a fixed seed. They are inserted through the models and indexed with
-  `api.questions.similarity.index`, in one transaction, not through thousands of HTTP calls.
+- Data: a copy of the bench database (database.copy_database, taken before the progress
+  section writes), filled up to QUESTIONS questions and FAQ_ENTRIES FAQ entries (the demo's,
+  plus generated ones): varied Dutch text from templates and the measures' titles as the
+  database holds them, with a fixed seed. They are inserted through the models in one
+  transaction, not through thousands of HTTP calls, and indexed as
+  `api.questions.similarity.index` indexes them, in one statement for all.
 - Search: `GET /api/v1/vragen/vergelijkbaar?tekst=…` as the demo editor and the public
   `GET /api/v1/faq?zoek=…`, each with every text of QUERIES in turn, next to the bare baseline
   and the plain FAQ list (`GET /api/v1/faq`, the first page without `zoek`), in rounds at
@@ -18,32 +19,33 @@ and the dashboard's cached figures, cold and warm.
   are stale) and warm (the figures cached). The trend keeps its past-month points until a
   legal date moves, so its first request on an empty figure cache (`cached_figures` emptied,
   as after a deploy on a new database) is measured as well.
+- Then (a full run) the copy is filled up to LARGE_QUESTIONS questions and the search is
+  measured again, with fewer requests.
 
-SQLite only: the section writes thousands of rows and reads the copy directly; with
-`--database-url` it is skipped."""
+Only on a database that is the bench's to change (Context.writable): it writes thousands of
+rows, in a copy."""
 
 import math
 import os
 import random
-import sqlite3
 import statistics
 import time
 from collections.abc import Callable, Coroutine
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
-from bench import report, servers, voortgang
+from bench import database, report, servers, voortgang
 from bench.loadgen import LoadResult, Target, run_load
 from bench.voortgang import Editor, Grid, ReadTarget
 
 QUESTIONS = 5_000
 FAQ_ENTRIES = 500
+LARGE_QUESTIONS = 50_000
 SEED = 2026_12
 SIMILAR = "/api/v1/vragen/vergelijkbaar?tekst="
 FAQ = "/api/v1/faq"
@@ -51,8 +53,7 @@ FAQ_SEARCH = "/api/v1/faq?zoek="
 DASHBOARD = "/api/v1/dashboard"
 TREND = "/api/v1/voortgang/trend"
 ROADMAP = "/api/v1/maatregelen/{code}/routekaart"
-CHANGED_CELL = ("GM0344", "M01")
-"""The cell written to make the figures stale: Utrecht, giftenvrijlating."""
+CHANGED_CELL = voortgang.CHANGED_CELL
 
 QUERIES = (
     "Geldt de giftenvrijlating ook voor boodschappen die familie betaalt?",
@@ -126,10 +127,15 @@ class Plan:
     questions: int = QUESTIONS
     faq_entries: int = FAQ_ENTRIES
     """The database is filled up to this many questions and FAQ entries."""
+    large_questions: int = 0
+    """Then filled up to this many questions, and the search measured again (0: not)."""
+    large_per_query: int = 5
+    """Requests per query text and search endpoint, in one round, at large_questions."""
 
 
-# 3 rounds × 10 texts × 5 = 150 requests per search endpoint; 5 cold samples with 10 warm each.
-FULL = Plan(rounds=3, per_query=5, cold=5, warm=10)
+# 3 rounds × 10 texts × 5 = 150 requests per search endpoint; 5 cold samples with 10 warm each;
+# 50 requests per search endpoint at 50,000 questions.
+FULL = Plan(rounds=3, per_query=5, cold=5, warm=10, large_questions=LARGE_QUESTIONS)
 QUICK = Plan(rounds=1, per_query=1, cold=2, warm=3)
 # Enough data for every query text to find something (the generator's seed is fixed), little
 # enough that filling and the exhaustive check take seconds: it shows the section runs, no more.
@@ -141,6 +147,8 @@ class QueryCheck:
     """A query's first answers, and what an exhaustive ranking would have found."""
 
     text: str
+    questions: int
+    """Questions in the database when it was asked."""
     faq_suggested: int
     questions_suggested: int
     faq_found: int
@@ -157,6 +165,10 @@ class Result:
     faq_entries: int = 0
     fill_seconds: float = 0.0
     search: list[report.Figures] = field(default_factory=list)
+    large_questions: int = 0
+    large_fill_seconds: float = 0.0
+    search_large: list[report.Figures] = field(default_factory=list)
+    """The search again at large_questions questions (empty: not measured)."""
     dashboard: list[tuple[str, report.Figures]] = field(default_factory=list)
     checks: list[QueryCheck] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -190,15 +202,17 @@ def fill(
     counts."""
     # The app's own models, engine and index, imported here: only this step needs them.
     from sqlalchemy import func, select
+    from sqlalchemy import text as sql
     from sqlalchemy.orm import Session
 
     from api.accounts.models import User
     from api.core.db import build_engine
     from api.core.security import Principal, Role
     from api.core.settings import Settings
+    from api.core.stemming import content_stems
     from api.measures.models import Measure
     from api.municipalities.models import Municipality
-    from api.questions import faq, service_levels, similarity
+    from api.questions import faq, service_levels
     from api.questions.models import (
         Channel,
         FaqEntry,
@@ -263,11 +277,26 @@ def fill(
             session.add_all(questions)
             session.add_all(entries)
             session.flush()
-            for q in questions:
-                similarity.index(session, "vraag", q.id, q.subject, q.text)
-            for e in entries:
-                v = e.versions[0]
-                similarity.index(session, "faq", e.id, v.question, v.answer)
+            # What similarity.index writes for a new document, in one statement for all: the
+            # index's own delete-then-insert scans the search table once per document, which
+            # makes filling 50,000 questions take minutes instead of seconds.
+            documents = [("vraag", q.id, q.subject, q.text) for q in questions] + [
+                ("faq", e.id, e.versions[0].question, e.versions[0].answer) for e in entries
+            ]
+            if documents:
+                session.execute(
+                    sql(
+                        "INSERT INTO qa_search (doc_key, title, body) VALUES (:key, :title, :body)"
+                    ),
+                    [
+                        {
+                            "key": f"{kind}:{id_}",
+                            "title": " ".join(content_stems(title)),
+                            "body": " ".join(content_stems(body)),
+                        }
+                        for kind, id_, title, body in documents
+                    ],
+                )
             # Each measure's Q&A product counts its entries, as after publishing through the API
             # by the demo editor, who then owns any product that publication creates.
             publisher = Principal(kind="user", user_id=editor, roles=frozenset({Role.EDITOR}))
@@ -277,32 +306,43 @@ def fill(
         engine.dispose()
 
 
-def faq_matching(path: Path, text: str) -> int:
-    """Published FAQ entries whose score for `text` reaches MIN_SCORE, ranking every entry in
-    the index (what `similarity.similar` does with the index's best candidates only)."""
+def published_faq(url: str) -> list[tuple[str, str]]:
+    """The index's title and body of every published FAQ entry. The entries are matched to the
+    index in Python: a join on the composed key scans the whole index once per entry, minutes
+    at 50,000 questions."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            published = {
+                f"faq:{id_}"
+                for id_ in connection.execute(
+                    text("SELECT id FROM faq_entries WHERE status = 'gepubliceerd'")
+                ).scalars()
+            }
+            rows = connection.execute(
+                text(
+                    "SELECT doc_key, title, body FROM qa_search "
+                    "WHERE substr(doc_key, 1, 4) = 'faq:'"
+                )
+            ).all()
+    finally:
+        engine.dispose()
+    return [(str(title), str(body)) for key, title, body in rows if key in published]
+
+
+def faq_matching(entries: list[tuple[str, str]], text: str) -> int:
+    """Published FAQ entries (`published_faq`) whose score for `text` reaches MIN_SCORE,
+    ranking every entry (what `similarity.similar` does with the index's best candidates
+    only)."""
     from api.questions import similarity
 
     terms = similarity.query_terms(text)
-    connection = sqlite3.connect(path)
-    try:
-        rows = connection.execute(
-            "SELECT s.title, s.body FROM qa_search s JOIN faq_entries e "
-            "ON s.doc_key = 'faq:' || e.id WHERE e.status = 'gepubliceerd'"
-        ).fetchall()
-    finally:
-        connection.close()
     return sum(
-        1 for title, body in rows if similarity.score(terms, title, body) >= similarity.MIN_SCORE
+        1 for title, body in entries if similarity.score(terms, title, body) >= similarity.MIN_SCORE
     )
-
-
-def clear_figure_cache(path: Path) -> None:
-    connection = sqlite3.connect(path, timeout=30)
-    try:
-        with connection:
-            connection.execute("DELETE FROM cached_figures")
-    finally:
-        connection.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -310,12 +350,18 @@ def clear_figure_cache(path: Path) -> None:
 
 
 def check_queries(
-    real: servers.Server, editor: Editor, path: Path, result: Result, log: voortgang.Log
+    real: servers.Server,
+    editor: Editor,
+    url: str,
+    questions: int,
+    result: Result,
+    log: voortgang.Log,
 ) -> tuple[list[ReadTarget], int]:
     """Each query's first answers, checked, as load targets with their reference lengths; and
-    the length of the plain FAQ list."""
+    the length of the plain FAQ list. `questions`: how many the database holds."""
     cookie = (("Cookie", editor.cookie_header),)
     similar_targets, search_targets = [], []
+    entries = published_faq(url)
     for text in QUERIES:
         similar = editor.client.get(SIMILAR + quote(text))
         search = httpx.get(real.url(FAQ_SEARCH + quote(text)), timeout=voortgang.REQUEST_TIMEOUT)
@@ -330,10 +376,11 @@ def check_queries(
         suggested, found = similar.json(), search.json()
         check = QueryCheck(
             text=text,
+            questions=questions,
             faq_suggested=len(suggested["faq"]),
             questions_suggested=len(suggested["vragen"]),
             faq_found=int(found["paginering"]["totaal"]),
-            faq_matching=faq_matching(path, text),
+            faq_matching=faq_matching(entries, text),
         )
         result.checks.append(check)
         log(
@@ -434,7 +481,7 @@ def _check_trend(body: Any) -> str:
 def measure_dashboard(
     real: servers.Server,
     editor: Editor,
-    path: Path,
+    database_url: str,
     plan: Plan,
     run_async: Callable[[Coroutine[Any, Any, LoadResult]], LoadResult],
     result: Result,
@@ -475,7 +522,7 @@ def measure_dashboard(
                 result.wrong.append(f"progress change before {name}: {exc}")
                 break
         else:
-            clear_figure_cache(path)
+            database.forget_figures(database_url)
         url, check = checks[name]
         sample, cpu, wrong = timed_get(real, url, check)
         samples[f"{name} {state}"].add(sample, cpu)
@@ -513,62 +560,75 @@ def measure_dashboard(
 # Section
 
 
+def _serve(
+    stack: ExitStack, context: voortgang.Context, url: str, name: str
+) -> tuple[servers.Server, ReadTarget, Editor]:
+    """A server on the filled copy, a bare baseline next to it and the editor logged in; all
+    stopped with `stack`."""
+    server_cpus = context.cpus[0]
+    server_env = {**context.env, **voortgang.SERVER_ENV, "DATABASE_URL": url}
+    real = servers.start(
+        name, "api.main:create_app", server_env, context.root, context.workdir, server_cpus
+    )
+    stack.callback(voortgang._log_errors, real, context.log)
+    stack.callback(servers.stop, real)
+    servers.wait_ready(real, voortgang.READY_PATH)
+    baseline = voortgang.start_baseline(
+        stack, real, f"baseline-{name}", context.root, context.workdir, server_cpus
+    )
+    return real, baseline, voortgang.log_in(stack, real)
+
+
+def _search(
+    context: voortgang.Context,
+    served: tuple[servers.Server, ReadTarget, Editor],
+    url: str,
+    questions: int,
+    plan: voortgang.ScalePlan,
+    result: Result,
+) -> list[report.Figures]:
+    real, baseline, editor = served
+    targets, listing = check_queries(real, editor, url, questions, result, context.log)
+    plain = ReadTarget(
+        Target("faq lijst", servers.HOST, real.port, FAQ, expect_bytes=listing), real
+    )
+    search: list[report.Figures] = context.run_async(
+        voortgang.measure_reads([baseline, plain, *targets], {}, plan, 1, "questions", context.log)
+    )
+    result.wrong += [f"{f.scenario}: {f.wrong_answers()}" for f in search if f.errors]
+    return search
+
+
 def run_section(context: voortgang.Context, plan: Plan) -> Result:
-    env, workdir, root, cpus = context.env, context.workdir, context.root, context.cpus
     run_async, log = context.run_async, context.log
     result = Result(plan)
     started_section = time.perf_counter()
-    source = context.own_sqlite()
-    if source is None:
+    if not context.writable:
         result.notes.append(
-            "questions section skipped: it writes thousands of rows and runs only on the "
-            "bench's own temporary SQLite database (no --database-url)"
+            f"questions section skipped: it writes thousands of rows; {voortgang.NOT_WRITABLE}"
         )
         return result
-    server_cpus, client_cpus = cpus
+    client_cpus = context.cpus[1]
     if client_cpus:
         os.sched_setaffinity(0, client_cpus)
-    copy = workdir / "bench-vragen.db"
-    backup = sqlite3.connect(source)
-    target = sqlite3.connect(copy)
-    try:
-        backup.backup(target)
-    finally:
-        backup.close()
-        target.close()
-    started = time.perf_counter()
-    result.questions, result.faq_entries = fill(
-        f"sqlite:///{copy.resolve()}", date.today(), plan.questions, plan.faq_entries
-    )
-    result.fill_seconds = time.perf_counter() - started
-    log(
-        f"questions: database with {result.questions} questions and {result.faq_entries} FAQ "
-        f"entries ({result.fill_seconds:.1f} s)"
-    )
-    server_env = {**env, **voortgang.SERVER_ENV, "DATABASE_URL": f"sqlite:///{copy.resolve()}"}
-    with ExitStack() as stack:
-        real = servers.start(
-            "spoorboek-vragen", "api.main:create_app", server_env, root, workdir, server_cpus
+    with ExitStack() as outer:
+        url = database.copy_database(context.url, "bench_vragen", context.workdir)
+        outer.callback(database.drop_copy, url, context.url)
+        started = time.perf_counter()
+        result.questions, result.faq_entries = fill(
+            url, date.today(), plan.questions, plan.faq_entries
         )
-        stack.callback(servers.stop, real)
-        servers.wait_ready(real, voortgang.READY_PATH)
-        baseline = voortgang.start_baseline(
-            stack, real, "baseline-vragen", root, workdir, server_cpus
+        result.fill_seconds = time.perf_counter() - started
+        log(
+            f"questions: database with {result.questions} questions and {result.faq_entries} "
+            f"FAQ entries ({result.fill_seconds:.1f} s)"
         )
-        try:
-            editor = voortgang.log_in(stack, real)
-            targets, listing = check_queries(real, editor, copy, result, log)
-            plain = ReadTarget(
-                Target("faq lijst", servers.HOST, real.port, FAQ, expect_bytes=listing), real
-            )
+        with ExitStack() as stack:
+            served = _serve(stack, context, url, "spoorboek-vragen")
+            real, _, editor = served
             reads = voortgang.ScalePlan(plan.rounds, plan.per_query, changed_runs=0)
-            result.search = run_async(
-                voortgang.measure_reads([baseline, plain, *targets], {}, reads, 1, "questions", log)
-            )
-            result.wrong += [
-                f"{f.scenario}: {f.wrong_answers()}" for f in result.search if f.errors
-            ]
-            samples = measure_dashboard(real, editor, copy, plan, run_async, result, log)
+            result.search = _search(context, served, url, result.questions, reads, result)
+            samples = measure_dashboard(real, editor, url, plan, run_async, result, log)
             base = result.search[0]
             path_of = {"dashboard": DASHBOARD, "trend": TREND}
             result.dashboard = [
@@ -578,9 +638,23 @@ def run_section(context: voortgang.Context, plan: Plan) -> Result:
                     [s.figures(key.split()[0], path_of[key.split()[0]])], base
                 )
             ]
-        finally:
-            servers.stop(real)
-            voortgang._log_errors(real, log)
+        if plan.large_questions > result.questions:
+            # A server of its own: one that kept answers from before the fill could serve them.
+            started = time.perf_counter()
+            result.large_questions, _ = fill(
+                url, date.today(), plan.large_questions, plan.faq_entries
+            )
+            result.large_fill_seconds = time.perf_counter() - started
+            log(
+                f"questions: database with {result.large_questions} questions "
+                f"({result.large_fill_seconds:.1f} s)"
+            )
+            with ExitStack() as stack:
+                served = _serve(stack, context, url, "spoorboek-vragen-groot")
+                reads = voortgang.ScalePlan(1, plan.large_per_query, changed_runs=0)
+                result.search_large = _search(
+                    context, served, url, result.large_questions, reads, result
+                )
     result.seconds = time.perf_counter() - started_section
     return result
 
@@ -589,19 +663,31 @@ def run_section(context: voortgang.Context, plan: Plan) -> Result:
 # Tables
 
 
+def count_label(questions: int) -> str:
+    return f"{questions // 1000}k" if questions >= 1000 else str(questions)
+
+
 def tables(result: Result) -> str:
     if not result.search:
         return "\n".join(f"note: {n}" for n in result.notes)
     kinds = {"baseline": "-", "faq lijst": "list"}
-    rows = [(kinds.get(f.scenario, "text"), f) for f in result.search] + result.dashboard
+    rows = [(kinds.get(f.scenario, count_label(result.questions)), f) for f in result.search]
+    rows += [
+        (count_label(result.large_questions), f)
+        for f in result.search_large
+        if f.scenario not in kinds
+    ]
+    rows += result.dashboard
     lines = voortgang.read_table("questions", "kind", rows)
     by_name = {f.scenario: f for f in result.search}
     listing, search = by_name.get("faq lijst"), by_name.get("faq zoek")
     lines.append(
-        f"{result.questions:,} questions and {result.faq_entries:,} FAQ entries; concurrency 1; "
-        f"{len(QUERIES)} query texts in turn, all their answers in one row; vergelijkbaar as the "
-        "demo editor, the FAQ anonymous; cold: the first request after a progress change; "
-        "empty: the trend's first request with no cached figures"
+        f"{result.questions:,} questions and {result.faq_entries:,} FAQ entries"
+        + (f" (then {result.large_questions:,} questions)" if result.search_large else "")
+        + f"; concurrency 1; {len(QUERIES)} query texts in turn, all their answers in one row "
+        "(kind: how many questions the database held); vergelijkbaar as the demo editor, the "
+        "FAQ anonymous; cold: the first request after a progress change; empty: the trend's "
+        "first request with no cached figures"
     )
     if listing and search and listing.p50_ms:
         lines.append(
@@ -615,15 +701,16 @@ def tables(result: Result) -> str:
     missed = [c for c in result.checks if c.faq_found < c.faq_matching]
     for c in missed:
         lines.append(
-            f"WARNING FAQ search {c.text[:50]!r} found {c.faq_found} of the {c.faq_matching} "
-            "entries that score at least MIN_SCORE: the rest lost their place among the index's "
-            "best candidates to questions"
+            f"WARNING FAQ search {c.text[:50]!r} at {count_label(c.questions)} questions found "
+            f"{c.faq_found} of the {c.faq_matching} entries that score at least MIN_SCORE: the "
+            "rest lost their place among the index's best candidates"
         )
     lines += [f"WRONG ANSWERS {w}" for w in result.wrong]
     lines += [f"note: {n}" for n in result.notes]
-    lines.append(
-        f"section took {result.seconds:.0f} s, filling the database {result.fill_seconds:.1f} s"
-    )
+    filled = f"filling the database {result.fill_seconds:.1f} s"
+    if result.search_large:
+        filled += f" and {result.large_fill_seconds:.1f} s more"
+    lines.append(f"section took {result.seconds:.0f} s, {filled}")
     return "\n".join(lines)
 
 
@@ -638,6 +725,9 @@ def as_json(result: Result) -> dict[str, Any]:
         "fill_seconds": round(result.fill_seconds, 2),
         "seconds": round(result.seconds, 1),
         "search": [{k: clean(v) for k, v in asdict(f).items()} for f in result.search],
+        "large_questions": result.large_questions,
+        "large_fill_seconds": round(result.large_fill_seconds, 2),
+        "search_large": [{k: clean(v) for k, v in asdict(f).items()} for f in result.search_large],
         "dashboard": [
             {"state": state, **{k: clean(v) for k, v in asdict(f).items()}}
             for state, f in result.dashboard
