@@ -20,7 +20,8 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # the SQLite run includes. Each target on its own (WITHIN_TEST empty) still does all its work.
 WITHIN_TEST ?=
 .PHONY: help install run serve spa test lint typecheck test-python test-sqlite test-postgres \
-        test-postgres-properties contract test-frontend test-e2e bench-smoke screenshots openapi bench clean
+        test-postgres-properties contract test-frontend test-e2e bench-smoke screenshots openapi bench \
+        bench-postgres clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -104,6 +105,13 @@ openapi: $(BIN)/.installed ## Regenerate openapi/openapi.json and the SPA's type
 
 bench: $(BIN)/.installed ## Benchmarks: throughput, latency and query counts against a bare baseline
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# A throwaway cluster of the installed PostgreSQL (its URL in TEST_DATABASE_URL), which the bench
+# may change: bulk writes, single cells, a copy filled with questions, a 10× copy.
+bench-postgres: $(BIN)/.installed ## Benchmarks on a throwaway PostgreSQL cluster (BENCH_ARGS= passes options)
+	$(BIN)/python scripts/with_throwaway_postgres.py -- sh -c \
+		'exec $(BIN)/python -m bench.run --database-url "$$TEST_DATABASE_URL" --throwaway-database "$$@"' \
+		bench $(BENCH_ARGS)
 
 bench-smoke: $(BIN)/.installed ## Every bench section once, briefly, so a broken one fails the tests
 	$(BIN)/python -m bench.run --smoke
