@@ -16,7 +16,9 @@ def _accepts_json(accept: str) -> bool:
     return False
 
 
-def require_json_accept(request: Request) -> None:
+async def require_json_accept(request: Request) -> None:
+    # A coroutine, as every dependency without I/O: a plain `def` would cost each request a
+    # hop to the thread pool and back (see the dependencies in core/requests.py, pagination.py).
     accept = request.headers.get("accept")
     if accept and not _accepts_json(accept):
         raise HTTPException(406, detail="Deze bron is alleen beschikbaar als application/json.")

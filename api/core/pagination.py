@@ -40,7 +40,7 @@ class PageParams:
         return (self.page - 1) * self.size
 
 
-def page_params(
+async def page_params(
     pagina: Annotated[int, Query(ge=1, le=100_000, description="Paginanummer, vanaf 1.")] = 1,
     pagina_grootte: Annotated[
         int,

@@ -16,7 +16,7 @@ class RequestContext:
     user_agent: str
 
 
-def request_context(request: Request) -> RequestContext:
+async def request_context(request: Request) -> RequestContext:
     return RequestContext(
         address=request.client.host if request.client else "onbekend",
         request_id=request_id_of(request),
@@ -24,7 +24,7 @@ def request_context(request: Request) -> RequestContext:
     )
 
 
-def app_settings(request: Request) -> Settings:
+async def app_settings(request: Request) -> Settings:
     """The settings the running app was created with (tests create apps with their own)."""
     return request.app.state.settings  # type: ignore[no-any-return]
 
