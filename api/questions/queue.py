@@ -21,6 +21,7 @@ from api.questions import repository, service_levels, similarity
 from api.questions.models import FaqEntry, FaqStatus, Question
 from api.questions.policy import ensure_can_read, require_asker_or_team
 from api.questions.repository import OPEN_STATUSES, QuestionFilter
+from api.questions.search_index import QuestionScope
 
 SORTABLE = {
     "afgerond": repository.IS_DONE,
@@ -81,26 +82,30 @@ def suggestions(
     session: Session, principal: Principal, text: str
 ) -> tuple[list[tuple[FaqEntry, float]], list[tuple[Question, float]]]:
     require_asker_or_team(principal)
-    matches = similarity.similar(session, text)
-    # Only the best few are loaded; a withdrawn entry or a closed question among them simply
-    # leaves fewer than MAX_SUGGESTIONS.
-    window = MAX_SUGGESTIONS * 4
-    faq_scores = {m.id: m.score for m in matches if m.kind == "faq"}
-    question_scores = {m.id: m.score for m in matches if m.kind == "vraag"}
-    entries = repository.faq_entries(session, list(faq_scores)[:window])
-    faq = [
-        (entries[i], s)
-        for i, s in faq_scores.items()
-        if i in entries and entries[i].status is FaqStatus.PUBLISHED
-    ][:MAX_SUGGESTIONS]
-    if not principal.is_programme_team:
-        # A contact is only shown her own questions: look among those, not among everyone's.
-        own = repository.question_ids_of_asker(session, principal.user_id or 0)
-        question_scores = {i: s for i, s in question_scores.items() if i in own}
-    found = repository.questions_by_ids(session, list(question_scores)[:window])
-    questions = [
-        (found[i], s)
-        for i, s in question_scores.items()
-        if i in found and found[i].status in OPEN_STATUSES and found[i].merged_into_id is None
-    ][:MAX_SUGGESTIONS]
-    return faq, questions
+    # A contact is only shown her own questions: the search looks among those, not among
+    # everyone's, and only at open questions that were not merged into another.
+    scope = QuestionScope(
+        frozenset(s.value for s in OPEN_STATUSES),
+        None if principal.is_programme_team else principal.user_id or 0,
+    )
+    faq, matches = similarity.suggestions(session, text, MAX_SUGGESTIONS, scope)
+    found = repository.questions_by_ids(session, [m.id for m in matches])
+    questions = [(found[m.id], m.score) for m in matches if m.id in found]
+    return _published(session, faq), questions
+
+
+def _published(session: Session, matches: list[similarity.Match]) -> list[tuple[FaqEntry, float]]:
+    """The best MAX_SUGGESTIONS published entries among the matches, loaded a few at a time:
+    a withdrawn entry leaves the index, so the first few are normally all there is to load."""
+    shown: list[tuple[FaqEntry, float]] = []
+    for start in range(0, len(matches), MAX_SUGGESTIONS):
+        chunk = matches[start : start + MAX_SUGGESTIONS]
+        entries = repository.faq_entries(session, [m.id for m in chunk])
+        shown += [
+            (entries[m.id], m.score)
+            for m in chunk
+            if m.id in entries and entries[m.id].status is FaqStatus.PUBLISHED
+        ]
+        if len(shown) >= MAX_SUGGESTIONS:
+            break
+    return shown[:MAX_SUGGESTIONS]
