@@ -10,9 +10,11 @@ left (two first writes of the same new cell) is run again, see `import_rows`."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from operator import itemgetter
 from typing import TypedDict
 
+import orjson
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -20,11 +22,10 @@ from api.core.errors import ConflictError, DomainError
 from api.core.retries import is_transient, with_retries
 from api.core.security import Principal
 from api.progress import policy, repository
-from api.progress.cells import NOT_STARTED, CellChange, CellWrite, Stamp, changes_between
-from api.progress.models import Source
+from api.progress.cells import KEEP, CellValues, CellWrite, Changes, Stamp
+from api.progress.models import Phase, Source
 from api.progress.rows import COLUMNS, ParsedRow
-
-MAX_ROWS = 10_000
+from api.progress.rows import MAX_ROWS as MAX_ROWS
 
 
 class InvalidRowsError(DomainError):
@@ -46,16 +47,6 @@ class RowError(TypedDict):
     fouten: list[str]
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """A row that passed every check: the change for one cell."""
-
-    number: int
-    municipality: str
-    measure: str
-    change: CellChange
-
-
 @dataclass
 class Report:
     rows: int = 0
@@ -65,114 +56,154 @@ class Report:
 
 def check_rows(
     session: Session, principal: Principal, parsed: Sequence[ParsedRow]
-) -> tuple[list[Row], list[RowError]]:
+) -> tuple[list[ParsedRow], list[RowError]]:
     """Adds to what each row says on its own what the database knows: whether its
     municipality and measure exist, whether the caller may write it, whether its steps are in
-    the roadmap, whether an earlier row named the same cell. All of a row's problems, in the
-    order of its columns."""
+    the roadmap, whether an earlier row named the same cell. Returns the rows that pass, and
+    every wrong row with all its problems, in the order of its columns."""
     if len(parsed) > MAX_ROWS:
         raise InvalidRowsError(f"Hoogstens {MAX_ROWS} rijen per keer.")
-    measures = {m.code for m in repository.measures(session)}
-    municipalities = {m.code for m in repository.municipalities(session)}
-    roadmaps = {
-        code: {s.code for s in steps} for code, steps in repository.roadmaps(session).items()
-    }
+    measures = repository.measure_codes(session)
+    municipalities = repository.municipality_codes(session)
+    roadmaps = repository.step_codes(session)
+    no_steps: frozenset[str] = frozenset()
     may_write: dict[str, bool] = {}
     seen: dict[tuple[str, str], int] = {}
-    rows: list[Row] = []
+    rows: list[ParsedRow] = []
     errors: list[RowError] = []
     for row in parsed:
         municipality, measure = row.municipality, row.measure
+        allowed = may_write.get(municipality)
+        if allowed is None:
+            allowed = may_write[municipality] = municipality in municipalities and _may_write(
+                principal, municipality
+            )
+        key = (municipality, measure)
+        earlier = seen.get(key)
+        if earlier is None:
+            seen[key] = row.number
+        # Most rows pass every check: they cost a few lookups, and no list of problems.
+        if (
+            allowed
+            and earlier is None
+            and row.change is not None
+            and measure in measures
+            and roadmaps.get(measure, no_steps).issuperset(row.steps)
+        ):
+            rows.append(row)
+            continue
         found: dict[str, list[str]] = {}
         if municipality not in municipalities:
             found["gemeente"] = [f"gemeente: '{municipality}' is geen gemeentecode."]
-        else:
-            if municipality not in may_write:
-                try:
-                    policy.source_of_write(principal, municipality)
-                    may_write[municipality] = True
-                except DomainError:
-                    may_write[municipality] = False
-            if not may_write[municipality]:
-                found["gemeente"] = [
-                    f"gemeente: u mag de voortgang van {municipality} niet doorgeven."
-                ]
+        elif not allowed:
+            found["gemeente"] = [f"gemeente: u mag de voortgang van {municipality} niet doorgeven."]
         if measure not in measures:
             found["maatregel"] = [f"maatregel: '{measure}' is geen maatregel."]
-        unknown = set(row.steps) - roadmaps.get(measure, set())
+        unknown = set(row.steps) - roadmaps.get(measure, no_steps)
         if unknown and measure in measures:
             found["stappenGereed"] = [
                 f"stappenGereed: {', '.join(sorted(unknown))} staat niet in de routekaart "
                 f"van {measure}."
             ]
-        problems = (
-            [
-                problem
-                for column in COLUMNS
-                for problem in (*row.problems.get(column, ()), *found.get(column, ()))
-            ]
-            if row.problems or found
-            else []
+        problems = [
+            problem
+            for column in COLUMNS
+            for problem in (*row.problems.get(column, ()), *found.get(column, ()))
+        ]
+        if earlier is not None:
+            problems.append(f"dubbel: {municipality} {measure} staat ook in rij {earlier}.")
+        errors.append(
+            {"rij": row.number, "gemeente": municipality, "maatregel": measure, "fouten": problems}
         )
-        key = (municipality, measure)
-        if key in seen:
-            problems.append(f"dubbel: {municipality} {measure} staat ook in rij {seen[key]}.")
-        seen.setdefault(key, row.number)
-        if problems:
-            errors.append(
-                {
-                    "rij": row.number,
-                    "gemeente": municipality,
-                    "maatregel": measure,
-                    "fouten": problems,
-                }
-            )
-        elif row.change is not None:
-            rows.append(Row(row.number, municipality, measure, row.change))
     return rows, errors
 
 
-def apply_rows(session: Session, principal: Principal, rows: list[Row]) -> Report:
+def _may_write(principal: Principal, municipality: str) -> bool:
+    try:
+        policy.source_of_write(principal, municipality)
+    except DomainError:
+        return False
+    return True
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+_CELL = itemgetter(1, 2)
+"""A parsed row's cell: (municipality, measure)."""
+
+
+def apply_rows(session: Session, principal: Principal, rows: list[ParsedRow]) -> Report:
     """Writes validated rows in one go; a cell changed meanwhile by someone else is a 409.
 
-    One query locks the rows' cells, one reads the stored state of their municipalities, and
-    the changes go out as one batch per kind (new cells, changed cells, history), all in the
-    order of the locks: a statement per row cost more than everything else together."""
+    One query locks the rows' cells and reads their stored state, and the changes go out as
+    one batch per kind (new cells, changed cells, history), all in the order of the locks: a
+    statement per row cost more than everything else together. A row is compared with what is
+    stored as plain values (the phase as text, the steps as parsed JSON), so a row that
+    changes nothing costs a few comparisons."""
     report = Report(rows=len(rows))
-    rows = sorted(rows, key=lambda row: (row.municipality, row.measure))
-    locked = repository.lock_cells(session, [(row.municipality, row.measure) for row in rows])
-    stored = repository.states(session, {row.municipality for row in rows})
-    if locked is not None:
-        # A cell first written after the locks were taken is not locked: treated as new, its
-        # insert fails and the next attempt locks it, rather than updating it out of order.
-        stored = {key: state for key, state in stored.items() if key in locked}
+    rows = sorted(rows, key=_CELL)
+    stored = repository.cells_to_write(
+        session, {row.municipality for row in rows}, {row.measure for row in rows}
+    )
     now = datetime.now(UTC)
-    sources: dict[str, Source] = {}
+    stamps: dict[Source, Stamp] = {}
+    sources: dict[str, Stamp] = {}
+    loads = orjson.loads
+    not_started = Phase.NOT_STARTED.value
     writes: list[CellWrite] = []
     new_cells: list[CellWrite] = []
     updates: list[CellWrite] = []
     for row in rows:
-        source = sources.get(row.municipality)
-        if source is None:
-            source = sources[row.municipality] = policy.source_of_write(principal, row.municipality)
+        change = row.change
+        if change is None:  # not a row that passed check_rows
+            raise ValueError(f"row {row.number} has problems, not a change")
         before = stored.get((row.municipality, row.measure))
-        state = before or NOT_STARTED
-        values = row.change.over(state)
-        changes = changes_between(state, values)
+        if before is None:
+            was_phase, was_planned, was_note, was_blockers = not_started, None, None, None
+            was_steps: dict[str, str] = {}
+            version = 0
+        else:
+            was_phase, was_planned, was_note, was_blockers, steps_text, version = before
+            was_steps = loads(steps_text)
+        phase = change.phase
+        planned = was_planned if change.planned_go_live is KEEP else change.planned_go_live
+        steps = was_steps if change.steps_done is KEEP else change.steps_done
+        note = was_note if change.note is KEEP else change.note
+        blockers = was_blockers if change.blockers is KEEP else change.blockers
+        changes: Changes = {}
+        if phase != was_phase:
+            changes["fase"] = {"van": was_phase, "naar": phase.value}
+        if planned != was_planned:
+            changes["geplandLivegang"] = {"van": _iso(was_planned), "naar": _iso(planned)}
+        if steps != was_steps:
+            changes["stappenGereed"] = {"van": was_steps, "naar": steps}
+        if note != was_note:
+            changes["notitie"] = {"van": was_note, "naar": note}
+        if blockers != was_blockers:
+            changes["knelpunten"] = {"van": was_blockers, "naar": blockers}
         if not changes:
             report.unchanged += 1
             continue
+        stamp = sources.get(row.municipality)
+        if stamp is None:
+            source = policy.source_of_write(principal, row.municipality)
+            stamp = stamps.get(source)
+            if stamp is None:
+                stamp = stamps[source] = Stamp(source, principal.subject, now)
+            sources[row.municipality] = stamp
         write = CellWrite(
             row.municipality,
             row.measure,
-            state.version + 1,
-            values,
+            version + 1,
+            CellValues(phase, planned, note, blockers, steps),
             changes,
-            Stamp(source, principal.subject, now),
+            stamp,
         )
         writes.append(write)
         (new_cells if before is None else updates).append(write)
-        report.changed += 1
+    report.changed = len(writes)
     if updates and repository.compare_and_set_many(session, updates) != len(updates):
         # Name a cell that moved, as before; the session rolls every write of this request back.
         now_stored = repository.states(session, {write.municipality for write in updates})

@@ -2,8 +2,10 @@
 deadlines, and what a write makes of it. Shared by the single reads, the lists, the aggregates,
 the help list, the one-cell write and the bulk."""
 
+import enum
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -26,6 +28,19 @@ class CellState:
 
 
 NOT_STARTED = CellState(Phase.NOT_STARTED, None, None, None, {}, 0, None, None, None)
+
+
+class StoredCell(NamedTuple):
+    """A stored cell as a bulk write compares it: only what a row can change, and the version,
+    as read (the phase as its text, the steps as their JSON). A whole matrix of these costs
+    little to read; `CellState` has timestamps and parsed values nobody compares."""
+
+    phase: str
+    planned_go_live: date | None
+    note: str | None
+    blockers: str | None
+    steps_done: str
+    version: int
 
 
 def state_of(row: ProgressStatus | ProgressSnapshot | None) -> CellState:
@@ -63,9 +78,9 @@ def deadlines_of(
 
 
 class CellChange(BaseModel):
-    """What a writer wants a cell to become: the one-cell write and every bulk row (JSON, CSV,
-    XLSX) say it in this shape. The phase is always given; an optional field left unset (a
-    bulk row or file without that column) keeps what is stored, so a PUT sets them all."""
+    """What a writer wants a cell to become, as the one-cell write says it (and the detailed
+    check of a bulk row, `rows.ProgressRow`, reads it). The phase is always given; an optional
+    field left unset keeps what is stored, so a PUT sets them all."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -93,6 +108,27 @@ class CellChange(BaseModel):
             note=self.note if "note" in given else state.note,
             blockers=self.blockers if "blockers" in given else state.blockers,
         )
+
+
+class Keep(enum.Enum):
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+"""A field a bulk row does not name: it keeps what is stored."""
+
+
+class RowChange(NamedTuple):
+    """What one bulk row (JSON, CSV, XLSX, a shared service's report) asks its cell to become:
+    the phase, and each other field as given (steps as ISO dates, as stored) or KEEP. A plain
+    tuple: a bulk of the whole matrix makes thousands, and a model per row cost more than
+    writing them."""
+
+    phase: Phase
+    planned_go_live: date | Literal[Keep.KEEP] | None = KEEP
+    steps_done: dict[str, str] | Literal[Keep.KEEP] = KEEP
+    note: str | Literal[Keep.KEEP] | None = KEEP
+    blockers: str | Literal[Keep.KEEP] | None = KEEP
 
 
 @dataclass(frozen=True, slots=True)

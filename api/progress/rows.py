@@ -1,21 +1,28 @@
 """One row of progress, however it came in: a row of the bulk JSON, a line of a CSV file, a row
 of an XLSX sheet, a shared service's report. `ProgressRow` checks what a row says on its own
-(the phase, the dates, the steps, the length of the texts), and is the `CellChange` it asks
+(the phase, the dates, the steps, the length of the texts), and gives the `RowChange` it asks
 for; what depends on the database (which municipalities and measures exist, who may write them,
 which steps a roadmap has, rows named twice) is checked by the bulk, on the parsed rows.
 
 A row is not refused field by field at the door (as a request body would be, 400 with
 invalidParams): every problem of every row is collected and reported at once with the row's
-number, so that a script or a spreadsheet of thousands of rows is corrected in one round."""
+number, so that a script or a spreadsheet of thousands of rows is corrected in one round.
 
-from collections.abc import Mapping
+A bulk JSON body whose every row is well-formed as sent (the usual case: a script's own
+export) takes a shorter way, `parse_json_rows`: one compiled check of the whole body, which
+accepts only what the detailed checks would accept unchanged, and no model per row. Anything
+else, however small, goes the detailed way, so every problem is still named as before."""
+
+import re
+from collections.abc import Collection, Mapping
 from datetime import date, datetime
-from typing import Annotated, NamedTuple, cast
+from typing import Annotated, Any, NamedTuple, cast
 
 from pydantic import ConfigDict, PlainValidator, ValidationError, ValidationInfo, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, SchemaValidator
+from pydantic_core import core_schema as cs
 
-from api.progress.cells import CellChange
+from api.progress.cells import KEEP, CellChange, RowChange
 from api.progress.models import Phase
 
 COLUMNS = (
@@ -30,6 +37,8 @@ COLUMNS = (
 """The fields of a row as named on the wire and in a file's header, in the order problems are
 reported."""
 MAX_TEXT = 5000
+MAX_ROWS = 10_000
+"""Rows per bulk request or file."""
 _PROBLEM = "rij_ongeldig"
 
 
@@ -120,8 +129,7 @@ _WIRE = {
 class ProgressRow(CellChange):
     """One row, checked: the change it asks for, and the cell it names. Read by the wire (and
     column) names; an optional field the row does not name is not set (`model_fields_set`),
-    and keeps what is stored. Being a `CellChange` itself, a row is written as it is read:
-    a bulk of the whole matrix builds no second object per row."""
+    and keeps what is stored."""
 
     model_config = ConfigDict(frozen=True, alias_generator=_WIRE.__getitem__)
 
@@ -181,11 +189,24 @@ class ParsedRow(NamedTuple):
     municipality: str
     measure: str
     phase: Phase | None
-    steps: Mapping[str, date]
-    """The steps read, also those of a row whose other steps could not be read."""
-    change: CellChange | None
+    steps: Collection[str]
+    """The codes of the steps read, also of a row whose other steps could not be read."""
+    change: RowChange | None
     problems: Mapping[str, tuple[str, ...]] = {}
     """Column → its problems."""
+
+
+def _change_of(row: ProgressRow) -> RowChange:
+    given = row.model_fields_set
+    return RowChange(
+        row.phase,
+        row.planned_go_live if "planned_go_live" in given else KEEP,
+        {step: done.isoformat() for step, done in row.steps_done.items()}
+        if "steps_done" in given
+        else KEEP,
+        row.note if "note" in given else KEEP,
+        row.blockers if "blockers" in given else KEEP,
+    )
 
 
 def parse_row(number: int, cells: Mapping[str, object]) -> ParsedRow:
@@ -199,7 +220,7 @@ def parse_row(number: int, cells: Mapping[str, object]) -> ParsedRow:
         municipality = code_of(cells.get("gemeente"))
         measure = code_of(cells.get("maatregel"))
         problems: dict[str, tuple[str, ...]] = {}
-        steps: Mapping[str, date] = {}
+        steps: Collection[str] = ()
         phase: Phase | None = None
         for error in exc.errors():
             name = str(error["loc"][0]) if error["loc"] else ""
@@ -207,14 +228,123 @@ def parse_row(number: int, cells: Mapping[str, object]) -> ParsedRow:
             if error["type"] == _PROBLEM:
                 messages = tuple(context["problems"])
                 if name == "stappenGereed":
-                    steps = context["steps"]
+                    steps = context["steps"].keys()
             else:  # every field converts its input above; named rather than lost if not
                 messages = (f"{name}: {error['msg']}.",)
             problems[name] = problems.get(name, ()) + messages
         if "fase" not in problems:
             phase = cast(Phase | None, Phase._value2member_map_.get(_text(cells["fase"]) or ""))
         if "stappenGereed" not in problems:
-            steps = _steps(cells.get("stappenGereed"), [])
+            steps = _steps(cells.get("stappenGereed"), []).keys()
         ordered = {column: problems[column] for column in COLUMNS if column in problems}
         return ParsedRow(number, municipality, measure, phase, steps, None, ordered)
-    return ParsedRow(number, row.municipality, row.measure, row.phase, row.steps_done, row)
+    return ParsedRow(
+        number, row.municipality, row.measure, row.phase, row.steps_done.keys(), _change_of(row)
+    )
+
+
+# The shorter way for a bulk JSON body. It accepts a value only in the form the detailed checks
+# would keep unchanged: codes already trimmed and in capitals, a phase exactly as written, dates
+# as JJJJ-MM-DD, step codes as a roadmap writes them, no field under its Python name; a text is
+# trimmed below, as the detailed check does. A value outside that form is not wrong, it merely
+# goes the detailed way.
+_CODE = cs.str_schema(pattern=r"^[A-Z0-9]+$", strict=True)
+_DATE = cs.date_schema(strict=True)
+"""pydantic's strict date from JSON takes JJJJ-MM-DD and nothing else."""
+_DAY_AS_STORED = cs.str_schema(
+    pattern=r"^[1-9][0-9]{3}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
+    r"|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)$",
+    strict=True,
+)
+"""A day that exists, written as the steps are stored (its own isoformat()), kept as text: a
+matrix has some 60,000 step dates, and making each a date and back cost a tenth of the check.
+Leap days and years before 1000 go the detailed way."""
+_TEXT = cs.nullable_schema(cs.str_schema(max_length=MAX_TEXT, strict=True))
+_STEP = cs.typed_dict_schema(
+    {
+        "stap": cs.typed_dict_field(cs.str_schema(pattern=r"^[a-z0-9-]+$", strict=True)),
+        "gereedOp": cs.typed_dict_field(_DAY_AS_STORED),
+    },
+    extra_behavior="forbid",
+)
+_ROW = cs.typed_dict_schema(
+    {
+        "gemeente": cs.typed_dict_field(_CODE),
+        "maatregel": cs.typed_dict_field(_CODE),
+        "fase": cs.typed_dict_field(cs.literal_schema([phase.value for phase in Phase])),
+        "geplandLivegang": cs.typed_dict_field(cs.nullable_schema(_DATE), required=False),
+        "stappenGereed": cs.typed_dict_field(cs.list_schema(_STEP), required=False),
+        "knelpunten": cs.typed_dict_field(_TEXT, required=False),
+        "notitie": cs.typed_dict_field(_TEXT, required=False),
+    },
+    extra_behavior="forbid",
+)
+_WELL_FORMED_BODY = SchemaValidator(
+    cs.typed_dict_schema(
+        {"rijen": cs.typed_dict_field(cs.list_schema(_ROW, max_length=MAX_ROWS))},
+        extra_behavior="forbid",
+    )
+)
+# Text no field may hold (api/core/text.py) as it can stand in JSON: an escape of a refused
+# character (or of a surrogate, even one of a valid pair), or the UTF-8 of U+007F-U+009F, U+FFFE
+# and U+FFFF. Raw C0 controls and lone surrogates are no valid JSON, which the check refuses.
+# A match means only "take the detailed way", so an escaped backslash before `u0001` may match.
+_ESCAPED_UNSAFE = re.compile(
+    rb"\\(?:[bf]|u(?:00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|[dD][89a-fA-F]|[fF]{3}[eEfF]))"
+)
+_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
+_NON_CHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+
+
+def _may_hold_refused_text(body: bytes) -> bool:
+    # Each pattern is looked for only where its first byte occurs: one fast scan each.
+    return (
+        (b"\\" in body and _ESCAPED_UNSAFE.search(body) is not None)
+        or b"\x7f" in body
+        or (b"\xc2" in body and _C1_CONTROL.search(body) is not None)
+        or (b"\xef" in body and any(code in body for code in _NON_CHARACTERS))
+    )
+
+
+class JsonRows(NamedTuple):
+    rows: list[ParsedRow]
+    sent: list[dict[str, Any]]
+    """The rows as sent (`geplandLivegang` as a date), for the request's fingerprint."""
+
+
+def parse_json_rows(body: bytes) -> JsonRows | None:
+    """The rows of a bulk JSON body (`{"rijen": [...]}`) when every one is well-formed as sent,
+    each as `parse_row` would read it; None when anything would need a closer look (invalid
+    JSON, an unknown field, a value in another form, text with a refused character): then the
+    detailed checks must read the body and name the problems."""
+    if _may_hold_refused_text(body):
+        return None
+    try:
+        sent: list[dict[str, Any]] = _WELL_FORMED_BODY.validate_json(body)["rijen"]
+    except ValidationError:
+        return None
+    phases = Phase._value2member_map_
+    rows: list[ParsedRow] = []
+    append = rows.append
+    for number, row in enumerate(sent, start=1):
+        phase = cast(Phase, phases[row["fase"]])
+        steps = row.get("stappenGereed", KEEP)
+        if steps is not KEEP:
+            steps = {step["stap"]: step["gereedOp"] for step in steps}
+        note = row.get("notitie", KEEP)
+        if note is not KEEP and note is not None:
+            note = note.strip() or None
+        blockers = row.get("knelpunten", KEEP)
+        if blockers is not KEEP and blockers is not None:
+            blockers = blockers.strip() or None
+        append(
+            ParsedRow(
+                number,
+                row["gemeente"],
+                row["maatregel"],
+                phase,
+                () if steps is KEEP else steps,
+                RowChange(phase, row.get("geplandLivegang", KEEP), steps, note, blockers),
+            )
+        )
+    return JsonRows(rows, sent)

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from api.progress import repository
-from api.progress.cells import CellState
+from api.progress.cells import StoredCell
 from tests.auth import EDITOR, login
 from tests.progress.helpers import every_row
 
@@ -164,30 +164,16 @@ async def test_bulk_notices_a_cell_changed_meanwhile(
     ]
     assert (await editor.post("/api/v1/voortgang/bulk", json={"rijen": rows})).status_code == 200
     before = {c["maatregel"]["code"]: c["versie"] for c in await _cells(editor, "GM0344")}
-    real = repository.states
-    reads = 0
+    real = repository.cells_to_write
 
-    def stale_read(session: Any, codes: Any = None) -> dict[tuple[str, str], CellState]:
+    def stale_read(session: Any, *codes: Any) -> dict[tuple[str, str], StoredCell]:
         # The request reads M02 just before someone else writes it: its version is one behind.
-        nonlocal reads
-        reads += 1
-        found = real(session, codes)
-        if reads == 1:
-            cell = found[("GM0344", "M02")]
-            found[("GM0344", "M02")] = CellState(
-                cell.phase,
-                cell.planned_go_live,
-                cell.note,
-                cell.blockers,
-                cell.steps_done,
-                cell.version - 1,
-                cell.source,
-                cell.updated_by,
-                cell.updated_at,
-            )
+        found = real(session, *codes)
+        cell = found[("GM0344", "M02")]
+        found[("GM0344", "M02")] = cell._replace(version=cell.version - 1)
         return found
 
-    monkeypatch.setattr(repository, "states", stale_read)
+    monkeypatch.setattr(repository, "cells_to_write", stale_read)
     changed = [{**r, "notitie": "tweede batch"} for r in rows]
     response = await editor.post("/api/v1/voortgang/bulk", json={"rijen": changed})
     monkeypatch.undo()

@@ -1,13 +1,14 @@
 """The one row check every way of sending progress shares (bulk JSON, CSV, XLSX, a shared
 service's report): what a row says on its own, its messages, and the change it becomes."""
 
+import json
 from datetime import date, datetime
 
 import pytest
 
-from api.progress.cells import NOT_STARTED, CellChange, CellState
+from api.progress.cells import NOT_STARTED, CellChange, CellState, RowChange
 from api.progress.models import Phase, Source
-from api.progress.rows import MAX_TEXT, parse_row
+from api.progress.rows import MAX_ROWS, MAX_TEXT, ParsedRow, parse_json_rows, parse_row
 
 pytestmark = pytest.mark.engine_neutral
 
@@ -42,12 +43,12 @@ VALID = [
     pytest.param({"geplandLivegang": ""}, {"planned_go_live": None}, id="empty date clears"),
     pytest.param(
         {"stappenGereed": [{"stap": "plan", "gereedOp": "2026-04-01"}]},
-        {"steps_done": {"plan": date(2026, 4, 1)}},
+        {"steps_done": {"plan": "2026-04-01"}},
         id="steps as JSON",
     ),
     pytest.param(
         {"stappenGereed": "plan=2026-04-01; ict = 2026-05-01 ;"},
-        {"steps_done": {"plan": date(2026, 4, 1), "ict": date(2026, 5, 1)}},
+        {"steps_done": {"plan": "2026-04-01", "ict": "2026-05-01"}},
         id="steps as text",
     ),
     pytest.param({"stappenGereed": ""}, {"steps_done": {}}, id="no steps clears"),
@@ -68,12 +69,10 @@ def test_valid_rows_become_their_change(
     row = parse_row(7, {**BASE, **cells})
     assert row.problems == {}
     assert (row.number, row.municipality, row.measure) == (7, "GM0344", "M15")
-    assert row.change is not None
-    wanted = CellChange(phase=Phase.PREPARING, **expected)  # type: ignore[arg-type]
-    assert {name: getattr(row.change, name) for name in CellChange.model_fields} == dict(wanted)
-    assert row.change.model_fields_set - {"municipality", "measure"} == {"phase", *expected}, (
-        "only the named fields are set"
+    assert row.change == RowChange(Phase.PREPARING, **expected), (  # type: ignore[arg-type]
+        "the named fields as read (steps as ISO dates, as stored), the others kept"
     )
+    assert set(row.steps) == set(expected.get("steps_done") or ())
 
 
 INVALID = [
@@ -150,7 +149,7 @@ def test_a_wrong_row_keeps_what_it_names_for_the_further_checks() -> None:
     assert row.change is None
     assert list(row.problems) == ["geplandLivegang", "stappenGereed", "notitie"], "column order"
     assert (row.municipality, row.measure, row.phase) == ("GM0344", "M15", Phase.ORIENTING)
-    assert row.steps == {"plan": date(2026, 1, 1), "vliegen": date(2026, 2, 1)}, (
+    assert set(row.steps) == {"plan", "vliegen"}, (
         "the steps that could be read are still checked against the roadmap"
     )
 
@@ -215,3 +214,129 @@ def test_a_change_over_a_cell_never_written() -> None:
         None,
         {},
     )
+
+
+def _body(*rows: dict[str, object]) -> bytes:
+    return json.dumps({"rijen": rows}, ensure_ascii=False).encode()
+
+
+WELL_FORMED = [
+    {**BASE},
+    {
+        **BASE,
+        "maatregel": "M16",
+        "geplandLivegang": "2026-12-01",
+        "stappenGereed": [
+            {"stap": "impactanalyse", "gereedOp": "2026-04-01"},
+            {"stap": "ict", "gereedOp": "2024-02-28"},
+            {"stap": "ict", "gereedOp": "2026-05-01"},
+        ],
+        "knelpunten": "  geen budget\nnog niet  ",
+        "notitie": "Één regel, met é, ‘quotes’ en 😀",
+    },
+    {**BASE, "maatregel": "M17", "geplandLivegang": None, "stappenGereed": [], "notitie": None},
+    {**BASE, "maatregel": "M18", "knelpunten": "   ", "notitie": "x" * MAX_TEXT},
+    {**BASE, "maatregel": "M19", "fase": "geevalueerd", "notitie": "tab\tenter\r\n"},
+]
+
+
+def _as_parse_row_reads_it(row: ParsedRow) -> tuple[object, ...]:
+    return (*row._replace(steps=()), set(row.steps))
+
+
+def test_a_well_formed_json_body_reads_as_each_row_would() -> None:
+    body = _body(*WELL_FORMED)
+    sent = json.loads(body)["rijen"]
+    read = parse_json_rows(body)
+    assert read is not None, "takes the short way"
+    assert [_as_parse_row_reads_it(row) for row in read.rows] == [
+        _as_parse_row_reads_it(parse_row(number, cells))
+        for number, cells in enumerate(sent, start=1)
+    ]
+    assert read.rows[1].change == RowChange(
+        Phase.PREPARING,
+        date(2026, 12, 1),
+        {"impactanalyse": "2026-04-01", "ict": "2026-05-01"},
+        "Één regel, met é, ‘quotes’ en 😀",
+        "geen budget\nnog niet",
+    )
+    assert read.rows[0].change == RowChange(Phase.PREPARING), "fields not sent are kept"
+    assert parse_json_rows(b'{"rijen": []}') == ([], [])
+
+
+NOT_PLAINLY_WELL_FORMED = [
+    pytest.param({"gemeente": "gm0344"}, id="code in lower case"),
+    pytest.param({"maatregel": " M15"}, id="code with a space"),
+    pytest.param({"fase": "voorbereidend "}, id="phase with a space"),
+    pytest.param({"fase": "klaar"}, id="unknown phase"),
+    pytest.param({"fase": None}, id="no phase"),
+    pytest.param({"geplandLivegang": "2026-3-1"}, id="date not zero-padded"),
+    pytest.param({"geplandLivegang": "20260301"}, id="date without dashes"),
+    pytest.param({"geplandLivegang": "2026-02-31"}, id="day that does not exist"),
+    pytest.param({"geplandLivegang": ""}, id="empty date"),
+    pytest.param({"geplandLivegang": "2026-03-01T00:00:00"}, id="date and time"),
+    pytest.param(
+        {"stappenGereed": [{"stap": "plan", "gereedOp": "2024-02-29"}]},
+        id="leap day, taken with care",
+    ),
+    pytest.param({"stappenGereed": [{"stap": "plan", "gereedOp": "0999-01-01"}]}, id="year 999"),
+    pytest.param({"gepland_livegang": "2026-03-01"}, id="Python name"),
+    pytest.param({"faze": "x"}, id="unknown field"),
+    pytest.param({"stappenGereed": [{"stap": "plan"}]}, id="step without date"),
+    pytest.param({"stappenGereed": [{"stap": "plan", "gereedOp": None}]}, id="step date null"),
+    pytest.param({"stappenGereed": [{"stap": "Plan", "gereedOp": "2026-01-01"}]}, id="step code"),
+    pytest.param({"stappenGereed": None}, id="steps null"),
+    pytest.param({"stappenGereed": "plan=2026-01-01"}, id="steps as text"),
+    pytest.param({"knelpunten": 12}, id="number as text"),
+    pytest.param({"notitie": "x" * (MAX_TEXT + 1)}, id="text too long"),
+    pytest.param({"notitie": "a\x01b"}, id="control character"),
+    pytest.param({"notitie": "a\bb"}, id="backspace"),
+    pytest.param({"knelpunten": "a\x0cb"}, id="form feed"),
+    pytest.param({"notitie": "a\x85b"}, id="C1 control"),
+    pytest.param({"notitie": "a\x7fb"}, id="DEL"),
+    pytest.param({"notitie": "a\ufffeb"}, id="non-character"),
+    pytest.param({"notitie": "a\ud800b"}, id="lone surrogate"),
+]
+
+
+@pytest.mark.parametrize("escaped", [True, False], ids=["escaped", "as UTF-8"])
+@pytest.mark.parametrize("field", NOT_PLAINLY_WELL_FORMED)
+def test_anything_else_goes_the_detailed_way(field: dict[str, object], escaped: bool) -> None:
+    text = json.dumps({"rijen": [BASE, {**BASE, **field}]}, ensure_ascii=escaped)
+    assert parse_json_rows(text.encode("utf-8", "surrogatepass")) is None
+
+
+def test_an_escaped_surrogate_pair_is_taken_the_careful_way() -> None:
+    assert parse_json_rows(_body({**BASE, "notitie": "😀"})) is not None
+    assert parse_json_rows(json.dumps({"rijen": [{**BASE, "notitie": "😀"}]}).encode()) is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(b'{"rijen": [', id="not JSON"),
+        pytest.param(b'[{"gemeente": "GM0344"}]', id="not an object"),
+        pytest.param(b'{"rijen": [], "extra": 1}', id="unknown field"),
+        pytest.param(_body(*[BASE] * (MAX_ROWS + 1)), id="too many rows"),
+        pytest.param(b'{"rijen": [{"gemeente": "GM0344", "maatregel": "M15", "fase": "a\x01"}]}'),
+    ],
+)
+def test_a_body_that_is_not_plainly_well_formed_goes_the_detailed_way(body: bytes) -> None:
+    assert parse_json_rows(body) is None
+
+
+@pytest.mark.parametrize("year", [2024, 2026, 2100])
+def test_a_step_date_is_taken_as_sent_only_when_it_is_a_day_that_exists(year: int) -> None:
+    for month in range(13):
+        for day in range(33):
+            text = f"{year}-{month:02d}-{day:02d}"
+            body = _body({**BASE, "stappenGereed": [{"stap": "plan", "gereedOp": text}]})
+            read = parse_json_rows(body)
+            try:
+                exists = date.fromisoformat(text).isoformat() == text
+            except ValueError:
+                exists = False
+            leap_day = (month, day) == (2, 29)
+            assert (read is not None) == (exists and not leap_day), text
+            if read is not None:
+                assert read.rows[0].change == RowChange(Phase.PREPARING, steps_done={"plan": text})
