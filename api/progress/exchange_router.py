@@ -1,14 +1,21 @@
 """HTTP endpoints for exchanging progress in bulk: JSON for scripts (idempotent), CSV and XLSX
 uploads with a per-row report, and exports in the same format."""
 
+import gc
 import os
-from typing import Annotated, Literal
+import threading
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Annotated, Any, Literal
 
 import orjson
-from fastapi import APIRouter, File, Header, Query, Response, UploadFile
+from fastapi import APIRouter, File, Header, Query, Request, Response, UploadFile
 from fastapi import Path as PathParam
-from pydantic import ConfigDict, Field
+from fastapi.routing import APIRoute
+from pydantic import ConfigDict, Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from api.accounts.principal import CurrentPrincipal
 from api.core import clock
@@ -18,7 +25,7 @@ from api.core.requests import SettingsDep
 from api.core.routing import errors, json_router
 from api.core.schemas import ApiModel, RequestModel
 from api.progress import bulk, exchange, idempotent, policy, spreadsheets
-from api.progress.rows import PhaseText, parse_row
+from api.progress.rows import JsonRows, ParsedRow, PhaseText, parse_json_rows, parse_row
 
 router = json_router(tags=["Voortgang"], conditional=False)
 # Exports answer in CSV or XLSX, so they skip the JSON negotiation.
@@ -48,12 +55,132 @@ class BulkRow(RequestModel):
     notitie: str | None = None
 
 
+class _WellFormed:
+    """A bulk body whose every row is well-formed as sent (`rows.parse_json_rows`)."""
+
+    __slots__ = ("rows",)
+
+    def __init__(self, rows: JsonRows) -> None:
+        self.rows = rows
+
+
 class BulkRequest(ApiModel):
     # Not a RequestModel: its rows check their own text, and walking all of them here as well
     # would cost a bulk request of the whole matrix a second pass over its 3.6 MB.
     model_config = ConfigDict(extra="forbid")
 
     rijen: list[BulkRow] = Field(max_length=bulk.MAX_ROWS)
+    _well_formed: JsonRows | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _checked_already(
+        cls, data: Any, handler: ModelWrapValidatorHandler["BulkRequest"]
+    ) -> "BulkRequest":
+        # A body `_BulkRoute` found well-formed has its rows read already: no model per row.
+        # `rijen` is then left unset, so nothing can mistake it for an empty list.
+        if isinstance(data, _WellFormed):
+            unset: dict[str, Any] = {}
+            body = cls.model_construct(**unset)
+            body._well_formed = data.rows
+            return body
+        return handler(data)
+
+    def parsed_rows(self) -> list[ParsedRow]:
+        if self._well_formed is not None:
+            return self._well_formed.rows
+        # One dump of the whole body: a dump per row cost more than checking the rows.
+        dumped = self.model_dump(by_alias=True, exclude_unset=True)["rijen"]
+        return [parse_row(number, cells) for number, cells in enumerate(dumped, start=1)]
+
+    def fingerprint_source(self) -> bytes:
+        """The request in a canonical form, for its Idempotency-Key: key order and spacing do
+        not count. The same bytes for a body read either way."""
+        if self._well_formed is None:
+            return orjson.dumps(self.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+        # As model_dump(mode="json") gives it: Python names, every field, dates as sent (a
+        # well-formed date is written JJJJ-MM-DD, which isoformat gives back).
+        return orjson.dumps(
+            {
+                "rijen": [
+                    {
+                        "gemeente": row["gemeente"],
+                        "maatregel": row["maatregel"],
+                        "fase": row["fase"],
+                        "gepland_livegang": _iso(row.get("geplandLivegang")),
+                        "stappen_gereed": [
+                            {"stap": step["stap"], "gereed_op": step["gereedOp"]}
+                            for step in row.get("stappenGereed", ())
+                        ],
+                        "knelpunten": row.get("knelpunten"),
+                        "notitie": row.get("notitie"),
+                    }
+                    for row in self._well_formed.sent
+                ]
+            },
+            option=orjson.OPT_SORT_KEYS,
+        )
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+class _BulkBodyRequest(Request):
+    async def json(self) -> Any:
+        # Outside the event loop: checking a whole matrix takes a while.
+        rows = await run_in_threadpool(parse_json_rows, await self.body())
+        return await super().json() if rows is None else _WellFormed(rows)
+
+
+class _CollectorPause:
+    """Automatic cyclic garbage collection off while any bulk request runs.
+
+    A bulk of the whole matrix makes some 100,000 small objects that live as long as the
+    request, and refers to none of them in a cycle. Outliving a few young collections, they
+    are promoted until the collector walks the whole heap, which took a fifth of the request;
+    paused, it does not run, and the objects are freed by their reference counts when the
+    request ends. Other requests meanwhile run without cyclic collection for that while
+    (well under a second); a request that overlaps another keeps it paused until both end."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running = 0
+        self._was_enabled = False
+
+    @contextmanager
+    def during(self) -> Iterator[None]:
+        with self._lock:
+            if self._running == 0:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+            self._running += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._running -= 1
+                if self._running == 0 and self._was_enabled:
+                    gc.enable()
+
+
+_COLLECTOR = _CollectorPause()
+
+
+class _BulkRoute(APIRoute):
+    """Reads a bulk body the short way when every row is well-formed as sent (one compiled
+    check, no model per row: `rows.parse_json_rows`), and as any request body otherwise, so
+    an unknown field, a wrong type or a refused character is answered exactly as before. The
+    contract is BulkRequest's either way."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handle = super().get_route_handler()
+
+        async def handle_bulk(request: Request) -> Response:
+            with _COLLECTOR.during():
+                return await handle(_BulkBodyRequest(request.scope, request.receive))
+
+        return handle_bulk
 
 
 class BulkReport(ApiModel):
@@ -85,16 +212,6 @@ def _end_authentication_reads(session: Session) -> None:
     session.commit()
 
 
-@router.post(
-    "/voortgang/bulk",
-    response_model=BulkReport,
-    operation_id="voortgangBulkDoorgeven",
-    summary="Veel standen tegelijk (tot de hele matrix): alles of niets, fouten per rij",
-    openapi_extra=WRITE_SECURITY,
-    responses=errors(
-        e409="Een cel veranderde intussen, of de Idempotency-Key hoort bij een ander verzoek."
-    ),
-)
 def bulk_update(
     body: BulkRequest,
     principal: CurrentPrincipal,
@@ -107,15 +224,12 @@ def bulk_update(
         ),
     ] = None,
 ) -> Response:
-    # One dump of the whole body: a dump per row cost more than checking the rows.
-    dumped = body.model_dump(by_alias=True, exclude_unset=True)["rijen"]
-    rows = [parse_row(number, cells) for number, cells in enumerate(dumped, start=1)]
     outcome = idempotent.import_rows_once(
         session,
         principal,
-        rows,
+        body.parsed_rows(),
         idempotency_key,
-        request=lambda: orjson.dumps(body.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS),
+        request=body.fingerprint_source,
         answer=lambda report: _report(report, dry_run=False).model_dump(
             by_alias=True, exclude_none=True
         ),
@@ -128,6 +242,21 @@ def bulk_update(
             headers={"Idempotent-Replayed": "true"},
         )
     return Response(orjson.dumps(outcome.answer), media_type="application/json")
+
+
+router.add_api_route(
+    "/voortgang/bulk",
+    bulk_update,
+    methods=["POST"],
+    route_class_override=_BulkRoute,
+    response_model=BulkReport,
+    operation_id="voortgangBulkDoorgeven",
+    summary="Veel standen tegelijk (tot de hele matrix): alles of niets, fouten per rij",
+    openapi_extra=WRITE_SECURITY,
+    responses=errors(
+        e409="Een cel veranderde intussen, of de Idempotency-Key hoort bij een ander verzoek."
+    ),
+)
 
 
 @router.post(

@@ -1,6 +1,7 @@
 """Bulk progress: all-or-nothing with per-row errors, idempotent replay, CSV/XLSX round trips."""
 
 import io
+import json
 from collections.abc import Callable
 
 import httpx
@@ -148,6 +149,34 @@ async def test_idempotent_replay(clients: Callable[[], httpx.AsyncClient]) -> No
         "/api/v1/voortgang/bulk", json=payload, headers={"Idempotency-Key": "x"}
     )
     assert short.status_code == 400
+
+
+async def test_a_key_knows_its_request_whichever_way_the_body_was_read(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    """A well-formed body is read the short way, another the detailed way; the same request
+    sent again must be recognised either way (and another request refused)."""
+    script = await script_client(clients)
+    rows = [
+        row("M14", "orienterend", geplandLivegang="2027-01-01", notitie="eerste 😀"),
+        row("M13", stappenGereed=[{"stap": "impactanalyse", "gereedOp": "2026-05-01"}]),
+    ]
+    headers = {"Idempotency-Key": "twee-wegen-0001", "Content-Type": "application/json"}
+    short = json.dumps({"rijen": rows}, ensure_ascii=False)
+    first = await script.post("/api/v1/voortgang/bulk", content=short, headers=headers)
+    assert first.status_code == 200, first.text
+    assert first.json()["gewijzigd"] == 2
+    # The same request, with an escaped surrogate pair and a field under its Python name:
+    # both send it the detailed way.
+    detailed = json.dumps({"rijen": rows}).replace('"geplandLivegang"', '"gepland_livegang"')
+    assert "\\ud83d" in detailed
+    again = await script.post("/api/v1/voortgang/bulk", content=detailed, headers=headers)
+    assert again.status_code == 200, again.text
+    assert again.headers["idempotent-replayed"] == "true"
+    assert again.json() == first.json()
+    other = json.dumps({"rijen": [rows[0]]}, ensure_ascii=False)
+    refused = await script.post("/api/v1/voortgang/bulk", content=other, headers=headers)
+    assert refused.status_code == 409
 
 
 async def test_the_full_matrix_in_one_call(clients: Callable[[], httpx.AsyncClient]) -> None:
