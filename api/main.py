@@ -8,10 +8,10 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from api.accounts import routes as accounts
 from api.audit import router as audit
-from api.core.conditional import GZIP_MINIMUM
 from api.core.edge import EdgeInputMiddleware
 from api.core.errors import install_error_handlers
 from api.core.http import HttpConventionsMiddleware
+from api.core.kept import GZIP_MINIMUM, KeptAnswers
 from api.core.logging import configure_logging
 from api.core.openapi import install_openapi
 from api.core.routing import json_router
@@ -76,6 +76,9 @@ def create_api(settings: Settings) -> FastAPI:
     )
     api.state.settings = settings
     install_error_handlers(api)
+    # Innermost: kept public answers are sent again before routing (core/kept.py), once every
+    # check at the edge has run.
+    api.add_middleware(KeptAnswers)
     api.add_middleware(EdgeInputMiddleware, api=api)
     api.include_router(_api_root_router())
     freshness.register()

@@ -137,6 +137,7 @@ def app(
     # rolled back (so the data versions they are keyed by came round again).
     api.state.admission = None
     api.state.representations = None
+    api.state.kept_answers = None
     api.state.figures_grid = None
 
     def session_in_test_transaction() -> Iterator[Session]:

@@ -9,7 +9,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy.orm import Session
 
-from api.core.conditional import Representations, representations
+from api.core.kept import Representations, representations
 from api.core.db import get_session, transactional
 from api.main import create_app
 from tests.auth import EDITOR, UTRECHT, login
@@ -98,7 +98,7 @@ def test_the_store_keeps_to_its_budget_and_its_age(monkeypatch: pytest.MonkeyPat
     assert store.get("huge") is None
 
     now = [1000.0]
-    monkeypatch.setattr("api.core.conditional.time.monotonic", lambda: now[0])
+    monkeypatch.setattr("api.core.kept.time.monotonic", lambda: now[0])
     aging = Representations(max_age_seconds=60)
     aging.put("t", b"body")
     now[0] += 59

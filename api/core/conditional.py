@@ -1,5 +1,5 @@
-"""Conditional requests (RFC 9110), in one place: every ETag this API hands out, and every
-If-None-Match and If-Match it reads.
+"""Conditional requests (RFC 9110), in one place: every ETag this API hands out (made in
+core/etags.py), and every If-None-Match and If-Match it reads.
 
 Reads: a representation's tag is a hash of the exact bytes sent, or of a cheap version key,
 which every worker computes the same way (no server-side cache is needed to agree on it); a
@@ -10,12 +10,7 @@ database, so every worker's copy agrees, and a write makes a new tag that no cop
 Changes: optimistic concurrency with version tags ("v7"); a stale If-Match is a 412, and where
 a resource demands it, a missing one is a 428."""
 
-import gzip
-import hashlib
 import re
-import threading
-import time
-from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
@@ -24,10 +19,19 @@ from fastapi import Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
-from starlette.datastructures import State
 
 from api.core import data_versions
 from api.core.errors import DomainError
+from api.core.etags import entity_tags, etag_for, none_match_hits, version_tag
+from api.core.kept import (
+    Entry,
+    VersionKey,
+    compressed,
+    index_of,
+    representations,
+    url_of,
+    wants_gzip,
+)
 
 # Public data (the same for every anonymous caller): a browser revalidates on every use, a
 # shared cache in front (reverse proxy, CDN) may answer from its copy for a minute and, while it
@@ -38,36 +42,10 @@ PUBLIC_SHARED = "public, max-age=0, s-maxage=60, stale-while-revalidate=300"
 PRIVATE_REVALIDATE = "private, no-cache"
 # A public answer where a signed-in caller would get another one: shared caches must key on it.
 BY_VIEWER = "Authorization, Cookie"
-# Smaller answers are sent as they are (the gzip middleware's threshold, api/main.py).
-GZIP_MINIMUM = 1024
 
 
 def cache_control(public: bool) -> str:
     return PUBLIC_SHARED if public else PRIVATE_REVALIDATE
-
-
-# An entity tag as RFC 9110 defines it, limited to ASCII: the tags this API hands out are.
-_ENTITY_TAG = re.compile(r'(?:W/)?("[\x21\x23-\x7e]{0,200}")')
-
-
-def entity_tags(header: str) -> set[str]:
-    """The tags an If-Match or If-None-Match lists, quoted and without W/ (weak comparison).
-    A malformed member is left out: it matches nothing, and never fails the request."""
-    members = (_ENTITY_TAG.fullmatch(member.strip()) for member in header.split(","))
-    return {found.group(1) for found in members if found is not None}
-
-
-def none_match_hits(if_none_match: str | None, etag: str) -> bool:
-    """Whether an If-None-Match names `etag` (or is *): then the answer is 304."""
-    if not if_none_match:
-        return False
-    if if_none_match.strip() == "*":
-        return True
-    return etag in entity_tags(if_none_match)
-
-
-def etag_for(body: bytes) -> str:
-    return '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
 
 
 def _headers(etag: str, cache_control: str, vary: str | None) -> dict[str, str]:
@@ -93,64 +71,6 @@ def conditional_json(
     return Response(body, media_type="application/json", headers=headers)
 
 
-class Representations:
-    """Bodies of public representations by their tag, the least recently used dropped first
-    beyond a byte budget. Threads share it (handlers run in a pool), hence the lock. A copy is
-    kept at most `max_age_seconds`: what a version key does not name (reference data a seed
-    changes) is then stale for minutes at most, not until the process ends."""
-
-    def __init__(
-        self, budget_bytes: int = 32 * 1024 * 1024, max_age_seconds: float = 300.0
-    ) -> None:
-        self.budget_bytes = budget_bytes
-        self.max_age_seconds = max_age_seconds
-        self._bodies: OrderedDict[str, tuple[bytes, float]] = OrderedDict()
-        self._size = 0
-        self._lock = threading.Lock()
-
-    def __len__(self) -> int:
-        return len(self._bodies)
-
-    def get(self, tag: str) -> bytes | None:
-        with self._lock:
-            kept = self._bodies.get(tag)
-            if kept is None:
-                return None
-            body, stored = kept
-            if time.monotonic() - stored > self.max_age_seconds:
-                del self._bodies[tag]
-                self._size -= len(body)
-                return None
-            self._bodies.move_to_end(tag)
-            return body
-
-    def put(self, tag: str, body: bytes) -> None:
-        if len(body) > self.budget_bytes:
-            return
-        with self._lock:
-            if tag in self._bodies:
-                return
-            self._bodies[tag] = (body, time.monotonic())
-            self._size += len(body)
-            while self._size > self.budget_bytes:
-                _, (dropped, _) = self._bodies.popitem(last=False)
-                self._size -= len(dropped)
-
-
-_creating = threading.Lock()
-
-
-def representations(state: State) -> Representations:
-    """The app's store (one per app, so per worker process)."""
-    store: Representations | None = getattr(state, "representations", None)
-    if store is None:
-        with _creating:
-            store = getattr(state, "representations", None)
-            if store is None:
-                store = state.representations = Representations()
-    return store
-
-
 def _http_date(moment: datetime) -> str:
     return format_datetime(moment.astimezone(UTC), usegmt=True)
 
@@ -164,10 +84,14 @@ def conditional_versioned(
     cache_control: str = PUBLIC_SHARED,
     vary: str | None = None,
     media_type: str = "application/json",
+    again: VersionKey | None = None,
 ) -> Response:
     """Like conditional_json, but the tag comes from a cheap version key (what the
-    representation depends on, plus the URL and who asks), so a 304 skips building the body."""
-    etag = etag_for(f"{version_key}|{request.url.path}?{request.url.query}".encode())
+    representation depends on, plus the URL and who asks), so a 304 skips building the body.
+    A public answer is kept per tag; with `again` (how to read `version_key` on another
+    session), the same for every anonymous caller, it is answered again before routing
+    (core/kept.py)."""
+    etag = version_tag(version_key, request.url.path, request.url.query)
     headers = _headers(etag, cache_control, vary)
     if last_modified is not None:
         headers["Last-Modified"] = _http_date(last_modified)
@@ -188,23 +112,20 @@ def conditional_versioned(
         return Response(_rendered(build()), media_type=media_type, headers=headers)
     # The same for everyone, so one copy serves every caller.
     store = representations(request.app.state)
-    kept = store.get(etag)
-    if kept is None:
-        kept = _rendered(build())
-        store.put(etag, kept)
-    if len(kept) >= GZIP_MINIMUM and "gzip" in request.headers.get("accept-encoding", ""):
-        # Compressed once per version too: compressing the map on every request cost more
-        # than everything else in it. The gzip middleware passes an encoded answer through.
-        packed = store.get(etag + ";gzip")
-        if packed is None:
-            # Level 4: once per version, right after a write; 2.5 times as fast as 6 on
-            # the map, for 4 % more bytes.
-            packed = gzip.compress(kept, compresslevel=4, mtime=0)
-            store.put(etag + ";gzip", packed)
+    body = store.get(etag)
+    if body is None:
+        body = _rendered(build())
+        store.put(etag, body)
+    if again is not None and vary is None and last_modified is None:
+        url = url_of(request.url.path, request.url.query)
+        entry = Entry(again, etag, media_type, tuple(headers.items()))
+        index_of(request.app.state).remember(url, entry)
+    if wants_gzip(request.headers.get("accept-encoding", ""), body):
+        # The gzip middleware passes an answer that is encoded already through.
         headers["Content-Encoding"] = "gzip"
         headers["Vary"] = ", ".join(filter(None, (vary, "Accept-Encoding")))
-        return Response(packed, media_type=media_type, headers=headers)
-    return Response(kept, media_type=media_type, headers=headers)
+        return Response(compressed(store, etag, body), media_type=media_type, headers=headers)
+    return Response(body, media_type=media_type, headers=headers)
 
 
 def _rendered(body: BaseModel | bytes) -> bytes:
@@ -216,9 +137,11 @@ def conditional_reference(
 ) -> Response:
     """A public read of reference data (measures, waves, municipalities, organisations): built
     once per version of that data, as its counter in the database says."""
-    return conditional_versioned(
-        request, data_versions.key(session, data_versions.REFERENCE), build
-    )
+    return conditional_versioned(request, reference_key(session), build, again=reference_key)
+
+
+def reference_key(reader: data_versions.Reader) -> str:
+    return data_versions.key(reader, data_versions.REFERENCE)
 
 
 # Versions fit a database integer; a longer run of digits is no tag of ours.

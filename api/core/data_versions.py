@@ -13,7 +13,7 @@ changed since version n"."""
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Table, event, select
+from sqlalchemy import Connection, Table, event, select
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from api.core.sequences import SequenceCounter, next_value
@@ -23,6 +23,10 @@ REFERENCE = "referentie"
 PROGRESS = "voortgang"
 """Every municipality's implementation status and its history."""
 KINDS = (REFERENCE, PROGRESS)
+
+Reader = Session | Connection
+"""Where a version is read: a request's session, or a bare connection (core/kept.py reads keys
+again before routing, where a session would cost four times the query)."""
 
 
 _kind_of_table: dict[str, str] = {}
@@ -53,9 +57,9 @@ def writing(session: Session, kind: str) -> int:
     return raised[kind]
 
 
-def current(session: Session) -> dict[str, int]:
+def current(reader: Reader) -> dict[str, int]:
     """Every counter, in one query."""
-    rows = session.execute(
+    rows = reader.execute(
         select(SequenceCounter.name, SequenceCounter.value).where(
             SequenceCounter.name.in_([_counter(kind) for kind in KINDS])
         )
@@ -63,9 +67,9 @@ def current(session: Session) -> dict[str, int]:
     return {name.removeprefix("versie:"): value for name, value in rows}
 
 
-def key(session: Session, *kinds: str) -> str:
+def key(reader: Reader, *kinds: str) -> str:
     """A cache key for what depends on these kinds of data."""
-    versions = current(session)
+    versions = current(reader)
     return "|".join(f"{kind}{versions.get(kind, 0)}" for kind in kinds)
 
 

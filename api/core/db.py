@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session
+from starlette.datastructures import State
 
 from api.core.admission import SAFE_METHODS, Admission
 from api.core.errors import DomainError
@@ -116,18 +117,21 @@ def transactional(session: Session) -> Iterator[Session]:
         session.commit()
 
 
-async def database_turn(request: Request) -> AsyncIterator[None]:
-    """Waits, on the event loop, until this request may use the database (core/admission.py)."""
-    state = request.app.state
-    # One per app (one app per process), made inside the event loop that uses it; no await
-    # between looking and setting.
+def admission_of(state: State) -> Admission:
+    """The app's turns (core/admission.py). One per app (one app per process), made inside the
+    event loop that uses it; no await between looking and setting."""
     admission: Admission | None = getattr(state, "admission", None)
     if admission is None:
         settings: Settings = state.settings
         admission = state.admission = Admission(
             CONNECTIONS, settings.is_sqlite, settings.db_queue_timeout_ms / 1000
         )
-    async with admission.turn(request.method):
+    return admission
+
+
+async def database_turn(request: Request) -> AsyncIterator[None]:
+    """Waits, on the event loop, until this request may use the database (core/admission.py)."""
+    async with admission_of(request.app.state).turn(request.method):
         yield
 
 

@@ -18,8 +18,8 @@ from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES
 from starlette.staticfiles import NotModifiedResponse
 from starlette.types import Scope
 
-from api.core.conditional import none_match_hits
 from api.core.errors import NotFoundError
+from api.core.etags import none_match_hits
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"

@@ -11,8 +11,8 @@ import filetype
 from fastapi import Request, Response
 from fastapi.responses import StreamingResponse
 
-from api.core.conditional import none_match_hits
 from api.core.errors import DomainError, PayloadTooLargeError
+from api.core.etags import none_match_hits
 from api.core.settings import Settings
 
 DOCUMENT_TYPES = {

@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from api.core.data_versions import Reader
 from api.measures.models import Measure, Wave
 from api.municipalities.models import Municipality
 from api.products.models import Product, ProductStatus, ProductVersion, product_measures
@@ -70,8 +71,8 @@ def dates_version(session: Session) -> str:
     return "|".join(str(v) for v in row)
 
 
-def publications_version(session: Session) -> str:
-    row = session.execute(
+def publications_version(reader: Reader) -> str:
+    row = reader.execute(
         select(
             select(func.max(Product.change_seq)).scalar_subquery(),
             select(func.max(FaqEntry.updated_at)).scalar_subquery(),

@@ -49,7 +49,9 @@ def dashboard(request: Request, session: SessionDep) -> Response:
             ).model_copy(update={"csv": "/api/v1/voortgang/overzicht?groep=maatregel&formaat=csv"}),
         )
 
-    return conditional_versioned(request, version, build)
+    return conditional_versioned(
+        request, version, build, again=lambda s: service.version(s, clock.today())
+    )
 
 
 @router.get(
@@ -62,7 +64,6 @@ def dashboard(request: Request, session: SessionDep) -> Response:
 )
 def trend(request: Request, session: SessionDep, formaat: CsvFormat = "json") -> Response:
     today = clock.today()
-    moment = service.latest_progress_change(session)
     if formaat == "csv":
         points = service.trend(session, grid.current(session, today, request.app.state))
         return csv_response(
@@ -72,7 +73,7 @@ def trend(request: Request, session: SessionDep, formaat: CsvFormat = "json") ->
                 [p.peildatum, p.tekort, p.aandeel_geimplementeerd, p.gemiddelde_achterstand_dagen]
                 for p in points
             ),
-            moment=moment,
+            moment=service.latest_progress_change(session),
         )
     return conditional_versioned(
         request,
@@ -80,6 +81,9 @@ def trend(request: Request, session: SessionDep, formaat: CsvFormat = "json") ->
         lambda: Trend(
             peildatum=today,
             punten=service.trend(session, grid.current(session, today, request.app.state)),
-            herkomst=provenance(request, PROGRESS_SOURCE, moment, today),
+            herkomst=provenance(
+                request, PROGRESS_SOURCE, service.latest_progress_change(session), today
+            ),
         ),
+        again=lambda s: service.trend_version(s, clock.today()),
     )

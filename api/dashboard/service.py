@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from api.core.data_versions import Reader
 from api.core.figure_cache import cached
 from api.dashboard import repository
 from api.dashboard.schemas import NewFaq, NewProduct, TrendPoint, WaveMoment
@@ -31,16 +32,16 @@ def month_ends(today: date, months: int) -> list[date]:
     return sorted(ends)
 
 
-def version(session: Session, today: date) -> str:
+def version(reader: Reader, today: date) -> str:
     """What the dashboard depends on: the figures, the publications and the day."""
     return "|".join(
-        [versions.progress(session), repository.publications_version(session), str(today)]
+        [versions.progress(reader), repository.publications_version(reader), str(today)]
     )
 
 
-def trend_version(session: Session, today: date) -> str:
+def trend_version(reader: Reader, today: date) -> str:
     """The trend's points are figures, so they follow the figures' version."""
-    return versions.figures(session, today)
+    return versions.figures(reader, today)
 
 
 def latest_progress_change(session: Session) -> datetime | None:

@@ -127,7 +127,9 @@ def compare(
     if formaat == "csv":
         name = f"vergelijking-{code}{f'-fase-{fase}' if fase else ''}-{today}"
         return opendata.figures_csv(session, name, build().cijfers)
-    return conditional_versioned(request, versions.figures(session, today), build)
+    return conditional_versioned(
+        request, versions.figures(session, today), build, again=versions.figures_now
+    )
 
 
 Indicator = Annotated[
@@ -173,7 +175,9 @@ def map_values(
     if formaat == "csv":
         rows = ([v.code, v.naam, v.waarde] for v in build().waarden)
         return opendata.values_csv(session, f"kaart-{indicator}-{today}", rows, indicator)
-    return conditional_versioned(request, versions.figures(session, today), build)
+    return conditional_versioned(
+        request, versions.figures(session, today), build, again=versions.figures_now
+    )
 
 
 @lru_cache
@@ -240,5 +244,9 @@ def map_data(
         return (head[:-1] + ',"features":[' + ",".join(features) + "]}").encode()
 
     return conditional_versioned(
-        request, versions.figures(session, today), build, media_type=GEOJSON
+        request,
+        versions.figures(session, today),
+        build,
+        media_type=GEOJSON,
+        again=versions.figures_now,
     )

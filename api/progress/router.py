@@ -223,7 +223,9 @@ def overview(
     if formaat == "csv":
         name = f"voortgang-per-{groep}-{peildatum or today}"
         return opendata.figures_csv(session, name, build().groepen)
-    return conditional_versioned(request, versions.figures(session, today), build)
+    return conditional_versioned(
+        request, versions.figures(session, today), build, again=versions.figures_now
+    )
 
 
 @router.get(

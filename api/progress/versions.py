@@ -2,18 +2,22 @@
 
 from datetime import date
 
-from sqlalchemy.orm import Session
+from api.core import clock, data_versions
+from api.core.data_versions import Reader
 
-from api.core import data_versions
 
-
-def progress(session: Session) -> str:
+def progress(reader: Reader) -> str:
     """What every figure depends on in the database: states, roadmaps, measures, waves,
     municipalities; the counters of core/data_versions.py, read in one query."""
-    return data_versions.key(session, data_versions.REFERENCE, data_versions.PROGRESS)
+    return data_versions.key(reader, data_versions.REFERENCE, data_versions.PROGRESS)
 
 
-def figures(session: Session, today: date) -> str:
+def figures(reader: Reader, today: date) -> str:
     """The figures change with the database and with the day (deadlines are counted from
     today), so both are in the key."""
-    return f"{progress(session)}|{today}"
+    return f"{progress(reader)}|{today}"
+
+
+def figures_now(reader: Reader) -> str:
+    """The figures' key as of now: how a kept answer's key is read again (core/kept.py)."""
+    return figures(reader, clock.today())

@@ -1,0 +1,84 @@
+"""A kept public answer is sent again before routing to anonymous callers, and only while its
+version is current: a write is seen at once, a signed-in caller or an Accept the API does not
+serve always reaches the route."""
+
+from collections.abc import Callable
+
+import httpx
+from fastapi import FastAPI
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from api.core.kept import index_of
+from api.measures.models import Measure
+from tests.auth import EDITOR, login
+from tests.conftest import api_of
+
+MEASURES = "/api/v1/maatregelen?paginaGrootte=100"
+
+
+def answered(app: FastAPI) -> int:
+    return index_of(api_of(app).state).answered
+
+
+async def test_a_kept_answer_is_sent_again_before_routing(
+    client: httpx.AsyncClient, app: FastAPI
+) -> None:
+    built = await client.get(MEASURES)
+    assert answered(app) == 0
+    again = await client.get(MEASURES)
+    assert answered(app) == 1
+    assert again.content == built.content
+    for header in ("etag", "cache-control", "content-type", "api-version", "content-encoding"):
+        assert again.headers.get(header) == built.headers.get(header), header
+    revalidated = await client.get(MEASURES, headers={"If-None-Match": built.headers["etag"]})
+    assert revalidated.status_code == 304
+    assert answered(app) == 2
+
+
+async def test_a_write_is_seen_at_once(
+    client: httpx.AsyncClient, app: FastAPI, db: Session
+) -> None:
+    before = await client.get(MEASURES)
+    await client.get(MEASURES)
+    assert answered(app) == 1
+    db.execute(update(Measure).where(Measure.code == "M05").values(title="Na de wijziging"))
+    db.flush()
+    after = await client.get(MEASURES)
+    assert answered(app) == 1, "the route built the new version"
+    assert after.headers["etag"] != before.headers["etag"]
+    assert "Na de wijziging" in after.text
+    assert (await client.get(MEASURES)).content == after.content
+    assert answered(app) == 2
+
+
+async def test_signed_in_callers_and_other_media_types_reach_the_route(
+    clients: Callable[[], httpx.AsyncClient], app: FastAPI
+) -> None:
+    public, editor = clients(), clients()
+    await public.get(MEASURES)
+    await login(editor, EDITOR)
+    assert (await editor.get(MEASURES)).status_code == 200
+    await public.get(MEASURES, headers={"Authorization": "Bearer x"})
+    refused = await public.get(MEASURES, headers={"Accept": "text/html"})
+    assert refused.status_code == 406
+    assert answered(app) == 0
+    assert (await public.get(MEASURES, headers={"Accept": "application/json"})).status_code == 200
+    assert answered(app) == 1
+
+
+async def test_figures_come_again_until_progress_changes(
+    clients: Callable[[], httpx.AsyncClient], app: FastAPI
+) -> None:
+    from tests.auth import UTRECHT
+    from tests.progress.helpers import move_utrechts_m20
+
+    public, contact = clients(), clients()
+    first = await public.get("/api/v1/voortgang/overzicht?groep=maatregel")
+    await public.get("/api/v1/voortgang/overzicht?groep=maatregel")
+    assert answered(app) == 1
+    await login(contact, UTRECHT)
+    await move_utrechts_m20(contact)
+    moved = await public.get("/api/v1/voortgang/overzicht?groep=maatregel")
+    assert answered(app) == 1
+    assert moved.json() != first.json()
