@@ -98,8 +98,10 @@ async def count_statements(env: dict[str, str]) -> tuple[list[QueryCounts], list
 
     def forget() -> None:
         # What a request costs when it builds its page, as the first one after a write does:
-        # a public page is otherwise kept per version, and a kept page runs no query for it.
+        # a public page is otherwise kept per version (and answered before routing), and a
+        # kept page runs no query for it.
         app.state.api.state.representations = None
+        app.state.api.state.kept_answers = None
 
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     try:
