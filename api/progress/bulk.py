@@ -156,10 +156,10 @@ def apply_rows(session: Session, principal: Principal, rows: list[ParsedRow]) ->
     new_cells: list[CellWrite] = []
     updates: list[CellWrite] = []
     for row in rows:
-        change = row.change
+        _, municipality, measure, _, _, change, _ = row
         if change is None:  # not a row that passed check_rows
             raise ValueError(f"row {row.number} has problems, not a change")
-        before = stored.get((row.municipality, row.measure))
+        before = stored.get((municipality, measure))
         if before is None:
             was_phase, was_planned, was_note, was_blockers = not_started, None, None, None
             was_steps: dict[str, str] = {}
@@ -167,14 +167,18 @@ def apply_rows(session: Session, principal: Principal, rows: list[ParsedRow]) ->
         else:
             was_phase, was_planned, was_note, was_blockers, steps_text, version = before
             was_steps = loads(steps_text)
-        phase = change.phase
-        planned = was_planned if change.planned_go_live is KEEP else change.planned_go_live
-        steps = was_steps if change.steps_done is KEEP else change.steps_done
-        note = was_note if change.note is KEEP else change.note
-        blockers = was_blockers if change.blockers is KEEP else change.blockers
+        phase, planned, steps, note, blockers = change
+        if planned is KEEP:
+            planned = was_planned
+        if steps is KEEP:
+            steps = was_steps
+        if note is KEEP:
+            note = was_note
+        if blockers is KEEP:
+            blockers = was_blockers
         changes: Changes = {}
         if phase != was_phase:
-            changes["fase"] = {"van": was_phase, "naar": phase.value}
+            changes["fase"] = {"van": was_phase, "naar": phase}
         if planned != was_planned:
             changes["geplandLivegang"] = {"van": _iso(was_planned), "naar": _iso(planned)}
         if steps != was_steps:
@@ -186,16 +190,16 @@ def apply_rows(session: Session, principal: Principal, rows: list[ParsedRow]) ->
         if not changes:
             report.unchanged += 1
             continue
-        stamp = sources.get(row.municipality)
+        stamp = sources.get(municipality)
         if stamp is None:
-            source = policy.source_of_write(principal, row.municipality)
+            source = policy.source_of_write(principal, municipality)
             stamp = stamps.get(source)
             if stamp is None:
                 stamp = stamps[source] = Stamp(source, principal.subject, now)
-            sources[row.municipality] = stamp
+            sources[municipality] = stamp
         write = CellWrite(
-            row.municipality,
-            row.measure,
+            municipality,
+            measure,
             version + 1,
             CellValues(phase, planned, note, blockers, steps),
             changes,

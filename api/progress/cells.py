@@ -131,10 +131,9 @@ class RowChange(NamedTuple):
     blockers: str | Literal[Keep.KEEP] | None = KEEP
 
 
-@dataclass(frozen=True, slots=True)
-class CellValues:
+class CellValues(NamedTuple):
     """The writable columns of a cell as they are stored (steps as ISO dates, as the JSON
-    column keeps them)."""
+    column keeps them). This and the two below are tuples, cheap to make by the thousand."""
 
     phase: Phase
     planned_go_live: date | None
@@ -143,8 +142,7 @@ class CellValues:
     steps_done: dict[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class Stamp:
+class Stamp(NamedTuple):
     """Who wrote a change, as which source, and when."""
 
     source: Source
@@ -156,8 +154,7 @@ Changes = dict[str, dict[str, object]]
 """Field (as on the wire) → {van, naar}: what a change did, kept in the history."""
 
 
-@dataclass(frozen=True, slots=True)
-class CellWrite:
+class CellWrite(NamedTuple):
     """One change of one cell on its way to the database: the current row becomes `values`
     at `version` (if it is still at `version - 1`), and the history gets an entry."""
 

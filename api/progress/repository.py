@@ -128,11 +128,11 @@ def cells_to_write(
         query = query.order_by(
             ProgressStatus.municipality_code, ProgressStatus.measure_code
         ).with_for_update()
+    # Through the connection: the ORM's loading of plain columns cost a third of the read.
+    rows = session.connection().execute(query)
     return {
         (code, measure): StoredCell(phase, planned, note, blockers, steps, version)
-        for code, measure, phase, planned, note, blockers, steps, version in session.connection().execute(
-            query
-        )
+        for code, measure, phase, planned, note, blockers, steps, version in rows
     }
 
 
