@@ -24,12 +24,23 @@ stem; the stem would be gone while a posting names it. SQLite lets one writer in
 A search adds up, per document, the lengths of the search terms it contains (`Tally`); the
 ranking is `api/questions/similarity.py`."""
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import BindParameter, bindparam, text
 from sqlalchemy.orm import Session
+
+
+def _pairs(session: Session) -> str:
+    """The rows (stem, w, j) of a search from the JSON parameter `pairs`, a list of objects."""
+    if session.get_bind().dialect.name == "postgresql":
+        return "SELECT * FROM json_to_recordset(CAST(:pairs AS json)) AS r(stem text, w int, j int)"
+    return (
+        "SELECT json_extract(value, '$.stem'), json_extract(value, '$.w'), "
+        "json_extract(value, '$.j') FROM json_each(:pairs)"
+    )
 
 
 @dataclass(frozen=True)
@@ -96,20 +107,24 @@ def tallies(
     # One row per (stem, term) pair; a stem may contain several terms. A term found in a
     # single stem is added up directly; a term found in several stems takes the most of them
     # per document (MAX), so a document holding two of those stems counts it once.
-    rows: list[str] = []
-    params: dict[str, object] = {"kind": kind, "least": least_covered}
+    pairs: list[dict[str, object]] = []
     covered, in_title = ["SUM(m.w)"], ["SUM(m.w * p.in_title)"]
     for j, (stems, weight) in enumerate(zip(stems_of_term, weights, strict=True)):
         alone = len(stems) == 1
-        for stem in stems:
-            name = f"s{len(rows)}"
-            params[name] = stem
-            rows.append(f"(:{name}, {weight if alone else 0}, {-1 if alone else j})")
+        pairs += [
+            {"stem": stem, "w": weight if alone else 0, "j": -1 if alone else j} for stem in stems
+        ]
         if len(stems) > 1:
             covered.append(f"{weight} * MAX(CASE WHEN m.j = {j} THEN 1 ELSE 0 END)")
             in_title.append(f"{weight} * MAX(CASE WHEN m.j = {j} THEN p.in_title ELSE 0 END)")
-    if not rows:
+    if not pairs:
         return []
+    # The pairs travel as one JSON parameter: a short term may be in thousands of stems.
+    params: dict[str, object] = {
+        "pairs": json.dumps(pairs),
+        "kind": kind,
+        "least": least_covered,
+    }
     postings = "p.stem = m.stem AND p.kind = :kind"
     expanding: list[BindParameter[Any]] = []
     if scope is not None:
@@ -122,11 +137,12 @@ def tallies(
             params["asker"] = scope.asker_user_id
     # Only placeholders and integers of our own are formatted into the SQL.
     sql = (
-        f"WITH m(stem, w, j) AS (VALUES {', '.join(rows)}) "  # noqa: S608
+        f"WITH m(stem, w, j) AS MATERIALIZED ({_pairs(session)}) "  # noqa: S608
         "SELECT doc_id, covered, in_title FROM ("
         "SELECT p.doc_id AS doc_id, "
         f"{' + '.join(covered)} AS covered, {' + '.join(in_title)} AS in_title "
-        f"FROM m JOIN qa_search_postings p ON {postings} GROUP BY p.doc_id"
+        # CROSS JOIN: SQLite then reads the pairs first and looks up each stem's postings.
+        f"FROM m CROSS JOIN qa_search_postings p WHERE {postings} GROUP BY p.doc_id"
         ") t WHERE covered >= :least"
     )
     if limit is not None:

@@ -223,3 +223,13 @@ def test_a_stem_is_not_dropped_while_another_transaction_gives_it_to_a_new_docum
         engine.dispose()
     finally:
         drop_database(url)
+
+
+def test_a_term_inside_more_stems_than_a_statement_takes_parameters(db: Session) -> None:
+    """A short term may be part of tens of thousands of stems; the search still runs."""
+    stems = " ".join(f"qzx{n}" for n in range(33_000))
+    db.execute(
+        text("INSERT INTO qa_search (doc_key, title, body) VALUES ('faq:900000', 'qzx', :body)"),
+        {"body": stems},
+    )
+    assert similarity.similar(db, "qzx") == [similarity.Match("faq", 900_000, 1.0)]
