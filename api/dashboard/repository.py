@@ -9,7 +9,7 @@ from api.core.data_versions import Reader
 from api.measures.models import Measure, Wave
 from api.municipalities.models import Municipality
 from api.products.models import Product, ProductStatus, ProductVersion, product_measures
-from api.progress.models import ProgressStatus
+from api.progress.models import ProgressSnapshot
 from api.questions.models import FaqEntry, FaqStatus, FaqVersion
 
 
@@ -83,4 +83,6 @@ def publications_version(reader: Reader) -> str:
 
 
 def latest_progress_change(session: Session) -> datetime | None:
-    return session.scalar(select(func.max(ProgressStatus.updated_at)))
+    # Every change appends a snapshot with the same moment as the cell's; the history's moment
+    # is indexed, so this reads one index entry instead of every cell.
+    return session.scalar(select(func.max(ProgressSnapshot.recorded_at)))

@@ -55,6 +55,8 @@ _BY_MEASURE: dict[str, Callable[[Subject], tuple[str, str]]] = {
 
 
 def place_tally(grid: Grid, place: Place, subjects: list[Subject]) -> Tally:
+    if len(subjects) == len(grid.subjects):
+        return grid.place_totals[place.code]
     tally = Tally()
     for subject in subjects:
         tally.count(grid.facts[place.code, subject.code], subject, grid.today)

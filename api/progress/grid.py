@@ -30,6 +30,7 @@ COUNTRY = "land"
 PROVINCE = "provincie"
 REGION = "arbeidsmarktregio"
 GEOGRAPHY = (COUNTRY, PROVINCE, REGION)
+MUNICIPALITY = "gemeente"
 NETHERLANDS = CodeName(code="NL", naam="Nederland")
 _PHASES = list(Phase)
 _INDEX = {phase: i for i, phase in enumerate(_PHASES)}
@@ -155,6 +156,9 @@ class Grid:
     facts: dict[Key, Fact]
     tallies: dict[TallyKey, Tally]
     schedules: dict[str, Schedule] = field(repr=False)
+    place_totals: dict[str, Tally] = field(default_factory=dict, repr=False)
+    """Per municipality, over every measure: the figures per municipality and the map
+    without a filter add nothing up."""
     as_of: date | None = None
     """Built from the history as it stood at the end of this day (never kept)."""
 
@@ -163,6 +167,7 @@ class Grid:
         index of facts): readers of this grid are never disturbed."""
         facts = dict(self.facts)
         tallies = dict(self.tallies)
+        place_totals = dict(self.place_totals)
         copied: set[TallyKey] = set()
         for municipality, measure, phase, steps in rows:
             place, subject = self.places[municipality], self.subjects[measure]
@@ -176,6 +181,12 @@ class Grid:
                     copied.add(key)
                 tallies[key].count(old, subject, self.today, -1)
                 tallies[key].count(new, subject, self.today)
+            own = (MUNICIPALITY, municipality, "")
+            if own not in copied:
+                place_totals[municipality] = place_totals[municipality].copy()
+                copied.add(own)
+            place_totals[municipality].count(old, subject, self.today, -1)
+            place_totals[municipality].count(new, subject, self.today)
         return Grid(
             self.reference,
             progress,
@@ -186,6 +197,7 @@ class Grid:
             facts,
             tallies,
             self.schedules,
+            place_totals,
         )
 
 
@@ -225,8 +237,10 @@ def build(
     never_written: tuple[Phase, dict[str, str]] = (Phase.NOT_STARTED, {})
     facts: dict[Key, Fact] = {}
     tallies: dict[TallyKey, Tally] = {}
+    place_totals: dict[str, Tally] = {}
     for place in places.values():
         groups = [(grouping, place.group(grouping)) for grouping in GEOGRAPHY]
+        own = place_totals[place.code] = Tally()
         for code, subject in subjects.items():
             phase, done = stored.get((place.code, code), never_written)
             fact = facts[place.code, code] = Fact(phase, schedules[code].verdict(phase, done))
@@ -235,9 +249,20 @@ def build(
                 if tally is None:
                     tally = tallies[grouping, group, code] = Tally()
                 tally.count(fact, subject, today)
+            own.count(fact, subject, today)
     names = {grouping: repository.group_names(session, grouping) for grouping in (PROVINCE, REGION)}
     return Grid(
-        reference, progress, today, places, subjects, names, facts, tallies, schedules, as_of
+        reference,
+        progress,
+        today,
+        places,
+        subjects,
+        names,
+        facts,
+        tallies,
+        schedules,
+        place_totals,
+        as_of,
     )
 
 
