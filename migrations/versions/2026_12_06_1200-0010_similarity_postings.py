@@ -129,6 +129,8 @@ def _sqlite_upgrade() -> None:
         "CREATE TRIGGER qa_search_changed AFTER UPDATE ON qa_search BEGIN "
         f"{_sqlite_remove('old')} {_sqlite_add('new')} END"
     )
+    # A later migration that rebuilds `questions` in batch mode drops this trigger with the
+    # old table and must create it again (tests/questions/test_similarity_index.py checks).
     op.execute(
         "CREATE TRIGGER qa_search_question_status AFTER UPDATE OF status ON questions "
         "WHEN old.status IS NOT new.status BEGIN "

@@ -167,6 +167,25 @@ async def test_a_new_faq_version_and_a_withdrawal_change_what_the_search_finds(
     assert_index_agrees_with_documents(db)
 
 
+def test_the_triggers_that_keep_the_index_are_in_place(db: Session) -> None:
+    """On SQLite a migration that rebuilds `questions` (batch mode) drops its triggers: it must
+    create `qa_search_question_status` again, or answered questions stay suggested."""
+    if db.get_bind().dialect.name == "sqlite":
+        query = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+        expected = {
+            "qa_search_added",
+            "qa_search_removed",
+            "qa_search_changed",
+            "qa_search_question_status",
+            "qa_search_terms_added",
+            "qa_search_terms_removed",
+        }
+    else:
+        query = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+        expected = {"qa_search_keep_index", "qa_search_question_status"}
+    assert expected <= set(db.scalars(text(query)))
+
+
 def test_documents_written_in_bulk_are_indexed_too(db: Session) -> None:
     """Whoever writes the documents (a bulk fill writes them in one statement), the database
     indexes them."""
