@@ -19,6 +19,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from anyio import to_thread
 from fastapi import FastAPI
@@ -81,17 +82,25 @@ class Representations:
 
 
 _creating = threading.Lock()
+T = TypeVar("T")
+
+
+def per_app(state: State, name: str, make: Callable[[], T]) -> T:
+    """What an app keeps for itself (one app per worker process), made on first use; the
+    threads of the pool may ask at once, hence the lock around making it."""
+    kept: T | None = getattr(state, name, None)
+    if kept is None:
+        with _creating:
+            kept = getattr(state, name, None)
+            if kept is None:
+                kept = make()
+                setattr(state, name, kept)
+    return kept
 
 
 def representations(state: State) -> Representations:
-    """The app's store (one per app, so per worker process)."""
-    store: Representations | None = getattr(state, "representations", None)
-    if store is None:
-        with _creating:
-            store = getattr(state, "representations", None)
-            if store is None:
-                store = state.representations = Representations()
-    return store
+    """The app's store of kept answers."""
+    return per_app(state, "representations", Representations)
 
 
 def compressed(store: Representations, etag: str, body: bytes) -> bytes:
@@ -148,14 +157,8 @@ class Index:
 
 
 def index_of(state: State) -> Index:
-    """The app's index (one per app, so per worker process)."""
-    index: Index | None = getattr(state, "kept_answers", None)
-    if index is None:
-        with _creating:
-            index = getattr(state, "kept_answers", None)
-            if index is None:
-                index = state.kept_answers = Index()
-    return index
+    """The app's index of URLs answered before routing."""
+    return per_app(state, "kept_answers", Index)
 
 
 def url_of(path: str, query: str) -> str:

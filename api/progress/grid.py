@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import State
 
 from api.core import data_versions
+from api.core.kept import per_app
 from api.core.schemas import CodeName
 from api.progress import repository
 from api.progress.deadlines import DONE_PHASES, Schedule, TrafficLight, Verdict
@@ -274,17 +275,8 @@ class Keeper:
         self.lock = threading.Lock()
 
 
-_creating = threading.Lock()
-
-
 def _keeper(state: State) -> Keeper:
-    keeper: Keeper | None = getattr(state, "figures_grid", None)
-    if keeper is None:
-        with _creating:
-            keeper = getattr(state, "figures_grid", None)
-            if keeper is None:
-                keeper = state.figures_grid = Keeper()
-    return keeper
+    return per_app(state, "figures_grid", Keeper)
 
 
 def current(session: Session, today: date, state: State) -> Grid:
