@@ -21,7 +21,15 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.live_server import ADMIN, ADMIN_PASSWORD, HOST, LiveServer, live_server, seeded_database
+from tests.live_server import (
+    ADMIN,
+    ADMIN_PASSWORD,
+    HOST,
+    LiveServer,
+    live_server,
+    seeded_database,
+    stop,
+)
 
 SHIPPED = Path(__file__).resolve().parents[1] / "docs" / "proxy" / "nginx.conf"
 PUBLIC = "public, max-age=0, s-maxage=60, stale-while-revalidate=300"
@@ -175,19 +183,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
                 pass_fds=(listener.fileno(),),
             )
         listener.close()
-        stack.callback(_stop, process)
+        stack.callback(stop, process)
         proxied = Stack(f"http://{HOST}:{port}", workers, cache)
         _wait_until_ready(proxied, process, folder)
         yield proxied
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
 
 
 def _wait_until_ready(stack: Stack, process: subprocess.Popen[bytes], folder: Path) -> None:
