@@ -101,7 +101,7 @@ class _Search:
     ) -> list[Tally]:
         # A document's title bonus only adds to terms it contains, so a score of MIN_SCORE
         # needs at least MIN_SCORE of the weight covered: the database leaves out the rest
-        # (rounded down, so nothing that scores enough), and `_matches` decides exactly.
+        # (rounded down, so nothing that scores enough), and `matches` decides exactly.
         return search_index.tallies(
             session,
             kind,
@@ -172,8 +172,8 @@ def _best_questions(
         # Rounded to three decimals, two unequal scores can tie, and a tie goes newest first:
         # a question not fetched (ranked below the last one fetched by its unrounded score, or
         # equal to it and older) may still belong before the last one kept. It cannot when the
-        # last one fetched ranks after the last one kept and the next score down, a quarter
-        # point less covered (scores are multiples of TITLE_BONUS points), rounds lower.
+        # last one fetched ranks after the last one kept and the next lower score possible
+        # (covered + TITLE_BONUS * in_title moves in steps of TITLE_BONUS) rounds lower.
         last, kept = tallies[-1], best[-1]
         last_score = round(_score(last.covered, last.in_title, search.weight), 3)
         next_down = (last.covered + TITLE_BONUS * (last.in_title - 1)) / (
