@@ -233,12 +233,16 @@ _PG_NEW = (
     "steps_done, source)"
 )
 _PG_HISTORY = (
+    # The state after each write is the cell as just written at that version: read back here
+    # instead of sent and parsed a second time.
     "INSERT INTO progress_history (municipality_code, measure_code, version, phase, "
     "planned_go_live, note, blockers, steps_done, source, changes, recorded_by, recorded_at) "
-    "SELECT v.*, %s, %s FROM unnest(%b::varchar[], %b::varchar[], %b::int[], %b::varchar[], "
-    "%b::date[], %b::text[], %b::text[], %b::json[], %b::varchar[], %b::json[]) "
-    "AS v(municipality_code, measure_code, version, phase, planned_go_live, note, blockers, "
-    "steps_done, source, changes)"
+    "SELECT s.municipality_code, s.measure_code, s.version, s.phase, s.planned_go_live, s.note, "
+    "s.blockers, s.steps_done, s.source, v.changes, s.updated_by, s.updated_at "
+    "FROM unnest(%b::varchar[], %b::varchar[], %b::int[], %b::json[]) "
+    "AS v(municipality_code, measure_code, version, changes) JOIN progress_statuses AS s "
+    "ON s.municipality_code = v.municipality_code AND s.measure_code = v.measure_code "
+    "AND s.version = v.version"
 )
 
 
@@ -324,18 +328,25 @@ def insert_states(session: Session, writes: Sequence[CellWrite]) -> None:
 
 def append_history(session: Session, writes: Sequence[CellWrite]) -> None:
     """The history entry of every write (the full state after it), in one batch (same writer
-    and moment)."""
+    and moment), after the cells are written: on PostgreSQL the state is read back from them."""
     if not writes:
         return
     by, at, _ = _stamp_of(session, writes)
     connection = session.connection()
-    cells = _cells(writes, connection.dialect.name)
     changes = [orjson.dumps(write.changes).decode() for write in writes]
     if connection.dialect.name == _ON_SQLITE:
+        cells = _cells(writes, connection.dialect.name)
         rows = [(*cell, by, at, change) for cell, change in zip(cells, changes, strict=True)]
         connection.exec_driver_sql(_SQLITE_HISTORY, rows)
-    else:
-        connection.exec_driver_sql(_PG_HISTORY, (by, at, *_columns(cells), changes))
+        return
+    keys = [
+        [write.municipality for write in writes],
+        [write.measure for write in writes],
+        [write.version for write in writes],
+    ]
+    written = connection.exec_driver_sql(_PG_HISTORY, (*keys, changes)).rowcount
+    if written != len(writes):
+        raise RuntimeError(f"{len(writes) - written} cells are not at the version of their write")
 
 
 def history(session: Session, municipality_code: str, measure_code: str) -> list[ProgressSnapshot]:
