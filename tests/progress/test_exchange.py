@@ -1,5 +1,6 @@
 """Bulk progress: all-or-nothing with per-row errors, idempotent replay, CSV/XLSX round trips."""
 
+import gc
 import io
 import json
 from collections.abc import Callable
@@ -177,6 +178,19 @@ async def test_a_key_knows_its_request_whichever_way_the_body_was_read(
     other = json.dumps({"rijen": [rows[0]]}, ensure_ascii=False)
     refused = await script.post("/api/v1/voortgang/bulk", content=other, headers=headers)
     assert refused.status_code == 409
+
+
+async def test_the_collector_runs_again_after_every_bulk_request(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    """The bulk route pauses Python's cycle collector while it holds its rows; whatever the
+    answer, it must be running again afterwards."""
+    script = await script_client(clients)
+    assert gc.isenabled()
+    bodies = [{"rijen": [row("M12", "orienterend")]}, {"rijen": [row("M12", "klaar")]}, {"x": 1}]
+    statuses = [(await script.post("/api/v1/voortgang/bulk", json=b)).status_code for b in bodies]
+    assert statuses == [200, 400, 400]
+    assert gc.isenabled()
 
 
 async def test_the_full_matrix_in_one_call(clients: Callable[[], httpx.AsyncClient]) -> None:
