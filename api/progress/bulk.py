@@ -1,7 +1,8 @@
 """Many cells at once, for scripts and spreadsheet uploads: every row is validated first (what
-it says on its own by `rows.ProgressRow`, the same for JSON, CSV and XLSX; what the database
-knows here); if any row is wrong nothing is written and each wrong row is reported with all
-its problems. Rows equal to what is stored change nothing and add no history.
+it says on its own by `rows.ProgressRow`, the same for JSON, CSV and XLSX, or for a JSON body
+whose rows are all well-formed by `rows.parse_json_rows`, which reads them alike; what the
+database knows here); if any row is wrong nothing is written and each wrong row is reported
+with all its problems. Rows equal to what is stored change nothing and add no history.
 
 Bulk writes may overlap (two scripts, an upload beside a script). Each one locks its cells in
 one global order, (municipality, measure), before reading them, so overlapping writes queue
