@@ -6,12 +6,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
+from starlette.datastructures import State
 
+from api.core import data_versions
+from api.core.figure_cache import cached
 from api.core.pagination import PageParams
 from api.core.schemas import CodeName
 from api.core.security import Principal
 from api.core.validation import InvalidParams
-from api.progress import policy, repository
+from api.progress import grid, policy, repository
 from api.progress.deadlines import TrafficLight
 from api.progress.grid import (
     COUNTRY,
@@ -112,6 +115,38 @@ def overview(
             for code, (name, chosen) in sorted(members.items())
         ]
     return Overview(peildatum=grid.as_of or grid.today, groepering=grouping, groepen=groups)
+
+
+def overview_on(
+    session: Session,
+    state: State,
+    today: date,
+    grouping: str,
+    *,
+    wave: int | None = None,
+    measure: str | None = None,
+    theme: str | None = None,
+    as_of: date | None = None,
+) -> Overview:
+    """The figures now (the kept grid), or at the end of a day. A past day's history never
+    changes, so its figures are computed once per version of the reference data and shared by
+    every worker (`cached_figures`): asking for day after day costs each day once, not once
+    per request."""
+    if as_of is None:
+        cells = grid.current(session, today, state)
+        return overview(cells, grouping, wave=wave, measure=measure, theme=theme)
+    if as_of >= today:
+        cells = grid.build(session, as_of, as_of=as_of)
+        return overview(cells, grouping, wave=wave, measure=measure, theme=theme)
+
+    def compute() -> str:
+        cells = grid.build(session, as_of, as_of=as_of)
+        figures = overview(cells, grouping, wave=wave, measure=measure, theme=theme)
+        return figures.model_dump_json(by_alias=True)
+
+    key = f"overzicht:{grouping}:{wave}:{measure}:{theme}:{as_of}"
+    body = cached(session, key, data_versions.key(session, data_versions.REFERENCE), compute)
+    return Overview.model_validate_json(body)
 
 
 @dataclass(frozen=True, slots=True)

@@ -209,12 +209,16 @@ def overview(
     today = clock.today()
 
     def build() -> Overview:
-        cells = (
-            grid.current(session, today, request.app.state)
-            if peildatum is None
-            else grid.build(session, peildatum, as_of=peildatum)
+        figures = aggregates.overview_on(
+            session,
+            request.app.state,
+            today,
+            groep,
+            wave=fase,
+            measure=maatregel,
+            theme=thema,
+            as_of=peildatum,
         )
-        figures = aggregates.overview(cells, groep, wave=fase, measure=maatregel, theme=thema)
         day = peildatum or today
         return figures.model_copy(
             update={"herkomst": opendata.figures_provenance(session, request, day)}

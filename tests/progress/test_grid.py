@@ -108,3 +108,18 @@ async def test_the_grid_of_a_past_day_says_what_the_history_says(
     assert after[0] == before[0], "a write today leaves yesterday as it stood"
     assert after[1] != before[1]
     assert after[1] == everything(grid.build(db, today)), "the end of today is now"
+
+
+def test_a_past_day_is_computed_once_for_every_worker(
+    db: Session, no_new_builds: list[int]
+) -> None:
+    today = clock.today()
+    day = today - timedelta(days=40)
+    first = aggregates.overview_on(db, State(), today, "provincie", as_of=day)
+    again = aggregates.overview_on(db, State(), today, "provincie", as_of=day)
+    assert again == first
+    assert no_new_builds == [1], "the second worker read the first one's figures"
+    assert first == aggregates.overview(grid.build(db, day, as_of=day), "provincie")
+    db.execute(update(Measure).where(Measure.code == "M20").values(title="Andere titel"))
+    aggregates.overview_on(db, State(), today, "provincie", as_of=day)
+    assert len(no_new_builds) == 3, "a change of reference data computes the past anew"
