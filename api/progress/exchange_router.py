@@ -115,7 +115,7 @@ class BulkRequest(ApiModel):
                         "knelpunten": row.get("knelpunten"),
                         "notitie": row.get("notitie"),
                     }
-                    for row in self._well_formed.sent
+                    for row in self._well_formed.sent()
                 ]
             },
             option=orjson.OPT_SORT_KEYS,

@@ -308,8 +308,13 @@ def _may_hold_refused_text(body: bytes) -> bool:
 
 class JsonRows(NamedTuple):
     rows: list[ParsedRow]
-    sent: list[dict[str, Any]]
-    """The rows as sent (`geplandLivegang` as a date), for the request's fingerprint."""
+    body: bytes
+
+    def sent(self) -> list[dict[str, Any]]:
+        """The rows as sent (`geplandLivegang` as a date), read again: only a request with an
+        Idempotency-Key needs them (its fingerprint), and keeping them for every request took
+        a third of its memory."""
+        return cast(list[dict[str, Any]], _WELL_FORMED_BODY.validate_json(self.body)["rijen"])
 
 
 def parse_json_rows(body: bytes) -> JsonRows | None:
@@ -347,4 +352,4 @@ def parse_json_rows(body: bytes) -> JsonRows | None:
                 RowChange(phase, row.get("geplandLivegang", KEEP), steps, note, blockers),
             )
         )
-    return JsonRows(rows, sent)
+    return JsonRows(rows, body)

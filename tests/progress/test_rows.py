@@ -261,7 +261,13 @@ def test_a_well_formed_json_body_reads_as_each_row_would() -> None:
         "geen budget\nnog niet",
     )
     assert read.rows[0].change == RowChange(Phase.PREPARING), "fields not sent are kept"
-    assert parse_json_rows(b'{"rijen": []}') == ([], [])
+    again = [
+        {k: v.isoformat() if isinstance(v, date) else v for k, v in r.items()} for r in read.sent()
+    ]
+    assert again == sent, "the rows as sent, read again for a fingerprint"
+    empty = parse_json_rows(b'{"rijen": []}')
+    assert empty is not None
+    assert empty.rows == []
 
 
 NOT_PLAINLY_WELL_FORMED = [
