@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import String, Text
+from sqlalchemy import String, Text, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -25,6 +25,11 @@ class CachedFigure(Base):
     """SHA-256 of the version key."""
     body: Mapped[str] = mapped_column(Text)
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+def prefetch(session: Session, keys: list[str]) -> None:
+    """Loads these entries in one query; `cached` then finds them in the session."""
+    session.scalars(select(CachedFigure).where(CachedFigure.key.in_(keys))).all()
 
 
 def cached(session: Session, key: str, version_key: str, compute: Callable[[], str]) -> str:

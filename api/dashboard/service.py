@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from api.core.data_versions import Reader
-from api.core.figure_cache import cached
+from api.core.figure_cache import cached, prefetch
 from api.dashboard import repository
 from api.dashboard.schemas import NewFaq, NewProduct, TrendPoint, WaveMoment
 from api.progress import aggregates, grid, versions
@@ -71,7 +71,9 @@ def trend(session: Session, cells: Grid) -> list[TrendPoint]:
     # moves a legal date; only today's point follows every change.
     dates = repository.dates_version(session)
     points = []
-    for day in month_ends(cells.today, TREND_MONTHS):
+    days = month_ends(cells.today, TREND_MONTHS)
+    prefetch(session, [f"trend:{day}" for day in days])
+    for day in days:
 
         def compute(day: date = day) -> str:
             figures = national(grid.build(session, day, as_of=day))
