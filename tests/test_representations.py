@@ -9,8 +9,8 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy.orm import Session
 
-from api.core.kept import Representations, representations
 from api.core.db import get_session, transactional
+from api.core.kept import Representations, representations
 from api.main import create_app
 from tests.auth import EDITOR, UTRECHT, login
 from tests.conftest import QueryCounter, api_of, http_client, make_settings
