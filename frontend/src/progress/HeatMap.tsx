@@ -1,66 +1,166 @@
-import { memo } from 'react';
+import { memo, useEffect, useState } from 'react';
 
 import { ScrollTable } from '../shared/ScrollTable';
 import { AppLink } from '../app/AppLink';
 import type { MatrixView } from './filters';
 import { isPhase, isTrafficLight, LIGHT_SYMBOLS, lightLabel, PHASE_ABBREVIATIONS, phaseLabel } from './labels';
 import { municipalityPath } from './paths';
-import type { Matrix } from './types';
+import type { Matrix, MatrixRow } from './types';
+import './heatmap.css';
 
-/** One cell: the phase's letters and the light's shape on screen, both in words for screen readers. */
-function HeatCell({ phase, light, view }: { phase: string; light: string; view: MatrixView }) {
-  const shade = view === 'fase' ? phase : light;
-  return (
-    <td className={`spoorboek-heat spoorboek-heat--${shade}`}>
-      <span aria-hidden="true">
-        {isPhase(phase) ? PHASE_ABBREVIATIONS[phase] : phase}
-        {isTrafficLight(light) ? LIGHT_SYMBOLS[light] : ''}
-      </span>
-      <span className="spoorboek-visually-hidden">
-        {phaseLabel(phase)}, {lightLabel(light).toLowerCase()}
-      </span>
-    </td>
-  );
+/**
+ * Rows added per frame. The browser lays out and paints this many rows between two frames in a
+ * few tens of milliseconds even on a busy machine; all 342 at once held the page still for half a
+ * second or more.
+ */
+export const ROWS_PER_FRAME = 10;
+
+/** Rows of a previous matrix taken out per frame: taking out all 342 at once cost 50 ms and more. */
+const ROWS_REMOVED_PER_FRAME = 40;
+
+interface CellText {
+  /** The phase's letters and the light's shape, for the eye. */
+  shown: string;
+  /** Both in words, for screen readers. */
+  spoken: string;
+}
+
+const cellTexts = new Map<string, CellText>();
+
+/** A cell's text, made once per phase and light (a handful) rather than once per cell (7,866). */
+function cellText(phase: string, light: string): CellText {
+  const key = `${phase} ${light}`;
+  let text = cellTexts.get(key);
+  if (!text) {
+    text = {
+      shown: `${isPhase(phase) ? PHASE_ABBREVIATIONS[phase] : phase}${isTrafficLight(light) ? LIGHT_SYMBOLS[light] : ''}`,
+      spoken: `${phaseLabel(phase)}, ${lightLabel(light).toLowerCase()}`,
+    };
+    cellTexts.set(key, text);
+  }
+  return text;
+}
+
+/** The rows of one matrix in one colouring, as far as they are in the document. */
+interface Generation {
+  key: number;
+  matrix: Matrix;
+  view: MatrixView;
+  count: number;
 }
 
 /**
- * The matrix as a plain table (municipalities × measures) with real row and column headers, so
- * screen readers announce both for every cell. 342 × 23 cells render fast enough without
- * virtualisation; memo keeps typing in the filters from re-rendering it.
+ * The rows to show, and those of earlier matrices or colourings still to take out. The current
+ * rows start with a frame's worth and grow every frame until all are there; earlier rows are
+ * hidden at once (heatmap.css) and taken out a few dozen per frame. So a change costs no frame
+ * more than the first drawing did.
+ */
+function useGenerations(matrix: Matrix, view: MatrixView) {
+  const [state, setState] = useState<{ current: Generation; leaving: Generation[] }>(() => ({
+    current: { key: 0, matrix, view, count: ROWS_PER_FRAME },
+    leaving: [],
+  }));
+  let { current, leaving } = state;
+  if (current.matrix !== matrix || current.view !== view) {
+    const shown = { ...current, count: Math.min(current.count, current.matrix.gemeenten.length) };
+    leaving = [shown, ...leaving];
+    current = { key: current.key + 1, matrix, view, count: ROWS_PER_FRAME };
+    setState({ current, leaving });
+  }
+  const busy = current.count < matrix.gemeenten.length || leaving.length > 0;
+  useEffect(() => {
+    if (!busy) return;
+    const frame = requestAnimationFrame(() =>
+      setState((previous) => ({
+        current: { ...previous.current, count: previous.current.count + ROWS_PER_FRAME },
+        leaving: previous.leaving
+          .map((generation) => ({ ...generation, count: generation.count - ROWS_REMOVED_PER_FRAME }))
+          .filter((generation) => generation.count > 0),
+      })),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [busy, state]);
+  return { current, leaving, busy };
+}
+
+/*
+ * The roles repeat what the elements already are: heatmap.css lays the table out as a grid per
+ * row, and some browsers drop a table's semantics once its display changes. With the roles every
+ * browser still announces a table with row and column headers. (The linter takes a td for a
+ * grid's interactive cell; here it is a table's.)
+ */
+/* eslint-disable jsx-a11y/no-redundant-roles, jsx-a11y/no-interactive-element-to-noninteractive-role -- see above */
+
+/**
+ * One municipality: its name and, per measure, a cell with the phase's letters and the light's
+ * shape, both in words for screen readers. Plain elements with one string each rather than a
+ * component per cell: the fewer nodes, the less to lay out. Memo: a frame that adds rows renders
+ * only the new ones.
+ */
+const HeatRow = memo(function HeatRow({ row, view }: { row: MatrixRow; view: MatrixView }) {
+  return (
+    <tr role="row" className="utrecht-table__row">
+      <th role="rowheader" scope="row" className="utrecht-table__header-cell spoorboek-heatmap__municipality">
+        <AppLink to={municipalityPath(row.gemeente.code)}>{row.gemeente.naam}</AppLink>
+      </th>
+      {row.fasen.map((phase, index) => {
+        const light = row.verkeerslichten[index] ?? '';
+        const text = cellText(phase, light);
+        return (
+          <td role="cell" key={index} className={`spoorboek-heat spoorboek-heat--${view === 'fase' ? phase : light}`}>
+            <span aria-hidden="true">{text.shown}</span>
+            <span className="spoorboek-heatmap__words">{text.spoken}</span>
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
+
+/**
+ * The matrix as a table (municipalities × measures) with real row and column headers, so screen
+ * readers announce both for every cell. The rows arrive a frame's worth at a time, and the table
+ * says it is busy until they are all there; memo keeps typing in the filters from re-rendering it.
  */
 export const HeatMap = memo(function HeatMap({ matrix, view }: { matrix: Matrix; view: MatrixView }) {
+  const { current, leaving, busy } = useGenerations(matrix, view);
   return (
     <div className="spoorboek-heatmap">
       <ScrollTable labelledBy="matrix-tabel">
-        <table className="utrecht-table spoorboek-heatmap__table">
+        <table role="table" aria-labelledby="matrix-tabel" aria-busy={busy} className="utrecht-table spoorboek-heatmap__table">
           <caption id="matrix-tabel" className="spoorboek-visually-hidden">
             Fase en verkeerslicht per gemeente en maatregel
           </caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell spoorboek-heatmap__corner">
+          <thead role="rowgroup" className="utrecht-table__header">
+            <tr role="row" className="utrecht-table__row">
+              <th role="columnheader" scope="col" className="utrecht-table__header-cell spoorboek-heatmap__corner">
                 Gemeente
               </th>
               {matrix.maatregelen.map((measure) => (
-                <th key={measure.code} scope="col" className="utrecht-table__header-cell spoorboek-heatmap__measure">
+                <th
+                  key={measure.code}
+                  role="columnheader"
+                  scope="col"
+                  className="utrecht-table__header-cell spoorboek-heatmap__measure"
+                >
                   <abbr title={measure.naam}>{measure.code}</abbr>
                   <span className="spoorboek-visually-hidden"> {measure.naam}</span>
                 </th>
               ))}
             </tr>
           </thead>
-          <tbody className="utrecht-table__body">
-            {matrix.gemeenten.map((row) => (
-              <tr key={row.gemeente.code} className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__header-cell spoorboek-heatmap__municipality">
-                  <AppLink to={municipalityPath(row.gemeente.code)}>{row.gemeente.naam}</AppLink>
-                </th>
-                {row.fasen.map((phase, index) => (
-                  <HeatCell key={index} phase={phase} light={row.verkeerslichten[index] ?? ''} view={view} />
-                ))}
-              </tr>
-            ))}
-          </tbody>
+          {[current, ...leaving].map((generation) => (
+            <tbody
+              key={generation.key}
+              role="rowgroup"
+              className={`utrecht-table__body${generation === current ? '' : ' spoorboek-heatmap__leaving'}`}
+              aria-hidden={generation === current ? undefined : true}
+            >
+              {generation.matrix.gemeenten.slice(0, generation.count).map((row) => (
+                <HeatRow key={row.gemeente.code} row={row} view={generation.view} />
+              ))}
+            </tbody>
+          ))}
         </table>
       </ScrollTable>
     </div>
