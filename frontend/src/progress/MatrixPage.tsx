@@ -39,7 +39,12 @@ export default function MatrixPage() {
         kies een gemeente voor haar details.
       </Paragraph>
       <Heading level={2}>Filteren</Heading>
-      <MatrixFilterForm key={params.toString()} params={params} />
+      {/* A box of its own for the form, which is made anew on every filter change (its key): the
+          page's spacing rules (`> * + *`) make the browser restyle everything in the page,
+          the heat map included, whenever one of the page's own children is replaced. */}
+      <div>
+        <MatrixFilterForm key={params.toString()} params={params} />
+      </div>
       <HeatMapLegend view={view} />
       <Heading level={2} id="resultaten" tabIndex={-1} ref={resultsRef}>
         Matrix
