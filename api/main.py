@@ -76,9 +76,10 @@ def create_api(settings: Settings) -> FastAPI:
     )
     api.state.settings = settings
     install_error_handlers(api)
-    # Innermost: kept public answers are sent again before routing (core/kept.py), once every
-    # check at the edge has run.
-    api.add_middleware(KeptAnswers)
+    if settings.kept_answers_first:
+        # Innermost: kept public answers are sent again before routing (core/kept.py), once
+        # every check at the edge has run.
+        api.add_middleware(KeptAnswers)
     api.add_middleware(EdgeInputMiddleware, api=api)
     api.include_router(_api_root_router())
     freshness.register()
