@@ -128,7 +128,8 @@ def _iso(day: date | None) -> str | None:
 
 class _BulkBodyRequest(Request):
     async def json(self) -> Any:
-        # Outside the event loop: checking a whole matrix takes a while.
+        # A coroutine because reading the body is; it touches no database, and the check of a
+        # whole matrix, which takes a while, runs in the thread pool, off the event loop.
         rows = await run_in_threadpool(parse_json_rows, await self.body())
         return await super().json() if rows is None else _WellFormed(rows)
 
@@ -176,6 +177,8 @@ class _BulkRoute(APIRoute):
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handle = super().get_route_handler()
 
+        # A coroutine as every route handler FastAPI makes is; the endpoint it wraps,
+        # `bulk_update`, is a plain `def` and runs in the thread pool with its session.
         async def handle_bulk(request: Request) -> Response:
             with _COLLECTOR.during():
                 return await handle(_BulkBodyRequest(request.scope, request.receive))
@@ -234,14 +237,12 @@ def bulk_update(
             by_alias=True, exclude_none=True
         ),
     )
-    if outcome.replayed:
-        return Response(
-            orjson.dumps(outcome.answer),
-            status_code=outcome.status,
-            media_type="application/json",
-            headers={"Idempotent-Replayed": "true"},
-        )
-    return Response(orjson.dumps(outcome.answer), media_type="application/json")
+    return Response(
+        orjson.dumps(outcome.answer),
+        status_code=outcome.status if outcome.replayed else 200,
+        media_type="application/json",
+        headers={"Idempotent-Replayed": "true"} if outcome.replayed else None,
+    )
 
 
 router.add_api_route(
