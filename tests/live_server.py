@@ -8,7 +8,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,14 +133,25 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 
 
 def _wait_until_ready(server: LiveServer, timeout: float = 30.0) -> None:
+    wait_until_healthy(server.base_url, server.process, server.log_tail, timeout)
+
+
+def wait_until_healthy(
+    base_url: str,
+    process: subprocess.Popen[bytes],
+    what_it_said: Callable[[], str],
+    timeout: float = 30.0,
+) -> None:
+    """Until the health endpoint behind `base_url` answers 200; fails with what the process
+    said when it exits first or the time is up."""
     deadline = time.monotonic() + timeout
     with httpx.Client(timeout=2.0) as client:
         while time.monotonic() < deadline:
-            assert server.process.poll() is None, f"server exited:\n{server.log_tail()}"
+            assert process.poll() is None, f"exited:\n{what_it_said()}"
             try:
-                if client.get(f"{server.base_url}/api/v1/health").status_code == 200:
+                if client.get(f"{base_url}/api/v1/health").status_code == 200:
                     return
             except httpx.TransportError:
                 pass
-            time.sleep(0.1)
-    raise AssertionError(f"server not ready after {timeout:.0f} s:\n{server.log_tail()}")
+            time.sleep(0.05)
+    raise AssertionError(f"not ready after {timeout:.0f} s:\n{what_it_said()}")

@@ -29,6 +29,7 @@ from tests.live_server import (
     live_server,
     seeded_database,
     stop,
+    wait_until_healthy,
 )
 
 SHIPPED = Path(__file__).resolve().parents[1] / "docs" / "proxy" / "nginx.conf"
@@ -190,20 +191,11 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
 
 
 def _wait_until_ready(stack: Stack, process: subprocess.Popen[bytes], folder: Path) -> None:
-    deadline = time.monotonic() + 15
-    with httpx.Client(timeout=2.0) as client:
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                output = (folder / "nginx.out").read_text(errors="replace")
-                errors = (folder / "error.log").read_text(errors="replace")
-                raise AssertionError(f"nginx exited:\n{output}\n{errors}")
-            try:
-                if client.get(f"{stack.url}/api/v1/health").status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            time.sleep(0.05)
-    raise AssertionError("nginx did not answer within 15 s")
+    def what_nginx_said() -> str:
+        output = (folder / "nginx.out").read_text(errors="replace")
+        return output + "\n" + (folder / "error.log").read_text(errors="replace")
+
+    wait_until_healthy(stack.url, process, what_nginx_said, timeout=15)
 
 
 @pytest.fixture(scope="module")
