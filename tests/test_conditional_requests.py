@@ -51,7 +51,11 @@ async def test_public_data_may_be_shared_by_a_proxy_for_a_minute(client: httpx.A
         response = await client.get(path)
         assert response.status_code == 200, path
         directives = {d.strip() for d in response.headers["cache-control"].split(",")}
-        assert directives == {"public", "max-age=0", "s-maxage=60", "stale-while-revalidate=300"}, (
-            path
-        )
+        assert directives == {
+            "public",
+            "max-age=0",
+            "must-revalidate",
+            "s-maxage=60",
+            "stale-while-revalidate=300",
+        }, path
     assert (await client.get("/api/v1/health")).headers["cache-control"] == "no-store"

@@ -33,7 +33,7 @@ from tests.live_server import (
 )
 
 SHIPPED = Path(__file__).resolve().parents[1] / "docs" / "proxy" / "nginx.conf"
-PUBLIC = "public, max-age=0, s-maxage=60, stale-while-revalidate=300"
+PUBLIC = "public, max-age=0, must-revalidate, s-maxage=60, stale-while-revalidate=300"
 FIGURES = "/api/v1/voortgang/overzicht"
 CELL = "/api/v1/gemeenten/GM0344/voortgang/M15"
 

@@ -33,11 +33,13 @@ from api.core.kept import (
     wants_gzip,
 )
 
-# Public data (the same for every anonymous caller): a browser revalidates on every use, a
-# shared cache in front (reverse proxy, CDN) may answer from its copy for a minute and, while it
-# revalidates in the background, for five more. A minute-old figure or catalogue is acceptable;
-# a spike on the day a wave starts is then absorbed before it reaches the workers.
-PUBLIC_SHARED = "public, max-age=0, s-maxage=60, stale-while-revalidate=300"
+# Public data (the same for every anonymous caller): a shared cache in front (reverse proxy,
+# CDN) may answer from its copy for a minute and, while it revalidates in the background, for
+# five more. A minute-old figure or catalogue is acceptable; a spike on the day a wave starts is
+# then absorbed before it reaches the workers. A browser revalidates on every use:
+# must-revalidate, as browsers apply stale-while-revalidate too (Chromium served the stale copy
+# and revalidated behind it), and nginx reads s-maxage and stale-while-revalidate regardless.
+PUBLIC_SHARED = "public, max-age=0, must-revalidate, s-maxage=60, stale-while-revalidate=300"
 # What depends on who asks (a draft, the team's view) stays in that person's browser, revalidated.
 PRIVATE_REVALIDATE = "private, no-cache"
 # A public answer where a signed-in caller would get another one: shared caches must key on it.
