@@ -41,6 +41,7 @@ if __name__ == "__main__" and not __package__:
 
 from bench import (
     baseline_app,
+    browser,
     database,
     queries,
     reads,
@@ -81,7 +82,7 @@ QUICK = Plan(duration=0.5, rounds=1, warmup=0.2, concurrency=16, max_requests=50
 SMOKE = Plan(duration=0.05, rounds=1, warmup=0.0, concurrency=4, max_requests=2_000)
 
 _started = time.perf_counter()
-ONLY = ("queries", "progress", "questions", "workers")
+ONLY = ("queries", "progress", "questions", "workers", "browser")
 """The sections a --<name>-only run can be limited to."""
 
 
@@ -140,6 +141,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--workers-only",
         action="store_true",
         help="only the several-workers check: two servers on one database, the same answers",
+    )
+    parser.add_argument(
+        "--browser-only",
+        action="store_true",
+        help="only the browser section: the heat map's longest task in Chromium (target 3c)",
     )
     parser.add_argument(
         "--progress-concurrency",
@@ -622,15 +628,21 @@ def failures(
     return problems
 
 
-SECTIONS = ("queries", "load", "workers", "questions", "progress")
+SECTIONS = ("queries", "load", "workers", "questions", "progress", "browser")
 
 
 def sections_to_run(args: argparse.Namespace) -> dict[str, str]:
     """Each section this run leaves out, with why (for the targets table)."""
     only = next((name for name in ONLY if getattr(args, f"{name}_only")), None)
-    if only is None:
-        return {}
-    return {name: f"--{only}-only run" for name in SECTIONS if name != only}
+    if only is not None:
+        skipped = {name: f"--{only}-only run" for name in SECTIONS if name != only}
+    elif args.smoke:
+        # The browser tests of `make test` run the same spec; a second browser run adds minutes.
+        skipped = {"browser": "smoke run: make test's browser tests run the same page"}
+    else:
+        skipped = {}
+    lacking = None if "browser" in skipped else browser.why_not(ROOT)
+    return {**skipped, "browser": lacking} if lacking else skipped
 
 
 def run_mode(args: argparse.Namespace) -> str:
@@ -681,6 +693,9 @@ def main(argv: list[str] | None = None) -> int:
                 if "progress" not in skipped
                 else None
             )
+            browser_result = (
+                browser.measure(ROOT, workdir, progress) if "browser" not in skipped else None
+            )
             measured = targets.Measured(
                 load=load.figures if load else None,
                 cache_control=(
@@ -691,9 +706,10 @@ def main(argv: list[str] | None = None) -> int:
                 workers=workers_result,
                 questions=questions_result,
                 progress=progress_result,
+                browser=browser_result,
                 skipped=skipped,
             )
-            verdicts = targets.evaluate(measured, ROOT)
+            verdicts = targets.evaluate(measured)
             engine = "PostgreSQL" if database.is_postgres(url) else "SQLite"
             heading = (
                 f"issue 13 targets: {engine}, load on {args.workers} worker(s), "
@@ -722,6 +738,8 @@ def main(argv: list[str] | None = None) -> int:
                     document["progress"] = voortgang.as_json(progress_result)
                 if questions_result is not None:
                     document["questions"] = vragen.as_json(questions_result)
+                if browser_result is not None:
+                    document["browser"] = browser.as_json(browser_result)
                 document["targets"] = targets.as_json(verdicts)
                 args.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
                 progress(f"json: written to {args.json}")

@@ -8,10 +8,10 @@ not change the exit code: the targets are reported, not enforced (the smoke run,
 import math
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 from bench import report, voortgang, vragen
+from bench.browser import Result as BrowserResult
 from bench.voortgang import FigureTimes, ScaleResult
 from bench.voortgang import Result as ProgressResult
 from bench.vragen import Result as QuestionsResult
@@ -20,7 +20,6 @@ from bench.workers import Result as WorkersResult
 PASS = "PASS"  # noqa: S105 (a verdict, not a password)
 MISS = "MISS"
 NOT_MEASURED = "not measured"
-BY_BROWSER = "measured by the browser tests"
 
 BARE = "bare "
 """Scenario names of the bare endpoints in the load table start with this."""
@@ -32,6 +31,7 @@ FIGURE_CHANGED_MS = 20.0
 COLD_GROWTH = 5.0
 MATRIX_MS = 50.0
 MATRIX_GROWTH = 10.0
+LONG_TASK_MS = 100.0
 BULK_SECONDS = 0.5
 UNCHANGED_SPEEDUP = 2.0
 SEARCH_MS = 30.0
@@ -48,7 +48,7 @@ class Line:
     measured: str
     limit: str
     verdict: str
-    """PASS, MISS, "not measured" or "measured by the browser tests"."""
+    """PASS, MISS or "not measured"."""
     note: str = ""
     """Why it was not measured, or what missed."""
 
@@ -63,8 +63,9 @@ class Measured:
     workers: WorkersResult | None = None
     questions: QuestionsResult | None = None
     progress: ProgressResult | None = None
+    browser: BrowserResult | None = None
     skipped: dict[str, str] = field(default_factory=dict)
-    """Section ("load", "workers", "questions", "progress") → why this run left it out."""
+    """Section (a name of bench.run.SECTIONS) → why this run left it out."""
 
 
 def _not(number: str, target: str, limit: str, why: str) -> Line:
@@ -280,20 +281,14 @@ def _matrix_growth(measured: Measured) -> Line:
     )
 
 
-def browser_measures_long_tasks(root: Path) -> bool:
-    """Whether a browser test watches for long tasks (PerformanceObserver type "longtask")."""
-    return any(
-        "longtask" in spec.read_text(encoding="utf-8", errors="replace").lower()
-        for spec in (root / "frontend" / "e2e").glob("*.ts")
-    )
-
-
-def _long_tasks(root: Path) -> Line:
+def _long_tasks(measured: Measured) -> Line:
     target = "heat map 342 × 23: longest task in the browser"
-    limit = "≤ 100 ms"
-    if browser_measures_long_tasks(root):
-        return Line("3c", target, "-", limit, BY_BROWSER, "see frontend/e2e (longtask)")
-    return _not("3c", target, limit, "no browser test measures long tasks (frontend/e2e)")
+    limit = f"≤ {LONG_TASK_MS:.0f} ms"
+    if measured.browser is None:
+        return _not("3c", target, limit, _why_not(measured, "browser", "the section did not run"))
+    widths = ", ".join(f"{w.width}px {w.after_data_ms}" for w in measured.browser.widths)
+    longest = measured.browser.longest_ms
+    return Line("3c", target, f"{longest} ms ({widths})", limit, _verdict(longest <= LONG_TASK_MS))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -423,7 +418,7 @@ def _workers(measured: Measured) -> list[Line]:
 # All
 
 
-def evaluate(measured: Measured, root: Path) -> list[Line]:
+def evaluate(measured: Measured) -> list[Line]:
     return [
         _shares(measured, "1a", 200, WARM_SHARE),
         _shares(measured, "1b", 304, REVALIDATION_SHARE),
@@ -433,7 +428,7 @@ def evaluate(measured: Measured, root: Path) -> list[Line]:
         _cold_growth(measured),
         _matrix(measured),
         _matrix_growth(measured),
-        _long_tasks(root),
+        _long_tasks(measured),
         _bulk_seconds(measured),
         _bulk_unchanged(measured),
         _not(

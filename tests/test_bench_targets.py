@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bench import baseline_app, report, targets, voortgang, vragen, workers
+from bench import baseline_app, browser, report, targets, voortgang, vragen, workers
 from bench.loadgen import LoadResult
 
 pytestmark = pytest.mark.engine_neutral
@@ -54,8 +54,10 @@ def scale(name: str, warm_ms: float, changed_ms: float, cold_ms: float) -> voort
 
 
 def test_a_run_that_measured_nothing_leaves_no_target_silent() -> None:
-    skipped = {s: "--queries-only run" for s in ("load", "workers", "questions", "progress")}
-    lines = targets.evaluate(targets.Measured(skipped=skipped), Path("/nonexistent"))
+    skipped = {
+        s: "--queries-only run" for s in ("load", "workers", "questions", "progress", "browser")
+    }
+    lines = targets.evaluate(targets.Measured(skipped=skipped))
 
     assert [line.number for line in lines] == [
         *("1a", "1b", "2a", "2b", "2c", "2d", "3a", "3b", "3c", "4a", "4b", "4c"),
@@ -77,11 +79,7 @@ def test_a_run_that_measured_nothing_leaves_no_target_silent() -> None:
 def test_reads_are_judged_against_the_bare_endpoint_of_their_own_size(
     read_share: float, revalidation_share: float, verdicts: tuple[str, str]
 ) -> None:
-    lines = by_number(
-        targets.evaluate(
-            targets.Measured(load=load(read_share, revalidation_share)), Path("/nonexistent")
-        )
-    )
+    lines = by_number(targets.evaluate(targets.Measured(load=load(read_share, revalidation_share))))
 
     assert (lines["1a"].verdict, lines["1b"].verdict) == verdicts
     assert f"{read_share:.3f} (faq;" in lines["1a"].measured
@@ -93,8 +91,8 @@ def test_figures_matrix_and_bulk_on_both_sides_of_their_limits() -> None:
     slow = voortgang.Result(voortgang.FULL, scales=[scale("1×", 10.1, 20.1, 60.0)])
     slow.scales.append(scale("10×", 10.1, math.nan, 601.0))
 
-    passed = by_number(targets.evaluate(targets.Measured(progress=fast), Path("/nonexistent")))
-    missed = by_number(targets.evaluate(targets.Measured(progress=slow), Path("/nonexistent")))
+    passed = by_number(targets.evaluate(targets.Measured(progress=fast)))
+    missed = by_number(targets.evaluate(targets.Measured(progress=slow)))
 
     for number in ("2a", "2b", "2c", "2d", "3a", "3b"):
         assert passed[number].verdict == targets.PASS, passed[number]
@@ -107,7 +105,7 @@ def test_quick_runs_say_10x_was_not_measured() -> None:
     result = voortgang.Result(voortgang.QUICK, scales=[scale("1×", 1.0, 1.0, 10.0)])
     result.notes.append("10× skipped in --quick and --smoke")
 
-    lines = by_number(targets.evaluate(targets.Measured(progress=result), Path("/nonexistent")))
+    lines = by_number(targets.evaluate(targets.Measured(progress=result)))
 
     assert lines["2a"].verdict == targets.PASS
     for number in ("2c", "2d", "3b"):
@@ -122,8 +120,8 @@ def test_search_is_judged_only_at_the_sizes_the_issue_names() -> None:
     full.search = [figures("vergelijkbaar", 200, 10.0, p99_ms=30.0)]
     full.search_large = [figures("vergelijkbaar", 200, 10.0, p99_ms=61.0)]
 
-    smoke = by_number(targets.evaluate(targets.Measured(questions=small), Path("/nonexistent")))
-    measured = by_number(targets.evaluate(targets.Measured(questions=full), Path("/nonexistent")))
+    smoke = by_number(targets.evaluate(targets.Measured(questions=small)))
+    measured = by_number(targets.evaluate(targets.Measured(questions=full)))
 
     assert smoke["5a"].verdict == targets.NOT_MEASURED
     assert "500 questions" in smoke["5a"].note
@@ -135,9 +133,7 @@ def test_shared_caches_need_both_directives_on_the_200_and_the_304() -> None:
     shared = "public, max-age=0, s-maxage=60, stale-while-revalidate=300"
     headers = {"/a": (shared, shared), "/b": (shared, "public, max-age=0, s-maxage=60")}
 
-    line = by_number(
-        targets.evaluate(targets.Measured(cache_control=headers), Path("/nonexistent"))
-    )["6"]
+    line = by_number(targets.evaluate(targets.Measured(cache_control=headers)))["6"]
 
     assert (line.verdict, line.measured, line.note) == (targets.MISS, "1 of 2 reads", "lacking: /b")
 
@@ -148,7 +144,7 @@ def test_workers_that_disagree_miss_and_a_check_without_a_write_says_so() -> Non
     read_only = workers.Result(reads=18, notes=["no write: not the bench's to change"])
 
     def verdicts(result: workers.Result) -> tuple[str, str]:
-        lines = by_number(targets.evaluate(targets.Measured(workers=result), Path("/nonexistent")))
+        lines = by_number(targets.evaluate(targets.Measured(workers=result)))
         return lines["7a"].verdict, lines["7b"].verdict
 
     assert verdicts(agree) == (targets.PASS, targets.PASS)
@@ -156,24 +152,36 @@ def test_workers_that_disagree_miss_and_a_check_without_a_write_says_so() -> Non
     assert verdicts(read_only) == (targets.PASS, targets.NOT_MEASURED)
 
 
-def test_long_tasks_count_as_measured_only_when_a_browser_test_watches_them(
+def test_the_heat_maps_longest_task_is_read_from_what_the_browser_spec_wrote(
     tmp_path: Path,
 ) -> None:
-    e2e = tmp_path / "frontend" / "e2e"
-    e2e.mkdir(parents=True)
-    (e2e / "matrix.spec.ts").write_text("test('heat map', () => {});\n")
-    assert by_number(targets.evaluate(targets.Measured(), tmp_path))["3c"].verdict == (
-        targets.NOT_MEASURED
+    figures = tmp_path / "longtasks.jsonl"
+    line = (
+        '{{"width": {w}, "afterData": {ms}, "firstRender": 40, "sinceNavigation": 180, "count": 3}}'
     )
+    figures.write_text(line.format(w=360, ms=101) + "\n" + line.format(w=1280, ms=64) + "\n")
 
-    (e2e / "matrix.spec.ts").write_text("observer.observe({ type: 'longtask' });\n")
-    assert by_number(targets.evaluate(targets.Measured(), tmp_path))["3c"].verdict == (
-        targets.BY_BROWSER
-    )
+    result = browser.read_report(figures)
+    missed = by_number(targets.evaluate(targets.Measured(browser=result)))["3c"]
+
+    assert [(w.width, w.after_data_ms) for w in result.widths] == [(1280, 64), (360, 101)]
+    assert (missed.verdict, missed.measured) == (targets.MISS, "101 ms (1280px 64, 360px 101)")
+
+    figures.write_text(line.format(w=360, ms=100) + "\n")
+    passed = by_number(targets.evaluate(targets.Measured(browser=browser.read_report(figures))))
+    assert passed["3c"].verdict == targets.PASS
+
+
+def test_a_browser_spec_that_wrote_no_figures_is_an_error_not_a_pass(tmp_path: Path) -> None:
+    figures = tmp_path / "longtasks.jsonl"
+    figures.write_text("\n")
+
+    with pytest.raises(RuntimeError, match="wrote no figures"):
+        browser.read_report(figures)
 
 
 def test_the_table_has_a_line_per_target_and_says_misses_leave_the_exit_code_alone() -> None:
-    lines = targets.evaluate(targets.Measured(load=load(0.1, 0.1)), Path("/nonexistent"))
+    lines = targets.evaluate(targets.Measured(load=load(0.1, 0.1)))
 
     printed = targets.table(lines, "issue 13 targets").splitlines()
 
