@@ -23,6 +23,8 @@ from api.dashboard import router as dashboard
 from api.health import router as health
 from api.measures import routes as measures
 from api.municipalities import router as municipalities
+from api.notifications import router as notifications
+from api.notifications import rules as notification_rules
 from api.organisations import router as organisations
 from api.products import freshness
 from api.products import routes as products
@@ -83,6 +85,7 @@ def create_api(settings: Settings) -> FastAPI:
     api.add_middleware(EdgeInputMiddleware, api=api)
     api.include_router(_api_root_router())
     freshness.register()
+    notification_rules.register()
     # One router per domain; each domain orders its own paths (a fixed path before {id}).
     for domain in (
         measures,
@@ -93,6 +96,7 @@ def create_api(settings: Settings) -> FastAPI:
         products,
         progress,
         questions,
+        notifications,
         dashboard,
         health,
     ):

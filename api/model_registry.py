@@ -4,9 +4,11 @@ from api.accounts import models as accounts
 from api.audit import models as audit
 from api.core import figure_cache, idempotency, sequences
 from api.core.orm import Base
+from api.jobs import models as jobs
 from api.mail import models as mail
 from api.measures import models as measures
 from api.municipalities import models as municipalities
+from api.notifications import models as notifications
 from api.organisations import models as organisations
 from api.products import models as products
 from api.progress import models as progress
@@ -19,9 +21,11 @@ __all__ = [
     "audit",
     "figure_cache",
     "idempotency",
+    "jobs",
     "mail",
     "measures",
     "municipalities",
+    "notifications",
     "organisations",
     "products",
     "progress",

@@ -56,6 +56,8 @@ class UserFilter:
     municipality: str | None = None
     active: bool | None = None
     text: str | None = None
+    organisation: str | None = None
+    ids: frozenset[int] | None = None
 
 
 def _users(criteria: UserFilter) -> Select[User]:
@@ -74,6 +76,10 @@ def _users(criteria: UserFilter) -> Select[User]:
         )
     if criteria.active is not None:
         query = query.where(User.is_active == criteria.active)
+    if criteria.organisation is not None:
+        query = query.where(User.organisation_code == criteria.organisation)
+    if criteria.ids is not None:
+        query = query.where(User.id.in_(sorted(criteria.ids)))
     if criteria.text:
         pattern = like_pattern(criteria.text.casefold())
         query = query.where(
@@ -85,6 +91,11 @@ def _users(criteria: UserFilter) -> Select[User]:
 def list_users(session: Session, criteria: UserFilter, offset: int, limit: int) -> list[User]:
     query = _users(criteria).options(*_USER_DETAILS).order_by(User.name, User.id)
     return list(session.scalars(query.offset(offset).limit(limit)))
+
+
+def all_users(session: Session, criteria: UserFilter) -> list[User]:
+    """Every user that matches, for the few lists that are small by nature (recipients)."""
+    return list(session.scalars(_users(criteria).options(*_USER_DETAILS).order_by(User.id)))
 
 
 def count_users(session: Session, criteria: UserFilter) -> int:

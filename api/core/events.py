@@ -23,3 +23,27 @@ def publish(session: Session, event: str, payload: dict[str, Any]) -> None:
 
 MEASURES_CHANGED = "maatregelen.gewijzigd"
 """payload: {"codes": [...], "fields": [...], "actor": str}"""
+
+# Hand-overs that someone must hear about (api/notifications/rules.py turns them into
+# notifications). Ids are user ids; "actor" is the user who did it, who is never notified.
+
+REVIEW_INVITED = "toetsing.uitgenodigd"
+"""payload: {"product": int, "title": str, "version": int, "reviewer": int, "actor": int}"""
+
+VERDICT_GIVEN = "toetsing.oordeel"
+"""payload: {"product": int, "title": str, "version": int, "verdict": str,
+"reviewer_name": str, "owner": int | None, "invited_by": int | None, "actor": int}"""
+
+PRODUCT_PUBLISHED = "product.gepubliceerd"
+"""payload: {"product": int, "title": str, "version": int, "reviewers": [int], "actor": int}"""
+
+QUESTION_ASSIGNED = "vraag.toegewezen"
+"""payload: {"question": int, "subject": str, "assignee": int, "actor": int}"""
+
+QUESTION_ESCALATED = "vraag.voorgelegd"
+"""payload: {"question": int, "request": int, "subject": str, "organisation": str,
+"due": date, "actor": int}"""
+
+EXPERT_ANSWERED = "vraag.expertantwoord"
+"""payload: {"question": int, "request": int, "subject": str, "organisation_name": str,
+"advisors": [int], "actor": int}: the advisors are the assignee and whoever asked."""

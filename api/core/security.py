@@ -12,6 +12,8 @@ class Role(enum.StrEnum):
     MUNICIPAL_CONTACT = "gemeente"
     EDITOR = "redacteur"
     ADMIN = "beheerder"
+    EXPERT = "expert"
+    """A person of a partner organisation who answers the questions put to it."""
 
 
 class Scope(enum.StrEnum):

@@ -26,7 +26,11 @@ def _compose(settings: Settings, row: OutboxMessage) -> EmailMessage:
     message["To"] = row.recipient
     message["Subject"] = row.subject
     message["Message-ID"] = make_msgid(idstring=f"outbox{row.id}", domain="spoorboek")
+    for name, value in (row.headers or {}).items():
+        message[name] = value
     message.set_content(row.body)
+    if row.html is not None:
+        message.add_alternative(row.html, subtype="html")
     return message
 
 
@@ -42,16 +46,28 @@ def _deliver(session: Session, settings: Settings, row: OutboxMessage) -> bool:
     row.last_error = None
     # Mail may carry single-use links; once delivered nothing needs the text any more.
     row.body = DELIVERED
+    row.html = None
     return True
 
 
 _AFTER_COMMIT = "spoorboek_mail_after_commit"
 
 
-def send(session: Session, settings: Settings, *, to: str, subject: str, body: str) -> None:
+def send(
+    session: Session,
+    settings: Settings,
+    *,
+    to: str,
+    subject: str,
+    body: str,
+    html: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> None:
     """Stores the message; it is delivered once the transaction commits (`deliver_pending`
     retries failures). Mail about something that is rolled back is never sent."""
-    row = OutboxMessage(recipient=to, subject=subject, body=body)
+    row = OutboxMessage(
+        recipient=to, subject=subject, body=body, html=html, headers=dict(headers or {})
+    )
     session.add(row)
     session.flush()
     session.info.setdefault(_AFTER_COMMIT, []).append((row.id, settings))
@@ -91,6 +107,7 @@ def deliver_pending(session: Session, settings: Settings, limit: int = 100) -> t
     for row in session.scalars(query):
         if row.created_at < cutoff:
             row.body = EXPIRED
+            row.html = None
             failed += 1
         elif _deliver(session, settings, row):
             delivered += 1
@@ -110,5 +127,6 @@ def forget_recipient(session: Session, address: str) -> int:
         row.subject = "[gewist]"
         if row.sent_at is None:
             row.body = EXPIRED
+            row.html = None
         count += 1
     return count

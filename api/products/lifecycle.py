@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
+from api.core import events
 from api.core.errors import ConflictError
 from api.core.security import Principal
 from api.core.settings import Settings
@@ -111,6 +112,22 @@ def _publish(session: Session, settings: Settings, principal: Principal, product
     draft.published_by = principal.user_id
     product.needs_review = False
     product.needs_review_reason = None
+    reviewers = [
+        r.reviewer_id
+        for r in repository.reviews_of_product(session, product.id)
+        if r.version_id == draft.id and r.verdict is not None
+    ]
+    events.publish(
+        session,
+        events.PRODUCT_PUBLISHED,
+        {
+            "product": product.id,
+            "title": product.title,
+            "version": draft.number,
+            "reviewers": reviewers,
+            "actor": principal.user_id,
+        },
+    )
 
 
 def confirm_freshness(

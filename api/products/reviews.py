@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
+from api.core import events
 from api.core.errors import ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError
 from api.core.security import Principal, Role
 from api.core.validation import InvalidParams
@@ -51,6 +52,17 @@ def invite(
     )
     session.add(review)
     session.flush()
+    events.publish(
+        session,
+        events.REVIEW_INVITED,
+        {
+            "product": product.id,
+            "title": product.title,
+            "version": draft.number,
+            "reviewer": reviewer_id,
+            "actor": principal.user_id,
+        },
+    )
     record_change(
         session,
         product,
@@ -111,6 +123,20 @@ def give_verdict(
     review.verdict = verdict
     review.comments = (comments or "").strip() or None
     review.responded_at = datetime.now(UTC)
+    events.publish(
+        session,
+        events.VERDICT_GIVEN,
+        {
+            "product": product.id,
+            "title": product.title,
+            "version": draft.number,
+            "verdict": verdict.value,
+            "reviewer_name": review.reviewer.name,
+            "owner": product.owner_id,
+            "invited_by": review.invited_by,
+            "actor": principal.user_id,
+        },
+    )
     record_change(
         session,
         product,

@@ -137,6 +137,32 @@ class QuestionEvent(Base):
     details: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
 
 
+class ExpertRequest(Base):
+    """A question put to a partner organisation (the status "waiting for expert"): its
+    experts see it in their inbox and answer it to the advisor, who stays responsible for
+    the reply to the asker. A question may be put to experts more than once."""
+
+    __tablename__ = "question_expert_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), index=True
+    )
+    organisation_code: Mapped[str] = mapped_column(ForeignKey("organisations.code"), index=True)
+    asked_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    due_date: Mapped[date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+    """What the advisor asks of the experts, beside the question itself."""
+    share_contact: Mapped[bool] = mapped_column(default=False)
+    """Whether the experts may see the asker's name and contact details."""
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """Answered, or taken back by the advisor: no longer in the experts' inbox."""
+
+
 class QuestionNote(Base):
     """An internal note: for the programme team only, never sent to the asker."""
 

@@ -1421,6 +1421,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/meldingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mijn meldingen, nieuwste eerst */
+        get: operations["mijnMeldingenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meldingen/aantal-ongelezen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hoeveel van mijn meldingen ongelezen zijn (voor de bel in de kop) */
+        get: operations["mijnOngelezenMeldingenTellen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meldingen/alles-gelezen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Al mijn meldingen als gelezen markeren */
+        post: operations["alleMeldingenGelezen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meldingen/voorkeuren": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hoe elke soort melding mij bereikt */
+        get: operations["mijnMeldingvoorkeurenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Per soort melding kiezen: direct, dagelijks of alleen in Spoorboek */
+        patch: operations["mijnMeldingvoorkeurenWijzigen"];
+        trace?: never;
+    };
+    "/meldingen/afmelden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Waarvoor een afmeldlink uit een e-mail afmeldt (zonder in te loggen) */
+        get: operations["afmeldlinkOpvragen"];
+        put?: never;
+        /**
+         * Met één klik afmelden voor e-mail van één soort (RFC 8058), zonder in te loggen
+         * @description Het adres in de header List-Unsubscribe van elke e-mail. Een e-mailprogramma stuurt `List-Unsubscribe=One-Click` als formulier; een lege body mag ook. Zet de soort op alleen-in-app (bij het dagoverzicht: elke soort die erin zou komen). Een link werkt één keer en alleen voor de persoon aan wie de e-mail gericht was.
+         */
+        post: operations["afmelden"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meldingen/{melding_id}/gelezen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een melding als gelezen markeren */
+        post: operations["meldingGelezen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dashboard": {
         parameters: {
             query?: never;
@@ -2007,6 +2114,13 @@ export interface components {
             /** @description Herkomst van de voortgangscijfers. */
             herkomst: components["schemas"]["Provenance"];
         };
+        /**
+         * Delivery
+         * @description How a person wants a kind of notification: always in the app, and by mail at once, in
+         *     one daily summary, or not at all.
+         * @enum {string}
+         */
+        Delivery: "direct" | "dagelijks" | "alleen-in-app";
         /** DeliveryPlan */
         DeliveryPlan: {
             /**
@@ -2083,6 +2197,52 @@ export interface components {
              * Format: date
              */
             termijn: string | null;
+        };
+        /**
+         * ExpertRequestRead
+         * @description A question put to a partner organisation, as the programme team sees it.
+         */
+        ExpertRequestRead: {
+            /** Id */
+            id: number;
+            organisatie: components["schemas"]["CodeName"];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "beantwoord" | "ingetrokken";
+            /**
+             * Expertvraag
+             * @description Wat de adviseur de experts vroeg.
+             */
+            expertVraag: string | null;
+            /**
+             * Contactgedeeld
+             * @description De experts zien de gegevens van de vrager.
+             */
+            contactGedeeld: boolean;
+            gesteldDoor: components["schemas"]["PersonRef"] | null;
+            /**
+             * Gesteldop
+             * Format: date-time
+             */
+            gesteldOp: string;
+            /**
+             * Termijn
+             * Format: date
+             * @description Uiterste datum voor het antwoord van de expert.
+             */
+            termijn: string;
+            /** Antwoord */
+            antwoord: string | null;
+            beantwoordDoor: components["schemas"]["PersonRef"] | null;
+            /** Beantwoordop */
+            beantwoordOp: string | null;
+            /**
+             * Geslotenop
+             * @description Beantwoord, of teruggenomen.
+             */
+            geslotenOp: string | null;
         };
         /** ExtensionMemberRead */
         ExtensionMemberRead: {
@@ -2395,6 +2555,11 @@ export interface components {
              */
             aandeelBinnenTermijn: number | null;
         };
+        /**
+         * Kind
+         * @enum {string}
+         */
+        Kind: "toetsing-uitgenodigd" | "oordeel-gegeven" | "getoetst-product-gepubliceerd" | "vraag-toegewezen" | "vraag-voorgelegd" | "expertantwoord" | "vraag-termijn" | "product-termijn" | "gemeente-termijn";
         /** Link */
         Link: {
             /**
@@ -2442,6 +2607,14 @@ export interface components {
              */
             waarden: components["schemas"]["MapValue"][];
             herkomst: components["schemas"]["Provenance"];
+        };
+        /** MarkedRead */
+        MarkedRead: {
+            /**
+             * Gemarkeerd
+             * @description Zoveel meldingen zijn nu als gelezen gemarkeerd.
+             */
+            gemarkeerd: number;
         };
         /** Matrix */
         Matrix: {
@@ -2685,6 +2858,43 @@ export interface components {
             /** Tekst */
             tekst: string;
         };
+        /** NotificationPage */
+        NotificationPage: {
+            /** Resultaten */
+            resultaten: components["schemas"]["NotificationRead"][];
+            /**
+             * Ongelezen
+             * @description Ongelezen meldingen in totaal, niet alleen op deze pagina.
+             */
+            ongelezen: number;
+            paginering: components["schemas"]["PageInfo"];
+            _links: components["schemas"]["PageLinks"];
+        };
+        /** NotificationRead */
+        NotificationRead: {
+            /** Id */
+            id: number;
+            soort: components["schemas"]["Kind"];
+            /** Titel */
+            titel: string;
+            /** Tekst */
+            tekst: string;
+            /**
+             * Link
+             * @description Pad van het onderwerp in de webapplicatie, bijvoorbeeld /vragen/12.
+             */
+            link: string;
+            /**
+             * Aangemaakt
+             * Format: date-time
+             */
+            aangemaakt: string;
+            /**
+             * Gelezen
+             * @description Wanneer gelezen; null: ongelezen.
+             */
+            gelezen: string | null;
+        };
         /**
          * Obligation
          * @enum {string}
@@ -2829,6 +3039,35 @@ export interface components {
             uitersteLeverdatum: string;
             /** Telaat */
             teLaat: boolean;
+        };
+        /** PreferenceRead */
+        PreferenceRead: {
+            soort: components["schemas"]["Kind"];
+            /** Naam */
+            naam: string;
+            /** Omschrijving */
+            omschrijving: string;
+            /** @description direct: ook meteen per e-mail; dagelijks: in het dagoverzicht per e-mail; alleen-in-app: alleen in Spoorboek. */
+            bezorging: components["schemas"]["Delivery"];
+            standaard: components["schemas"]["Delivery"];
+        };
+        /** Preferences */
+        Preferences: {
+            /** Voorkeuren */
+            voorkeuren: components["schemas"]["PreferenceRead"][];
+        };
+        /** PreferencesUpdate */
+        PreferencesUpdate: {
+            /**
+             * Voorkeuren
+             * @description Per soort melding de gekozen bezorging; soorten die ontbreken blijven zoals ze zijn.
+             * @example {
+             *       "vraag-toegewezen": "dagelijks"
+             *     }
+             */
+            voorkeuren: {
+                [key: string]: components["schemas"]["Delivery"];
+            };
         };
         /** ProblemTypeList */
         ProblemTypeList: {
@@ -3208,6 +3447,11 @@ export interface components {
             termijnStatus: "op-tijd" | "bijna-verlopen" | "verlopen" | "afgerond";
             behandelaar: components["schemas"]["PersonRef"] | null;
             expert: components["schemas"]["ExpertRead"] | null;
+            /**
+             * Expertverzoeken
+             * @description Elke keer dat de vraag aan experts is voorgelegd, met hun antwoord (alleen voor de redactie).
+             */
+            expertverzoeken: components["schemas"]["ExpertRequestRead"][];
             /** Antwoord */
             antwoord: string | null;
             /** Beantwoordop */
@@ -3300,6 +3544,17 @@ export interface components {
              * @description Standaard het ingestelde aantal werkdagen vanaf vandaag.
              */
             expertTermijn?: string | null;
+            /**
+             * Expertvraag
+             * @description Bij 'wacht-op-expert': wat u de experts vraagt, naast de vraag zelf.
+             */
+            expertVraag?: string | null;
+            /**
+             * Contactdelen
+             * @description Bij 'wacht-op-expert': de experts zien naam en contactgegevens van de vrager (en diens gemeente). Standaard niet.
+             * @default false
+             */
+            contactDelen: boolean;
             /**
              * Antwoord
              * @description Verplicht bij 'beantwoord'.
@@ -3474,7 +3729,7 @@ export interface components {
          * Role
          * @enum {string}
          */
-        Role: "gemeente" | "redacteur" | "beheerder";
+        Role: "gemeente" | "redacteur" | "beheerder" | "expert";
         /**
          * Scope
          * @description What a machine client may do; people get their rights from their roles.
@@ -3742,6 +3997,23 @@ export interface components {
             aandeelGeimplementeerd: number;
             /** Gemiddeldeachterstanddagen */
             gemiddeldeAchterstandDagen: number | null;
+        };
+        /** UnreadCount */
+        UnreadCount: {
+            /** Ongelezen */
+            ongelezen: number;
+        };
+        /** UnsubscribeRead */
+        UnsubscribeRead: {
+            /** @description De soort melding; null: het dagoverzicht. */
+            soort: components["schemas"]["Kind"] | null;
+            /**
+             * Omschrijving
+             * @description Waarvoor de link afmeldt, in gewone taal.
+             */
+            omschrijving: string;
+            /** Gebruikt */
+            gebruikt: boolean;
         };
         /** UserCreate */
         UserCreate: {
@@ -14999,6 +15271,653 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnMeldingenOpvragen: {
+        parameters: {
+            query?: {
+                /** @description Alleen ongelezen meldingen. */
+                ongelezen?: boolean;
+                /** @description Paginanummer, vanaf 1. */
+                pagina?: number;
+                /** @description Resultaten per pagina, 1 tot en met 100. */
+                paginaGrootte?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnOngelezenMeldingenTellen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    alleMeldingenGelezen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnMeldingvoorkeurenOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnMeldingvoorkeurenWijzigen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferencesUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    afmeldlinkOpvragen: {
+        parameters: {
+            query: {
+                /** @description De code uit de afmeldlink van de e-mail. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    afmelden: {
+        parameters: {
+            query: {
+                /** @description De code uit de afmeldlink van de e-mail. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Deze afmeldlink is al gebruikt. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    meldingGelezen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                melding_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */

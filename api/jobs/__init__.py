@@ -1,0 +1,2 @@
+"""Scheduled work: reminders, daily summaries and retries, run once per period however many
+schedulers run."""

@@ -1,0 +1,109 @@
+"""Mail for notifications: one per notification, or one daily summary per person. Jinja2
+renders a plain-text and an HTML part (CSS inlined, as mail clients drop style sheets); every
+mail carries a one-click unsubscribe for its kind (RFC 8058) and no tracking of any kind."""
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import css_inline
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from api.core.settings import Settings
+
+
+@dataclass(frozen=True)
+class Line:
+    """A notification as a mail shows it."""
+
+    title: str
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    notifications: list[Line]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    text: str
+    html: str
+    headers: dict[str, str]
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("api.notifications", "templates"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@cache
+def _inliner() -> css_inline.CSSInliner:
+    return css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False)
+
+
+def absolute(settings: Settings, path: str) -> str:
+    return f"{settings.public_url.rstrip('/')}{path}"
+
+
+def _render(template: str, settings: Settings, token: str, label: str, **values: Any) -> Rendered:
+    environment = _environment()
+    context = {
+        **values,
+        "unsubscribe_label": label,
+        "unsubscribe_page": absolute(settings, f"/meldingen/afmelden?token={token}"),
+        "preferences_url": absolute(settings, "/mijn-meldingen"),
+    }
+    html = environment.get_template(f"{template}.html").render(context)
+    return Rendered(
+        subject=values["subject"],
+        text=environment.get_template(f"{template}.txt").render(context),
+        html=_inliner().inline(html),
+        headers=unsubscribe_headers(settings, token),
+    )
+
+
+def unsubscribe_headers(settings: Settings, token: str) -> dict[str, str]:
+    """RFC 8058: a mail client's one-click unsubscribe POSTs to this URL, without a login."""
+    url = absolute(settings, f"/api/v1/meldingen/afmelden?token={token}")
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
+def greeting(name: str) -> str:
+    return f"Beste {name},"
+
+
+def one(settings: Settings, *, name: str, line: Line, token: str, kind_label: str) -> Rendered:
+    return _render(
+        "notification",
+        settings,
+        token,
+        f"Geen e-mail meer over: {kind_label.lower()}",
+        subject=line.title,
+        greeting=greeting(name),
+        notification=line,
+    )
+
+
+def summary(settings: Settings, *, name: str, groups: list[Group], token: str) -> Rendered:
+    count = sum(len(group.notifications) for group in groups)
+    subject = f"Uw dagoverzicht van Spoorboek: {count} melding{'en' if count != 1 else ''}"
+    return _render(
+        "summary",
+        settings,
+        token,
+        "Geen dagoverzicht meer per e-mail",
+        subject=subject,
+        greeting=greeting(name),
+        groups=groups,
+    )

@@ -1,0 +1,134 @@
+"""The one place where what happened becomes notifications, and for whom. Domains publish
+their hand-overs as events (api/core/events.py) in the transaction that makes them; each
+handler here picks the people who must act and nobody else. Scheduled reminders are in
+api/notifications/reminders.py."""
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from api.accounts import people
+from api.core import events
+from api.core.security import Role
+from api.notifications.kinds import Kind
+from api.notifications.service import Message, notify
+
+VERDICT_WORDS = {"goedgekeurd": "goedgekeurd", "aanpassingen-nodig": "aanpassingen nodig"}
+
+
+def review_invited(session: Session, event: dict[str, Any]) -> None:
+    notify(
+        session,
+        Kind.REVIEW_INVITED,
+        people.active_people(session, [event["reviewer"]]),
+        Message(
+            title=f"Toetsen: {event['title']}",
+            text=(
+                f"U bent uitgenodigd om conceptversie {event['version']} van "
+                f"'{event['title']}' te toetsen. Uw oordeel helpt het product bruikbaar te "
+                "maken voor gemeenten."
+            ),
+            link=f"/producten/{event['product']}",
+        ),
+        actor_id=event["actor"],
+    )
+
+
+def verdict_given(session: Session, event: dict[str, Any]) -> None:
+    verdict = VERDICT_WORDS.get(event["verdict"], event["verdict"])
+    notify(
+        session,
+        Kind.VERDICT_GIVEN,
+        people.active_people(session, [event["owner"], event["invited_by"]]),
+        Message(
+            title=f"Oordeel over {event['title']}: {verdict}",
+            text=(
+                f"{event['reviewer_name']} heeft versie {event['version']} van "
+                f"'{event['title']}' getoetst: {verdict}."
+            ),
+            link=f"/producten/{event['product']}",
+        ),
+        actor_id=event["actor"],
+    )
+
+
+def product_published(session: Session, event: dict[str, Any]) -> None:
+    notify(
+        session,
+        Kind.REVIEWED_PRODUCT_PUBLISHED,
+        people.active_people(session, event["reviewers"]),
+        Message(
+            title=f"Gepubliceerd: {event['title']}",
+            text=(
+                f"Versie {event['version']} van '{event['title']}', die u toetste, is "
+                "gepubliceerd en staat nu voor alle gemeenten klaar."
+            ),
+            link=f"/producten/{event['product']}",
+        ),
+        actor_id=event["actor"],
+    )
+
+
+def question_assigned(session: Session, event: dict[str, Any]) -> None:
+    notify(
+        session,
+        Kind.QUESTION_ASSIGNED,
+        people.active_people(session, [event["assignee"]]),
+        Message(
+            title=f"Vraag {event['question']} is aan u toegewezen",
+            text=f"U behandelt nu de vraag '{event['subject']}'.",
+            link=f"/vragen/{event['question']}",
+        ),
+        actor_id=event["actor"],
+    )
+
+
+def question_escalated(session: Session, event: dict[str, Any]) -> None:
+    experts = people.active_with_role(session, Role.EXPERT, organisation=event["organisation"])
+    notify(
+        session,
+        Kind.QUESTION_ESCALATED,
+        experts,
+        Message(
+            title=f"Vraag voorgelegd: {event['subject']}",
+            text=(
+                "Het implementatieteam legt uw organisatie een vraag voor. Graag uw antwoord "
+                f"uiterlijk {event['due']:%d-%m-%Y}."
+            ),
+            link=f"/expertvragen/{event['request']}",
+        ),
+        actor_id=event["actor"],
+    )
+
+
+def expert_answered(session: Session, event: dict[str, Any]) -> None:
+    notify(
+        session,
+        Kind.EXPERT_ANSWERED,
+        people.active_people(session, event["advisors"]),
+        Message(
+            title=f"Antwoord van {event['organisation_name']} op vraag {event['question']}",
+            text=(
+                f"Een expert van {event['organisation_name']} heeft de vraag "
+                f"'{event['subject']}' beantwoord. Verwerk het in uw antwoord aan de "
+                "vraagsteller."
+            ),
+            link=f"/vragen/{event['question']}",
+        ),
+        actor_id=event["actor"],
+    )
+
+
+HANDLERS = {
+    events.REVIEW_INVITED: review_invited,
+    events.VERDICT_GIVEN: verdict_given,
+    events.PRODUCT_PUBLISHED: product_published,
+    events.QUESTION_ASSIGNED: question_assigned,
+    events.QUESTION_ESCALATED: question_escalated,
+    events.EXPERT_ANSWERED: expert_answered,
+}
+
+
+def register() -> None:
+    for name, handler in HANDLERS.items():
+        events.subscribe(name, handler)
