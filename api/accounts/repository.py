@@ -58,6 +58,8 @@ class UserFilter:
     text: str | None = None
     organisation: str | None = None
     ids: frozenset[int] | None = None
+    email: bool = True
+    """Whether `text` also matches e-mail addresses (not where addresses are not shown)."""
 
 
 def _users(criteria: UserFilter) -> Select[User]:
@@ -82,8 +84,9 @@ def _users(criteria: UserFilter) -> Select[User]:
         query = query.where(User.id.in_(sorted(criteria.ids)))
     if criteria.text:
         pattern = like_pattern(criteria.text.casefold())
+        by_name = func.lower(User.name).like(pattern, escape="\\")
         query = query.where(
-            func.lower(User.name).like(pattern, escape="\\") | User.email.like(pattern, escape="\\")
+            by_name | User.email.like(pattern, escape="\\") if criteria.email else by_name
         )
     return query
 

@@ -215,3 +215,30 @@ class ContactRead(ApiModel):
 
 class ContactList(ApiModel):
     resultaten: list[ContactRead]
+
+
+class PersonRead(ApiModel):
+    """A person as the directory shows her: enough to pick the right one, nothing more."""
+
+    id: int
+    naam: str
+    organisatie: CodeName | None
+    gemeenten: list[CodeName]
+    rollen: list[Role]
+
+    @classmethod
+    def of(cls, user: User) -> "PersonRead":
+        full = UserRead.of(user)
+        return cls(
+            id=full.id,
+            naam=full.naam,
+            organisatie=full.organisatie,
+            gemeenten=full.gemeenten,
+            rollen=full.rollen,
+        )
+
+
+class PersonPage(ApiModel):
+    resultaten: list[PersonRead]
+    paginering: PageInfo
+    links: PageLinks = Field(alias="_links")

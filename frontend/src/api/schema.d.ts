@@ -574,6 +574,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/personen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Personen zoeken om te kiezen: een toetser, een collega (redactie en beheer)
+         * @description Alleen actieve personen, met niet meer dan naam, organisatie, gemeenten en rollen. De redactie en beheerders zoeken gemeentelijke contactpersonen, collega's en experts; andere rollen krijgen 403.
+         */
+        get: operations["personenZoeken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit-gebeurtenissen": {
         parameters: {
             query?: never;
@@ -1345,6 +1365,57 @@ export interface paths {
         get: operations["vraagBijlageDownloaden"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expertvragen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De vragen die aan uw organisatie zijn voorgelegd: open eerst (expert) */
+        get: operations["expertvragenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expertvragen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén voorgelegde vraag; de vrager alleen als de adviseur die deelde (expert) */
+        get: operations["expertvraagOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expertvragen/{id}/antwoord": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Antwoorden aan de adviseur, die de vrager antwoordt (expert) */
+        post: operations["expertvraagBeantwoorden"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2189,6 +2260,131 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** ExpertAnswer */
+        ExpertAnswer: {
+            /**
+             * Antwoord
+             * @description Uw antwoord gaat naar de adviseur, die de vrager antwoordt.
+             */
+            antwoord: string;
+        };
+        /** ExpertAskerRead */
+        ExpertAskerRead: {
+            /** Naam */
+            naam: string | null;
+            /** Email */
+            email: string | null;
+            /** Organisatie */
+            organisatie: string | null;
+        };
+        /** ExpertQuestionPage */
+        ExpertQuestionPage: {
+            /** Resultaten */
+            resultaten: components["schemas"]["ExpertQuestionSummary"][];
+            paginering: components["schemas"]["PageInfo"];
+            _links: components["schemas"]["PageLinks"];
+        };
+        /**
+         * ExpertQuestionRead
+         * @description A question put to the expert's organisation: what she needs to answer it, and the
+         *     asker's details only when the advisor shared them.
+         */
+        ExpertQuestionRead: {
+            /**
+             * Id
+             * @description Nummer van de expertvraag.
+             */
+            id: number;
+            /**
+             * Vraagid
+             * @description Nummer van de vraag bij het implementatieteam.
+             */
+            vraagId: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "beantwoord" | "ingetrokken";
+            organisatie: components["schemas"]["CodeName"];
+            /** Onderwerp */
+            onderwerp: string;
+            /** Vraag */
+            vraag: string;
+            /** Maatregelen */
+            maatregelen: components["schemas"]["CodeName"][];
+            thema: components["schemas"]["CodeName"] | null;
+            /**
+             * Expertvraag
+             * @description Wat de adviseur u vraagt, naast de vraag.
+             */
+            expertVraag: string | null;
+            /** @description De adviseur die de vraag voorlegde. */
+            gesteldDoor: components["schemas"]["PersonRef"] | null;
+            /**
+             * Gesteldop
+             * Format: date-time
+             */
+            gesteldOp: string;
+            /**
+             * Termijn
+             * Format: date
+             */
+            termijn: string;
+            /**
+             * Termijnstatus
+             * @enum {string}
+             */
+            termijnStatus: "op-tijd" | "bijna-verlopen" | "verlopen" | "afgerond";
+            /** Contactgedeeld */
+            contactGedeeld: boolean;
+            /** @description Alleen als de adviseur de contactgegevens deelde. */
+            vragensteller: components["schemas"]["ExpertAskerRead"] | null;
+            /** @description De gemeente van de vrager; alleen als de adviseur de gegevens deelde. */
+            gemeente: components["schemas"]["CodeName"] | null;
+            /** Antwoord */
+            antwoord: string | null;
+            beantwoordDoor: components["schemas"]["PersonRef"] | null;
+            /** Beantwoordop */
+            beantwoordOp: string | null;
+        };
+        /**
+         * ExpertQuestionSummary
+         * @description A question in an expert's inbox.
+         */
+        ExpertQuestionSummary: {
+            /**
+             * Id
+             * @description Nummer van de expertvraag.
+             */
+            id: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "beantwoord" | "ingetrokken";
+            /** Onderwerp */
+            onderwerp: string;
+            /** Maatregelen */
+            maatregelen: string[];
+            /**
+             * Gesteldop
+             * Format: date-time
+             */
+            gesteldOp: string;
+            /**
+             * Termijn
+             * Format: date
+             */
+            termijn: string;
+            /**
+             * Termijnstatus
+             * @description Tegen de termijn van de expert.
+             * @enum {string}
+             */
+            termijnStatus: "op-tijd" | "bijna-verlopen" | "verlopen" | "afgerond";
+            /** Beantwoordop */
+            beantwoordOp: string | null;
+        };
         /** ExpertRead */
         ExpertRead: {
             organisatie: components["schemas"]["CodeName"];
@@ -2999,6 +3195,28 @@ export interface components {
             token: string;
             /** Wachtwoord */
             wachtwoord: string;
+        };
+        /** PersonPage */
+        PersonPage: {
+            /** Resultaten */
+            resultaten: components["schemas"]["PersonRead"][];
+            paginering: components["schemas"]["PageInfo"];
+            _links: components["schemas"]["PageLinks"];
+        };
+        /**
+         * PersonRead
+         * @description A person as the directory shows her: enough to pick the right one, nothing more.
+         */
+        PersonRead: {
+            /** Id */
+            id: number;
+            /** Naam */
+            naam: string;
+            organisatie: components["schemas"]["CodeName"] | null;
+            /** Gemeenten */
+            gemeenten: components["schemas"]["CodeName"][];
+            /** Rollen */
+            rollen: components["schemas"]["Role"][];
         };
         /** PersonRef */
         PersonRef: {
@@ -9044,6 +9262,98 @@ export interface operations {
             };
         };
     };
+    personenZoeken: {
+        parameters: {
+            query: {
+                /** @description Welke rol de gezochte personen hebben. */
+                rol: components["schemas"]["Role"];
+                /** @description Deel van de naam. */
+                zoek?: string | null;
+                /** @description Alleen contactpersonen van deze gemeente. */
+                gemeente?: string | null;
+                /** @description Paginanummer, vanaf 1. */
+                pagina?: number;
+                /** @description Resultaten per pagina, 1 tot en met 100. */
+                paginaGrootte?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonPage"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
     auditGebeurtenissenOpvragen: {
         parameters: {
             query?: {
@@ -14597,6 +14907,316 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    expertvragenOpvragen: {
+        parameters: {
+            query?: {
+                /** @description open: wacht op uw antwoord; beantwoord; ingetrokken: de adviseur nam de vraag terug. */
+                status?: ("open" | "beantwoord" | "ingetrokken") | null;
+                /** @description Paginanummer, vanaf 1. */
+                pagina?: number;
+                /** @description Resultaten per pagina, 1 tot en met 100. */
+                paginaGrootte?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertQuestionPage"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    expertvraagOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de expertvraag. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertQuestionRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    expertvraagBeantwoorden: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de expertvraag. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpertAnswer"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertQuestionRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De vraag is al beantwoord of door de adviseur teruggenomen. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
