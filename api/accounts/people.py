@@ -20,6 +20,15 @@ def active_people(session: Session, ids: Iterable[int | None]) -> list[User]:
     return repository.all_users(session, repository.UserFilter(active=True, ids=wanted))
 
 
+def contacts_by_municipality(session: Session) -> dict[str, list[User]]:
+    """Every active municipal contact, under each municipality she speaks for."""
+    found: dict[str, list[User]] = {}
+    for person in active_with_role(session, Role.MUNICIPAL_CONTACT):
+        for municipality in person.municipalities:
+            found.setdefault(municipality.code, []).append(person)
+    return found
+
+
 def active_with_role(
     session: Session, role: Role, *, organisation: str | None = None
 ) -> list[User]:

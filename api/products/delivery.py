@@ -137,3 +137,46 @@ def delivery_plan(
     return DeliveryPlan(
         peildatum=today, verwachte_soorten=list(EXPECTED_TYPES), fasen=plans, binnenkort=soon
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Owed:
+    """An unpublished product of which someone is the owner, due soon or late."""
+
+    product_id: int
+    title: str
+    owner_id: int
+    due: date
+    late: bool
+
+
+def owed(session: Session, today: date, weeks: int) -> list[Owed]:
+    """What owners must be reminded of: their products not yet published whose delivery date
+    falls within `weeks`, or has passed."""
+    horizon = today + timedelta(weeks=weeks)
+    found = []
+    for standing in standings(session, today):
+        product, due = standing.product, due_date(standing.product)
+        if standing.published or product.owner_id is None or due is None or due > horizon:
+            continue
+        found.append(Owed(product.id, product.title, product.owner_id, due, due < today))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    product_id: int
+    title: str
+    version: int
+    measures: frozenset[str]
+
+
+def published_since(session: Session, since: datetime) -> list[Published]:
+    """Products whose current version was published at or after `since`."""
+    return [
+        Published(p.id, p.title, v.number, frozenset(m.code for m in p.measures))
+        for p in repository.products_for_plan(session)
+        if (v := p.published_version) is not None
+        and v.published_at is not None
+        and v.published_at >= since
+    ]

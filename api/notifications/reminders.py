@@ -1,0 +1,103 @@
+"""Reminders the scheduled jobs make once a day (api/jobs): what falls due soon or is late,
+for the person who must act. Each is made once per person and occasion (the occasion names
+the thing and its date), so running a job twice, or two schedulers at once, tells nobody
+twice; a date that moves is a new occasion."""
+
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy.orm import Session
+
+from api.accounts import people
+from api.core import clock
+from api.notifications.kinds import Kind
+from api.notifications.service import Message, notify
+from api.products import delivery
+from api.progress import notices
+
+PRODUCT_WEEKS = 2
+"""An owner hears of a product due within this many weeks (and of one that is late)."""
+MUNICIPALITY_WEEKS = 6
+"""A contact hears of a measure her municipality must start on within this many weeks."""
+NEW_PRODUCT_DAYS = 7
+"""Products published this many days back still count as new (a missed run catches up)."""
+
+
+def _date(day: date) -> str:
+    return f"{day:%d-%m-%Y}"
+
+
+def product_deadlines(session: Session, today: date) -> str:
+    made = 0
+    for owed in delivery.owed(session, today, PRODUCT_WEEKS):
+        if owed.late:
+            title = f"Te laat: {owed.title}"
+            text = f"De uiterste leverdatum van '{owed.title}' was {_date(owed.due)}."
+        else:
+            title = f"Binnenkort te leveren: {owed.title}"
+            text = f"'{owed.title}' moet uiterlijk {_date(owed.due)} gepubliceerd zijn."
+        state = "te-laat" if owed.late else "bijna"
+        made += len(
+            notify(
+                session,
+                Kind.PRODUCT_DUE,
+                people.active_people(session, [owed.owner_id]),
+                Message(
+                    title,
+                    text,
+                    f"/producten/{owed.product_id}",
+                    occasion=f"product:{owed.product_id}:{state}:{owed.due}",
+                ),
+            )
+        )
+    return f"{made} herinnering(en) over leverdata"
+
+
+def municipality_deadlines(session: Session, today: date) -> str:
+    standing = notices.standing(session, today, MUNICIPALITY_WEEKS)
+    contacts = people.contacts_by_municipality(session)
+    made = 0
+    for notice in standing.notices:
+        link = f"/voortgang/gemeenten/{notice.municipality}/{notice.measure}"
+        if notice.late:
+            message = Message(
+                f"Achter op schema: {notice.measure} {notice.measure_title}",
+                f"Uw gemeente loopt achter met {notice.measure_title}: een stap van de "
+                "routekaart had al klaar moeten zijn.",
+                link,
+                occasion=f"gemeente:{notice.municipality}:{notice.measure}:te-laat:"
+                f"{notice.must_start_by}",
+            )
+        else:
+            message = Message(
+                f"Starten vóór {_date(notice.must_start_by)}: {notice.measure}",
+                f"Uw gemeente moet uiterlijk {_date(notice.must_start_by)} beginnen met "
+                f"{notice.measure_title} om op tijd klaar te zijn.",
+                link,
+                occasion=f"gemeente:{notice.municipality}:{notice.measure}:starten:"
+                f"{notice.must_start_by}",
+            )
+        made += len(
+            notify(
+                session, Kind.MUNICIPALITY_DEADLINE, contacts.get(notice.municipality, []), message
+            )
+        )
+    since = datetime.combine(today - timedelta(days=NEW_PRODUCT_DAYS), time.min, clock.AMSTERDAM)
+    for product in delivery.published_since(session, since):
+        behind = set().union(*(standing.behind.get(m, set()) for m in product.measures))
+        for municipality in sorted(behind):
+            made += len(
+                notify(
+                    session,
+                    Kind.MUNICIPALITY_DEADLINE,
+                    contacts.get(municipality, []),
+                    Message(
+                        f"Nieuw product voor uw gemeente: {product.title}",
+                        f"'{product.title}' helpt bij een maatregel waarmee uw gemeente "
+                        "achterloopt.",
+                        f"/producten/{product.product_id}",
+                        occasion=f"gemeente:{municipality}:product:{product.product_id}:"
+                        f"{product.version}",
+                    ),
+                )
+            )
+    return f"{made} melding(en) over termijnen van gemeenten"
