@@ -8,11 +8,13 @@ from fastapi import Query, Request
 from api.accounts.principal import CurrentPrincipal
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
-from api.core.requests import ContextDep
+from api.core.requests import ContextDep, SettingsDep
 from api.core.routing import PERSON, PUBLIC, errors, json_router
 from api.core.schemas import RowId
-from api.notifications import service
+from api.notifications import previews, service
 from api.notifications.schemas import (
+    MailPreview,
+    MailPreviews,
     MarkedRead,
     NotificationPage,
     NotificationRead,
@@ -148,3 +150,26 @@ def mark_read(
     melding_id: RowId, principal: CurrentPrincipal, session: SessionDep
 ) -> NotificationRead:
     return NotificationRead.of(service.mark_read(session, principal, melding_id))
+
+
+@router.get(
+    "/e-mailvoorbeelden",
+    response_model=MailPreviews,
+    operation_id="eMailvoorbeeldenOpvragen",
+    summary="Elke e-mail die meldingen versturen, met voorbeeldgegevens (beheerders)",
+    openapi_extra=PERSON,
+)
+def mail_previews(principal: CurrentPrincipal, settings: SettingsDep) -> MailPreviews:
+    return MailPreviews(
+        voorbeelden=[
+            MailPreview(
+                naam=p.name,
+                omschrijving=p.description,
+                onderwerp=p.rendered.subject,
+                tekst=p.rendered.text,
+                html=p.rendered.html,
+                headers=p.rendered.headers,
+            )
+            for p in previews.previews(principal, settings)
+        ]
+    )

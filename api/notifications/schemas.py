@@ -99,3 +99,16 @@ class UnsubscribeRead(ApiModel):
             else "het dagoverzicht per e-mail"
         )
         return cls(soort=found.kind, omschrijving=what, gebruikt=found.used)
+
+
+class MailPreview(ApiModel):
+    naam: str = Field(description="De soort melding, of dagoverzicht.")
+    omschrijving: str
+    onderwerp: str
+    tekst: str = Field(description="Het tekstdeel van de e-mail.")
+    html: str = Field(description="Het HTML-deel, met de opmaak in de elementen zelf.")
+    headers: dict[str, str] = Field(description="Extra headers, zoals List-Unsubscribe.")
+
+
+class MailPreviews(ApiModel):
+    voorbeelden: list[MailPreview]

@@ -356,3 +356,24 @@ async def test_unsubscribing_from_the_summary_stops_every_kind_that_went_into_it
         )
     )
     assert stopped == {Kind.QUESTION_DUE, Kind.PRODUCT_DUE}
+
+
+async def test_admins_preview_every_mail_a_notification_can_send(
+    client: httpx.AsyncClient, clients: Clients
+) -> None:
+    admin, editor = clients(), clients()
+    await login(admin, ADMIN)
+    await login(editor, EDITOR)
+
+    shown = await admin.get("/api/v1/e-mailvoorbeelden")
+
+    assert shown.status_code == 200, shown.text
+    previews = {p["naam"]: p for p in shown.json()["voorbeelden"]}
+    assert set(previews) == {kind.value for kind in Kind} | {"dagoverzicht"}
+    for preview in previews.values():
+        assert preview["onderwerp"]
+        assert "Voorbeeld Persoon" in preview["tekst"]
+        assert 'style="' in preview["html"]
+        assert preview["headers"]["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert (await editor.get("/api/v1/e-mailvoorbeelden")).status_code == 403
+    assert (await client.get("/api/v1/e-mailvoorbeelden")).status_code == 401
