@@ -16,20 +16,26 @@ from api.notifications.service import Message, notify
 VERDICT_WORDS = {"goedgekeurd": "goedgekeurd", "aanpassingen-nodig": "aanpassingen nodig"}
 
 
+def review_invitation(
+    product: int, title: str, version: int, occasion: str | None = None
+) -> Message:
+    return Message(
+        title=f"Toetsen: {title}",
+        text=(
+            f"U bent uitgenodigd om conceptversie {version} van '{title}' te toetsen. Uw oordeel "
+            "helpt het product bruikbaar te maken voor gemeenten."
+        ),
+        link=f"/producten/{product}",
+        occasion=occasion,
+    )
+
+
 def review_invited(session: Session, event: dict[str, Any]) -> None:
     notify(
         session,
         Kind.REVIEW_INVITED,
         people.active_people(session, [event["reviewer"]]),
-        Message(
-            title=f"Toetsen: {event['title']}",
-            text=(
-                f"U bent uitgenodigd om conceptversie {event['version']} van "
-                f"'{event['title']}' te toetsen. Uw oordeel helpt het product bruikbaar te "
-                "maken voor gemeenten."
-            ),
-            link=f"/producten/{event['product']}",
-        ),
+        review_invitation(event["product"], event["title"], event["version"]),
         actor_id=event["actor"],
     )
 

@@ -13,6 +13,7 @@ from api.core.settings import Settings
 from api.municipalities.models import Municipality
 from api.organisations.models import Organisation, OrganisationKind
 from api.seed.demo_accounts import DEMO_CLIENTS, DEMO_USERS, load_demo_clients, load_demo_users
+from api.seed.demo_notifications import load_demo_notifications
 from api.seed.demo_products import load_demo_products
 from api.seed.demo_progress import load_demo_progress
 from api.seed.demo_questions import QUESTIONS, load_demo_questions
@@ -93,6 +94,7 @@ def load_demo_data(
         ("producten", 23 * 3, _counted("producten", products)),
         ("voortgang", 342 * 23, _counted("voortgang", load_demo_progress)),
         ("vragen", QUESTIONS, _counted("vragen", questions)),
+        ("meldingen", 20, _counted("meldingen", load_demo_notifications)),
     ]
     reports = []
     for name, size, loader in parts:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from api.accounts.models import User
@@ -32,6 +32,12 @@ def _of(db: Session, kind: Kind) -> list[Notification]:
     return list(db.scalars(select(Notification).where(Notification.kind == kind)))
 
 
+def _without_demo_notifications(db: Session) -> None:
+    """The demo data tells its testers of their open reviews; these tests start without."""
+    db.execute(delete(Notification))
+    db.flush()
+
+
 def _settings(app: FastAPI):  # type: ignore[no-untyped-def]
     return app.state.api.state.settings
 
@@ -51,6 +57,7 @@ async def _draft_in_review(editor: httpx.AsyncClient) -> dict[str, object]:
 async def test_a_review_invitation_reaches_the_tester_and_nobody_else(
     clients: Clients, db: Session
 ) -> None:
+    _without_demo_notifications(db)
     editor, tester = clients(), clients()
     await login(editor, EDITOR)
     product = await _draft_in_review(editor)
@@ -79,6 +86,7 @@ async def test_a_review_invitation_reaches_the_tester_and_nobody_else(
 async def test_a_verdict_reaches_owner_and_inviter_once_and_publishing_the_reviewer(
     clients: Clients, db: Session
 ) -> None:
+    _without_demo_notifications(db)
     editor, tester = clients(), clients()
     session = await login(editor, EDITOR)
     editor_id = int(session["gebruiker"]["id"])  # type: ignore[index]
@@ -107,6 +115,7 @@ async def test_a_verdict_reaches_owner_and_inviter_once_and_publishing_the_revie
 async def test_mail_follows_each_persons_choice(
     app: FastAPI, clients: Clients, db: Session
 ) -> None:
+    _without_demo_notifications(db)
     tester = clients()
     await login(tester, UTRECHT)
     chosen = await tester.patch(
@@ -152,6 +161,7 @@ async def test_mail_follows_each_persons_choice(
 def test_the_daily_summary_groups_a_persons_notifications_into_one_mail(
     app: FastAPI, db: Session
 ) -> None:
+    _without_demo_notifications(db)
     editor = _user(db, EDITOR)
     for number in (1, 2):
         notify(
@@ -185,6 +195,7 @@ def test_the_daily_summary_groups_a_persons_notifications_into_one_mail(
 def test_a_crash_in_the_middle_of_the_summaries_resumes_without_duplicates(
     app: FastAPI, db: Session
 ) -> None:
+    _without_demo_notifications(db)
     # Mailed in the order of their user ids.
     people = sorted((_user(db, EDITOR), _user(db, ADMIN)), key=lambda p: p.id)
     for person in people:
@@ -238,6 +249,7 @@ def test_a_reminder_is_made_once_per_person_and_occasion(db: Session) -> None:
 async def test_reading_and_marking_only_ones_own_notifications(
     clients: Clients, db: Session
 ) -> None:
+    _without_demo_notifications(db)
     utrecht, bollenstreek = _user(db, UTRECHT), _user(db, BOLLENSTREEK)
     mine = notify(db, Kind.REVIEW_INVITED, [utrecht], Message("A", "a", "/producten/1"))
     notify(db, Kind.REVIEW_INVITED, [utrecht], Message("B", "b", "/producten/2"))
@@ -295,6 +307,7 @@ def _unsubscribe_token(message: EmailMessage) -> str:
 async def test_the_unsubscribe_link_works_once_without_login_for_its_own_person_only(
     app: FastAPI, client: httpx.AsyncClient, db: Session
 ) -> None:
+    _without_demo_notifications(db)
     utrecht, bollenstreek = _user(db, UTRECHT), _user(db, BOLLENSTREEK)
     notify(db, Kind.REVIEW_INVITED, [utrecht, bollenstreek], Message("T", "t", "/producten/1"))
     db.commit()
@@ -336,6 +349,7 @@ async def test_the_unsubscribe_link_works_once_without_login_for_its_own_person_
 async def test_unsubscribing_from_the_summary_stops_every_kind_that_went_into_it(
     app: FastAPI, client: httpx.AsyncClient, db: Session
 ) -> None:
+    _without_demo_notifications(db)
     editor = _user(db, EDITOR)
     notify(db, Kind.PRODUCT_DUE, [editor], Message("Te laat", "Voorbij.", "/producten/2"))
     db.commit()
