@@ -12,6 +12,7 @@ import {
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 
+import { AppLink } from '../app/AppLink';
 import { namesText, rolesText } from '../auth/labels';
 import type { User } from '../auth/session';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
@@ -19,6 +20,7 @@ import { ErrorSummary } from '../forms/ErrorSummary';
 import { TextField } from '../forms/fields';
 import { useFormErrors } from '../forms/useFormErrors';
 import { newPasswordProblems, PASSWORD_RULES, requiredText } from '../forms/validation';
+import { PREFERENCES_PATH } from '../notifications/paths';
 import { DutchDateTime } from '../shared/DutchDateTime';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
@@ -44,6 +46,20 @@ function AccountDetails({ user }: { user: User }) {
         </DataListItem>
       ))}
     </DataList>
+  );
+}
+
+function NotificationsSection() {
+  return (
+    <section aria-labelledby="meldingen-kop" className="spoorboek-section">
+      <Heading level={2} id="meldingen-kop">
+        Meldingen
+      </Heading>
+      <Paragraph>
+        Kies per soort melding of u ook e-mail krijgt, meteen of in één dagoverzicht:{' '}
+        <AppLink to={PREFERENCES_PATH}>Mijn meldingen</AppLink>.
+      </Paragraph>
+    </section>
   );
 }
 
@@ -217,6 +233,7 @@ export default function MyAccountPage() {
         <>
           <Paragraph appearance="lead">Uw gegevens in Spoorboek. Rollen en gemeenten wijzigt een beheerder.</Paragraph>
           <AccountDetails user={account.data} />
+          <NotificationsSection />
           <NameForm user={account.data} />
           <PasswordForm />
           <SecondFactorSection user={account.data} />

@@ -4,6 +4,7 @@ import { NavLink, useLocation } from 'react-router-dom';
 import { loginPath } from '../auth/returnPath';
 import { hasRole, isEditor, useSession } from '../auth/session';
 import { useLogout } from '../auth/useLogout';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { AppLink } from './AppLink';
 
 export function navLinkClass({ isActive }: { isActive: boolean }) {
@@ -64,7 +65,10 @@ function SectionNav({ id, title, links }: { id: string; title: string; links: { 
   );
 }
 
-/** The header's account part: log in, or who you are, your account, log out and (admins) Beheer. */
+/**
+ * The header's account part: log in, or who you are, your notifications (the bell), your account,
+ * log out and (admins) Beheer.
+ */
 export function AccountNav() {
   const session = useSession();
   const location = useLocation();
@@ -88,6 +92,7 @@ export function AccountNav() {
         <Paragraph className="spoorboek-account__user">
           Ingelogd als <strong>{user.naam}</strong>
         </Paragraph>
+        <NotificationBell linkClass={navLinkClass} />
         {hasRole(user, 'gemeente') && (
           <NavLink to="/mijn-toetsingen" className={navLinkClass}>
             Mijn toetsingen

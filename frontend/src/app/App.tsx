@@ -54,6 +54,11 @@ const QuestionPage = lazy(() => import('../questions/QuestionPage'));
 const InboxPage = lazy(() => import('../questions/InboxPage'));
 const InsightPage = lazy(() => import('../questions/InsightPage'));
 const PublishFaqPage = lazy(() => import('../questions/PublishFaqPage'));
+// Notifications: the centre and the choices are one's own; the unsubscribe link of a mail works
+// without logging in.
+const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
+const PreferencesPage = lazy(() => import('../notifications/PreferencesPage'));
+const UnsubscribePage = lazy(() => import('../notifications/UnsubscribePage'));
 
 // Who may ask a question: municipal contacts, and the team logging one for someone else.
 const ASKER_ROLES: readonly Role[] = ['gemeente', ...EDITOR_ROLES];
@@ -79,6 +84,25 @@ export function AppRoutes() {
           element={
             <RequireAuth>
               <MyAccountPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="meldingen">
+          <Route
+            index
+            element={
+              <RequireAuth>
+                <NotificationsPage />
+              </RequireAuth>
+            }
+          />
+          <Route path="afmelden" element={<UnsubscribePage />} />
+        </Route>
+        <Route
+          path="mijn-meldingen"
+          element={
+            <RequireAuth>
+              <PreferencesPage />
             </RequireAuth>
           }
         />

@@ -1,0 +1,194 @@
+import { expect, test, type Page } from '@playwright/test';
+
+import { DEMO_USERS, expectNoHorizontalScroll } from './accounts';
+import { expectNoAxeViolations, expectRouteAccessible } from './axe';
+import { demoTesterId, newContext, uniqueWord } from './products';
+import { asRole, openAs } from './sessions';
+
+async function csrf(page: Page): Promise<string> {
+  return (await page.context().cookies()).find((cookie) => cookie.name === 'spoorboek_csrf')?.value ?? '';
+}
+
+/** Calls the API with the page's session, as the SPA does; fails the test on any other status. */
+async function apiPost(page: Page, path: string, data: object, status: number): Promise<{ id: number }> {
+  const response = await page.request.post(`/api/v1${path}`, { headers: { 'X-CSRF-Token': await csrf(page) }, data });
+  expect(response.status(), `${path}: ${await response.text()}`).toBe(status);
+  return (await response.json()) as { id: number };
+}
+
+/** A product of its own in review (a draft with one link), made through the API as the editor. */
+async function productInReview(page: Page, title: string): Promise<number> {
+  const { id } = await apiPost(
+    page,
+    '/producten',
+    {
+      soort: 'factsheet',
+      titel: title,
+      samenvatting: 'Een factsheet om de meldingen van Spoorboek mee te testen.',
+      maatregelen: ['M01'],
+      doelgroepen: ['beleidsmedewerker'],
+      licentie: 'CC-BY-4.0',
+    },
+    201,
+  );
+  await apiPost(page, `/producten/${id}/statuswijzigingen`, { naar: 'in-ontwikkeling' }, 200);
+  await apiPost(page, `/producten/${id}/links`, { naam: 'Factsheet online', url: 'https://www.example.org/factsheet' }, 201);
+  await apiPost(page, `/producten/${id}/statuswijzigingen`, { naar: 'in-toetsing' }, 200);
+  return id;
+}
+
+/** The unread count as the API gives it to the page's person. */
+async function unreadCount(page: Page): Promise<number> {
+  const response = await page.request.get('/api/v1/meldingen/aantal-ongelezen');
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { ongelezen: number }).ongelezen;
+}
+
+/** The bell in the header, whatever its count. */
+function bell(page: Page) {
+  return page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: /^Meldingen/ });
+}
+
+/** The unread count the bell says ("Meldingen, 3 ongelezen"; "Meldingen" is 0). */
+async function bellCount(page: Page): Promise<number> {
+  const name = (await bell(page).getAttribute('aria-label')) ?? 'Meldingen';
+  const match = /^Meldingen, (\d+) ongelezen$/.exec(name);
+  return match ? Number(match[1]) : 0;
+}
+
+test.describe('ingelogd als redacteur', () => {
+  test.use(asRole('redacteur'));
+
+  test('an invited tester hears of it through the bell, reviews, and the editor hears the verdict', async ({
+    page,
+    browser,
+  }, testInfo) => {
+    test.setTimeout(90_000);
+    const title = `Factsheet ${uniqueWord('Meldtoets')}`;
+    const testerId = await demoTesterId(browser, testInfo);
+    await openAs(page, 'redacteur');
+    const productId = await productInReview(page, title);
+
+    // The Utrecht contact, in a browser of her own, before the invitation.
+    const testerContext = await newContext(browser, testInfo, 'utrecht');
+    const tester = await testerContext.newPage();
+    await openAs(tester, 'utrecht');
+    await expect(bell(tester)).toBeVisible();
+    const before = await unreadCount(tester);
+
+    // The editor invites her on the product's page.
+    await page.goto(`/producten/${productId}`);
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    const reviews = page.getByRole('region', { name: 'Toetsing', exact: true });
+    await reviews.getByLabel('Gebruikersnummer van de toetser').fill(String(testerId));
+    await reviews.getByRole('button', { name: 'Uitnodigen' }).click();
+    await expect(reviews.getByRole('status').last()).toHaveText(`${DEMO_USERS.utrecht.name} is uitgenodigd om versie 1 te toetsen.`);
+
+    // Her bell counts it (at the next minute's poll, or at once on the next page she opens).
+    await tester.goto('/toegankelijkheid');
+    await expect.poll(() => bellCount(tester)).toBeGreaterThan(before);
+    await bell(tester).click();
+    await expect(tester.getByRole('heading', { level: 1, name: 'Meldingen' })).toBeVisible();
+    const notice = tester.getByRole('listitem', { name: `Toetsen: ${title}` });
+    await expect(notice).toContainText('Ongelezen');
+    await expect(notice).toContainText(`U bent uitgenodigd om conceptversie 1 van '${title}' te toetsen.`);
+    const unreadBefore = await bellCount(tester);
+
+    // Following it leads to the product and reads it.
+    const marked = tester.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/gelezen'));
+    await notice.getByRole('link', { name: `Toetsen: ${title}` }).click();
+    expect((await marked).status()).toBe(200);
+    await expect(tester).toHaveURL(new RegExp(`/producten/${productId}$`));
+    await expect(tester.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect.poll(() => bellCount(tester)).toBe(unreadBefore - 1);
+
+    // She approves.
+    const review = tester.getByRole('region', { name: 'Uw toetsing van versie 1', exact: true });
+    await review.getByRole('radio', { name: 'Goedgekeurd' }).check();
+    await review.getByRole('button', { name: 'Oordeel versturen' }).click();
+    await expect(review.getByRole('status')).toContainText('Uw oordeel is verstuurd: Goedgekeurd.');
+
+    // Back in the centre, the notice is read.
+    await tester.goto('/meldingen');
+    await expect(notice).toBeVisible();
+    await expect(notice).not.toContainText('Ongelezen');
+    await testerContext.close();
+
+    // The editor who invited her hears the verdict.
+    await page.goto('/toegankelijkheid');
+    await expect.poll(() => bellCount(page)).toBeGreaterThan(0);
+    await bell(page).click();
+    const verdict = page.getByRole('listitem', { name: `Oordeel over ${title}: goedgekeurd` });
+    await expect(verdict).toContainText('Ongelezen');
+    await expect(verdict).toContainText(`${DEMO_USERS.utrecht.name} heeft versie 1 van '${title}' getoetst: goedgekeurd.`);
+    await expect(verdict.getByRole('link', { name: `Oordeel over ${title}: goedgekeurd` })).toHaveAttribute(
+      'href',
+      `/producten/${productId}`,
+    );
+
+    await expectNoAxeViolations(page);
+
+    // Marked read from the centre: the word goes, the focus stays at the notice.
+    await verdict.getByRole('button', { name: 'Markeer als gelezen' }).click();
+    await expect(verdict).not.toContainText('Ongelezen');
+    await expect(verdict.getByRole('link')).toBeFocused();
+
+    // Only unread ones, on request, kept in the URL; marking all empties that list.
+    await page.getByRole('checkbox', { name: 'Alleen ongelezen' }).check();
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await expect(page).toHaveURL(/\/meldingen\?ongelezen=true$/);
+    await expect(page.getByRole('heading', { level: 2, name: 'Ongelezen meldingen' })).toBeFocused();
+    const listStatus = page.locator('#resultaten + [role="status"]');
+    await expect(listStatus).toHaveText(/^(U hebt geen ongelezen meldingen|\d+ ongelezen meldingen?)\.$/);
+    await expect(page.getByRole('listitem', { name: `Oordeel over ${title}: goedgekeurd` })).toHaveCount(0);
+    if ((await listStatus.textContent()) !== 'U hebt geen ongelezen meldingen.') {
+      await page.getByRole('button', { name: 'Alles als gelezen markeren' }).click();
+      await expect(page.getByText(/^\d+ meldingen? (is|zijn) als gelezen gemarkeerd\.$/)).toBeVisible();
+    }
+    await expect(listStatus).toHaveText('U hebt geen ongelezen meldingen.');
+    await expect.poll(() => bellCount(page)).toBe(0);
+  });
+
+  test('the centre and Mijn meldingen pass axe and fit a 360px and a 320px screen', async ({ page }) => {
+    await expectRouteAccessible(page, '/meldingen', 'Meldingen');
+    await expectRouteAccessible(page, '/mijn-meldingen', 'Mijn meldingen');
+    for (const width of [360, 320]) {
+      await page.setViewportSize({ width, height: 740 });
+      for (const [path, heading] of [
+        ['/meldingen', 'Meldingen'],
+        ['/mijn-meldingen', 'Mijn meldingen'],
+      ] as const) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+        await expect(page.getByRole('main')).not.toContainText(/laden…/);
+        await expect(bell(page)).toBeVisible();
+        await expectNoHorizontalScroll(page, width);
+      }
+    }
+  });
+
+  test('Mijn meldingen saves a choice, and is reached from Mijn account', async ({ page }) => {
+    await page.goto('/mijn-account');
+    await page.getByRole('main').getByRole('link', { name: 'Mijn meldingen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mijn meldingen' })).toBeVisible();
+    const group = page.getByRole('radiogroup', { name: 'Leverdatum van een product' });
+    await expect(group.getByRole('radio', { name: 'In het dagoverzicht per e-mail (standaard)' })).toBeChecked();
+    await group.getByRole('radio', { name: 'Alleen in Spoorboek' }).check();
+    await page.getByRole('button', { name: 'Keuzes opslaan' }).click();
+    await expect(page.getByText('Uw keuzes zijn opgeslagen.')).toBeVisible();
+    await page.reload();
+    await expect(group.getByRole('radio', { name: 'Alleen in Spoorboek' })).toBeChecked();
+    // Back to the default, so the shared demo account is as it was.
+    await group.getByRole('radio', { name: 'In het dagoverzicht per e-mail (standaard)' }).check();
+    await page.getByRole('button', { name: 'Keuzes opslaan' }).click();
+    await expect(page.getByText('Uw keuzes zijn opgeslagen.')).toBeVisible();
+  });
+});
+
+test('an unknown unsubscribe link says so, without logging in, and passes axe', async ({ page }) => {
+  await page.goto(`/meldingen/afmelden?token=${'x'.repeat(32)}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Afmelden voor e-mail' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Deze afmeldlink kennen we niet' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Afmelden' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
