@@ -1,0 +1,133 @@
+"""The scheduled jobs: name, what it does, when, and the work itself.
+
+A job's work is `(session, settings, now) -> str`: it commits what it did (in steps, if it
+sends mail, so a crash resumes where it stopped) and returns a short outcome in Dutch for
+`spoorboek jobs list`. Any job may run twice for the same period (a run by hand, a holder
+that died and was taken over), so the work itself must never do anything twice: the sending
+functions lock and mark what they sent, the reminders remember which they gave."""
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from api.core.clock import dutch_date
+from api.core.settings import Settings
+from api.jobs import repository
+from api.jobs.schedules import Schedule, daily, every
+
+JobFunction = Callable[[Session, Settings, datetime], str]
+
+KEEP_RUNS = timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    """Dutch, kebab-case: what `spoorboek jobs run NAME` takes."""
+    description: str
+    schedule: Schedule
+    work: JobFunction
+    lease: timedelta = timedelta(minutes=10)
+    """How long a run may take before another scheduler takes it for dead and runs it again:
+    well above the longest run."""
+    retry_after: timedelta = timedelta(minutes=15)
+    """How long after a failure the scheduler tries the same period again (a daily job
+    within its day; a minute job's next period comes first)."""
+
+
+def _send_due(session: Session, settings: Settings, now: datetime) -> str:
+    from api.notifications.sending import send_due
+
+    return f"{send_due(session, settings, session.commit)} melding(en) gemaild"
+
+
+def _send_summaries(session: Session, settings: Settings, now: datetime) -> str:
+    from api.notifications.sending import send_summaries
+
+    return f"{send_summaries(session, settings, session.commit)} dagoverzicht(en) verstuurd"
+
+
+def _deliver_pending(session: Session, settings: Settings, now: datetime) -> str:
+    from api.mail.service import deliver_pending
+
+    delivered, failed = deliver_pending(session, settings)
+    session.commit()
+    return f"verstuurd: {delivered}, mislukt: {failed}"
+
+
+def _reminders(function: str) -> JobFunction:
+    """The reminders of api/notifications/reminders.py: `function(session, today)` returns
+    its outcome text and leaves the commit to the job."""
+
+    def work(session: Session, settings: Settings, now: datetime) -> str:
+        # Looked up by name when the job runs, so the registry (and `jobs list`) does not
+        # depend on each reminder being there: one still missing fails its own job only.
+        reminders = importlib.import_module("api.notifications.reminders")
+        outcome = getattr(reminders, function)(session, dutch_date(now))
+        session.commit()
+        return outcome if isinstance(outcome, str) else "klaar"
+
+    return work
+
+
+def _prune_runs(session: Session, settings: Settings, now: datetime) -> str:
+    removed = repository.delete_finished_before(session, now - KEEP_RUNS)
+    session.commit()
+    return f"{removed} oude uitvoering(en) verwijderd"
+
+
+JOBS: dict[str, Job] = {
+    job.name: job
+    for job in (
+        Job(
+            "meldingen-mailen",
+            "Mailt elke melding waarvoor iemand direct een e-mail wil.",
+            every(1),
+            _send_due,
+        ),
+        Job(
+            "dagoverzicht",
+            "Mailt iedereen met meldingen voor het dagoverzicht één overzicht.",
+            daily("07:00"),
+            _send_summaries,
+            lease=timedelta(hours=1),
+        ),
+        Job(
+            "mail-opnieuw",
+            "Probeert e-mail uit de outbox die niet verstuurd kon worden opnieuw.",
+            every(5),
+            _deliver_pending,
+        ),
+        Job(
+            "herinneringen-vragen",
+            "Herinnert adviseurs (en daarna de teamleider) aan vragen die bijna of te laat zijn.",
+            daily("06:30"),
+            _reminders("question_deadlines"),
+            lease=timedelta(minutes=30),
+        ),
+        Job(
+            "herinneringen-producten",
+            "Herinnert eigenaren aan producten die volgens het leveringsplan bijna of te laat "
+            "zijn.",
+            daily("06:30"),
+            _reminders("product_deadlines"),
+            lease=timedelta(minutes=30),
+        ),
+        Job(
+            "herinneringen-gemeenten",
+            "Herinnert contactpersonen aan startdata en achterstanden van hun gemeente.",
+            daily("06:30"),
+            _reminders("municipality_deadlines"),
+            lease=timedelta(minutes=30),
+        ),
+        Job(
+            "uitvoeringen-opruimen",
+            "Verwijdert afgeronde uitvoeringen van taken die ouder zijn dan 30 dagen.",
+            daily("03:15"),
+            _prune_runs,
+        ),
+    )
+}
