@@ -1,16 +1,18 @@
-"""`spoorboek`: the command line for operators: migrate, seed, demo, serve, openapi."""
+"""`spoorboek`: the command line for operators: migrate, seed, demo, serve, openapi, and the
+scheduled jobs (`spoorboek jobs ...`)."""
 
 import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 from api.core.db import new_session
 from api.core.settings import get_settings
@@ -19,6 +21,11 @@ app = typer.Typer(
     help="Spoorboek: beheer van database, referentiedata en server.", no_args_is_help=True
 )
 console = Console(stderr=True)
+jobs_app = typer.Typer(
+    help="Geplande taken: herinneringen, dagoverzichten en e-mail opnieuw proberen.",
+    no_args_is_help=True,
+)
+app.add_typer(jobs_app, name="jobs")
 
 
 @contextmanager
@@ -218,3 +225,98 @@ def openapi(
     else:
         output.write_text(document, encoding="utf-8")
         console.print(f"OpenAPI-document geschreven naar {output}")
+
+
+def _dutch_time(moment: datetime) -> str:
+    from api.core.clock import AMSTERDAM
+
+    return moment.astimezone(AMSTERDAM).strftime("%Y-%m-%d %H:%M")
+
+
+@jobs_app.command("list")
+def jobs_list() -> None:
+    """Toon elke taak met haar schema, laatste uitvoering, uitkomst en volgende beurt."""
+    from api.core import clock
+    from api.jobs.runner import BY_HAND, Runner
+
+    runner = Runner(new_session, get_settings())
+    with new_session() as session:
+        states = runner.overview(session)
+    now = clock.now()
+    table = Table("schema", "laatste uitvoering", "uitkomst", "toelichting", "volgende")
+    # The names are meant to be copied into `spoorboek jobs run`: never cut short.
+    longest = max((len(name) for name in runner.jobs), default=4)
+    table.columns.insert(0, Column("taak", no_wrap=True, min_width=longest))
+    for state in states:
+        last = state.last
+        if last is None:
+            started, outcome, detail = "nog nooit", "", ""
+        else:
+            by_hand = " (met de hand)" if last.period.startswith(BY_HAND) else ""
+            started = _dutch_time(last.started_at) + by_hand
+            outcome, detail = last.outcome, last.detail or ""
+        table.add_row(
+            state.job.name,
+            state.job.schedule.label,
+            started,
+            outcome,
+            detail if len(detail) <= 60 else detail[:59] + "…",
+            "nu" if state.due <= now else _dutch_time(state.due),
+        )
+    console.print(table)
+
+
+@jobs_app.command("run")
+def jobs_run(
+    name: Annotated[str, typer.Argument(help="De taak, zoals `spoorboek jobs list` haar noemt.")],
+) -> None:
+    """Voer een taak nu uit. Telt niet als de geplande uitvoering, die dus gewoon volgt."""
+    from api.jobs.registry import JOBS
+    from api.jobs.repository import SUCCEEDED
+    from api.jobs.runner import Runner
+
+    if name not in JOBS:
+        console.print(f"[red]Onbekende taak: {name}. Bekende taken: {', '.join(JOBS)}.[/red]")
+        raise typer.Exit(code=2)
+    ran = Runner(new_session, get_settings()).run_by_hand(name)
+    colour = "green" if ran.outcome == SUCCEEDED else "red"
+    console.print(f"[{colour}]{name}: {ran.outcome}[/{colour}] ({ran.detail})")
+    if ran.outcome != SUCCEEDED:
+        raise typer.Exit(code=1)
+
+
+@jobs_app.command("scheduler")
+def jobs_scheduler(
+    poll: Annotated[
+        float, typer.Option(help="Hoogstens zoveel seconden tussen twee rondes.", min=1)
+    ] = 15,
+    once: Annotated[
+        bool,
+        typer.Option(
+            "--once",
+            help="Voer uit wat nu aan de beurt is en stop (voor cron of een Kubernetes CronJob).",
+        ),
+    ] = False,
+) -> None:
+    """Start de planner: voert elke taak op haar tijd uit, tot SIGTERM of Ctrl-C. Meer planners
+    tegelijk, ook op andere machines, is veilig: elke taak loopt één keer per periode."""
+    from api.core.logging import configure_logging
+    from api.jobs.repository import SUCCEEDED
+    from api.jobs.runner import Runner, serve, stop_on_signals
+
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+    runner = Runner(new_session, settings)
+    if once:
+        ran = runner.run_due()
+        for run in ran:
+            console.print(f"{run.job} ({run.period}): {run.outcome} ({run.detail})")
+        if not ran:
+            console.print("Niets aan de beurt.")
+        if any(run.outcome != SUCCEEDED for run in ran):
+            raise typer.Exit(code=1)
+        return
+    console.print(f"Planner gestart ({runner.holder}); stoppen met Ctrl-C.")
+    with stop_on_signals() as stop:
+        serve(runner, stop, timedelta(seconds=poll))
+    console.print("Planner gestopt.")
