@@ -5,6 +5,13 @@
 #   docker build -t spoorboek .
 #   docker run -p 8000:8000 -e DATABASE_URL=postgresql://user:pass@db/spoorboek spoorboek
 #   docker run --rm -e DATABASE_URL=... spoorboek spoorboek seed      # load reference data
+#   docker run -d -e DATABASE_URL=... spoorboek spoorboek jobs scheduler   # the scheduled jobs
+#
+# The image's command is the server only. The scheduled jobs (mail of notifications, daily
+# summaries, reminders, outbox retries) need the scheduler as a second container or process
+# from this image with the same settings, as above; or a cron-like trigger (a Kubernetes
+# CronJob, crontab) calling `spoorboek jobs scheduler --once` every minute. Several schedulers,
+# on several machines, are safe: each job runs once per period. See docs/jobs.md.
 #
 # Without DATABASE_URL the container uses SQLite in /app/var (mount a volume there to keep it).
 
@@ -67,6 +74,7 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["/opt/venv/bin/python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/api/v1/health', timeout=4)"]
 
+# The server only (the scheduler is a container of its own, see the top of this file).
 # Migrate, then replace the shell with the server so it receives signals directly. With several
 # replicas, run `spoorboek migrate` once as a separate step before starting them instead.
 CMD ["sh", "-c", "spoorboek migrate && exec spoorboek serve --host 0.0.0.0 --port 8000 --workers \"${WEB_CONCURRENCY:-2}\""]

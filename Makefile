@@ -43,11 +43,19 @@ spa: install ## Build the SPA into frontend/dist
 
 # `make run` is a demo: demo accounts need no second factor there (see docs/accounts.md).
 run: export SPOORBOEK_ENVIRONMENT ?= demo
-run: spa ## Install, migrate, seed, load demo data, build the SPA and serve on http://127.0.0.1:8000
+# The scheduler of the jobs (docs/jobs.md) runs beside the server and stops with it: Ctrl-C
+# reaches both; a SIGTERM to make reaches this shell, which passes it on; and when the server
+# ends by itself the scheduler is stopped too. So no process is left behind.
+run: spa ## Install, migrate, seed, load demo data, build the SPA, serve on http://127.0.0.1:8000 with the scheduler
 	$(BIN)/spoorboek migrate
 	$(BIN)/spoorboek seed
 	$(BIN)/spoorboek demo
-	$(BIN)/spoorboek serve --host $(HOST) --port $(PORT)
+	$(BIN)/spoorboek jobs scheduler & scheduler=$$!; \
+	$(BIN)/spoorboek serve --host $(HOST) --port $(PORT) & server=$$!; \
+	trap 'kill $$server $$scheduler 2>/dev/null || true' TERM; \
+	trap 'kill $$scheduler 2>/dev/null || true; wait' EXIT; \
+	trap : INT; \
+	wait $$server
 
 serve: ## Serve without reinstalling or rebuilding
 	$(BIN)/spoorboek serve --host $(HOST) --port $(PORT)
