@@ -51,13 +51,24 @@ def _check_organisation(session: Session, code: str | None, invalid: InvalidPara
 
 
 def _check_binding(
-    roles: set[Role], municipalities: list[Municipality], invalid: InvalidParams
+    roles: set[Role],
+    municipalities: list[Municipality],
+    organisation: str | None,
+    invalid: InvalidParams,
 ) -> None:
     if Role.MUNICIPAL_CONTACT in roles and not municipalities:
         invalid.add(
             "gemeenten",
             "required",
             "Een gemeentelijke contactpersoon hoort bij minstens één gemeente.",
+            "body",
+        )
+    # An expert sees exactly the questions put to her organisation: without one, none.
+    if Role.EXPERT in roles and organisation is None:
+        invalid.add(
+            "organisatie",
+            "required",
+            "Een expert hoort bij een partnerorganisatie; kies die.",
             "body",
         )
     if not roles:
@@ -101,7 +112,7 @@ def invite_user(
         raise ConflictError(f"Er is al een gebruiker met e-mailadres {email}.")
     bound = _load_municipalities(session, municipalities, invalid)
     _check_organisation(session, organisation, invalid)
-    _check_binding(set(roles), bound, invalid)
+    _check_binding(set(roles), bound, organisation, invalid)
     invalid.raise_if_any()
     user = User(
         email=email,
@@ -150,7 +161,10 @@ def change_user(
         else list(user.municipalities)
     )
     _check_organisation(session, changes.organisation, invalid)
-    _check_binding(roles, bound, invalid)
+    organisation = (
+        None if changes.clear_organisation else changes.organisation or user.organisation_code
+    )
+    _check_binding(roles, bound, organisation, invalid)
     invalid.raise_if_any()
     if user.id == principal.user_id and (Role.ADMIN not in roles or changes.active is False):
         raise ConflictError("U kunt uzelf niet de beheerdersrol afnemen of uitschakelen.")

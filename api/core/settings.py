@@ -80,7 +80,8 @@ class Settings(BaseSettings):
     )
     second_factor_roles: Annotated[list[str], NoDecode] | None = Field(
         default=None,
-        description="Roles that must use a TOTP second factor; default beheerder, none in demo.",
+        description="Roles that must use a TOTP second factor; default beheerder and expert, "
+        "none in demo.",
     )
     login_max_failures: int = 5
     login_max_failures_per_address: int = 20
@@ -163,9 +164,11 @@ class Settings(BaseSettings):
     @field_validator("second_factor_roles")
     @classmethod
     def _known_roles(cls, value: list[str] | None) -> list[str] | None:
-        unknown = set(value or []) - {"gemeente", "redacteur", "beheerder"}
+        unknown = set(value or []) - {"gemeente", "redacteur", "beheerder", "expert"}
         if unknown:
-            raise ValueError(f"unknown roles {sorted(unknown)}; use gemeente, redacteur, beheerder")
+            raise ValueError(
+                f"unknown roles {sorted(unknown)}; use gemeente, redacteur, beheerder, expert"
+            )
         return value
 
     @property
@@ -176,7 +179,9 @@ class Settings(BaseSettings):
     def roles_needing_second_factor(self) -> frozenset[str]:
         if self.second_factor_roles is not None:
             return frozenset(self.second_factor_roles)
-        return frozenset() if self.environment == "demo" else frozenset({"beheerder"})
+        # Experts are people outside the programme whose accounts see municipalities'
+        # questions: like admins, they need a second factor wherever the data is real.
+        return frozenset() if self.environment == "demo" else frozenset({"beheerder", "expert"})
 
 
 @lru_cache

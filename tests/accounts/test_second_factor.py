@@ -112,8 +112,11 @@ async def test_admins_must_set_up_a_second_factor_first(enforcing_app: FastAPI) 
         assert session["tweedeFactorInstellen"] is False
 
 
-def test_second_factor_is_on_for_admins_by_default_except_in_demo_mode() -> None:
-    assert Settings(database_url="sqlite://").roles_needing_second_factor == {"beheerder"}
+def test_second_factor_is_on_for_admins_and_experts_by_default_except_in_demo_mode() -> None:
+    assert Settings(database_url="sqlite://").roles_needing_second_factor == {
+        "beheerder",
+        "expert",
+    }
     assert (
         Settings(database_url="sqlite://", environment="demo").roles_needing_second_factor == set()
     )
