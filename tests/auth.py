@@ -14,6 +14,8 @@ ADMIN = "beheerder@demo.spoorboek.example"
 EDITOR = "redacteur@demo.spoorboek.example"
 UTRECHT = "utrecht@demo.spoorboek.example"
 BOLLENSTREEK = "bollenstreek@demo.spoorboek.example"
+STIMULANSZ = "expert.stimulansz@demo.spoorboek.example"
+DIVOSA = "expert.divosa@demo.spoorboek.example"
 PARTNER = DEMO_CLIENTS[0]
 SCRIPT = DEMO_CLIENTS[1]
 

@@ -60,6 +60,18 @@ DEMO_USERS = (
         ("GM0534", "GM0553", "GM0575", "GM1525"),
         "demo-isd-bollenstreek",
     ),
+    DemoUser(
+        "expert.stimulansz@demo.spoorboek.example",
+        "Sanne Stimulansz (demo)",
+        (Role.EXPERT,),
+        organisation="stimulansz",
+    ),
+    DemoUser(
+        "expert.divosa@demo.spoorboek.example",
+        "Dirk Divosa (demo)",
+        (Role.EXPERT,),
+        organisation="divosa",
+    ),
 )
 
 DEMO_CLIENTS = (

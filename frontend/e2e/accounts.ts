@@ -7,6 +7,8 @@ export const DEMO_USERS = {
   redacteur: { email: 'redacteur@demo.spoorboek.example', name: 'Ruud Redactie (demo)' },
   utrecht: { email: 'utrecht@demo.spoorboek.example', name: 'Ulla Utrecht (demo)' },
   bollenstreek: { email: 'bollenstreek@demo.spoorboek.example', name: 'Bas Bollenstreek (demo)' },
+  stimulansz: { email: 'expert.stimulansz@demo.spoorboek.example', name: 'Sanne Stimulansz (demo)' },
+  divosa: { email: 'expert.divosa@demo.spoorboek.example', name: 'Dirk Divosa (demo)' },
 } as const;
 
 export type DemoUser = keyof typeof DEMO_USERS;
