@@ -1,8 +1,9 @@
 """An asker's rights: a copy of their data, and erasure on request (AVG articles 15 and 17).
 
 Erasure empties the asker's name, address and organisation, the question's text, subject and
-answer, and removes its attachments; what remains (channel, measures, dates, status) keeps the
-figures right. FAQ entries are separate, anonymised texts and stay as they are."""
+answer, what the advisor asked experts and what they answered, and removes its attachments;
+what remains (channel, measures, dates, status) keeps the figures right. FAQ entries are
+separate, anonymised texts and stay as they are."""
 
 from datetime import UTC, datetime
 
@@ -60,6 +61,7 @@ def erase(
     questions = [q for q in repository.questions_of_asker(session, email) if q.erased_at is None]
     hashes: set[str] = set()
     now = datetime.now(UTC)
+    put_to_experts = repository.expert_requests_of(session, [q.id for q in questions])
     for q in questions:
         hashes |= {a.sha256 for a in q.attachments}
         q.attachments.clear()
@@ -72,6 +74,10 @@ def erase(
         q.erased_at = now
         for note in session.scalars(select(QuestionNote).where(QuestionNote.question_id == q.id)):
             note.text = ERASED
+        # The advisor may have quoted the asker to the experts, and they her in their answer.
+        for request in put_to_experts.get(q.id, []):
+            request.note = ERASED if request.note is not None else None
+            request.answer = ERASED if request.answer is not None else None
         # Reasons and file names in the history may name the asker too.
         for event in session.scalars(
             select(QuestionEvent).where(QuestionEvent.question_id == q.id)

@@ -14,6 +14,7 @@ from api.municipalities.models import Municipality
 from api.organisations.models import Organisation
 from api.questions.models import (
     Channel,
+    ExpertRequest,
     FaqEntry,
     FaqProduct,
     FaqStatus,
@@ -250,6 +251,88 @@ def open_workload(session: Session) -> list[tuple[int | None, date]]:
         Question.status.in_(OPEN_STATUSES), Question.merged_into_id.is_(None)
     )
     return [(assignee, due) for assignee, due in session.execute(query)]
+
+
+# Questions put to partner organisations' experts
+
+
+@dataclass(frozen=True)
+class ExpertRequestFilter:
+    organisation: str
+    state: str | None = None
+    """open: waiting for an answer; beantwoord: answered; ingetrokken: taken back unanswered."""
+
+
+# Open requests first, then answered ones, then those taken back.
+_EXPERT_STATE_ORDER = case(
+    (ExpertRequest.closed_at.is_(None), 0), (ExpertRequest.answer.is_not(None), 1), else_=2
+)
+
+
+def _expert_requests(criteria: ExpertRequestFilter) -> Select[Any]:
+    query = select(ExpertRequest).where(ExpertRequest.organisation_code == criteria.organisation)
+    if criteria.state == "open":
+        query = query.where(ExpertRequest.closed_at.is_(None))
+    elif criteria.state == "beantwoord":
+        query = query.where(ExpertRequest.answer.is_not(None))
+    elif criteria.state == "ingetrokken":
+        query = query.where(ExpertRequest.closed_at.is_not(None), ExpertRequest.answer.is_(None))
+    return query
+
+
+def count_expert_requests(session: Session, criteria: ExpertRequestFilter) -> int:
+    subquery = _expert_requests(criteria).with_only_columns(ExpertRequest.id).subquery()
+    return int(session.scalar(select(func.count()).select_from(subquery)) or 0)
+
+
+def list_expert_requests(
+    session: Session, criteria: ExpertRequestFilter, offset: int, limit: int
+) -> list[ExpertRequest]:
+    query = (
+        _expert_requests(criteria)
+        .order_by(_EXPERT_STATE_ORDER, ExpertRequest.due_date, ExpertRequest.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def get_expert_request(
+    session: Session, request_id: int, *, for_update: bool = False
+) -> ExpertRequest | None:
+    query = select(ExpertRequest).where(ExpertRequest.id == request_id)
+    if for_update:
+        # Read again after the question's lock: someone may have answered meanwhile.
+        query = query.with_for_update().execution_options(populate_existing=True)
+    return session.scalars(query).one_or_none()
+
+
+def expert_requests_of(session: Session, question_ids: list[int]) -> dict[int, list[ExpertRequest]]:
+    if not question_ids:
+        return {}
+    query = (
+        select(ExpertRequest)
+        .where(ExpertRequest.question_id.in_(question_ids))
+        .order_by(ExpertRequest.id)
+    )
+    found: dict[int, list[ExpertRequest]] = {}
+    for request in session.scalars(query):
+        found.setdefault(request.question_id, []).append(request)
+    return found
+
+
+def open_expert_requests(session: Session, question_id: int) -> list[ExpertRequest]:
+    query = select(ExpertRequest).where(
+        ExpertRequest.question_id == question_id, ExpertRequest.closed_at.is_(None)
+    )
+    return list(session.scalars(query.order_by(ExpertRequest.id)))
+
+
+def organisation_names(session: Session, codes: set[str]) -> dict[str, str]:
+    if not codes:
+        return {}
+    query = select(Organisation.code, Organisation.name).where(Organisation.code.in_(codes))
+    return {code: name for code, name in session.execute(query)}
 
 
 # FAQ

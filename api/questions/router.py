@@ -61,7 +61,8 @@ def _answer(
     main: Question | None = None,
     code: int = 200,
 ) -> Response:
-    read = question_read(settings, principal, question, lookups_for(session, [question]))
+    lookups = lookups_for(session, [question], expert_requests=principal.is_programme_team)
+    read = question_read(settings, principal, question, lookups)
     if main is not None:
         # A contact whose question was merged gets the answer given to the merged question.
         read.status = main.status
@@ -252,6 +253,8 @@ def change_status(
         assignee_id=body.behandelaar_id,
         expert_organisation=body.expert_organisatie,
         expert_due=body.expert_termijn,
+        expert_question=body.expert_vraag,
+        share_contact=body.contact_delen,
         answer=body.antwoord,
         note=body.toelichting,
     )

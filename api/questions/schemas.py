@@ -12,6 +12,7 @@ from api.core.schemas import ApiModel, CodeName, OptionalDate, RequestModel, Row
 from api.questions.models import Channel, FaqStatus, QuestionStatus
 
 DueState = Literal["op-tijd", "bijna-verlopen", "verlopen", "afgerond"]
+ExpertRequestState = Literal["open", "beantwoord", "ingetrokken"]
 
 
 class AskerWrite(RequestModel):
@@ -64,6 +65,16 @@ class QuestionTransition(RequestModel):
     expert_termijn: OptionalBoundedDate = Field(
         default=None, description="Standaard het ingestelde aantal werkdagen vanaf vandaag."
     )
+    expert_vraag: str | None = Field(
+        default=None,
+        max_length=4000,
+        description="Bij 'wacht-op-expert': wat u de experts vraagt, naast de vraag zelf.",
+    )
+    contact_delen: bool = Field(
+        default=False,
+        description="Bij 'wacht-op-expert': de experts zien naam en contactgegevens van de "
+        "vrager (en diens gemeente). Standaard niet.",
+    )
     antwoord: str | None = Field(
         default=None, max_length=20_000, description="Verplicht bij 'beantwoord'."
     )
@@ -95,6 +106,23 @@ class ExpertRead(ApiModel):
     termijn: OptionalDate
 
 
+class ExpertRequestRead(ApiModel):
+    """A question put to a partner organisation, as the programme team sees it."""
+
+    id: int
+    organisatie: CodeName
+    status: ExpertRequestState
+    expert_vraag: str | None = Field(description="Wat de adviseur de experts vroeg.")
+    contact_gedeeld: bool = Field(description="De experts zien de gegevens van de vrager.")
+    gesteld_door: PersonRef | None
+    gesteld_op: datetime
+    termijn: date = Field(description="Uiterste datum voor het antwoord van de expert.")
+    antwoord: str | None
+    beantwoord_door: PersonRef | None
+    beantwoord_op: datetime | None
+    gesloten_op: datetime | None = Field(description="Beantwoord, of teruggenomen.")
+
+
 class AttachmentRead(ApiModel):
     id: int
     naam: str
@@ -118,6 +146,10 @@ class QuestionRead(ApiModel):
     termijn_status: DueState
     behandelaar: PersonRef | None
     expert: ExpertRead | None
+    expertverzoeken: list[ExpertRequestRead] = Field(
+        description="Elke keer dat de vraag aan experts is voorgelegd, met hun antwoord "
+        "(alleen voor de redactie)."
+    )
     antwoord: str | None
     beantwoord_op: datetime | None
     gesloten_op: datetime | None
@@ -149,6 +181,68 @@ class QuestionPage(ApiModel):
     resultaten: list[QuestionSummary]
     paginering: PageInfo
     links: PageLinks = Field(alias="_links")
+
+
+class ExpertAskerRead(ApiModel):
+    naam: str | None
+    email: str | None
+    organisatie: str | None
+
+
+class ExpertQuestionSummary(ApiModel):
+    """A question in an expert's inbox."""
+
+    id: int = Field(description="Nummer van de expertvraag.")
+    status: ExpertRequestState
+    onderwerp: str
+    maatregelen: list[str]
+    gesteld_op: datetime
+    termijn: date
+    termijn_status: DueState = Field(description="Tegen de termijn van de expert.")
+    beantwoord_op: datetime | None
+
+
+class ExpertQuestionPage(ApiModel):
+    resultaten: list[ExpertQuestionSummary]
+    paginering: PageInfo
+    links: PageLinks = Field(alias="_links")
+
+
+class ExpertQuestionRead(ApiModel):
+    """A question put to the expert's organisation: what she needs to answer it, and the
+    asker's details only when the advisor shared them."""
+
+    id: int = Field(description="Nummer van de expertvraag.")
+    vraag_id: int = Field(description="Nummer van de vraag bij het implementatieteam.")
+    status: ExpertRequestState
+    organisatie: CodeName
+    onderwerp: str
+    vraag: str
+    maatregelen: list[CodeName]
+    thema: CodeName | None
+    expert_vraag: str | None = Field(description="Wat de adviseur u vraagt, naast de vraag.")
+    gesteld_door: PersonRef | None = Field(description="De adviseur die de vraag voorlegde.")
+    gesteld_op: datetime
+    termijn: date
+    termijn_status: DueState
+    contact_gedeeld: bool
+    vragensteller: ExpertAskerRead | None = Field(
+        description="Alleen als de adviseur de contactgegevens deelde."
+    )
+    gemeente: CodeName | None = Field(
+        description="De gemeente van de vrager; alleen als de adviseur de gegevens deelde."
+    )
+    antwoord: str | None
+    beantwoord_door: PersonRef | None
+    beantwoord_op: datetime | None
+
+
+class ExpertAnswer(RequestModel):
+    antwoord: str = Field(
+        min_length=1,
+        max_length=20_000,
+        description="Uw antwoord gaat naar de adviseur, die de vrager antwoordt.",
+    )
 
 
 class NoteRead(ApiModel):

@@ -1,19 +1,30 @@
 """The life of a question: new → triaged → assigned → waiting for expert → answered → closed,
 reopening, triage, internal notes and merging duplicates. Illegal transitions are a 409; every
-change is appended to the question's history."""
+change is appended to the question's history.
+
+Waiting for an expert puts the question to a partner organisation (an `ExpertRequest`, which its
+experts answer in api/questions/experts.py); leaving that state without their answer takes the
+request back. Hand-overs that someone must hear about are published as events
+(api/core/events.py): a question assigned to someone new, a question put to experts."""
 
 from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import Session
 
-from api.core import clock
+from api.core import clock, events
 from api.core.conditional import check_version
 from api.core.errors import ConflictError, NotFoundError
 from api.core.security import Principal, Role
 from api.core.settings import Settings
 from api.core.validation import InvalidParams
 from api.questions import notifications, repository, service_levels, similarity
-from api.questions.models import Question, QuestionEvent, QuestionNote, QuestionStatus
+from api.questions.models import (
+    ExpertRequest,
+    Question,
+    QuestionEvent,
+    QuestionNote,
+    QuestionStatus,
+)
 from api.questions.policy import require_team
 from api.questions.references import resolve_measures, resolve_theme
 
@@ -109,6 +120,38 @@ def _assignee(
     return assignee_id
 
 
+def _put_to_experts(
+    session: Session,
+    principal: Principal,
+    question: Question,
+    organisation: str,
+    due: date,
+    expert_question: str | None,
+    share_contact: bool,
+) -> ExpertRequest:
+    request = ExpertRequest(
+        question_id=question.id,
+        organisation_code=organisation,
+        asked_by=principal.user_id,
+        due_date=due,
+        note=(expert_question or "").strip() or None,
+        share_contact=share_contact,
+    )
+    session.add(request)
+    session.flush()
+    return request
+
+
+def take_back_expert_requests(session: Session, question: Question) -> list[int]:
+    """Closes the question's unanswered requests: they leave the experts' inbox."""
+    now = datetime.now(UTC)
+    closed = []
+    for request in repository.open_expert_requests(session, question.id):
+        request.closed_at = now
+        closed.append(request.id)
+    return closed
+
+
 def transition(
     session: Session,
     settings: Settings,
@@ -120,6 +163,8 @@ def transition(
     assignee_id: int | None = None,
     expert_organisation: str | None = None,
     expert_due: date | None = None,
+    expert_question: str | None = None,
+    share_contact: bool = False,
     answer: str | None = None,
     note: str | None = None,
 ) -> Question:
@@ -127,6 +172,7 @@ def transition(
     question = load_for_change(session, question_id, if_match)
     _not_merged(question)
     current = question.status
+    previous_assignee = question.assignee_id
     if target not in TRANSITIONS[current]:
         allowed = sorted(TRANSITIONS[current])
         raise ConflictError(
@@ -139,6 +185,7 @@ def transition(
     if note:
         details["toelichting"] = note.strip()
     today = clock.today()
+    escalation: tuple[str, date] | None = None
     if target is S.ASSIGNED:
         question.assignee_id = _assignee(session, invalid, question, assignee_id)
         details["behandelaarId"] = question.assignee_id
@@ -150,9 +197,12 @@ def transition(
             invalid.add("expertOrganisatie", "unknown_value", f"'{code}' bestaat niet.", "body")
         if expert_due is not None and expert_due < today:
             invalid.add("expertTermijn", "in_past", "De termijn ligt in het verleden.", "body")
+        due = expert_due or service_levels.expert_due(settings, today)
         question.expert_organisation = code or None
-        question.expert_due_date = expert_due or service_levels.expert_due(settings, today)
-        details["expert"] = {"organisatie": code, "termijn": str(question.expert_due_date)}
+        question.expert_due_date = due
+        expert_details: dict[str, object] = {"organisatie": code, "termijn": str(due)}
+        details["expert"] = expert_details
+        escalation = (code, due)
     elif target is S.ANSWERED:
         question.answer = _required_text(invalid, "antwoord", answer, "Schrijf het antwoord.")
         question.answered_at = datetime.now(UTC)
@@ -168,6 +218,8 @@ def transition(
     if current is S.WAITING_FOR_EXPERT:
         question.expert_organisation = None
         question.expert_due_date = None
+        if taken_back := take_back_expert_requests(session, question):
+            details["expertverzoekenTeruggenomen"] = taken_back
     if target is S.ASSIGNED and current in REOPENED_FROM:
         details["toelichting"] = _required_text(
             invalid, "toelichting", note, "Waarom gaat de vraag weer open?"
@@ -179,6 +231,13 @@ def transition(
         question.answered_at = None
         question.due_date = service_levels.answer_due(settings, clock.now())
     question.status = target
+    request = None
+    if escalation is not None:
+        organisation, due = escalation
+        request = _put_to_experts(
+            session, principal, question, organisation, due, expert_question, share_contact
+        )
+        expert_details.update(verzoek=request.id, contactGedeeld=share_contact)
     if target is S.ANSWERED:
         askers = [question, *question.merged]
         details["gemaild"] = notifications.answered(
@@ -187,6 +246,30 @@ def transition(
     kind = "heropend" if target is S.ASSIGNED and current in REOPENED_FROM else "status"
     record(session, question, kind, principal.subject, before=current, details=details)
     session.flush()
+    if request is not None:
+        events.publish(
+            session,
+            events.QUESTION_ESCALATED,
+            {
+                "question": question.id,
+                "request": request.id,
+                "subject": question.subject,
+                "organisation": request.organisation_code,
+                "due": request.due_date,
+                "actor": principal.user_id,
+            },
+        )
+    if question.assignee_id is not None and question.assignee_id != previous_assignee:
+        events.publish(
+            session,
+            events.QUESTION_ASSIGNED,
+            {
+                "question": question.id,
+                "subject": question.subject,
+                "assignee": question.assignee_id,
+                "actor": principal.user_id,
+            },
+        )
     return question
 
 
@@ -261,6 +344,10 @@ def merge(
     duplicate.merged_into_id = main.id
     duplicate.status = S.CLOSED
     duplicate.closed_at = datetime.now(UTC)
+    # A duplicate that was waiting for experts no longer needs their answer: the main one does.
+    duplicate.expert_organisation = None
+    duplicate.expert_due_date = None
+    take_back_expert_requests(session, duplicate)
     main.measures = list({m.code: m for m in [*main.measures, *duplicate.measures]}.values())
     record(
         session,
