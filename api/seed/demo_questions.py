@@ -1,5 +1,6 @@
 """A year of demo questions: every channel, most answered within the service level, some late,
-a few waiting for an expert, duplicates merged, and FAQ entries published from the answers.
+a few waiting for an expert (each put to its organisation, so the demo experts of Stimulansz and
+Divosa find them in their inbox), duplicates merged, and FAQ entries published from the answers.
 Deterministic (fixed random seed), dates relative to the day the demo is loaded. The askers are
 invented and their addresses use a reserved example domain."""
 
@@ -19,7 +20,14 @@ from api.municipalities.models import Municipality
 from api.products.models import Product, ProductVersion
 from api.questions import faq, service_levels, similarity
 from api.questions.faq import FaqText
-from api.questions.models import Channel, FaqProduct, Question, QuestionEvent, QuestionStatus
+from api.questions.models import (
+    Channel,
+    ExpertRequest,
+    FaqProduct,
+    Question,
+    QuestionEvent,
+    QuestionStatus,
+)
 from api.seed.demo_accounts import DEMO_USERS
 
 QUESTIONS = 420
@@ -71,6 +79,11 @@ ASPECTS = [
 ]
 FIRST_NAMES = ["Anouk", "Bas", "Chantal", "Daan", "Esra", "Femke", "Gijs", "Hanna", "Ilse"]
 LAST_NAMES = ["Bakker", "de Boer", "Dijkstra", "Hendriks", "Jansen", "Kok", "Mulder", "Smit"]
+EXPERT_QUESTIONS = [
+    "Hoe lezen jullie de wettekst hier? Wij twijfelen over de toepassing op lopende uitkeringen.",
+    "Kennen jullie gemeenten die dit al zo uitvoeren? Een voorbeeld zou de adviseur helpen.",
+    "Is hier jurisprudentie over, of een standpunt van jullie organisatie?",
+]
 
 
 def _moment(day: date, rng: random.Random) -> datetime:
@@ -178,12 +191,44 @@ def load_demo_questions(
             moment = q.answered_at or q.received_at + timedelta(hours=2)
             session.add(_event(q, "status", actor, moment, q.status.value))
     _merge_duplicates(created, rng)
+    _put_to_experts(session, settings, created, today)
     for q in created:
         if q.merged_into_id is None:
             similarity.index(session, "vraag", q.id, q.subject, q.text)
     session.flush()
     _publish_faq(session, settings, created, advisors[0] if advisors else None)
     return len(created), 0
+
+
+def _put_to_experts(
+    session: Session, settings: Settings, created: list[Question], today: date
+) -> None:
+    """Every question waiting for an expert has its open request, as the workflow makes them:
+    put in the last two weeks or so (some are late), each with what the advisor asks. The first
+    one put to Stimulansz shares the asker's contact details, to show the difference."""
+    waiting = [
+        q
+        for q in created
+        if q.status is QuestionStatus.WAITING_FOR_EXPERT and q.expert_organisation
+    ]
+    shared = next((q for q in waiting if q.expert_organisation == "stimulansz"), None)
+    for n, q in enumerate(waiting):
+        asked = max(
+            datetime.combine(today - timedelta(days=n % 12), time(10), tzinfo=UTC),
+            q.received_at + timedelta(hours=2),
+        )
+        q.expert_due_date = service_levels.expert_due(settings, asked.date())
+        session.add(
+            ExpertRequest(
+                question_id=q.id,
+                organisation_code=q.expert_organisation,
+                asked_by=q.assignee_id,
+                asked_at=min(asked, datetime.now(UTC)),
+                due_date=q.expert_due_date,
+                note=EXPERT_QUESTIONS[n % len(EXPERT_QUESTIONS)],
+                share_contact=q is shared,
+            )
+        )
 
 
 def _merge_duplicates(created: list[Question], rng: random.Random) -> None:
