@@ -5,10 +5,32 @@ from collections.abc import Callable
 
 import httpx
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from tests.auth import ADMIN, BOLLENSTREEK, EDITOR, PARTNER, SCRIPT, UTRECHT, login, machine_token
+from api.questions.models import ExpertRequest
+from tests.auth import (
+    ADMIN,
+    BOLLENSTREEK,
+    EDITOR,
+    PARTNER,
+    SCRIPT,
+    STIMULANSZ,
+    UTRECHT,
+    login,
+    machine_token,
+)
 
-ROLES = ["publiek", "utrecht", "bollenstreek", "redacteur", "beheerder", "partner", "script"]
+ROLES = [
+    "publiek",
+    "utrecht",
+    "bollenstreek",
+    "redacteur",
+    "beheerder",
+    "expert",
+    "partner",
+    "script",
+]
 
 
 async def as_role(role: str, make: Callable[[], httpx.AsyncClient]) -> httpx.AsyncClient:
@@ -18,6 +40,7 @@ async def as_role(role: str, make: Callable[[], httpx.AsyncClient]) -> httpx.Asy
         "bollenstreek": BOLLENSTREEK,
         "redacteur": EDITOR,
         "beheerder": ADMIN,
+        "expert": STIMULANSZ,
     }
     machines = {"partner": PARTNER, "script": SCRIPT}
     if role in people:
@@ -35,6 +58,7 @@ ADMIN_ONLY = {
     "bollenstreek": 403,
     "redacteur": 403,
     "beheerder": 200,
+    "expert": 403,
     "partner": 403,
     "script": 403,
 }
@@ -44,8 +68,30 @@ PEOPLE_ONLY = {
     "bollenstreek": 200,
     "redacteur": 200,
     "beheerder": 200,
+    "expert": 200,
     "partner": 403,
     "script": 403,
+}
+# Questions: municipal contacts ask, the programme team handles; an expert only answers what is
+# put to her organisation (below), everything else of questions refuses her.
+ASKERS_AND_TEAM = {**PEOPLE_ONLY, "expert": 403}
+TEAM_ONLY = {**ASKERS_AND_TEAM, "utrecht": 403, "bollenstreek": 403}
+EXPERT_ONLY = {
+    "publiek": 401,
+    "utrecht": 403,
+    "bollenstreek": 403,
+    "redacteur": 403,
+    "beheerder": 403,
+    "expert": 200,
+    "partner": 403,
+    "script": 403,
+}
+# A question put to another organisation is answered like a missing one.
+ANOTHER_ORGANISATIONS = {**EXPERT_ONLY, "expert": 404}
+FAQ_ENTRY: dict[str, object] = {
+    "vraag": "Geldt de vrijlating van giften per persoon?",
+    "antwoord": "Ja, de vrijlating geldt per persoon, niet per huishouden.",
+    "maatregelen": ["M01"],
 }
 
 MATRIX: list[tuple[str, str, dict[str, object] | None, dict[str, int]]] = [
@@ -82,6 +128,17 @@ MATRIX: list[tuple[str, str, dict[str, object] | None, dict[str, int]]] = [
         {**ADMIN_ONLY, "beheerder": 201},
     ),
     ("GET", "/api/v1/audit-gebeurtenissen", None, ADMIN_ONLY),
+    ("GET", "/api/v1/vragen", None, ASKERS_AND_TEAM),
+    ("GET", "/api/v1/vragen/werkvoorraad", None, TEAM_ONLY),
+    ("GET", "/api/v1/vragen/behandelaars", None, TEAM_ONLY),
+    ("GET", "/api/v1/vragen/1/notities", None, TEAM_ONLY),
+    ("GET", "/api/v1/faq", None, PUBLIC),
+    ("POST", "/api/v1/faq", FAQ_ENTRY, {**TEAM_ONLY, "redacteur": 201, "beheerder": 201}),
+    ("GET", "/api/v1/expertvragen", None, EXPERT_ONLY),
+    ("GET", "/api/v1/expertvragen/{stimulansz}", None, EXPERT_ONLY),
+    ("GET", "/api/v1/expertvragen/{divosa}", None, ANOTHER_ORGANISATIONS),
+    ("POST", "/api/v1/expertvragen/{stimulansz}/antwoord", {"antwoord": "Ja."}, EXPERT_ONLY),
+    ("POST", "/api/v1/expertvragen/{divosa}/antwoord", {"antwoord": "Ja."}, ANOTHER_ORGANISATIONS),
     # Contact persons are private to the programme team and the municipality itself.
     (
         "GET",
@@ -93,6 +150,7 @@ MATRIX: list[tuple[str, str, dict[str, object] | None, dict[str, int]]] = [
             "bollenstreek": 404,
             "redacteur": 200,
             "beheerder": 200,
+            "expert": 404,
             "partner": 404,
             "script": 404,
         },
@@ -107,6 +165,7 @@ MATRIX: list[tuple[str, str, dict[str, object] | None, dict[str, int]]] = [
             "bollenstreek": 200,
             "redacteur": 200,
             "beheerder": 200,
+            "expert": 404,
             "partner": 404,
             "script": 404,
         },
@@ -122,9 +181,28 @@ def _cases() -> list[object]:
     ]
 
 
+def open_expert_requests(db: Session) -> dict[str, int]:
+    """An open question of the demo data put to each organisation, for the paths above."""
+    found = {}
+    for organisation in ("stimulansz", "divosa"):
+        query = (
+            select(ExpertRequest.id)
+            .where(
+                ExpertRequest.organisation_code == organisation, ExpertRequest.closed_at.is_(None)
+            )
+            .order_by(ExpertRequest.id)
+            .limit(1)
+        )
+        request_id = db.scalar(query)
+        assert request_id is not None, f"the demo data puts a question to {organisation}"
+        found[organisation] = request_id
+    return found
+
+
 @pytest.mark.parametrize(("method", "path", "body", "role", "status"), _cases())
 async def test_access(
     clients: Callable[[], httpx.AsyncClient],
+    db: Session,
     method: str,
     path: str,
     body: dict[str, object] | None,
@@ -132,6 +210,8 @@ async def test_access(
     status: int,
 ) -> None:
     client = await as_role(role, clients)
+    if "{" in path:
+        path = path.format(**open_expert_requests(db))
     response = await client.request(method, path, json=body)
     assert response.status_code == status, response.text
     if status >= 400:
@@ -139,7 +219,7 @@ async def test_access(
         assert "@" not in response.text, "a refusal must not carry personal data"
 
 
-@pytest.mark.parametrize("role", ["utrecht", "partner", "script"])
+@pytest.mark.parametrize("role", ["utrecht", "expert", "partner", "script"])
 async def test_someone_elses_municipality_looks_like_a_missing_one(
     clients: Callable[[], httpx.AsyncClient], role: str
 ) -> None:
@@ -153,7 +233,7 @@ async def test_someone_elses_municipality_looks_like_a_missing_one(
     )
 
 
-@pytest.mark.parametrize("role", ["redacteur", "utrecht", "partner"])
+@pytest.mark.parametrize("role", ["redacteur", "utrecht", "expert", "partner"])
 async def test_non_admins_cannot_probe_user_ids(
     clients: Callable[[], httpx.AsyncClient], role: str
 ) -> None:
