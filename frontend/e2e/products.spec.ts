@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 
 import { DEMO_USERS } from './accounts';
 import { expectNoAxeViolations } from './axe';
-import { demoTesterId, newContext, smallPdf, statusActions, statusSection, uniqueWord } from './products';
+import { inviteDemoTester, newContext, smallPdf, statusActions, statusSection, uniqueWord } from './products';
 import { asRole, openAs } from './sessions';
 
 test.describe('ingelogd als redacteur', () => {
@@ -16,7 +16,6 @@ test.describe('ingelogd als redacteur', () => {
     const title = `Handreiking ${word}`;
     const pdfName = `${word.toLowerCase()}.pdf`;
     const pdf = smallPdf(word);
-    const testerId = await demoTesterId(browser, testInfo);
 
     // The editor creates the product: it starts as planned.
     await openAs(page, 'redacteur');
@@ -83,14 +82,12 @@ test.describe('ingelogd als redacteur', () => {
     await draft.getByRole('button', { name: 'Link toevoegen' }).click();
     await expect(draft.getByRole('status').first()).toHaveText('Link Webinar giftenvrijlating is toegevoegd aan het concept.');
 
-    // In review, and the demo tester invited by her user number (editors cannot list users).
+    // In review, and the demo tester found by name in the people directory and invited.
     await status.getByRole('button', { name: 'Ter toetsing aanbieden' }).click();
     await expect(status).toContainText('Huidige status: In toetsing.');
     await expect(statusActions(page)).toHaveText(['Terug naar ontwikkeling', 'Publiceren', 'Intrekken']);
     const reviews = page.getByRole('region', { name: 'Toetsing', exact: true });
-    await reviews.getByLabel('Gebruikersnummer van de toetser').fill(String(testerId));
-    await reviews.getByRole('button', { name: 'Uitnodigen' }).click();
-    await expect(reviews.getByRole('status')).toHaveText(`${DEMO_USERS.utrecht.name} is uitgenodigd om versie 1 te toetsen.`);
+    await inviteDemoTester(reviews);
     await expect(reviews.getByRole('row', { name: new RegExp(DEMO_USERS.utrecht.name.replace(/[()]/g, '\\$&')) })).toContainText(
       'Nog geen oordeel',
     );

@@ -1,4 +1,4 @@
-import { expect, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 import { DEMO_USERS, type DemoUser } from './accounts';
 import { sessionFile } from './sessions';
@@ -29,25 +29,18 @@ export function smallPdf(text: string): Buffer {
 }
 
 /**
- * The user id of the demo tester, asked of the API as the demo admin (GET /gebruikers is for
- * admins only), in a context of its own.
+ * Invites the demo tester in the Toetsing section of a product's page as an editor does: finds
+ * her by name in the people directory, chooses her, invites her, and waits for the confirmation.
  */
-export async function demoTesterId(browser: Browser, testInfo: TestInfo): Promise<number> {
-  const context = await newContext(browser, testInfo, 'beheerder');
-  try {
-    const email = DEMO_USERS.utrecht.email;
-    const response = await context.request.get('/api/v1/gebruikers', {
-      params: { rol: 'gemeente', zoek: email },
-      headers: { Accept: 'application/json' },
-    });
-    expect(response.status()).toBe(200);
-    const body = (await response.json()) as { resultaten: { id: number; email: string }[] };
-    const ids = body.resultaten.filter((user) => user.email === email).map((user) => user.id);
-    expect(ids, `exactly one user ${email}`).toHaveLength(1);
-    return ids[0] as number;
-  } finally {
-    await context.close();
-  }
+export async function inviteDemoTester(reviews: Locator): Promise<void> {
+  const { name } = DEMO_USERS.utrecht;
+  await reviews.getByRole('searchbox', { name: 'Zoek een toetser' }).fill('Ulla Utrecht');
+  await reviews.getByRole('radiogroup', { name: 'Gevonden contactpersonen' }).getByRole('radio', { name }).check();
+  await expect(reviews).toContainText(`Gekozen toetser: ${name}`);
+  await reviews.getByRole('button', { name: 'Uitnodigen' }).click();
+  await expect(reviews.getByRole('status').filter({ hasText: 'is uitgenodigd' })).toHaveText(
+    `${name} is uitgenodigd om versie 1 te toetsen.`,
+  );
 }
 
 /** The buttons of the editor's status section, in order. */

@@ -1,20 +1,17 @@
-import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import {
   ButtonGroup,
   Heading,
   Paragraph,
   PrimaryActionButton,
-  SelectOption,
   TableCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 
 import { DataTable } from '../../shared/DataTable';
-import { hasRole, useCurrentUser } from '../../auth/session';
-import { clientErrors, hasErrors, mapErrorToForm } from '../../forms/errors';
+import { clientErrors, mapErrorToForm } from '../../forms/errors';
 import { ErrorSummary } from '../../forms/ErrorSummary';
-import { SelectField, TextField } from '../../forms/fields';
 import { useFormErrors } from '../../forms/useFormErrors';
 import { DutchDateTime } from '../../shared/DutchDateTime';
 import { ErrorAlert } from '../../shared/ErrorAlert';
@@ -23,72 +20,23 @@ import { invalidateProducts } from '../api';
 import { VERDICT_LABELS } from '../labels';
 import { approvalsOfDraft, canInviteTesters } from '../lifecycle';
 import type { Product, Review } from '../types';
-import { fetchTesters, inviteTester } from './api';
+import { inviteTester, type Person } from './api';
+import { ReviewerPicker, reviewerSearchId } from './ReviewerPicker';
 
-const FIELDS = { toetserId: { id: 'toetser', label: 'Toetser' } };
-
-/** Admins choose from the municipal contacts; other editors cannot list users and give the number. */
-function TesterInput({
-  value,
-  onChange,
-  errors,
-  canList,
-}: {
-  value: string;
-  onChange: (value: string) => void;
-  errors: string[] | undefined;
-  canList: boolean;
-}) {
-  const testers = useQuery({
-    queryKey: ['prive', 'gebruikers', 'toetsers'],
-    queryFn: ({ signal }) => fetchTesters(signal),
-    enabled: canList,
-  });
-  if (!canList) {
-    return (
-      <TextField
-        id={FIELDS.toetserId.id}
-        label="Gebruikersnummer van de toetser"
-        description="Een actieve gemeentelijke contactpersoon. Het nummer staat bij de gebruiker in Beheer (vraag het een beheerder), bijvoorbeeld 3 in /beheer/gebruikers/3."
-        inputMode="numeric"
-        pattern="[0-9]*"
-        autoComplete="off"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        errors={errors}
-      />
-    );
-  }
-  return (
-    <SelectField
-      id={FIELDS.toetserId.id}
-      label="Toetser"
-      description="Een actieve gemeentelijke contactpersoon."
-      value={value}
-      busy={testers.isPending}
-      errors={[...(testers.isError ? ['De lijst met toetsers kon niet worden geladen.'] : []), ...(errors ?? [])]}
-      onChange={(event) => onChange(event.target.value)}
-    >
-      <SelectOption value="">Kies een toetser</SelectOption>
-      {testers.data?.map((user) => (
-        <SelectOption key={user.id} value={String(user.id)}>
-          {user.naam} ({user.gemeenten.map((m) => m.naam).join(', ') || user.email})
-        </SelectOption>
-      ))}
-    </SelectField>
-  );
-}
+const FIELDS = { toetserId: { id: reviewerSearchId('toetser'), label: 'Toetser' } };
 
 function InviteForm({ product, onInvited }: { product: Product; onInvited: (review: Review) => void }) {
   const queryClient = useQueryClient();
-  const canList = hasRole(useCurrentUser(), 'beheerder');
-  const [tester, setTester] = useState('');
+  const [tester, setTester] = useState<Person | null>(null);
+  // A new picker (empty search) after each invitation.
+  const [round, setRound] = useState(0);
   const { errors, show, clear, summaryRef } = useFormErrors();
   const mutation = useMutation({
     mutationFn: (toetserId: number) => inviteTester(product.id, toetserId),
     onSuccess: async (review) => {
       clear();
-      setTester('');
+      setTester(null);
+      setRound((n) => n + 1);
       await invalidateProducts(queryClient);
       onInvited(review);
     },
@@ -96,25 +44,17 @@ function InviteForm({ product, onInvited }: { product: Product; onInvited: (revi
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const id = Number(tester.trim());
-    const problems = clientErrors({
-      toetserId: !tester.trim()
-        ? canList
-          ? 'Kies een toetser.'
-          : 'Vul het gebruikersnummer van de toetser in.'
-        : !(Number.isInteger(id) && id >= 1) && 'Een gebruikersnummer bestaat alleen uit cijfers, zoals 3.',
-    });
-    if (hasErrors(problems)) {
-      show(problems);
+    if (!tester) {
+      show(clientErrors({ toetserId: 'Zoek en kies een toetser.' }));
       return;
     }
-    mutation.mutate(id);
+    mutation.mutate(tester.id);
   };
   return (
     <>
       <ErrorSummary ref={summaryRef} errors={errors} fields={FIELDS} />
       <form noValidate onSubmit={submit} className="spoorboek-form" aria-labelledby="uitnodigen-kop">
-        <TesterInput value={tester} onChange={setTester} errors={errors.fields.toetserId} canList={canList} />
+        <ReviewerPicker key={round} id="toetser" value={tester} onChange={setTester} errors={errors.fields.toetserId} />
         <ButtonGroup>
           <PrimaryActionButton type="submit" busy={mutation.isPending} disabled={mutation.isPending}>
             Uitnodigen
@@ -197,7 +137,7 @@ export function ReviewsSection({ product, reviews }: { product: Product; reviews
             Toetser uitnodigen
           </Heading>
           <Paragraph>
-            De toetser ziet de uitnodiging onder Mijn toetsingen en kan het concept bekijken. Een oordeel geven kan
+            De toetser krijgt een melding, ziet de uitnodiging onder Mijn toetsingen en kan het concept bekijken. Een oordeel geven kan
             zodra het product in toetsing is.
           </Paragraph>
           <InviteForm

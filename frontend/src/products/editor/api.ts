@@ -1,7 +1,7 @@
 import { unwrap } from '../../api/call';
 import { apiClient } from '../../api/client';
 import { fileUpload } from '../../api/multipart';
-import type { components } from '../../api/schema';
+import type { components, operations } from '../../api/schema';
 import type {
   DeliveryPlan,
   DeliveryPlanQuery,
@@ -14,7 +14,9 @@ import type {
   Transition,
 } from '../types';
 
-type UserPage = components['schemas']['UserPage'];
+type PersonPage = components['schemas']['PersonPage'];
+export type Person = PersonPage['resultaten'][number];
+type PeopleQuery = operations['personenZoeken']['parameters']['query'];
 
 export function createProduct(body: ProductCreate): Promise<Product> {
   return unwrap(apiClient.POST('/producten', { body }));
@@ -66,15 +68,9 @@ export function inviteTester(id: number, toetserId: number): Promise<Review> {
   return unwrap(apiClient.POST('/producten/{id}/toetsingen', { params: { path: { id } }, body: { toetserId } }));
 }
 
-/** Active municipal contacts, for an admin's tester list (GET /gebruikers is for admins only). */
-export async function fetchTesters(signal?: AbortSignal): Promise<UserPage['resultaten']> {
-  const page = await unwrap(
-    apiClient.GET('/gebruikers', {
-      params: { query: { rol: 'gemeente', actief: true, paginaGrootte: 100 } },
-      signal,
-    }),
-  );
-  return page.resultaten;
+/** The directory's people of a role whose name contains `zoek`: no more than name, organisation and municipalities. */
+export function findPeople(query: PeopleQuery, signal?: AbortSignal): Promise<PersonPage> {
+  return unwrap(apiClient.GET('/personen', { params: { query }, signal }));
 }
 
 export function fetchDeliveryPlan(query: DeliveryPlanQuery, signal?: AbortSignal): Promise<DeliveryPlan> {
