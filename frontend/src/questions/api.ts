@@ -66,7 +66,7 @@ export function changeStatus(id: number, version: number, body: Transition): Pro
   return unwrap(
     apiClient.POST('/vragen/{id}/statuswijzigingen', {
       params: { path: { id }, header: { 'If-Match': etagOf(version) } },
-      body,
+      body: { contactDelen: false, ...body },
     }),
   );
 }

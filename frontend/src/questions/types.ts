@@ -6,7 +6,10 @@ export type QuestionPage = components['schemas']['QuestionPage'];
 export type QuestionCreate = components['schemas']['QuestionCreate'];
 export type QuestionUpdate = components['schemas']['QuestionUpdate'];
 export type QuestionStatus = components['schemas']['QuestionStatus'];
-export type Transition = components['schemas']['QuestionTransition'];
+type TransitionSchema = components['schemas']['QuestionTransition'];
+/** A body as the forms build it: the generator marks a field with a default as required, but
+ * contactDelen only matters when a question goes to experts (changeStatus sends false otherwise). */
+export type Transition = Omit<TransitionSchema, 'contactDelen'> & Partial<Pick<TransitionSchema, 'contactDelen'>>;
 export type Channel = components['schemas']['Channel'];
 export type DueState = Question['termijnStatus'];
 export type Note = components['schemas']['NoteRead'];
