@@ -1599,6 +1599,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/e-mailvoorbeelden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Elke e-mail die meldingen versturen, met voorbeeldgegevens (beheerders) */
+        get: operations["eMailvoorbeeldenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dashboard": {
         parameters: {
             query?: never;
@@ -2778,6 +2795,40 @@ export interface components {
              * @description Code uit de authenticator-app (TOTP).
              */
             code?: string | null;
+        };
+        /** MailPreview */
+        MailPreview: {
+            /**
+             * Naam
+             * @description De soort melding, of dagoverzicht.
+             */
+            naam: string;
+            /** Omschrijving */
+            omschrijving: string;
+            /** Onderwerp */
+            onderwerp: string;
+            /**
+             * Tekst
+             * @description Het tekstdeel van de e-mail.
+             */
+            tekst: string;
+            /**
+             * Html
+             * @description Het HTML-deel, met de opmaak in de elementen zelf.
+             */
+            html: string;
+            /**
+             * Headers
+             * @description Extra headers, zoals List-Unsubscribe.
+             */
+            headers: {
+                [key: string]: string;
+            };
+        };
+        /** MailPreviews */
+        MailPreviews: {
+            /** Voorbeelden */
+            voorbeelden: components["schemas"]["MailPreview"][];
         };
         /** MapValue */
         MapValue: {
@@ -16528,6 +16579,77 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    eMailvoorbeeldenOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailPreviews"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */

@@ -12,6 +12,7 @@ const ROLE_NAMES: Record<Role, string> = {
   beheerder: 'beheerders',
   redacteur: 'redacteuren',
   gemeente: 'gemeentelijke contactpersonen',
+  expert: 'experts van partnerorganisaties',
 };
 
 function rolesText(roles: readonly Role[]): string {

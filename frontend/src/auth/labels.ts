@@ -8,15 +8,17 @@ export const ROLE_LABELS: Record<Role, string> = {
   gemeente: 'Gemeentelijke contactpersoon',
   redacteur: 'Redacteur',
   beheerder: 'Beheerder',
+  expert: 'Expert van een partnerorganisatie',
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   gemeente: 'Geeft de voortgang van de eigen gemeente(n) door en stelt vragen.',
   redacteur: 'Werkt producten en inhoud van het programma bij.',
   beheerder: 'Beheert gebruikers, koppelingen en het auditlog.',
+  expert: 'Beantwoordt de vragen die het implementatieteam aan de eigen organisatie voorlegt.',
 };
 
-export const ROLES: Role[] = ['gemeente', 'redacteur', 'beheerder'];
+export const ROLES: Role[] = ['gemeente', 'redacteur', 'beheerder', 'expert'];
 
 export const SCOPE_LABELS: Record<Scope, string> = {
   'producten:lezen': 'Producten lezen (ook geplande producten)',
