@@ -24,7 +24,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from api.seed.demo_accounts import DEMO_PASSWORD
-from tests.auth import ADMIN, BOLLENSTREEK, EDITOR, PARTNER, SCRIPT, UTRECHT
+from tests.auth import ADMIN, BOLLENSTREEK, EDITOR, PARTNER, SCRIPT, STIMULANSZ, UTRECHT
 
 EXAMPLES_PER_OPERATION = 5
 CHECKS = [
@@ -57,6 +57,7 @@ CALLERS = [
     Caller("redacteur", person=EDITOR),
     Caller("contactpersoon", person=UTRECHT),
     Caller("samenwerkingsverband", person=BOLLENSTREEK),
+    Caller("expert", person=STIMULANSZ),
     Caller("partner", machine=(PARTNER.client_id, PARTNER.secret)),
     Caller("script", machine=(SCRIPT.client_id, SCRIPT.secret)),
 ]

@@ -114,6 +114,7 @@ def set_preferences(
     "/meldingen/afmelden",
     response_model=UnsubscribeRead,
     operation_id="afmeldlinkOpvragen",
+    responses=errors(e404="Deze afmeldlink bestaat niet."),
     summary="Waarvoor een afmeldlink uit een e-mail afmeldt (zonder in te loggen)",
     openapi_extra=PUBLIC,
 )
@@ -125,7 +126,7 @@ def preview_unsubscribe(token: Token, session: SessionDep) -> UnsubscribeRead:
     "/meldingen/afmelden",
     response_model=UnsubscribeRead,
     operation_id="afmelden",
-    responses=errors(e409="Deze afmeldlink is al gebruikt."),
+    responses=errors(e404="Deze afmeldlink bestaat niet.", e409="Deze afmeldlink is al gebruikt."),
     summary="Met één klik afmelden voor e-mail van één soort (RFC 8058), zonder in te loggen",
     description=(
         "Het adres in de header List-Unsubscribe van elke e-mail. Een e-mailprogramma stuurt "
@@ -143,6 +144,7 @@ def unsubscribe(token: Token, session: SessionDep, ctx: ContextDep) -> Unsubscri
     "/meldingen/{melding_id}/gelezen",
     response_model=NotificationRead,
     operation_id="meldingGelezen",
+    responses=errors(e404="Deze melding bestaat niet (of is van iemand anders)."),
     summary="Een melding als gelezen markeren",
     openapi_extra=PERSON,
 )

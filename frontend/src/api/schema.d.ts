@@ -16414,6 +16414,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
+            /** @description Deze afmeldlink bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
             /** @description De client accepteert geen JSON. */
             406: {
                 headers: {
@@ -16476,6 +16486,16 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Deze afmeldlink bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -16571,7 +16591,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["GeenToegangProblem"];
                 };
             };
-            /** @description De bron bestaat niet (of is niet van u). */
+            /** @description Deze melding bestaat niet (of is van iemand anders). */
             404: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
