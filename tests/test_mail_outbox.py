@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -34,3 +35,41 @@ def test_mail_is_delivered_after_the_commit_and_its_text_wiped(db: Session, tmp_
     db.refresh(row)
     assert row.sent_at is not None
     assert row.body == mail.DELIVERED
+
+
+def test_a_mail_with_an_html_part_is_logged_by_the_console_backend(
+    db: Session, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = make_settings("sqlite://", tmp_path, mail_backend="console", log_level="INFO")
+    mail.send(
+        db, settings, to="c@gemeente.example", subject="Twee delen", body="Tekst.", html="<p>H</p>"
+    )
+
+    with caplog.at_level("INFO", logger="spoorboek.mail"):
+        db.commit()
+
+    [logged] = [r for r in caplog.records if r.getMessage() == "mail (console)"]
+    assert logged.body.strip() == "Tekst."  # type: ignore[attr-defined]
+    row = db.scalars(select(OutboxMessage).where(OutboxMessage.subject == "Twee delen")).one()
+    db.refresh(row)
+    assert row.sent_at is not None
+
+
+def test_any_failure_of_one_message_keeps_it_for_a_retry_and_spares_the_commit(
+    db: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = make_settings("sqlite://", tmp_path)
+
+    class Broken:
+        def send(self, message: object) -> None:
+            raise ValueError("kapotte koptekst")
+
+    monkeypatch.setattr(mail, "backend_for", lambda _settings: Broken())
+    mail.send(db, settings, to="d@gemeente.example", subject="Later", body="x")
+
+    db.commit()  # the change itself commits all the same
+
+    row = db.scalars(select(OutboxMessage).where(OutboxMessage.subject == "Later")).one()
+    db.refresh(row)
+    assert row.sent_at is None
+    assert row.last_error == "kapotte koptekst"

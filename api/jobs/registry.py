@@ -6,10 +6,9 @@ sends mail, so a crash resumes where it stopped) and returns a short outcome in 
 that died and was taken over), so the work itself must never do anything twice: the sending
 functions lock and mark what they sent, the reminders remember which they gave."""
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -17,6 +16,9 @@ from api.core.clock import dutch_date
 from api.core.settings import Settings
 from api.jobs import repository
 from api.jobs.schedules import Schedule, daily, every
+from api.mail.service import deliver_pending
+from api.notifications import reminders
+from api.notifications.sending import send_due, send_summaries
 
 JobFunction = Callable[[Session, Settings, datetime], str]
 
@@ -39,36 +41,27 @@ class Job:
 
 
 def _send_due(session: Session, settings: Settings, now: datetime) -> str:
-    from api.notifications.sending import send_due
-
     return f"{send_due(session, settings, session.commit)} melding(en) gemaild"
 
 
 def _send_summaries(session: Session, settings: Settings, now: datetime) -> str:
-    from api.notifications.sending import send_summaries
-
     return f"{send_summaries(session, settings, session.commit)} dagoverzicht(en) verstuurd"
 
 
 def _deliver_pending(session: Session, settings: Settings, now: datetime) -> str:
-    from api.mail.service import deliver_pending
-
     delivered, failed = deliver_pending(session, settings)
     session.commit()
     return f"verstuurd: {delivered}, mislukt: {failed}"
 
 
-def _reminders(function: str) -> JobFunction:
-    """The reminders of api/notifications/reminders.py: `function(session, today)` returns
-    its outcome text and leaves the commit to the job."""
+def _reminders(remind: Callable[[Session, Settings, date], str]) -> JobFunction:
+    """A reminder of api/notifications/reminders.py, for today in the Netherlands; it leaves
+    the commit to the job."""
 
     def work(session: Session, settings: Settings, now: datetime) -> str:
-        # Looked up by name when the job runs, so the registry (and `jobs list`) does not
-        # depend on each reminder being there: one still missing fails its own job only.
-        reminders = importlib.import_module("api.notifications.reminders")
-        outcome = getattr(reminders, function)(session, dutch_date(now))
+        outcome = remind(session, settings, dutch_date(now))
         session.commit()
-        return outcome if isinstance(outcome, str) else "klaar"
+        return outcome
 
     return work
 
@@ -105,7 +98,7 @@ JOBS: dict[str, Job] = {
             "herinneringen-vragen",
             "Herinnert adviseurs (en daarna de teamleider) aan vragen die bijna of te laat zijn.",
             daily("06:30"),
-            _reminders("question_deadlines"),
+            _reminders(reminders.question_deadlines),
             lease=timedelta(minutes=30),
         ),
         Job(
@@ -113,14 +106,14 @@ JOBS: dict[str, Job] = {
             "Herinnert eigenaren aan producten die volgens het leveringsplan bijna of te laat "
             "zijn.",
             daily("06:30"),
-            _reminders("product_deadlines"),
+            _reminders(reminders.product_deadlines),
             lease=timedelta(minutes=30),
         ),
         Job(
             "herinneringen-gemeenten",
             "Herinnert contactpersonen aan startdata en achterstanden van hun gemeente.",
             daily("06:30"),
-            _reminders("municipality_deadlines"),
+            _reminders(reminders.municipality_deadlines),
             lease=timedelta(minutes=30),
         ),
         Job(

@@ -22,7 +22,8 @@ class ConsoleBackend:
             extra={
                 "to": message["To"],
                 "subject": message["Subject"],
-                "body": message.get_content(),
+                # The plain-text part: what a person reads, and all a mail without HTML has.
+                "body": (message.get_body(("plain",)) or message).get_content(),
             },
         )
 

@@ -38,7 +38,10 @@ def _deliver(session: Session, settings: Settings, row: OutboxMessage) -> bool:
     row.attempts += 1
     try:
         backend_for(settings).send(_compose(settings, row))
-    except OSError as exc:
+    # Whatever goes wrong with one message (the server, its address, its text), it stays in
+    # the outbox for a retry: delivery runs after the commit of the change it reports on, and
+    # must never fail that change's request or job, nor stop the other messages.
+    except Exception as exc:
         row.last_error = str(exc)[:500]
         logger.warning("mail delivery failed", extra={"outbox_id": row.id, "error": str(exc)})
         return False

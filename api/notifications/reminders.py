@@ -8,16 +8,23 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy.orm import Session
 
 from api.accounts import people
+from api.accounts.models import User
 from api.core import clock
+from api.core.security import Role
+from api.core.settings import Settings
 from api.notifications.kinds import Kind
 from api.notifications.service import Message, notify
 from api.products import delivery
 from api.progress import notices
+from api.questions import deadlines
 
 PRODUCT_WEEKS = 2
 """An owner hears of a product due within this many weeks (and of one that is late)."""
 MUNICIPALITY_WEEKS = 6
 """A contact hears of a measure her municipality must start on within this many weeks."""
+TEAM_LEAD_AFTER = 2
+"""Working days a question may be late before the team's admins hear of it too (at once when
+nobody has it)."""
 NEW_PRODUCT_DAYS = 7
 """Products published this many days back still count as new (a missed run catches up)."""
 
@@ -26,7 +33,7 @@ def _date(day: date) -> str:
     return f"{day:%d-%m-%Y}"
 
 
-def product_deadlines(session: Session, today: date) -> str:
+def product_deadlines(session: Session, settings: Settings, today: date) -> str:
     made = 0
     for owed in delivery.owed(session, today, PRODUCT_WEEKS):
         if owed.late:
@@ -52,7 +59,7 @@ def product_deadlines(session: Session, today: date) -> str:
     return f"{made} herinnering(en) over leverdata"
 
 
-def municipality_deadlines(session: Session, today: date) -> str:
+def municipality_deadlines(session: Session, settings: Settings, today: date) -> str:
     standing = notices.standing(session, today, MUNICIPALITY_WEEKS)
     contacts = people.contacts_by_municipality(session)
     made = 0
@@ -101,3 +108,59 @@ def municipality_deadlines(session: Session, today: date) -> str:
                 )
             )
     return f"{made} melding(en) over termijnen van gemeenten"
+
+
+def question_deadlines(session: Session, settings: Settings, today: date) -> str:
+    questions, requests = deadlines.falling_due(session, settings, today)
+    made = 0
+    admins: list[User] | None = None
+    for due in questions:
+        state = "te-laat" if due.late_by else "bijna"
+        link = f"/vragen/{due.question_id}"
+        if due.late_by:
+            title = f"Vraag {due.question_id} is over de termijn"
+            text = f"'{due.subject}' had uiterlijk {_date(due.due)} beantwoord moeten zijn."
+        else:
+            title = f"Vraag {due.question_id} moet uiterlijk {_date(due.due)} beantwoord zijn"
+            text = f"De termijn van '{due.subject}' verloopt bijna."
+        occasion = f"vraag:{due.question_id}:{state}:{due.due}"
+        made += len(
+            notify(
+                session,
+                Kind.QUESTION_DUE,
+                people.active_people(session, [due.assignee_id]),
+                Message(title, text, link, occasion=occasion),
+            )
+        )
+        if due.late_by >= TEAM_LEAD_AFTER or (due.late_by and due.assignee_id is None):
+            if admins is None:
+                admins = people.active_with_role(session, Role.ADMIN)
+            made += len(
+                notify(
+                    session,
+                    Kind.QUESTION_DUE,
+                    admins,
+                    Message(
+                        title,
+                        text + (" Niemand behandelt haar." if due.assignee_id is None else ""),
+                        link,
+                        occasion=f"vraag:{due.question_id}:teamleider:{due.due}",
+                    ),
+                )
+            )
+    for due in requests:
+        state = "te-laat" if due.late_by else "bijna"
+        made += len(
+            notify(
+                session,
+                Kind.QUESTION_DUE,
+                people.active_with_role(session, Role.EXPERT, organisation=due.organisation),
+                Message(
+                    f"Voorgelegde vraag: antwoord uiterlijk {_date(due.due)}",
+                    f"Het implementatieteam wacht op uw antwoord op '{due.subject}'.",
+                    f"/expertvragen/{due.request_id}",
+                    occasion=f"expertvraag:{due.request_id}:{state}:{due.due}",
+                ),
+            )
+        )
+    return f"{made} herinnering(en) over vragen"

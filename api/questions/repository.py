@@ -386,3 +386,14 @@ def published_faq_of_measure(session: Session, measure_code: str) -> list[FaqEnt
 
 def faq_product(session: Session, measure_code: str) -> FaqProduct | None:
     return session.get(FaqProduct, measure_code)
+
+
+def expert_requests_due(session: Session, day: date) -> list[tuple[ExpertRequest, str]]:
+    """Open requests due on or before `day`, with their question's subject."""
+    query = (
+        select(ExpertRequest, Question.subject)
+        .join(Question, Question.id == ExpertRequest.question_id)
+        .where(ExpertRequest.closed_at.is_(None), ExpertRequest.due_date <= day)
+        .order_by(ExpertRequest.due_date, ExpertRequest.id)
+    )
+    return [(request, subject) for request, subject in session.execute(query)]
