@@ -3,6 +3,7 @@ for the person who must act. Each is made once per person and occasion (the occa
 the thing and its date), so running a job twice, or two schedulers at once, tells nobody
 twice; a date that moves is a new occasion."""
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
@@ -16,7 +17,7 @@ from api.notifications.kinds import Kind
 from api.notifications.service import Message, notify
 from api.products import delivery
 from api.progress import notices
-from api.questions import deadlines
+from api.questions import deadlines, faq
 
 PRODUCT_WEEKS = 2
 """An owner hears of a product due within this many weeks (and of one that is late)."""
@@ -25,8 +26,9 @@ MUNICIPALITY_WEEKS = 6
 TEAM_LEAD_AFTER = 2
 """Working days a question may be late before the team's admins hear of it too (at once when
 nobody has it)."""
-NEW_PRODUCT_DAYS = 7
-"""Products published this many days back still count as new (a missed run catches up)."""
+NEW_HELP_DAYS = 7
+"""Products and FAQ answers published this many days back still count as new (a missed run
+catches up)."""
 
 
 def _date(day: date) -> str:
@@ -59,6 +61,41 @@ def product_deadlines(session: Session, settings: Settings, today: date) -> str:
     return f"{made} herinnering(en) over leverdata"
 
 
+@dataclass(frozen=True, slots=True)
+class _Help:
+    """A new product or FAQ answer, for the municipalities behind on one of its measures."""
+
+    title: str
+    text: str
+    link: str
+    occasion: str
+    measures: frozenset[str]
+
+
+def _new_help(session: Session, since: datetime) -> list[_Help]:
+    products = [
+        _Help(
+            f"Nieuw product voor uw gemeente: {p.title}",
+            f"'{p.title}' helpt bij een maatregel waarmee uw gemeente achterloopt.",
+            f"/producten/{p.product_id}",
+            f"product:{p.product_id}:{p.version}",
+            p.measures,
+        )
+        for p in delivery.published_since(session, since)
+    ]
+    answers = [
+        _Help(
+            "Nieuw antwoord in de veelgestelde vragen",
+            f"'{e.question}' is beantwoord, bij een maatregel waarmee uw gemeente achterloopt.",
+            f"/faq/{e.faq_id}",
+            f"faq:{e.faq_id}",
+            e.measures,
+        )
+        for e in faq.new_since(session, since)
+    ]
+    return products + answers
+
+
 def municipality_deadlines(session: Session, settings: Settings, today: date) -> str:
     standing = notices.standing(session, today, MUNICIPALITY_WEEKS)
     contacts = people.contacts_by_municipality(session)
@@ -88,24 +125,18 @@ def municipality_deadlines(session: Session, settings: Settings, today: date) ->
                 session, Kind.MUNICIPALITY_DEADLINE, contacts.get(notice.municipality, []), message
             )
         )
-    since = datetime.combine(today - timedelta(days=NEW_PRODUCT_DAYS), time.min, clock.AMSTERDAM)
-    for product in delivery.published_since(session, since):
-        behind = set().union(*(standing.behind.get(m, set()) for m in product.measures))
+    since = datetime.combine(today - timedelta(days=NEW_HELP_DAYS), time.min, clock.AMSTERDAM)
+    for help_ in _new_help(session, since):
+        behind = set().union(*(standing.behind.get(m, set()) for m in help_.measures))
         for municipality in sorted(behind):
+            message = Message(
+                help_.title,
+                help_.text,
+                help_.link,
+                occasion=f"gemeente:{municipality}:{help_.occasion}",
+            )
             made += len(
-                notify(
-                    session,
-                    Kind.MUNICIPALITY_DEADLINE,
-                    contacts.get(municipality, []),
-                    Message(
-                        f"Nieuw product voor uw gemeente: {product.title}",
-                        f"'{product.title}' helpt bij een maatregel waarmee uw gemeente "
-                        "achterloopt.",
-                        f"/producten/{product.product_id}",
-                        occasion=f"gemeente:{municipality}:product:{product.product_id}:"
-                        f"{product.version}",
-                    ),
-                )
+                notify(session, Kind.MUNICIPALITY_DEADLINE, contacts.get(municipality, []), message)
             )
     return f"{made} melding(en) over termijnen van gemeenten"
 

@@ -271,3 +271,18 @@ def get_visible(session: Session, principal: Principal, faq_id: int) -> FaqEntry
     ):
         raise NotFoundError(f"FAQ-item {faq_id} bestaat niet.")
     return entry
+
+
+@dataclass(frozen=True, slots=True)
+class NewEntry:
+    faq_id: int
+    question: str
+    measures: frozenset[str]
+
+
+def new_since(session: Session, since: datetime) -> list[NewEntry]:
+    """FAQ entries published for the first time at or after `since`."""
+    return [
+        NewEntry(e.id, e.current.question, frozenset(m.code for m in e.measures))
+        for e in repository.faq_created_since(session, since)
+    ]

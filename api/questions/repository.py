@@ -397,3 +397,14 @@ def expert_requests_due(session: Session, day: date) -> list[tuple[ExpertRequest
         .order_by(ExpertRequest.due_date, ExpertRequest.id)
     )
     return [(request, subject) for request, subject in session.execute(query)]
+
+
+def faq_created_since(session: Session, since: datetime) -> list[FaqEntry]:
+    """Published FAQ entries made at or after `since`, with their measures and versions."""
+    query = (
+        select(FaqEntry)
+        .where(FaqEntry.status == FaqStatus.PUBLISHED, FaqEntry.created_at >= since)
+        .options(selectinload(FaqEntry.measures), selectinload(FaqEntry.versions))
+        .order_by(FaqEntry.id)
+    )
+    return list(session.scalars(query))

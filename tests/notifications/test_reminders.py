@@ -17,7 +17,7 @@ from api.notifications.models import Notification
 from api.products.models import Product, ProductStatus
 from api.products.presenters import due_date
 from api.progress import notices
-from api.questions.models import ExpertRequest, Question, QuestionStatus
+from api.questions.models import ExpertRequest, FaqEntry, FaqStatus, Question, QuestionStatus
 from tests.auth import ADMIN, DIVOSA, EDITOR, STIMULANSZ, UTRECHT
 from tests.conftest import make_settings
 
@@ -203,3 +203,25 @@ def test_experts_hear_of_their_own_organisations_requests_falling_due(db: Sessio
     told = _made(db, Kind.QUESTION_DUE)
     assert [(n.user_id, n.link) for n in told] == [(stimulansz.id, f"/expertvragen/{request.id}")]
     assert divosa.id not in {n.user_id for n in told}
+
+
+def test_a_new_faq_answer_is_pointed_out_to_municipalities_behind_on_its_measure(
+    db: Session,
+) -> None:
+    today = clock.today()
+    behind = notices.standing(db, today, reminders.MUNICIPALITY_WEEKS).behind
+    entries = db.scalars(
+        select(FaqEntry)
+        .where(FaqEntry.status == FaqStatus.PUBLISHED)
+        .options(selectinload(FaqEntry.measures))
+        .order_by(FaqEntry.id)
+    )
+    entry = next(e for e in entries if any("GM0344" in behind.get(m.code, ()) for m in e.measures))
+    entry.created_at = datetime.now(UTC)
+    db.flush()
+
+    reminders.municipality_deadlines(db, SETTINGS, today)
+
+    told = [n for n in _made(db, Kind.MUNICIPALITY_DEADLINE) if n.link == f"/faq/{entry.id}"]
+    assert _user(db, UTRECHT).id in {n.user_id for n in told}
+    assert _user(db, EDITOR).id not in {n.user_id for n in told}
