@@ -12,6 +12,7 @@ import { useQuestion } from './api';
 import { AttachmentsSection } from './AttachmentsSection';
 import { MergeSection } from './MergeSection';
 import { NotesSection } from './NotesSection';
+import { ExpertRequestsSection } from './ExpertRequestsSection';
 import { faqPath, INBOX_PATH, MY_QUESTIONS_PATH, publishPath, questionPath } from './paths';
 import { AskerFacts, QuestionFacts } from './QuestionFacts';
 import { QuestionHistory } from './QuestionHistory';
@@ -121,6 +122,7 @@ function QuestionView({ question, team }: { question: Question; team: boolean })
           <AskerFacts question={question} />
         </section>
       )}
+      {team && <ExpertRequestsSection question={question} />}
       <AnswerSection question={question} />
       {team && <FaqSection question={question} />}
       <AttachmentsSection question={question} />

@@ -5,7 +5,7 @@ import { OrganisationSelect } from '../shared/OrganisationSelect';
 import { useCurrentUser } from '../auth/session';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
 import { ErrorSummary } from '../forms/ErrorSummary';
-import { choiceId, RadioGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
+import { CheckboxField, choiceId, RadioGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
 import { useFormErrors } from '../forms/useFormErrors';
 import { todayIso } from '../shared/dates';
 import { ErrorAlert } from '../shared/ErrorAlert';
@@ -17,6 +17,7 @@ import {
   ACTION_LABELS,
   actionKind,
   EMPTY_TRANSITION,
+  EXPERT_QUESTION_MAX,
   fieldsFor,
   reasonRequired,
   TRANSITION_FIELD_LABELS,
@@ -73,7 +74,7 @@ function TransitionFields({
 }: {
   fields: TransitionField[];
   values: TransitionForm;
-  set: (name: TransitionField, value: string) => void;
+  set: <K extends TransitionField>(name: K, value: TransitionForm[K]) => void;
   errors: Record<string, string[]>;
   reasonNeeded: boolean;
 }) {
@@ -119,6 +120,28 @@ function TransitionFields({
           value={values.expertTermijn}
           onChange={(event) => set('expertTermijn', event.target.value)}
           errors={errors.expertTermijn}
+        />
+      )}
+      {fields.includes('expertVraag') && (
+        <TextAreaField
+          id="expertVraag"
+          label={`${TRANSITION_FIELD_LABELS.expertVraag} (niet verplicht)`}
+          description="De experts zien de vraag zelf, het onderwerp, de maatregelen en het thema. Schrijf hier wat u van hen wilt weten."
+          rows={5}
+          maxLength={EXPERT_QUESTION_MAX}
+          value={values.expertVraag}
+          onChange={(event) => set('expertVraag', event.target.value)}
+          errors={errors.expertVraag}
+        />
+      )}
+      {fields.includes('contactDelen') && (
+        <CheckboxField
+          id="contactDelen"
+          label={TRANSITION_FIELD_LABELS.contactDelen}
+          description="Dan zien de experts de naam, het e-mailadres en de organisatie van de vraagsteller en diens gemeente. Zonder vinkje zien zij die niet."
+          checked={values.contactDelen}
+          onChange={(checked) => set('contactDelen', checked)}
+          errors={errors.contactDelen}
         />
       )}
       {fields.includes('antwoord') && (

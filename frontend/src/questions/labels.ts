@@ -92,6 +92,8 @@ export function eventText(event: Pick<QuestionEvent, 'soort' | 'van' | 'naar' | 
       return typeof details.naam === 'string' ? `Bijlage toegevoegd: ${details.naam}` : 'Bijlage toegevoegd';
     case 'gewist':
       return 'Persoonsgegevens gewist';
+    case 'expertantwoord':
+      return `Antwoord van de expert ontvangen: ${statusLabel(event.van)} → ${statusLabel(event.naar)}`;
     case 'faq-gepubliceerd':
       return typeof details.faq === 'number'
         ? `Gepubliceerd als veelgestelde vraag ${details.faq}`

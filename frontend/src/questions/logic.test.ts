@@ -84,6 +84,10 @@ describe('status actions', () => {
     expect(transitionProblems('toewijzen', EMPTY_TRANSITION, unassigned).behandelaarId).toBe('Kies een behandelaar.');
     expect(transitionProblems('toewijzen', EMPTY_TRANSITION, { behandelaar: { id: 1, naam: 'A' } }).behandelaarId).toBeNull();
     expect(transitionProblems('expert', EMPTY_TRANSITION, unassigned).expertOrganisatie).toBeTruthy();
+    expect(transitionProblems('expert', { ...EMPTY_TRANSITION, expertVraag: 'x'.repeat(4001) }, unassigned).expertVraag).toMatch(
+      /4000 tekens/,
+    );
+    expect(transitionProblems('expert', { ...EMPTY_TRANSITION, expertVraag: 'x'.repeat(4000) }, unassigned).expertVraag).toBeNull();
     expect(transitionProblems('beantwoorden', { ...EMPTY_TRANSITION, antwoord: '  ' }, unassigned).antwoord).toBeTruthy();
     expect(transitionProblems('sluiten', EMPTY_TRANSITION, unassigned).toelichting).toMatch(/zonder antwoord/);
     expect(transitionProblems('heropenen', EMPTY_TRANSITION, unassigned).toelichting).toMatch(/weer open/);
@@ -91,9 +95,28 @@ describe('status actions', () => {
   });
 
   it('sends only the fields of the chosen action', () => {
-    const values = { behandelaarId: '7', expertOrganisatie: 'divosa', expertTermijn: '', antwoord: ' Ja. ', toelichting: ' ' };
+    const values = {
+      ...EMPTY_TRANSITION,
+      behandelaarId: '7',
+      expertOrganisatie: 'divosa',
+      expertVraag: ' Geldt dit ook voor een kostendeler? ',
+      contactDelen: true,
+      antwoord: ' Ja. ',
+      toelichting: ' ',
+    };
     expect(transitionBody('toegewezen', 'toewijzen', values)).toEqual({ naar: 'toegewezen', behandelaarId: 7 });
-    expect(transitionBody('wacht-op-expert', 'expert', values)).toEqual({ naar: 'wacht-op-expert', expertOrganisatie: 'divosa' });
+    expect(transitionBody('wacht-op-expert', 'expert', values)).toEqual({
+      naar: 'wacht-op-expert',
+      expertOrganisatie: 'divosa',
+      expertVraag: 'Geldt dit ook voor een kostendeler?',
+      contactDelen: true,
+    });
+    // Sharing is a choice made each time, sent as made; an empty question for the experts is left out.
+    expect(transitionBody('wacht-op-expert', 'expert', { ...values, expertVraag: '  ', contactDelen: false })).toEqual({
+      naar: 'wacht-op-expert',
+      expertOrganisatie: 'divosa',
+      contactDelen: false,
+    });
     expect(transitionBody('beantwoord', 'beantwoorden', values)).toEqual({ naar: 'beantwoord', antwoord: 'Ja.' });
     expect(transitionBody('gesloten', 'sluiten', { ...values, toelichting: 'Dubbel' })).toEqual({ naar: 'gesloten', toelichting: 'Dubbel' });
   });
@@ -154,6 +177,9 @@ describe('labels', () => {
     expect(eventText({ soort: 'ingediend', van: null, naar: null, details: { kanaal: 'telefoon' } })).toBe('Vraag ontvangen via telefoon');
     expect(eventText({ soort: 'samengevoegd', van: null, naar: null, details: { opgenomen: 12 } })).toBe('Vraag 12 hierin samengevoegd');
     expect(eventText({ soort: 'notitie', van: null, naar: null, details: {} })).toBe('Interne notitie toegevoegd');
+    expect(
+      eventText({ soort: 'expertantwoord', van: 'wacht-op-expert', naar: 'toegewezen', details: { organisatie: 'stimulansz' } }),
+    ).toBe('Antwoord van de expert ontvangen: Wacht op expert → Toegewezen');
     expect(eventText({ soort: 'faq-gepubliceerd', van: null, naar: null, details: { faq: 4 } })).toBe(
       'Gepubliceerd als veelgestelde vraag 4',
     );

@@ -1,20 +1,25 @@
 import type { Question, QuestionStatus, Transition } from './types';
 
-/** What one status action needs from the advisor. */
-export type TransitionField = 'behandelaarId' | 'expertOrganisatie' | 'expertTermijn' | 'antwoord' | 'toelichting';
-
 export interface TransitionForm {
   behandelaarId: string;
   expertOrganisatie: string;
   expertTermijn: string;
+  expertVraag: string;
+  /** Whether the experts see the asker's name, contact details and municipality (default not). */
+  contactDelen: boolean;
   antwoord: string;
   toelichting: string;
 }
+
+/** What one status action needs from the advisor. */
+export type TransitionField = keyof TransitionForm;
 
 export const EMPTY_TRANSITION: TransitionForm = {
   behandelaarId: '',
   expertOrganisatie: '',
   expertTermijn: '',
+  expertVraag: '',
+  contactDelen: false,
   antwoord: '',
   toelichting: '',
 };
@@ -23,9 +28,14 @@ export const TRANSITION_FIELD_LABELS: Record<TransitionField, string> = {
   behandelaarId: 'Behandelaar',
   expertOrganisatie: 'Organisatie van de expert',
   expertTermijn: 'Termijn voor de expert',
+  expertVraag: 'Wat vraagt u de experts?',
+  contactDelen: 'Gegevens van de vraagsteller delen met de experts',
   antwoord: 'Antwoord',
   toelichting: 'Toelichting',
 };
+
+/** The server's limit on what the advisor asks the experts. */
+export const EXPERT_QUESTION_MAX = 4000;
 
 const REOPENED_FROM: readonly QuestionStatus[] = ['beantwoord', 'gesloten'];
 
@@ -59,7 +69,7 @@ export function fieldsFor(kind: ActionKind): TransitionField[] {
     case 'toewijzen':
       return ['behandelaarId', 'toelichting'];
     case 'expert':
-      return ['expertOrganisatie', 'expertTermijn', 'toelichting'];
+      return ['expertOrganisatie', 'expertTermijn', 'expertVraag', 'contactDelen', 'toelichting'];
     case 'beantwoorden':
       return ['antwoord'];
     case 'sluiten':
@@ -86,6 +96,10 @@ export function transitionProblems(
     behandelaarId:
       fields.includes('behandelaarId') && !values.behandelaarId && !question.behandelaar ? 'Kies een behandelaar.' : null,
     expertOrganisatie: kind === 'expert' && !values.expertOrganisatie ? 'Kies de organisatie die helpt.' : null,
+    expertVraag:
+      kind === 'expert' && values.expertVraag.trim().length > EXPERT_QUESTION_MAX
+        ? `Houd uw vraag aan de experts binnen ${EXPERT_QUESTION_MAX} tekens.`
+        : null,
     antwoord: kind === 'beantwoorden' && !values.antwoord.trim() ? 'Schrijf het antwoord.' : null,
     toelichting:
       reasonRequired(kind) && !values.toelichting.trim()
@@ -103,6 +117,8 @@ export function transitionBody(to: QuestionStatus, kind: ActionKind, values: Tra
   if (fields.includes('behandelaarId') && values.behandelaarId) body.behandelaarId = Number(values.behandelaarId);
   if (fields.includes('expertOrganisatie') && values.expertOrganisatie) body.expertOrganisatie = values.expertOrganisatie;
   if (fields.includes('expertTermijn') && values.expertTermijn) body.expertTermijn = values.expertTermijn;
+  if (fields.includes('expertVraag') && values.expertVraag.trim()) body.expertVraag = values.expertVraag.trim();
+  if (fields.includes('contactDelen')) body.contactDelen = values.contactDelen;
   if (fields.includes('antwoord')) body.antwoord = values.antwoord.trim();
   if (fields.includes('toelichting') && values.toelichting.trim()) body.toelichting = values.toelichting.trim();
   return body;
