@@ -98,6 +98,11 @@ export function AccountNav() {
             Mijn toetsingen
           </NavLink>
         )}
+        {hasRole(user, 'expert') && (
+          <NavLink to="/expertvragen" className={navLinkClass}>
+            Expertvragen
+          </NavLink>
+        )}
         <NavLink to="/mijn-account" className={navLinkClass}>
           Mijn account
         </NavLink>

@@ -54,6 +54,9 @@ const QuestionPage = lazy(() => import('../questions/QuestionPage'));
 const InboxPage = lazy(() => import('../questions/InboxPage'));
 const InsightPage = lazy(() => import('../questions/InsightPage'));
 const PublishFaqPage = lazy(() => import('../questions/PublishFaqPage'));
+// Experts of partner organisations see only the questions put to their organisation.
+const ExpertInboxPage = lazy(() => import('../questions/experts/ExpertInboxPage'));
+const ExpertQuestionPage = lazy(() => import('../questions/experts/ExpertQuestionPage'));
 // Notifications: the centre and the choices are one's own; the unsubscribe link of a mail works
 // without logging in.
 const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
@@ -62,6 +65,8 @@ const UnsubscribePage = lazy(() => import('../notifications/UnsubscribePage'));
 
 // Who may ask a question: municipal contacts, and the team logging one for someone else.
 const ASKER_ROLES: readonly Role[] = ['gemeente', ...EDITOR_ROLES];
+// Who works with progress: municipal contacts (their own) and the team (all); not experts.
+const PROGRESS_ROLES: readonly Role[] = ['gemeente', ...EDITOR_ROLES];
 
 export function AppRoutes() {
   return (
@@ -146,7 +151,7 @@ export function AppRoutes() {
           {/* The API decides whose municipality one may see: a contact only their own. */}
           <Route
             element={
-              <RequireAuth>
+              <RequireAuth requiredRole={PROGRESS_ROLES}>
                 <Outlet />
               </RequireAuth>
             }
@@ -199,6 +204,17 @@ export function AppRoutes() {
             <Route path=":id" element={<QuestionPage />} />
             <Route path=":id/publiceren" element={<PublishFaqPage />} />
           </Route>
+        </Route>
+        <Route
+          path="expertvragen"
+          element={
+            <RequireAuth requiredRole="expert">
+              <Outlet />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<ExpertInboxPage />} />
+          <Route path=":id" element={<ExpertQuestionPage />} />
         </Route>
         <Route path="mijn-vragen">
           {/* The API decides whose question one may see: a contact only their own. */}

@@ -14,6 +14,10 @@ describe('landingPath', () => {
     expect(landingPath(makeUser({ rollen: ['gemeente', 'redacteur'] }))).toBe('/vragen');
   });
 
+  it('sends an expert of a partner organisation to the questions put to it', () => {
+    expect(landingPath(makeUser({ rollen: ['expert'] }))).toBe('/expertvragen');
+  });
+
   it('sends anyone else to the front page', () => {
     expect(landingPath(makeUser({ rollen: [] }))).toBe('/');
   });

@@ -20,11 +20,13 @@ export function loginPath(returnTo?: string | null): string {
 
 /**
  * Where someone lands after logging in when no page sent them: the page of their work. Advisors
- * (editors and admins) the questions inbox, municipal contacts their municipality's progress;
- * anyone else the front page.
+ * (editors and admins) the questions inbox, municipal contacts their municipality's progress,
+ * experts of partner organisations the questions put to their organisation; anyone else the
+ * front page.
  */
 export function landingPath(user: User): string {
   if (isEditor(user)) return '/vragen';
   if (hasRole(user, 'gemeente')) return '/mijn-gemeente';
+  if (hasRole(user, 'expert')) return '/expertvragen';
   return '/';
 }
