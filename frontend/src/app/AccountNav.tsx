@@ -17,6 +17,7 @@ const ADMIN_LINKS = [
   { to: '/beheer/gebruikers', label: 'Gebruikers' },
   { to: '/beheer/koppelingen', label: 'Koppelingen' },
   { to: '/beheer/auditlog', label: 'Auditlog' },
+  { to: '/beheer/e-mailvoorbeelden', label: 'E-mailvoorbeelden' },
 ];
 
 const PROGRESS_EDITOR_LINKS = [

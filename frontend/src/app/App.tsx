@@ -62,6 +62,7 @@ const ExpertQuestionPage = lazy(() => import('../questions/experts/ExpertQuestio
 const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
 const PreferencesPage = lazy(() => import('../notifications/PreferencesPage'));
 const UnsubscribePage = lazy(() => import('../notifications/UnsubscribePage'));
+const MailPreviewsPage = lazy(() => import('../notifications/MailPreviewsPage'));
 
 // Who may ask a question: municipal contacts, and the team logging one for someone else.
 const ASKER_ROLES: readonly Role[] = ['gemeente', ...EDITOR_ROLES];
@@ -259,6 +260,7 @@ export function AppRoutes() {
             <Route path="koppelingen/nieuw" element={<NewClientPage />} />
             <Route path="koppelingen/:clientId" element={<ClientDetailPage />} />
             <Route path="auditlog" element={<AuditLogPage />} />
+            <Route path="e-mailvoorbeelden" element={<MailPreviewsPage />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -33,6 +33,7 @@ describe('the header', () => {
       'Gebruikers',
       'Koppelingen',
       'Auditlog',
+      'E-mailvoorbeelden',
     ]);
   });
 
