@@ -7,6 +7,7 @@ const ROLES: { who: DemoUser; admin: boolean; details: string; landing: RegExp }
   { who: 'redacteur', admin: false, details: 'Redacteur', landing: /\/vragen$/ },
   { who: 'utrecht', admin: false, details: 'Utrecht', landing: /\/mijn-gemeente$/ },
   { who: 'bollenstreek', admin: false, details: 'Hillegom, Lisse, Noordwijk, Teylingen', landing: /\/mijn-gemeente$/ },
+  { who: 'stimulansz', admin: false, details: 'Stimulansz', landing: /\/expertvragen$/ },
 ];
 
 test.describe('inloggen per rol', () => {
@@ -26,7 +27,7 @@ test.describe('inloggen per rol', () => {
       await expect(account.getByRole('link', { name: 'Mijn account' })).toBeVisible();
       const adminNav = page.getByRole('navigation', { name: 'Beheer' });
       if (admin) {
-        await expect(adminNav.getByRole('link')).toHaveText(['Gebruikers', 'Koppelingen', 'Auditlog']);
+        await expect(adminNav.getByRole('link')).toHaveText(['Gebruikers', 'Koppelingen', 'Auditlog', 'E-mailvoorbeelden']);
       } else {
         await expect(adminNav).toHaveCount(0);
       }

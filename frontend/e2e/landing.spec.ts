@@ -13,6 +13,7 @@ const LANDINGS: [DemoUser, string, string][] = [
   ['bollenstreek', '/mijn-gemeente', 'Mijn gemeenten'],
   ['redacteur', '/vragen', 'Vragen'],
   ['beheerder', '/vragen', 'Vragen'],
+  ['stimulansz', '/expertvragen', 'Expertvragen'],
 ];
 
 for (const [who, path, heading] of LANDINGS) {

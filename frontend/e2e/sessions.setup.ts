@@ -9,7 +9,7 @@ import { ROLES, sessionFile } from './sessions';
  * session: a page opened from them sends the token with its changes without logging in again.
  */
 
-// The four logins do not depend on each other: with two workers, two at a time.
+// The logins do not depend on each other: with two workers, two at a time.
 setup.describe.configure({ mode: 'parallel' });
 
 for (const who of ROLES) {

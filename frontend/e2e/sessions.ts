@@ -14,12 +14,17 @@ import { DEMO_USERS, type DemoUser } from './accounts';
  * no logging out (it ends the session for all), no password or second-factor change, no
  * refresh (a refresh token used twice ends the session: see e2e/serve.sh for why none is
  * needed). Tests whose subject is the login, or that change the account, log in themselves.
+ *
+ * The folder is per test server's port (E2E_PORT), like the server's own: two runs on different
+ * ports never use each other's sessions, which their servers would not know.
  */
 
-export const ROLES = ['beheerder', 'redacteur', 'utrecht', 'bollenstreek'] as const satisfies readonly DemoUser[];
+export const ROLES = ['beheerder', 'redacteur', 'utrecht', 'bollenstreek', 'stimulansz'] as const satisfies readonly DemoUser[];
+
+const port = process.env.E2E_PORT ?? '8765';
 
 export function sessionFile(who: DemoUser): string {
-  return path.resolve(import.meta.dirname, '..', 'test-results', 'sessies', `${who}.json`);
+  return path.resolve(import.meta.dirname, '..', 'test-results', `sessies-${port}`, `${who}.json`);
 }
 
 /** For `test.use(...)`: start every page of the test logged in as `who`. */

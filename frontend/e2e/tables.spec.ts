@@ -46,8 +46,8 @@ const ROUTES: Record<'bezoeker' | DemoUser, Route[]> = {
     '/beheer/auditlog',
   ],
   bollenstreek: [],
-  // The experts have no saved session yet (sessions.ts): their pages are added with one.
-  stimulansz: [],
+  stimulansz: ['/expertvragen'],
+  // The Stimulansz expert's inbox stands for the experts' pages; Divosa's has no saved session.
   divosa: [],
 };
 
