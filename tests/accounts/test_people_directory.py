@@ -18,7 +18,9 @@ async def test_an_editor_finds_municipal_contacts_by_name_and_municipality(
 
     everyone = await editor.get("/api/v1/personen", params={"rol": "gemeente"})
     by_name = await editor.get("/api/v1/personen", params={"rol": "gemeente", "zoek": "UTRECHT"})
-    by_place = await editor.get("/api/v1/personen", params={"rol": "gemeente", "gemeente": "GM0344"})
+    by_place = await editor.get(
+        "/api/v1/personen", params={"rol": "gemeente", "gemeente": "GM0344"}
+    )
 
     assert everyone.status_code == 200, everyone.text
     people = everyone.json()["resultaten"]
