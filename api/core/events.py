@@ -35,7 +35,8 @@ VERDICT_GIVEN = "toetsing.oordeel"
 "reviewer_name": str, "owner": int | None, "invited_by": int | None, "actor": int}"""
 
 PRODUCT_PUBLISHED = "product.gepubliceerd"
-"""payload: {"product": int, "title": str, "version": int, "reviewers": [int], "actor": int}"""
+"""payload: {"product": int, "title": str, "version": int, "reviewers": [int],
+"followers": [int], "actor": int}"""
 
 QUESTION_ASSIGNED = "vraag.toegewezen"
 """payload: {"question": int, "subject": str, "assignee": int, "actor": int}"""

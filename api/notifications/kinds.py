@@ -20,6 +20,7 @@ class Kind(enum.StrEnum):
     REVIEW_INVITED = "toetsing-uitgenodigd"
     VERDICT_GIVEN = "oordeel-gegeven"
     REVIEWED_PRODUCT_PUBLISHED = "getoetst-product-gepubliceerd"
+    FOLLOWED_PRODUCT_PUBLISHED = "gevolgd-product-gepubliceerd"
     QUESTION_ASSIGNED = "vraag-toegewezen"
     QUESTION_ESCALATED = "vraag-voorgelegd"
     EXPERT_ANSWERED = "expertantwoord"
@@ -58,6 +59,12 @@ KINDS: dict[Kind, KindInfo] = {
         "Getoetst product gepubliceerd",
         "Een product dat u hebt getoetst, is gepubliceerd.",
         frozenset({Role.MUNICIPAL_CONTACT}),
+        Delivery.DAILY,
+    ),
+    Kind.FOLLOWED_PRODUCT_PUBLISHED: KindInfo(
+        "Nieuwe versie van een product dat u volgt",
+        "Van een product dat u volgt, is een nieuwe versie gepubliceerd.",
+        frozenset(Role),
         Delivery.DAILY,
     ),
     Kind.QUESTION_ASSIGNED: KindInfo(

@@ -28,6 +28,11 @@ SAMPLES: dict[Kind, mail.Line] = {
         "Versie 2 van 'Handreiking giftenvrijlating', die u toetste, is gepubliceerd.",
         "/producten/1",
     ),
+    Kind.FOLLOWED_PRODUCT_PUBLISHED: mail.Line(
+        "Nieuwe versie: Handreiking giftenvrijlating",
+        "Versie 3 van 'Handreiking giftenvrijlating', dat u volgt, is gepubliceerd.",
+        "/producten/1",
+    ),
     Kind.QUESTION_ASSIGNED: mail.Line(
         "Vraag 42 is aan u toegewezen",
         "U behandelt nu de vraag 'Telt een gift van de kerk mee?'.",

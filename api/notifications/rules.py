@@ -59,17 +59,31 @@ def verdict_given(session: Session, event: dict[str, Any]) -> None:
 
 
 def product_published(session: Session, event: dict[str, Any]) -> None:
+    title, version, link = event["title"], event["version"], f"/producten/{event['product']}"
     notify(
         session,
         Kind.REVIEWED_PRODUCT_PUBLISHED,
         people.active_people(session, event["reviewers"]),
         Message(
-            title=f"Gepubliceerd: {event['title']}",
+            title=f"Gepubliceerd: {title}",
             text=(
-                f"Versie {event['version']} van '{event['title']}', die u toetste, is "
-                "gepubliceerd en staat nu voor alle gemeenten klaar."
+                f"Versie {version} van '{title}', die u toetste, is gepubliceerd en staat nu "
+                "voor alle gemeenten klaar."
             ),
-            link=f"/producten/{event['product']}",
+            link=link,
+        ),
+        actor_id=event["actor"],
+    )
+    # A tester who also follows it has just been told.
+    followers = [f for f in event["followers"] if f not in set(event["reviewers"])]
+    notify(
+        session,
+        Kind.FOLLOWED_PRODUCT_PUBLISHED,
+        people.active_people(session, followers),
+        Message(
+            title=f"Nieuwe versie: {title}",
+            text=f"Versie {version} van '{title}', dat u volgt, is gepubliceerd.",
+            link=link,
         ),
         actor_id=event["actor"],
     )

@@ -125,6 +125,7 @@ def _publish(session: Session, settings: Settings, principal: Principal, product
             "title": product.title,
             "version": draft.number,
             "reviewers": reviewers,
+            "followers": repository.followers(session, product.id),
             "actor": principal.user_id,
         },
     )

@@ -197,6 +197,20 @@ class Review(Base):
     reviewer: Mapped[User] = relationship(lazy="raise", foreign_keys=[reviewer_id])
 
 
+class ProductFollower(Base):
+    """A person who wants to hear when a new version of a product is published."""
+
+    __tablename__ = "product_followers"
+
+    product_id: Mapped[int] = mapped_column(
+        ForeignKey("products.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    since: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class ProductChange(Base):
     """Append-only: one row per change to a product, numbered in commit order (see feed.py)."""
 

@@ -15,6 +15,7 @@ from api.products.models import (
     Product,
     ProductAudience,
     ProductChange,
+    ProductFollower,
     ProductStatus,
     ProductType,
     ProductVersion,
@@ -260,3 +261,12 @@ def user(session: Session, user_id: int) -> User | None:
     return session.scalars(
         select(User).where(User.id == user_id).options(selectinload(User.role_rows))
     ).first()
+
+
+def follower(session: Session, product_id: int, user_id: int) -> ProductFollower | None:
+    return session.get(ProductFollower, (product_id, user_id))
+
+
+def followers(session: Session, product_id: int) -> list[int]:
+    query = select(ProductFollower.user_id).where(ProductFollower.product_id == product_id)
+    return list(session.scalars(query.order_by(ProductFollower.user_id)))

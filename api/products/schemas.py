@@ -200,3 +200,10 @@ class DeliveryPlan(ApiModel):
     binnenkort: list[PlannedProduct] = Field(
         description="Niet gepubliceerd, uiterlijk binnen N weken."
     )
+
+
+class Following(ApiModel):
+    volgt: bool = Field(
+        description="Of u dit product volgt: dan krijgt u een melding als er een nieuwe versie "
+        "is gepubliceerd."
+    )

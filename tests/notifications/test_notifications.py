@@ -369,7 +369,7 @@ async def test_unsubscribing_from_the_summary_stops_every_kind_that_went_into_it
             )
         )
     )
-    assert stopped == {Kind.QUESTION_DUE, Kind.PRODUCT_DUE}
+    assert stopped == {Kind.QUESTION_DUE, Kind.PRODUCT_DUE, Kind.FOLLOWED_PRODUCT_PUBLISHED}
 
 
 async def test_admins_preview_every_mail_a_notification_can_send(

@@ -20,6 +20,7 @@ const KIND_MAILS: Record<NotificationKind, string> = {
   'toetsing-uitgenodigd': 'uitnodigingen om te toetsen',
   'oordeel-gegeven': 'berichten over oordelen van toetsers',
   'getoetst-product-gepubliceerd': 'berichten over gepubliceerde producten die u toetste',
+  'gevolgd-product-gepubliceerd': 'berichten over nieuwe versies van producten die u volgt',
   'vraag-toegewezen': 'berichten over vragen die aan u zijn toegewezen',
   'vraag-voorgelegd': 'berichten over vragen die aan uw organisatie zijn voorgelegd',
   expertantwoord: 'berichten over antwoorden van experts',

@@ -13,6 +13,7 @@ import { useParams } from 'react-router-dom';
 import { ApiError } from '../api/problem';
 import { AppLink } from '../app/AppLink';
 import { hasRole, isEditor, useCurrentUser } from '../auth/session';
+import { FollowProduct } from './FollowProduct';
 import { DutchDate } from '../shared/DutchDate';
 import { DutchDateTime } from '../shared/DutchDateTime';
 import { DutchDay } from '../shared/DutchDay';
@@ -204,6 +205,7 @@ export default function ProductPage() {
             {data.samenvatting}
           </Paragraph>
           <StateNotice product={data} />
+          {user && <FollowProduct productId={data.id} title={data.titel} />}
           <ProductFacts product={data} editor={editor} />
           <PublishedVersion product={data} />
           {editor ? (

@@ -135,6 +135,44 @@ describe('a product page', () => {
   });
 });
 
+describe('following a product', () => {
+  it('lets a signed-in person follow and unfollow, and says where she stands', async () => {
+    const { handler } = loggedInAs(['gemeente'], { id: 5, naam: 'Ute Utrecht' });
+    let following = false;
+    const requests = mockApi({
+      '/api/v1/sessies/huidig': handler,
+      '/api/v1/producten/7': () => json(makeProduct()),
+      'GET /api/v1/producten/7/volgen': () => json({ volgt: following }),
+      'PUT /api/v1/producten/7/volgen': () => json({ volgt: (following = true) }),
+      'DELETE /api/v1/producten/7/volgen': () => json({ volgt: (following = false) }),
+    });
+    renderApp('/producten/7');
+
+    const follow = await screen.findByRole('button', { name: 'Volgen' }, FIND);
+    expect(follow).toHaveAttribute('aria-pressed', 'false');
+    fireEvent.click(follow);
+    expect(
+      await screen.findByText(
+        'U volgt "Handreiking Giftenvrijlating". U krijgt een melding als er een nieuwe versie is gepubliceerd.',
+      ),
+    ).toBeInTheDocument();
+    const unfollow = screen.getByRole('button', { name: 'Niet meer volgen' });
+    expect(unfollow).toHaveAttribute('aria-pressed', 'true');
+    fireEvent.click(unfollow);
+    expect(await screen.findByText('U volgt "Handreiking Giftenvrijlating" niet meer.')).toBeInTheDocument();
+    const calls = requestsOf(requests).filter((r) => new URL(r.url).pathname === '/api/v1/producten/7/volgen');
+    expect(calls.map((r) => r.method)).toEqual(['GET', 'PUT', 'DELETE']);
+  });
+
+  it('offers the public nothing to follow', async () => {
+    const requests = mockApi({ '/api/v1/producten/7': () => json(makeProduct()) });
+    renderApp('/producten/7');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Handreiking Giftenvrijlating' }, FIND)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Volgen' })).not.toBeInTheDocument();
+    expect(requestsOf(requests).filter((r) => r.url.endsWith('/volgen'))).toEqual([]);
+  });
+});
+
 describe('the editor on a product page', () => {
   function editorApi(product: Product, extra: Parameters<typeof mockApi>[0] = {}) {
     const { handler } = loggedInAs(['redacteur'], { id: 2, naam: 'Ruud Redactie' });
