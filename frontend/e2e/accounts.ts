@@ -18,7 +18,14 @@ export async function submitLogin(page: Page, email: string, password: string): 
   const form = page.getByRole('form', { name: 'Inloggen' });
   await form.getByLabel('E-mailadres').fill(email);
   await form.getByLabel('Wachtwoord', { exact: true }).fill(password);
+  // The server hashes the password on purpose slowly (Argon2); with two browsers and the test
+  // suites on two cores the answer can take longer than an expectation's 5 s. Wait for it (the
+  // test's own timeout), whatever it says, before the caller checks what the page shows.
+  const answered = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/v1/sessies',
+  );
   await form.getByRole('button', { name: 'Inloggen' }).click();
+  await answered;
 }
 
 /** Logs in through the UI and waits until the header says who is logged in. */

@@ -3,13 +3,19 @@ import { expect, type Browser, type BrowserContext, type Locator, type Page, typ
 import { DEMO_USERS, type DemoUser } from './accounts';
 import { sessionFile } from './sessions';
 
+/** Cookies and storage of nobody: a visitor who is not logged in. */
+const LOGGED_OUT = { cookies: [], origins: [] };
+
 /**
- * A new browser context with the project's base URL and locale (newContext does not inherit
- * them), logged out or with the stored session of `who`.
+ * A new browser context with the project's base URL and locale, logged out or with the stored
+ * session of `who`. The storage state is always given: Playwright Test fills in every context
+ * option a new context is not given from the test's own options, so a context made in a test
+ * of `test.use(asRole('redacteur'))` without one would be logged in as the editor (a "visitor"
+ * who saw the editor's sections made the products test fail now and then).
  */
 export async function newContext(browser: Browser, testInfo: TestInfo, who?: DemoUser): Promise<BrowserContext> {
   const { baseURL, locale } = testInfo.project.use;
-  return browser.newContext({ baseURL, locale, ...(who ? { storageState: sessionFile(who) } : {}) });
+  return browser.newContext({ baseURL, locale, storageState: who ? sessionFile(who) : LOGGED_OUT });
 }
 
 /** A word no seeded product contains, so a search finds only the product made in this test. */
