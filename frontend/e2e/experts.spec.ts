@@ -4,6 +4,7 @@ import { DEMO_USERS, expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRouteAccessible } from './axe';
 import { newContext } from './products';
 import { fileQuestion, uniqueWord } from './questions';
+import { bell, bellCount, unreadCount } from './notifications';
 import { asRole, openAs } from './sessions';
 
 /*
@@ -11,25 +12,6 @@ import { asRole, openAs } from './sessions';
  * expert hears of it, answers in Spoorboek, and the advisor replies to the asker. And the admins'
  * previews of every mail.
  */
-
-/** The unread count as the API gives it to the page's person. */
-async function unreadCount(page: Page): Promise<number> {
-  const response = await page.request.get('/api/v1/meldingen/aantal-ongelezen');
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { ongelezen: number }).ongelezen;
-}
-
-/** The bell in the header, whatever its count. */
-function bell(page: Page) {
-  return page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: /^Meldingen/ });
-}
-
-/** The unread count the bell says ("Meldingen, 3 ongelezen"; "Meldingen" is 0). */
-async function bellCount(page: Page): Promise<number> {
-  const name = (await bell(page).getAttribute('aria-label')) ?? 'Meldingen';
-  const match = /^Meldingen, (\d+) ongelezen$/.exec(name);
-  return match ? Number(match[1]) : 0;
-}
 
 /** The titles of the newest notifications of the page's person. */
 async function notificationTitles(page: Page): Promise<string[]> {

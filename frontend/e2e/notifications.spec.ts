@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEMO_USERS, expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRouteAccessible } from './axe';
 import { inviteDemoTester, newContext, uniqueWord } from './products';
+import { bell, bellCount, unreadCount } from './notifications';
 import { asRole, openAs } from './sessions';
 
 async function csrf(page: Page): Promise<string> {
@@ -35,25 +36,6 @@ async function productInReview(page: Page, title: string): Promise<number> {
   await apiPost(page, `/producten/${id}/links`, { naam: 'Factsheet online', url: 'https://www.example.org/factsheet' }, 201);
   await apiPost(page, `/producten/${id}/statuswijzigingen`, { naar: 'in-toetsing' }, 200);
   return id;
-}
-
-/** The unread count as the API gives it to the page's person. */
-async function unreadCount(page: Page): Promise<number> {
-  const response = await page.request.get('/api/v1/meldingen/aantal-ongelezen');
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { ongelezen: number }).ongelezen;
-}
-
-/** The bell in the header, whatever its count. */
-function bell(page: Page) {
-  return page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: /^Meldingen/ });
-}
-
-/** The unread count the bell says ("Meldingen, 3 ongelezen"; "Meldingen" is 0). */
-async function bellCount(page: Page): Promise<number> {
-  const name = (await bell(page).getAttribute('aria-label')) ?? 'Meldingen';
-  const match = /^Meldingen, (\d+) ongelezen$/.exec(name);
-  return match ? Number(match[1]) : 0;
 }
 
 test.describe('ingelogd als redacteur', () => {
