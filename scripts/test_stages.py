@@ -21,10 +21,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Balanced by measured wall time (the table that `make test` prints; 688 s and 704 s on a fresh
-# clone): the two Python runs in one lane; everything the SPA build feeds, the bench and the
-# property-based run on PostgreSQL in the other. ESLint reads the typed client that the spa
-# stage generates, so it follows that stage in the same lane.
+# Balanced by measured wall time (the table that `make test` prints; lanes of 606 s and 646 s
+# on a fresh clone): the two Python runs in one lane; everything the SPA build feeds, the bench
+# and the property-based run on PostgreSQL in the other. ESLint reads the typed client that the
+# spa stage generates, so it follows that stage in the same lane.
 LANES = [
     ["typecheck", "test-sqlite", "contract", "test-postgres"],
     ["spa", "lint", "test-frontend", "test-e2e", "bench-smoke", "test-postgres-properties"],
