@@ -3,7 +3,7 @@ get before anyone gets it."""
 
 from dataclasses import dataclass
 
-from api.core.errors import ForbiddenError, UnauthenticatedError
+from api.accounts.principal import require_admin
 from api.core.security import Principal
 from api.core.settings import Settings
 from api.notifications import mail
@@ -78,10 +78,7 @@ def _absolute(settings: Settings, line: mail.Line) -> mail.Line:
 
 
 def previews(principal: Principal, settings: Settings) -> list[Preview]:
-    if not principal.is_authenticated:
-        raise UnauthenticatedError
-    if not principal.is_admin:
-        raise ForbiddenError("Voorbeelden van e-mails zijn er voor beheerders.")
+    require_admin(principal)
     found = [
         Preview(
             kind.value,

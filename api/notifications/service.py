@@ -9,10 +9,11 @@ from sqlalchemy.orm import Session
 
 from api.accounts import people
 from api.accounts.models import User
+from api.accounts.principal import require_person
 from api.accounts.secrets import hash_token, new_token
 from api.audit import service as audit
 from api.core import clock
-from api.core.errors import ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError
+from api.core.errors import ConflictError, NotFoundError
 from api.core.pagination import PageParams
 from api.core.requests import RequestContext
 from api.core.security import Principal
@@ -83,14 +84,6 @@ def notify(
     return made
 
 
-def _person(principal: Principal) -> int:
-    if not principal.is_authenticated:
-        raise UnauthenticatedError
-    if principal.kind != "user" or principal.user_id is None:
-        raise ForbiddenError("Meldingen zijn er voor personen, niet voor koppelingen.")
-    return principal.user_id
-
-
 @dataclass(frozen=True)
 class Inbox:
     notifications: list[Notification]
@@ -101,17 +94,17 @@ class Inbox:
 def my_notifications(
     session: Session, principal: Principal, unread_only: bool, page: PageParams
 ) -> Inbox:
-    user_id = _person(principal)
+    user_id = require_person(principal)
     found, total = repository.page_of(session, user_id, unread_only, page.offset, page.size)
     return Inbox(found, total, repository.unread_count(session, user_id))
 
 
 def unread_count(session: Session, principal: Principal) -> int:
-    return repository.unread_count(session, _person(principal))
+    return repository.unread_count(session, require_person(principal))
 
 
 def mark_read(session: Session, principal: Principal, notification_id: int) -> Notification:
-    found = repository.one_of(session, _person(principal), notification_id)
+    found = repository.one_of(session, require_person(principal), notification_id)
     if found is None:
         # Someone else's notification looks like a missing one.
         raise NotFoundError(f"Melding {notification_id} bestaat niet.")
@@ -121,7 +114,7 @@ def mark_read(session: Session, principal: Principal, notification_id: int) -> N
 
 
 def mark_all_read(session: Session, principal: Principal) -> int:
-    return repository.mark_all_read(session, _person(principal), clock.now())
+    return repository.mark_all_read(session, require_person(principal), clock.now())
 
 
 @dataclass(frozen=True)
@@ -141,7 +134,7 @@ def _effective(session: Session, user_id: int) -> dict[Kind, Delivery]:
 
 
 def my_preferences(session: Session, principal: Principal) -> list[Choice]:
-    effective = _effective(session, _person(principal))
+    effective = _effective(session, require_person(principal))
     return [
         Choice(kind, effective[kind], KINDS[kind].default) for kind in kinds_for(principal.roles)
     ]
@@ -150,7 +143,7 @@ def my_preferences(session: Session, principal: Principal) -> list[Choice]:
 def set_preferences(
     session: Session, principal: Principal, ctx: RequestContext, choices: dict[Kind, Delivery]
 ) -> list[Choice]:
-    user_id = _person(principal)
+    user_id = require_person(principal)
     offered = set(kinds_for(principal.roles))
     invalid = InvalidParams()
     for kind in choices:

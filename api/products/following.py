@@ -3,30 +3,22 @@
 
 from sqlalchemy.orm import Session
 
-from api.core.errors import ForbiddenError, UnauthenticatedError
+from api.accounts.principal import require_person
 from api.core.security import Principal
 from api.products import repository
 from api.products.catalogue import get_visible
 from api.products.models import ProductFollower
 
 
-def _person(principal: Principal) -> int:
-    if not principal.is_authenticated:
-        raise UnauthenticatedError
-    if principal.kind != "user" or principal.user_id is None:
-        raise ForbiddenError("Producten volgen kunnen alleen personen.")
-    return principal.user_id
-
-
 def follows(session: Session, principal: Principal, product_id: int) -> bool:
-    user_id = _person(principal)
+    user_id = require_person(principal)
     get_visible(session, principal, product_id)
     return repository.follower(session, product_id, user_id) is not None
 
 
 def follow(session: Session, principal: Principal, product_id: int, on: bool) -> bool:
     """Starts or stops following; doing it twice changes nothing."""
-    user_id = _person(principal)
+    user_id = require_person(principal)
     get_visible(session, principal, product_id)
     found = repository.follower(session, product_id, user_id)
     if on and found is None:
