@@ -31,13 +31,23 @@ NEW_HELP_DAYS = 7
 catches up)."""
 
 
+def _by_id(found: list[User]) -> dict[int, User]:
+    return {person.id: person for person in found}
+
+
+def _one(found: dict[int, User], person_id: int | None) -> list[User]:
+    return [found[person_id]] if person_id in found else []
+
+
 def _date(day: date) -> str:
     return f"{day:%d-%m-%Y}"
 
 
 def product_deadlines(session: Session, settings: Settings, today: date) -> str:
     made = 0
-    for owed in delivery.owed(session, today, PRODUCT_WEEKS):
+    all_owed = delivery.owed(session, today, PRODUCT_WEEKS)
+    owners = _by_id(people.active_people(session, {o.owner_id for o in all_owed}))
+    for owed in all_owed:
         if owed.late:
             title = f"Te laat: {owed.title}"
             text = f"De uiterste leverdatum van '{owed.title}' was {_date(owed.due)}."
@@ -49,7 +59,7 @@ def product_deadlines(session: Session, settings: Settings, today: date) -> str:
             notify(
                 session,
                 Kind.PRODUCT_DUE,
-                people.active_people(session, [owed.owner_id]),
+                _one(owners, owed.owner_id),
                 Message(
                     title,
                     text,
@@ -144,7 +154,12 @@ def municipality_deadlines(session: Session, settings: Settings, today: date) ->
 def question_deadlines(session: Session, settings: Settings, today: date) -> str:
     questions, requests = deadlines.falling_due(session, settings, today)
     made = 0
-    admins: list[User] | None = None
+    advisors = _by_id(people.active_people(session, {q.assignee_id for q in questions}))
+    admins = people.active_with_role(session, Role.ADMIN) if questions else []
+    experts = {
+        organisation: people.active_with_role(session, Role.EXPERT, organisation=organisation)
+        for organisation in {r.organisation for r in requests}
+    }
     for due in questions:
         state = "te-laat" if due.late_by else "bijna"
         link = f"/vragen/{due.question_id}"
@@ -159,13 +174,11 @@ def question_deadlines(session: Session, settings: Settings, today: date) -> str
             notify(
                 session,
                 Kind.QUESTION_DUE,
-                people.active_people(session, [due.assignee_id]),
+                _one(advisors, due.assignee_id),
                 Message(title, text, link, occasion=occasion),
             )
         )
         if due.late_by >= TEAM_LEAD_AFTER or (due.late_by and due.assignee_id is None):
-            if admins is None:
-                admins = people.active_with_role(session, Role.ADMIN)
             made += len(
                 notify(
                     session,
@@ -185,7 +198,7 @@ def question_deadlines(session: Session, settings: Settings, today: date) -> str
             notify(
                 session,
                 Kind.QUESTION_DUE,
-                people.active_with_role(session, Role.EXPERT, organisation=due.organisation),
+                experts[due.organisation],
                 Message(
                     f"Voorgelegde vraag: antwoord uiterlijk {_date(due.due)}",
                     f"Het implementatieteam wacht op uw antwoord op '{due.subject}'.",

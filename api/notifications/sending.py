@@ -55,9 +55,11 @@ def send_summaries(session: Session, settings: Settings, commit: Callable[[], No
     """One mail per person with notifications waiting for the daily summary; returns how many
     people were mailed."""
     mailed = 0
-    for user_id in repository.people_with_summary_due(session):
+    due = repository.people_with_summary_due(session)
+    recipients = {p.id: p for p in people.active_people(session, due)}
+    for user_id in due:
         waiting = repository.summary_of(session, user_id)
-        person = next(iter(people.active_people(session, [user_id])), None)
+        person = recipients.get(user_id)
         if not waiting:
             continue  # another sender has them
         if person is None:
