@@ -3,7 +3,6 @@ role, with generated (valid and invalid) input. No answer may be a 5xx, and ever
 one the contract describes: a documented status code and content type, a body of the documented
 shape. The seed is fixed and the number of examples bounded, so a run is repeatable."""
 
-import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -108,9 +107,10 @@ def untraced() -> Iterator[None]:
         measuring.start()
 
 
-@pytest.fixture
-def api_schema(app: FastAPI) -> Any:
-    return schemathesis.openapi.from_asgi("/api/v1/openapi.json", app)
+@pytest.fixture(scope="module")
+def api_schema(shared_app: FastAPI) -> Any:
+    """One reading of the contract for every caller: the operations are the same for all."""
+    return schemathesis.openapi.from_asgi("/api/v1/openapi.json", shared_app)
 
 
 def _operations(schema: Any, caller: Caller) -> Iterator[Any]:
@@ -139,21 +139,40 @@ def _can_be_negated(schema: Any, operation: Any) -> bool:
     return False
 
 
+# The generated requests of each operation and mode. They do not depend on the caller (the seed
+# is fixed and generation does not look at answers), so every caller sends the same ones and
+# drawing them, which costs as much as sending them, happens once per run instead of per caller.
+_GENERATED: dict[tuple[str, str, GenerationMode], list[tuple[Any, dict[str, Any]]]] = {}
+
+
+def _generated(operation: Any, mode: GenerationMode) -> list[tuple[Any, dict[str, Any]]]:
+    key = (operation.method, operation.path, mode)
+    if key not in _GENERATED:
+        cases: list[tuple[Any, dict[str, Any]]] = []
+
+        @seed(20261206)
+        @settings(
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(case=operation.as_strategy(generation_mode=mode))
+        def draw(case: Any) -> None:
+            cases.append((case, dict(case.headers or {})))
+
+        draw()
+        _GENERATED[key] = cases
+    return _GENERATED[key]
+
+
 def _exercise(
     operation: Any, mode: GenerationMode, headers: dict[str, str], failures: list[str]
 ) -> None:
-    @seed(20261206)
-    @settings(
-        max_examples=EXAMPLES_PER_OPERATION,
-        deadline=None,
-        database=None,
-        derandomize=True,
-        phases=[Phase.explicit, Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(case=operation.as_strategy(generation_mode=mode))
-    def run(case: Any) -> None:
-        case.headers = {**(case.headers or {}), **headers}
+    for case, generated_headers in _generated(operation, mode):
+        case.headers = {**generated_headers, **headers}
         response = case.call()
         try:
             case.validate_response(response, checks=CHECKS)
@@ -162,11 +181,6 @@ def _exercise(
                 f"{operation.method.upper()} {operation.path} -> {response.status_code}: "
                 f"{' / '.join(_reasons(exc))}"
             )
-            raise
-
-    # A failure is already recorded with its operation; go on to the next one.
-    with contextlib.suppress(Exception, BaseExceptionGroup):
-        run()
 
 
 def _reasons(exc: BaseException) -> list[str]:
