@@ -3,8 +3,8 @@
 stage of one lane needs anything from the other. Within a lane the order matters (the browser
 tests use the SPA that the spa stage built). Each stage writes to var/test-logs/<stage>.log;
 the console shows when a stage starts and ends, and the log's tail when one fails. The first
-failure stops both lanes. At the end, the coverage report (of the SQLite run) and a table of
-each stage's wall time and the total.
+failure stops both lanes. At the end, a table of each stage's wall time and the total. (Coverage
+is `make coverage`: tracing costs more than this run can spend.)
 
     python scripts/test_stages.py            # both lanes, side by side
     python scripts/test_stages.py --serial   # one stage after another, output on the console
@@ -131,11 +131,6 @@ def main() -> int:
             thread.start()
         for thread in threads:
             thread.join()
-    if not run.failed.is_set():
-        # Measured by the SQLite run; below the floor in pyproject.toml fails the tests.
-        report = [sys.executable, "-m", "coverage", "report", "--skip-covered", "--sort=cover"]
-        if subprocess.run(report, check=False).returncode != 0:
-            run.failed.set()
     print(run.table(), flush=True)
     return 1 if run.failed.is_set() else 0
 
