@@ -23,9 +23,9 @@ from api.core.errors import ConflictError, DomainError
 from api.core.retries import is_transient, with_retries
 from api.core.security import Principal
 from api.progress import policy, repository
-from api.progress.cells import KEEP, CellValues, CellWrite, Changes, Stamp
+from api.progress.cells import KEEP, CellValues, CellWrite, Changes, Stamp, has_text
 from api.progress.models import Phase, Source
-from api.progress.rows import COLUMNS, ParsedRow
+from api.progress.rows import COLUMNS, KIND_WITHOUT_BLOCKER, ParsedRow
 from api.progress.rows import MAX_ROWS as MAX_ROWS
 
 
@@ -60,13 +60,15 @@ def check_rows(
 ) -> tuple[list[ParsedRow], list[RowError]]:
     """Adds to what each row says on its own what the database knows: whether its
     municipality and measure exist, whether the caller may write it, whether its steps are in
-    the roadmap, whether an earlier row named the same cell. Returns the rows that pass, and
-    every wrong row with all its problems, in the order of its columns."""
+    the roadmap, whether an earlier row named the same cell, whether a kind it sets goes with
+    a stored blocker text it keeps. Returns the rows that pass, and every wrong row with all
+    its problems, in the order of its columns."""
     if len(parsed) > MAX_ROWS:
         raise InvalidRowsError(f"Hoogstens {MAX_ROWS} rijen per keer.")
     measures = repository.measure_codes(session)
     municipalities = repository.municipality_codes(session)
     roadmaps = repository.step_codes(session)
+    without_text = _kinds_beside_no_stored_text(session, parsed)
     no_steps: frozenset[str] = frozenset()
     may_write: dict[str, bool] = {}
     seen: dict[tuple[str, str], int] = {}
@@ -90,6 +92,7 @@ def check_rows(
             and row.change is not None
             and measure in measures
             and roadmaps.get(measure, no_steps).issuperset(row.steps)
+            and key not in without_text
         ):
             rows.append(row)
             continue
@@ -106,6 +109,8 @@ def check_rows(
                 f"stappenGereed: {', '.join(sorted(unknown))} staat niet in de routekaart "
                 f"van {measure}."
             ]
+        if key in without_text and row.change is not None:
+            found["knelpuntSoort"] = [KIND_WITHOUT_BLOCKER]
         problems = [
             problem
             for column in COLUMNS
@@ -117,6 +122,25 @@ def check_rows(
             {"rij": row.number, "gemeente": municipality, "maatregel": measure, "fouten": problems}
         )
     return rows, errors
+
+
+def _kinds_beside_no_stored_text(
+    session: Session, parsed: Sequence[ParsedRow]
+) -> set[tuple[str, str]]:
+    """The cells of the rows that set a blocker kind and keep the blocker text, where no text
+    is stored: such a kind would describe nothing. Rows that do so are few (a script that
+    sorts its blockers afterwards), so only their cells are read."""
+    keeping = {
+        (row.municipality, row.measure)
+        for row in parsed
+        if row.change is not None
+        and row.change.blockers is KEEP
+        and row.change.blocker_kind not in (KEEP, None)
+    }
+    if not keeping:
+        return set()
+    stored = repository.blockers_of(session, keeping)
+    return {cell for cell in keeping if not has_text(stored.get(cell))}
 
 
 def _may_write(principal: Principal, municipality: str) -> bool:
@@ -163,12 +187,13 @@ def apply_rows(session: Session, principal: Principal, rows: list[ParsedRow]) ->
         before = stored.get((municipality, measure))
         if before is None:
             was_phase, was_planned, was_note, was_blockers = not_started, None, None, None
+            was_kind: str | None = None
             was_steps: dict[str, str] = {}
             version = 0
         else:
-            was_phase, was_planned, was_note, was_blockers, steps_text, version = before
+            was_phase, was_planned, was_note, was_blockers, steps_text, version, was_kind = before
             was_steps = loads(steps_text)
-        phase, planned, steps, note, blockers = change
+        phase, planned, steps, note, blockers, given_kind = change
         if planned is KEEP:
             planned = was_planned
         if steps is KEEP:
@@ -177,6 +202,8 @@ def apply_rows(session: Session, principal: Principal, rows: list[ParsedRow]) ->
             note = was_note
         if blockers is KEEP:
             blockers = was_blockers
+        # A kind goes with its text: clearing the text clears it.
+        kind = None if blockers is None else was_kind if given_kind is KEEP else given_kind
         changes: Changes = {}
         if phase != was_phase:
             changes["fase"] = {"van": was_phase, "naar": phase}
@@ -188,6 +215,8 @@ def apply_rows(session: Session, principal: Principal, rows: list[ParsedRow]) ->
             changes["notitie"] = {"van": was_note, "naar": note}
         if blockers != was_blockers:
             changes["knelpunten"] = {"van": was_blockers, "naar": blockers}
+        if kind != was_kind:
+            changes["knelpuntSoort"] = {"van": was_kind, "naar": kind}
         if not changes:
             report.unchanged += 1
             continue
@@ -202,7 +231,7 @@ def apply_rows(session: Session, principal: Principal, rows: list[ParsedRow]) ->
             municipality,
             measure,
             version + 1,
-            CellValues(phase, planned, note, blockers, steps),
+            CellValues(phase, planned, note, blockers, steps, kind),
             changes,
             stamp,
         )

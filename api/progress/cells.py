@@ -11,7 +11,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.measures.models import Measure
 from api.progress.deadlines import Deadlines, derive
-from api.progress.models import Phase, ProgressSnapshot, ProgressStatus, RoadmapStep, Source
+from api.progress.models import (
+    BlockerKind,
+    Phase,
+    ProgressSnapshot,
+    ProgressStatus,
+    RoadmapStep,
+    Source,
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,7 @@ class CellState:
     source: Source | None
     updated_by: str | None
     updated_at: datetime | None
+    blocker_kind: BlockerKind | None = None
 
 
 NOT_STARTED = CellState(Phase.NOT_STARTED, None, None, None, {}, 0, None, None, None)
@@ -41,6 +49,7 @@ class StoredCell(NamedTuple):
     blockers: str | None
     steps_done: str
     version: int
+    blocker_kind: str | None
 
 
 def state_of(row: ProgressStatus | ProgressSnapshot | None) -> CellState:
@@ -57,6 +66,7 @@ def state_of(row: ProgressStatus | ProgressSnapshot | None) -> CellState:
             row.source,
             row.recorded_by,
             row.recorded_at,
+            row.blocker_kind,
         )
     return CellState(
         row.phase,
@@ -68,7 +78,13 @@ def state_of(row: ProgressStatus | ProgressSnapshot | None) -> CellState:
         row.source,
         row.updated_by,
         row.updated_at,
+        row.blocker_kind,
     )
+
+
+def has_text(blockers: str | None) -> bool:
+    """Whether a blocker is described: only then can it have a kind."""
+    return blockers is not None and blockers.strip() != ""
 
 
 def deadlines_of(
@@ -90,11 +106,18 @@ class CellChange(BaseModel):
     """Step code → the day it was completed."""
     note: str | None = None
     blockers: str | None = None
+    blocker_kind: BlockerKind | None = None
 
     def over(self, state: CellState) -> "CellValues":
         """The whole state this change asks for, the fields it leaves unset taken from
-        `state`."""
+        `state`. A kept kind goes with a blocker text that is cleared; a kind set beside no
+        text is left for the caller to refuse."""
         given = self.model_fields_set
+        blockers = self.blockers if "blockers" in given else state.blockers
+        if "blocker_kind" in given:
+            kind = self.blocker_kind
+        else:
+            kind = state.blocker_kind if has_text(blockers) else None
         return CellValues(
             phase=self.phase,
             planned_go_live=(
@@ -106,7 +129,8 @@ class CellChange(BaseModel):
                 else state.steps_done
             ),
             note=self.note if "note" in given else state.note,
-            blockers=self.blockers if "blockers" in given else state.blockers,
+            blockers=blockers,
+            blocker_kind=kind,
         )
 
 
@@ -129,6 +153,7 @@ class RowChange(NamedTuple):
     steps_done: dict[str, str] | Literal[Keep.KEEP] = KEEP
     note: str | Literal[Keep.KEEP] | None = KEEP
     blockers: str | Literal[Keep.KEEP] | None = KEEP
+    blocker_kind: BlockerKind | Literal[Keep.KEEP] | None = KEEP
 
 
 class CellValues(NamedTuple):
@@ -140,6 +165,8 @@ class CellValues(NamedTuple):
     note: str | None
     blockers: str | None
     steps_done: dict[str, str]
+    blocker_kind: BlockerKind | str | None
+    """A member, or the same value as stored text when a bulk keeps what is stored."""
 
 
 class Stamp(NamedTuple):
@@ -177,5 +204,6 @@ def changes_between(before: CellState, after: CellValues) -> Changes:
         "stappenGereed": (before.steps_done, after.steps_done),
         "notitie": (before.note, after.note),
         "knelpunten": (before.blockers, after.blockers),
+        "knelpuntSoort": (before.blocker_kind, after.blocker_kind),
     }
     return {name: {"van": old, "naar": new} for name, (old, new) in pairs.items() if old != new}

@@ -29,6 +29,7 @@ class ExportRecord(TypedDict):
     geplandLivegang: str
     stappenGereed: dict[str, str]
     knelpunten: str
+    knelpuntSoort: str
     notitie: str
 
 
@@ -66,6 +67,7 @@ def export_records(session: Session, principal: Principal) -> list[ExportRecord]
                         if step in roadmaps.get(measure, set())
                     },
                     "knelpunten": state.blockers or "",
+                    "knelpuntSoort": state.blocker_kind or "",
                     "notitie": state.note or "",
                 }
             )

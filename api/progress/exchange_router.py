@@ -25,7 +25,14 @@ from api.core.requests import SettingsDep
 from api.core.routing import errors, json_router
 from api.core.schemas import ApiModel, RequestModel
 from api.progress import bulk, exchange, idempotent, policy, spreadsheets
-from api.progress.rows import JsonRows, ParsedRow, PhaseText, parse_json_rows, parse_row
+from api.progress.rows import (
+    BlockerKindText,
+    JsonRows,
+    ParsedRow,
+    PhaseText,
+    parse_json_rows,
+    parse_row,
+)
 
 router = json_router(tags=["Voortgang"], conditional=False)
 # Exports answer in CSV or XLSX, so they skip the JSON negotiation.
@@ -33,6 +40,12 @@ downloads = APIRouter(tags=["Voortgang"])
 WRITE_SECURITY = {
     "security": [{"sessieCookie": []}, {"clientCredentials": ["voortgang:schrijven"]}]
 }
+
+
+KEPT_KIND = (
+    "Soort knelpunt, alleen naast een knelpunt. Weggelaten blijft de opgeslagen soort; wie "
+    "knelpunten leegmaakt, maakt ook de soort leeg."
+)
 
 
 class BulkStep(RequestModel):
@@ -52,6 +65,7 @@ class BulkRow(RequestModel):
         default_factory=list, examples=[[{"stap": "impactanalyse", "gereedOp": "2026-05-01"}]]
     )
     knelpunten: str | None = None
+    knelpunt_soort: BlockerKindText | None = Field(default=None, description=KEPT_KIND)
     notitie: str | None = None
 
 
@@ -97,9 +111,15 @@ class BulkRequest(ApiModel):
         """The request in a canonical form, for its Idempotency-Key: key order and spacing do
         not count. The same bytes for a body read either way."""
         if self._well_formed is None:
-            return orjson.dumps(self.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+            dumped = self.model_dump(mode="json")
+            for row in dumped["rijen"]:
+                if row["knelpunt_soort"] is None:
+                    del row["knelpunt_soort"]
+            return orjson.dumps(dumped, option=orjson.OPT_SORT_KEYS)
         # As model_dump(mode="json") gives it: Python names, every field, dates as sent (a
-        # well-formed date is written JJJJ-MM-DD, which isoformat gives back).
+        # well-formed date is written JJJJ-MM-DD, which isoformat gives back). A row without
+        # a blocker kind is fingerprinted as before kinds existed, so a key sent again across
+        # that upgrade still knows its request.
         return orjson.dumps(
             {
                 "rijen": [
@@ -115,6 +135,11 @@ class BulkRequest(ApiModel):
                         "knelpunten": row.get("knelpunten"),
                         "notitie": row.get("notitie"),
                     }
+                    | (
+                        {"knelpunt_soort": kind}
+                        if (kind := row.get("knelpuntSoort")) is not None
+                        else {}
+                    )
                     for row in self._well_formed.sent()
                 ]
             },
@@ -300,6 +325,7 @@ class SharedServiceReport(RequestModel):
     gepland_livegang: str | None = Field(default=None, json_schema_extra={"format": "date"})
     stappen_gereed: list[BulkStep] = Field(default_factory=list)
     knelpunten: str | None = None
+    knelpunt_soort: BlockerKindText | None = Field(default=None, description=KEPT_KIND)
     notitie: str | None = None
     terugzetten_bevestigd: list[str] = Field(
         default_factory=list,

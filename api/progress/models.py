@@ -23,6 +23,19 @@ class Phase(enum.StrEnum):
 PHASE_ORDER = list(Phase)
 
 
+# What kind of thing holds a municipality up, beside the blocker in its own words, so that
+# blockers from practice can be counted and taken up by kind. One list for the progress cells
+# and the signals register; the Dutch labels are in api/progress/vocabulary.py. (A comment, not
+# a docstring: the contract would publish that as the enum's description.)
+class BlockerKind(enum.StrEnum):
+    LAW = "wet-en-regelgeving"
+    ICT = "ict-en-leveranciers"
+    FINANCE = "financien"
+    EXECUTION = "uitvoering-en-capaciteit"
+    CHAIN_PARTNERS = "ketenpartners"
+    PRODUCTS = "implementatieproducten"
+
+
 class Source(enum.StrEnum):
     """Who set a value: a person, a script (machine client) or the programme team."""
 
@@ -72,6 +85,10 @@ class ProgressStatus(Base):
     note: Mapped[str | None] = mapped_column(Text)
     """Private to the municipality and the programme team."""
     blockers: Mapped[str | None] = mapped_column(Text)
+    blocker_kind: Mapped[BlockerKind | None] = mapped_column(
+        enum_column(BlockerKind, "blocker_kind", length=40)
+    )
+    """Only beside a blocker text; a text written before kinds existed has none."""
     steps_done: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     """Step code → ISO date it was completed."""
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -99,6 +116,9 @@ class ProgressSnapshot(Base):
     planned_go_live: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
     blockers: Mapped[str | None] = mapped_column(Text)
+    blocker_kind: Mapped[BlockerKind | None] = mapped_column(
+        enum_column(BlockerKind, "blocker_kind", length=40)
+    )
     steps_done: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     """Field → {van, naar}: what this change did."""

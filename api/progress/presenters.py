@@ -37,6 +37,7 @@ def progress_read(
         gepland_livegang=state.planned_go_live,
         notitie=state.note,
         knelpunten=state.blockers,
+        knelpunt_soort=state.blocker_kind,
         stappen=[
             StepProgress(
                 code=d.step.code,

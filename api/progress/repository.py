@@ -15,7 +15,14 @@ from api.core.security import Role
 from api.measures.models import Measure
 from api.municipalities.models import LabourMarketRegion, Municipality, Province
 from api.progress.cells import CellState, CellWrite, StoredCell
-from api.progress.models import Phase, ProgressSnapshot, ProgressStatus, RoadmapStep, Source
+from api.progress.models import (
+    BlockerKind,
+    Phase,
+    ProgressSnapshot,
+    ProgressStatus,
+    RoadmapStep,
+    Source,
+)
 
 # The columns of a cell's state, in the order of CellState's fields. The figures read every
 # cell, so they read these as plain rows: an ORM object per cell cost more than the figures.
@@ -29,6 +36,7 @@ _STATUS_STATE = (
     ProgressStatus.source,
     ProgressStatus.updated_by,
     ProgressStatus.updated_at,
+    ProgressStatus.blocker_kind,
 )
 _SNAPSHOT_STATE = (
     ProgressSnapshot.phase,
@@ -40,6 +48,7 @@ _SNAPSHOT_STATE = (
     ProgressSnapshot.source,
     ProgressSnapshot.recorded_by,
     ProgressSnapshot.recorded_at,
+    ProgressSnapshot.blocker_kind,
 )
 
 
@@ -118,6 +127,7 @@ def cells_to_write(
         ProgressStatus.blockers,
         ProgressStatus.steps_done.cast(Text),
         ProgressStatus.version,
+        type_coerce(ProgressStatus.blocker_kind, String),
     ).where(
         ProgressStatus.municipality_code.in_(municipality_codes),
         ProgressStatus.measure_code.in_(measure_codes),
@@ -132,8 +142,28 @@ def cells_to_write(
     # fetched at once: row by row cost as much again.
     rows = session.connection().execute(query).all()
     return {
-        (code, measure): StoredCell(phase, planned, note, blockers, steps, version)
-        for code, measure, phase, planned, note, blockers, steps, version in rows
+        (code, measure): StoredCell(phase, planned, note, blockers, steps, version, kind)
+        for code, measure, phase, planned, note, blockers, steps, version, kind in rows
+    }
+
+
+def blockers_of(
+    session: Session, cells: Collection[tuple[str, str]]
+) -> dict[tuple[str, str], str | None]:
+    """The stored blocker text of these cells (municipality, measure), of those stored."""
+    if not cells:
+        return {}
+    query = select(
+        ProgressStatus.municipality_code, ProgressStatus.measure_code, ProgressStatus.blockers
+    ).where(
+        ProgressStatus.municipality_code.in_({code for code, _ in cells}),
+        ProgressStatus.measure_code.in_({measure for _, measure in cells}),
+    )
+    wanted = set(cells)
+    return {
+        (code, measure): blockers
+        for code, measure, blockers in session.execute(query)
+        if (code, measure) in wanted
     }
 
 
@@ -160,6 +190,7 @@ class _StatusValues(TypedDict):
     planned_go_live: date | None
     note: str | None
     blockers: str | None
+    blocker_kind: BlockerKind | str | None
     steps_done: dict[str, str]
     version: int
     source: Source
@@ -175,6 +206,7 @@ def _status_values(session: Session, write: CellWrite) -> _StatusValues:
         "planned_go_live": values.planned_go_live,
         "note": values.note,
         "blockers": values.blockers,
+        "blocker_kind": values.blocker_kind,
         "steps_done": values.steps_done,
         "version": write.version,
         "source": write.stamp.source,
@@ -194,51 +226,56 @@ def _status_values(session: Session, write: CellWrite) -> _StatusValues:
 _ON_SQLITE = "sqlite"
 
 # Every statement takes a cell's values in the order of `_cells`: municipality, measure,
-# version, phase, planned go-live, note, blockers, steps; then source, and the stamp (who, when,
-# progress version) or, in the history, the change.
+# version, phase, planned go-live, note, blockers, blocker kind, steps; then source, and the
+# stamp (who, when, progress version) or, in the history, the change.
 _SQLITE_CAS = (
     "UPDATE progress_statuses SET version = ?3, phase = ?4, planned_go_live = ?5, note = ?6, "
-    "blockers = ?7, steps_done = ?8, source = ?9, updated_by = ?10, updated_at = ?11, "
-    "data_version = ?12 WHERE municipality_code = ?1 AND measure_code = ?2 AND version = ?3 - 1"
+    "blockers = ?7, blocker_kind = ?8, steps_done = ?9, source = ?10, updated_by = ?11, "
+    "updated_at = ?12, data_version = ?13 "
+    "WHERE municipality_code = ?1 AND measure_code = ?2 AND version = ?3 - 1"
 )
 _SQLITE_NEW = (
     "INSERT INTO progress_statuses (municipality_code, measure_code, version, phase, "
-    "planned_go_live, note, blockers, steps_done, source, updated_by, updated_at, data_version) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    "planned_go_live, note, blockers, blocker_kind, steps_done, source, updated_by, updated_at, "
+    "data_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
 )
 _SQLITE_HISTORY = (
     "INSERT INTO progress_history (municipality_code, measure_code, version, phase, "
-    "planned_go_live, note, blockers, steps_done, source, recorded_by, recorded_at, changes) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    "planned_go_live, note, blockers, blocker_kind, steps_done, source, recorded_by, "
+    "recorded_at, changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
 )
 
 # PostgreSQL: one array per column of `_cells`, sent in binary (%b; as text, psycopg escapes
 # every quote of every JSON value in Python: 0.35 s for a matrix), and the stamp once.
 _PG_CAS = (
     "UPDATE progress_statuses AS s SET phase = v.phase, planned_go_live = v.planned_go_live, "
-    "note = v.note, blockers = v.blockers, steps_done = v.steps_done, version = v.version, "
+    "note = v.note, blockers = v.blockers, blocker_kind = v.blocker_kind, "
+    "steps_done = v.steps_done, version = v.version, "
     "source = v.source, updated_by = %s, updated_at = %s, data_version = %s "
     "FROM unnest(%b::varchar[], %b::varchar[], %b::int[], %b::varchar[], %b::date[], "
-    "%b::text[], %b::text[], %b::json[], %b::varchar[]) AS v(municipality_code, measure_code, "
-    "version, phase, planned_go_live, note, blockers, steps_done, source) "
+    "%b::text[], %b::text[], %b::varchar[], %b::json[], %b::varchar[]) "
+    "AS v(municipality_code, measure_code, version, phase, planned_go_live, note, blockers, "
+    "blocker_kind, steps_done, source) "
     "WHERE s.municipality_code = v.municipality_code AND s.measure_code = v.measure_code "
     "AND s.version = v.version - 1"
 )
 _PG_NEW = (
     "INSERT INTO progress_statuses (municipality_code, measure_code, version, phase, "
-    "planned_go_live, note, blockers, steps_done, source, updated_by, updated_at, data_version) "
+    "planned_go_live, note, blockers, blocker_kind, steps_done, source, updated_by, updated_at, "
+    "data_version) "
     "SELECT v.*, %s, %s, %s FROM unnest(%b::varchar[], %b::varchar[], %b::int[], "
-    "%b::varchar[], %b::date[], %b::text[], %b::text[], %b::json[], %b::varchar[]) "
-    "AS v(municipality_code, measure_code, version, phase, planned_go_live, note, blockers, "
-    "steps_done, source)"
+    "%b::varchar[], %b::date[], %b::text[], %b::text[], %b::varchar[], %b::json[], "
+    "%b::varchar[]) AS v(municipality_code, measure_code, version, phase, planned_go_live, "
+    "note, blockers, blocker_kind, steps_done, source)"
 )
 _PG_HISTORY = (
     # The state after each write is the cell as just written at that version: read back here
     # instead of sent and parsed a second time.
     "INSERT INTO progress_history (municipality_code, measure_code, version, phase, "
-    "planned_go_live, note, blockers, steps_done, source, changes, recorded_by, recorded_at) "
+    "planned_go_live, note, blockers, blocker_kind, steps_done, source, changes, recorded_by, "
+    "recorded_at) "
     "SELECT s.municipality_code, s.measure_code, s.version, s.phase, s.planned_go_live, s.note, "
-    "s.blockers, s.steps_done, s.source, v.changes, s.updated_by, s.updated_at "
+    "s.blockers, s.blocker_kind, s.steps_done, s.source, v.changes, s.updated_by, s.updated_at "
     "FROM unnest(%b::varchar[], %b::varchar[], %b::int[], %b::json[]) "
     "AS v(municipality_code, measure_code, version, changes) JOIN progress_statuses AS s "
     "ON s.municipality_code = v.municipality_code AND s.measure_code = v.measure_code "
@@ -253,8 +290,12 @@ def _stored_timestamp(session: Session, moment: datetime) -> object:
     return processor(moment) if processor else moment
 
 
-_TEXT: dict[str, str] = {member: member.value for member in (*Phase, *Source)}
-"""Each phase and source as the driver is given it: plain text."""
+_TEXT: dict[str | None, str | None] = {
+    None: None,
+    **{member: member.value for member in (*Phase, *Source, *BlockerKind)},
+}
+"""Each phase, source and blocker kind as the driver is given it: plain text (a kind kept by a
+bulk, read as text, finds itself)."""
 
 
 def _cells(writes: Sequence[CellWrite], dialect: str) -> list[tuple[Any, ...]]:
@@ -271,6 +312,7 @@ def _cells(writes: Sequence[CellWrite], dialect: str) -> list[tuple[Any, ...]]:
             else values.planned_go_live,
             values.note,
             values.blockers,
+            text[values.blocker_kind],
             dumps(values.steps_done).decode(),
             text[write.stamp.source],
         )

@@ -1,8 +1,10 @@
 """One row of progress, however it came in: a row of the bulk JSON, a line of a CSV file, a row
 of an XLSX sheet, a shared service's report. `ProgressRow` checks what a row says on its own
-(the phase, the dates, the steps, the length of the texts), and gives the `RowChange` it asks
-for; what depends on the database (which municipalities and measures exist, who may write them,
-which steps a roadmap has, rows named twice) is checked by the bulk, on the parsed rows.
+(the phase, the dates, the steps, the length of the texts, a blocker kind beside a cleared
+blocker), and gives the `RowChange` it asks for; what depends on the database (which
+municipalities and measures exist, who may write them, which steps a roadmap has, rows named
+twice, a blocker kind beside a stored blocker that is empty) is checked by the bulk, on the
+parsed rows.
 
 A row is not refused field by field at the door (as a request body would be, 400 with
 invalidParams): every problem of every row is collected and reported at once with the row's
@@ -23,7 +25,7 @@ from pydantic_core import PydanticCustomError, SchemaValidator
 from pydantic_core import core_schema as cs
 
 from api.progress.cells import KEEP, CellChange, RowChange
-from api.progress.models import Phase
+from api.progress.models import BlockerKind, Phase
 
 COLUMNS = (
     "gemeente",
@@ -32,6 +34,7 @@ COLUMNS = (
     "geplandLivegang",
     "stappenGereed",
     "knelpunten",
+    "knelpuntSoort",
     "notitie",
 )
 """The fields of a row as named on the wire and in a file's header, in the order problems are
@@ -53,6 +56,8 @@ def _lenient_text(value: object) -> str:
 PhaseText = Annotated[str, PlainValidator(_lenient_text, json_schema_input_type=Phase)]
 """A phase in a request body: documented as the `Phase` enum, taken as any text, so that a
 wrong phase is reported among the row's problems instead of refusing the request."""
+BlockerKindText = Annotated[str, PlainValidator(_lenient_text, json_schema_input_type=BlockerKind)]
+"""A blocker kind in a request body, taken as the phase is."""
 
 
 def _problem(*messages: str, steps: Mapping[str, date] | None = None) -> PydanticCustomError:
@@ -122,6 +127,7 @@ _WIRE = {
     "planned_go_live": "geplandLivegang",
     "steps_done": "stappenGereed",
     "blockers": "knelpunten",
+    "blocker_kind": "knelpuntSoort",
     "note": "notitie",
 }
 
@@ -170,6 +176,20 @@ class ProgressRow(CellChange):
             raise _problem(*problems, steps=steps)
         return steps
 
+    @field_validator("blocker_kind", mode="before")
+    @classmethod
+    def _blocker_kind(cls, value: object) -> BlockerKind | None:
+        text = _text(value)
+        if text is None:
+            return None
+        kind = BlockerKind._value2member_map_.get(text)
+        if kind is None:
+            raise _problem(
+                f"knelpuntSoort: '{text}' kan niet; kies uit "
+                f"{', '.join(k.value for k in BlockerKind)}, of laat het leeg."
+            )
+        return cast(BlockerKind, kind)
+
     @field_validator("blockers", "note", mode="before")
     @classmethod
     def _free_text(cls, value: object, info: ValidationInfo) -> str | None:
@@ -206,6 +226,23 @@ def _change_of(row: ProgressRow) -> RowChange:
         else KEEP,
         row.note if "note" in given else KEEP,
         row.blockers if "blockers" in given else KEEP,
+        row.blocker_kind if "blocker_kind" in given else KEEP,
+    )
+
+
+KIND_WITHOUT_BLOCKER = (
+    "knelpuntSoort: een soort hoort bij een knelpunt; beschrijf het in knelpunten, of laat de "
+    "soort leeg."
+)
+
+
+def _kind_without_blocker(cells: Mapping[str, object]) -> bool:
+    """A kind in a row that clears its blocker text. (A kind beside a text the row does not
+    name depends on the stored text: the bulk checks that.)"""
+    return (
+        "knelpunten" in cells
+        and _text(cells["knelpunten"]) is None
+        and _text(cells.get("knelpuntSoort")) is not None
     )
 
 
@@ -214,12 +251,14 @@ def parse_row(number: int, cells: Mapping[str, object]) -> ParsedRow:
     the row says, but reports it."""
     if "fase" not in cells:  # a line shorter than the header: its phase is empty, and wrong
         cells = {**cells, "fase": None}
+    problems: dict[str, tuple[str, ...]] = {}
+    if _kind_without_blocker(cells):
+        problems["knelpuntSoort"] = (KIND_WITHOUT_BLOCKER,)
     try:
         row = ProgressRow.model_validate(cells)
     except ValidationError as exc:
         municipality = code_of(cells.get("gemeente"))
         measure = code_of(cells.get("maatregel"))
-        problems: dict[str, tuple[str, ...]] = {}
         steps: Collection[str] = ()
         phase: Phase | None = None
         for error in exc.errors():
@@ -231,6 +270,8 @@ def parse_row(number: int, cells: Mapping[str, object]) -> ParsedRow:
                     steps = context["steps"].keys()
             else:  # every field converts its input above; named rather than lost if not
                 messages = (f"{name}: {error['msg']}.",)
+            if name == "knelpuntSoort":  # an unknown kind says more than a kind without text
+                problems.pop(name, None)
             problems[name] = problems.get(name, ()) + messages
         if "fase" not in problems:
             phase = cast(Phase | None, Phase._value2member_map_.get(_text(cells["fase"]) or ""))
@@ -238,6 +279,10 @@ def parse_row(number: int, cells: Mapping[str, object]) -> ParsedRow:
             steps = _steps(cells.get("stappenGereed"), []).keys()
         ordered = {column: problems[column] for column in COLUMNS if column in problems}
         return ParsedRow(number, municipality, measure, phase, steps, None, ordered)
+    if problems:
+        return ParsedRow(
+            number, row.municipality, row.measure, row.phase, row.steps_done.keys(), None, problems
+        )
     return ParsedRow(
         number, row.municipality, row.measure, row.phase, row.steps_done.keys(), _change_of(row)
     )
@@ -260,6 +305,7 @@ _DAY_AS_STORED = cs.str_schema(
 matrix has some 60,000 step dates, and making each a date and back cost a tenth of the check.
 Leap days and years before 1000 go the detailed way."""
 _TEXT = cs.nullable_schema(cs.str_schema(max_length=MAX_TEXT, strict=True))
+_KIND = cs.nullable_schema(cs.literal_schema([kind.value for kind in BlockerKind]))
 _STEP = cs.typed_dict_schema(
     {
         "stap": cs.typed_dict_field(cs.str_schema(pattern=r"^[a-z0-9-]+$", strict=True)),
@@ -275,6 +321,7 @@ _ROW = cs.typed_dict_schema(
         "geplandLivegang": cs.typed_dict_field(cs.nullable_schema(_DATE), required=False),
         "stappenGereed": cs.typed_dict_field(cs.list_schema(_STEP), required=False),
         "knelpunten": cs.typed_dict_field(_TEXT, required=False),
+        "knelpuntSoort": cs.typed_dict_field(_KIND, required=False),
         "notitie": cs.typed_dict_field(_TEXT, required=False),
     },
     extra_behavior="forbid",
@@ -320,8 +367,9 @@ class JsonRows(NamedTuple):
 def parse_json_rows(body: bytes) -> JsonRows | None:
     """The rows of a bulk JSON body (`{"rijen": [...]}`) when every one is well-formed as sent,
     each as `parse_row` would read it; None when anything would need a closer look (invalid
-    JSON, an unknown field, a value in another form, text with a refused character): then the
-    detailed checks must read the body and name the problems."""
+    JSON, an unknown field, a value in another form, text with a refused character, a blocker
+    kind beside a cleared text): then the detailed checks must read the body and name the
+    problems."""
     if _may_hold_refused_text(body):
         return None
     try:
@@ -329,6 +377,7 @@ def parse_json_rows(body: bytes) -> JsonRows | None:
     except ValidationError:
         return None
     phases = Phase._value2member_map_
+    kinds = BlockerKind._value2member_map_
     rows: list[ParsedRow] = []
     append = rows.append
     for number, row in enumerate(sent, start=1):
@@ -342,6 +391,11 @@ def parse_json_rows(body: bytes) -> JsonRows | None:
         blockers = row.get("knelpunten", KEEP)
         if blockers is not KEEP and blockers is not None:
             blockers = blockers.strip() or None
+        kind = row.get("knelpuntSoort", KEEP)
+        if kind is not KEEP and kind is not None:
+            if blockers is None:
+                return None
+            kind = cast(BlockerKind, kinds[kind])
         append(
             ParsedRow(
                 number,
@@ -349,7 +403,7 @@ def parse_json_rows(body: bytes) -> JsonRows | None:
                 row["maatregel"],
                 phase,
                 () if steps is KEEP else steps,
-                RowChange(phase, row.get("geplandLivegang", KEEP), steps, note, blockers),
+                RowChange(phase, row.get("geplandLivegang", KEEP), steps, note, blockers, kind),
             )
         )
     return JsonRows(rows, body)

@@ -10,7 +10,13 @@ from api.core.pagination import PageInfo, PageLinks
 from api.core.schemas import ApiModel, CodeName, OptionalDate, RequestModel
 from api.progress.cells import CellChange
 from api.progress.deadlines import TrafficLight
-from api.progress.models import Phase, Source
+from api.progress.models import BlockerKind, Phase, Source
+from api.progress.vocabulary import blocker_kind_choices
+
+BLOCKER_KIND = (
+    "Soort knelpunt, alleen naast een beschreven knelpunt: "
+    f"{blocker_kind_choices()}. Leeg bij geen knelpunt en bij knelpunten van vóór de soorten."
+)
 
 
 class RoadmapStepRead(ApiModel):
@@ -73,6 +79,7 @@ class ProgressRead(ApiModel):
     gepland_livegang: OptionalDate
     notitie: str | None = Field(description="Alleen voor de gemeente zelf en het programmateam.")
     knelpunten: str | None
+    knelpunt_soort: BlockerKind | None = Field(description=BLOCKER_KIND)
     stappen: list[StepProgress]
     moet_starten_op: OptionalDate = Field(description="Uiterste start van de eerste open stap.")
     speling: int | None = Field(description="Dagen tot 'moet starten op' vanaf de peildatum.")
@@ -102,15 +109,29 @@ class ProgressWrite(RequestModel):
     stappen_gereed: list[StepDone] = Field(default_factory=list, max_length=30)
     notitie: str | None = Field(default=None, max_length=5000)
     knelpunten: str | None = Field(default=None, max_length=5000)
+    knelpunt_soort: BlockerKind | None = Field(
+        default=None,
+        description=f"{BLOCKER_KIND} Met een soort maar zonder knelpunten: 400. Weggelaten "
+        "blijft de opgeslagen soort bij het knelpunt (zo wist een client die de soort nog niet "
+        "kent hem niet); null maakt hem leeg, net als knelpunten leegmaken.",
+    )
 
     def change(self) -> CellChange:
-        """The whole state asked for: every field is set, so none keeps its stored value."""
+        """The whole state asked for: every field is set, so none keeps its stored value,
+        except a kind left out. That field came later than the others: a client written
+        before it replaces the state without knowing the kind, and must not erase it."""
+        kind = (
+            {"blocker_kind": self.knelpunt_soort}
+            if "knelpunt_soort" in self.model_fields_set
+            else {}
+        )
         return CellChange(
             phase=self.fase,
             planned_go_live=self.gepland_livegang,
             steps_done={step.stap: step.gereed_op for step in self.stappen_gereed},
             note=self.notitie,
             blockers=self.knelpunten,
+            **kind,
         )
 
 

@@ -303,6 +303,7 @@ def _cells(record: ExportRecord) -> list[object]:
         _inert(record["geplandLivegang"]),
         _inert(_step_text(record["stappenGereed"])),
         _inert(record["knelpunten"]),
+        _inert(record["knelpuntSoort"]),
         _inert(record["notitie"]),
     ]
 

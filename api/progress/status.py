@@ -19,6 +19,7 @@ from api.progress.cells import (
     Stamp,
     changes_between,
     deadlines_of,
+    has_text,
     state_of,
 )
 from api.progress.deadlines import Deadlines
@@ -110,9 +111,18 @@ def update_cell(
                 f"Stap '{step}' staat niet in de routekaart van {measure.code}.",
                 "body",
             )
-    invalid.raise_if_any()
     current = repository.status(session, code, measure_code)
     before = state_of(current)
+    values = change.over(before)
+    if values.blocker_kind is not None and not has_text(values.blockers):
+        invalid.add(
+            "knelpuntSoort",
+            "kind_without_blocker",
+            "Een soort knelpunt hoort bij een knelpunt: beschrijf het in knelpunten, of laat "
+            "de soort leeg.",
+            "body",
+        )
+    invalid.raise_if_any()
     stale = PreconditionFailedError(
         "Iemand anders heeft deze stand intussen gewijzigd. Haal hem opnieuw op en probeer "
         "het nog eens.",
@@ -121,7 +131,6 @@ def update_cell(
     )
     if before.version != expected_version:
         raise stale
-    values = change.over(before)
     changes = changes_between(before, values)
     if not changes:
         return  # nothing to write: no new version, no history entry

@@ -12,14 +12,51 @@ from sqlalchemy.orm import Session
 
 from api.core import clock, data_versions
 from api.progress import repository
-from api.progress.models import PHASE_ORDER, Phase, ProgressSnapshot, ProgressStatus, Source
+from api.progress.models import (
+    PHASE_ORDER,
+    BlockerKind,
+    Phase,
+    ProgressSnapshot,
+    ProgressStatus,
+    Source,
+)
 
-BLOCKERS = [
-    "Leverancier levert de aanpassing later dan gepland.",
-    "Raadsbesluit over de verordening is uitgesteld.",
-    "Te weinig capaciteit bij het team Werk en Inkomen.",
-    "Onduidelijkheid over de uitleg van de maatregel; vraag uitgezet bij het programma.",
+Blocker = tuple[str, BlockerKind | None]
+
+BLOCKERS: list[tuple[Blocker, Blocker]] = [
+    (
+        ("Leverancier levert de aanpassing later dan gepland.", BlockerKind.ICT),
+        (
+            "Het voorbeeldbesluit uit de implementatieproducten past niet op onze werkwijze.",
+            BlockerKind.PRODUCTS,
+        ),
+    ),
+    (
+        ("Raadsbesluit over de verordening is uitgesteld.", BlockerKind.LAW),
+        (
+            "De extra uitvoeringskosten zijn nog niet in de begroting opgenomen.",
+            BlockerKind.FINANCE,
+        ),
+    ),
+    (
+        ("Te weinig capaciteit bij het team Werk en Inkomen.", BlockerKind.EXECUTION),
+        (
+            "Afspraken met UWV over de gegevensuitwisseling zijn nog niet rond.",
+            BlockerKind.CHAIN_PARTNERS,
+        ),
+    ),
+    (
+        # Left without a kind, as blockers written before kinds existed are.
+        (
+            "Onduidelijkheid over de uitleg van de maatregel; vraag uitgezet bij het programma.",
+            None,
+        ),
+        ("Wachten op de definitieve tekst van de lagere regelgeving.", BlockerKind.LAW),
+    ),
 ]
+"""Pairs of blockers: which one of a pair a municipality reports follows from its code, so the
+kinds vary without another draw from the random generator, and the rest of the demo stays as
+it was."""
 
 
 def _target(rng: random.Random, effective: date, today: date) -> Phase:
@@ -68,7 +105,10 @@ def load_demo_progress(
             target = _target(rng, measure.effective_date, today)
             path = PHASE_ORDER[1 : PHASE_ORDER.index(target) + 1]
             moments = sorted(rng.sample(range(5, 365), k=len(path))) if path else []
-            blockers = rng.choice(BLOCKERS) if rng.random() < 0.08 else None
+            blockers: str | None = None
+            kind: BlockerKind | None = None
+            if rng.random() < 0.08:
+                blockers, kind = rng.choice(BLOCKERS)[int(municipality.code[2:]) % 2]
             for version, (phase, days_ago) in enumerate(
                 zip(path, reversed(moments), strict=True), start=1
             ):
@@ -81,6 +121,7 @@ def load_demo_progress(
                         "planned_go_live": measure.effective_date,
                         "note": None,
                         "blockers": blockers if version == len(path) else None,
+                        "blocker_kind": kind if version == len(path) else None,
                         "steps_done": _steps_done(codes, phase, measure.effective_date, rng),
                         "changes": {
                             "fase": {"van": PHASE_ORDER[version - 1].value, "naar": phase.value}
@@ -102,6 +143,7 @@ def load_demo_progress(
                         "planned_go_live": measure.effective_date,
                         "note": None,
                         "blockers": blockers,
+                        "blocker_kind": kind,
                         "steps_done": last["steps_done"],
                         "version": len(path),
                         "source": Source.PERSON,

@@ -160,7 +160,12 @@ async def test_a_key_knows_its_request_whichever_way_the_body_was_read(
     script = await script_client(clients)
     rows = [
         row("M14", "orienterend", geplandLivegang="2027-01-01", notitie="eerste 😀"),
-        row("M13", stappenGereed=[{"stap": "impactanalyse", "gereedOp": "2026-05-01"}]),
+        row(
+            "M13",
+            stappenGereed=[{"stap": "impactanalyse", "gereedOp": "2026-05-01"}],
+            knelpunten="Geen geld",
+            knelpuntSoort="financien",
+        ),
     ]
     headers = {"Idempotency-Key": "twee-wegen-0001", "Content-Type": "application/json"}
     short = json.dumps({"rijen": rows}, ensure_ascii=False)
@@ -178,6 +183,11 @@ async def test_a_key_knows_its_request_whichever_way_the_body_was_read(
     other = json.dumps({"rijen": [rows[0]]}, ensure_ascii=False)
     refused = await script.post("/api/v1/voortgang/bulk", content=other, headers=headers)
     assert refused.status_code == 409
+    other_kind = [rows[0], {**rows[1], "knelpuntSoort": "ketenpartners"}]
+    refused = await script.post(
+        "/api/v1/voortgang/bulk", json={"rijen": other_kind}, headers=headers
+    )
+    assert refused.status_code == 409, "the kind is part of the request"
 
 
 async def test_the_collector_runs_again_after_every_bulk_request(
@@ -286,7 +296,9 @@ async def test_export_round_trip(clients: Callable[[], httpx.AsyncClient]) -> No
     assert exported.status_code == 200
     assert exported.headers["content-type"].startswith("text/csv")
     lines = exported.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == "gemeente;maatregel;fase;geplandLivegang;stappenGereed;knelpunten;notitie"
+    assert lines[0] == (
+        "gemeente;maatregel;fase;geplandLivegang;stappenGereed;knelpunten;knelpuntSoort;notitie"
+    )
     assert all(line.startswith("GM0344;") for line in lines[1:]), (
         "only the contact's own municipality"
     )
@@ -554,7 +566,7 @@ async def test_the_export_is_a_template_of_every_measure(
 
 
 def lines_header() -> str:
-    return "gemeente;maatregel;fase;geplandLivegang;stappenGereed;knelpunten;notitie"
+    return "gemeente;maatregel;fase;geplandLivegang;stappenGereed;knelpunten;knelpuntSoort;notitie"
 
 
 async def test_exports_survive_control_characters_in_stored_text(
@@ -582,7 +594,7 @@ async def test_exports_survive_control_characters_in_stored_text(
     assert workbook.status_code == 200, workbook.text
     rows = list(load_workbook(io.BytesIO(workbook.content)).active.iter_rows(values_only=True))
     [m13] = [r for r in rows if r[1] == "M13"]
-    assert m13[6] == "abcde"
+    assert m13[7] == "abcde"
     assert m13[5] == "'=[31m", "still inert as a formula"
     csv_export = await contact.get("/api/v1/voortgang/export?formaat=csv")
     assert csv_export.status_code == 200
@@ -597,12 +609,13 @@ def test_exports_write_what_no_database_would_store() -> None:
         "geplandLivegang": "",
         "stappenGereed": {},
         "knelpunten": "los \ud800 surrogaat",
+        "knelpuntSoort": "",
         "notitie": "nul\x00 en \ufffe",
     }
     rows = list(
         load_workbook(io.BytesIO(spreadsheets.to_xlsx([record]))).active.iter_rows(values_only=True)
     )
-    assert rows[1][5:] == ("los  surrogaat", "nul en ")
+    assert rows[1][5:] == ("los  surrogaat", None, "nul en ")
     assert "los  surrogaat" in spreadsheets.to_csv([record]).decode("utf-8-sig")
 
 

@@ -7,13 +7,24 @@ from datetime import date, datetime
 import pytest
 
 from api.progress.cells import NOT_STARTED, CellChange, CellState, RowChange
-from api.progress.models import Phase, Source
-from api.progress.rows import MAX_ROWS, MAX_TEXT, ParsedRow, parse_json_rows, parse_row
+from api.progress.models import BlockerKind, Phase, Source
+from api.progress.rows import (
+    KIND_WITHOUT_BLOCKER,
+    MAX_ROWS,
+    MAX_TEXT,
+    ParsedRow,
+    parse_json_rows,
+    parse_row,
+)
 
 pytestmark = pytest.mark.engine_neutral
 
 BASE = {"gemeente": "GM0344", "maatregel": "M15", "fase": "voorbereidend"}
 PHASES = "niet-gestart, orienterend, voorbereidend, geimplementeerd, geevalueerd"
+KINDS = (
+    "wet-en-regelgeving, ict-en-leveranciers, financien, uitvoering-en-capaciteit, "
+    "ketenpartners, implementatieproducten"
+)
 
 VALID = [
     pytest.param({}, {}, id="only the required columns"),
@@ -59,6 +70,26 @@ VALID = [
     ),
     pytest.param({"notitie": "x" * MAX_TEXT}, {"note": "x" * MAX_TEXT}, id="longest text"),
     pytest.param({"knelpunten": 12}, {"blockers": "12"}, id="XLSX number as text"),
+    pytest.param(
+        {"knelpunten": "Geen geld", "knelpuntSoort": " financien "},
+        {"blockers": "Geen geld", "blocker_kind": BlockerKind.FINANCE},
+        id="blocker kind, trimmed",
+    ),
+    pytest.param(
+        {"knelpuntSoort": "ketenpartners"},
+        {"blocker_kind": BlockerKind.CHAIN_PARTNERS},
+        id="blocker kind for the stored text",
+    ),
+    pytest.param(
+        {"knelpunten": "Oud", "knelpuntSoort": ""},
+        {"blockers": "Oud", "blocker_kind": None},
+        id="empty kind clears",
+    ),
+    pytest.param(
+        {"knelpunten": "", "knelpuntSoort": None},
+        {"blockers": None, "blocker_kind": None},
+        id="no blocker, no kind",
+    ),
 ]
 
 
@@ -121,6 +152,23 @@ INVALID = [
     pytest.param(
         {"notitie": "x" * (MAX_TEXT + 1)}, "notitie", [f"notitie: hoogstens {MAX_TEXT} tekens."]
     ),
+    pytest.param(
+        {"knelpunten": "Iets", "knelpuntSoort": "Financiën"},
+        "knelpuntSoort",
+        [f"knelpuntSoort: 'Financiën' kan niet; kies uit {KINDS}, of laat het leeg."],
+    ),
+    pytest.param(
+        {"knelpunten": " ", "knelpuntSoort": "financien"},
+        "knelpuntSoort",
+        [KIND_WITHOUT_BLOCKER],
+        id="kind beside a cleared text",
+    ),
+    pytest.param(
+        {"knelpunten": None, "knelpuntSoort": "weer"},
+        "knelpuntSoort",
+        [f"knelpuntSoort: 'weer' kan niet; kies uit {KINDS}, of laat het leeg."],
+        id="an unknown kind is named rather than its missing text",
+    ),
 ]
 
 
@@ -154,6 +202,16 @@ def test_a_wrong_row_keeps_what_it_names_for_the_further_checks() -> None:
     )
 
 
+def test_a_kind_beside_no_text_is_named_with_the_rows_other_problems() -> None:
+    row = parse_row(4, {**BASE, "fase": "klaar", "knelpunten": "", "knelpuntSoort": "financien"})
+    assert row.change is None
+    assert row.problems == {
+        "fase": (f"fase: 'klaar' kan niet; kies uit {PHASES}.",),
+        "knelpuntSoort": (KIND_WITHOUT_BLOCKER,),
+    }
+    assert (row.municipality, row.measure) == ("GM0344", "M15")
+
+
 def test_a_line_shorter_than_its_header_has_an_empty_phase() -> None:
     row = parse_row(5, {"gemeente": "GM0344", "maatregel": "M15"})
     assert row.problems == {"fase": (f"fase: '' kan niet; kies uit {PHASES}.",)}
@@ -170,6 +228,7 @@ STORED = CellState(
     Source.PERSON,
     "user:1",
     None,
+    BlockerKind.ICT,
 )
 
 
@@ -178,20 +237,68 @@ STORED = CellState(
     [
         pytest.param(
             CellChange(phase=Phase.PREPARING),
-            (Phase.PREPARING, date(2027, 1, 1), "notitie", "knelpunt", {"plan": "2026-01-01"}),
+            (
+                Phase.PREPARING,
+                date(2027, 1, 1),
+                "notitie",
+                "knelpunt",
+                {"plan": "2026-01-01"},
+                BlockerKind.ICT,
+            ),
             id="unset fields keep what is stored",
         ),
         pytest.param(
             CellChange(
-                phase=Phase.PREPARING, planned_go_live=None, steps_done={}, note=None, blockers=None
+                phase=Phase.PREPARING,
+                planned_go_live=None,
+                steps_done={},
+                note=None,
+                blockers=None,
+                blocker_kind=None,
             ),
-            (Phase.PREPARING, None, None, None, {}),
+            (Phase.PREPARING, None, None, None, {}, None),
             id="fields set to nothing clear it",
         ),
         pytest.param(
             CellChange(phase=Phase.IMPLEMENTED, steps_done={"ict": date(2026, 3, 2)}),
-            (Phase.IMPLEMENTED, date(2027, 1, 1), "notitie", "knelpunt", {"ict": "2026-03-02"}),
+            (
+                Phase.IMPLEMENTED,
+                date(2027, 1, 1),
+                "notitie",
+                "knelpunt",
+                {"ict": "2026-03-02"},
+                BlockerKind.ICT,
+            ),
             id="steps replace the stored ones, as ISO dates",
+        ),
+        pytest.param(
+            CellChange(phase=Phase.PREPARING, blockers=None),
+            (Phase.PREPARING, date(2027, 1, 1), "notitie", None, {"plan": "2026-01-01"}, None),
+            id="a cleared text takes its kept kind along",
+        ),
+        pytest.param(
+            CellChange(phase=Phase.PREPARING, blockers="Ander knelpunt"),
+            (
+                Phase.PREPARING,
+                date(2027, 1, 1),
+                "notitie",
+                "Ander knelpunt",
+                {"plan": "2026-01-01"},
+                BlockerKind.ICT,
+            ),
+            id="a new text keeps the kind it is not given",
+        ),
+        pytest.param(
+            CellChange(phase=Phase.PREPARING, blockers=None, blocker_kind=BlockerKind.LAW),
+            (
+                Phase.PREPARING,
+                date(2027, 1, 1),
+                "notitie",
+                None,
+                {"plan": "2026-01-01"},
+                BlockerKind.LAW,
+            ),
+            id="a kind given beside no text is left for the write to refuse",
         ),
     ],
 )
@@ -203,6 +310,7 @@ def test_a_change_over_the_stored_state(change: CellChange, expected: tuple[obje
         values.note,
         values.blockers,
         values.steps_done,
+        values.blocker_kind,
     ) == expected
 
 
@@ -232,11 +340,14 @@ WELL_FORMED = [
             {"stap": "ict", "gereedOp": "2026-05-01"},
         ],
         "knelpunten": "  geen budget\nnog niet  ",
+        "knelpuntSoort": "financien",
         "notitie": "Één regel, met é, ‘quotes’ en 😀",
     },
     {**BASE, "maatregel": "M17", "geplandLivegang": None, "stappenGereed": [], "notitie": None},
     {**BASE, "maatregel": "M18", "knelpunten": "   ", "notitie": "x" * MAX_TEXT},
     {**BASE, "maatregel": "M19", "fase": "geevalueerd", "notitie": "tab\tenter\r\n"},
+    {**BASE, "maatregel": "M20", "knelpuntSoort": "ketenpartners"},
+    {**BASE, "maatregel": "M21", "knelpunten": None, "knelpuntSoort": None},
 ]
 
 
@@ -259,7 +370,11 @@ def test_a_well_formed_json_body_reads_as_each_row_would() -> None:
         {"impactanalyse": "2026-04-01", "ict": "2026-05-01"},
         "Één regel, met é, ‘quotes’ en 😀",
         "geen budget\nnog niet",
+        BlockerKind.FINANCE,
     )
+    assert read.rows[5].change == RowChange(
+        Phase.PREPARING, blocker_kind=BlockerKind.CHAIN_PARTNERS
+    ), "a kind for the stored text"
     assert read.rows[0].change == RowChange(Phase.PREPARING), "fields not sent are kept"
     again = [
         {k: v.isoformat() if isinstance(v, date) else v for k, v in r.items()} for r in read.sent()
@@ -298,6 +413,11 @@ NOT_PLAINLY_WELL_FORMED = [
     pytest.param({"notitie": "a\x01b"}, id="control character"),
     pytest.param({"notitie": "a\bb"}, id="backspace"),
     pytest.param({"knelpunten": "a\x0cb"}, id="form feed"),
+    pytest.param({"knelpunten": "x", "knelpuntSoort": "Financiën"}, id="unknown kind"),
+    pytest.param({"knelpunten": "x", "knelpuntSoort": ""}, id="empty kind"),
+    pytest.param({"knelpunten": "x", "knelpuntSoort": " financien"}, id="kind with a space"),
+    pytest.param({"knelpunten": None, "knelpuntSoort": "financien"}, id="kind, text cleared"),
+    pytest.param({"knelpunten": " ", "knelpuntSoort": "financien"}, id="kind, text blank"),
     pytest.param({"notitie": "a\x85b"}, id="C1 control"),
     pytest.param({"notitie": "a\x7fb"}, id="DEL"),
     pytest.param({"notitie": "a\ufffeb"}, id="non-character"),
