@@ -30,6 +30,7 @@ from api.products import freshness
 from api.products import routes as products
 from api.progress import routes as progress
 from api.questions import routes as questions
+from api.signals import routes as signals
 
 _COLLECTIONS = [
     "fasen",
@@ -96,6 +97,7 @@ def create_api(settings: Settings) -> FastAPI:
         products,
         progress,
         questions,
+        signals,
         notifications,
         dashboard,
         health,

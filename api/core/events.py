@@ -48,3 +48,15 @@ QUESTION_ESCALATED = "vraag.voorgelegd"
 EXPERT_ANSWERED = "vraag.expertantwoord"
 """payload: {"question": int, "request": int, "subject": str, "organisation_name": str,
 "advisors": [int], "actor": int}: the advisors are the assignee and whoever asked."""
+
+SIGNAL_REPORTED = "signaal.gemeld"
+"""payload: {"signal": int, "title": str, "reporter_name": str, "actor": int}: a signal
+reported by someone outside the programme team, for the team to take up."""
+
+SIGNAL_RESPONDED = "signaal.reactie"
+"""payload: {"signal": int, "title": str, "backers": [int], "actor": int}: the backers are the
+people who reported it or said it applies to them too."""
+
+SIGNAL_FED_BACK = "signaal.teruggekoppeld"
+"""payload: {"signal": int, "title": str, "municipalities": [str], "actor": int}: every
+municipality behind the evidence, whose contacts are told of the response."""

@@ -52,6 +52,11 @@ TAGS = [
         "description": "Vragen van gemeenten: intake, behandeling, termijnen, inzicht, privacy.",
     },
     {"name": "Vragen en antwoorden", "description": "De openbare FAQ, met versies."},
+    {
+        "name": "Signalen",
+        "description": "Het knelpuntenregister: signalen uit de praktijk, hun bewijs, het "
+        "doorzetten naar wie het kan veranderen en de terugkoppeling.",
+    },
     {"name": "Dashboard", "description": "Het landelijk beeld en het tekort door de tijd."},
     {"name": "Beheer", "description": "Gezondheid van de dienst."},
     {

@@ -27,6 +27,8 @@ class Kind(enum.StrEnum):
     QUESTION_DUE = "vraag-termijn"
     PRODUCT_DUE = "product-termijn"
     MUNICIPALITY_DEADLINE = "gemeente-termijn"
+    SIGNAL_REPORTED = "signaal-gemeld"
+    SIGNAL_RESPONSE = "signaal-reactie"
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,19 @@ KINDS: dict[Kind, KindInfo] = {
         "Een maatregel moet binnenkort in uw gemeente in gang gezet zijn, of loopt achter.",
         frozenset({Role.MUNICIPAL_CONTACT}),
         Delivery.DAILY,
+    ),
+    Kind.SIGNAL_REPORTED: KindInfo(
+        "Nieuw signaal gemeld",
+        "Een gemeente of expert meldt een knelpunt of verbetervoorstel voor het register.",
+        _TEAM,
+        Delivery.DAILY,
+    ),
+    Kind.SIGNAL_RESPONSE: KindInfo(
+        "Reactie op een signaal",
+        "Een signaal dat uw gemeente meldde, steunde of waarvoor zij bewijs leverde, heeft een "
+        "reactie gekregen van wie het kan veranderen.",
+        frozenset({Role.MUNICIPAL_CONTACT, Role.EXPERT}),
+        Delivery.IMMEDIATELY,
     ),
 }
 

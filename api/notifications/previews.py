@@ -63,6 +63,16 @@ SAMPLES: dict[Kind, mail.Line] = {
         "Uw gemeente moet uiterlijk 01-03-2027 beginnen met deze maatregel.",
         "/voortgang/gemeenten/GM0344/M05",
     ),
+    Kind.SIGNAL_REPORTED: mail.Line(
+        "Nieuw signaal: Koppeling met de RDW ontbreekt",
+        "Ute Utrecht meldde een signaal voor het knelpuntenregister.",
+        "/signalen/12",
+    ),
+    Kind.SIGNAL_RESPONSE: mail.Line(
+        "Reactie op het signaal: Koppeling met de RDW ontbreekt",
+        "Het signaal is beantwoord door wie het kan veranderen. Lees wat er verandert.",
+        "/signalen/12",
+    ),
 }
 
 

@@ -139,6 +139,57 @@ def expert_answered(session: Session, event: dict[str, Any]) -> None:
     )
 
 
+def signal_reported(session: Session, event: dict[str, Any]) -> None:
+    # The editors keep the register; admins are not asked to triage it.
+    notify(
+        session,
+        Kind.SIGNAL_REPORTED,
+        people.active_with_role(session, Role.EDITOR),
+        Message(
+            title=f"Nieuw signaal: {event['title']}",
+            text=f"{event['reporter_name'] or 'Iemand'} meldde een signaal voor het register.",
+            link=f"/signalen/{event['signal']}",
+        ),
+        actor_id=event["actor"],
+    )
+
+
+def _signal_response(signal: int, title: str) -> Message:
+    # One occasion for the response: whoever heard of it when it came in (a backer) is not
+    # told again when the municipalities behind the evidence are.
+    return Message(
+        title=f"Reactie op het signaal: {title}",
+        text=(
+            f"Het signaal '{title}' heeft een reactie gekregen van wie het kan veranderen. "
+            "Lees wat er verandert."
+        ),
+        link=f"/signalen/{signal}",
+        occasion=f"signaal-{signal}-reactie",
+    )
+
+
+def signal_responded(session: Session, event: dict[str, Any]) -> None:
+    notify(
+        session,
+        Kind.SIGNAL_RESPONSE,
+        people.active_people(session, event["backers"]),
+        _signal_response(event["signal"], event["title"]),
+        actor_id=event["actor"],
+    )
+
+
+def signal_fed_back(session: Session, event: dict[str, Any]) -> None:
+    contacts = people.contacts_by_municipality(session)
+    told = {p.id: p for code in event["municipalities"] for p in contacts.get(code, [])}
+    notify(
+        session,
+        Kind.SIGNAL_RESPONSE,
+        list(told.values()),
+        _signal_response(event["signal"], event["title"]),
+        actor_id=event["actor"],
+    )
+
+
 HANDLERS = {
     events.REVIEW_INVITED: review_invited,
     events.VERDICT_GIVEN: verdict_given,
@@ -146,6 +197,9 @@ HANDLERS = {
     events.QUESTION_ASSIGNED: question_assigned,
     events.QUESTION_ESCALATED: question_escalated,
     events.EXPERT_ANSWERED: expert_answered,
+    events.SIGNAL_REPORTED: signal_reported,
+    events.SIGNAL_RESPONDED: signal_responded,
+    events.SIGNAL_FED_BACK: signal_fed_back,
 }
 
 

@@ -41,7 +41,8 @@ class Message:
     link: str
     """The path of the thing itself in the SPA."""
     occasion: str | None = None
-    """For a reminder: what makes it once per person, whoever runs the job and how often."""
+    """What makes it once per person (a reminder, whoever runs the job and how often; the
+    response to a signal, however many ways she is behind it)."""
 
 
 def notify(

@@ -1,0 +1,340 @@
+"""The signals' queries: the register, one signal, its evidence and history, and the facts of
+other domains that evidence points at (questions, cells, municipalities)."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, delete, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from api.accounts.models import User
+from api.core.pagination import PageParams
+from api.measures.models import Measure, Theme
+from api.municipalities.models import Municipality
+from api.progress.models import ProgressStatus
+from api.questions.models import Question
+from api.signals.models import (
+    Body,
+    DismissedSuggestion,
+    Signal,
+    SignalBlocker,
+    SignalEvent,
+    SignalKind,
+    SignalQuestion,
+    SignalStatus,
+    SignalSupport,
+    signal_measures,
+    signal_themes,
+)
+
+
+@dataclass(frozen=True)
+class SignalFilter:
+    kind: SignalKind | None = None
+    measure: str | None = None
+    status: SignalStatus | None = None
+    body: Body | None = None
+    created_before: datetime | None = None
+    """Only signals older than this (the "age" filter)."""
+    open_only: bool = False
+    municipalities: frozenset[str] | None = None
+    """A contact's view: signals her municipalities reported or back."""
+    public_only: bool = False
+    search: str | None = None
+
+
+def get_signal(session: Session, signal_id: int, *, for_update: bool = False) -> Signal | None:
+    query = select(Signal).where(Signal.id == signal_id).options(selectinload(Signal.measures))
+    if for_update:
+        query = query.with_for_update()
+    return session.scalars(query).one_or_none()
+
+
+def _filtered(criteria: SignalFilter) -> Select[Signal]:
+    query = select(Signal)
+    if criteria.kind is not None:
+        query = query.where(Signal.kind == criteria.kind)
+    if criteria.status is not None:
+        query = query.where(Signal.status == criteria.status)
+    if criteria.body is not None:
+        query = query.where(Signal.passed_to == criteria.body)
+    if criteria.created_before is not None:
+        query = query.where(Signal.created_at < criteria.created_before)
+    if criteria.open_only:
+        query = query.where(Signal.closed_at.is_(None))
+    if criteria.public_only:
+        query = query.where(Signal.is_public.is_(True))
+    if criteria.measure is not None:
+        query = query.where(
+            Signal.id.in_(
+                select(signal_measures.c.signal_id).where(
+                    signal_measures.c.measure_code == criteria.measure
+                )
+            )
+        )
+    if criteria.municipalities is not None:
+        codes = sorted(criteria.municipalities)
+        query = query.where(
+            or_(
+                Signal.reporter_municipality_code.in_(codes),
+                Signal.id.in_(
+                    select(SignalSupport.signal_id).where(
+                        SignalSupport.municipality_code.in_(codes)
+                    )
+                ),
+            )
+        )
+    if criteria.search:
+        pattern = f"%{criteria.search.casefold()}%"
+        query = query.where(
+            or_(
+                func.lower(Signal.title).like(pattern), func.lower(Signal.description).like(pattern)
+            )
+        )
+    return query
+
+
+def find_signals(
+    session: Session, criteria: SignalFilter, page: PageParams
+) -> tuple[list[Signal], int]:
+    query = _filtered(criteria)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    found = session.scalars(
+        query.options(selectinload(Signal.measures))
+        .order_by(Signal.created_at.desc(), Signal.id.desc())
+        .offset(page.offset)
+        .limit(page.size)
+    ).all()
+    return list(found), total
+
+
+def all_signals(session: Session, criteria: SignalFilter) -> list[Signal]:
+    return list(
+        session.scalars(
+            _filtered(criteria).options(selectinload(Signal.measures)).order_by(Signal.id)
+        )
+    )
+
+
+def measures_by_codes(session: Session, codes: list[str]) -> dict[str, Measure]:
+    if not codes:
+        return {}
+    return {m.code: m for m in session.scalars(select(Measure).where(Measure.code.in_(codes)))}
+
+
+def theme_codes(session: Session) -> set[str]:
+    return set(session.scalars(select(Theme.code)))
+
+
+def themes_of(session: Session, signal_ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {i: [] for i in signal_ids}
+    if not signal_ids:
+        return found
+    rows = session.execute(
+        select(signal_themes.c.signal_id, signal_themes.c.theme_code)
+        .where(signal_themes.c.signal_id.in_(signal_ids))
+        .order_by(signal_themes.c.theme_code)
+    )
+    for signal_id, code in rows:
+        found[signal_id].append(code)
+    return found
+
+
+def set_themes(session: Session, signal_id: int, codes: list[str]) -> None:
+    session.execute(delete(signal_themes).where(signal_themes.c.signal_id == signal_id))
+    for code in codes:
+        session.execute(signal_themes.insert().values(signal_id=signal_id, theme_code=code))
+
+
+def questions_of(session: Session, signal_id: int) -> list[tuple[SignalQuestion, Question]]:
+    return [
+        (link, question)
+        for link, question in session.execute(
+            select(SignalQuestion, Question)
+            .join(Question, Question.id == SignalQuestion.question_id)
+            .where(SignalQuestion.signal_id == signal_id)
+            .order_by(SignalQuestion.added_at, Question.id)
+        )
+    ]
+
+
+def blockers_of(session: Session, signal_id: int) -> list[SignalBlocker]:
+    return list(
+        session.scalars(
+            select(SignalBlocker)
+            .where(SignalBlocker.signal_id == signal_id)
+            .order_by(SignalBlocker.measure_code, SignalBlocker.municipality_code)
+        )
+    )
+
+
+def supports_of(session: Session, signal_id: int) -> list[SignalSupport]:
+    return list(
+        session.scalars(
+            select(SignalSupport)
+            .where(SignalSupport.signal_id == signal_id)
+            .order_by(SignalSupport.added_at, SignalSupport.municipality_code)
+        )
+    )
+
+
+def affected_municipalities(session: Session, signal_ids: list[int]) -> dict[int, set[str]]:
+    """Per signal, the municipalities behind its evidence: the one that reported it, those that
+    back it, those whose blockers or questions are linked."""
+    found: dict[int, set[str]] = {i: set() for i in signal_ids}
+    if not signal_ids:
+        return found
+    sources = [
+        select(Signal.id, Signal.reporter_municipality_code).where(
+            Signal.id.in_(signal_ids), Signal.reporter_municipality_code.is_not(None)
+        ),
+        select(SignalSupport.signal_id, SignalSupport.municipality_code).where(
+            SignalSupport.signal_id.in_(signal_ids)
+        ),
+        select(SignalBlocker.signal_id, SignalBlocker.municipality_code).where(
+            SignalBlocker.signal_id.in_(signal_ids)
+        ),
+        select(SignalQuestion.signal_id, Question.municipality_code)
+        .join(Question, Question.id == SignalQuestion.question_id)
+        .where(SignalQuestion.signal_id.in_(signal_ids), Question.municipality_code.is_not(None)),
+    ]
+    for source in sources:
+        for signal_id, code in session.execute(source):
+            if code is not None:
+                found[signal_id].add(code)
+    return found
+
+
+def populations(session: Session, codes: set[str]) -> dict[str, int]:
+    if not codes:
+        return {}
+    return dict(
+        session.execute(
+            select(Municipality.code, Municipality.population).where(
+                Municipality.code.in_(sorted(codes))
+            )
+        ).all()
+    )
+
+
+def municipality_names(session: Session, codes: set[str]) -> dict[str, str]:
+    if not codes:
+        return {}
+    return dict(
+        session.execute(
+            select(Municipality.code, Municipality.name).where(Municipality.code.in_(sorted(codes)))
+        ).all()
+    )
+
+
+def evidence_counts(session: Session, signal_ids: list[int]) -> dict[int, tuple[int, int, int]]:
+    """Per signal: linked questions, linked blockers, municipalities that back it."""
+    counts = {i: [0, 0, 0] for i in signal_ids}
+    if not signal_ids:
+        return {}
+    for position, (table, column) in enumerate(
+        (
+            (SignalQuestion, SignalQuestion.signal_id),
+            (SignalBlocker, SignalBlocker.signal_id),
+            (SignalSupport, SignalSupport.signal_id),
+        )
+    ):
+        for signal_id, n in session.execute(
+            select(column, func.count())
+            .select_from(table)
+            .where(column.in_(signal_ids))
+            .group_by(column)
+        ):
+            counts[signal_id][position] = n
+    return {i: (c[0], c[1], c[2]) for i, c in counts.items()}
+
+
+def questions_by_ids(session: Session, ids: list[int]) -> dict[int, Question]:
+    if not ids:
+        return {}
+    return {q.id: q for q in session.scalars(select(Question).where(Question.id.in_(ids)))}
+
+
+def cells_with_blockers(
+    session: Session, cells: list[tuple[str, str]]
+) -> dict[tuple[str, str], ProgressStatus]:
+    if not cells:
+        return {}
+    municipalities = sorted({m for m, _ in cells})
+    rows = session.scalars(
+        select(ProgressStatus).where(
+            ProgressStatus.municipality_code.in_(municipalities),
+            ProgressStatus.blockers.is_not(None),
+        )
+    )
+    wanted = set(cells)
+    return {
+        (r.municipality_code, r.measure_code): r
+        for r in rows
+        if (r.municipality_code, r.measure_code) in wanted
+    }
+
+
+def linked_question_ids(session: Session, signal_id: int) -> set[int]:
+    return set(
+        session.scalars(
+            select(SignalQuestion.question_id).where(SignalQuestion.signal_id == signal_id)
+        )
+    )
+
+
+def linked_cells(session: Session, signal_id: int) -> set[tuple[str, str]]:
+    return {
+        (m, c)
+        for m, c in session.execute(
+            select(SignalBlocker.municipality_code, SignalBlocker.measure_code).where(
+                SignalBlocker.signal_id == signal_id
+            )
+        )
+    }
+
+
+def support(session: Session, signal_id: int, municipality: str) -> SignalSupport | None:
+    return session.get(SignalSupport, (signal_id, municipality))
+
+
+def events_of(session: Session, signal_id: int) -> list[SignalEvent]:
+    return list(
+        session.scalars(
+            select(SignalEvent)
+            .where(SignalEvent.signal_id == signal_id)
+            .order_by(SignalEvent.occurred_at, SignalEvent.id)
+        )
+    )
+
+
+def users_by_ids(session: Session, ids: set[int]) -> dict[int, User]:
+    if not ids:
+        return {}
+    return {u.id: u for u in session.scalars(select(User).where(User.id.in_(sorted(ids))))}
+
+
+def backers(session: Session, signal: Signal) -> set[int]:
+    """The people who reported the signal or said it applies to them too."""
+    people = set(
+        session.scalars(
+            select(SignalSupport.user_id).where(
+                SignalSupport.signal_id == signal.id, SignalSupport.user_id.is_not(None)
+            )
+        )
+    )
+    if signal.reported_by is not None:
+        people.add(signal.reported_by)
+    return {p for p in people if p is not None}
+
+
+def dismissed(session: Session) -> dict[str, int]:
+    return dict(
+        session.execute(select(DismissedSuggestion.key, DismissedSuggestion.evidence)).all()
+    )
+
+
+def suggestion_keys_taken(session: Session) -> set[str]:
+    return set(
+        session.scalars(select(Signal.suggestion_key).where(Signal.suggestion_key.is_not(None)))
+    )
