@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 
 import { DutchDate } from '../shared/DutchDate';
 import { DutchDateTime } from '../shared/DutchDateTime';
-import { PHASE_LABELS, slackText, SOURCE_LABELS } from './labels';
+import { blockerKindLabel, PHASE_LABELS, slackText, SOURCE_LABELS } from './labels';
 import { TrafficLightBadge } from './TrafficLightBadge';
 import type { Cell } from './types';
 
@@ -49,6 +49,7 @@ export function CellFacts({ cell }: { cell: Cell }) {
         {done.length > 0 && `: ${done.map((step) => step.titel).join(', ')}`}
       </Fact>
       <Fact label="Knelpunten">{cell.knelpunten ?? '–'}</Fact>
+      <Fact label="Soort knelpunt">{cell.knelpuntSoort ? blockerKindLabel(cell.knelpuntSoort) : '–'}</Fact>
       <Fact label="Notitie">{cell.notitie ?? '–'}</Fact>
       <Fact label="Laatst gewijzigd">
         {cell.bijgewerktOp ? (

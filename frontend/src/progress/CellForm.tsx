@@ -1,11 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ButtonGroup, Fieldset, FieldsetLegend, PrimaryActionButton, SubtleButton } from '@utrecht/component-library-react';
+import {
+  ButtonGroup,
+  Fieldset,
+  FieldsetLegend,
+  PrimaryActionButton,
+  SelectOption,
+  SubtleButton,
+} from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 
 import { isConflict } from '../api/problem';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
 import { ErrorSummary, type SummaryField } from '../forms/ErrorSummary';
-import { CheckboxField, choiceId, RadioGroup, TextAreaField, TextField } from '../forms/fields';
+import { CheckboxField, choiceId, RadioGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
 import { useFormErrors } from '../forms/useFormErrors';
 import { todayIso } from '../shared/dates';
 import { ErrorAlert } from '../shared/ErrorAlert';
@@ -22,7 +29,7 @@ import {
   type CellFormValues,
 } from './cellForm';
 import { ConflictNotice } from './ConflictNotice';
-import { PHASE_LABELS, PHASES } from './labels';
+import { BLOCKER_KIND_LABELS, BLOCKER_KINDS, isBlockerKind, PHASE_LABELS, PHASES } from './labels';
 import { formatDutchDate } from '../shared/dates';
 import type { Cell } from './types';
 
@@ -34,6 +41,7 @@ function summaryFields(cell: Cell): Record<string, SummaryField> {
     geplandLivegang: { label: FIELD_LABELS.geplandLivegang, id: 'geplandLivegang' },
     notitie: { label: FIELD_LABELS.notitie, id: 'notitie' },
     knelpunten: { label: FIELD_LABELS.knelpunten, id: 'knelpunten' },
+    knelpuntSoort: { label: FIELD_LABELS.knelpuntSoort, id: 'knelpuntSoort' },
   };
   for (const step of cell.stappen) fields[`stap-${step.code}`] = { label: step.titel, id: stepDateId(step.code) };
   return fields;
@@ -204,6 +212,21 @@ export function CellForm({ cell, onSaved }: { cell: Cell; onSaved: (saved: Cell)
           onChange={(event) => set('knelpunten', event.target.value)}
           errors={errors.fields.knelpunten}
         />
+        <SelectField
+          id="knelpuntSoort"
+          label={`${FIELD_LABELS.knelpuntSoort} (niet verplicht)`}
+          description="Waar het knelpunt vooral mee te maken heeft; alleen bij een beschreven knelpunt."
+          value={values.knelpuntSoort}
+          onChange={(event) => set('knelpuntSoort', isBlockerKind(event.target.value) ? event.target.value : '')}
+          errors={errors.fields.knelpuntSoort}
+        >
+          <SelectOption value="">Geen soort gekozen</SelectOption>
+          {BLOCKER_KINDS.map((kind) => (
+            <SelectOption key={kind} value={kind}>
+              {BLOCKER_KIND_LABELS[kind]}
+            </SelectOption>
+          ))}
+        </SelectField>
         <TextAreaField
           id="notitie"
           label={`${FIELD_LABELS.notitie} (niet verplicht)`}

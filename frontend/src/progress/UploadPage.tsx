@@ -10,7 +10,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 
 import { useFocusOnChange } from '../shared/useFocusOnChange';
 import { ApiError } from '../api/problem';
@@ -20,6 +20,7 @@ import { CheckboxField, FileField } from '../forms/fields';
 import { useFormErrors } from '../forms/useFormErrors';
 import { StatusMessage } from '../shared/StatusMessage';
 import { exportHref, progressKeys, uploadProgressFile } from './api';
+import { BLOCKER_KINDS } from './labels';
 import { RowProblemTable } from './RowProblemTable';
 import type { BulkReport } from './types';
 import { reportText, rowProblems, type RowProblem } from './upload';
@@ -122,9 +123,16 @@ export default function UploadPage() {
         </UnorderedList>
         <Paragraph>
           De kolommen: <Code>gemeente</Code>, <Code>maatregel</Code> en <Code>fase</Code> zijn verplicht;{' '}
-          <Code>geplandLivegang</Code>, <Code>stappenGereed</Code>, <Code>knelpunten</Code> en <Code>notitie</Code>{' '}
-          mogen ontbreken (dan blijft wat er staat). Data schrijft u als JJJJ-MM-DD, stappen als{' '}
-          <Code>impactanalyse=2026-04-01;beleid=2026-06-15</Code>.
+          <Code>geplandLivegang</Code>, <Code>stappenGereed</Code>, <Code>knelpunten</Code>, <Code>knelpuntSoort</Code> en{' '}
+          <Code>notitie</Code> mogen ontbreken (dan blijft wat er staat). Data schrijft u als JJJJ-MM-DD, stappen als{' '}
+          <Code>impactanalyse=2026-04-01;beleid=2026-06-15</Code>. De soort van een knelpunt is een van{' '}
+          {BLOCKER_KINDS.map((kind, index) => (
+            <Fragment key={kind}>
+              {index > 0 && (index === BLOCKER_KINDS.length - 1 ? ' of ' : ', ')}
+              <Code>{kind}</Code>
+            </Fragment>
+          ))}
+          ; een lege cel betekent geen soort.
         </Paragraph>
       </section>
       <section aria-labelledby="upload-kop" className="spoorboek-section">

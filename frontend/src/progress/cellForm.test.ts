@@ -13,6 +13,7 @@ function makeCell(overrides: Partial<Cell> = {}): Cell {
     geplandLivegang: null,
     notitie: null,
     knelpunten: 'Leverancier',
+    knelpuntSoort: 'ict-en-leveranciers',
     stappen: [
       { code: 'impactanalyse', titel: 'Impact analyseren', uitersteStart: '2026-04-06', uitersteEinde: '2026-06-05', gereedOp: '2026-05-01' },
       { code: 'beleid', titel: 'Beleid aanpassen', uitersteStart: '2026-06-05', uitersteEinde: '2026-10-03', gereedOp: null },
@@ -40,7 +41,25 @@ describe('the cell form', () => {
       stappenGereed: [{ stap: 'impactanalyse', gereedOp: '2026-05-01' }],
       notitie: null,
       knelpunten: 'Leverancier',
+      knelpuntSoort: 'ict-en-leveranciers',
     });
+  });
+
+  it('sends no kind when none is chosen, and starts without one for a blocker from before kinds', () => {
+    const values = formFromCell(makeCell({ knelpuntSoort: null }));
+    expect(values.knelpuntSoort).toBe('');
+    expect(writeFromForm(values).knelpuntSoort).toBeNull();
+    values.knelpuntSoort = 'financien';
+    expect(writeFromForm(values).knelpuntSoort).toBe('financien');
+  });
+
+  it('asks for the blocker itself when a kind is chosen without it', () => {
+    const values = formFromCell(makeCell());
+    values.knelpunten = '  ';
+    expect(formProblems(values, {}).knelpuntSoort).toBe('Beschrijf het knelpunt bij Knelpunten, of kies "Geen soort gekozen".');
+    values.knelpuntSoort = '';
+    expect(formProblems(values, {}).knelpuntSoort).toBeNull();
+    expect(writeFromForm(values)).toMatchObject({ knelpunten: null, knelpuntSoort: null });
   });
 
   it('asks for the date of a step marked done, and for real dates', () => {
@@ -60,6 +79,8 @@ describe('the cell form', () => {
     const theirs = formFromCell(makeCell({ stappen: makeCell().stappen.map((s) => ({ ...s, gereedOp: null })) }));
     expect(changedFields(mine, theirs)).toEqual(['fase', 'stappen']);
     expect(changedFields(mine, mine)).toEqual([]);
+    mine.knelpuntSoort = 'ketenpartners';
+    expect(changedFields(mine, formFromCell(makeCell()))).toEqual(['fase', 'knelpuntSoort']);
   });
 
   it('sends the version it read as a strong ETag', () => {

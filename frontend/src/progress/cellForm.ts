@@ -1,4 +1,4 @@
-import type { Cell, CellWrite, Phase } from './types';
+import type { BlockerKind, Cell, CellWrite, Phase } from './types';
 
 /** What the edit form holds: the whole state of one cell, as text the inputs can show. */
 export interface CellFormValues {
@@ -8,6 +8,8 @@ export interface CellFormValues {
   stappen: Record<string, { gereed: boolean; datum: string }>;
   notitie: string;
   knelpunten: string;
+  /** '' when no kind is chosen (also for a blocker written before kinds existed). */
+  knelpuntSoort: BlockerKind | '';
 }
 
 export const TEXT_MAX = 5000;
@@ -19,6 +21,7 @@ export const FIELD_LABELS = {
   stappen: 'Stappen gereed',
   notitie: 'Notitie',
   knelpunten: 'Knelpunten',
+  knelpuntSoort: 'Soort knelpunt',
 } as const;
 
 export type CellField = keyof typeof FIELD_LABELS;
@@ -32,6 +35,7 @@ export function formFromCell(cell: Cell): CellFormValues {
     ),
     notitie: cell.notitie ?? '',
     knelpunten: cell.knelpunten ?? '',
+    knelpuntSoort: cell.knelpuntSoort ?? '',
   };
 }
 
@@ -45,6 +49,7 @@ export function writeFromForm(values: CellFormValues): CellWrite {
       .map(([stap, step]) => ({ stap, gereedOp: step.datum })),
     notitie: values.notitie.trim() || null,
     knelpunten: values.knelpunten.trim() || null,
+    knelpuntSoort: values.knelpuntSoort || null,
   };
 }
 
@@ -62,6 +67,11 @@ export function formProblems(values: CellFormValues, stepTitles: Record<string, 
         : null,
     notitie: values.notitie.length > TEXT_MAX ? `Gebruik hoogstens ${TEXT_MAX} tekens.` : null,
     knelpunten: values.knelpunten.length > TEXT_MAX ? `Gebruik hoogstens ${TEXT_MAX} tekens.` : null,
+    // The API refuses a kind beside no blocker: say so before sending, at the kind.
+    knelpuntSoort:
+      values.knelpuntSoort && !values.knelpunten.trim()
+        ? 'Beschrijf het knelpunt bij Knelpunten, of kies "Geen soort gekozen".'
+        : null,
   };
   for (const [code, step] of Object.entries(values.stappen)) {
     if (step.gereed && !ISO_DATE.test(step.datum)) {
@@ -90,5 +100,6 @@ export function changedFields(a: CellFormValues, b: CellFormValues): CellField[]
   if (!sameSteps(a.stappen, b.stappen)) fields.push('stappen');
   if (a.notitie.trim() !== b.notitie.trim()) fields.push('notitie');
   if (a.knelpunten.trim() !== b.knelpunten.trim()) fields.push('knelpunten');
+  if (a.knelpuntSoort !== b.knelpuntSoort) fields.push('knelpuntSoort');
   return fields;
 }

@@ -1,11 +1,12 @@
 import { formatDutchDate } from '../shared/dates';
-import { phaseLabel, SOURCE_LABELS } from './labels';
+import { blockerKindLabel, phaseLabel, SOURCE_LABELS } from './labels';
 import type { CellHistoryEntry, Source } from './types';
 
 type Change = { van?: unknown; naar?: unknown };
 
 const dateText = (value: unknown) => (typeof value === 'string' && value ? formatDutchDate(value) : 'geen');
 const text = (value: unknown) => (typeof value === 'string' && value ? `"${value}"` : 'leeg');
+const kindText = (value: unknown) => (typeof value === 'string' && value ? blockerKindLabel(value) : 'geen');
 
 function stepsRecord(value: unknown): Record<string, string> {
   return typeof value === 'object' && value !== null ? (value as Record<string, string>) : {};
@@ -48,6 +49,9 @@ export function changeLines(entry: Pick<CellHistoryEntry, 'wijzigingen'>, titleO
         break;
       case 'knelpunten':
         lines.push(`Knelpunten: ${text(change.naar)}`);
+        break;
+      case 'knelpuntSoort':
+        lines.push(`Soort knelpunt: ${kindText(change.van)} → ${kindText(change.naar)}`);
         break;
       default:
         lines.push(`${field} gewijzigd`);

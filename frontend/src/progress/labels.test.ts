@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 
-import { LIGHT_LABELS, LIGHT_SYMBOLS, LIGHTS, PHASE_ABBREVIATIONS, PHASES, percentText, phaseLabel, slackText } from './labels';
+import {
+  BLOCKER_KINDS,
+  blockerKindLabel,
+  LIGHT_LABELS,
+  LIGHT_SYMBOLS,
+  LIGHTS,
+  PHASE_ABBREVIATIONS,
+  PHASES,
+  percentText,
+  phaseLabel,
+  slackText,
+} from './labels';
 import { countLights, lightsText } from './summary';
 
 describe('progress labels', () => {
@@ -8,6 +19,18 @@ describe('progress labels', () => {
     expect(PHASES.map(phaseLabel)).toEqual(['Niet gestart', 'Oriënterend', 'Voorbereidend', 'Geïmplementeerd', 'Geëvalueerd']);
     expect(new Set(Object.values(PHASE_ABBREVIATIONS)).size).toBe(PHASES.length);
     expect(phaseLabel('onbekend')).toBe('onbekend');
+  });
+
+  it('names every kind of blocker in Dutch, as the API documents them', () => {
+    expect(BLOCKER_KINDS.map(blockerKindLabel)).toEqual([
+      'Wet- en regelgeving',
+      'ICT en leveranciers',
+      'Financiën',
+      'Uitvoering en capaciteit',
+      'Ketenpartners',
+      'Implementatieproducten',
+    ]);
+    expect(blockerKindLabel('nieuw-soort')).toBe('nieuw-soort');
   });
 
   it('gives every traffic light a word and a distinct shape, never colour alone', () => {

@@ -1,4 +1,4 @@
-import type { Phase, Source, TrafficLight } from './types';
+import type { BlockerKind, Phase, Source, TrafficLight } from './types';
 
 /** The implementation phases, in their order (the API writes them without diacritics). */
 export const PHASES: readonly Phase[] = ['niet-gestart', 'orienterend', 'voorbereidend', 'geimplementeerd', 'geevalueerd'];
@@ -43,6 +43,34 @@ export const SOURCE_LABELS: Record<Source, string> = {
   script: 'script van de gemeente',
   programma: 'programmateam',
 };
+
+/** The kinds of blocker, in the API's order, with the words the API's documentation uses. */
+export const BLOCKER_KINDS: readonly BlockerKind[] = [
+  'wet-en-regelgeving',
+  'ict-en-leveranciers',
+  'financien',
+  'uitvoering-en-capaciteit',
+  'ketenpartners',
+  'implementatieproducten',
+];
+
+export const BLOCKER_KIND_LABELS: Record<BlockerKind, string> = {
+  'wet-en-regelgeving': 'Wet- en regelgeving',
+  'ict-en-leveranciers': 'ICT en leveranciers',
+  financien: 'Financiën',
+  'uitvoering-en-capaciteit': 'Uitvoering en capaciteit',
+  ketenpartners: 'Ketenpartners',
+  implementatieproducten: 'Implementatieproducten',
+};
+
+export function isBlockerKind(value: string | null | undefined): value is BlockerKind {
+  return typeof value === 'string' && value in BLOCKER_KIND_LABELS;
+}
+
+/** A kind the API might add later is shown as it comes. */
+export function blockerKindLabel(value: string): string {
+  return isBlockerKind(value) ? BLOCKER_KIND_LABELS[value] : value;
+}
 
 export function isPhase(value: string | null | undefined): value is Phase {
   return typeof value === 'string' && value in PHASE_LABELS;

@@ -14,6 +14,10 @@ describe('the upload report', () => {
       column: 'stappenGereed',
       message: "stap beleid: '1-1' is geen datum (JJJJ-MM-DD).",
     });
+    expect(splitProblem("knelpuntSoort: 'weer' kan niet; kies uit wet-en-regelgeving.")).toEqual({
+      column: 'knelpuntSoort',
+      message: "'weer' kan niet; kies uit wet-en-regelgeving.",
+    });
     expect(splitProblem('dubbel: GM0344 M01 staat ook in rij 1.')).toEqual({
       column: null,
       message: 'dubbel: GM0344 M01 staat ook in rij 1.',
@@ -52,6 +56,7 @@ describe('the history of a cell', () => {
           geplandLivegang: { van: null, naar: '2026-12-15' },
           stappenGereed: { van: { beleid: '2026-06-01' }, naar: { impactanalyse: '2026-05-01' } },
           knelpunten: { van: 'a', naar: null },
+          knelpuntSoort: { van: 'financien', naar: null },
         },
       },
       (code) => (code === 'impactanalyse' ? 'Impact analyseren' : code),
@@ -62,6 +67,10 @@ describe('the history of a cell', () => {
       'Stap gereed: Impact analyseren (1 mei 2026)',
       'Stap niet meer gereed: beleid',
       'Knelpunten: leeg',
+      'Soort knelpunt: Financiën → geen',
+    ]);
+    expect(changeLines({ wijzigingen: { knelpuntSoort: { van: null, naar: 'ict-en-leveranciers' } } })).toEqual([
+      'Soort knelpunt: geen → ICT en leveranciers',
     ]);
     expect(changeLines({ wijzigingen: {} })).toEqual(['Opnieuw opgeslagen zonder wijzigingen']);
   });

@@ -12,7 +12,7 @@ export interface RowProblem {
   message: string;
 }
 
-const COLUMNS = new Set(['gemeente', 'maatregel', 'fase', 'geplandLivegang', 'stappenGereed', 'knelpunten', 'notitie']);
+const COLUMNS = new Set(['gemeente', 'maatregel', 'fase', 'geplandLivegang', 'stappenGereed', 'knelpunten', 'knelpuntSoort', 'notitie']);
 
 interface RawRowError {
   rij?: unknown;
