@@ -16,9 +16,9 @@ from api.signals.schemas import (
     PersonRef,
     PublicSignal,
     QuestionEvidence,
-    Reach,
-    Response,
+    SignalReach,
     SignalRead,
+    SignalResponse,
     SignalSummary,
     SupportRead,
 )
@@ -40,15 +40,15 @@ def _age_days(signal: Signal, now: datetime) -> int:
     return max(0, ((signal.closed_at or now) - signal.created_at).days)
 
 
-def _reach(lookups: Lookups, signal: Signal) -> Reach:
+def _reach(lookups: Lookups, signal: Signal) -> SignalReach:
     found = lookups.reach.get(signal.id, evidence.Reach(0, 0))
-    return Reach(gemeenten=found.municipalities, inwoners=found.inhabitants)
+    return SignalReach(gemeenten=found.municipalities, inwoners=found.inhabitants)
 
 
-def _response(signal: Signal) -> Response | None:
+def _response(signal: Signal) -> SignalResponse | None:
     if signal.response is None or signal.outcome is None or signal.responded_at is None:
         return None
-    return Response(
+    return SignalResponse(
         tekst=signal.response,
         uitkomst=signal.outcome,
         toelichting=signal.outcome_explanation,

@@ -17,13 +17,13 @@ from api.core.security import Principal
 from api.core.urls import api_path
 from api.signals import evidence, lifecycle, presenters, service
 from api.signals.schemas import (
-    EventList,
-    EventRead,
     EvidenceAdd,
     EvidenceAdded,
     PublicSignal,
     PublicSignalPage,
     SignalCreate,
+    SignalEventList,
+    SignalEventRead,
     SignalPage,
     SignalRead,
     SignalTransition,
@@ -207,17 +207,17 @@ def change_status(
 
 @router.get(
     "/signalen/{id}/geschiedenis",
-    response_model=EventList,
+    response_model=SignalEventList,
     operation_id="signaalGeschiedenisOpvragen",
     summary="Elke stap van het signaal, oudste eerst (redactie)",
     openapi_extra=PERSON,
 )
 def signal_history(
     signal_id: SignalId, principal: CurrentPrincipal, session: SessionDep
-) -> EventList:
-    return EventList(
+) -> SignalEventList:
+    return SignalEventList(
         resultaten=[
-            EventRead(
+            SignalEventRead(
                 soort=e.kind,
                 van=e.from_status,
                 naar=e.to_status,

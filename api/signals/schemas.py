@@ -81,7 +81,7 @@ class PersonRef(ApiModel):
     naam: str
 
 
-class Reach(ApiModel):
+class SignalReach(ApiModel):
     gemeenten: int = Field(description="Aantal gemeenten achter het bewijs (berekend).")
     inwoners: int = Field(description="Hun inwoners samen (berekend).")
 
@@ -93,7 +93,7 @@ class PassedOn(ApiModel):
     tekst: str
 
 
-class Response(ApiModel):
+class SignalResponse(ApiModel):
     tekst: str
     uitkomst: Outcome
     toelichting: str | None
@@ -109,7 +109,7 @@ class SignalSummary(ApiModel):
     openbaar: bool
     melder_soort: ReporterKind
     gemeente: CodeName | None = Field(description="De gemeente die het meldde, als een gemeente.")
-    bereik: Reach
+    bereik: SignalReach
     doorgezet_aan: Body | None
     aangemaakt_op: datetime
     leeftijd_dagen: int = Field(
@@ -142,7 +142,7 @@ class SignalRead(SignalSummary):
     themas: list[str]
     melder: PersonRef | None = Field(description="Alleen voor de redactie.")
     doorgezet: PassedOn | None
-    reactie: Response | None
+    reactie: SignalResponse | None
     reden_afwijzing: str | None
     vragen: list[QuestionEvidence] = Field(description="Alleen voor de redactie.")
     knelpunten: list[BlockerEvidence] = Field(description="Alleen voor de redactie.")
@@ -156,7 +156,7 @@ class SignalPage(ApiModel):
     links: PageLinks = Field(alias="_links")
 
 
-class EventRead(ApiModel):
+class SignalEventRead(ApiModel):
     soort: str
     van: str | None
     naar: str | None
@@ -165,8 +165,8 @@ class EventRead(ApiModel):
     details: dict[str, object]
 
 
-class EventList(ApiModel):
-    resultaten: list[EventRead]
+class SignalEventList(ApiModel):
+    resultaten: list[SignalEventRead]
 
 
 class PublicSignal(ApiModel):
@@ -178,9 +178,9 @@ class PublicSignal(ApiModel):
     soort: SignalKind
     status: SignalStatus
     maatregelen: list[CodeName]
-    bereik: Reach
+    bereik: SignalReach
     doorgezet_aan: Body | None
-    reactie: Response | None
+    reactie: SignalResponse | None
     aangemaakt_op: datetime
 
 
