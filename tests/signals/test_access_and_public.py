@@ -20,8 +20,15 @@ async def test_a_contact_reports_for_her_municipality_and_sees_only_her_signals(
     assert own["melder"] is None, "a contact does not see the reporter field of the team"
     e = await editor(clients)
     other = await report(e, titel="Een signaal van de redactie zelf")
-    listed = (await contact.get("/api/v1/signalen")).json()["resultaten"]
-    assert [s["id"] for s in listed] == [own["id"]]
+    listed = (await contact.get("/api/v1/signalen", params={"paginaGrootte": 100})).json()
+    ids = [s["id"] for s in listed["resultaten"]]
+    assert own["id"] in ids
+    assert other["id"] not in ids
+    for listed_id in ids:
+        # Her municipality reported or backs each one (the demo has some of both).
+        read = (await contact.get(f"/api/v1/signalen/{listed_id}")).json()
+        backers = {b["gemeente"]["code"] for b in read["ookBij"]}
+        assert "GM0344" in backers | {(read["gemeente"] or {}).get("code")}
     assert (await contact.get(f"/api/v1/signalen/{other['id']}")).status_code == 404
     assert (await contact.get(f"/api/v1/signalen/{own['id']}")).status_code == 200
     for_other = await contact.post(
