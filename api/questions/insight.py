@@ -9,17 +9,11 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
-from api.core import clock
+from api.core import clock, text_clusters
 from api.core.settings import Settings
-from api.core.stemming import content_stems
 from api.questions import repository, service_levels, similarity
 from api.questions.models import Question
 from api.questions.repository import QuestionFilter
-
-CLUSTER_SIMILARITY = 0.3
-# Stems in more than this share of the questions say nothing about what sets them apart.
-COMMON_STEM_SHARE = 0.2
-KEYWORDS = 5
 
 
 @dataclass(frozen=True)
@@ -104,38 +98,20 @@ class Cluster:
     faq: list[similarity.Match]
 
 
-def clusters(session: Session, start: date, end: date, *, limit: int = 20) -> list[Cluster]:
-    """Groups of at least two questions whose meaningful stems overlap (Jaccard), largest
-    first. Stems shared by many questions ("uitkering", "gemeent") are ignored, and leaders are
-    found through shared rarer stems, so the work grows with the overlap, not quadratically."""
+def clusters(
+    session: Session, start: date, end: date, *, limit: int = 20, with_faq: bool = True
+) -> list[Cluster]:
+    """Groups of at least two questions whose meaningful stems overlap, largest first
+    (api/core/text_clusters.py), each with the FAQ entries that already resemble it unless
+    `with_faq` is off (the signals' suggestions take every cluster and need no FAQ)."""
     questions = [q for q in in_period(session, start, end, merged=False) if q.erased_at is None]
-    stem_sets = [set(content_stems(f"{q.subject} {q.text}")) for q in questions]
-    frequency: Counter[str] = Counter(s for stems in stem_sets for s in stems)
-    common = max(5, int(COMMON_STEM_SHARE * len(questions)))
-    telling = [{s for s in stems if frequency[s] <= common} for stems in stem_sets]
-    # Leader clustering: a question joins the most similar earlier leader, or leads a cluster
-    # of its own. Comparing with the leader only (not with any member) keeps chains of
-    # slightly similar questions from growing into one cluster of everything.
-    leaders: dict[str, list[int]] = defaultdict(list)
-    members: dict[int, list[int]] = defaultdict(list)
-    for i, stems in enumerate(telling):
-        shared: Counter[int] = Counter(j for s in stems for j in leaders[s])
-        best, best_score = None, CLUSTER_SIMILARITY
-        for j, overlap in shared.items():
-            score = overlap / len(stems | telling[j])
-            if score >= best_score:
-                best, best_score = j, score
-        if best is None:
-            members[i].append(i)
-            for s in stems:
-                leaders[s].append(i)
-        else:
-            members[best].append(i)
-    found = sorted((m for m in members.values() if len(m) > 1), key=lambda m: (-len(m), m[0]))
+    found = text_clusters.leader_clusters([f"{q.subject} {q.text}" for q in questions])
     result: list[Cluster] = []
-    for indices in found[:limit]:
-        words = Counter(s for i in indices for s in telling[i])
-        keywords = [w for w, n in words.most_common(KEYWORDS) if n > 1]
-        faq = similarity.similar(session, " ".join(keywords), kinds={"faq"})[:3]
-        result.append(Cluster([questions[i] for i in indices], keywords, faq))
+    for cluster in found[:limit]:
+        faq = (
+            similarity.similar(session, " ".join(cluster.keywords), kinds={"faq"})[:3]
+            if with_faq
+            else []
+        )
+        result.append(Cluster([questions[i] for i in cluster.members], cluster.keywords, faq))
     return result
