@@ -21,6 +21,7 @@ PROGRESS_SOURCE = (
     "getoetst aan de wettelijke ingangsdata van Participatiewet in balans."
 )
 CSV_MEDIA_TYPE = "text/csv"
+CSV_CONTENT_TYPE = f"{CSV_MEDIA_TYPE}; charset=utf-8"
 CsvFormat = Annotated[
     Literal["json", "csv"],
     Query(description="csv: dezelfde cijfers als open data (CC BY 4.0), puntkomma-gescheiden."),
@@ -56,6 +57,25 @@ def provenance(request: Request, source: str, moment: datetime | None, day: date
     )
 
 
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """Semicolon-separated with a BOM, as Dutch spreadsheet programs expect."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in row])
+    return ("\ufeff" + buffer.getvalue()).encode()
+
+
+def csv_headers(name: str) -> dict[str, str]:
+    """The licence travels in a Link header so the file itself stays plain data (the JSON
+    states the source)."""
+    return {
+        "Content-Disposition": f'attachment; filename="{name}.csv"',
+        "Link": f'<{LICENCE_URL}>; rel="license"',
+    }
+
+
 def csv_response(
     name: str,
     header: Sequence[str],
@@ -63,22 +83,7 @@ def csv_response(
     *,
     moment: datetime | None,
 ) -> Response:
-    """Semicolon-separated with a BOM, as Dutch spreadsheet programs expect; the licence travels
-    in a Link header so the file itself stays plain data (the JSON states the source)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
-    headers = {
-        "Content-Disposition": f'attachment; filename="{name}.csv"',
-        "Link": f'<{LICENCE_URL}>; rel="license"',
-        "Cache-Control": PUBLIC_SHARED,
-    }
+    headers = {**csv_headers(name), "Cache-Control": PUBLIC_SHARED}
     if moment is not None:
         headers["Last-Modified"] = format_datetime(moment.astimezone(UTC), usegmt=True)
-    return Response(
-        ("\ufeff" + buffer.getvalue()).encode(),
-        media_type=f"{CSV_MEDIA_TYPE}; charset=utf-8",
-        headers=headers,
-    )
+    return Response(csv_bytes(header, rows), media_type=CSV_CONTENT_TYPE, headers=headers)

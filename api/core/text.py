@@ -39,3 +39,18 @@ def unsafe_character_reason(text: str) -> str | None:
 def without_unsafe_characters(text: str) -> str:
     """`text` with every refused character removed, for output that must not break."""
     return _UNSAFE.sub("", text)
+
+
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """Free text a spreadsheet must show, never evaluate (CSV injection), and can store: text
+    written before the input was checked may hold control characters or a lone surrogate, which
+    openpyxl refuses to write (XML 1.0 forbids them) and UTF-8 cannot encode. Numbers and dates
+    pass as they are."""
+    if not isinstance(value, str):
+        return value
+    value = without_unsafe_characters(value)
+    return "'" + value if value.startswith(FORMULA_START) else value

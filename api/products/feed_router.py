@@ -3,9 +3,9 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
-from feedgen.feed import FeedGenerator
 
 from api.accounts.principal import CurrentPrincipal
+from api.core.atom import ATOM, ATOM_RESPONSES, new_feed, require_atom
 from api.core.conditional import PUBLIC_SHARED
 from api.core.db import SessionDep
 from api.core.requests import SettingsDep
@@ -21,7 +21,6 @@ from api.products.schemas import ChangeFeed, ChangeRead, ProductRead
 router = json_router(tags=["Producten"], conditional=False)
 atom = APIRouter(tags=["Producten"])
 
-ATOM = "application/atom+xml"
 # The largest number a database BIGINT holds: the change numbers are stored as one.
 MAX_SEQ = 2**63 - 1
 
@@ -82,31 +81,22 @@ def changes(
     operation_id="publicatiesFeed",
     summary="Atom-feed van gepubliceerde producten, voor feedlezers",
     response_class=Response,
-    responses={200: {"description": "Atom 1.0", "content": {ATOM: {"schema": {"type": "string"}}}}},
+    responses=ATOM_RESPONSES,
     openapi_extra={"security": []},
 )
 def publications(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
-    accept = request.headers.get("accept", "")
-    if accept and not any(
-        t in accept for t in (ATOM, "application/xml", "text/xml", "*/*", "application/*")
-    ):
-        from starlette.exceptions import HTTPException
-
-        raise HTTPException(406, detail="Deze bron is alleen beschikbaar als application/atom+xml.")
+    require_atom(request)
     base = settings.public_url.rstrip("/")
     changes, products = change_log.newest_publications(session, 50)
-    feed = FeedGenerator()
-    feed.id(f"{base}/api/v1/publicaties")
-    feed.title("Spoorboek: nieuwe implementatieproducten")
-    feed.subtitle(
-        "Gepubliceerde producten voor de implementatie van Participatiewet in balans, spoor 1"
+    feed = new_feed(
+        base,
+        "/publicaties",
+        title="Spoorboek: nieuwe implementatieproducten",
+        subtitle="Gepubliceerde producten voor de implementatie van Participatiewet in balans, "
+        "spoor 1",
+        page="/producten",
+        updated=changes[0].occurred_at if changes else None,
     )
-    feed.link(href=f"{base}/producten", rel="alternate")
-    feed.link(href=f"{base}/api/v1/publicaties", rel="self")
-    feed.language("nl")
-    feed.author({"name": "Implementatieteam Participatiewet in balans"})
-    if changes:
-        feed.updated(changes[0].occurred_at)
     for change in changes:
         product = products.get(change.product_id)
         if product is None or not is_public(product):

@@ -19,7 +19,7 @@ import filetype
 from openpyxl import Workbook
 
 from api.core.errors import DomainError
-from api.core.text import unsafe_character_reason, without_unsafe_characters
+from api.core.text import FORMULA_START, spreadsheet_cell, unsafe_character_reason
 from api.progress import xlsx_reader
 from api.progress.bulk import MAX_ROWS, InvalidRowsError, RowError
 from api.progress.exchange import ExportRecord
@@ -271,20 +271,6 @@ def _iso_dates(text: str) -> str:
     return _DUTCH_DATE.sub(iso, text)
 
 
-# A cell starting with one of these is run as a formula by spreadsheet programs.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _inert(value: object) -> object:
-    """Free text a spreadsheet must show, never evaluate (CSV injection), and can store: text
-    written before the input was checked may hold control characters or a lone surrogate, which
-    openpyxl refuses to write (XML 1.0 forbids them) and UTF-8 cannot encode."""
-    if not isinstance(value, str):
-        return value
-    value = without_unsafe_characters(value)
-    return "'" + value if value.startswith(FORMULA_START) else value
-
-
 def _restored(value: object) -> object:
     if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_START):
         return value[1:]
@@ -297,14 +283,14 @@ def _step_text(steps: dict[str, str]) -> str:
 
 def _cells(record: ExportRecord) -> list[object]:
     return [
-        _inert(record["gemeente"]),
-        _inert(record["maatregel"]),
-        _inert(record["fase"]),
-        _inert(record["geplandLivegang"]),
-        _inert(_step_text(record["stappenGereed"])),
-        _inert(record["knelpunten"]),
-        _inert(record["knelpuntSoort"]),
-        _inert(record["notitie"]),
+        spreadsheet_cell(record["gemeente"]),
+        spreadsheet_cell(record["maatregel"]),
+        spreadsheet_cell(record["fase"]),
+        spreadsheet_cell(record["geplandLivegang"]),
+        spreadsheet_cell(_step_text(record["stappenGereed"])),
+        spreadsheet_cell(record["knelpunten"]),
+        spreadsheet_cell(record["knelpuntSoort"]),
+        spreadsheet_cell(record["notitie"]),
     ]
 
 
