@@ -22,7 +22,9 @@ REFERENCE = "referentie"
 """Measures, waves, themes, roadmaps, municipalities and their regions: what a seed changes."""
 PROGRESS = "voortgang"
 """Every municipality's implementation status and its history."""
-KINDS = (REFERENCE, PROGRESS)
+SIGNALS = "signalen"
+"""The register of signals: the signals, their evidence and history."""
+KINDS = (REFERENCE, PROGRESS, SIGNALS)
 
 Reader = Session | Connection
 """Where a version is read: a request's session, or a bare connection (core/kept.py reads keys

@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from api.core import data_versions
 from api.core.orm import Base, UTCDateTime, enum_column, utcnow
 from api.measures.models import Measure
 from api.progress.models import BlockerKind
@@ -194,3 +195,21 @@ class DismissedSuggestion(Base):
     evidence: Mapped[int] = mapped_column(Integer)
     dismissed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     dismissed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# Every table of the register raises its counter, so the public CSV and Atom feed are built once
+# per version. The dismissed suggestions show nowhere public; they follow as well, as one rule
+# for the whole register stays right where a list of what the public sees would drift.
+data_versions.follow(
+    [
+        Signal,
+        signal_measures,
+        signal_themes,
+        SignalQuestion,
+        SignalBlocker,
+        SignalSupport,
+        SignalEvent,
+        DismissedSuggestion,
+    ],
+    data_versions.SIGNALS,
+)

@@ -8,6 +8,7 @@ from sqlalchemy import Select, delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from api.accounts.models import User
+from api.core import data_versions
 from api.core.pagination import PageParams
 from api.measures.models import Measure, Theme
 from api.municipalities.models import Municipality
@@ -46,6 +47,10 @@ class SignalFilter:
 def get_signal(session: Session, signal_id: int, *, for_update: bool = False) -> Signal | None:
     query = select(Signal).where(Signal.id == signal_id).options(selectinload(Signal.measures))
     if for_update:
+        # The register's version counter first, as every writer of a signal takes it before
+        # its row: writers then queue in one order, and one backing a signal (the counter,
+        # then the row) cannot deadlock with one changing it (the row, then the counter).
+        data_versions.writing(session, data_versions.SIGNALS)
         query = query.with_for_update()
     return session.scalars(query).one_or_none()
 
