@@ -343,3 +343,68 @@ def suggestion_keys_taken(session: Session) -> set[str]:
     return set(
         session.scalars(select(Signal.suggestion_key).where(Signal.suggestion_key.is_not(None)))
     )
+
+
+def public_responses(session: Session, limit: int) -> list[Signal]:
+    """Public signals that had their response, the newest response first."""
+    return list(
+        session.scalars(
+            select(Signal)
+            .where(
+                Signal.is_public.is_(True),
+                Signal.status.in_([SignalStatus.RESPONDED, SignalStatus.FED_BACK]),
+                Signal.responded_at.is_not(None),
+            )
+            .options(selectinload(Signal.measures))
+            .order_by(Signal.responded_at.desc(), Signal.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Milestones:
+    """When a signal was raised, passed on, answered and closed: what the steering report
+    counts and measures ages by."""
+
+    id: int
+    kind: SignalKind
+    created_at: datetime
+    passed_to: Body | None
+    passed_on_at: datetime | None
+    responded_at: datetime | None
+    closed_at: datetime | None
+
+
+def milestones(session: Session, raised_before: datetime) -> list[Milestones]:
+    """Every signal raised before this moment, only the columns the report reads."""
+    rows = session.execute(
+        select(
+            Signal.id,
+            Signal.kind,
+            Signal.created_at,
+            Signal.passed_to,
+            Signal.passed_on_at,
+            Signal.responded_at,
+            Signal.closed_at,
+        )
+        .where(Signal.created_at < raised_before)
+        .order_by(Signal.id)
+    )
+    return [Milestones(*row) for row in rows]
+
+
+def measures_raised(session: Session, start: datetime, end: datetime) -> list[tuple[str, str, int]]:
+    """Per measure: its code, title and the signals about it raised in [start, end)."""
+    count = func.count(signal_measures.c.signal_id)
+    return [
+        (code, title, n)
+        for code, title, n in session.execute(
+            select(Measure.code, Measure.title, count)
+            .join(signal_measures, signal_measures.c.measure_code == Measure.code)
+            .join(Signal, Signal.id == signal_measures.c.signal_id)
+            .where(Signal.created_at >= start, Signal.created_at < end)
+            .group_by(Measure.code, Measure.title)
+            .order_by(count.desc(), Measure.code)
+        )
+    ]
