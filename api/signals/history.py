@@ -1,9 +1,8 @@
 """A signal's history: what changed, by whom, appended and never rewritten."""
 
-from datetime import UTC, datetime
-
 from sqlalchemy.orm import Session
 
+from api.core import clock
 from api.signals.models import Signal, SignalEvent, SignalStatus
 
 
@@ -28,4 +27,4 @@ def record(
         )
     )
     signal.version += 1
-    signal.updated_at = datetime.now(UTC)
+    signal.updated_at = clock.now()

@@ -5,12 +5,11 @@ Illegal moves are a 409; every step is appended to the history and the audit log
 steps people must hear about are published as events (api/core/events.py)."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
 from api.audit import service as audit
-from api.core import events
+from api.core import clock, events
 from api.core.errors import ConflictError
 from api.core.requests import RequestContext
 from api.core.security import Principal
@@ -77,7 +76,7 @@ def move(
     if step.to not in TRANSITIONS[before]:
         raise ConflictError(f"Van '{before.value}' kan een signaal niet naar '{step.to.value}'.")
     _required(step)
-    now = datetime.now(UTC)
+    now = clock.now()
     details: dict[str, object] = {}
     if step.to is S.PASSED_ON:
         signal.passed_to, signal.passed_text = step.body, step.text
