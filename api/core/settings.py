@@ -128,6 +128,20 @@ class Settings(BaseSettings):
         "day; add 'optional' to skip Liberation Day every year.",
     )
 
+    # Signals: when a group of blockers or a cluster of questions is suggested as a signal.
+    signal_suggestion_municipalities: int = Field(
+        default=5, ge=1, le=400, description="Suggest what this many municipalities show."
+    )
+    signal_suggestion_rising_minimum: int = Field(
+        default=2,
+        ge=1,
+        le=1000,
+        description="Suggest what grew by at least this much this month, more than last month.",
+    )
+    signal_suggestion_days: int = Field(
+        default=90, ge=7, le=730, description="Days of questions clustered for suggestions."
+    )
+
     # Mail. Development writes mail to the console or to files, so nothing is sent by accident.
     mail_backend: Literal["console", "file", "smtp"] = "console"
     mail_file_dir: str = "var/outbox"

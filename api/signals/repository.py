@@ -12,7 +12,7 @@ from api.core import data_versions
 from api.core.pagination import PageParams
 from api.measures.models import Measure, Theme
 from api.municipalities.models import Municipality
-from api.progress.models import ProgressStatus
+from api.progress.models import BlockerKind, ProgressSnapshot, ProgressStatus
 from api.questions.models import Question
 from api.signals.models import (
     Body,
@@ -408,3 +408,123 @@ def measures_raised(session: Session, start: datetime, end: datetime) -> list[tu
             .order_by(count.desc(), Measure.code)
         )
     ]
+
+
+# The blockers view and the suggestions (api/signals/blockers.py, suggestions.py).
+
+
+@dataclass(frozen=True)
+class BlockedCell:
+    municipality: str
+    municipality_name: str
+    measure: str
+    text: str
+    kind: BlockerKind | None
+    updated_at: datetime
+
+
+def blocked_cells(session: Session) -> list[BlockedCell]:
+    """Every progress cell with a blocker, with its municipality's name."""
+    rows = session.execute(
+        select(
+            ProgressStatus.municipality_code,
+            Municipality.name,
+            ProgressStatus.measure_code,
+            ProgressStatus.blockers,
+            ProgressStatus.blocker_kind,
+            ProgressStatus.updated_at,
+        )
+        .join(Municipality, Municipality.code == ProgressStatus.municipality_code)
+        .where(ProgressStatus.blockers.is_not(None), ProgressStatus.blockers != "")
+    )
+    return [
+        BlockedCell(municipality, name, measure, text or "", kind, updated_at)
+        for municipality, name, measure, text, kind, updated_at in rows
+    ]
+
+
+def blocker_history(session: Session) -> list[tuple[str, str, str | None, datetime]]:
+    """The recorded states of every cell that has a blocker now, each cell's newest first:
+    municipality, measure, blocker text, when recorded."""
+    current = ProgressStatus
+    return [
+        (m, c, text, at)
+        for m, c, text, at in session.execute(
+            select(
+                ProgressSnapshot.municipality_code,
+                ProgressSnapshot.measure_code,
+                ProgressSnapshot.blockers,
+                ProgressSnapshot.recorded_at,
+            )
+            .join(
+                current,
+                (current.municipality_code == ProgressSnapshot.municipality_code)
+                & (current.measure_code == ProgressSnapshot.measure_code),
+            )
+            .where(current.blockers.is_not(None), current.blockers != "")
+            .order_by(
+                ProgressSnapshot.municipality_code,
+                ProgressSnapshot.measure_code,
+                ProgressSnapshot.version.desc(),
+            )
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class SignalRef:
+    id: int
+    title: str
+    status: SignalStatus
+
+
+def signals_by_cell(session: Session) -> dict[tuple[str, str], list[SignalRef]]:
+    """Per cell (municipality, measure): the signals its blocker is evidence of."""
+    found: dict[tuple[str, str], list[SignalRef]] = {}
+    rows = session.execute(
+        select(
+            SignalBlocker.municipality_code,
+            SignalBlocker.measure_code,
+            Signal.id,
+            Signal.title,
+            Signal.status,
+        )
+        .join(Signal, Signal.id == SignalBlocker.signal_id)
+        .order_by(Signal.id)
+    )
+    for municipality, measure, signal_id, title, status in rows:
+        found.setdefault((municipality, measure), []).append(SignalRef(signal_id, title, status))
+    return found
+
+
+def signals_by_question(session: Session, question_ids: list[int]) -> dict[int, list[SignalRef]]:
+    """Per question: the signals it is evidence of."""
+    found: dict[int, list[SignalRef]] = {}
+    for start in range(0, len(question_ids), 500):
+        rows = session.execute(
+            select(SignalQuestion.question_id, Signal.id, Signal.title, Signal.status)
+            .join(Signal, Signal.id == SignalQuestion.signal_id)
+            .where(SignalQuestion.question_id.in_(question_ids[start : start + 500]))
+            .order_by(Signal.id)
+        )
+        for question_id, signal_id, title, status in rows:
+            found.setdefault(question_id, []).append(SignalRef(signal_id, title, status))
+    return found
+
+
+def signal_made_from(session: Session, suggestion_key: str) -> int | None:
+    """The signal a suggestion (or a group of blockers) already became."""
+    return session.scalar(
+        select(Signal.id)
+        .where(Signal.suggestion_key == suggestion_key)
+        .order_by(Signal.id)
+        .limit(1)
+    )
+
+
+def dismissal(session: Session, key: str) -> DismissedSuggestion | None:
+    return session.get(DismissedSuggestion, key)
+
+
+def dismissals(session: Session) -> dict[str, DismissedSuggestion]:
+    return {d.key: d for d in session.scalars(select(DismissedSuggestion))}
