@@ -232,28 +232,6 @@ def municipality_names(session: Session, codes: set[str]) -> dict[str, str]:
     )
 
 
-def evidence_counts(session: Session, signal_ids: list[int]) -> dict[int, tuple[int, int, int]]:
-    """Per signal: linked questions, linked blockers, municipalities that back it."""
-    counts = {i: [0, 0, 0] for i in signal_ids}
-    if not signal_ids:
-        return {}
-    for position, (table, column) in enumerate(
-        (
-            (SignalQuestion, SignalQuestion.signal_id),
-            (SignalBlocker, SignalBlocker.signal_id),
-            (SignalSupport, SignalSupport.signal_id),
-        )
-    ):
-        for signal_id, n in session.execute(
-            select(column, func.count())
-            .select_from(table)
-            .where(column.in_(signal_ids))
-            .group_by(column)
-        ):
-            counts[signal_id][position] = n
-    return {i: (c[0], c[1], c[2]) for i, c in counts.items()}
-
-
 def questions_by_ids(session: Session, ids: list[int]) -> dict[int, Question]:
     if not ids:
         return {}
@@ -331,12 +309,6 @@ def backers(session: Session, signal: Signal) -> set[int]:
     if signal.reported_by is not None:
         people.add(signal.reported_by)
     return {p for p in people if p is not None}
-
-
-def dismissed(session: Session) -> dict[str, int]:
-    return dict(
-        session.execute(select(DismissedSuggestion.key, DismissedSuggestion.evidence)).all()
-    )
 
 
 def suggestion_keys_taken(session: Session) -> set[str]:
