@@ -1511,6 +1511,320 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/signalen/rapportage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stuurrapportage per periode: gemeld, doorgezet, beantwoord, leeftijden, open per instantie, soorten en maatregelen (redactie)
+         * @description Standaard het lopende kwartaal (Nederlandse kalenderdagen); met alleen `van` of `tot` de rest van dat kwartaal. Met `formaat=xlsx` dezelfde cijfers als werkmap.
+         */
+        get: operations["signalenRapportageOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openbare-signalen/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De openbare signalen als open data: CSV onder CC BY 4.0
+         * @description Elk openbaar signaal met zijn status, maatregelen, het aantal gemeenten en inwoners achter het bewijs (berekend), aan wie het is doorgezet en de reactie. Nooit wie het meldde of welke gemeenten erachter staan. Puntkomma-gescheiden, UTF-8; de licentie staat in de Link-header.
+         */
+        get: operations["openbareSignalenExporteren"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openbare-signalen/reacties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Atom-feed van de reacties op openbare signalen, nieuwste eerst, voor feedlezers */
+        get: operations["signaalReactiesFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signalen/knelpunten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alle knelpunten van gemeenten per maatregel en soort, en gebundeld naar gelijkende tekst (redactie) */
+        get: operations["knelpuntenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signalen/knelpunten/groepen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een groep knelpunten in één stap tot signaal maken, met al haar knelpunten als bewijs (redactie) */
+        post: operations["signaalVanKnelpuntenMaken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signalen/suggesties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Voorgestelde signalen uit gelijkende vragen en knelpunten die een drempel passeren (redactie) */
+        get: operations["signaalSuggestiesOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signalen/suggesties/{sleutel}/overnemen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een suggestie overnemen als signaal, met al haar bewijs (redactie) */
+        post: operations["signaalSuggestieOvernemen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signalen/suggesties/{sleutel}/afwijzen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een suggestie afwijzen: zij komt pas terug als haar bewijs groeit (redactie) */
+        post: operations["signaalSuggestieAfwijzen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signalen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het knelpuntenregister (redactie) of de signalen van de eigen gemeente (gemeente) */
+        get: operations["signalenOpvragen"];
+        put?: never;
+        /** Een knelpunt of verbetervoorstel melden (gemeente, expert of redactie) */
+        post: operations["signaalMelden"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signalen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén signaal met zijn bewijs, doorzetting en reactie */
+        get: operations["signaalOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Titel, omschrijving, soort, maatregelen, thema's, openbaarheid bijstellen (redactie) */
+        patch: operations["signaalWijzigen"];
+        trace?: never;
+    };
+    "/signalen/{id}/statuswijzigingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** In behandeling nemen, doorzetten, reactie vastleggen, terugkoppelen of afwijzen */
+        post: operations["signaalStatusWijzigen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signalen/{id}/geschiedenis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Elke stap van het signaal, oudste eerst (redactie) */
+        get: operations["signaalGeschiedenisOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signalen/{id}/bewijs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vragen en knelpunten van gemeenten als bewijs koppelen (redactie) */
+        post: operations["signaalBewijsToevoegen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signalen/{id}/bewijs/vragen/{vraagId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Een vraag niet langer als bewijs tellen (redactie) */
+        delete: operations["signaalVraagOntkoppelen"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signalen/{id}/bewijs/knelpunten/{gemeente}/{maatregel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Het knelpunt van een gemeente niet langer als bewijs tellen (redactie) */
+        delete: operations["signaalKnelpuntOntkoppelen"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signalen/{id}/ook-bij-ons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Aangeven dat dit signaal ook voor de eigen gemeente geldt (gemeente) */
+        post: operations["signaalSteunen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openbare-signalen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De openbare signalen: knelpunten uit de praktijk, hun status en de reactie */
+        get: operations["openbareSignalenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openbare-signalen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén openbaar signaal */
+        get: operations["openbaarSignaalOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meldingen": {
         parameters: {
             query?: never;
@@ -1746,6 +2060,18 @@ export interface components {
             /** Resultaten */
             resultaten: components["schemas"]["PersonRef"][];
         };
+        /** Ages */
+        Ages: {
+            /** Aantal */
+            aantal: number;
+            /**
+             * Mediaandagen
+             * @description Mediaan van de leeftijd in hele dagen.
+             */
+            mediaanDagen: number | null;
+            /** Langstedagen */
+            langsteDagen: number | null;
+        };
         /** ApiRoot */
         ApiRoot: {
             /** Naam */
@@ -1836,6 +2162,128 @@ export interface components {
             resultaten: components["schemas"]["AuditEventRead"][];
             paginering: components["schemas"]["PageInfo"];
             _links: components["schemas"]["PageLinks"];
+        };
+        /** BlockerEvidence */
+        BlockerEvidence: {
+            gemeente: components["schemas"]["CodeName"];
+            /** Maatregel */
+            maatregel: string;
+            /** Tekst */
+            tekst: string;
+            /** Knelpuntsoort */
+            knelpuntSoort: string | null;
+        };
+        /** BlockerGroup */
+        BlockerGroup: {
+            /**
+             * Sleutel
+             * @description Blijft gelijk als de groep groeit: de cel van het oudste knelpunt.
+             */
+            sleutel: string;
+            /** Kernwoorden */
+            kernwoorden: string[];
+            /** Aantalknelpunten */
+            aantalKnelpunten: number;
+            /** Aantalgemeenten */
+            aantalGemeenten: number;
+            /** Maatregelen */
+            maatregelen: components["schemas"]["CodeName"][];
+            /**
+             * Knelpunten
+             * @description Het oudste (de leider) eerst.
+             */
+            knelpunten: components["schemas"]["BlockerItem"][];
+            /**
+             * Signalen
+             * @description Signalen met al bewijs uit deze groep.
+             */
+            signalen: components["schemas"]["LinkedSignal"][];
+            voorstel: components["schemas"]["SignalProposal"];
+        };
+        /** BlockerItem */
+        BlockerItem: {
+            gemeente: components["schemas"]["CodeName"];
+            maatregel: components["schemas"]["CodeName"];
+            /** Tekst */
+            tekst: string;
+            soort: components["schemas"]["BlockerKind"] | null;
+            /**
+             * Sinds
+             * Format: date-time
+             * @description Sinds wanneer de gemeente deze tekst meldt.
+             */
+            sinds: string;
+            /**
+             * Signalen
+             * @description Signalen waarvan het al bewijs is.
+             */
+            signalen: components["schemas"]["SignalLink"][];
+        };
+        /**
+         * BlockerKind
+         * @enum {string}
+         */
+        BlockerKind: "wet-en-regelgeving" | "ict-en-leveranciers" | "financien" | "uitvoering-en-capaciteit" | "ketenpartners" | "implementatieproducten";
+        /** BlockerKindCount */
+        BlockerKindCount: {
+            /** @description De soort knelpunt, of 'geen' voor een zonder soort. */
+            soort: components["schemas"]["BlockerKindFilter"];
+            /** Naam */
+            naam: string;
+            /** Aantalknelpunten */
+            aantalKnelpunten: number;
+            /** Aantalgemeenten */
+            aantalGemeenten: number;
+        };
+        /**
+         * BlockerKindFilter
+         * @enum {string}
+         */
+        BlockerKindFilter: "wet-en-regelgeving" | "ict-en-leveranciers" | "financien" | "uitvoering-en-capaciteit" | "ketenpartners" | "implementatieproducten" | "geen";
+        /** BlockerMeasureCount */
+        BlockerMeasureCount: {
+            maatregel: components["schemas"]["CodeName"];
+            /** Aantalknelpunten */
+            aantalKnelpunten: number;
+            /** Aantalgemeenten */
+            aantalGemeenten: number;
+            /** Persoort */
+            perSoort: components["schemas"]["BlockerKindCount"][];
+        };
+        /** BlockersView */
+        BlockersView: {
+            /** Aantalknelpunten */
+            aantalKnelpunten: number;
+            /** Aantalgemeenten */
+            aantalGemeenten: number;
+            /**
+             * Permaatregel
+             * @description Per maatregel en per soort.
+             */
+            perMaatregel: components["schemas"]["BlockerMeasureCount"][];
+            /**
+             * Persoort
+             * @description Per soort, over alle maatregelen.
+             */
+            perSoort: components["schemas"]["BlockerKindCount"][];
+            /**
+             * Groepen
+             * @description Groepen gelijkende teksten, de meeste gemeenten eerst; elke groep met een knelpunt binnen de filters, in haar geheel.
+             */
+            groepen: components["schemas"]["BlockerGroup"][];
+        };
+        /**
+         * Body
+         * @description Who a signal is passed on to: the people who can change what it is about.
+         * @enum {string}
+         */
+        Body: "spoor-2" | "spoor-3" | "szw" | "divosa" | "leverancier" | "programma";
+        /** BodyCount */
+        BodyCount: {
+            /** @description Leeg: nog niet doorgezet. */
+            aan: components["schemas"]["Body"] | null;
+            /** Aantal */
+            aantal: number;
         };
         /** Body_productBestandToevoegen */
         Body_productBestandToevoegen: {
@@ -1935,6 +2383,11 @@ export interface components {
             stappenGereed?: components["schemas"]["BulkStep"][];
             /** Knelpunten */
             knelpunten?: string | null;
+            /**
+             * Knelpuntsoort
+             * @description Soort knelpunt, alleen naast een knelpunt. Weggelaten blijft de opgeslagen soort; wie knelpunten leegmaakt, maakt ook de soort leeg.
+             */
+            knelpuntSoort?: components["schemas"]["BlockerKind"] | null;
             /** Notitie */
             notitie?: string | null;
         };
@@ -1982,6 +2435,13 @@ export interface components {
         CellHistoryList: {
             /** Resultaten */
             resultaten: components["schemas"]["CellHistoryEntry"][];
+        };
+        /** CellRef */
+        CellRef: {
+            /** Gemeente */
+            gemeente: string;
+            /** Maatregel */
+            maatregel: string;
         };
         /** ChangeFeed */
         ChangeFeed: {
@@ -2295,6 +2755,26 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
+        };
+        /** EvidenceAdd */
+        EvidenceAdd: {
+            /** Vragen */
+            vragen?: number[];
+            /** Knelpunten */
+            knelpunten?: components["schemas"]["CellRef"][];
+        };
+        /** EvidenceAdded */
+        EvidenceAdded: {
+            /**
+             * Vragen
+             * @description Aantal nieuw gekoppelde vragen.
+             */
+            vragen: number;
+            /**
+             * Knelpunten
+             * @description Aantal nieuw gekoppelde knelpunten.
+             */
+            knelpunten: number;
         };
         /** ExpertAnswer */
         ExpertAnswer: {
@@ -2708,6 +3188,24 @@ export interface components {
              */
             gemiddeldeAchterstandDagen: number | null;
         };
+        /** GroupToSignal */
+        GroupToSignal: {
+            /** Titel */
+            titel?: string | null;
+            /** Omschrijving */
+            omschrijving?: string | null;
+            /** @description Verplicht als het voorstel geen soort heeft. */
+            soort?: components["schemas"]["BlockerKind"] | null;
+            /** Maatregelen */
+            maatregelen?: string[] | null;
+            /** Themas */
+            themas?: string[] | null;
+            /**
+             * Sleutel
+             * @description De sleutel van de groep knelpunten.
+             */
+            sleutel: string;
+        };
         /** HealthRead */
         HealthRead: {
             /** Status */
@@ -2799,7 +3297,13 @@ export interface components {
          * Kind
          * @enum {string}
          */
-        Kind: "toetsing-uitgenodigd" | "oordeel-gegeven" | "getoetst-product-gepubliceerd" | "gevolgd-product-gepubliceerd" | "vraag-toegewezen" | "vraag-voorgelegd" | "expertantwoord" | "vraag-termijn" | "product-termijn" | "gemeente-termijn";
+        Kind: "toetsing-uitgenodigd" | "oordeel-gegeven" | "getoetst-product-gepubliceerd" | "gevolgd-product-gepubliceerd" | "vraag-toegewezen" | "vraag-voorgelegd" | "expertantwoord" | "vraag-termijn" | "product-termijn" | "gemeente-termijn" | "signaal-gemeld" | "signaal-reactie";
+        /** KindCount */
+        KindCount: {
+            soort: components["schemas"]["BlockerKind"];
+            /** Aantal */
+            aantal: number;
+        };
         /** Link */
         Link: {
             /**
@@ -2807,6 +3311,19 @@ export interface components {
              * @description Absoluut of relatief pad naar de gelinkte bron.
              */
             href: string;
+        };
+        /** LinkedSignal */
+        LinkedSignal: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            status: components["schemas"]["SignalStatus"];
+            /**
+             * Aantalbewijs
+             * @description Hoeveel van het bewijs van de groep het al heeft.
+             */
+            aantalBewijs: number;
         };
         /** LoginRequest */
         LoginRequest: {
@@ -2912,6 +3429,12 @@ export interface components {
             fasen: string[];
             /** Verkeerslichten */
             verkeerslichten: string[];
+        };
+        /** MeasureCount */
+        MeasureCount: {
+            maatregel: components["schemas"]["CodeName"];
+            /** Aantal */
+            aantal: number;
         };
         /** MeasurePage */
         MeasurePage: {
@@ -3215,6 +3738,12 @@ export interface components {
             demo: boolean;
             _links: components["schemas"]["SelfLinks"];
         };
+        /**
+         * Outcome
+         * @description What the response changes.
+         * @enum {string}
+         */
+        Outcome: "wetswijziging" | "handreiking" | "product" | "geen";
         /** Overview */
         Overview: {
             /**
@@ -3259,6 +3788,18 @@ export interface components {
             last: components["schemas"]["Link"];
             prev?: components["schemas"]["Link"] | null;
             next?: components["schemas"]["Link"] | null;
+        };
+        /** PassedOn */
+        PassedOn: {
+            aan: components["schemas"]["Body"];
+            /**
+             * Op
+             * Format: date-time
+             */
+            op: string;
+            door: components["schemas"]["PersonRef"] | null;
+            /** Tekst */
+            tekst: string;
         };
         /** PasswordChange */
         PasswordChange: {
@@ -3596,6 +4137,8 @@ export interface components {
             notitie: string | null;
             /** Knelpunten */
             knelpunten: string | null;
+            /** @description Soort knelpunt, alleen naast een beschreven knelpunt: wet-en-regelgeving (Wet- en regelgeving), ict-en-leveranciers (ICT en leveranciers), financien (Financiën), uitvoering-en-capaciteit (Uitvoering en capaciteit), ketenpartners (Ketenpartners), implementatieproducten (Implementatieproducten). Leeg bij geen knelpunt en bij knelpunten van vóór de soorten. */
+            knelpuntSoort: components["schemas"]["BlockerKind"] | null;
             /** Stappen */
             stappen: components["schemas"]["StepProgress"][];
             /**
@@ -3645,6 +4188,24 @@ export interface components {
             notitie?: string | null;
             /** Knelpunten */
             knelpunten?: string | null;
+            /** @description Soort knelpunt, alleen naast een beschreven knelpunt: wet-en-regelgeving (Wet- en regelgeving), ict-en-leveranciers (ICT en leveranciers), financien (Financiën), uitvoering-en-capaciteit (Uitvoering en capaciteit), ketenpartners (Ketenpartners), implementatieproducten (Implementatieproducten). Leeg bij geen knelpunt en bij knelpunten van vóór de soorten. Met een soort maar zonder knelpunten: 400. Weggelaten blijft de opgeslagen soort bij het knelpunt (zo wist een client die de soort nog niet kent hem niet); null maakt hem leeg, net als knelpunten leegmaken. */
+            knelpuntSoort?: components["schemas"]["BlockerKind"] | null;
+        };
+        /**
+         * ProposalChanges
+         * @description Wat anders moet dan het voorstel; wat ontbreekt, komt uit het voorstel.
+         */
+        ProposalChanges: {
+            /** Titel */
+            titel?: string | null;
+            /** Omschrijving */
+            omschrijving?: string | null;
+            /** @description Verplicht als het voorstel geen soort heeft. */
+            soort?: components["schemas"]["BlockerKind"] | null;
+            /** Maatregelen */
+            maatregelen?: string[] | null;
+            /** Themas */
+            themas?: string[] | null;
         };
         /** Provenance */
         Provenance: {
@@ -3677,6 +4238,37 @@ export interface components {
              */
             csv: string;
         };
+        /**
+         * PublicSignal
+         * @description What the public sees: never who reported it, nor the questions and blockers behind it.
+         */
+        PublicSignal: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            /** Omschrijving */
+            omschrijving: string;
+            soort: components["schemas"]["BlockerKind"];
+            status: components["schemas"]["SignalStatus"];
+            /** Maatregelen */
+            maatregelen: components["schemas"]["CodeName"][];
+            bereik: components["schemas"]["SignalReach"];
+            doorgezetAan: components["schemas"]["Body"] | null;
+            reactie: components["schemas"]["SignalResponse"] | null;
+            /**
+             * Aangemaaktop
+             * Format: date-time
+             */
+            aangemaaktOp: string;
+        };
+        /** PublicSignalPage */
+        PublicSignalPage: {
+            /** Resultaten */
+            resultaten: components["schemas"]["PublicSignal"][];
+            paginering: components["schemas"]["PageInfo"];
+            _links: components["schemas"]["PageLinks"];
+        };
         /** QuestionCreate */
         QuestionCreate: {
             /** Onderwerp */
@@ -3701,6 +4293,37 @@ export interface components {
              * @description Alleen de redactie: wanneer de vraag binnenkwam (met tijdzone).
              */
             ontvangenOp?: string | null;
+        };
+        /** QuestionEvidence */
+        QuestionEvidence: {
+            /** Id */
+            id: number;
+            /** Onderwerp */
+            onderwerp: string;
+            gemeente: components["schemas"]["CodeName"] | null;
+            /**
+             * Ontvangenop
+             * Format: date-time
+             */
+            ontvangenOp: string;
+        };
+        /** QuestionItem */
+        QuestionItem: {
+            /** Id */
+            id: number;
+            /** Onderwerp */
+            onderwerp: string;
+            gemeente: components["schemas"]["CodeName"] | null;
+            /**
+             * Ontvangenop
+             * Format: date-time
+             */
+            ontvangenOp: string;
+            /**
+             * Signalen
+             * @description Signalen waarvan zij al bewijs is.
+             */
+            signalen: components["schemas"]["SignalLink"][];
         };
         /** QuestionPage */
         QuestionPage: {
@@ -3894,6 +4517,25 @@ export interface components {
             inwoners: number;
             _links: components["schemas"]["SelfLinks"];
         };
+        /** ReportPeriod */
+        ReportPeriod: {
+            /**
+             * Van
+             * Format: date
+             */
+            van: string;
+            /**
+             * Tot
+             * Format: date
+             * @description Tot en met.
+             */
+            tot: string;
+        };
+        /**
+         * ReporterKind
+         * @enum {string}
+         */
+        ReporterKind: "gemeente" | "adviseur" | "expert" | "afgeleid";
         /** ResetRequest */
         ResetRequest: {
             /** Email */
@@ -4112,6 +4754,11 @@ export interface components {
             stappenGereed?: components["schemas"]["BulkStep"][];
             /** Knelpunten */
             knelpunten?: string | null;
+            /**
+             * Knelpuntsoort
+             * @description Soort knelpunt, alleen naast een knelpunt. Weggelaten blijft de opgeslagen soort; wie knelpunten leegmaakt, maakt ook de soort leeg.
+             */
+            knelpuntSoort?: components["schemas"]["BlockerKind"] | null;
             /** Notitie */
             notitie?: string | null;
             /**
@@ -4122,6 +4769,228 @@ export interface components {
              *     ]
              */
             terugzettenBevestigd?: string[];
+        };
+        /** SignalCreate */
+        SignalCreate: {
+            /** Titel */
+            titel: string;
+            /** Omschrijving */
+            omschrijving: string;
+            soort: components["schemas"]["BlockerKind"];
+            /** Maatregelen */
+            maatregelen?: string[];
+            /** Themas */
+            themas?: string[];
+            /**
+             * Gemeente
+             * @description Een contactpersoon van meer gemeenten kiest namens welke zij meldt.
+             */
+            gemeente?: string | null;
+        };
+        /** SignalEventList */
+        SignalEventList: {
+            /** Resultaten */
+            resultaten: components["schemas"]["SignalEventRead"][];
+        };
+        /** SignalEventRead */
+        SignalEventRead: {
+            /** Soort */
+            soort: string;
+            /** Van */
+            van: string | null;
+            /** Naar */
+            naar: string | null;
+            /** Door */
+            door: string;
+            /**
+             * Op
+             * Format: date-time
+             */
+            op: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        /** SignalLink */
+        SignalLink: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            status: components["schemas"]["SignalStatus"];
+        };
+        /** SignalPage */
+        SignalPage: {
+            /** Resultaten */
+            resultaten: components["schemas"]["SignalSummary"][];
+            paginering: components["schemas"]["PageInfo"];
+            _links: components["schemas"]["PageLinks"];
+        };
+        /**
+         * SignalProposal
+         * @description Wat een signaal van deze groep of suggestie zou worden; over te nemen of aan te passen.
+         */
+        SignalProposal: {
+            /** Titel */
+            titel: string;
+            /** Omschrijving */
+            omschrijving: string;
+            /** @description Leeg als het bewijs geen soort noemt: kies die bij het overnemen. */
+            soort: components["schemas"]["BlockerKind"] | null;
+            /** Maatregelen */
+            maatregelen: string[];
+            /** Themas */
+            themas: string[];
+        };
+        /** SignalReach */
+        SignalReach: {
+            /**
+             * Gemeenten
+             * @description Aantal gemeenten achter het bewijs (berekend).
+             */
+            gemeenten: number;
+            /**
+             * Inwoners
+             * @description Hun inwoners samen (berekend).
+             */
+            inwoners: number;
+        };
+        /** SignalRead */
+        SignalRead: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            soort: components["schemas"]["BlockerKind"];
+            status: components["schemas"]["SignalStatus"];
+            /** Maatregelen */
+            maatregelen: components["schemas"]["CodeName"][];
+            /** Openbaar */
+            openbaar: boolean;
+            melderSoort: components["schemas"]["ReporterKind"];
+            /** @description De gemeente die het meldde, als een gemeente. */
+            gemeente: components["schemas"]["CodeName"] | null;
+            bereik: components["schemas"]["SignalReach"];
+            doorgezetAan: components["schemas"]["Body"] | null;
+            /**
+             * Aangemaaktop
+             * Format: date-time
+             */
+            aangemaaktOp: string;
+            /**
+             * Leeftijddagen
+             * @description Dagen sinds de melding, tot terugkoppeling of afwijzing.
+             */
+            leeftijdDagen: number;
+            /** Omschrijving */
+            omschrijving: string;
+            /** Themas */
+            themas: string[];
+            /** @description Alleen voor de redactie. */
+            melder: components["schemas"]["PersonRef"] | null;
+            doorgezet: components["schemas"]["PassedOn"] | null;
+            reactie: components["schemas"]["SignalResponse"] | null;
+            /** Redenafwijzing */
+            redenAfwijzing: string | null;
+            /**
+             * Vragen
+             * @description Alleen voor de redactie.
+             */
+            vragen: components["schemas"]["QuestionEvidence"][];
+            /**
+             * Knelpunten
+             * @description Alleen voor de redactie.
+             */
+            knelpunten: components["schemas"]["BlockerEvidence"][];
+            /**
+             * Ookbij
+             * @description Gemeenten die zeiden: dit geldt ook bij ons.
+             */
+            ookBij: components["schemas"]["SupportRead"][];
+            /** Versie */
+            versie: number;
+        };
+        /** SignalResponse */
+        SignalResponse: {
+            /** Tekst */
+            tekst: string;
+            uitkomst: components["schemas"]["Outcome"];
+            /** Toelichting */
+            toelichting: string | null;
+            /**
+             * Op
+             * Format: date-time
+             */
+            op: string;
+        };
+        /**
+         * SignalStatus
+         * @enum {string}
+         */
+        SignalStatus: "gemeld" | "in-behandeling" | "doorgezet" | "reactie-ontvangen" | "teruggekoppeld" | "afgewezen";
+        /** SignalSummary */
+        SignalSummary: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            soort: components["schemas"]["BlockerKind"];
+            status: components["schemas"]["SignalStatus"];
+            /** Maatregelen */
+            maatregelen: components["schemas"]["CodeName"][];
+            /** Openbaar */
+            openbaar: boolean;
+            melderSoort: components["schemas"]["ReporterKind"];
+            /** @description De gemeente die het meldde, als een gemeente. */
+            gemeente: components["schemas"]["CodeName"] | null;
+            bereik: components["schemas"]["SignalReach"];
+            doorgezetAan: components["schemas"]["Body"] | null;
+            /**
+             * Aangemaaktop
+             * Format: date-time
+             */
+            aangemaaktOp: string;
+            /**
+             * Leeftijddagen
+             * @description Dagen sinds de melding, tot terugkoppeling of afwijzing.
+             */
+            leeftijdDagen: number;
+        };
+        /** SignalTransition */
+        SignalTransition: {
+            naar: components["schemas"]["SignalStatus"];
+            /** @description Verplicht bij 'doorgezet'. */
+            aan?: components["schemas"]["Body"] | null;
+            /**
+             * Tekst
+             * @description Wat is doorgezet (doorgezet), de reactie (reactie-ontvangen) of de reden (afgewezen).
+             */
+            tekst?: string | null;
+            /** @description Verplicht bij 'reactie-ontvangen'. */
+            uitkomst?: components["schemas"]["Outcome"] | null;
+            /**
+             * Toelichting
+             * @description Wat er verandert, of waarom niets (verplicht bij uitkomst 'geen').
+             */
+            toelichting?: string | null;
+        };
+        /** SignalUpdate */
+        SignalUpdate: {
+            /** Titel */
+            titel?: string | null;
+            /** Omschrijving */
+            omschrijving?: string | null;
+            soort?: components["schemas"]["BlockerKind"] | null;
+            /** Maatregelen */
+            maatregelen?: string[] | null;
+            /** Themas */
+            themas?: string[] | null;
+            /**
+             * Openbaar
+             * @description Tonen in het openbare register (na een controle op persoonsgegevens).
+             */
+            openbaar?: boolean | null;
         };
         /** SimilarFaq */
         SimilarFaq: {
@@ -4165,6 +5034,55 @@ export interface components {
             /** Url */
             url: string | null;
         };
+        /** SteeringReport */
+        SteeringReport: {
+            periode: components["schemas"]["ReportPeriod"];
+            /**
+             * Peilmoment
+             * Format: date-time
+             * @description Waarop leeftijden en open signalen gemeten zijn: het eind van de periode, of nu als die nog loopt.
+             */
+            peilmoment: string;
+            /**
+             * Gemeld
+             * @description Signalen gemeld in de periode.
+             */
+            gemeld: number;
+            /**
+             * Doorgezet
+             * @description Signalen doorgezet in de periode (een signaal dat opnieuw is doorgezet telt op het laatste moment).
+             */
+            doorgezet: number;
+            /**
+             * Beantwoord
+             * @description Signalen waarop in de periode een reactie kwam.
+             */
+            beantwoord: number;
+            /**
+             * Afgesloten
+             * @description Signalen teruggekoppeld of afgewezen in de periode.
+             */
+            afgesloten: number;
+            /** @description Leeftijd van wat op het peilmoment open was. */
+            leeftijdOpen: components["schemas"]["Ages"];
+            /** @description Leeftijd bij afsluiten van wat in de periode is afgesloten. */
+            leeftijdAfgesloten: components["schemas"]["Ages"];
+            /**
+             * Openperinstantie
+             * @description Wat op het peilmoment open was, naar wie het is doorgezet.
+             */
+            openPerInstantie: components["schemas"]["BodyCount"][];
+            /**
+             * Soorten
+             * @description Soorten van de gemelde signalen, meeste eerst.
+             */
+            soorten: components["schemas"]["KindCount"][];
+            /**
+             * Maatregelen
+             * @description De tien maatregelen met de meeste gemelde signalen.
+             */
+            maatregelen: components["schemas"]["MeasureCount"][];
+        };
         /** StepDone */
         StepDone: {
             /** Stap */
@@ -4197,6 +5115,94 @@ export interface components {
              */
             gereedOp: string | null;
         };
+        /** SuggestionDismissal */
+        SuggestionDismissal: {
+            /**
+             * Op
+             * Format: date-time
+             */
+            op: string;
+            /**
+             * Aantalbewijs
+             * @description Het bewijs dat de suggestie toen had.
+             */
+            aantalBewijs: number;
+        };
+        /** SuggestionList */
+        SuggestionList: {
+            /**
+             * Van
+             * Format: date
+             * @description Begin van de periode waarover vragen zijn gebundeld.
+             */
+            van: string;
+            /**
+             * Tot
+             * Format: date
+             */
+            tot: string;
+            drempels: components["schemas"]["SuggestionThresholds"];
+            /** Resultaten */
+            resultaten: components["schemas"]["SuggestionRead"][];
+        };
+        /** SuggestionRead */
+        SuggestionRead: {
+            /** Sleutel */
+            sleutel: string;
+            bron: components["schemas"]["SuggestionSource"];
+            voorstel: components["schemas"]["SignalProposal"];
+            /** Kernwoorden */
+            kernwoorden: string[];
+            /** Aantalgemeenten */
+            aantalGemeenten: number;
+            /**
+             * Aantalbewijs
+             * @description Vragen plus knelpunten.
+             */
+            aantalBewijs: number;
+            /** Nieuwdezemaand */
+            nieuwDezeMaand: number;
+            /** Nieuwvorigemaand */
+            nieuwVorigeMaand: number;
+            /** Redenen */
+            redenen: components["schemas"]["SuggestionReasonRead"][];
+            /** Vragen */
+            vragen: components["schemas"]["QuestionItem"][];
+            /** Knelpunten */
+            knelpunten: components["schemas"]["BlockerItem"][];
+            /**
+             * Signalen
+             * @description Signalen met al een deel van het bewijs.
+             */
+            signalen: components["schemas"]["LinkedSignal"][];
+            /** @description Terug omdat het bewijs sindsdien groeide. */
+            eerderAfgewezen: components["schemas"]["SuggestionDismissal"] | null;
+        };
+        /**
+         * SuggestionReason
+         * @enum {string}
+         */
+        SuggestionReason: "gemeenten" | "stijgend";
+        /** SuggestionReasonRead */
+        SuggestionReasonRead: {
+            code: components["schemas"]["SuggestionReason"];
+            /** Uitleg */
+            uitleg: string;
+        };
+        /**
+         * SuggestionSource
+         * @enum {string}
+         */
+        SuggestionSource: "vragen" | "knelpunten";
+        /** SuggestionThresholds */
+        SuggestionThresholds: {
+            /** Gemeenten */
+            gemeenten: number;
+            /** Stijgendminimaal */
+            stijgendMinimaal: number;
+            /** Dagenvragen */
+            dagenVragen: number;
+        };
         /** Suggestions */
         Suggestions: {
             /** Faq */
@@ -4206,6 +5212,24 @@ export interface components {
              * @description Openstaande vragen; een gemeente ziet alleen haar eigen vragen.
              */
             vragen: components["schemas"]["SimilarQuestion"][];
+        };
+        /** SupportCreate */
+        SupportCreate: {
+            /** Gemeente */
+            gemeente?: string | null;
+            /** Toelichting */
+            toelichting?: string | null;
+        };
+        /** SupportRead */
+        SupportRead: {
+            gemeente: components["schemas"]["CodeName"];
+            /** Toelichting */
+            toelichting: string | null;
+            /**
+             * Op
+             * Format: date-time
+             */
+            op: string;
         };
         /** ThemeList */
         ThemeList: {
@@ -16251,6 +17275,2049 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    signalenRapportageOpvragen: {
+        parameters: {
+            query?: {
+                /** @description Eerste dag; standaard de eerste dag van het kwartaal. */
+                van?: string | null;
+                /** @description Tot en met; standaard de laatste dag van het kwartaal. */
+                tot?: string | null;
+                /** @description json of xlsx. */
+                formaat?: "json" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De rapportage; met formaat=xlsx als werkmap. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SteeringReport"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    openbareSignalenExporteren: {
+        parameters: {
+            query?: {
+                /** @description csv (het enige formaat). */
+                formaat?: "csv";
+            };
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (CC BY 4.0). */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    signaalReactiesFeed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Atom 1.0 */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    knelpuntenOpvragen: {
+        parameters: {
+            query?: {
+                maatregel?: string | null;
+                /** @description De soort knelpunt; 'geen' voor die zonder soort. */
+                soort?: components["schemas"]["BlockerKindFilter"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockersView"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    signaalVanKnelpuntenMaken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupToSignal"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Van deze groep of suggestie is al een signaal gemaakt. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    signaalSuggestiesOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionList"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    signaalSuggestieOvernemen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description De sleutel van de suggestie, zoals `vragen-123` of `knelpunten-GM0344-M01`. */
+                sleutel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProposalChanges"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Van deze groep of suggestie is al een signaal gemaakt. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    signaalSuggestieAfwijzen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description De sleutel van de suggestie, zoals `vragen-123` of `knelpunten-GM0344-M01`. */
+                sleutel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Van deze groep of suggestie is al een signaal gemaakt. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    signalenOpvragen: {
+        parameters: {
+            query?: {
+                soort?: components["schemas"]["BlockerKind"] | null;
+                maatregel?: string | null;
+                status?: components["schemas"]["SignalStatus"] | null;
+                /** @description Doorgezet aan. */
+                aan?: components["schemas"]["Body"] | null;
+                /** @description Alleen signalen ouder dan dit. */
+                ouderDanDagen?: number | null;
+                /** @description Alleen wat nog niet is teruggekoppeld of afgewezen. */
+                open?: boolean;
+                zoek?: string | null;
+                /** @description Paginanummer, vanaf 1. */
+                pagina?: number;
+                /** @description Resultaten per pagina, 1 tot en met 100. */
+                paginaGrootte?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalPage"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    signaalMelden: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignalCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    signaalOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van het signaal. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    signaalWijzigen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van het gelezen signaal; 412 als die verouderd is. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Nummer van het signaal. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignalUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Iemand anders wijzigde het signaal intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description If-Match ontbreekt of is leeg; stuur de ETag die u las. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    signaalStatusWijzigen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van het gelezen signaal; 412 als die verouderd is. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Nummer van het signaal. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignalTransition"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Deze overgang mag niet vanuit de huidige status. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Iemand anders wijzigde het signaal intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description If-Match ontbreekt of is leeg; stuur de ETag die u las. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    signaalGeschiedenisOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van het signaal. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalEventList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    signaalBewijsToevoegen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van het signaal. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidenceAdd"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceAdded"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    signaalVraagOntkoppelen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van het signaal. */
+                id: number;
+                vraagId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Deze vraag hoort niet bij het signaal. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    signaalKnelpuntOntkoppelen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van het signaal. */
+                id: number;
+                gemeente: string;
+                maatregel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Dit knelpunt hoort niet bij het signaal. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    signaalSteunen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van het signaal. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupportCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Uw gemeente gaf dit al aan, of meldde het signaal zelf. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    openbareSignalenOpvragen: {
+        parameters: {
+            query?: {
+                soort?: components["schemas"]["BlockerKind"] | null;
+                maatregel?: string | null;
+                status?: components["schemas"]["SignalStatus"] | null;
+                /** @description Paginanummer, vanaf 1. */
+                pagina?: number;
+                /** @description Resultaten per pagina, 1 tot en met 100. */
+                paginaGrootte?: number;
+            };
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSignalPage"];
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    openbaarSignaalOpvragen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                /** @description Nummer van het signaal. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSignal"];
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */

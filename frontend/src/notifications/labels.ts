@@ -27,6 +27,8 @@ const KIND_MAILS: Record<NotificationKind, string> = {
   'vraag-termijn': 'berichten over de termijn van vragen',
   'product-termijn': 'berichten over leverdatums van producten',
   'gemeente-termijn': 'berichten over termijnen van uw gemeente',
+  'signaal-gemeld': 'berichten over nieuw gemelde signalen',
+  'signaal-reactie': 'berichten over reacties op signalen',
 };
 
 /** The sentence after a successful unsubscribe: what no longer comes by mail. */
