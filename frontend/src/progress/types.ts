@@ -3,24 +3,10 @@ import type { components, operations } from '../api/schema';
 export type Phase = components['schemas']['Phase'];
 export type TrafficLight = components['schemas']['TrafficLight'];
 export type Source = components['schemas']['Source'];
-/**
- * The kind of a blocker (`knelpuntSoort`), as the API writes it. Declared here, with the field
- * added to the cell's read and write shapes below, until the typed client is generated from a
- * contract that has it; then `components['schemas']['BlockerKind']` is the same union, the field
- * is in the generated shapes, and the additions below change nothing.
- */
-export type BlockerKind =
-  | 'wet-en-regelgeving'
-  | 'ict-en-leveranciers'
-  | 'financien'
-  | 'uitvoering-en-capaciteit'
-  | 'ketenpartners'
-  | 'implementatieproducten';
-interface WithBlockerKind {
-  knelpuntSoort?: BlockerKind | null;
-}
-export type Cell = components['schemas']['ProgressRead'] & WithBlockerKind;
-export type CellWrite = components['schemas']['ProgressWrite'] & WithBlockerKind;
+/** The kind of a blocker (`knelpuntSoort`), beside its text. */
+export type BlockerKind = components['schemas']['BlockerKind'];
+export type Cell = components['schemas']['ProgressRead'];
+export type CellWrite = components['schemas']['ProgressWrite'];
 export type CellHistoryEntry = components['schemas']['CellHistoryEntry'];
 export type Roadmap = components['schemas']['Roadmap'];
 export type BulkReport = components['schemas']['BulkReport'];
