@@ -6,14 +6,13 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from api.audit import service as audit
-from api.core.errors import ConflictError, ForbiddenError
+from api.core.errors import ConflictError
 from api.core.requests import RequestContext
 from api.core.security import Principal
 from api.core.validation import InvalidParams
 from api.signals import history, repository
 from api.signals.models import Signal, SignalBlocker, SignalQuestion, SignalSupport
-from api.signals.policy import require_contact, require_team
+from api.signals.policy import acting_for, require_contact, require_team
 
 
 @dataclass(frozen=True)
@@ -103,14 +102,14 @@ def link(
             "vragen": new_questions,
             "knelpunten": [f"{m}/{c}" for m, c in new_cells],
         }
-        history.record(session, signal, "bewijs-toegevoegd", principal.subject, details=details)
-        audit.record(
+        history.record_and_audit(
             session,
             ctx,
+            signal,
+            "bewijs-toegevoegd",
+            principal.subject,
             "signal.evidence_added",
-            actor=principal.subject,
-            subject=f"signal:{signal.id}",
-            details=details,
+            details,
         )
     session.flush()
     return len(new_questions), len(new_cells)
@@ -129,14 +128,14 @@ def unlink_question(
         raise ConflictError(f"Vraag {question_id} hoort niet bij signaal {signal.id}.")
     session.delete(link_row)
     details: dict[str, object] = {"vraag": question_id}
-    history.record(session, signal, "bewijs-verwijderd", principal.subject, details=details)
-    audit.record(
+    history.record_and_audit(
         session,
         ctx,
+        signal,
+        "bewijs-verwijderd",
+        principal.subject,
         "signal.evidence_removed",
-        actor=principal.subject,
-        subject=f"signal:{signal.id}",
-        details=details,
+        details,
     )
 
 
@@ -156,14 +155,14 @@ def unlink_cell(
         )
     session.delete(row)
     details: dict[str, object] = {"knelpunt": f"{cell.municipality}/{cell.measure}"}
-    history.record(session, signal, "bewijs-verwijderd", principal.subject, details=details)
-    audit.record(
+    history.record_and_audit(
         session,
         ctx,
+        signal,
+        "bewijs-verwijderd",
+        principal.subject,
         "signal.evidence_removed",
-        actor=principal.subject,
-        subject=f"signal:{signal.id}",
-        details=details,
+        details,
     )
 
 
@@ -178,14 +177,12 @@ def back(
     """ "This applies to us too": once per municipality, only for a municipality the contact
     acts for, only on a public signal (a private one is not hers to see)."""
     require_contact(principal)
-    if municipality is None:
-        if len(principal.municipalities) != 1:
-            invalid = InvalidParams()
-            invalid.add("gemeente", "required", "Voor welke gemeente geldt het ook?", "body")
-            invalid.raise_if_any()
-        municipality = next(iter(principal.municipalities))
-    if not principal.may_act_for(municipality):
-        raise ForbiddenError("U kunt alleen namens uw eigen gemeente steun betuigen.")
+    municipality = acting_for(
+        principal,
+        municipality,
+        asked="Voor welke gemeente geldt het ook?",
+        refused="U kunt alleen namens uw eigen gemeente steun betuigen.",
+    )
     if municipality == signal.reporter_municipality_code:
         raise ConflictError("Uw gemeente meldde dit signaal zelf.")
     if repository.support(session, signal.id, municipality) is not None:
@@ -195,14 +192,8 @@ def back(
     )
     session.add(support)
     details: dict[str, object] = {"gemeente": municipality}
-    history.record(session, signal, "ook-bij-ons", principal.subject, details=details)
-    audit.record(
-        session,
-        ctx,
-        "signal.backed",
-        actor=principal.subject,
-        subject=f"signal:{signal.id}",
-        details=details,
+    history.record_and_audit(
+        session, ctx, signal, "ook-bij-ons", principal.subject, "signal.backed", details
     )
     session.flush()
     return support

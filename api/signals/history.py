@@ -2,7 +2,9 @@
 
 from sqlalchemy.orm import Session
 
+from api.audit import service as audit
 from api.core import clock
+from api.core.requests import RequestContext
 from api.signals.models import Signal, SignalEvent, SignalStatus
 
 
@@ -28,3 +30,19 @@ def record(
     )
     signal.version += 1
     signal.updated_at = clock.now()
+
+
+def record_and_audit(
+    session: Session,
+    ctx: RequestContext | None,
+    signal: Signal,
+    kind: str,
+    actor: str,
+    audit_event: str,
+    details: dict[str, object],
+) -> None:
+    """A step whose history entry and audit entry say the same thing."""
+    record(session, signal, kind, actor, details=details)
+    audit.record(
+        session, ctx, audit_event, actor=actor, subject=f"signal:{signal.id}", details=details
+    )

@@ -8,6 +8,7 @@ reported them. Machine clients have no business here."""
 
 from api.core.errors import ForbiddenError, NotFoundError, UnauthenticatedError
 from api.core.security import Principal, Role, require_programme_team
+from api.core.validation import InvalidParams
 from api.signals.models import Signal
 
 
@@ -37,6 +38,21 @@ def require_contact(principal: Principal) -> None:
     require_person(principal)
     if not is_contact(principal):
         raise ForbiddenError("Dit kan alleen een gemeentelijke contactpersoon.")
+
+
+def acting_for(principal: Principal, municipality: str | None, *, asked: str, refused: str) -> str:
+    """The municipality a contact acts for here: the one she named, or her only one. `asked`
+    is the question when she has several and named none, `refused` the answer when she named
+    one she does not act for."""
+    if municipality is None:
+        if len(principal.municipalities) != 1:
+            invalid = InvalidParams()
+            invalid.add("gemeente", "required", asked, "body")
+            invalid.raise_if_any()
+        municipality = next(iter(principal.municipalities))
+    if not principal.may_act_for(municipality):
+        raise ForbiddenError(refused)
+    return municipality
 
 
 def not_found(signal_id: int) -> NotFoundError:

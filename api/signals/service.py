@@ -18,6 +18,7 @@ from api.questions import anonymity
 from api.signals import evidence, history, repository
 from api.signals.models import Body, ReporterKind, Signal, SignalEvent, SignalKind, SignalStatus
 from api.signals.policy import (
+    acting_for,
     ensure_can_read,
     is_contact,
     not_found,
@@ -59,15 +60,12 @@ def _reporter(principal: Principal, municipality: str | None) -> tuple[ReporterK
         return ReporterKind.ADVISOR, None
     if not is_contact(principal):
         return ReporterKind.EXPERT, None
-    if municipality is None:
-        if len(principal.municipalities) != 1:
-            invalid = InvalidParams()
-            invalid.add("gemeente", "required", "Namens welke gemeente meldt u dit?", "body")
-            invalid.raise_if_any()
-        municipality = next(iter(principal.municipalities))
-    if not principal.may_act_for(municipality):
-        raise ForbiddenError("U kunt alleen namens uw eigen gemeente een signaal melden.")
-    return ReporterKind.MUNICIPALITY, municipality
+    return ReporterKind.MUNICIPALITY, acting_for(
+        principal,
+        municipality,
+        asked="Namens welke gemeente meldt u dit?",
+        refused="U kunt alleen namens uw eigen gemeente een signaal melden.",
+    )
 
 
 def report(
