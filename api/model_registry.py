@@ -13,8 +13,8 @@ from api.organisations import models as organisations
 from api.products import models as products
 from api.progress import models as progress
 from api.questions import models as questions
-from api.signals import models as signals
 from api.seed import models as seed
+from api.signals import models as signals
 
 __all__ = [
     "Base",
@@ -31,7 +31,7 @@ __all__ = [
     "products",
     "progress",
     "questions",
-    "signals",
     "seed",
     "sequences",
+    "signals",
 ]
