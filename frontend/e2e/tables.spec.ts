@@ -22,12 +22,14 @@ const ROUTES: Record<'bezoeker' | DemoUser, Route[]> = {
     '/kaart',
     '/gemeenten/GM0344',
     { from: '/faq', link: /^\/faq\/\d+$/ },
+    '/openbare-signalen',
   ],
   utrecht: [
     '/mijn-gemeente',
     '/voortgang/gemeenten/GM0344/M13',
     '/mijn-vragen',
     '/mijn-toetsingen',
+    '/mijn-signalen',
   ],
   redacteur: [
     '/voortgang/matrix',
@@ -38,6 +40,10 @@ const ROUTES: Record<'bezoeker' | DemoUser, Route[]> = {
     { from: '/vragen', link: /^\/vragen\/\d+$/ },
     { from: '/producten', link: /^\/producten\/\d+$/ },
     '/beheer/leveringsplan',
+    '/signalen',
+    { from: '/signalen', link: /^\/signalen\/\d+$/ },
+    '/signalen/knelpunten',
+    '/signalen/rapportage',
   ],
   beheerder: [
     '/beheer/gebruikers',

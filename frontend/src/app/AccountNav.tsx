@@ -42,6 +42,18 @@ const QUESTION_CONTACT_LINKS = [
   { to: '/vragen/nieuw', label: 'Vraag stellen' },
 ];
 
+const SIGNAL_EDITOR_LINKS = [
+  { to: '/signalen', label: 'Register' },
+  { to: '/signalen/knelpunten', label: 'Knelpunten' },
+  { to: '/signalen/suggesties', label: 'Suggesties' },
+  { to: '/signalen/rapportage', label: 'Rapportage' },
+];
+
+const SIGNAL_CONTACT_LINKS = [
+  { to: '/mijn-signalen', label: 'Mijn signalen' },
+  { to: '/signalen/melden', label: 'Signaal melden' },
+];
+
 const EDITOR_LINKS = [
   { to: '/producten/nieuw', label: 'Nieuw product' },
   { to: '/beheer/leveringsplan', label: 'Leveringsplan' },
@@ -124,6 +136,10 @@ export function AccountNav() {
       {isEditor(user) && <SectionNav id="vragen-navigatie" title="Vragen" links={QUESTION_EDITOR_LINKS} />}
       {!isEditor(user) && hasRole(user, 'gemeente') && (
         <SectionNav id="vragen-navigatie" title="Vragen" links={QUESTION_CONTACT_LINKS} />
+      )}
+      {isEditor(user) && <SectionNav id="signalen-navigatie" title="Signalen" links={SIGNAL_EDITOR_LINKS} />}
+      {!isEditor(user) && hasRole(user, 'gemeente') && (
+        <SectionNav id="signalen-navigatie" title="Signalen" links={SIGNAL_CONTACT_LINKS} />
       )}
       {isEditor(user) && <SectionNav id="redactie-navigatie" title="Redactie" links={EDITOR_LINKS} />}
       {hasRole(user, 'beheerder') && <SectionNav id="beheer-navigatie" title="Beheer" links={ADMIN_LINKS} />}

@@ -47,6 +47,11 @@ function MainNav() {
             Veelgestelde vragen
           </NavLink>
         </li>
+        <li>
+          <NavLink to="/openbare-signalen" className={navLinkClass}>
+            Signalen
+          </NavLink>
+        </li>
       </ul>
     </nav>
   );

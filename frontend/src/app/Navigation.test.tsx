@@ -6,7 +6,7 @@ import { renderApp } from '../test/renderApp';
 import { loggedInAs } from '../test/session';
 
 describe('the navigation', () => {
-  it('offers everyone the dashboard, the measures, the map, the products and the FAQ', () => {
+  it('offers everyone the dashboard, the measures, the map, the products, the FAQ and the public signals', () => {
     mockApi({});
     renderApp('/toegankelijkheid');
     const main = screen.getByRole('navigation', { name: 'Hoofdmenu' });
@@ -16,6 +16,7 @@ describe('the navigation', () => {
       ['Kaart', '/kaart'],
       ['Producten', '/producten'],
       ['Veelgestelde vragen', '/faq'],
+      ['Signalen', '/openbare-signalen'],
     ]);
     expect(screen.queryByRole('navigation', { name: 'Redactie' })).not.toBeInTheDocument();
   });
@@ -75,6 +76,29 @@ describe('the navigation', () => {
     renderApp('/toegankelijkheid');
     const own = await screen.findByRole('navigation', { name: 'Vragen' });
     expect(within(own).getAllByRole('link').map((link) => link.textContent)).toEqual(['Mijn vragen', 'Vraag stellen']);
+  });
+
+  it('gives editors the register of signals and municipal contacts their own signals', async () => {
+    const editor = loggedInAs(['redacteur']);
+    mockApi({ '/api/v1/sessies/huidig': editor.handler });
+    const { unmount } = renderApp('/toegankelijkheid');
+    const team = await screen.findByRole('navigation', { name: 'Signalen' });
+    expect(within(team).getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual([
+      '/signalen',
+      '/signalen/knelpunten',
+      '/signalen/suggesties',
+      '/signalen/rapportage',
+    ]);
+    unmount();
+
+    const contact = loggedInAs(['gemeente']);
+    mockApi({ '/api/v1/sessies/huidig': contact.handler });
+    renderApp('/toegankelijkheid');
+    const own = await screen.findByRole('navigation', { name: 'Signalen' });
+    expect(within(own).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Mijn signalen', '/mijn-signalen'],
+      ['Signaal melden', '/signalen/melden'],
+    ]);
   });
 
   it('tells a municipal contact that the delivery plan is for editors', async () => {
