@@ -79,6 +79,13 @@ class Principal:
 ANONYMOUS = Principal(kind="anonymous")
 
 
+def person_of(subject: str) -> int | None:
+    """The user id in a `Principal.subject` ("user:12"), as histories record actors; clients and
+    the system act under other subjects and are no person."""
+    kind, _, number = subject.partition(":")
+    return int(number) if kind == "user" and number.isdigit() else None
+
+
 def require_programme_team(principal: Principal, action: str = "Dit") -> None:
     """Editors and admins only; the public gets 401, everyone else 403."""
     from api.core.errors import ForbiddenError, UnauthenticatedError

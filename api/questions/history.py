@@ -4,7 +4,7 @@ people who wrote or did them named."""
 from sqlalchemy.orm import Session
 
 from api.accounts.models import User
-from api.core.security import Principal
+from api.core.security import Principal, person_of
 from api.questions import repository, workflow
 from api.questions.models import QuestionEvent, QuestionNote
 from api.questions.policy import require_team
@@ -30,12 +30,6 @@ def add_note(
     return note, author
 
 
-def _person_id(actor: str) -> int | None:
-    # People act as "user:<id>"; clients and the system have other actors and no name here.
-    kind, _, number = actor.partition(":")
-    return int(number) if kind == "user" and number.isdigit() else None
-
-
 def events(
     session: Session, principal: Principal, question_id: int
 ) -> list[tuple[QuestionEvent, str | None]]:
@@ -44,10 +38,10 @@ def events(
     workflow.existing(session, question_id)
     found = repository.events_of(session, question_id)
     people = repository.users_by_ids(
-        session, {i for i in (_person_id(e.actor) for e in found) if i is not None}
+        session, {i for i in (person_of(e.actor) for e in found) if i is not None}
     )
     named = []
     for e in found:
-        person = _person_id(e.actor)
+        person = person_of(e.actor)
         named.append((e, people[person].name if person in people else None))
     return named

@@ -222,10 +222,11 @@ def signal_history(
                 van=e.from_status,
                 naar=e.to_status,
                 door=e.actor,
+                door_naam=name,
                 op=e.occurred_at,
                 details=e.details,
             )
-            for e in service.history_of(session, principal, signal_id)
+            for e, name in service.history_of(session, principal, signal_id)
         ]
     )
 

@@ -161,6 +161,7 @@ class SignalEventRead(ApiModel):
     van: str | None
     naar: str | None
     door: str
+    door_naam: str | None = Field(description="Naam van wie het deed, als dat een persoon is.")
     op: datetime
     details: dict[str, object]
 

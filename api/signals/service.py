@@ -12,7 +12,7 @@ from api.core.conditional import check_version
 from api.core.errors import ForbiddenError
 from api.core.pagination import PageParams
 from api.core.requests import RequestContext
-from api.core.security import Principal, Role
+from api.core.security import Principal, Role, person_of
 from api.core.validation import InvalidParams
 from api.questions import anonymity
 from api.signals import evidence, history, repository
@@ -285,11 +285,18 @@ def edit(
     return signal
 
 
-def history_of(session: Session, principal: Principal, signal_id: int) -> list[SignalEvent]:
+def history_of(
+    session: Session, principal: Principal, signal_id: int
+) -> list[tuple[SignalEvent, str | None]]:
+    """Every step of a signal, oldest first, each with the name of the person who took it."""
     require_team(principal)
     if repository.get_signal(session, signal_id) is None:
         raise not_found(signal_id)
-    return repository.events_of(session, signal_id)
+    found = repository.events_of(session, signal_id)
+    people = repository.users_by_ids(
+        session, {i for i in (person_of(e.actor) for e in found) if i is not None}
+    )
+    return [(e, people[p].name if (p := person_of(e.actor)) in people else None) for e in found]
 
 
 def person_name(session: Session, principal: Principal) -> str:

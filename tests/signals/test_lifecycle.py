@@ -66,6 +66,8 @@ async def test_the_full_path_keeps_who_it_went_to_and_what_came_back(clients: ob
     assert read["reactie"]["uitkomst"] == "wetswijziging"
     assert read["reactie"]["tekst"] == REQUIRED["reactie-ontvangen"]["tekst"]
     history = (await e.get(f"/api/v1/signalen/{signal['id']}/geschiedenis")).json()["resultaten"]
+    editor_name = read["doorgezet"]["door"]["naam"]
+    assert {h["doorNaam"] for h in history} == {editor_name}
     assert [h["naar"] for h in history if h["soort"] == "status"] == [
         "in-behandeling",
         "doorgezet",

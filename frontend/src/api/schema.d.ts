@@ -4803,6 +4803,11 @@ export interface components {
             /** Door */
             door: string;
             /**
+             * Doornaam
+             * @description Naam van wie het deed, als dat een persoon is.
+             */
+            doorNaam: string | null;
+            /**
              * Op
              * Format: date-time
              */

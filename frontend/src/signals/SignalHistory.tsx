@@ -34,7 +34,7 @@ export function SignalHistory({ signal }: { signal: SignalRead }) {
               <TableCell>
                 <DutchDateTime value={event.op} />
               </TableCell>
-              <TableCell>{actorText(event.door, event.doorNaam ?? null, userId)}</TableCell>
+              <TableCell>{actorText(event.door, event.doorNaam, userId)}</TableCell>
               <TableCell>{eventText(event, places)}</TableCell>
             </TableRow>
           ))}

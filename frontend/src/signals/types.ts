@@ -22,10 +22,7 @@ export type SignalUpdate = Schemas['SignalUpdate'];
 export type SignalTransition = Schemas['SignalTransition'];
 export type CellRef = Schemas['CellRef'];
 export type EvidenceAdded = Schemas['EvidenceAdded'];
-export type SignalEvent = Schemas['SignalEventRead'] & {
-  /** The person's name, should the API give it as a question's history does (doorNaam). */
-  doorNaam?: string | null;
-};
+export type SignalEvent = Schemas['SignalEventRead'];
 export type SteeringReport = Schemas['SteeringReport'];
 export type Ages = Schemas['Ages'];
 /** A blocker's kind, or `geen` for one without. */
