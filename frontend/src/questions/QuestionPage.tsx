@@ -16,7 +16,7 @@ import { ExpertRequestsSection } from './ExpertRequestsSection';
 import { faqPath, INBOX_PATH, MY_QUESTIONS_PATH, publishPath, questionPath } from './paths';
 import { AskerFacts, QuestionFacts } from './QuestionFacts';
 import { QuestionHistory } from './QuestionHistory';
-import { StaleNotice } from './StaleNotice';
+import { StaleNotice } from '../forms/StaleNotice';
 import { StatusActions } from './StatusActions';
 import type { Question } from './types';
 import { StaleContext } from './useQuestionChange';
@@ -156,7 +156,7 @@ export default function QuestionPage() {
   if (question.isError && question.error instanceof ApiError && question.error.status === 404) return <NotFound team={team} />;
   return (
     <StaleContext.Provider value={reportStale}>
-      {stale > 0 && <StaleNotice ref={staleRef} />}
+      {stale > 0 && <StaleNotice ref={staleRef} thing="deze vraag" changed="de vraag" />}
       <StatusMessage>{question.isPending ? 'Vraag laden…' : ''}</StatusMessage>
       {question.isError && <ErrorAlert error={question.error} onRetry={() => void question.refetch()} />}
       {question.data && <QuestionView question={question.data} team={team} />}

@@ -15,7 +15,7 @@ import { LifecycleActions } from './LifecycleActions';
 import { MY_SIGNALS_PATH, publicSignalPath, REGISTER_PATH } from './paths';
 import { ResponseSection, SignalFacts } from './SignalFacts';
 import { SignalHistory } from './SignalHistory';
-import { StaleNotice } from './StaleNotice';
+import { StaleNotice } from '../forms/StaleNotice';
 import { SupportView } from './SupportSection';
 import type { SignalRead } from './types';
 import { StaleContext } from './useSignalChange';
@@ -125,7 +125,7 @@ export default function SignalPage() {
   if (signal.isError && signal.error instanceof ApiError && signal.error.status === 404) return <NotFound team={team} />;
   return (
     <StaleContext.Provider value={reportStale}>
-      {stale > 0 && <StaleNotice ref={staleRef} />}
+      {stale > 0 && <StaleNotice ref={staleRef} thing="dit signaal" changed="het signaal (de status, de tekst of het bewijs)" />}
       <StatusMessage>{signal.isPending ? 'Signaal laden…' : ''}</StatusMessage>
       {signal.isError && <ErrorAlert error={signal.error} onRetry={() => void signal.refetch()} />}
       {signal.data && <SignalView signal={signal.data} team={team} />}
