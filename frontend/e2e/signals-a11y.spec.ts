@@ -13,8 +13,8 @@ import { firstSignal, publicSignal } from './signals';
 
 const WIDTHS = [360, 1280];
 
-async function checkAtWidths(page: Page, path: string, heading: string | RegExp) {
-  for (const width of WIDTHS) {
+async function checkAtWidths(page: Page, path: string, heading: string | RegExp, widths = WIDTHS) {
+  for (const width of widths) {
     await page.setViewportSize({ width, height: 800 });
     await expectRouteAccessible(page, path, heading, 20_000);
     if (width === 360) await expectNoHorizontalScroll(page, width);
@@ -74,8 +74,9 @@ test.describe('ingelogd als redacteur', () => {
 
   test('the register, its filters and the views pass axe', async ({ page }) => {
     await checkAtWidths(page, '/signalen', 'Knelpuntenregister');
-    await checkAtWidths(page, '/signalen?status=doorgezet&aan=spoor-2&open=true&ouderDanDagen=30', 'Knelpuntenregister');
-    await checkAtWidths(page, '/signalen?zoek=zzzzqqqq', 'Knelpuntenregister');
+    // The same page filtered, and empty: on the phone, where filters and table are tightest.
+    await checkAtWidths(page, '/signalen?status=doorgezet&aan=spoor-2&open=true&ouderDanDagen=30', 'Knelpuntenregister', [360]);
+    await checkAtWidths(page, '/signalen?zoek=zzzzqqqq', 'Knelpuntenregister', [360]);
     await checkAtWidths(page, '/signalen/knelpunten', 'Knelpunten uit de voortgang');
     await checkAtWidths(page, '/signalen/suggesties', 'Suggesties voor signalen');
     await checkAtWidths(page, '/signalen/rapportage', 'Stuurrapportage signalen');
