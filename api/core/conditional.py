@@ -164,6 +164,22 @@ def version_etag(version: int) -> str:
     return f'"v{version}"'
 
 
+def private_versioned(
+    body: BaseModel, version: int, *, status_code: int = 200, location: str | None = None
+) -> Response:
+    """A resource changed with If-Match, shown to its own reader only: its version ETag to send
+    back, never kept by a cache; with a Location when it was just created."""
+    headers = {"ETag": version_etag(version), "Cache-Control": "private, no-store"}
+    if location is not None:
+        headers["Location"] = location
+    return Response(
+        body.model_dump_json(by_alias=True),
+        status_code=status_code,
+        media_type="application/json",
+        headers=headers,
+    )
+
+
 def parse_if_match(header: str | None) -> int:
     """The version an If-Match names; 428 when absent, 412 when it is no version ETag."""
     if not header:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from api.accounts.principal import CurrentPrincipal
 from api.core import uploads
-from api.core.conditional import version_etag
+from api.core.conditional import private_versioned
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
 from api.core.requests import SettingsDep
@@ -68,14 +68,11 @@ def _answer(
         read.status = main.status
         read.antwoord = main.answer
         read.beantwoord_op = main.answered_at
-    headers = {"ETag": version_etag(question.version), "Cache-Control": "private, no-store"}
-    if code == status.HTTP_201_CREATED:
-        headers["Location"] = api_path("vragen", question.id)
-    return Response(
-        read.model_dump_json(by_alias=True),
+    return private_versioned(
+        read,
+        question.version,
         status_code=code,
-        media_type="application/json",
-        headers=headers,
+        location=api_path("vragen", question.id) if code == status.HTTP_201_CREATED else None,
     )
 
 

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from api.accounts.principal import CurrentPrincipal
 from api.core import clock
-from api.core.conditional import version_etag
+from api.core.conditional import private_versioned
 from api.core.db import SessionDep
 from api.core.requests import ContextDep, SettingsDep
 from api.core.routing import PERSON, errors, json_router
@@ -41,16 +41,11 @@ TAKEN = errors(e409="Van deze groep of suggestie is al een signaal gemaakt.")
 
 
 def _created(session: Session, principal: Principal, signal: Signal) -> Response:
-    read = presenters.detail(session, principal, signal, clock.now())
-    return Response(
-        read.model_dump_json(by_alias=True),
+    return private_versioned(
+        presenters.detail(session, principal, signal, clock.now()),
+        signal.version,
         status_code=status.HTTP_201_CREATED,
-        media_type="application/json",
-        headers={
-            "ETag": version_etag(signal.version),
-            "Cache-Control": "private, no-store",
-            "Location": api_path("signalen", signal.id),
-        },
+        location=api_path("signalen", signal.id),
     )
 
 

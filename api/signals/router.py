@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from api.accounts.principal import CurrentPrincipal
 from api.core import clock
-from api.core.conditional import version_etag
+from api.core.conditional import private_versioned
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
 from api.core.requests import ContextDep
@@ -48,15 +48,11 @@ KindFilter = Annotated[SignalKind | None, Query(alias="soort")]
 
 
 def _answer(session: Session, principal: Principal, signal: Signal, code: int = 200) -> Response:
-    read = presenters.detail(session, principal, signal, clock.now())
-    headers = {"ETag": version_etag(signal.version), "Cache-Control": "private, no-store"}
-    if code == status.HTTP_201_CREATED:
-        headers["Location"] = api_path("signalen", signal.id)
-    return Response(
-        read.model_dump_json(by_alias=True),
+    return private_versioned(
+        presenters.detail(session, principal, signal, clock.now()),
+        signal.version,
         status_code=code,
-        media_type="application/json",
-        headers=headers,
+        location=api_path("signalen", signal.id) if code == status.HTTP_201_CREATED else None,
     )
 
 
