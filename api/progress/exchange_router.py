@@ -2,6 +2,7 @@
 uploads with a per-row report, and exports in the same format."""
 
 import gc
+import json
 import os
 import threading
 from collections.abc import Callable, Coroutine, Iterator
@@ -153,10 +154,17 @@ def _iso(day: date | None) -> str | None:
 
 class _BulkBodyRequest(Request):
     async def json(self) -> Any:
-        # A coroutine because reading the body is; it touches no database, and the check of a
-        # whole matrix, which takes a while, runs in the thread pool, off the event loop.
-        rows = await run_in_threadpool(parse_json_rows, await self.body())
-        return await super().json() if rows is None else _WellFormed(rows)
+        # A coroutine because reading the body is; it touches no database. Both the check of a
+        # whole matrix and, for a body that is not well-formed, the plain parse that lets the
+        # model name what is wrong run in the thread pool: a body of several megabytes parsed
+        # on the event loop would hold up every other request meanwhile.
+        body = await self.body()
+        rows = await run_in_threadpool(parse_json_rows, body)
+        if rows is not None:
+            return _WellFormed(rows)
+        if not hasattr(self, "_json"):
+            self._json = await run_in_threadpool(json.loads, body)
+        return self._json
 
 
 class _CollectorPause:
