@@ -12,9 +12,12 @@ from api.notifications import models as notifications
 from api.organisations import models as organisations
 from api.products import models as products
 from api.progress import models as progress
+from api.proposals import models as proposals
 from api.questions import models as questions
+from api.satisfaction import models as satisfaction
 from api.seed import models as seed
 from api.signals import models as signals
+from api.surveys import models as surveys
 
 __all__ = [
     "Base",
@@ -30,8 +33,11 @@ __all__ = [
     "organisations",
     "products",
     "progress",
+    "proposals",
     "questions",
+    "satisfaction",
     "seed",
     "sequences",
     "signals",
+    "surveys",
 ]
