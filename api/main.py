@@ -29,8 +29,11 @@ from api.organisations import router as organisations
 from api.products import freshness
 from api.products import routes as products
 from api.progress import routes as progress
+from api.proposals import routes as proposals
 from api.questions import routes as questions
+from api.satisfaction import routes as satisfaction
 from api.signals import routes as signals
+from api.surveys import routes as surveys
 
 _COLLECTIONS = [
     "fasen",
@@ -98,6 +101,9 @@ def create_api(settings: Settings) -> FastAPI:
         progress,
         questions,
         signals,
+        satisfaction,
+        proposals,
+        surveys,
         notifications,
         dashboard,
         health,
