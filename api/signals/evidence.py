@@ -122,20 +122,14 @@ def unlink_question(
     signal: Signal,
     question_id: int,
 ) -> None:
-    require_team(principal)
-    link_row = session.get(SignalQuestion, (signal.id, question_id))
-    if link_row is None:
-        raise ConflictError(f"Vraag {question_id} hoort niet bij signaal {signal.id}.")
-    session.delete(link_row)
-    details: dict[str, object] = {"vraag": question_id}
-    history.record_and_audit(
+    _unlink(
         session,
         ctx,
+        principal,
         signal,
-        "bewijs-verwijderd",
-        principal.subject,
-        "signal.evidence_removed",
-        details,
+        session.get(SignalQuestion, (signal.id, question_id)),
+        missing=f"Vraag {question_id} hoort niet bij signaal {signal.id}.",
+        details={"vraag": question_id},
     )
 
 
@@ -146,15 +140,35 @@ def unlink_cell(
     signal: Signal,
     cell: Cell,
 ) -> None:
-    require_team(principal)
-    row = session.get(SignalBlocker, (signal.id, cell.municipality, cell.measure))
-    if row is None:
-        raise ConflictError(
+    _unlink(
+        session,
+        ctx,
+        principal,
+        signal,
+        session.get(SignalBlocker, (signal.id, cell.municipality, cell.measure)),
+        missing=(
             f"Het knelpunt van {cell.municipality} bij {cell.measure} hoort niet bij "
             f"signaal {signal.id}."
-        )
-    session.delete(row)
-    details: dict[str, object] = {"knelpunt": f"{cell.municipality}/{cell.measure}"}
+        ),
+        details={"knelpunt": f"{cell.municipality}/{cell.measure}"},
+    )
+
+
+def _unlink(
+    session: Session,
+    ctx: RequestContext | None,
+    principal: Principal,
+    signal: Signal,
+    link: SignalQuestion | SignalBlocker | None,
+    *,
+    missing: str,
+    details: dict[str, object],
+) -> None:
+    """Removes one piece of evidence and says so in the history and the audit log."""
+    require_team(principal)
+    if link is None:
+        raise ConflictError(missing)
+    session.delete(link)
     history.record_and_audit(
         session,
         ctx,
