@@ -24,7 +24,9 @@ PROGRESS = "voortgang"
 """Every municipality's implementation status and its history."""
 SIGNALS = "signalen"
 """The register of signals: the signals, their evidence and history."""
-KINDS = (REFERENCE, PROGRESS, SIGNALS)
+SATISFACTION = "tevredenheid"
+"""Scores at the touchpoints: answer ratings, product votes, the survey's rounds and answers."""
+KINDS = (REFERENCE, PROGRESS, SIGNALS, SATISFACTION)
 
 Reader = Session | Connection
 """Where a version is read: a request's session, or a bare connection (core/kept.py reads keys

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Integer, SmallInteger, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from api.core import data_versions
 from api.core.orm import Base, UTCDateTime, utcnow
 
 
@@ -61,3 +62,7 @@ class ProductVote(Base):
     useful: Mapped[bool] = mapped_column(Boolean)
     voted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     is_demo: Mapped[bool] = mapped_column(default=False)
+
+
+# The figures and the public satisfaction are kept per version of the scores.
+data_versions.follow([AnswerRating, ProductVote], data_versions.SATISFACTION)

@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from api.core import data_versions
 from api.core.orm import Base, UTCDateTime, enum_column, utcnow
 
 
@@ -119,3 +120,10 @@ class SurveyAnswer(Base):
     text: Mapped[str | None] = mapped_column(Text)
     text_cleared: Mapped[bool] = mapped_column(Boolean, default=False)
     """The open answer passed the personal-data check and may be shown team-wide."""
+
+
+# The satisfaction figures (api/satisfaction/figures.py) are kept per version of the scores.
+data_versions.follow(
+    [SurveyQuestion, SurveyRound, RoundQuestion, Invitation, SurveyAnswer],
+    data_versions.SATISFACTION,
+)

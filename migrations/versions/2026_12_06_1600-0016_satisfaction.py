@@ -6,7 +6,8 @@ Create Date: 2026-12-06 16:00:00
 
 Scores at the touchpoints (api/satisfaction/: an answer's rating, a product version's votes),
 improvement proposals for a product version with their history (api/proposals/), and the
-periodic survey among municipal contacts (api/surveys/).
+periodic survey among municipal contacts (api/surveys/). A version counter for all their scores
+(core/data_versions.py: `versie:tevredenheid`), the key of the figures built once per version.
 """
 
 from collections.abc import Sequence
@@ -18,6 +19,12 @@ revision: str = "0016"
 down_revision: str | None = "0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+
+SATISFACTION_COUNTER = "versie:tevredenheid"
+COUNTERS = sa.table(
+    "sequence_counters", sa.column("name", sa.String), sa.column("value", sa.BigInteger)
+)
 
 
 def _user(name: str) -> sa.Column[int]:
@@ -186,8 +193,18 @@ def upgrade() -> None:
     )
     _index("survey_answers", "invitation_id", "question_id")
 
+    # Start at 1, as 0015 does (a counter written first by the new code stays as it is).
+    missing = ~sa.exists().where(COUNTERS.c.name == SATISFACTION_COUNTER)
+    op.execute(
+        COUNTERS.insert().from_select(
+            ["name", "value"],
+            sa.select(sa.literal(SATISFACTION_COUNTER), sa.literal(1)).where(missing),
+        )
+    )
+
 
 def downgrade() -> None:
+    op.execute(COUNTERS.delete().where(COUNTERS.c.name == SATISFACTION_COUNTER))
     for table in (
         "survey_answers",
         "survey_invitations",
