@@ -111,6 +111,25 @@ class Settings(BaseSettings):
     approvals_to_publish: int = Field(
         default=1, description="Approving reviews by municipal testers needed to publish."
     )
+    # "Was dit nuttig?": below this share of yes votes, with at least this many votes, a
+    # published version is flagged for review.
+    product_review_useful_share: float = Field(
+        default=0.6, ge=0, le=1, description="Share of 'nuttig' votes below which to review."
+    )
+    product_review_min_votes: int = Field(
+        default=10, ge=1, le=100_000, description="Votes a version needs before it is judged."
+    )
+    product_votes_per_address: int = Field(
+        default=60,
+        ge=1,
+        description="Votes (and improvement proposals) from one address per quarter of an hour "
+        "before it must wait; a new anonymous voter counts for five.",
+    )
+    vote_key_secret: SecretStr | None = Field(
+        default=None,
+        description="Key of the one-way hash that makes a voter's key; without it one is "
+        "derived from the token signing key, so set it before rotating that key.",
+    )
 
     # Questions. Service levels count working days (weekends and Dutch holidays excluded).
     question_answer_days: int = Field(
@@ -140,6 +159,23 @@ class Settings(BaseSettings):
     )
     signal_suggestion_days: int = Field(
         default=90, ge=7, le=730, description="Days of questions clustered for suggestions."
+    )
+
+    # Satisfaction: how long an answer's rating may be changed, how long its comment is kept.
+    rating_days: int = Field(
+        default=14, ge=1, le=365, description="Days after the answer its rating may change."
+    )
+    satisfaction_comment_retention_days: int = Field(
+        default=730, ge=30, le=3650, description="Days a rating's comment is kept."
+    )
+
+    # The periodic survey (peiling): figures of fewer respondents would point at a municipality.
+    survey_min_group_size: int = Field(
+        default=5,
+        ge=2,
+        le=100,
+        description="Fewest respondents a figure of the survey may show (and that any "
+        "difference of two shown figures may leave).",
     )
 
     # Mail. Development writes mail to the console or to files, so nothing is sent by accident.
