@@ -19,6 +19,7 @@ from api.jobs.schedules import Schedule, daily, every
 from api.mail.service import deliver_pending
 from api.notifications import reminders
 from api.notifications.sending import send_due, send_summaries
+from api.satisfaction import ratings
 
 JobFunction = Callable[[Session, Settings, datetime], str]
 
@@ -64,6 +65,12 @@ def _reminders(remind: Callable[[Session, Settings, date], str]) -> JobFunction:
         return outcome
 
     return work
+
+
+def _expire_rating_comments(session: Session, settings: Settings, now: datetime) -> str:
+    emptied = ratings.expire_comments(session, settings, now)
+    session.commit()
+    return f"{emptied} toelichting(en) bij beoordelingen geleegd"
 
 
 def _prune_runs(session: Session, settings: Settings, now: datetime) -> str:
@@ -115,6 +122,13 @@ JOBS: dict[str, Job] = {
             daily("06:30"),
             _reminders(reminders.municipality_deadlines),
             lease=timedelta(minutes=30),
+        ),
+        Job(
+            "beoordelingen-toelichtingen-opruimen",
+            "Leegt de toelichtingen bij beoordelingen van antwoorden die ouder zijn dan de "
+            "bewaartermijn; de scores blijven.",
+            daily("03:30"),
+            _expire_rating_comments,
         ),
         Job(
             "uitvoeringen-opruimen",

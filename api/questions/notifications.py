@@ -9,6 +9,7 @@ from api.core.settings import Settings
 from api.mail import service as mail
 from api.questions import anonymity, repository
 from api.questions.models import Question
+from api.satisfaction import ratings
 
 SIGNATURE = "\n\nMet vriendelijke groet,\nHet implementatieteam Participatiewet in balans"
 
@@ -51,7 +52,7 @@ def _fellow_askers(session: Session, question: Question, askers: list[Question])
     return [a for a in group if a.id != question.id]
 
 
-def _answer_body(settings: Settings, question: Question, answer: str) -> str:
+def _answer_body(settings: Settings, question: Question, answer: str, rating: str | None) -> str:
     # Quoting her own question makes the mail complete in itself; someone asked by phone or at
     # a meeting has no account, so a link to the signed-in pages would only lead to a login.
     body = (
@@ -62,17 +63,27 @@ def _answer_body(settings: Settings, question: Question, answer: str) -> str:
         body += (
             f"\n\nU vindt uw vraag en het antwoord ook in Spoorboek: {_link(settings, question)}"
         )
+    if rating is not None:
+        body += ratings.mail_text(settings, rating)
     return body + SIGNATURE
 
 
-def answered(session: Session, settings: Settings, askers: list[Question], answer: str) -> int:
+def answered(
+    session: Session,
+    settings: Settings,
+    askers: list[Question],
+    answer: str,
+    answered_by: int | None,
+) -> int:
     """Sends the answer to everyone who asked (merged duplicates included); returns how many.
 
     Each mail quotes only its recipient's own question, and the answer leaves out the names
     and addresses of the other askers: it was written to the main question's asker, and a
-    merged duplicate's asker must not learn who else asked."""
+    merged duplicate's asker must not learn who else asked. Each asker rates the answer for
+    herself, through her own question's rating and its links in her mail."""
     sent = 0
     for question in askers:
+        rating = ratings.open_for_answer(session, settings, question, answered_by)
         to = _address(question)
         if to is None:
             continue
@@ -87,7 +98,7 @@ def answered(session: Session, settings: Settings, askers: list[Question], answe
             settings,
             to=to,
             subject=f"Antwoord op uw vraag: {question.subject}",
-            body=_answer_body(settings, question, text),
+            body=_answer_body(settings, question, text, rating),
         )
         sent += 1
     return sent

@@ -1,9 +1,10 @@
 """An asker's rights: a copy of their data, and erasure on request (AVG articles 15 and 17).
 
 Erasure empties the asker's name, address and organisation, the question's text, subject and
-answer, what the advisor asked experts and what they answered, and removes its attachments;
-what remains (channel, measures, dates, status) keeps the figures right. FAQ entries are
-separate, anonymised texts and stay as they are."""
+answer, what the advisor asked experts and what they answered, the comments she gave with her
+ratings of answers (the scores stay), and removes its attachments; what remains (channel,
+measures, dates, status) keeps the figures right. FAQ entries are separate, anonymised texts
+and stay as they are."""
 
 from datetime import UTC, datetime
 
@@ -21,6 +22,7 @@ from api.questions import repository, similarity
 from api.questions.models import Question, QuestionAttachment, QuestionEvent, QuestionNote
 from api.questions.policy import require_asker_or_team, require_team
 from api.questions.workflow import record
+from api.satisfaction import ratings
 
 ERASED = "[gewist op verzoek van de vraagsteller]"
 
@@ -85,6 +87,8 @@ def erase(
             event.details = {}
         similarity.remove(session, "vraag", q.id)
         record(session, q, "gewist", principal.subject)
+    # A score says nothing about her; what she wrote beside it may.
+    ratings.forget_asker(session, [q.id for q in questions])
     mail.forget_recipient(session, email)
     session.flush()
     faq_kept = len({q.faq_id for q in questions if q.faq_id is not None})

@@ -241,7 +241,7 @@ def transition(
     if target is S.ANSWERED:
         askers = [question, *question.merged]
         details["gemaild"] = notifications.answered(
-            session, settings, askers, question.answer or ""
+            session, settings, askers, question.answer or "", question.answered_by
         )
     kind = "heropend" if target is S.ASSIGNED and current in REOPENED_FROM else "status"
     record(session, question, kind, principal.subject, before=current, details=details)
@@ -360,7 +360,7 @@ def merge(
     record(session, main, "samengevoegd", principal.subject, details={"opgenomen": duplicate.id})
     similarity.remove(session, "vraag", duplicate.id)
     if main.answered_at is not None and main.answer:
-        notifications.answered(session, settings, [duplicate], main.answer)
+        notifications.answered(session, settings, [duplicate], main.answer, main.answered_by)
     session.flush()
     session.expire(main, ["merged"])
     return repository.get_question(session, main.id) or main

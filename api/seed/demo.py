@@ -17,6 +17,7 @@ from api.seed.demo_notifications import load_demo_notifications
 from api.seed.demo_products import load_demo_products
 from api.seed.demo_progress import load_demo_progress
 from api.seed.demo_questions import QUESTIONS, load_demo_questions
+from api.seed.demo_ratings import load_demo_ratings
 from api.seed.demo_register import DEMO_SIGNALS
 from api.seed.demo_signals import load_demo_signals
 
@@ -96,6 +97,7 @@ def load_demo_data(
         ("producten", 23 * 3, _counted("producten", products)),
         ("voortgang", 342 * 23, _counted("voortgang", load_demo_progress)),
         ("vragen", QUESTIONS, _counted("vragen", questions)),
+        ("beoordelingen", QUESTIONS, _counted("beoordelingen", load_demo_ratings)),
         ("signalen", len(DEMO_SIGNALS), _counted("signalen", load_demo_signals)),
         ("meldingen", 20, _counted("meldingen", load_demo_notifications)),
     ]

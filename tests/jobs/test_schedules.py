@@ -126,6 +126,7 @@ def test_the_jobs_and_their_schedules() -> None:
         "herinneringen-vragen": "dagelijks om 06:30",
         "herinneringen-producten": "dagelijks om 06:30",
         "herinneringen-gemeenten": "dagelijks om 06:30",
+        "beoordelingen-toelichtingen-opruimen": "dagelijks om 03:30",
         "uitvoeringen-opruimen": "dagelijks om 03:15",
     }
     for job in JOBS.values():
