@@ -29,6 +29,7 @@ from api.organisations import router as organisations
 from api.products import freshness
 from api.products import routes as products
 from api.progress import routes as progress
+from api.proposals import lifecycle as proposal_lifecycle
 from api.proposals import routes as proposals
 from api.questions import routes as questions
 from api.satisfaction import routes as satisfaction
@@ -89,6 +90,7 @@ def create_api(settings: Settings) -> FastAPI:
     api.add_middleware(EdgeInputMiddleware, api=api)
     api.include_router(_api_root_router())
     freshness.register()
+    proposal_lifecycle.register()
     notification_rules.register()
     # One router per domain; each domain orders its own paths (a fixed path before {id}).
     for domain in (

@@ -60,3 +60,12 @@ people who reported it or said it applies to them too."""
 SIGNAL_FED_BACK = "signaal.teruggekoppeld"
 """payload: {"signal": int, "title": str, "municipalities": [str], "actor": int}: every
 municipality behind the evidence, whose contacts are told of the response."""
+
+PROPOSAL_RECEIVED = "verbetervoorstel.ontvangen"
+"""payload: {"proposal": int, "product": int, "title": str, "version": int, "owner": int | None,
+"actor": int | None}: an improvement proposal for the product's owner to decide on."""
+
+PROPOSAL_DECIDED = "verbetervoorstel.stap"
+"""payload: {"proposal": int, "product": int, "title": str, "status": str, "reason": str | None,
+"version": int | None, "proposer": int | None, "actor": int | None}: adopted (into version),
+rejected (with the reason) or processed (published in version), for the proposer to hear."""

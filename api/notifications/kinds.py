@@ -29,6 +29,8 @@ class Kind(enum.StrEnum):
     MUNICIPALITY_DEADLINE = "gemeente-termijn"
     SIGNAL_REPORTED = "signaal-gemeld"
     SIGNAL_RESPONSE = "signaal-reactie"
+    PROPOSAL_RECEIVED = "verbetervoorstel-ontvangen"
+    PROPOSAL_STEP = "verbetervoorstel-stap"
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,19 @@ KINDS: dict[Kind, KindInfo] = {
         "Een signaal dat uw gemeente meldde, steunde of waarvoor zij bewijs leverde, heeft een "
         "reactie gekregen van wie het kan veranderen.",
         frozenset({Role.MUNICIPAL_CONTACT, Role.EXPERT}),
+        Delivery.IMMEDIATELY,
+    ),
+    Kind.PROPOSAL_RECEIVED: KindInfo(
+        "Nieuw verbetervoorstel",
+        "Iemand doet een verbetervoorstel voor een product dat u beheert.",
+        _TEAM,
+        Delivery.IMMEDIATELY,
+    ),
+    Kind.PROPOSAL_STEP: KindInfo(
+        "Uw verbetervoorstel",
+        "Uw verbetervoorstel is overgenomen, afgewezen (met de reden) of verwerkt in een nieuwe "
+        "versie.",
+        frozenset(Role),
         Delivery.IMMEDIATELY,
     ),
 }

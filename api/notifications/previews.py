@@ -73,6 +73,18 @@ SAMPLES: dict[Kind, mail.Line] = {
         "Het signaal is beantwoord door wie het kan veranderen. Lees wat er verandert.",
         "/signalen/12",
     ),
+    Kind.PROPOSAL_RECEIVED: mail.Line(
+        "Nieuw verbetervoorstel: Handreiking giftenvrijlating",
+        "Er is een verbetervoorstel binnengekomen voor versie 2 van 'Handreiking "
+        "giftenvrijlating'.",
+        "/verbetervoorstellen/5",
+    ),
+    Kind.PROPOSAL_STEP: mail.Line(
+        "Uw verbetervoorstel is overgenomen: Handreiking giftenvrijlating",
+        "Uw verbetervoorstel voor 'Handreiking giftenvrijlating' is overgenomen en komt in "
+        "versie 3.",
+        "/verbetervoorstellen/5",
+    ),
 }
 
 

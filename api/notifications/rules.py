@@ -12,6 +12,7 @@ from api.core import events
 from api.core.security import Role
 from api.notifications.kinds import Kind
 from api.notifications.service import Message, notify
+from api.proposals import wording
 
 VERDICT_WORDS = {"goedgekeurd": "goedgekeurd", "aanpassingen-nodig": "aanpassingen nodig"}
 
@@ -190,6 +191,40 @@ def signal_fed_back(session: Session, event: dict[str, Any]) -> None:
     )
 
 
+def proposal_received(session: Session, event: dict[str, Any]) -> None:
+    # The product's owner decides; a product without one is the editors' to pick up.
+    owners = [event["owner"]] if event["owner"] is not None else []
+    told = wording.received(event["title"], event["version"])
+    notify(
+        session,
+        Kind.PROPOSAL_RECEIVED,
+        people.active_people(session, owners)
+        if owners
+        else people.active_with_role(session, Role.EDITOR),
+        Message(title=told.title, text=told.text, link=f"/verbetervoorstellen/{event['proposal']}"),
+        actor_id=event["actor"],
+    )
+
+
+def proposal_decided(session: Session, event: dict[str, Any]) -> None:
+    # A visitor without an account is mailed by the proposals domain itself.
+    if event["proposer"] is None:
+        return
+    told = wording.step(event["status"], event["title"], event["version"], event["reason"])
+    notify(
+        session,
+        Kind.PROPOSAL_STEP,
+        people.active_people(session, [event["proposer"]]),
+        Message(
+            title=told.title,
+            text=told.text,
+            link=f"/verbetervoorstellen/{event['proposal']}",
+            occasion=f"verbetervoorstel-{event['proposal']}-{event['status']}",
+        ),
+        actor_id=event["actor"],
+    )
+
+
 HANDLERS = {
     events.REVIEW_INVITED: review_invited,
     events.VERDICT_GIVEN: verdict_given,
@@ -200,6 +235,8 @@ HANDLERS = {
     events.SIGNAL_REPORTED: signal_reported,
     events.SIGNAL_RESPONDED: signal_responded,
     events.SIGNAL_FED_BACK: signal_fed_back,
+    events.PROPOSAL_RECEIVED: proposal_received,
+    events.PROPOSAL_DECIDED: proposal_decided,
 }
 
 

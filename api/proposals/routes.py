@@ -2,4 +2,7 @@
 
 from fastapi import APIRouter
 
+from api.proposals.router import router as proposals
+
 router = APIRouter()
+router.include_router(proposals)
