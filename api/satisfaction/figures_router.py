@@ -1,5 +1,249 @@
-"""HTTP only: parse, call the service, shape the answer."""
+"""HTTP endpoints of the satisfaction figures: the team's figures (JSON or CSV), the groups of low
+scores and the one step that makes a signal of one, and the public overall satisfaction."""
 
-from api.core.routing import json_router
+from typing import Annotated, Literal
+
+from fastapi import Path, Query, Request, Response, status
+
+from api.accounts.principal import CurrentPrincipal
+from api.core import clock
+from api.core.conditional import PRIVATE_REVALIDATE, conditional_versioned
+from api.core.dates import BoundedDate
+from api.core.db import SessionDep
+from api.core.opendata import CSV_CONTENT_TYPE, CSV_RESPONSES, CsvFormat, csv_headers
+from api.core.requests import ContextDep
+from api.core.routing import PERSON, PUBLIC, errors, json_router
+from api.core.schemas import CodeName
+from api.core.urls import api_path
+from api.satisfaction import figures, figures_csv, figures_public, figures_signals
+from api.satisfaction.figures_guard import MINIMUM_GROUP
+from api.satisfaction.figures_schemas import (
+    LowScoreList,
+    LowScoreProposal,
+    LowScoreQuestion,
+    LowScoreSuggestion,
+    LowScoreThresholds,
+    LowScoreToSignal,
+    PublicSatisfaction,
+    SatisfactionFigures,
+    SignalMade,
+)
 
 router = json_router(tags=["Tevredenheid"])
+
+Day = Annotated[BoundedDate | None, Query(description="Eerste dag (standaard een jaar terug).")]
+
+
+@router.get(
+    "/tevredenheid/cijfers",
+    response_model=SatisfactionFigures,
+    operation_id="tevredenheidCijfersOpvragen",
+    summary="Tevredenheid per contactpunt, per maatregel, thema, fase, provincie, "
+    "arbeidsmarktregio of adviseur, per maand of kwartaal, met de trend (redactie)",
+    description=(
+        "Antwoorden (score 1-5: gemiddelde, verdeling, responspercentage), producten (stemmen "
+        "'Was dit nuttig?': aandeel nuttig) en de peiling (gemiddelde per schaalvraag, "
+        "responspercentage). Een groep met minder dan "
+        f"{MINIMUM_GROUP} respondenten toont geen getallen maar 'te weinig antwoorden'. "
+        "`adviseur=ik` toont alleen de scores van uw eigen antwoorden; de scores van een andere "
+        "adviseur, en `groep=adviseur`, ziet alleen de beheerder. Een contactpunt dat bij de "
+        "groepering of filters niet past, staat in `nietGetoond`."
+    ),
+    openapi_extra=PERSON,
+    responses=CSV_RESPONSES,
+)
+def team_figures(
+    request: Request,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    contactpunt: Annotated[
+        Literal["antwoorden", "producten", "peiling"] | None,
+        Query(description="Alleen dit contactpunt (standaard alle)."),
+    ] = None,
+    groep: Annotated[
+        Literal["land", "maatregel", "thema", "fase", "provincie", "arbeidsmarktregio", "adviseur"],
+        Query(description="Hoe de cijfers gegroepeerd worden; 'adviseur' alleen voor beheerders."),
+    ] = "land",
+    periode: Annotated[
+        Literal["maand", "kwartaal"], Query(description="De perioden van de trend.")
+    ] = "kwartaal",
+    van: Day = None,
+    tot: Annotated[
+        BoundedDate | None, Query(description="Laatste dag (standaard vandaag).")
+    ] = None,
+    maatregel: Annotated[str | None, Query(pattern=r"^M\d{2}$")] = None,
+    thema: Annotated[str | None, Query(pattern=r"^[a-z0-9-]{1,80}$")] = None,
+    fase: Annotated[int | None, Query(ge=1, le=99)] = None,
+    provincie: Annotated[str | None, Query(pattern=r"^PV\d{2}$", examples=["PV26"])] = None,
+    arbeidsmarktregio: Annotated[str | None, Query(pattern=r"^AM\d{2}$", examples=["AM19"])] = None,
+    adviseur: Annotated[
+        str | None,
+        Query(
+            pattern=r"^(ik|\d{1,9})$",
+            description="'ik' voor uw eigen antwoorden, of het nummer van een adviseur "
+            "(beheerders).",
+        ),
+    ] = None,
+    formaat: CsvFormat = "json",
+) -> Response:
+    selection = figures.Selection(
+        grouping=groep,
+        period=periode,
+        start=van,
+        end=tot,
+        touchpoint=contactpunt,
+        measure=maatregel,
+        theme=thema,
+        wave=fase,
+        province=provincie,
+        region=arbeidsmarktregio,
+        advisor=adviseur,
+    )
+    today = clock.today()
+    # Who may see this is decided before a 304 could answer it.
+    figures.check(principal, selection, today)
+
+    def csv_link(touchpoint: str) -> str:
+        kept = [
+            f"{k}={v}"
+            for k, v in request.query_params.items()
+            if k not in ("formaat", "contactpunt")
+        ]
+        return f"{request.url.path}?{'&'.join([*kept, f'contactpunt={touchpoint}', 'formaat=csv'])}"
+
+    def build() -> SatisfactionFigures:
+        return figures.figures(session, principal, selection, csv_link)
+
+    if formaat == "csv":
+        answer = Response(
+            figures_csv.as_csv(build()),
+            media_type=CSV_CONTENT_TYPE,
+            headers={"Cache-Control": PRIVATE_REVALIDATE},
+        )
+        name = f"tevredenheid-per-{groep}-{today}"
+        answer.headers["Content-Disposition"] = csv_headers(name)["Content-Disposition"]
+        return answer
+    return conditional_versioned(
+        request,
+        f"{figures.version(session, today)}|{principal.subject}",
+        build,
+        cache_control=PRIVATE_REVALIDATE,
+    )
+
+
+@router.get(
+    "/tevredenheid/lage-scores",
+    response_model=LowScoreList,
+    operation_id="tevredenheidLageScoresOpvragen",
+    summary="Maatregelen waarvan de antwoorden de laatste tijd laag zijn beoordeeld: voorstellen "
+    "voor een signaal (redactie)",
+    openapi_extra=PERSON,
+)
+def low_scores(principal: CurrentPrincipal, session: SessionDep) -> LowScoreList:
+    found = figures_signals.suggestions(session, principal)
+    return LowScoreList(
+        drempels=LowScoreThresholds(
+            gemiddelde_hoogstens=figures_signals.LOW_MEAN,
+            minimaal_beoordeeld=figures_signals.LOW_MINIMUM,
+            dagen=figures_signals.LOW_DAYS,
+        ),
+        resultaten=[
+            LowScoreSuggestion(
+                sleutel=s.key,
+                maatregel=CodeName(code=s.measure, naam=s.measure_title),
+                gemiddelde=s.mean,
+                aantal_beoordeeld=s.rated,
+                van=s.start,
+                tot=s.end,
+                vragen=[
+                    LowScoreQuestion(
+                        id=r.question_id,
+                        onderwerp=r.subject,
+                        score=r.score or 0,
+                        beoordeeld_op=r.rated_at or r.asked_at,
+                    )
+                    for r in s.low
+                    if not r.erased
+                ],
+                voorstel=LowScoreProposal(
+                    titel=(p := s.proposal()).title,
+                    omschrijving=p.description,
+                    maatregelen=p.measures,
+                    themas=p.themes,
+                ),
+            )
+            for s in found
+        ],
+    )
+
+
+@router.post(
+    "/tevredenheid/lage-scores/{sleutel}/signaal",
+    status_code=status.HTTP_201_CREATED,
+    response_model=SignalMade,
+    operation_id="tevredenheidLageScoresTotSignaal",
+    summary="Een groep lage scores in één stap tot signaal maken in het knelpuntenregister, "
+    "met de laag beoordeelde vragen als bewijs (redactie)",
+    responses=errors(e409="Van deze groep lage scores is al een signaal gemaakt."),
+    openapi_extra=PERSON,
+)
+def low_scores_to_signal(
+    key: Annotated[
+        str,
+        Path(
+            alias="sleutel",
+            pattern=figures_signals.KEY_PATTERN,
+            description="De sleutel van de groep, zoals `tevredenheid-M07-123`.",
+        ),
+    ],
+    body: LowScoreToSignal,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    ctx: ContextDep,
+) -> Response:
+    signal, questions = figures_signals.make_signal(
+        session, ctx, principal, key, body.soort, body.titel, body.omschrijving
+    )
+    made = SignalMade(
+        id=signal.id, titel=signal.title, status=signal.status, aantal_vragen=questions
+    )
+    return Response(
+        made.model_dump_json(by_alias=True),
+        status_code=status.HTTP_201_CREATED,
+        media_type="application/json",
+        headers={"Location": api_path("signalen", signal.id), "Cache-Control": "no-store"},
+    )
+
+
+@router.get(
+    "/tevredenheid/landelijk",
+    response_model=PublicSatisfaction,
+    operation_id="tevredenheidLandelijkOpvragen",
+    summary="De algemene tevredenheid over de ondersteuning, landelijk, met bron, peilmoment en "
+    "CSV (openbaar, CC BY 4.0)",
+    description=(
+        "De algemene vraag van de peiling per gesloten ronde en hoe nuttig vraagstellers de "
+        "antwoorden vonden per kwartaal; alleen groepen van ten minste "
+        f"{MINIMUM_GROUP} respondenten, anders 'te weinig antwoorden'."
+    ),
+    openapi_extra=PUBLIC,
+    responses=CSV_RESPONSES,
+)
+def public_satisfaction(
+    request: Request, session: SessionDep, formaat: CsvFormat = "json"
+) -> Response:
+    if formaat == "csv":
+        answer = conditional_versioned(
+            request,
+            figures_public.version(session),
+            lambda: figures_public.as_csv(figures_public.build(session, request)),
+            media_type=CSV_CONTENT_TYPE,
+        )
+        answer.headers.update(csv_headers(f"{figures_public.FILE_NAME}-{clock.today()}"))
+        return answer
+    return conditional_versioned(
+        request,
+        figures_public.version(session),
+        lambda: figures_public.build(session, request),
+        again=figures_public.version,
+    )

@@ -1,0 +1,181 @@
+"""The overall satisfaction on the public dashboard: how municipal contacts rate the support in
+the survey's overall question (touchpoint `ondersteuning`), per closed round, and how useful
+askers found the answers to their questions, per quarter of the last year. Both are national
+figures behind the minimum group size; a round still open is left out, its figure would move.
+
+Built once per version of the scores (`versie:tevredenheid`) and the day (the quarters move
+with it), and kept like every public read (core/conditional.py)."""
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from fastapi import Request
+from sqlalchemy.orm import Session
+
+from api.core import clock, data_versions
+from api.core.data_versions import Reader
+from api.core.opendata import LICENCE, LICENCE_URL, csv_bytes
+from api.core.text import spreadsheet_cell
+from api.satisfaction import figures_guard as guard
+from api.satisfaction import figures_periods as periods
+from api.satisfaction import repository_figures as repository
+from api.satisfaction.figures_schemas import (
+    PublicAnswerPoint,
+    PublicSatisfaction,
+    PublicSurveyPoint,
+    SectionSource,
+)
+from api.surveys.models import Touchpoint
+
+SOURCE = (
+    "Spoorboek: de periodieke peiling onder gemeentelijke contactpersonen (de vraag naar de "
+    "ondersteuning in het algemeen, 1 tot 5) en de score (1 tot 5) die vraagstellers geven op "
+    "de vraag hoe nuttig het antwoord op hun vraag was. Alleen groepen van ten minste "
+    f"{guard.MINIMUM_GROUP} respondenten."
+)
+QUARTERS = 4
+FILE_NAME = "tevredenheid"
+COLUMNS = [
+    "bron",
+    "periode",
+    "van",
+    "tot",
+    "vraag",
+    "aantal",
+    "gemiddelde",
+    "responspercentage",
+    "opmerking",
+]
+
+
+def version(reader: Reader) -> str:
+    return f"{data_versions.key(reader, data_versions.SATISFACTION)}|{clock.today()}"
+
+
+def _survey(session: Session) -> list[PublicSurveyPoint]:
+    today = clock.today()
+    rounds = repository.rounds(session, today - timedelta(days=3 * 366), today, closed_only=True)
+    ids = [r.id for r in rounds]
+    scores = repository.survey_scores(session, ids, Touchpoint.OVERALL)
+    invited = repository.invitations(session, ids)
+    questions = repository.survey_questions(session, {s.question_id for s in scores})
+    points = []
+    for round_ in rounds:
+        mine = {i.invitation_id for i in invited if i.round_id == round_.id}
+        answered = sum(1 for i in invited if i.round_id == round_.id and i.answered)
+        for question in sorted(questions.values(), key=lambda q: (q.position, q.id)):
+            found = [s for s in scores if s.invitation_id in mine and s.question_id == question.id]
+            shown = guard.shown(
+                found,
+                lambda _: {"NL"},
+                lambda s: s.invitation_id,
+                lambda s: s.score,
+                lambda _: True,
+            )
+            values = [s.score for s in found] if shown.groups else []
+            points.append(
+                PublicSurveyPoint(
+                    periode=round_.period,
+                    titel=round_.title,
+                    vraag=question.text,
+                    te_weinig_antwoorden=not values,
+                    aantal=len(values) if values else None,
+                    gemiddelde=round(sum(values) / len(values), 2) if values else None,
+                    responspercentage=round(answered / len(mine), 4) if values else None,
+                )
+            )
+    return points
+
+
+def _answers(session: Session) -> list[PublicAnswerPoint]:
+    today = clock.today()
+    start = periods.default_start(today, "kwartaal")
+    first, after = periods.moment_bounds(start, today)
+    ratings = [r for r in repository.ratings(session, first, after) if r.score is not None]
+    points = []
+    for period in periods.between(start, today, "kwartaal"):
+        found = [r for r in ratings if period.start <= clock.dutch_date(r.asked_at) <= period.end]
+        shown = guard.shown(
+            found,
+            lambda _: {"NL"},
+            _numbered(),
+            lambda r: r.score or 0,
+            lambda _: True,
+        )
+        values = [r.score or 0 for r in found] if shown.groups else []
+        points.append(
+            PublicAnswerPoint(
+                periode=period.code,
+                van=period.start,
+                tot=period.end,
+                te_weinig_antwoorden=not values,
+                aantal_beoordeeld=len(values) if values else None,
+                gemiddelde=round(sum(values) / len(values), 2) if values else None,
+            )
+        )
+    return points
+
+
+def _numbered() -> Callable[[repository.Rating], int]:
+    """The guard counts respondents by number: a rating's is its asker's municipality."""
+    numbers: dict[str, int] = {}
+    return lambda r: numbers.setdefault(r.municipality or f"vraag:{r.question_id}", len(numbers))
+
+
+def build(session: Session, request: Request) -> PublicSatisfaction:
+    rated, _voted, answered = repository.latest_moments(session)
+    moments = [m for m in (rated, answered) if m is not None]
+    now = clock.now()
+    return PublicSatisfaction(
+        peildatum=clock.today(),
+        minimale_groepsgrootte=guard.MINIMUM_GROUP,
+        peiling=_survey(session),
+        antwoorden=_answers(session),
+        herkomst=SectionSource(
+            bron=SOURCE,
+            peilmoment=max(moments, default=None),
+            berekend_op=now,
+            versie=version(session),
+            csv=f"{request.url.path}?formaat=csv",
+        ),
+        licentie=LICENCE,
+        licentie_url=LICENCE_URL,
+    )
+
+
+def as_csv(figures: PublicSatisfaction) -> bytes:
+    rows: list[list[object]] = []
+    for s in figures.peiling:
+        rows.append(
+            [
+                "peiling",
+                s.periode,
+                None,
+                None,
+                spreadsheet_cell(s.vraag),
+                s.aantal,
+                s.gemiddelde,
+                s.responspercentage,
+                guard.TOO_FEW if s.te_weinig_antwoorden else None,
+            ]
+        )
+    for a in figures.antwoorden:
+        rows.append(
+            [
+                "antwoorden",
+                a.periode,
+                a.van,
+                a.tot,
+                "Hoe nuttig was dit antwoord?",
+                a.aantal_beoordeeld,
+                a.gemiddelde,
+                None,
+                guard.TOO_FEW if a.te_weinig_antwoorden else None,
+            ]
+        )
+    return csv_bytes(COLUMNS, rows)
+
+
+def moment(figures: PublicSatisfaction) -> datetime | None:
+    found = figures.herkomst.peilmoment
+    return found.astimezone(UTC) if found else None
