@@ -13,6 +13,7 @@ from api.core.settings import Settings
 from api.municipalities.models import Municipality
 from api.organisations.models import Organisation, OrganisationKind
 from api.seed.demo_accounts import DEMO_CLIENTS, DEMO_USERS, load_demo_clients, load_demo_users
+from api.seed.demo_feedback import load_demo_feedback
 from api.seed.demo_notifications import load_demo_notifications
 from api.seed.demo_products import load_demo_products
 from api.seed.demo_progress import load_demo_progress
@@ -90,11 +91,15 @@ def load_demo_data(
     def questions(session: Session, on_row: Callable[[], None]) -> tuple[int, int]:
         return load_demo_questions(session, settings, on_row)
 
+    def product_feedback(session: Session, on_row: Callable[[], None]) -> tuple[int, int]:
+        return load_demo_feedback(session, settings, on_row)
+
     parts: list[tuple[str, int, Callable[[Session, Callable[[], None]], DemoReport]]] = [
         ("samenwerkingsverbanden", len(SHARED_SERVICES), _shared_services),
         ("gebruikers", len(DEMO_USERS), _counted("gebruikers", load_demo_users)),
         ("koppelingen", len(DEMO_CLIENTS), _counted("koppelingen", load_demo_clients)),
         ("producten", 23 * 3, _counted("producten", products)),
+        ("productfeedback", 700, _counted("productfeedback", product_feedback)),
         ("voortgang", 342 * 23, _counted("voortgang", load_demo_progress)),
         ("vragen", QUESTIONS, _counted("vragen", questions)),
         ("beoordelingen", QUESTIONS, _counted("beoordelingen", load_demo_ratings)),

@@ -19,6 +19,12 @@ async def test_who_sees_and_decides(clients: Clients) -> None:
     contact, neighbour, anonymous = clients(), clients(), clients()
     await login(contact, UTRECHT)
     await login(neighbour, BOLLENSTREEK)
+
+    async def own_ids(client: httpx.AsyncClient) -> list[object]:
+        mine = await client.get("/api/v1/mijn-verbetervoorstellen", params={"paginaGrootte": 100})
+        return [p["id"] for p in mine.json()["resultaten"]]
+
+    before, neighbours = await own_ids(contact), await own_ids(neighbour)
     sent = await propose(contact, product)
     etag = (await read(editor, sent["id"])).headers["etag"]
 
@@ -33,10 +39,8 @@ async def test_who_sees_and_decides(clients: Clients) -> None:
     assert (await read(contact, sent["id"])).json()["indiener"] is None
     assert (await read(editor, sent["id"])).json()["indiener"]["naam"] == "Ulla Utrecht (demo)"
 
-    mine = (await contact.get("/api/v1/mijn-verbetervoorstellen")).json()
-    assert [p["id"] for p in mine["resultaten"]] == [sent["id"]]
-    assert mine["paginering"]["totaal"] == 1
-    assert (await neighbour.get("/api/v1/mijn-verbetervoorstellen")).json()["resultaten"] == []
+    assert await own_ids(contact) == [sent["id"], *before], "newest first"
+    assert await own_ids(neighbour) == neighbours
     assert (await anonymous.get("/api/v1/mijn-verbetervoorstellen")).status_code == 401
 
 
@@ -117,6 +121,7 @@ async def test_a_proposers_data_and_its_erasure(clients: Clients, db: Session, w
     editor, _, product = await published_product(clients)
     contact = clients()
     await login(contact, UTRECHT)
+    demo = [p.id for p in db.scalars(select(Proposal).where(Proposal.is_demo.is_(True)))]
     by_mail = await propose(clients(), product, naam="Vera", email="Vera@Example.org")
     by_account = await propose(contact, product)
 
@@ -128,7 +133,10 @@ async def test_a_proposers_data_and_its_erasure(clients: Clients, db: Session, w
         assert found.json()["verbetervoorstellen"][0]["indiener"]["email"] == "Vera@example.org"
     else:
         own = await contact.get("/api/v1/verbetervoorstellen/indieners/gegevens")
-        assert [p["id"] for p in own.json()["verbetervoorstellen"]] == [by_account["id"]]
+        ids = [p["id"] for p in own.json()["verbetervoorstellen"]]
+        assert ids[-1] == by_account["id"]
+        assert by_mail["id"] not in ids
+        assert set(ids[:-1]) <= set(demo), "and her proposals in the demo"
         other = await contact.get(
             "/api/v1/verbetervoorstellen/indieners/gegevens", params={"email": "vera@example.org"}
         )
@@ -139,7 +147,7 @@ async def test_a_proposers_data_and_its_erasure(clients: Clients, db: Session, w
     for address, proposal in (("vera@example.org", by_mail), (UTRECHT, by_account)):
         erased = await editor.post(erase, json={"email": address})
         assert erased.status_code == 200, erased.text
-        assert erased.json() == {"gewist": 1}
+        assert erased.json()["gewist"] >= 1
         row = db.scalars(select(Proposal).where(Proposal.id == proposal["id"])).one()
         db.refresh(row)
         assert (row.proposer_name, row.proposer_email, row.proposer_user_id) == (None, None, None)
