@@ -134,6 +134,12 @@ MATRIX: list[tuple[str, str, dict[str, object] | None, dict[str, int]]] = [
     ("GET", "/api/v1/vragen/1/notities", None, TEAM_ONLY),
     ("GET", "/api/v1/faq", None, PUBLIC),
     ("POST", "/api/v1/faq", FAQ_ENTRY, {**TEAM_ONLY, "redacteur": 201, "beheerder": 201}),
+    # Satisfaction figures: the team's; per advisor the admin's; the overall figure public.
+    ("GET", "/api/v1/tevredenheid/cijfers", None, TEAM_ONLY),
+    ("GET", "/api/v1/tevredenheid/cijfers?adviseur=ik", None, TEAM_ONLY),
+    ("GET", "/api/v1/tevredenheid/cijfers?groep=adviseur", None, ADMIN_ONLY),
+    ("GET", "/api/v1/tevredenheid/lage-scores", None, TEAM_ONLY),
+    ("GET", "/api/v1/tevredenheid/landelijk", None, PUBLIC),
     ("GET", "/api/v1/expertvragen", None, EXPERT_ONLY),
     ("GET", "/api/v1/expertvragen/{stimulansz}", None, EXPERT_ONLY),
     ("GET", "/api/v1/expertvragen/{divosa}", None, ANOTHER_ORGANISATIONS),
