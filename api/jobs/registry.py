@@ -20,6 +20,8 @@ from api.mail.service import deliver_pending
 from api.notifications import reminders
 from api.notifications.sending import send_due, send_summaries
 from api.satisfaction import ratings
+from api.surveys import privacy as survey_privacy
+from api.surveys import rounds as survey_rounds
 
 JobFunction = Callable[[Session, Settings, datetime], str]
 
@@ -79,6 +81,18 @@ def _prune_runs(session: Session, settings: Settings, now: datetime) -> str:
     return f"{removed} oude uitvoering(en) verwijderd"
 
 
+def _survey_rounds(session: Session, settings: Settings, now: datetime) -> str:
+    closed, reminded = survey_rounds.close_and_remind(session, settings, dutch_date(now))
+    session.commit()
+    return f"{closed} peilingronde(s) gesloten, {reminded} herinnering(en) verstuurd"
+
+
+def _survey_retention(session: Session, settings: Settings, now: datetime) -> str:
+    cleared = survey_privacy.clear_old_texts(session, settings, now)
+    session.commit()
+    return f"{cleared} open peilingantwoord(en) gewist na de bewaartermijn"
+
+
 JOBS: dict[str, Job] = {
     job.name: job
     for job in (
@@ -129,6 +143,20 @@ JOBS: dict[str, Job] = {
             "bewaartermijn; de scores blijven.",
             daily("03:30"),
             _expire_rating_comments,
+        ),
+        Job(
+            "peiling-rondes",
+            "Sluit peilingrondes na hun sluitingsdatum en herinnert wie nog niet antwoordde "
+            "één keer.",
+            daily("06:45"),
+            _survey_rounds,
+            lease=timedelta(minutes=30),
+        ),
+        Job(
+            "peiling-bewaartermijn",
+            "Wist open antwoorden van de peiling die ouder zijn dan de bewaartermijn.",
+            daily("03:30"),
+            _survey_retention,
         ),
         Job(
             "uitvoeringen-opruimen",

@@ -23,6 +23,7 @@ from api.questions.models import Question, QuestionAttachment, QuestionEvent, Qu
 from api.questions.policy import require_asker_or_team, require_team
 from api.questions.workflow import record
 from api.satisfaction import ratings
+from api.surveys import privacy as survey_privacy
 
 ERASED = "[gewist op verzoek van de vraagsteller]"
 
@@ -89,6 +90,9 @@ def erase(
         record(session, q, "gewist", principal.subject)
     # A score says nothing about her; what she wrote beside it may.
     ratings.forget_asker(session, [q.id for q in questions])
+    # Her survey answers stay counted under her municipality, no longer linked to her account,
+    # and without what she wrote in her own words.
+    survey_privacy.erase_person(session, email)
     mail.forget_recipient(session, email)
     session.flush()
     faq_kept = len({q.faq_id for q in questions if q.faq_id is not None})

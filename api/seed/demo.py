@@ -21,6 +21,7 @@ from api.seed.demo_questions import QUESTIONS, load_demo_questions
 from api.seed.demo_ratings import load_demo_ratings
 from api.seed.demo_register import DEMO_SIGNALS
 from api.seed.demo_signals import load_demo_signals
+from api.seed.demo_surveys import ROUNDS, load_demo_surveys
 
 ProgressHook = Callable[[str, int], Callable[[], None]]
 
@@ -105,6 +106,7 @@ def load_demo_data(
         ("beoordelingen", QUESTIONS, _counted("beoordelingen", load_demo_ratings)),
         ("signalen", len(DEMO_SIGNALS), _counted("signalen", load_demo_signals)),
         ("meldingen", 20, _counted("meldingen", load_demo_notifications)),
+        ("peilingen", 342 * ROUNDS, _counted("peilingen", load_demo_surveys)),
     ]
     reports = []
     for name, size, loader in parts:

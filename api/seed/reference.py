@@ -24,6 +24,7 @@ from api.organisations.models import Organisation, OrganisationKind
 from api.progress.models import RoadmapStep
 from api.progress.roadmap_template import steps_for
 from api.seed.merge import CodeList, EntitySpec, MergeReport, merge_rows
+from api.surveys import questions as survey_questions
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -222,4 +223,9 @@ def load_reference_data(
         reports.append(
             merge_rows(session, step.spec, step.rows, load_options=step.load_options, on_row=on_row)
         )
+    # The survey's standard questions have no code to merge on: they are added once, to an
+    # empty list, and are the editors' from then on.
+    added = survey_questions.ensure_standard_questions(session)
+    standard = len(survey_questions.STANDARD_QUESTIONS)
+    reports.append(MergeReport("survey_questions", created=added, unchanged=standard - added))
     return reports

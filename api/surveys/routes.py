@@ -2,4 +2,7 @@
 
 from fastapi import APIRouter
 
+from api.surveys.router import router as survey
+
 router = APIRouter()
+router.include_router(survey)

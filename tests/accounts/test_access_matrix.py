@@ -140,6 +140,15 @@ MATRIX: list[tuple[str, str, dict[str, object] | None, dict[str, int]]] = [
     ("GET", "/api/v1/tevredenheid/cijfers?groep=adviseur", None, ADMIN_ONLY),
     ("GET", "/api/v1/tevredenheid/lage-scores", None, TEAM_ONLY),
     ("GET", "/api/v1/tevredenheid/landelijk", None, PUBLIC),
+    # The survey: the team configures and reads it; a contact answers her own invitations.
+    ("GET", "/api/v1/peilingvragen", None, TEAM_ONLY),
+    ("GET", "/api/v1/peilingrondes", None, TEAM_ONLY),
+    (
+        "GET",
+        "/api/v1/mijn-peilingen",
+        None,
+        {**TEAM_ONLY, "utrecht": 200, "bollenstreek": 200, "redacteur": 403, "beheerder": 403},
+    ),
     ("GET", "/api/v1/expertvragen", None, EXPERT_ONLY),
     ("GET", "/api/v1/expertvragen/{stimulansz}", None, EXPERT_ONLY),
     ("GET", "/api/v1/expertvragen/{divosa}", None, ANOTHER_ORGANISATIONS),
