@@ -44,7 +44,7 @@ function parse(raw: string, order: number): Mail {
   return { to: header('To'), subject: header('Subject'), body, order };
 }
 
-async function mailsTo(address: string): Promise<Mail[]> {
+export async function mailsTo(address: string): Promise<Mail[]> {
   let names: string[];
   try {
     names = await readdir(mailDir());

@@ -64,6 +64,8 @@ const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'
 const PreferencesPage = lazy(() => import('../notifications/PreferencesPage'));
 const UnsubscribePage = lazy(() => import('../notifications/UnsubscribePage'));
 const MailPreviewsPage = lazy(() => import('../notifications/MailPreviewsPage'));
+// The rating of an answer from the answer mail's links works without logging in.
+const AnswerRatingPage = lazy(() => import('../satisfaction/AnswerRatingPage'));
 
 // Who may ask a question: municipal contacts, and the team logging one for someone else.
 const ASKER_ROLES: readonly Role[] = ['gemeente', ...EDITOR_ROLES];
@@ -86,6 +88,7 @@ export function AppRoutes() {
         <Route path="wachtwoord-vergeten" element={<ForgotPasswordPage />} />
         <Route path="wachtwoord-herstellen" element={<ResetPasswordPage />} />
         <Route path="uitnodiging" element={<AcceptInvitationPage />} />
+        <Route path="antwoord-beoordelen" element={<AnswerRatingPage />} />
         <Route
           path="mijn-account"
           element={

@@ -6,6 +6,7 @@ import { ApiError } from '../api/problem';
 import { AppLink, ButtonAppLink } from '../app/AppLink';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { isEditor, useCurrentUser } from '../auth/session';
+import { AnswerRatingSection } from '../satisfaction/AnswerRatingSection';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 import { useQuestion } from './api';
@@ -124,6 +125,7 @@ function QuestionView({ question, team }: { question: Question; team: boolean })
       )}
       {team && <ExpertRequestsSection question={question} />}
       <AnswerSection question={question} />
+      {question.antwoord && <AnswerRatingSection questionId={question.id} team={team} />}
       {team && <FaqSection question={question} />}
       <AttachmentsSection question={question} />
       {team && (
