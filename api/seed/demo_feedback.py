@@ -215,7 +215,8 @@ def load_demo_feedback(
     ]
     if len(published) < 7:
         return 0, 0
-    grown, low, others = published[0], published[1], published[2:]
+    # The last ones by number: the first published products are the ones other demos show.
+    grown, low, others = published[-1], published[-2], published[:-2]
     first, second, third = _grow(session, grown, actor, now)
 
     votes = _votes(rng, grown, first, second.published_at or now, 18, 0.7)

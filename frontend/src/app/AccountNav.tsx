@@ -57,6 +57,7 @@ const SIGNAL_CONTACT_LINKS = [
 const EDITOR_LINKS = [
   { to: '/producten/nieuw', label: 'Nieuw product' },
   { to: '/beheer/leveringsplan', label: 'Leveringsplan' },
+  { to: '/verbetervoorstellen', label: 'Verbetervoorstellen' },
 ];
 
 function SectionNav({ id, title, links }: { id: string; title: string; links: { to: string; label: string }[] }) {

@@ -6,6 +6,7 @@ import { AccessibilityStatementPage } from '../accessibility/AccessibilityStatem
 import { RequireAuth } from '../auth/RequireAuth';
 import { EDITOR_ROLES, type Role } from '../auth/session';
 import { MeasuresPage } from '../measures/MeasuresPage';
+import { proposalRoutes } from '../proposals/routes';
 import { signalRoutes } from '../signals/routes';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
@@ -241,6 +242,7 @@ export function AppRoutes() {
           />
         </Route>
         {signalRoutes()}
+        {proposalRoutes()}
         <Route path="beheer">
           <Route
             path="leveringsplan"

@@ -26,7 +26,11 @@ describe('the navigation', () => {
     mockApi({ '/api/v1/sessies/huidig': handler });
     renderApp('/toegankelijkheid');
     const editors = await screen.findByRole('navigation', { name: 'Redactie' });
-    expect(within(editors).getAllByRole('link').map((link) => link.textContent)).toEqual(['Nieuw product', 'Leveringsplan']);
+    expect(within(editors).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Nieuw product',
+      'Leveringsplan',
+      'Verbetervoorstellen',
+    ]);
     expect(within(editors).getByRole('link', { name: 'Leveringsplan' })).toHaveAttribute('href', '/beheer/leveringsplan');
     expect(screen.queryByRole('link', { name: 'Mijn toetsingen' })).not.toBeInTheDocument();
   });

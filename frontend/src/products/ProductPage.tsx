@@ -13,6 +13,7 @@ import { useParams } from 'react-router-dom';
 import { ApiError } from '../api/problem';
 import { AppLink } from '../app/AppLink';
 import { hasRole, isEditor, useCurrentUser } from '../auth/session';
+import { FeedbackBlock } from '../proposals/FeedbackBlock';
 import { FollowProduct } from './FollowProduct';
 import { DutchDate } from '../shared/DutchDate';
 import { DutchDateTime } from '../shared/DutchDateTime';
@@ -219,6 +220,9 @@ export default function ProductPage() {
             <Suspense fallback={<SectionLoading />}>
               <TesterReview product={data} />
             </Suspense>
+          )}
+          {data.gepubliceerdeVersie && data.status !== 'ingetrokken' && (
+            <FeedbackBlock productId={data.id} version={data.gepubliceerdeVersie.nummer} signedIn={Boolean(user)} />
           )}
         </>
       )}
