@@ -57,6 +57,11 @@ TAGS = [
         "description": "Het knelpuntenregister: signalen uit de praktijk, hun bewijs, het "
         "doorzetten naar wie het kan veranderen en de terugkoppeling.",
     },
+    {
+        "name": "Verbetervoorstellen",
+        "description": "Voorstellen om een product te verbeteren: insturen, de inbox van de "
+        "redactie, overnemen in een volgende versie of afwijzen, en de eigen voorstellen.",
+    },
     {"name": "Dashboard", "description": "Het landelijk beeld en het tekort door de tijd."},
     {"name": "Beheer", "description": "Gezondheid van de dienst."},
     {
