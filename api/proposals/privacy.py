@@ -23,20 +23,27 @@ def export_for(session: Session, principal: Principal, email: str | None) -> lis
     return repository.of_person(session, email or own)
 
 
-def erase(session: Session, ctx: RequestContext, principal: Principal, email: str) -> int:
-    require_team(principal, "Gegevens wissen")
+def erase_person(session: Session, email: str) -> list[int]:
+    """Empties who sent her proposals; also part of an asker's erasure (questions/privacy.py).
+    Returns the proposals' numbers."""
     found = repository.of_person(session, email)
     for proposal in found:
         proposal.proposer_name = proposal.proposer_email = None
         proposal.proposer_user_id = None
-    mail.forget_recipient(session, email)
     session.flush()
+    return [p.id for p in found]
+
+
+def erase(session: Session, ctx: RequestContext, principal: Principal, email: str) -> int:
+    require_team(principal, "Gegevens wissen")
+    found = erase_person(session, email)
+    mail.forget_recipient(session, email)
     # The audit log names no one: the address is what was erased.
     audit.record(
         session,
         ctx,
         "verbetervoorstellen.persoonsgegevens-gewist",
         actor=principal.subject,
-        details={"verbetervoorstellen": [p.id for p in found]},
+        details={"verbetervoorstellen": found},
     )
     return len(found)

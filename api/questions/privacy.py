@@ -18,6 +18,7 @@ from api.core.security import Principal
 from api.core.validation import InvalidParams
 from api.mail import service as mail
 from api.products.models import ProductFile
+from api.proposals import privacy as proposal_privacy
 from api.questions import repository, similarity
 from api.questions.models import Question, QuestionAttachment, QuestionEvent, QuestionNote
 from api.questions.policy import require_asker_or_team, require_team
@@ -93,6 +94,8 @@ def erase(
     # Her survey answers stay counted under her municipality, no longer linked to her account,
     # and without what she wrote in her own words.
     survey_privacy.erase_person(session, email)
+    # Who sent an improvement proposal goes too; the proposal, about a product, stays.
+    proposal_privacy.erase_person(session, email)
     mail.forget_recipient(session, email)
     session.flush()
     faq_kept = len({q.faq_id for q in questions if q.faq_id is not None})

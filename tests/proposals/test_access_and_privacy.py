@@ -155,3 +155,17 @@ async def test_a_proposers_data_and_its_erasure(clients: Clients, db: Session, w
     assert (await editor.get(f"/api/v1/verbetervoorstellen/{by_mail['id']}")).json()[
         "indiener"
     ] == {"naam": None, "email": None, "account": False}
+
+
+async def test_an_askers_erasure_also_empties_who_sent_her_proposals(
+    clients: Clients, db: Session
+) -> None:
+    editor, _, product = await published_product(clients)
+    sent = await propose(clients(), product, naam="Wim", email="wim@example.org")
+    erased = await editor.post(
+        "/api/v1/vragenstellers/wissingen", json={"email": "wim@example.org"}
+    )
+    assert erased.status_code == 200, erased.text
+    row = db.scalars(select(Proposal).where(Proposal.id == sent["id"])).one()
+    db.refresh(row)
+    assert (row.proposer_name, row.proposer_email) == (None, None)
