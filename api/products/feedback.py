@@ -31,10 +31,12 @@ def _load(session: Session, product_id: int, *, for_update: bool = False) -> Pro
     return product
 
 
-def shown_version(session: Session, product_id: int) -> ShownVersion:
+def shown_version(session: Session, product_id: int, *, lock: bool = False) -> ShownVersion:
     """The published version the public sees: 404 for a product that never was published (the
-    public does not know it), 409 for a withdrawn one."""
-    product = _load(session, product_id)
+    public does not know it), 409 for a withdrawn one. `lock` holds the product until the
+    transaction ends, so what is decided from it (a vote's effect on the flag) is decided one
+    request at a time."""
+    product = _load(session, product_id, for_update=lock)
     published = product.published_version
     if published is None:
         raise NotFoundError(f"Product {product_id} bestaat niet.")

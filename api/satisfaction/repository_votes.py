@@ -7,11 +7,13 @@ from sqlalchemy.orm import Session
 from api.satisfaction.models import ProductVote
 
 
-def vote_of(session: Session, version_id: int, voter_key: str) -> ProductVote | None:
+def vote_of(
+    session: Session, version_id: int, voter_key: str, *, for_update: bool = False
+) -> ProductVote | None:
     query = select(ProductVote).where(
         ProductVote.version_id == version_id, ProductVote.voter_key == voter_key
     )
-    return session.scalars(query.with_for_update()).first()
+    return session.scalars(query.with_for_update() if for_update else query).first()
 
 
 def counts(session: Session, version_id: int) -> tuple[int, int]:

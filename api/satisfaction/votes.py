@@ -152,14 +152,17 @@ def vote(
     voter = _voter(session, settings, principal, browser_id)
     assert voter is not None  # noqa: S101 - an account, or a browser id made just now
     _throttle(session, settings, ctx, new_voter)
+    # The throttle committed; parallel votes on the product now wait for each other, so only
+    # one of them sees the crossing of the threshold.
+    shown = feedback.shown_version(session, product_id, lock=True)
     before = repository.counts(session, shown.version_id)
-    own = repository.vote_of(session, shown.version_id, voter)
+    own = repository.vote_of(session, shown.version_id, voter, for_update=True)
     if own is None:
         fresh = ProductVote(
             product_id=shown.product_id, version_id=shown.version_id, voter_key=voter, useful=useful
         )
         if not repository.add(session, fresh):
-            own = repository.vote_of(session, shown.version_id, voter)
+            own = repository.vote_of(session, shown.version_id, voter, for_update=True)
     if own is not None and own.useful != useful:
         own.useful = useful
         own.voted_at = clock.now()
