@@ -76,6 +76,10 @@ async def test_a_contact_proposes_it_is_adopted_and_processed_when_published(
     assert (await review_and_publish(editor, tester, product)).status_code == 200
     done = (await read(contact, sent["id"])).json()
     assert done["status"] == "verwerkt"
+    processed = await read(admin, sent["id"])
+    for name, body in (("overnemen", {}), ("afwijzen", {"reden": "Te laat"})):
+        late = await step(admin, sent["id"], name, processed.headers["etag"], **body)
+        assert late.status_code == 409, "processed is final"
     assert done["verwerktOp"] is not None
     assert [(s["van"], s["naar"]) for s in done["geschiedenis"]] == [
         (None, "nieuw"),
@@ -160,6 +164,9 @@ async def test_a_visitor_who_left_an_address_is_mailed_the_rejection_and_its_rea
     assert (
         await step(editor, sent["id"], "overnemen", rejected.headers["etag"])
     ).status_code == 409
+    again = await step(editor, sent["id"], "afwijzen", rejected.headers["etag"], reden="Nogmaals")
+    assert again.status_code == 409
+    assert (await read(editor, sent["id"])).json()["reden"] == "Dit staat al in hoofdstuk 3."
     assert len(mailed(db, "vera@example.org")) == 1
 
 
