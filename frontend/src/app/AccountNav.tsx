@@ -54,6 +54,11 @@ const SIGNAL_CONTACT_LINKS = [
   { to: '/signalen/melden', label: 'Signaal melden' },
 ];
 
+const SURVEY_EDITOR_LINKS = [
+  { to: '/peilingen', label: 'Rondes' },
+  { to: '/peilingen/vragen', label: 'Vragen' },
+];
+
 const EDITOR_LINKS = [
   { to: '/producten/nieuw', label: 'Nieuw product' },
   { to: '/beheer/leveringsplan', label: 'Leveringsplan' },
@@ -112,6 +117,11 @@ export function AccountNav() {
             Mijn toetsingen
           </NavLink>
         )}
+        {hasRole(user, 'gemeente') && (
+          <NavLink to="/mijn-peilingen" className={navLinkClass}>
+            Mijn peilingen
+          </NavLink>
+        )}
         {hasRole(user, 'expert') && (
           <NavLink to="/expertvragen" className={navLinkClass}>
             Expertvragen
@@ -142,6 +152,7 @@ export function AccountNav() {
       {!isEditor(user) && hasRole(user, 'gemeente') && (
         <SectionNav id="signalen-navigatie" title="Signalen" links={SIGNAL_CONTACT_LINKS} />
       )}
+      {isEditor(user) && <SectionNav id="peiling-navigatie" title="Peiling" links={SURVEY_EDITOR_LINKS} />}
       {isEditor(user) && <SectionNav id="redactie-navigatie" title="Redactie" links={EDITOR_LINKS} />}
       {hasRole(user, 'beheerder') && <SectionNav id="beheer-navigatie" title="Beheer" links={ADMIN_LINKS} />}
     </>

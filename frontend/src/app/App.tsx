@@ -8,6 +8,7 @@ import { EDITOR_ROLES, type Role } from '../auth/session';
 import { MeasuresPage } from '../measures/MeasuresPage';
 import { proposalRoutes } from '../proposals/routes';
 import { signalRoutes } from '../signals/routes';
+import { surveyRoutes } from '../surveys/routes';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -243,6 +244,7 @@ export function AppRoutes() {
         </Route>
         {signalRoutes()}
         {proposalRoutes()}
+        {surveyRoutes()}
         <Route path="beheer">
           <Route
             path="leveringsplan"
