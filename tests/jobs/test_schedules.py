@@ -127,6 +127,8 @@ def test_the_jobs_and_their_schedules() -> None:
         "herinneringen-producten": "dagelijks om 06:30",
         "herinneringen-gemeenten": "dagelijks om 06:30",
         "beoordelingen-toelichtingen-opruimen": "dagelijks om 03:30",
+        "peiling-rondes": "dagelijks om 06:45",
+        "peiling-bewaartermijn": "dagelijks om 03:30",
         "uitvoeringen-opruimen": "dagelijks om 03:15",
     }
     for job in JOBS.values():
