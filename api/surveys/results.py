@@ -25,10 +25,10 @@ class Grouping(enum.StrEnum):
     REGION = "arbeidsmarktregio"
 
 
-def _group_key(grouping: Grouping, municipality: Municipality) -> str:
+def _grouper(grouping: Grouping, places: dict[str, Municipality]) -> figures.GroupOf:
     if grouping == Grouping.PROVINCE:
-        return municipality.province_code
-    return municipality.labour_market_region_code
+        return lambda s: places[s.municipality].province_code
+    return lambda s: places[s.municipality].labour_market_region_code
 
 
 @dataclass(frozen=True)
@@ -90,12 +90,14 @@ def round_results(
                 for a, i in mine
                 if a.score is not None
             ]
-            table = figures.guarded_table(
+            # Both groupings at once, whichever is shown: a province on one request less a
+            # region on the other must not single anyone out either.
+            tables = figures.guarded_tables(
                 scored,
-                lambda s: _group_key(grouping, places[s.municipality]),
+                {g.value: _grouper(g, places) for g in Grouping},
                 minimum=minimum,
             )
-            questions.append(QuestionResult(question, table, [], 0))
+            questions.append(QuestionResult(question, tables[grouping.value], [], 0))
         else:
             texts = [a.text for a, _ in mine if a.text and a.text_cleared]
             withheld = sum(1 for a, _ in mine if a.text and not a.text_cleared)

@@ -8,6 +8,7 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api.municipalities.models import Municipality
 from api.surveys.models import Invitation, SurveyAnswer, SurveyRound
 from tests.auth import BOLLENSTREEK, PARTNER, STIMULANSZ, UTRECHT, machine_token
 from tests.surveys.helpers import editor, full_answers, new_round, person, send, survey_links
@@ -115,3 +116,38 @@ async def test_the_demo_round_shows_large_groups_and_hides_small_ones(
     assert (
         await e.get(f"/api/v1/peilingrondes/{closed.id}/resultaten?groepering=x")
     ).status_code == 400
+
+
+async def test_a_region_on_one_page_and_its_province_on_the_other_single_no_one_out(
+    clients: object, db: Session
+) -> None:
+    closed = db.scalars(
+        select(SurveyRound).where(SurveyRound.is_demo.is_(True), SurveyRound.status == "gesloten")
+    ).one()
+    e = await editor(clients)
+    rows = db.execute(
+        select(Invitation.id, Municipality.province_code, Municipality.labour_market_region_code)
+        .join(Municipality, Municipality.code == Invitation.municipality_code)
+        .where(Invitation.round_id == closed.id, Invitation.answered_at.is_not(None))
+    ).all()
+    members: dict[str, set[int]] = {}
+    for invitation, province, region in rows:
+        members.setdefault(province, set()).add(invitation)
+        members.setdefault(region, set()).add(invitation)
+    shown: list[frozenset[int]] = []
+    for grouping in ("provincie", "arbeidsmarktregio"):
+        results = (
+            await e.get(
+                f"/api/v1/peilingrondes/{closed.id}/resultaten", params={"groepering": grouping}
+            )
+        ).json()
+        first = next(q for q in results["vragen"] if q["vraag"]["soort"] == "schaal")
+        for group in first["groepen"]:
+            if not group["teWeinigAntwoorden"]:
+                assert group["respondenten"] == len(members[group["sleutel"]])
+                shown.append(frozenset(members[group["sleutel"]]))
+    assert shown
+    for a in shown:
+        for b in shown:
+            if a < b:
+                assert len(b) - len(a) >= 5
