@@ -87,12 +87,14 @@ def conditional_versioned(
     vary: str | None = None,
     media_type: str = "application/json",
     again: VersionKey | None = None,
+    keep_private: bool = False,
 ) -> Response:
     """Like conditional_json, but the tag comes from a cheap version key (what the
     representation depends on, plus the URL and who asks), so a 304 skips building the body.
     A public answer is kept per tag; with `again` (how to read `version_key` on another
     session), the same for every anonymous caller, it is answered again before routing
-    (core/kept.py)."""
+    (core/kept.py). With `keep_private`, a private answer is kept per tag as well: only for a
+    version key that names who asks, read after the caller's access was checked."""
     etag = version_tag(version_key, request.url.path, request.url.query)
     headers = _headers(etag, cache_control, vary)
     if last_modified is not None:
@@ -110,15 +112,16 @@ def conditional_versioned(
             unchanged = False
         if unchanged:
             return Response(status_code=304, headers=headers)
-    if not cache_control.startswith("public"):
+    public = cache_control.startswith("public")
+    if not public and not keep_private:
         return Response(_rendered(build()), media_type=media_type, headers=headers)
-    # The same for everyone, so one copy serves every caller.
+    # The same for everyone (or, kept private, for the one its key names): one copy serves all.
     store = representations(request.app.state)
     body = store.get(etag)
     if body is None:
         body = _rendered(build())
         store.put(etag, body)
-    if again is not None and vary is None and last_modified is None:
+    if again is not None and public and vary is None and last_modified is None:
         url = url_of(request.url.path, request.url.query)
         entry = Entry(again, etag, media_type, tuple(headers.items()))
         index_of(request.app.state).remember(url, entry)

@@ -180,7 +180,6 @@ def answer_kind(filters: Filters, reference: Reference, grouping: str) -> Kind[R
         day_of=lambda r: clock.dutch_date(r.asked_at),
         scored=lambda r: r.score is not None,
         respondent_of=lambda r: number(r.municipality or f"vraag:{r.question_id}"),
-        score_of=lambda r: r.score or 0,
     )
 
 
@@ -192,7 +191,6 @@ def vote_kind(filters: Filters, reference: Reference, grouping: str) -> Kind[Vot
         day_of=lambda v: clock.dutch_date(v.voted_at),
         scored=lambda _: True,
         respondent_of=lambda v: number(v.voter),
-        score_of=lambda v: int(v.useful),
     )
 
 
@@ -205,7 +203,6 @@ def invitation_kind(
         day_of=lambda i: opened[i.round_id],
         scored=lambda i: i.answered,
         respondent_of=lambda i: i.invitation_id,
-        score_of=lambda _: 0,
     )
 
 

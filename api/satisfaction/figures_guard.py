@@ -13,7 +13,6 @@ ratings of one municipality single it out all the same), for a product vote the 
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TypeVar
 
 MINIMUM_GROUP = 5
 TOO_FEW = "te weinig antwoorden"
@@ -73,30 +72,28 @@ class Shown:
     groups: set[str]
 
 
-R = TypeVar("R")
+Member = tuple[int, str | None, bool]
+"""A respondent in a group (None: in none of the table's groups), and whether the filters
+select her there. The guard counts respondents, not scores, so one per respondent and group
+is all it needs."""
 
 
-def shown(
-    rows: Iterable[R],
-    groups_of: Callable[[R], Iterable[str]],
-    respondent_of: Callable[[R], int],
-    score_of: Callable[[R], int],
-    selected: Callable[[R], bool],
-) -> Shown:
-    """Which groups (and whether the total) of a table may be shown. `rows` is everything the
-    table could be asked about unfiltered (a period's scores), `selected` the filters: a row
-    in several groups (a question about two measures) counts in each."""
+def shown(members: Iterable[Member]) -> Shown:
+    """Which groups (and whether the total) of a table may be shown. `members` is everyone the
+    table could be asked about unfiltered (a period's respondents), with the filters' verdict:
+    a respondent in several groups (a question about two measures) is in each."""
     scores: list[Score] = []
     group: dict[int, str | None] = {}
     chosen: set[int] = set()
-    for row in rows:
-        keys: list[str | None] = [*groups_of(row)] or [None]
-        for key in keys:
-            score = Score(respondent_of(row), "", score_of(row))
-            scores.append(score)
-            group[id(score)] = key
-            if selected(row):
-                chosen.add(id(score))
+    selected: dict[tuple[int, str | None], bool] = {}
+    for respondent, key, kept in members:
+        selected[respondent, key] = selected.get((respondent, key), False) or kept
+    for (respondent, key), kept in selected.items():
+        score = Score(respondent, "", 0)
+        scores.append(score)
+        group[id(score)] = key
+        if kept:
+            chosen.add(id(score))
     table = guarded_table(
         scores,
         lambda s: group[id(s)],

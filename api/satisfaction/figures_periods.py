@@ -3,6 +3,7 @@ days, api/core/clock.py)."""
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from api.core.clock import AMSTERDAM
@@ -29,6 +30,7 @@ def _next(year: int, month: int, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+@lru_cache(maxsize=8192)
 def of(day: date, kind: PeriodKind) -> Period:
     first = _first_month(day, kind)
     start = date(day.year, first, 1)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from api.core import clock, data_versions
 from api.core.data_versions import Reader
-from api.core.opendata import LICENCE, LICENCE_URL, csv_bytes
+from api.core.opendata import csv_bytes, provenance
 from api.core.text import spreadsheet_cell
 from api.satisfaction import figures_guard as guard
 from api.satisfaction import figures_periods as periods
@@ -23,7 +23,6 @@ from api.satisfaction.figures_schemas import (
     PublicAnswerPoint,
     PublicSatisfaction,
     PublicSurveyPoint,
-    SectionSource,
 )
 from api.surveys.models import Touchpoint
 
@@ -65,13 +64,7 @@ def _survey(session: Session) -> list[PublicSurveyPoint]:
         answered = sum(1 for i in invited if i.round_id == round_.id and i.answered)
         for question in sorted(questions.values(), key=lambda q: (q.position, q.id)):
             found = [s for s in scores if s.invitation_id in mine and s.question_id == question.id]
-            shown = guard.shown(
-                found,
-                lambda _: {"NL"},
-                lambda s: s.invitation_id,
-                lambda s: s.score,
-                lambda _: True,
-            )
+            shown = guard.shown((s.invitation_id, "NL", True) for s in found)
             values = [s.score for s in found] if shown.groups else []
             points.append(
                 PublicSurveyPoint(
@@ -93,15 +86,10 @@ def _answers(session: Session) -> list[PublicAnswerPoint]:
     first, after = periods.moment_bounds(start, today)
     ratings = [r for r in repository.ratings(session, first, after) if r.score is not None]
     points = []
+    number = _numbered()
     for period in periods.between(start, today, "kwartaal"):
         found = [r for r in ratings if period.start <= clock.dutch_date(r.asked_at) <= period.end]
-        shown = guard.shown(
-            found,
-            lambda _: {"NL"},
-            _numbered(),
-            lambda r: r.score or 0,
-            lambda _: True,
-        )
+        shown = guard.shown((number(r), "NL", True) for r in found)
         values = [r.score or 0 for r in found] if shown.groups else []
         points.append(
             PublicAnswerPoint(
@@ -125,21 +113,15 @@ def _numbered() -> Callable[[repository.Rating], int]:
 def build(session: Session, request: Request) -> PublicSatisfaction:
     rated, _voted, answered = repository.latest_moments(session)
     moments = [m for m in (rated, answered) if m is not None]
-    now = clock.now()
+    today = clock.today()
     return PublicSatisfaction(
-        peildatum=clock.today(),
+        peildatum=today,
         minimale_groepsgrootte=guard.MINIMUM_GROUP,
         peiling=_survey(session),
         antwoorden=_answers(session),
-        herkomst=SectionSource(
-            bron=SOURCE,
-            peilmoment=max(moments, default=None),
-            berekend_op=now,
-            versie=version(session),
-            csv=f"{request.url.path}?formaat=csv",
-        ),
-        licentie=LICENCE,
-        licentie_url=LICENCE_URL,
+        versie=version(session),
+        berekend_op=clock.now(),
+        herkomst=provenance(request, SOURCE, max(moments, default=None), today),
     )
 
 

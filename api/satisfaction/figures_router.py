@@ -128,6 +128,8 @@ def team_figures(
         f"{figures.version(session, today)}|{principal.subject}",
         build,
         cache_control=PRIVATE_REVALIDATE,
+        # Built once per version of the scores for each person who asks, and kept.
+        keep_private=True,
     )
 
 

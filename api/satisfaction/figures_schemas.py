@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from api.core.opendata import Provenance
 from api.core.schemas import ApiModel, CodeName, RequestModel
 from api.signals.models import SignalKind, SignalStatus
 
@@ -230,6 +231,6 @@ class PublicSatisfaction(ApiModel):
     antwoorden: list[PublicAnswerPoint] = Field(
         description="Hoe nuttig vraagstellers de antwoorden vonden, per kwartaal."
     )
-    herkomst: SectionSource
-    licentie: str
-    licentie_url: str
+    versie: str = Field(description="De versie van de gegevens waaruit ze zijn berekend.")
+    berekend_op: datetime = Field(description="Wanneer deze cijfers zijn berekend.")
+    herkomst: Provenance

@@ -117,9 +117,9 @@ def _low(ratings: list[Rating], reference: Reference, measure: str) -> float | N
     mean = round(sum(scores) / len(scores), 2)
     if mean > LOW_MEAN:
         return None
-    kind = figures.answer_kind(Filters(measure=measure), reference, "maatregel")
+    kind = figures.answer_kind(Filters(), reference, "maatregel")
     shown = figures_guard.shown(
-        ratings, kind.groups_of, kind.respondent_of, kind.score_of, lambda _: True
+        (kind.respondent_of(r), group, True) for r in ratings for group in kind.groups_of(r)
     )
     return mean if measure in shown.groups else None
 

@@ -161,11 +161,6 @@ def label(grouping: str, code: str, reference: Reference, names: dict[int, str])
     return CodeName(code=code, naam=names_of.get(code, code))
 
 
-def _sort_key(grouping: str) -> Callable[[str], tuple[int, str]]:
-    numeric = grouping in ("fase", "adviseur")
-    return lambda code: (int(code), "") if numeric else (0, code)
-
-
 # Tables -------------------------------------------------------------------------------------
 
 
@@ -179,7 +174,6 @@ class Kind(Generic[R]):
     scored: Callable[[R], bool]
     """Whether a row is a respondent's score (an unrated answer is not)."""
     respondent_of: Callable[[R], int]
-    score_of: Callable[[R], int]
 
 
 @dataclass(frozen=True)
@@ -195,41 +189,43 @@ def grouped(
 ) -> list[Grouped[R]]:
     """Per group (every group a kept row falls in), its rows over the whole range and per
     period, each withheld where the guard says so."""
-    kept = [r for r in rows if kind.keeps(r)]
-    codes = sorted({g for r in kept for g in kind.groups_of(r)})
     members: dict[str, list[R]] = defaultdict(list)
     per_period: dict[tuple[str, str], list[R]] = defaultdict(list)
-    in_period: dict[str, list[R]] = defaultdict(list)
+    # Who is where, for the guard: the whole range, and each period.
+    whole: set[guard.Member] = set()
+    in_period: dict[str, set[guard.Member]] = defaultdict(set)
     for row in rows:
         code = periods.of(kind.day_of(row), period).code
-        in_period[code].append(row)
-        if kind.keeps(row):
-            for group in kind.groups_of(row):
+        kept = kind.keeps(row)
+        groups = kind.groups_of(row)
+        if kept:
+            for group in groups:
                 members[group].append(row)
                 per_period[group, code].append(row)
-
-    def allowed(table: list[R]) -> set[str]:
-        return guard.shown(
-            [r for r in table if kind.scored(r)],
-            kind.groups_of,
-            kind.respondent_of,
-            kind.score_of,
-            kind.keeps,
-        ).groups
-
-    whole = allowed(rows)
-    by_period = {p.code: allowed(in_period.get(p.code, [])) for p in scope}
+        if kind.scored(row):
+            respondent = kind.respondent_of(row)
+            places: list[str | None] = [*groups] if groups else [None]
+            for place in places:
+                whole.add((respondent, place, kept))
+                in_period[code].add((respondent, place, kept))
+    shown = guard.shown(whole).groups
+    by_period = {p.code: guard.shown(in_period.get(p.code, set())).groups for p in scope}
     return [
         Grouped(
             code,
-            members[code] if code in whole else None,
+            members[code] if code in shown else None,
             [
                 (p, per_period.get((code, p.code), []) if code in by_period[p.code] else None)
                 for p in scope
             ],
         )
-        for code in codes
+        for code in sorted(members, key=_in_order)
     ]
+
+
+def _in_order(code: str) -> tuple[int, str]:
+    """Numbers (waves, advisors) in their order, codes alphabetically."""
+    return (int(code), "") if code.isdigit() else (0, code)
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -333,17 +329,19 @@ def survey_groups(
 ) -> list[SurveyGroup]:
     """Per group the response rate (guarded by who answered) and, per scale question, the
     mean of its scores (guarded by who answered that question)."""
-    invitation = {i.invitation_id: i for i in data.invitations}
     per_question: dict[int, list[SurveyScore]] = defaultdict(list)
     for score in data.scores:
         per_question[score.question_id].append(score)
+    # Each invitation judged once, not once per answer.
+    groups = {i.invitation_id: kind.groups_of(i) for i in data.invitations}
+    kept = {i.invitation_id: kind.keeps(i) for i in data.invitations}
+    days = {i.invitation_id: kind.day_of(i) for i in data.invitations}
     question_kind: Kind[SurveyScore] = Kind(
-        groups_of=lambda s: kind.groups_of(invitation[s.invitation_id]),
-        keeps=lambda s: kind.keeps(invitation[s.invitation_id]),
-        day_of=lambda s: kind.day_of(invitation[s.invitation_id]),
+        groups_of=lambda s: groups[s.invitation_id],
+        keeps=lambda s: kept[s.invitation_id],
+        day_of=lambda s: days[s.invitation_id],
         scored=lambda _: True,
         respondent_of=lambda s: s.invitation_id,
-        score_of=lambda s: s.score,
     )
     questions = {
         q.id: {g.code: g for g in grouped(question_kind, per_question[q.id], scope, period_kind)}
@@ -352,7 +350,7 @@ def survey_groups(
 
     asked_in: dict[str, set[int]] = defaultdict(set)
     for score in data.scores:
-        day = kind.day_of(invitation[score.invitation_id])
+        day = days[score.invitation_id]
         asked_in[periods.of(day, period_kind).code].add(score.question_id)
 
     def figure(

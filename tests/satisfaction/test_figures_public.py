@@ -89,7 +89,9 @@ async def test_the_public_figure_with_its_source_moment_and_guard(
     assert source["bron"].startswith("Spoorboek")
     assert source["peilmoment"] is not None
     assert source["csv"] == f"{URL}?formaat=csv"
-    assert body["licentie"] == "CC-BY-4.0"
+    assert source["licentie"] == "CC-BY-4.0"
+    assert source["peildatum"] == "2031-06-30"
+    assert "tevredenheid" in body["versie"]
 
 
 async def test_the_csv_under_cc_by_with_the_same_numbers(
