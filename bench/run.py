@@ -1,11 +1,12 @@
 """Benchmark the read API against a bare FastAPI baseline measured in the same run, guard
 that list endpoints run a constant number of SQL statements whatever the page size, and measure
 the implementation-progress endpoints (bulk upsert, overview, matrix) at 1× and 10× the
-municipalities, and similarity search over 5,000 questions and 500 FAQ entries with the
-dashboard's cached figures, cold and warm.
+municipalities, similarity search over 5,000 questions and 500 FAQ entries with the
+dashboard's cached figures, cold and warm, and the satisfaction figures at 10× the demo's scores.
 
     python -m bench.run [--quick | --smoke] [--json PATH] [--database-url URL]
-                        [--queries-only | --progress-only | --questions-only]
+                        [--queries-only | --progress-only | --questions-only
+                         | --satisfaction-only]
 
 --smoke (part of `make test`) counts the statements and runs every section once, briefly and on
 little data: it proves the bench still works and measures nothing worth keeping.
@@ -48,6 +49,7 @@ from bench import (
     report,
     servers,
     targets,
+    tevredenheid,
     voortgang,
     vragen,
     workers,
@@ -82,7 +84,7 @@ QUICK = Plan(duration=0.5, rounds=1, warmup=0.2, concurrency=16, max_requests=50
 SMOKE = Plan(duration=0.05, rounds=1, warmup=0.0, concurrency=4, max_requests=2_000)
 
 _started = time.perf_counter()
-ONLY = ("queries", "progress", "questions", "workers", "browser")
+ONLY = ("queries", "progress", "questions", "satisfaction", "workers", "browser")
 """The sections a --<name>-only run can be limited to."""
 
 
@@ -136,6 +138,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--questions-only",
         action="store_true",
         help="only the questions section: similarity and FAQ search, dashboard cold and warm",
+    )
+    parser.add_argument(
+        "--satisfaction-only",
+        action="store_true",
+        help="only the satisfaction section: the figures at 10× the demo's scores",
     )
     parser.add_argument(
         "--workers-only",
@@ -196,6 +203,16 @@ def progress_plan_for(args: argparse.Namespace) -> voortgang.Plan:
 
 def questions_plan_for(args: argparse.Namespace) -> vragen.Plan:
     return vragen.SMOKE if args.smoke else vragen.QUICK if args.quick else vragen.FULL
+
+
+def satisfaction_plan_for(args: argparse.Namespace) -> tevredenheid.Plan:
+    return (
+        tevredenheid.SMOKE
+        if args.smoke
+        else tevredenheid.QUICK
+        if args.quick
+        else tevredenheid.FULL
+    )
 
 
 def cpu_split(enabled: bool) -> tuple[set[int] | None, set[int] | None]:
@@ -555,6 +572,13 @@ def run_questions(context: voortgang.Context, plan: vragen.Plan) -> vragen.Resul
     return result
 
 
+def run_satisfaction(context: voortgang.Context, plan: tevredenheid.Plan) -> tevredenheid.Result:
+    progress(f"satisfaction: the figures at {plan.factor}× the demo's scores")
+    result = tevredenheid.run_section(context, plan)
+    print(tevredenheid.tables(result), end="\n\n", flush=True)
+    return result
+
+
 def code_state() -> str:
     """The commit and a hash of the uncommitted changes under api/: the servers load the code
     when they start, so a change during the run (a shared checkout) can make figures of the
@@ -598,6 +622,7 @@ def failures(
     progress_result: voortgang.Result | None = None,
     questions_result: vragen.Result | None = None,
     workers_result: workers.Result | None = None,
+    satisfaction_result: tevredenheid.Result | None = None,
 ) -> list[str]:
     problems = [
         f"{c.path}: SQL statements per request grow with the page size {c.per_size}"
@@ -622,13 +647,15 @@ def failures(
         problems += progress_result.problems()
     if questions_result is not None:
         problems += questions_result.problems()
+    if satisfaction_result is not None:
+        problems += satisfaction_result.problems()
     if workers_result is not None:
         # A read that fails is a broken bench or app; answers that differ are target 7's MISS.
         problems += [f"workers: {p}" for p in workers_result.problems]
     return problems
 
 
-SECTIONS = ("queries", "load", "workers", "questions", "progress", "browser")
+SECTIONS = ("queries", "load", "workers", "questions", "satisfaction", "progress", "browser")
 
 
 def sections_to_run(args: argparse.Namespace) -> dict[str, str]:
@@ -688,6 +715,11 @@ def main(argv: list[str] | None = None) -> int:
                 if "questions" not in skipped
                 else None
             )
+            satisfaction_result = (
+                run_satisfaction(context, satisfaction_plan_for(args))
+                if "satisfaction" not in skipped
+                else None
+            )
             progress_result = (
                 run_progress(context, progress_plan_for(args))
                 if "progress" not in skipped
@@ -738,6 +770,8 @@ def main(argv: list[str] | None = None) -> int:
                     document["progress"] = voortgang.as_json(progress_result)
                 if questions_result is not None:
                     document["questions"] = vragen.as_json(questions_result)
+                if satisfaction_result is not None:
+                    document["satisfaction"] = tevredenheid.as_json(satisfaction_result)
                 if browser_result is not None:
                     document["browser"] = browser.as_json(browser_result)
                 document["targets"] = targets.as_json(verdicts)
@@ -751,7 +785,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     problems = failures(
-        counts, revalidations, all_figures, progress_result, questions_result, workers_result
+        counts,
+        revalidations,
+        all_figures,
+        progress_result,
+        questions_result,
+        workers_result,
+        satisfaction_result,
     )
     for problem in problems:
         print(f"FAIL {problem}", file=sys.stderr)
