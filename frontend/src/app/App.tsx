@@ -7,6 +7,7 @@ import { RequireAuth } from '../auth/RequireAuth';
 import { EDITOR_ROLES, type Role } from '../auth/session';
 import { MeasuresPage } from '../measures/MeasuresPage';
 import { proposalRoutes } from '../proposals/routes';
+import { satisfactionFigureRoutes } from '../satisfaction/figures/routes';
 import { signalRoutes } from '../signals/routes';
 import { surveyRoutes } from '../surveys/routes';
 import { AppShell } from './AppShell';
@@ -244,6 +245,7 @@ export function AppRoutes() {
         </Route>
         {signalRoutes()}
         {proposalRoutes()}
+        {satisfactionFigureRoutes()}
         {surveyRoutes()}
         <Route path="beheer">
           <Route

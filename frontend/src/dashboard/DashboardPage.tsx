@@ -14,6 +14,7 @@ import { AppLink } from '../app/AppLink';
 import { measurePath } from '../measures/paths';
 import { isProductType, PRODUCT_TYPE_LABELS } from '../products/labels';
 import { percentText } from '../progress/labels';
+import { PublicSatisfactionBlock } from '../satisfaction/figures/PublicSatisfaction';
 import { ChartSection } from '../shared/ChartSection';
 import { DutchDate } from '../shared/DutchDate';
 import { DutchDay } from '../shared/DutchDay';
@@ -183,6 +184,7 @@ function DashboardContent() {
           <KeyFigures dashboard={dashboard.data} />
           <ProgressPerMeasure dashboard={dashboard.data} />
           <DeficitTrend />
+          <PublicSatisfactionBlock />
           <ProductDueDates dashboard={dashboard.data} />
           <NewestItems dashboard={dashboard.data} />
         </>

@@ -18,10 +18,12 @@ interface ChartSectionProps {
   herkomst?: Provenance | null | undefined;
   /** What the CSV holds, for the download link's text ("de voortgang per maatregel"). */
   csvSubject: string;
+  /** A source note of its own instead of `herkomst`: for figures that are no open data. */
+  source?: ReactNode;
 }
 
 /** A chart with its table equivalent, its source, data moment, licence and CSV. */
-export function ChartSection({ id, title, level = 2, intro, children, table, herkomst, csvSubject }: ChartSectionProps) {
+export function ChartSection({ id, title, level = 2, intro, children, table, herkomst, csvSubject, source }: ChartSectionProps) {
   return (
     <section aria-labelledby={id} className="spoorboek-chart">
       <Heading level={level} id={id}>
@@ -34,6 +36,7 @@ export function ChartSection({ id, title, level = 2, intro, children, table, her
         {table}
       </details>
       {herkomst && <ProvenanceNote herkomst={herkomst} subject={csvSubject} />}
+      {source}
     </section>
   );
 }
