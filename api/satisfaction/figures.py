@@ -19,7 +19,6 @@ from api.core.data_versions import Reader
 from api.core.errors import ForbiddenError
 from api.core.security import Principal, require_programme_team
 from api.core.validation import InvalidParams
-from api.satisfaction import figures_guard as guard
 from api.satisfaction import figures_periods as periods
 from api.satisfaction import figures_tables as tables
 from api.satisfaction import repository_figures as repository
@@ -170,7 +169,9 @@ class Respondents:
         return self._numbers.setdefault(who, len(self._numbers))
 
 
-def answer_kind(filters: Filters, reference: Reference, grouping: str) -> Kind[Rating]:
+def answer_kind(
+    filters: Filters, reference: Reference, grouping: str, minimum: int
+) -> Kind[Rating]:
     """A rating's respondent is the asker's municipality (a question without one counts as
     its own): five ratings of one municipality would single it out all the same."""
     number = Respondents()
@@ -180,10 +181,11 @@ def answer_kind(filters: Filters, reference: Reference, grouping: str) -> Kind[R
         day_of=lambda r: clock.dutch_date(r.asked_at),
         scored=lambda r: r.score is not None,
         respondent_of=lambda r: number(r.municipality or f"vraag:{r.question_id}"),
+        minimum=minimum,
     )
 
 
-def vote_kind(filters: Filters, reference: Reference, grouping: str) -> Kind[Vote]:
+def vote_kind(filters: Filters, reference: Reference, grouping: str, minimum: int) -> Kind[Vote]:
     number = Respondents()
     return Kind(
         groups_of=lambda v: tables.vote_groups(v, grouping, reference),
@@ -191,11 +193,12 @@ def vote_kind(filters: Filters, reference: Reference, grouping: str) -> Kind[Vot
         day_of=lambda v: clock.dutch_date(v.voted_at),
         scored=lambda _: True,
         respondent_of=lambda v: number(v.voter),
+        minimum=minimum,
     )
 
 
 def invitation_kind(
-    filters: Filters, reference: Reference, grouping: str, opened: dict[int, date]
+    filters: Filters, reference: Reference, grouping: str, opened: dict[int, date], minimum: int
 ) -> Kind[Invited]:
     return Kind(
         groups_of=lambda i: tables.invitation_groups(i, grouping, reference),
@@ -203,6 +206,7 @@ def invitation_kind(
         day_of=lambda i: opened[i.round_id],
         scored=lambda i: i.answered,
         respondent_of=lambda i: i.invitation_id,
+        minimum=minimum,
     )
 
 
@@ -232,6 +236,7 @@ def figures(
     principal: Principal,
     selection: Selection,
     csv_link: Callable[[str], str],
+    minimum: int,
 ) -> SatisfactionFigures:
     today = clock.today()
     scope = check(principal, selection, today)
@@ -273,7 +278,7 @@ def figures(
         answers = AnswersSection(
             herkomst=source(ANSWERS),
             groepen=tables.answer_groups(
-                answer_kind(filters, reference, grouping),
+                answer_kind(filters, reference, grouping, minimum),
                 ratings,
                 scope.periods,
                 kind,
@@ -284,7 +289,7 @@ def figures(
         products = ProductsSection(
             herkomst=source(PRODUCTS),
             groepen=tables.product_groups(
-                vote_kind(filters, reference, grouping),
+                vote_kind(filters, reference, grouping, minimum),
                 repository.votes(session, start, after),
                 scope.periods,
                 kind,
@@ -296,7 +301,7 @@ def figures(
         survey = SurveySection(
             herkomst=source(SURVEY),
             groepen=tables.survey_groups(
-                invitation_kind(filters, reference, grouping, data.opened),
+                invitation_kind(filters, reference, grouping, data.opened, minimum),
                 data,
                 scope.periods,
                 kind,
@@ -309,7 +314,7 @@ def figures(
         van=scope.start,
         tot=scope.end,
         adviseur=scope.advisor,
-        minimale_groepsgrootte=guard.MINIMUM_GROUP,
+        minimale_groepsgrootte=minimum,
         perioden=[PeriodRead(code=p.code, van=p.start, tot=p.end) for p in scope.periods],
         antwoorden=answers,
         producten=products,

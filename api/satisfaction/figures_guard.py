@@ -1,69 +1,23 @@
 """The minimum group size of every satisfaction figure, through the survey's one guard
-(`guarded_table`): a group with fewer respondents than the minimum is shown as "te weinig
-antwoorden", never as a number, so no municipality's scores can be singled out by a filter or
-a grouping.
+(`guarded_table` in api/surveys/figures.py, with `survey_min_group_size`): a group with fewer
+respondents than the minimum, or one that shown figures could be subtracted to leave, is shown
+as "te weinig antwoorden", never as a number, so no municipality's scores can be singled out by
+a filter or a grouping.
 
 The figures decide here only which groups may be shown; what they then show of a group (the
-distribution, the response rate, the share of useful votes) is counted in figures.py.
+distribution, the response rate, the share of useful votes) is counted in figures_tables.py.
 
 A respondent is whoever stands behind a score: for the survey the invited person in a round,
 for an answer's rating the asker's municipality (one municipality asks many questions: five
 ratings of one municipality single it out all the same), for a product vote the voter's key
 (votes carry no municipality)."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-MINIMUM_GROUP = 5
-TOO_FEW = "te weinig antwoorden"
+from api.surveys.figures import TOO_FEW, Score, guarded_table
 
-
-@dataclass(frozen=True)
-class Score:
-    respondent: int
-    municipality: str
-    score: int
-
-
-@dataclass(frozen=True)
-class Figure:
-    key: str | None
-    respondents: int | None
-    mean: float | None
-
-    @property
-    def suppressed(self) -> bool:
-        return self.respondents is None
-
-
-@dataclass(frozen=True)
-class Table:
-    total: Figure
-    groups: list[Figure]
-
-
-def guarded_table(
-    scores: Iterable[Score],
-    group_of: Callable[[Score], str | None],
-    *,
-    minimum: int,
-    selected: Callable[[Score], bool] | None = None,
-    keys: Iterable[str] = (),
-) -> Table:
-    # Until the survey's guard is in place: small cells only.
-    chosen = [s for s in scores if selected is None or selected(s)]
-    by_group: dict[str | None, list[Score]] = {}
-    for s in chosen:
-        by_group.setdefault(group_of(s), []).append(s)
-
-    def figure(key: str | None, found: list[Score]) -> Figure:
-        respondents = len({s.respondent for s in found})
-        if respondents < minimum:
-            return Figure(key, None, None)
-        return Figure(key, respondents, round(sum(s.score for s in found) / len(found), 2))
-
-    group_keys = sorted({k for k in by_group if k is not None} | set(keys))
-    return Table(figure(None, chosen), [figure(key, by_group.get(key, [])) for key in group_keys])
+__all__ = ["TOO_FEW", "Member", "Shown", "shown"]
 
 
 @dataclass(frozen=True)
@@ -78,7 +32,7 @@ select her there. The guard counts respondents, not scores, so one per responden
 is all it needs."""
 
 
-def shown(members: Iterable[Member]) -> Shown:
+def shown(members: Iterable[Member], minimum: int) -> Shown:
     """Which groups (and whether the total) of a table may be shown. `members` is everyone the
     table could be asked about unfiltered (a period's respondents), with the filters' verdict:
     a respondent in several groups (a question about two measures) is in each."""
@@ -97,7 +51,7 @@ def shown(members: Iterable[Member]) -> Shown:
     table = guarded_table(
         scores,
         lambda s: group[id(s)],
-        minimum=MINIMUM_GROUP,
+        minimum=minimum,
         selected=lambda s: id(s) in chosen,
     )
     return Shown(

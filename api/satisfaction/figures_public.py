@@ -29,8 +29,8 @@ from api.surveys.models import Touchpoint
 SOURCE = (
     "Spoorboek: de periodieke peiling onder gemeentelijke contactpersonen (de vraag naar de "
     "ondersteuning in het algemeen, 1 tot 5) en de score (1 tot 5) die vraagstellers geven op "
-    "de vraag hoe nuttig het antwoord op hun vraag was. Alleen groepen van ten minste "
-    f"{guard.MINIMUM_GROUP} respondenten."
+    "de vraag hoe nuttig het antwoord op hun vraag was. Alleen groepen van genoeg "
+    "respondenten (de minimale groepsgrootte)."
 )
 QUARTERS = 4
 FILE_NAME = "tevredenheid"
@@ -51,7 +51,7 @@ def version(reader: Reader) -> str:
     return f"{data_versions.key(reader, data_versions.SATISFACTION)}|{clock.today()}"
 
 
-def _survey(session: Session) -> list[PublicSurveyPoint]:
+def _survey(session: Session, minimum: int) -> list[PublicSurveyPoint]:
     today = clock.today()
     rounds = repository.rounds(session, today - timedelta(days=3 * 366), today, closed_only=True)
     ids = [r.id for r in rounds]
@@ -64,7 +64,7 @@ def _survey(session: Session) -> list[PublicSurveyPoint]:
         answered = sum(1 for i in invited if i.round_id == round_.id and i.answered)
         for question in sorted(questions.values(), key=lambda q: (q.position, q.id)):
             found = [s for s in scores if s.invitation_id in mine and s.question_id == question.id]
-            shown = guard.shown((s.invitation_id, "NL", True) for s in found)
+            shown = guard.shown(((s.invitation_id, "NL", True) for s in found), minimum)
             values = [s.score for s in found] if shown.groups else []
             points.append(
                 PublicSurveyPoint(
@@ -80,7 +80,7 @@ def _survey(session: Session) -> list[PublicSurveyPoint]:
     return points
 
 
-def _answers(session: Session) -> list[PublicAnswerPoint]:
+def _answers(session: Session, minimum: int) -> list[PublicAnswerPoint]:
     today = clock.today()
     start = periods.default_start(today, "kwartaal")
     first, after = periods.moment_bounds(start, today)
@@ -89,7 +89,7 @@ def _answers(session: Session) -> list[PublicAnswerPoint]:
     number = _numbered()
     for period in periods.between(start, today, "kwartaal"):
         found = [r for r in ratings if period.start <= clock.dutch_date(r.asked_at) <= period.end]
-        shown = guard.shown((number(r), "NL", True) for r in found)
+        shown = guard.shown(((number(r), "NL", True) for r in found), minimum)
         values = [r.score or 0 for r in found] if shown.groups else []
         points.append(
             PublicAnswerPoint(
@@ -110,15 +110,15 @@ def _numbered() -> Callable[[repository.Rating], int]:
     return lambda r: numbers.setdefault(r.municipality or f"vraag:{r.question_id}", len(numbers))
 
 
-def build(session: Session, request: Request) -> PublicSatisfaction:
+def build(session: Session, request: Request, minimum: int) -> PublicSatisfaction:
     rated, _voted, answered = repository.latest_moments(session)
     moments = [m for m in (rated, answered) if m is not None]
     today = clock.today()
     return PublicSatisfaction(
         peildatum=today,
-        minimale_groepsgrootte=guard.MINIMUM_GROUP,
-        peiling=_survey(session),
-        antwoorden=_answers(session),
+        minimale_groepsgrootte=minimum,
+        peiling=_survey(session, minimum),
+        antwoorden=_answers(session, minimum),
         versie=version(session),
         berekend_op=clock.now(),
         herkomst=provenance(request, SOURCE, max(moments, default=None), today),

@@ -11,12 +11,11 @@ from api.core.conditional import PRIVATE_REVALIDATE, conditional_versioned
 from api.core.dates import BoundedDate
 from api.core.db import SessionDep
 from api.core.opendata import CSV_CONTENT_TYPE, CSV_RESPONSES, CsvFormat, csv_headers
-from api.core.requests import ContextDep
+from api.core.requests import ContextDep, SettingsDep
 from api.core.routing import PERSON, PUBLIC, errors, json_router
 from api.core.schemas import CodeName
 from api.core.urls import api_path
 from api.satisfaction import figures, figures_csv, figures_public, figures_signals
-from api.satisfaction.figures_guard import MINIMUM_GROUP
 from api.satisfaction.figures_schemas import (
     LowScoreList,
     LowScoreProposal,
@@ -43,8 +42,9 @@ Day = Annotated[BoundedDate | None, Query(description="Eerste dag (standaard een
     description=(
         "Antwoorden (score 1-5: gemiddelde, verdeling, responspercentage), producten (stemmen "
         "'Was dit nuttig?': aandeel nuttig) en de peiling (gemiddelde per schaalvraag, "
-        "responspercentage). Een groep met minder dan "
-        f"{MINIMUM_GROUP} respondenten toont geen getallen maar 'te weinig antwoorden'. "
+        "responspercentage). Een groep met minder respondenten dan de minimale groepsgrootte "
+        "(standaard 5), of die met andere getoonde cijfers tot zo'n groep is af te leiden, toont "
+        "geen getallen maar 'te weinig antwoorden'. "
         "`adviseur=ik` toont alleen de scores van uw eigen antwoorden; de scores van een andere "
         "adviseur, en `groep=adviseur`, ziet alleen de beheerder. Een contactpunt dat bij de "
         "groepering of filters niet past, staat in `nietGetoond`."
@@ -56,6 +56,7 @@ def team_figures(
     request: Request,
     principal: CurrentPrincipal,
     session: SessionDep,
+    settings: SettingsDep,
     contactpunt: Annotated[
         Literal["antwoorden", "producten", "peiling"] | None,
         Query(description="Alleen dit contactpunt (standaard alle)."),
@@ -112,7 +113,9 @@ def team_figures(
         return f"{request.url.path}?{'&'.join([*kept, f'contactpunt={touchpoint}', 'formaat=csv'])}"
 
     def build() -> SatisfactionFigures:
-        return figures.figures(session, principal, selection, csv_link)
+        return figures.figures(
+            session, principal, selection, csv_link, settings.survey_min_group_size
+        )
 
     if formaat == "csv":
         answer = Response(
@@ -141,8 +144,10 @@ def team_figures(
     "voor een signaal (redactie)",
     openapi_extra=PERSON,
 )
-def low_scores(principal: CurrentPrincipal, session: SessionDep) -> LowScoreList:
-    found = figures_signals.suggestions(session, principal)
+def low_scores(
+    principal: CurrentPrincipal, session: SessionDep, settings: SettingsDep
+) -> LowScoreList:
+    found = figures_signals.suggestions(session, principal, settings.survey_min_group_size)
     return LowScoreList(
         drempels=LowScoreThresholds(
             gemiddelde_hoogstens=figures_signals.LOW_MEAN,
@@ -201,10 +206,18 @@ def low_scores_to_signal(
     body: LowScoreToSignal,
     principal: CurrentPrincipal,
     session: SessionDep,
+    settings: SettingsDep,
     ctx: ContextDep,
 ) -> Response:
     signal, questions = figures_signals.make_signal(
-        session, ctx, principal, key, body.soort, body.titel, body.omschrijving
+        session,
+        ctx,
+        principal,
+        key,
+        body.soort,
+        body.titel,
+        body.omschrijving,
+        settings.survey_min_group_size,
     )
     made = SignalMade(
         id=signal.id, titel=signal.title, status=signal.status, aantal_vragen=questions
@@ -225,20 +238,21 @@ def low_scores_to_signal(
     "CSV (openbaar, CC BY 4.0)",
     description=(
         "De algemene vraag van de peiling per gesloten ronde en hoe nuttig vraagstellers de "
-        "antwoorden vonden per kwartaal; alleen groepen van ten minste "
-        f"{MINIMUM_GROUP} respondenten, anders 'te weinig antwoorden'."
+        "antwoorden vonden per kwartaal; alleen groepen van ten minste de minimale groepsgrootte "
+        "(standaard 5) aan respondenten, anders 'te weinig antwoorden'."
     ),
     openapi_extra=PUBLIC,
     responses=CSV_RESPONSES,
 )
 def public_satisfaction(
-    request: Request, session: SessionDep, formaat: CsvFormat = "json"
+    request: Request, session: SessionDep, settings: SettingsDep, formaat: CsvFormat = "json"
 ) -> Response:
+    minimum = settings.survey_min_group_size
     if formaat == "csv":
         answer = conditional_versioned(
             request,
             figures_public.version(session),
-            lambda: figures_public.as_csv(figures_public.build(session, request)),
+            lambda: figures_public.as_csv(figures_public.build(session, request, minimum)),
             media_type=CSV_CONTENT_TYPE,
         )
         answer.headers.update(csv_headers(f"{figures_public.FILE_NAME}-{clock.today()}"))
@@ -246,6 +260,6 @@ def public_satisfaction(
     return conditional_versioned(
         request,
         figures_public.version(session),
-        lambda: figures_public.build(session, request),
+        lambda: figures_public.build(session, request, minimum),
         again=figures_public.version,
     )

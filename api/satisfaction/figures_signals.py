@@ -77,7 +77,7 @@ def window(today: date) -> tuple[date, date]:
     return today - timedelta(days=LOW_DAYS), today
 
 
-def _candidates(session: Session, today: date) -> list[LowScores]:
+def _candidates(session: Session, today: date, minimum: int) -> list[LowScores]:
     start, end = window(today)
     first, after = figures_periods.moment_bounds(start, end)
     reference = repository.reference(session)
@@ -88,7 +88,7 @@ def _candidates(session: Session, today: date) -> list[LowScores]:
             per_measure[code].append(rating)
     found = []
     for code, ratings in sorted(per_measure.items()):
-        found_mean = _low(ratings, reference, code)
+        found_mean = _low(ratings, reference, code, minimum)
         if found_mean is None:
             continue
         ordered = sorted(ratings, key=lambda r: (r.rated_at, r.question_id))
@@ -109,7 +109,7 @@ def _candidates(session: Session, today: date) -> list[LowScores]:
     return found
 
 
-def _low(ratings: list[Rating], reference: Reference, measure: str) -> float | None:
+def _low(ratings: list[Rating], reference: Reference, measure: str, minimum: int) -> float | None:
     """The mean when it is low over enough ratings the guard lets the team see as a group."""
     if len(ratings) < LOW_MINIMUM:
         return None
@@ -117,17 +117,18 @@ def _low(ratings: list[Rating], reference: Reference, measure: str) -> float | N
     mean = round(sum(scores) / len(scores), 2)
     if mean > LOW_MEAN:
         return None
-    kind = figures.answer_kind(Filters(), reference, "maatregel")
+    kind = figures.answer_kind(Filters(), reference, "maatregel", minimum)
     shown = figures_guard.shown(
-        (kind.respondent_of(r), group, True) for r in ratings for group in kind.groups_of(r)
+        ((kind.respondent_of(r), group, True) for r in ratings for group in kind.groups_of(r)),
+        minimum,
     )
     return mean if measure in shown.groups else None
 
 
-def suggestions(session: Session, principal: Principal) -> list[LowScores]:
+def suggestions(session: Session, principal: Principal, minimum: int) -> list[LowScores]:
     """The groups of low scores to decide on, the lowest mean first."""
     figures.require_team(principal)
-    found = _candidates(session, clock.today())
+    found = _candidates(session, clock.today(), minimum)
     taken = repository.suggestion_keys_taken(session, PREFIX)
     registered = repository.questions_in_register(
         session, sorted({r.question_id for s in found for r in s.low})
@@ -148,13 +149,18 @@ def make_signal(
     kind: SignalKind,
     title: str | None,
     description: str | None,
+    minimum: int,
 ) -> tuple[Signal, int]:
     """The group as a signal reported as derived from the data, with its low-rated questions
     as evidence; 409 when a signal was made from it already."""
     figures.require_team(principal)
     proposals.lock_register(session)
     found = next(
-        (s for s in _candidates(session, clock.today()) if s.key == key and _KEY.match(key)),
+        (
+            s
+            for s in _candidates(session, clock.today(), minimum)
+            if s.key == key and _KEY.match(key)
+        ),
         None,
     )
     if found is None:

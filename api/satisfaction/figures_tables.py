@@ -174,6 +174,8 @@ class Kind(Generic[R]):
     scored: Callable[[R], bool]
     """Whether a row is a respondent's score (an unrated answer is not)."""
     respondent_of: Callable[[R], int]
+    minimum: int
+    """The minimum group size (`survey_min_group_size`)."""
 
 
 @dataclass(frozen=True)
@@ -208,8 +210,10 @@ def grouped(
             for place in places:
                 whole.add((respondent, place, kept))
                 in_period[code].add((respondent, place, kept))
-    shown = guard.shown(whole).groups
-    by_period = {p.code: guard.shown(in_period.get(p.code, set())).groups for p in scope}
+    shown = guard.shown(whole, kind.minimum).groups
+    by_period = {
+        p.code: guard.shown(in_period.get(p.code, set()), kind.minimum).groups for p in scope
+    }
     return [
         Grouped(
             code,
@@ -342,6 +346,7 @@ def survey_groups(
         day_of=lambda s: days[s.invitation_id],
         scored=lambda _: True,
         respondent_of=lambda s: s.invitation_id,
+        minimum=kind.minimum,
     )
     questions = {
         q.id: {g.code: g for g in grouped(question_kind, per_question[q.id], scope, period_kind)}

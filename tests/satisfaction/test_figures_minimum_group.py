@@ -127,3 +127,34 @@ async def test_the_csv_withholds_the_same_groups(client: httpx.AsyncClient, db: 
     lines = response.content.decode("utf-8-sig").splitlines()[1:]
     assert lines, "the withheld groups are listed"
     assert all(line.endswith(";;te weinig antwoorden") for line in lines), lines[:3]
+
+
+async def test_the_national_figure_less_the_shown_provinces_singles_out_nobody(
+    client: httpx.AsyncClient, db: Session
+) -> None:
+    alone, w = _alone(db)
+    await login(client, EDITOR)
+    params = {**RANGE, "contactpunt": "antwoorden"}
+    national = (await client.get(URL, params={**params, "groep": "land"})).json()
+    total = national["antwoorden"]["groepen"][0]["totaal"]
+    assert not total["teWeinigAntwoorden"]
+    per_province = (await client.get(URL, params={**params, "groep": "provincie"})).json()
+    province_of = {p.code: p.province_code for p in w.places}
+    rated_by: dict[str, set[str]] = {}
+    for rating in w.ratings:
+        code = str(rating["municipality"])
+        rated_by.setdefault(province_of[code], set()).add(code)
+    withheld = [
+        g["groep"]["code"]
+        for g in per_province["antwoorden"]["groepen"]
+        if g["totaal"]["teWeinigAntwoorden"]
+    ]
+    assert alone.province_code in withheld
+    behind = set().union(*(rated_by[code] for code in withheld))
+    assert len(behind) >= 5, f"the withheld provinces together are {sorted(behind)}"
+    shown = sum(
+        g["totaal"]["aantalBeoordeeld"]
+        for g in per_province["antwoorden"]["groepen"]
+        if not g["totaal"]["teWeinigAntwoorden"]
+    )
+    assert total["aantalBeoordeeld"] - shown > 8, "more than the one municipality's ratings"
