@@ -38,8 +38,16 @@ function FiguresFilterForm({ params, admin }: { params: URLSearchParams; admin: 
   );
   const set = (name: Filter) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [name]: event.target.value }));
   const groupings = (Object.keys(GROUPING_LABELS) as Grouping[]).filter((grouping) => admin || grouping !== 'adviseur');
+  const [problem, setProblem] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // The API shows one filter at a time: two could be subtracted to single out a municipality.
+    if (values.maatregel && values.adviseur) {
+      setProblem('Kies één filter: een maatregel of alleen uw eigen antwoorden.');
+      document.getElementById('filter-adviseur')?.focus();
+      return;
+    }
+    setProblem(null);
     const next = new URLSearchParams();
     for (const name of FILTERS) if (values[name]) next.set(name, values[name]);
     void navigate({ search: next.toString() });
@@ -74,9 +82,10 @@ function FiguresFilterForm({ params, admin }: { params: URLSearchParams; admin: 
       <CheckboxField
         id="filter-adviseur"
         label="Alleen mijn antwoorden"
-        description="De scores van de antwoorden die u gaf."
+        description="De scores van de antwoorden die u gaf; niet samen met een maatregel."
         checked={values.adviseur === 'ik'}
         onChange={(checked) => setValues((current) => ({ ...current, adviseur: checked ? 'ik' : '' }))}
+        errors={problem ? [problem] : undefined}
       />
       <FilterButtons wide />
     </form>
