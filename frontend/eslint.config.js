@@ -19,6 +19,20 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
+    // The unit tests share their modules across files (isolate: false in vite.config.ts), so a
+    // module mock would leak into the files after it, or come too late for a module already loaded.
+    files: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock|unmock|doUnmock|resetModules)$/]",
+          message: 'Unit tests share modules across files (vite.config.ts): mock fetch with src/test/mockApi.ts, or pass the dependency in, instead of mocking a module.',
+        },
+      ],
+    },
+  },
+  {
     files: ['e2e/**/*.ts', '*.config.ts'],
     languageOptions: { globals: globals.node },
   },
