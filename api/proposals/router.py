@@ -88,6 +88,7 @@ def _page(
     operation_id="verbetervoorstelDoen",
     summary="Een verbetervoorstel doen voor de gepubliceerde versie (ook zonder account)",
     responses=errors(
+        e403="Een koppeling (machineclient) doet geen voorstellen; dat doen mensen.",
         e404="Het product bestaat niet of is (nog) niet gepubliceerd.",
         e409="Het product is ingetrokken, of er is intussen een nieuwere versie.",
         e429="Te veel voorstellen vanaf dit adres; wacht even.",

@@ -81,7 +81,13 @@ def get_votes(
         "alleen voor de productpaden); bewaard wordt alleen een versleutelde sleutel daarvan, "
         "geen IP-adres of andere persoonsgegevens."
     ),
-    responses={**GONE, **errors(e429="Te veel stemmen vanaf dit adres; wacht even.")},
+    responses={
+        **GONE,
+        **errors(
+            e403="Een koppeling (machineclient) stemt niet; dat doen mensen.",
+            e429="Te veel stemmen vanaf dit adres; wacht even.",
+        ),
+    },
     openapi_extra=PUBLIC,
 )
 def cast_vote(
