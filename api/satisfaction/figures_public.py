@@ -6,6 +6,7 @@ figures behind the minimum group size; a round still open is left out, its figur
 Built once per version of the scores (`versie:tevredenheid`) and the day (the quarters move
 with it), and kept like every public read (core/conditional.py)."""
 
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -24,6 +25,7 @@ from api.satisfaction.figures_schemas import (
     PublicSatisfaction,
     PublicSurveyPoint,
 )
+from api.satisfaction.repository_figures import SurveyScore
 from api.surveys.models import Touchpoint
 
 SOURCE = (
@@ -58,14 +60,18 @@ def _survey(session: Session, minimum: int) -> list[PublicSurveyPoint]:
     scores = repository.survey_scores(session, ids, Touchpoint.OVERALL)
     invited = repository.invitations(session, ids)
     questions = repository.survey_questions(session, {s.question_id for s in scores})
+    round_of = {i.invitation_id: i.round_id for i in invited}
+    found: dict[tuple[int, int], list[SurveyScore]] = defaultdict(list)
+    for score in scores:
+        found[round_of[score.invitation_id], score.question_id].append(score)
     points = []
     for round_ in rounds:
-        mine = {i.invitation_id for i in invited if i.round_id == round_.id}
-        answered = sum(1 for i in invited if i.round_id == round_.id and i.answered)
+        mine = [i for i in invited if i.round_id == round_.id]
+        answered = sum(1 for i in mine if i.answered)
         for question in sorted(questions.values(), key=lambda q: (q.position, q.id)):
-            found = [s for s in scores if s.invitation_id in mine and s.question_id == question.id]
-            shown = guard.shown(((s.invitation_id, "NL", True) for s in found), minimum)
-            values = [s.score for s in found] if shown.groups else []
+            given = found.get((round_.id, question.id), [])
+            shown = guard.shown(((s.invitation_id, "NL", True) for s in given), minimum)
+            values = [s.score for s in given] if shown.groups else []
             points.append(
                 PublicSurveyPoint(
                     periode=round_.period,

@@ -4,6 +4,7 @@ scores and the one step that makes a signal of one, and the public overall satis
 from typing import Annotated, Literal
 
 from fastapi import Path, Query, Request, Response, status
+from sqlalchemy.orm import Session
 
 from api.accounts.principal import CurrentPrincipal
 from api.core import clock
@@ -14,6 +15,7 @@ from api.core.opendata import CSV_CONTENT_TYPE, CSV_RESPONSES, CsvFormat, csv_he
 from api.core.requests import ContextDep, SettingsDep
 from api.core.routing import PERSON, PUBLIC, errors, json_router
 from api.core.schemas import CodeName
+from api.core.security import Principal
 from api.core.urls import api_path
 from api.satisfaction import figures, figures_csv, figures_public, figures_signals
 from api.satisfaction.figures_schemas import (
@@ -145,9 +147,21 @@ def team_figures(
     openapi_extra=PERSON,
 )
 def low_scores(
-    principal: CurrentPrincipal, session: SessionDep, settings: SettingsDep
-) -> LowScoreList:
-    found = figures_signals.suggestions(session, principal, settings.survey_min_group_size)
+    request: Request, principal: CurrentPrincipal, session: SessionDep, settings: SettingsDep
+) -> Response:
+    figures.require_team(principal)
+    today = clock.today()
+    return conditional_versioned(
+        request,
+        f"{figures_signals.version(session, today)}|{principal.subject}",
+        lambda: _low_scores(session, principal, settings.survey_min_group_size),
+        cache_control=PRIVATE_REVALIDATE,
+        keep_private=True,
+    )
+
+
+def _low_scores(session: Session, principal: Principal, minimum: int) -> LowScoreList:
+    found = figures_signals.suggestions(session, principal, minimum)
     return LowScoreList(
         drempels=LowScoreThresholds(
             gemiddelde_hoogstens=figures_signals.LOW_MEAN,

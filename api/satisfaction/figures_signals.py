@@ -17,7 +17,8 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from api.core import clock
+from api.core import clock, data_versions
+from api.core.data_versions import Reader
 from api.core.errors import NotFoundError
 from api.core.requests import RequestContext
 from api.core.security import Principal
@@ -71,6 +72,13 @@ class LowScores:
             questions=[r.question_id for r in self.low if not r.erased],
             cells=[],
         )
+
+
+def version(reader: Reader, today: date) -> str:
+    """What the suggestions depend on: the figures' data and the register (a signal made from
+    one takes it away)."""
+    register = data_versions.key(reader, data_versions.SIGNALS)
+    return f"{figures.version(reader, today)}|{register}"
 
 
 def window(today: date) -> tuple[date, date]:
