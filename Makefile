@@ -91,7 +91,7 @@ on_postgres = if [ -n "$${TEST_DATABASE_URL:-}" ]; then $(1); \
 	else $(BIN)/python scripts/with_throwaway_postgres.py -- $(1); fi
 PROPERTIES := tests/test_property_based.py
 
-# Within `make test` the property-based run is a stage of its own, in the other lane.
+# Within `make test` the property-based run is a stage of its own, so both lanes can take a part.
 test-postgres: install
 	@echo "== Python tests on PostgreSQL =="
 	$(call on_postgres,$(PYTEST) -q $(if $(WITHIN_TEST),--ignore=$(PROPERTIES),))
