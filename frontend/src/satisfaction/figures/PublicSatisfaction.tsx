@@ -15,7 +15,7 @@ export function satisfactionSummary(figures: Figures): string {
   const quarter = [...figures.antwoorden].reverse().find((point) => !point.teWeinigAntwoorden);
   const parts = [
     round ? `In de peiling ${round.periode} gaven contactpersonen de ondersteuning gemiddeld een ${scoreText(round.gemiddelde, false)} (1 tot 5).` : '',
-    quarter ? `Vraagstellers vonden de antwoorden in ${quarter.periode} gemiddeld een ${scoreText(quarter.gemiddelde, false)} nuttig.` : '',
+    quarter ? `Vraagstellers gaven de antwoorden in ${quarter.periode} gemiddeld een ${scoreText(quarter.gemiddelde, false)} voor hoe nuttig ze waren.` : '',
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : 'Er zijn nog te weinig antwoorden om de tevredenheid te tonen.';
 }
