@@ -13,7 +13,7 @@ from api.core.dates import BoundedDate
 from api.core.db import SessionDep
 from api.core.opendata import CSV_CONTENT_TYPE, CSV_RESPONSES, CsvFormat, csv_headers
 from api.core.requests import ContextDep, SettingsDep
-from api.core.routing import PERSON, PUBLIC, errors, json_router
+from api.core.routing import NOT_MODIFIED, PERSON, PUBLIC, errors, json_router
 from api.core.schemas import CodeName
 from api.core.security import Principal
 from api.core.urls import api_path
@@ -30,7 +30,8 @@ from api.satisfaction.figures_schemas import (
     SignalMade,
 )
 
-router = json_router(tags=["Tevredenheid"])
+# GETs answer with an ETag (and 304); the POST that makes a signal does not.
+router = json_router(tags=["Tevredenheid"], conditional=False)
 
 Day = Annotated[BoundedDate | None, Query(description="Eerste dag (standaard een jaar terug).")]
 
@@ -52,7 +53,7 @@ Day = Annotated[BoundedDate | None, Query(description="Eerste dag (standaard een
         "groepering of filters niet past, staat in `nietGetoond`."
     ),
     openapi_extra=PERSON,
-    responses=CSV_RESPONSES,
+    responses={**NOT_MODIFIED, **CSV_RESPONSES},
 )
 def team_figures(
     request: Request,
@@ -142,6 +143,7 @@ def team_figures(
     "/tevredenheid/lage-scores",
     response_model=LowScoreList,
     operation_id="tevredenheidLageScoresOpvragen",
+    responses=NOT_MODIFIED,
     summary="Maatregelen waarvan de antwoorden de laatste tijd laag zijn beoordeeld: voorstellen "
     "voor een signaal (redactie)",
     openapi_extra=PERSON,
@@ -256,7 +258,7 @@ def low_scores_to_signal(
         "(standaard 5) aan respondenten, anders 'te weinig antwoorden'."
     ),
     openapi_extra=PUBLIC,
-    responses=CSV_RESPONSES,
+    responses={**NOT_MODIFIED, **CSV_RESPONSES},
 )
 def public_satisfaction(
     request: Request, session: SessionDep, settings: SettingsDep, formaat: CsvFormat = "json"
