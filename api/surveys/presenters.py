@@ -16,16 +16,16 @@ from api.surveys.schemas import (
     MunicipalityAnswer,
     MunicipalityResultRead,
     MyRound,
-    QuestionRead,
     QuestionResultRead,
     RoundDetail,
     RoundRead,
     RoundResults,
+    SurveyQuestionRead,
 )
 
 
-def question(q: SurveyQuestion) -> QuestionRead:
-    return QuestionRead(
+def question(q: SurveyQuestion) -> SurveyQuestionRead:
+    return SurveyQuestionRead(
         id=q.id,
         tekst=q.text,
         soort=q.kind,

@@ -19,15 +19,15 @@ from api.surveys.schemas import (
     InviteePreview,
     InviteeRead,
     MyRounds,
-    QuestionCreate,
     QuestionList,
-    QuestionRead,
-    QuestionUpdate,
     RoundCreate,
     RoundDetail,
     RoundList,
     RoundResults,
     SendResult,
+    SurveyQuestionCreate,
+    SurveyQuestionRead,
+    SurveyQuestionUpdate,
     TokenAnswersBody,
     TokenBody,
 )
@@ -60,15 +60,15 @@ def list_questions(principal: CurrentPrincipal, session: SessionDep) -> Question
 @router.post(
     "/peilingvragen",
     status_code=status.HTTP_201_CREATED,
-    response_model=QuestionRead,
+    response_model=SurveyQuestionRead,
     operation_id="peilingvraagToevoegen",
     summary="Een vraag toevoegen aan de peiling (redactie)",
     responses=TEAM,
     openapi_extra=PERSON,
 )
 def add_question(
-    body: QuestionCreate, principal: CurrentPrincipal, session: SessionDep, response: Response
-) -> QuestionRead:
+    body: SurveyQuestionCreate, principal: CurrentPrincipal, session: SessionDep, response: Response
+) -> SurveyQuestionRead:
     added = questions.add(
         session,
         principal,
@@ -80,7 +80,7 @@ def add_question(
 
 @router.patch(
     "/peilingvragen/{id}",
-    response_model=QuestionRead,
+    response_model=SurveyQuestionRead,
     operation_id="peilingvraagWijzigen",
     summary="Tekst, contactpunt, volgorde of actief van een vraag wijzigen (redactie)",
     description="Een verstuurde ronde houdt haar vragen: een vraag die al is verstuurd en een "
@@ -90,8 +90,11 @@ def add_question(
     openapi_extra=PERSON,
 )
 def edit_question(
-    question_id: QuestionId, body: QuestionUpdate, principal: CurrentPrincipal, session: SessionDep
-) -> QuestionRead:
+    question_id: QuestionId,
+    body: SurveyQuestionUpdate,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+) -> SurveyQuestionRead:
     change = questions.QuestionChange(body.tekst, body.contactpunt, body.positie, body.actief)
     return presenters.question(questions.edit(session, principal, question_id, change))
 

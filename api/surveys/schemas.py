@@ -14,7 +14,7 @@ PERIOD = r"^\d{4}-(H[12]|Q[1-4]|(0[1-9]|1[0-2]))$"
 __all__ = ["AnswerKind", "Grouping", "RoundStatus", "Touchpoint"]
 
 
-class QuestionRead(ApiModel):
+class SurveyQuestionRead(ApiModel):
     id: int
     tekst: str
     soort: AnswerKind = Field(description="`schaal`: een cijfer van 1 tot en met 5; `open`: tekst.")
@@ -24,10 +24,10 @@ class QuestionRead(ApiModel):
 
 
 class QuestionList(ApiModel):
-    resultaten: list[QuestionRead]
+    resultaten: list[SurveyQuestionRead]
 
 
-class QuestionCreate(RequestModel):
+class SurveyQuestionCreate(RequestModel):
     tekst: str = Field(min_length=5, max_length=300)
     soort: AnswerKind
     contactpunt: Touchpoint
@@ -35,7 +35,7 @@ class QuestionCreate(RequestModel):
     actief: bool = True
 
 
-class QuestionUpdate(RequestModel):
+class SurveyQuestionUpdate(RequestModel):
     tekst: str | None = Field(
         default=None,
         min_length=5,
@@ -75,7 +75,7 @@ class RoundRead(ApiModel):
 
 
 class RoundDetail(RoundRead):
-    vragen: list[QuestionRead] = Field(
+    vragen: list[SurveyQuestionRead] = Field(
         description="De vragen van de ronde; vóór verzending de actieve vragen van nu."
     )
 
@@ -110,7 +110,7 @@ class FigureRead(ApiModel):
 
 
 class QuestionResultRead(ApiModel):
-    vraag: QuestionRead
+    vraag: SurveyQuestionRead
     totaal: FigureRead | None = Field(description="Schaalvragen.")
     groepen: list[FigureRead]
     open_antwoorden: list[str] = Field(

@@ -1825,6 +1825,509 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tevredenheid/cijfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tevredenheid per contactpunt, per maatregel, thema, fase, provincie, arbeidsmarktregio of adviseur, per maand of kwartaal, met de trend (redactie)
+         * @description Antwoorden (score 1-5: gemiddelde, verdeling, responspercentage), producten (stemmen 'Was dit nuttig?': aandeel nuttig) en de peiling (gemiddelde per schaalvraag, responspercentage). Een groep met minder respondenten dan de minimale groepsgrootte (standaard 5), of die met andere getoonde cijfers tot zo'n groep is af te leiden, toont geen getallen maar 'te weinig antwoorden'. `adviseur=ik` toont alleen de scores van uw eigen antwoorden; de scores van een andere adviseur, en `groep=adviseur`, ziet alleen de beheerder. Een contactpunt dat bij de groepering of filters niet past, staat in `nietGetoond`.
+         */
+        get: operations["tevredenheidCijfersOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tevredenheid/lage-scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Maatregelen waarvan de antwoorden de laatste tijd laag zijn beoordeeld: voorstellen voor een signaal (redactie) */
+        get: operations["tevredenheidLageScoresOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tevredenheid/lage-scores/{sleutel}/signaal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een groep lage scores in één stap tot signaal maken in het knelpuntenregister, met de laag beoordeelde vragen als bewijs (redactie) */
+        post: operations["tevredenheidLageScoresTotSignaal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tevredenheid/landelijk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De algemene tevredenheid over de ondersteuning, landelijk, met bron, peilmoment en CSV (openbaar, CC BY 4.0)
+         * @description De algemene vraag van de peiling per gesloten ronde en hoe nuttig vraagstellers de antwoorden vonden per kwartaal; alleen groepen van ten minste de minimale groepsgrootte (standaard 5) aan respondenten, anders 'te weinig antwoorden'.
+         */
+        get: operations["tevredenheidLandelijkOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/antwoordbeoordeling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De beoordeling die een link uit de antwoordmail noemt (zonder in te loggen)
+         * @description Alleen lezen: een GET verandert nooit iets, ook niet met een score in de link, zodat een e-mailscanner die links opent geen score geeft.
+         */
+        get: operations["antwoordbeoordelingOpvragen"];
+        /**
+         * Het antwoord beoordelen met de link uit de antwoordmail (zonder in te loggen)
+         * @description Zet de score (1-5) en de toelichting; binnen de termijn zo vaak als de vraagsteller wil. Na `wijzigbaarTot` is het antwoord 409 en blijft alles zoals het was. De link beoordeelt alleen de vraag van wie hem kreeg.
+         */
+        put: operations["antwoordBeoordelenMetLink"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vragen/{id}/beoordeling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De beoordeling van het antwoord op een vraag
+         * @description Voor de vraagsteller zelf (met haar toelichting), de adviseur die antwoordde, de redactie en beheerders (de toelichting alleen als er geen persoonsgegevens in staan).
+         */
+        get: operations["vraagBeoordelingOpvragen"];
+        /**
+         * Het antwoord op mijn vraag beoordelen (1-5, met een toelichting)
+         * @description Alleen de vraagsteller van deze vraag; wie in een samengevoegde vraag opging, beoordeelt via haar eigen vraag.
+         */
+        put: operations["vraagBeoordelingGeven"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/producten/{id}/nuttig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hoe nuttig de gepubliceerde versie gevonden wordt, en de eigen stem */
+        get: operations["productNuttigOpvragen"];
+        /**
+         * 'Was dit nuttig?' beantwoorden; een nieuwe stem vervangt de vorige
+         * @description Eén stem per browser of account per gepubliceerde versie. Een bezoeker zonder account krijgt een cookie `spoorboek_stemmer` met een willekeurig nummer (HttpOnly, SameSite=Lax, alleen voor de productpaden); bewaard wordt alleen een versleutelde sleutel daarvan, geen IP-adres of andere persoonsgegevens.
+         */
+        put: operations["productNuttigStemmen"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/producten/{id}/verbetervoorstellen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een verbetervoorstel doen voor de gepubliceerde versie (ook zonder account) */
+        post: operations["verbetervoorstelDoen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verbetervoorstellen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De verbetervoorstellen om te behandelen (redactie), nieuwste eerst */
+        get: operations["verbetervoorstellenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mijn-verbetervoorstellen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De verbetervoorstellen die u deed, met hun status */
+        get: operations["mijnVerbetervoorstellenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verbetervoorstellen/indieners/gegevens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alle verbetervoorstellen van één indiener (inzage; een persoon alleen de eigen) */
+        get: operations["indienerGegevensOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verbetervoorstellen/indieners/wissingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Naam en e-mailadres van een indiener wissen; de voorstellen blijven (redactie) */
+        post: operations["indienerGegevensWissen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verbetervoorstellen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén verbetervoorstel met zijn stappen (redactie, of de indiener zelf) */
+        get: operations["verbetervoorstelOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verbetervoorstellen/{id}/overnemen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Overnemen in de volgende versie van het product (de conceptversie, of een nieuwe) */
+        post: operations["verbetervoorstelOvernemen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verbetervoorstellen/{id}/afwijzen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Afwijzen, met de reden die de indiener te horen krijgt */
+        post: operations["verbetervoorstelAfwijzen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/peilingvragen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De vragen van de peiling, ook de inactieve (redactie) */
+        get: operations["peilingvragenOpvragen"];
+        put?: never;
+        /** Een vraag toevoegen aan de peiling (redactie) */
+        post: operations["peilingvraagToevoegen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/peilingvragen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Tekst, contactpunt, volgorde of actief van een vraag wijzigen (redactie)
+         * @description Een verstuurde ronde houdt haar vragen: een vraag die al is verstuurd en een nieuwe tekst of een ander contactpunt krijgt, wordt een nieuwe vraag (met een nieuw id, in het antwoord) en de oude wordt inactief.
+         */
+        patch: operations["peilingvraagWijzigen"];
+        trace?: never;
+    };
+    "/peilingrondes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De rondes van de peiling met hun respons (redactie) */
+        get: operations["peilingrondesOpvragen"];
+        put?: never;
+        /** Een ronde van de peiling aanmaken, nog zonder te versturen (redactie) */
+        post: operations["peilingrondeAanmaken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/peilingrondes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Een ronde met haar vragen en respons (redactie) */
+        get: operations["peilingrondeOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/peilingrondes/{id}/genodigden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wie een verzending nu zou uitnodigen: elke actieve gemeentelijke contactpersoon die nog geen uitnodiging heeft (redactie) */
+        get: operations["peilingrondeGenodigdenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/peilingrondes/{id}/verzending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * De ronde versturen: een uitnodiging per e-mail aan wie er nog geen had (redactie)
+         * @description Opnieuw versturen nodigt niemand twee keer uit, alleen contactpersonen die er sindsdien bij kwamen. De eerste verzending legt de vragen van de ronde vast.
+         */
+        post: operations["peilingrondeVersturen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/peilingrondes/{id}/resultaten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De respons en antwoorden van een ronde, per gemeente en per groep (redactie)
+         * @description Per gemeente alleen voor het programmateam. Cijfers per groep alleen voor ten minste `minimaleGroep` respondenten, en nooit zo dat het verschil van twee getoonde cijfers een kleinere groep overlaat (anders `teWeinigAntwoorden`). Open antwoorden alleen als de controle op persoonsgegevens niets vond.
+         */
+        get: operations["peilingrondeResultatenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mijn-peilingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De peilingen waarvoor ik ben uitgenodigd, open eerst (gemeente) */
+        get: operations["mijnPeilingenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mijn-peilingen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het formulier van een ronde met mijn antwoorden (gemeente) */
+        get: operations["mijnPeilingOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mijn-peilingen/{id}/antwoorden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mijn antwoorden opslaan of wijzigen zolang de ronde open is (gemeente)
+         * @description Alle vragen van de ronde tegelijk: een schaalvraag vraagt een cijfer van 1 tot en met 5, een open vraag mag leeg blijven. Een 400 noemt elk ongeldig veld.
+         */
+        put: operations["mijnPeilingBeantwoorden"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/peiling-via-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Het formulier bij de link uit de uitnodiging, zonder in te loggen
+         * @description Het token staat in de body, niet in het adres, zodat het in geen log komt.
+         */
+        post: operations["peilingViaLinkOpvragen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/peiling-via-link/antwoorden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Antwoorden opslaan of wijzigen met de link uit de uitnodiging, zonder in te loggen
+         * @description Het token beantwoordt alleen de eigen uitnodiging. Zie mijnPeilingBeantwoorden.
+         */
+        put: operations["peilingViaLinkBeantwoorden"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meldingen": {
         parameters: {
             query?: never;
@@ -2071,6 +2574,186 @@ export interface components {
             mediaanDagen: number | null;
             /** Langstedagen */
             langsteDagen: number | null;
+        };
+        /** AnswerFigure */
+        AnswerFigure: {
+            /**
+             * Teweinigantwoorden
+             * @description De groep telt te weinig respondenten (of is met andere af te leiden tot zo'n groep): er staan geen getallen, alleen 'te weinig antwoorden'.
+             * @default false
+             */
+            teWeinigAntwoorden: boolean;
+            /**
+             * Toelichting
+             * @description 'te weinig antwoorden' als de groep is weggelaten.
+             */
+            toelichting?: string | null;
+            /**
+             * Aantalgevraagd
+             * @description Antwoorden verstuurd met de vraag om een score.
+             */
+            aantalGevraagd: number | null;
+            /** Aantalbeoordeeld */
+            aantalBeoordeeld: number | null;
+            /**
+             * Responspercentage
+             * @description Beoordeeld / gevraagd (0-1).
+             */
+            responspercentage: number | null;
+            /**
+             * Gemiddelde
+             * @description Gemiddelde score (1-5).
+             */
+            gemiddelde: number | null;
+            /**
+             * Verdeling
+             * @description Hoe vaak elke score is gegeven.
+             */
+            verdeling: components["schemas"]["ScoreCount"][] | null;
+        };
+        /** AnswerGiven */
+        AnswerGiven: {
+            /** Vraag */
+            vraag: number;
+            /** Score */
+            score?: number | null;
+            /** Tekst */
+            tekst?: string | null;
+        };
+        /** AnswerGroup */
+        AnswerGroup: {
+            groep: components["schemas"]["CodeName"];
+            totaal: components["schemas"]["AnswerFigure"];
+            /**
+             * Trend
+             * @description Per periode, oudste eerst.
+             */
+            trend: components["schemas"]["AnswerPoint"][];
+        };
+        /**
+         * AnswerKind
+         * @enum {string}
+         */
+        AnswerKind: "schaal" | "open";
+        /** AnswerPoint */
+        AnswerPoint: {
+            /**
+             * Teweinigantwoorden
+             * @description De groep telt te weinig respondenten (of is met andere af te leiden tot zo'n groep): er staan geen getallen, alleen 'te weinig antwoorden'.
+             * @default false
+             */
+            teWeinigAntwoorden: boolean;
+            /**
+             * Toelichting
+             * @description 'te weinig antwoorden' als de groep is weggelaten.
+             */
+            toelichting?: string | null;
+            /**
+             * Aantalgevraagd
+             * @description Antwoorden verstuurd met de vraag om een score.
+             */
+            aantalGevraagd: number | null;
+            /** Aantalbeoordeeld */
+            aantalBeoordeeld: number | null;
+            /**
+             * Responspercentage
+             * @description Beoordeeld / gevraagd (0-1).
+             */
+            responspercentage: number | null;
+            /**
+             * Gemiddelde
+             * @description Gemiddelde score (1-5).
+             */
+            gemiddelde: number | null;
+            /**
+             * Verdeling
+             * @description Hoe vaak elke score is gegeven.
+             */
+            verdeling: components["schemas"]["ScoreCount"][] | null;
+            /** Periode */
+            periode: string;
+        };
+        /** AnswerRatingRead */
+        AnswerRatingRead: {
+            /**
+             * Vraagid
+             * @description De vraag waarvan het antwoord beoordeeld wordt.
+             */
+            vraagId: number;
+            /**
+             * Onderwerp
+             * @description Het onderwerp van die vraag.
+             */
+            onderwerp: string;
+            /**
+             * Score
+             * @description 1 (niet nuttig) tot 5 (zeer nuttig); null: nog niet beoordeeld.
+             */
+            score: number | null;
+            /**
+             * Toelichting
+             * @description De toelichting. De vraagsteller ziet de hare altijd; het programmateam alleen als er geen persoonsgegevens in gevonden zijn.
+             */
+            toelichting: string | null;
+            /**
+             * Toelichtingafgeschermd
+             * @description Er is een toelichting, maar die is niet getoond: er staan mogelijk persoonsgegevens in (alleen voor het programmateam).
+             */
+            toelichtingAfgeschermd: boolean;
+            /**
+             * Wijzigbaartot
+             * Format: date-time
+             * @description Tot dit moment kan de score nog veranderen.
+             */
+            wijzigbaarTot: string;
+            /**
+             * Wijzigbaar
+             * @description Of de score nu nog kan veranderen.
+             */
+            wijzigbaar: boolean;
+            /**
+             * Beoordeeldop
+             * @description Wanneer de eerste score gegeven is.
+             */
+            beoordeeldOp: string | null;
+            /**
+             * Gewijzigdop
+             * @description Wanneer score of toelichting het laatst veranderde.
+             */
+            gewijzigdOp: string | null;
+        };
+        /** AnswerRatingWrite */
+        AnswerRatingWrite: {
+            /**
+             * Score
+             * @description 1 (niet nuttig) tot 5 (zeer nuttig).
+             */
+            score: number;
+            /**
+             * Toelichting
+             * @description Een toelichting (mag leeg). Vervangt de vorige; leeg of weggelaten wist die.
+             */
+            toelichting?: string | null;
+        };
+        /** AnswerRead */
+        AnswerRead: {
+            /** Vraag */
+            vraag: number;
+            /** Score */
+            score: number | null;
+            /** Tekst */
+            tekst: string | null;
+        };
+        /** AnswersBody */
+        AnswersBody: {
+            /** Antwoorden */
+            antwoorden: components["schemas"]["AnswerGiven"][];
+        };
+        /** AnswersSection */
+        AnswersSection: {
+            herkomst: components["schemas"]["SectionSource"];
+            /** Groepen */
+            groepen: components["schemas"]["AnswerGroup"][];
         };
         /** ApiRoot */
         ApiRoot: {
@@ -3112,6 +3795,25 @@ export interface components {
             /** Toelichting */
             toelichting: string;
         };
+        /** FigureRead */
+        FigureRead: {
+            /** Sleutel */
+            sleutel: string | null;
+            /** Naam */
+            naam: string | null;
+            /**
+             * Respondenten
+             * @description Leeg bij te weinig antwoorden.
+             */
+            respondenten: number | null;
+            /**
+             * Gemiddelde
+             * @description Leeg bij te weinig antwoorden.
+             */
+            gemiddelde: number | null;
+            /** Teweinigantwoorden */
+            teWeinigAntwoorden: boolean;
+        };
         /** FileRead */
         FileRead: {
             /** Id */
@@ -3145,6 +3847,50 @@ export interface components {
              * @description Of u dit product volgt: dan krijgt u een melding als er een nieuwe versie is gepubliceerd.
              */
             volgt: boolean;
+        };
+        /** FormQuestion */
+        FormQuestion: {
+            /** Id */
+            id: number;
+            /** Tekst */
+            tekst: string;
+            soort: components["schemas"]["AnswerKind"];
+        };
+        /** FormRead */
+        FormRead: {
+            ronde: components["schemas"]["FormRound"];
+            gemeente: components["schemas"]["CodeName"];
+            /** Vragen */
+            vragen: components["schemas"]["FormQuestion"][];
+            /** Antwoorden */
+            antwoorden: components["schemas"]["AnswerRead"][];
+            /** Beantwoordop */
+            beantwoordOp: string | null;
+            /**
+             * Wijzigbaar
+             * @description Zolang de ronde open is.
+             */
+            wijzigbaar: boolean;
+            /**
+             * Maximalelengte
+             * @description Tekens per open antwoord.
+             */
+            maximaleLengte: number;
+        };
+        /** FormRound */
+        FormRound: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            /** Periode */
+            periode: string;
+            /**
+             * Sluitop
+             * Format: date
+             */
+            sluitOp: string;
+            status: components["schemas"]["RoundStatus"];
         };
         /** FreshnessConfirmation */
         FreshnessConfirmation: {
@@ -3206,6 +3952,11 @@ export interface components {
              */
             sleutel: string;
         };
+        /**
+         * Grouping
+         * @enum {string}
+         */
+        Grouping: "provincie" | "arbeidsmarktregio";
         /** HealthRead */
         HealthRead: {
             /** Status */
@@ -3293,16 +4044,44 @@ export interface components {
              */
             aandeelBinnenTermijn: number | null;
         };
+        /** InviteePreview */
+        InviteePreview: {
+            /** Aantal */
+            aantal: number;
+            /** Aluitgenodigd */
+            alUitgenodigd: number;
+            /** Genodigden */
+            genodigden: components["schemas"]["InviteeRead"][];
+        };
+        /** InviteeRead */
+        InviteeRead: {
+            /** Naam */
+            naam: string;
+            /** @description De gemeente waaronder haar antwoorden tellen. */
+            gemeente: components["schemas"]["CodeName"];
+            /**
+             * Aantalgemeenten
+             * @description Meer dan 1: een contactpersoon van meer gemeenten.
+             */
+            aantalGemeenten: number;
+        };
         /**
          * Kind
          * @enum {string}
          */
-        Kind: "toetsing-uitgenodigd" | "oordeel-gegeven" | "getoetst-product-gepubliceerd" | "gevolgd-product-gepubliceerd" | "vraag-toegewezen" | "vraag-voorgelegd" | "expertantwoord" | "vraag-termijn" | "product-termijn" | "gemeente-termijn" | "signaal-gemeld" | "signaal-reactie";
+        Kind: "toetsing-uitgenodigd" | "oordeel-gegeven" | "getoetst-product-gepubliceerd" | "gevolgd-product-gepubliceerd" | "vraag-toegewezen" | "vraag-voorgelegd" | "expertantwoord" | "vraag-termijn" | "product-termijn" | "gemeente-termijn" | "signaal-gemeld" | "signaal-reactie" | "verbetervoorstel-ontvangen" | "verbetervoorstel-stap";
         /** KindCount */
         KindCount: {
             soort: components["schemas"]["BlockerKind"];
             /** Aantal */
             aantal: number;
+        };
+        /** LeftOut */
+        LeftOut: {
+            /** Contactpunt */
+            contactpunt: string;
+            /** Reden */
+            reden: string;
         };
         /** Link */
         Link: {
@@ -3339,6 +4118,86 @@ export interface components {
              * @description Code uit de authenticator-app (TOTP).
              */
             code?: string | null;
+        };
+        /** LowScoreList */
+        LowScoreList: {
+            drempels: components["schemas"]["LowScoreThresholds"];
+            /** Resultaten */
+            resultaten: components["schemas"]["LowScoreSuggestion"][];
+        };
+        /** LowScoreProposal */
+        LowScoreProposal: {
+            /** Titel */
+            titel: string;
+            /** Omschrijving */
+            omschrijving: string;
+            /** Maatregelen */
+            maatregelen: string[];
+            /** Themas */
+            themas: string[];
+        };
+        /** LowScoreQuestion */
+        LowScoreQuestion: {
+            /** Id */
+            id: number;
+            /** Onderwerp */
+            onderwerp: string;
+            /** Score */
+            score: number;
+            /**
+             * Beoordeeldop
+             * Format: date-time
+             */
+            beoordeeldOp: string;
+        };
+        /** LowScoreSuggestion */
+        LowScoreSuggestion: {
+            /**
+             * Sleutel
+             * @description Blijft gelijk zolang de oudste score in de periode valt.
+             */
+            sleutel: string;
+            maatregel: components["schemas"]["CodeName"];
+            /** Gemiddelde */
+            gemiddelde: number;
+            /** Aantalbeoordeeld */
+            aantalBeoordeeld: number;
+            /**
+             * Van
+             * Format: date
+             */
+            van: string;
+            /**
+             * Tot
+             * Format: date
+             */
+            tot: string;
+            /**
+             * Vragen
+             * @description De laag (1 of 2) beoordeelde vragen: het bewijs van het signaal.
+             */
+            vragen: components["schemas"]["LowScoreQuestion"][];
+            voorstel: components["schemas"]["LowScoreProposal"];
+        };
+        /** LowScoreThresholds */
+        LowScoreThresholds: {
+            /** Gemiddeldehoogstens */
+            gemiddeldeHoogstens: number;
+            /** Minimaalbeoordeeld */
+            minimaalBeoordeeld: number;
+            /** Dagen */
+            dagen: number;
+        };
+        /**
+         * LowScoreToSignal
+         * @description Wat anders moet dan het voorstel; de soort kiest de redactie.
+         */
+        LowScoreToSignal: {
+            soort: components["schemas"]["BlockerKind"];
+            /** Titel */
+            titel?: string | null;
+            /** Omschrijving */
+            omschrijving?: string | null;
         };
         /** MailPreview */
         MailPreview: {
@@ -3542,6 +4401,17 @@ export interface components {
              */
             vraagId: number;
         };
+        /** MunicipalityAnswer */
+        MunicipalityAnswer: {
+            /** Vraag */
+            vraag: number;
+            /** Score */
+            score: number | null;
+            /** Tekst */
+            tekst: string | null;
+            /** Tekstnietgetoond */
+            tekstNietGetoond: boolean;
+        };
         /** MunicipalityPage */
         MunicipalityPage: {
             /** Resultaten */
@@ -3580,10 +4450,33 @@ export interface components {
             peildatumInwoners: string;
             _links: components["schemas"]["SelfLinks"];
         };
+        /** MunicipalityResultRead */
+        MunicipalityResultRead: {
+            gemeente: components["schemas"]["CodeName"];
+            /** Uitgenodigd */
+            uitgenodigd: number;
+            /** Beantwoord */
+            beantwoord: number;
+            /** Antwoorden */
+            antwoorden: components["schemas"]["MunicipalityAnswer"][];
+        };
         /** MyAccountUpdate */
         MyAccountUpdate: {
             /** Naam */
             naam: string;
+        };
+        /** MyRound */
+        MyRound: {
+            ronde: components["schemas"]["FormRound"];
+            /** Beantwoordop */
+            beantwoordOp: string | null;
+            /** Wijzigbaar */
+            wijzigbaar: boolean;
+        };
+        /** MyRounds */
+        MyRounds: {
+            /** Resultaten */
+            resultaten: components["schemas"]["MyRound"][];
         };
         /** NewFaq */
         NewFaq: {
@@ -3815,6 +4708,25 @@ export interface components {
             /** Wachtwoord */
             wachtwoord: string;
         };
+        /** Period */
+        Period: {
+            /**
+             * Code
+             * @example 2026-Q3
+             * @example 2026-09
+             */
+            code: string;
+            /**
+             * Van
+             * Format: date
+             */
+            van: string;
+            /**
+             * Tot
+             * Format: date
+             */
+            tot: string;
+        };
         /** PersonPage */
         PersonPage: {
             /** Resultaten */
@@ -3976,6 +4888,36 @@ export interface components {
             /** Eigenaarid */
             eigenaarId?: number | null;
         };
+        /** ProductFigure */
+        ProductFigure: {
+            /**
+             * Teweinigantwoorden
+             * @description De groep telt te weinig respondenten (of is met andere af te leiden tot zo'n groep): er staan geen getallen, alleen 'te weinig antwoorden'.
+             * @default false
+             */
+            teWeinigAntwoorden: boolean;
+            /**
+             * Toelichting
+             * @description 'te weinig antwoorden' als de groep is weggelaten.
+             */
+            toelichting?: string | null;
+            /** Aantalstemmen */
+            aantalStemmen: number | null;
+            /** Aantalnuttig */
+            aantalNuttig: number | null;
+            /**
+             * Aandeelnuttig
+             * @description Nuttig / stemmen (0-1).
+             */
+            aandeelNuttig: number | null;
+        };
+        /** ProductGroup */
+        ProductGroup: {
+            groep: components["schemas"]["CodeName"];
+            totaal: components["schemas"]["ProductFigure"];
+            /** Trend */
+            trend: components["schemas"]["ProductPoint"][];
+        };
         /** ProductHistoryEntry */
         ProductHistoryEntry: {
             /** Volgnummer */
@@ -4005,6 +4947,31 @@ export interface components {
             resultaten: components["schemas"]["ProductRead"][];
             paginering: components["schemas"]["PageInfo"];
             _links: components["schemas"]["PageLinks"];
+        };
+        /** ProductPoint */
+        ProductPoint: {
+            /**
+             * Teweinigantwoorden
+             * @description De groep telt te weinig respondenten (of is met andere af te leiden tot zo'n groep): er staan geen getallen, alleen 'te weinig antwoorden'.
+             * @default false
+             */
+            teWeinigAntwoorden: boolean;
+            /**
+             * Toelichting
+             * @description 'te weinig antwoorden' als de groep is weggelaten.
+             */
+            toelichting?: string | null;
+            /** Aantalstemmen */
+            aantalStemmen: number | null;
+            /** Aantalnuttig */
+            aantalNuttig: number | null;
+            /**
+             * Aandeelnuttig
+             * @description Nuttig / stemmen (0-1).
+             */
+            aandeelNuttig: number | null;
+            /** Periode */
+            periode: string;
         };
         /**
          * ProductRead
@@ -4072,6 +5039,13 @@ export interface components {
             fragment?: string | null;
             _links: components["schemas"]["SelfLinks"];
         };
+        /** ProductRef */
+        ProductRef: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+        };
         /**
          * ProductStatus
          * @enum {string}
@@ -4106,6 +5080,12 @@ export interface components {
             geplandDatum?: string | null;
             /** Eigenaarid */
             eigenaarId?: number | null;
+        };
+        /** ProductsSection */
+        ProductsSection: {
+            herkomst: components["schemas"]["SectionSource"];
+            /** Groepen */
+            groepen: components["schemas"]["ProductGroup"][];
         };
         /** ProgressList */
         ProgressList: {
@@ -4191,6 +5171,11 @@ export interface components {
             /** @description Soort knelpunt, alleen naast een beschreven knelpunt: wet-en-regelgeving (Wet- en regelgeving), ict-en-leveranciers (ICT en leveranciers), financien (Financiën), uitvoering-en-capaciteit (Uitvoering en capaciteit), ketenpartners (Ketenpartners), implementatieproducten (Implementatieproducten). Leeg bij geen knelpunt en bij knelpunten van vóór de soorten. Met een soort maar zonder knelpunten: 400. Weggelaten blijft de opgeslagen soort bij het knelpunt (zo wist een client die de soort nog niet kent hem niet); null maakt hem leeg, net als knelpunten leegmaken. */
             knelpuntSoort?: components["schemas"]["BlockerKind"] | null;
         };
+        /** ProposalAdoption */
+        ProposalAdoption: {
+            /** Toelichting */
+            toelichting?: string | null;
+        };
         /**
          * ProposalChanges
          * @description Wat anders moet dan het voorstel; wat ontbreekt, komt uit het voorstel.
@@ -4206,6 +5191,173 @@ export interface components {
             maatregelen?: string[] | null;
             /** Themas */
             themas?: string[] | null;
+        };
+        /** ProposalCreate */
+        ProposalCreate: {
+            /**
+             * Tekst
+             * @description Het voorstel.
+             */
+            tekst: string;
+            /**
+             * Naam
+             * @description Zonder account: uw naam, als u wilt horen wat ermee gebeurt.
+             */
+            naam?: string | null;
+            /**
+             * Email
+             * @description Zonder account: uw e-mailadres, om bericht te krijgen bij elke stap.
+             */
+            email?: string | null;
+            /**
+             * Versie
+             * @description Het versienummer dat u zag.
+             */
+            versie?: number | null;
+        };
+        /** ProposalPage */
+        ProposalPage: {
+            /** Resultaten */
+            resultaten: components["schemas"]["ProposalSummary"][];
+            paginering: components["schemas"]["PageInfo"];
+            _links: components["schemas"]["PageLinks"];
+        };
+        /** ProposalRead */
+        ProposalRead: {
+            /** Id */
+            id: number;
+            product: components["schemas"]["ProductRef"];
+            /**
+             * Versie
+             * @description De versie waar het voorstel over gaat.
+             */
+            versie: number;
+            /** Tekst */
+            tekst: string;
+            status: components["schemas"]["ProposalStatus"];
+            /**
+             * Overgenomenin
+             * @description De versie die het voorstel meeneemt.
+             */
+            overgenomenIn: number | null;
+            /**
+             * Reden
+             * @description Waarom het niet is overgenomen.
+             */
+            reden: string | null;
+            /** @description Alleen voor de redactie. */
+            indiener: components["schemas"]["Proposer"] | null;
+            /**
+             * Ontvangenop
+             * Format: date-time
+             */
+            ontvangenOp: string;
+            /** Beslotenop */
+            beslotenOp: string | null;
+            /** Verwerktop */
+            verwerktOp: string | null;
+            /** Geschiedenis */
+            geschiedenis: components["schemas"]["ProposalStep"][];
+        };
+        /** ProposalRejection */
+        ProposalRejection: {
+            /**
+             * Reden
+             * @description Waarom niet overgenomen.
+             */
+            reden: string;
+        };
+        /**
+         * ProposalStatus
+         * @enum {string}
+         */
+        ProposalStatus: "nieuw" | "overgenomen" | "afgewezen" | "verwerkt";
+        /** ProposalStep */
+        ProposalStep: {
+            van: components["schemas"]["ProposalStatus"] | null;
+            naar: components["schemas"]["ProposalStatus"];
+            /**
+             * Op
+             * Format: date-time
+             */
+            op: string;
+            /**
+             * Door
+             * @description Wie de stap zette (alleen voor de redactie).
+             */
+            door: string | null;
+            /** Tekst */
+            tekst: string | null;
+        };
+        /** ProposalSummary */
+        ProposalSummary: {
+            /** Id */
+            id: number;
+            product: components["schemas"]["ProductRef"];
+            /**
+             * Versie
+             * @description De versie waar het voorstel over gaat.
+             */
+            versie: number;
+            /** Tekst */
+            tekst: string;
+            status: components["schemas"]["ProposalStatus"];
+            /**
+             * Overgenomenin
+             * @description De versie die het voorstel meeneemt.
+             */
+            overgenomenIn: number | null;
+            /**
+             * Reden
+             * @description Waarom het niet is overgenomen.
+             */
+            reden: string | null;
+            /** @description Alleen voor de redactie. */
+            indiener: components["schemas"]["Proposer"] | null;
+            /**
+             * Ontvangenop
+             * Format: date-time
+             */
+            ontvangenOp: string;
+            /** Beslotenop */
+            beslotenOp: string | null;
+            /** Verwerktop */
+            verwerktOp: string | null;
+        };
+        /** Proposer */
+        Proposer: {
+            /** Naam */
+            naam: string | null;
+            /** Email */
+            email: string | null;
+            /**
+             * Account
+             * @description Ingediend vanuit een account (anders als bezoeker).
+             */
+            account: boolean;
+        };
+        /** ProposerData */
+        ProposerData: {
+            /** Email */
+            email: string | null;
+            /** Verbetervoorstellen */
+            verbetervoorstellen: components["schemas"]["ProposalSummary"][];
+        };
+        /** ProposerErased */
+        ProposerErased: {
+            /**
+             * Gewist
+             * @description Aantal voorstellen waarvan naam en adres zijn gewist.
+             */
+            gewist: number;
+        };
+        /** ProposerErasure */
+        ProposerErasure: {
+            /**
+             * Email
+             * Format: email
+             */
+            email: string;
         };
         /** Provenance */
         Provenance: {
@@ -4238,6 +5390,63 @@ export interface components {
              */
             csv: string;
         };
+        /** PublicAnswerPoint */
+        PublicAnswerPoint: {
+            /** Periode */
+            periode: string;
+            /**
+             * Van
+             * Format: date
+             */
+            van: string;
+            /**
+             * Tot
+             * Format: date
+             */
+            tot: string;
+            /**
+             * Teweinigantwoorden
+             * @description De groep telt te weinig respondenten (of is met andere af te leiden tot zo'n groep): er staan geen getallen, alleen 'te weinig antwoorden'.
+             * @default false
+             */
+            teWeinigAntwoorden: boolean;
+            /** Aantalbeoordeeld */
+            aantalBeoordeeld: number | null;
+            /** Gemiddelde */
+            gemiddelde: number | null;
+        };
+        /** PublicSatisfaction */
+        PublicSatisfaction: {
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /** Minimalegroepsgrootte */
+            minimaleGroepsgrootte: number;
+            /**
+             * Peiling
+             * @description De algemene tevredenheid over de ondersteuning per gesloten peilingsronde.
+             */
+            peiling: components["schemas"]["PublicSurveyPoint"][];
+            /**
+             * Antwoorden
+             * @description Hoe nuttig vraagstellers de antwoorden vonden, per kwartaal.
+             */
+            antwoorden: components["schemas"]["PublicAnswerPoint"][];
+            /**
+             * Versie
+             * @description De versie van de gegevens waaruit ze zijn berekend.
+             */
+            versie: string;
+            /**
+             * Berekendop
+             * Format: date-time
+             * @description Wanneer deze cijfers zijn berekend.
+             */
+            berekendOp: string;
+            herkomst: components["schemas"]["Provenance"];
+        };
         /**
          * PublicSignal
          * @description What the public sees: never who reported it, nor the questions and blockers behind it.
@@ -4268,6 +5477,30 @@ export interface components {
             resultaten: components["schemas"]["PublicSignal"][];
             paginering: components["schemas"]["PageInfo"];
             _links: components["schemas"]["PageLinks"];
+        };
+        /** PublicSurveyPoint */
+        PublicSurveyPoint: {
+            /**
+             * Periode
+             * @description De periode van de peilingsronde.
+             */
+            periode: string;
+            /** Titel */
+            titel: string;
+            /** Vraag */
+            vraag: string;
+            /**
+             * Teweinigantwoorden
+             * @description De groep telt te weinig respondenten (of is met andere af te leiden tot zo'n groep): er staan geen getallen, alleen 'te weinig antwoorden'.
+             * @default false
+             */
+            teWeinigAntwoorden: boolean;
+            /** Aantal */
+            aantal: number | null;
+            /** Gemiddelde */
+            gemiddelde: number | null;
+            /** Responspercentage */
+            responspercentage: number | null;
         };
         /** QuestionCreate */
         QuestionCreate: {
@@ -4324,6 +5557,11 @@ export interface components {
              * @description Signalen waarvan zij al bewijs is.
              */
             signalen: components["schemas"]["SignalLink"][];
+        };
+        /** QuestionList */
+        QuestionList: {
+            /** Resultaten */
+            resultaten: components["schemas"]["SurveyQuestionRead"][];
         };
         /** QuestionPage */
         QuestionPage: {
@@ -4403,6 +5641,24 @@ export interface components {
              * @description Ook de ETag (If-Match bij wijzigen).
              */
             versie: number;
+        };
+        /** QuestionResultRead */
+        QuestionResultRead: {
+            vraag: components["schemas"]["SurveyQuestionRead"];
+            /** @description Schaalvragen. */
+            totaal: components["schemas"]["FigureRead"] | null;
+            /** Groepen */
+            groepen: components["schemas"]["FigureRead"][];
+            /**
+             * Openantwoorden
+             * @description Open antwoorden die de controle op persoonsgegevens doorstonden.
+             */
+            openAntwoorden: string[];
+            /**
+             * Nietgetoond
+             * @description Niet getoond: mogelijk persoonsgegevens.
+             */
+            nietGetoond: number;
         };
         /**
          * QuestionStatus
@@ -4668,12 +5924,181 @@ export interface components {
          * @enum {string}
          */
         Role: "gemeente" | "redacteur" | "beheerder" | "expert";
+        /** RoundCreate */
+        RoundCreate: {
+            /** Titel */
+            titel: string;
+            /**
+             * Periode
+             * @description De periode waarover de ronde gaat: `2026-H2`, `2026-Q4`.
+             */
+            periode: string;
+            /**
+             * Openop
+             * Format: date
+             */
+            openOp: string;
+            /**
+             * Sluitop
+             * Format: date
+             * @description De laatste dag waarop beantwoorden kan.
+             */
+            sluitOp: string;
+            /**
+             * Herinnernadagen
+             * @description Eén herinnering na zoveel dagen zonder antwoord.
+             * @default 7
+             */
+            herinnerNaDagen: number;
+        };
+        /** RoundDetail */
+        RoundDetail: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            /** Periode */
+            periode: string;
+            /**
+             * Openop
+             * Format: date
+             */
+            openOp: string;
+            /**
+             * Sluitop
+             * Format: date
+             */
+            sluitOp: string;
+            /** Herinnernadagen */
+            herinnerNaDagen: number;
+            status: components["schemas"]["RoundStatus"];
+            /** Verzondenop */
+            verzondenOp: string | null;
+            /** Uitgenodigd */
+            uitgenodigd: number;
+            /** Beantwoord */
+            beantwoord: number;
+            /**
+             * Respons
+             * @description Percentage van de genodigden dat antwoordde.
+             */
+            respons: number | null;
+            /**
+             * Vragen
+             * @description De vragen van de ronde; vóór verzending de actieve vragen van nu.
+             */
+            vragen: components["schemas"]["SurveyQuestionRead"][];
+        };
+        /** RoundList */
+        RoundList: {
+            /** Resultaten */
+            resultaten: components["schemas"]["RoundRead"][];
+        };
+        /** RoundRead */
+        RoundRead: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            /** Periode */
+            periode: string;
+            /**
+             * Openop
+             * Format: date
+             */
+            openOp: string;
+            /**
+             * Sluitop
+             * Format: date
+             */
+            sluitOp: string;
+            /** Herinnernadagen */
+            herinnerNaDagen: number;
+            status: components["schemas"]["RoundStatus"];
+            /** Verzondenop */
+            verzondenOp: string | null;
+            /** Uitgenodigd */
+            uitgenodigd: number;
+            /** Beantwoord */
+            beantwoord: number;
+            /**
+             * Respons
+             * @description Percentage van de genodigden dat antwoordde.
+             */
+            respons: number | null;
+        };
+        /** RoundResults */
+        RoundResults: {
+            ronde: components["schemas"]["RoundRead"];
+            /**
+             * Minimalegroep
+             * @description Kleinste groep waarvoor een cijfer wordt getoond.
+             */
+            minimaleGroep: number;
+            groepering: components["schemas"]["Grouping"];
+            /** Vragen */
+            vragen: components["schemas"]["QuestionResultRead"][];
+            /**
+             * Gemeenten
+             * @description Per gemeente, alleen voor het programmateam.
+             */
+            gemeenten: components["schemas"]["MunicipalityResultRead"][];
+        };
+        /**
+         * RoundStatus
+         * @enum {string}
+         */
+        RoundStatus: "concept" | "open" | "gesloten";
+        /** SatisfactionFigures */
+        SatisfactionFigures: {
+            /** Groepering */
+            groepering: string;
+            /**
+             * Periode
+             * @enum {string}
+             */
+            periode: "maand" | "kwartaal";
+            /**
+             * Van
+             * Format: date
+             */
+            van: string;
+            /**
+             * Tot
+             * Format: date
+             */
+            tot: string;
+            /**
+             * Adviseur
+             * @description Alleen de antwoorden van deze adviseur.
+             */
+            adviseur: number | null;
+            /** Minimalegroepsgrootte */
+            minimaleGroepsgrootte: number;
+            /** Perioden */
+            perioden: components["schemas"]["Period"][];
+            antwoorden: components["schemas"]["AnswersSection"] | null;
+            producten: components["schemas"]["ProductsSection"] | null;
+            peiling: components["schemas"]["SurveySection"] | null;
+            /**
+             * Nietgetoond
+             * @description Contactpunten die bij deze groepering of filters niet te tonen zijn, en waarom.
+             */
+            nietGetoond: components["schemas"]["LeftOut"][];
+        };
         /**
          * Scope
          * @description What a machine client may do; people get their rights from their roles.
          * @enum {string}
          */
         Scope: "producten:lezen" | "producten:schrijven" | "voortgang:lezen" | "voortgang:schrijven";
+        /** ScoreCount */
+        ScoreCount: {
+            /** Score */
+            score: number;
+            /** Aantal */
+            aantal: number;
+        };
         /** SecondFactorChange */
         SecondFactorChange: {
             /** Actief */
@@ -4703,9 +6128,48 @@ export interface components {
              */
             overlapUren: number;
         };
+        /** SectionSource */
+        SectionSource: {
+            /**
+             * Bron
+             * @description Waar de cijfers vandaan komen.
+             */
+            bron: string;
+            /**
+             * Peilmoment
+             * @description De laatst gegeven score in de gegevens.
+             */
+            peilmoment: string | null;
+            /**
+             * Berekendop
+             * Format: date-time
+             * @description Wanneer deze cijfers zijn berekend.
+             */
+            berekendOp: string;
+            /**
+             * Versie
+             * @description De versie van de gegevens waaruit ze zijn berekend.
+             */
+            versie: string;
+            /**
+             * Csv
+             * @description Dezelfde cijfers als CSV (puntkomma-gescheiden, UTF-8).
+             */
+            csv: string;
+        };
         /** SelfLinks */
         SelfLinks: {
             self: components["schemas"]["Link"];
+        };
+        /** SendResult */
+        SendResult: {
+            /**
+             * Uitgenodigd
+             * @description Nu uitgenodigd (alleen wie nog geen uitnodiging had).
+             */
+            uitgenodigd: number;
+            /** Aluitgenodigd */
+            alUitgenodigd: number;
         };
         /** SessionRead */
         SessionRead: {
@@ -4824,6 +6288,19 @@ export interface components {
             /** Titel */
             titel: string;
             status: components["schemas"]["SignalStatus"];
+        };
+        /** SignalMade */
+        SignalMade: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            status: components["schemas"]["SignalStatus"];
+            /**
+             * Aantalvragen
+             * @description Vragen gekoppeld als bewijs.
+             */
+            aantalVragen: number;
         };
         /** SignalPage */
         SignalPage: {
@@ -5236,6 +6713,157 @@ export interface components {
              */
             op: string;
         };
+        /** SurveyFigure */
+        SurveyFigure: {
+            /**
+             * Teweinigantwoorden
+             * @description De groep telt te weinig respondenten (of is met andere af te leiden tot zo'n groep): er staan geen getallen, alleen 'te weinig antwoorden'.
+             * @default false
+             */
+            teWeinigAntwoorden: boolean;
+            /**
+             * Toelichting
+             * @description 'te weinig antwoorden' als de groep is weggelaten.
+             */
+            toelichting?: string | null;
+            /** Aantaluitgenodigd */
+            aantalUitgenodigd: number | null;
+            /** Aantalbeantwoord */
+            aantalBeantwoord: number | null;
+            /**
+             * Responspercentage
+             * @description Beantwoorde uitnodigingen / uitnodigingen (0-1).
+             */
+            responspercentage: number | null;
+            /**
+             * Vragen
+             * @description Elke schaalvraag, in volgorde.
+             */
+            vragen: components["schemas"]["SurveyQuestionFigure"][];
+        };
+        /** SurveyGroup */
+        SurveyGroup: {
+            groep: components["schemas"]["CodeName"];
+            totaal: components["schemas"]["SurveyFigure"];
+            /** Trend */
+            trend: components["schemas"]["SurveyPoint"][];
+        };
+        /** SurveyPoint */
+        SurveyPoint: {
+            /**
+             * Teweinigantwoorden
+             * @description De groep telt te weinig respondenten (of is met andere af te leiden tot zo'n groep): er staan geen getallen, alleen 'te weinig antwoorden'.
+             * @default false
+             */
+            teWeinigAntwoorden: boolean;
+            /**
+             * Toelichting
+             * @description 'te weinig antwoorden' als de groep is weggelaten.
+             */
+            toelichting?: string | null;
+            /** Aantaluitgenodigd */
+            aantalUitgenodigd: number | null;
+            /** Aantalbeantwoord */
+            aantalBeantwoord: number | null;
+            /**
+             * Responspercentage
+             * @description Beantwoorde uitnodigingen / uitnodigingen (0-1).
+             */
+            responspercentage: number | null;
+            /**
+             * Vragen
+             * @description Elke schaalvraag, in volgorde.
+             */
+            vragen: components["schemas"]["SurveyQuestionFigure"][];
+            /** Periode */
+            periode: string;
+        };
+        /** SurveyQuestionCreate */
+        SurveyQuestionCreate: {
+            /** Tekst */
+            tekst: string;
+            soort: components["schemas"]["AnswerKind"];
+            contactpunt: components["schemas"]["Touchpoint"];
+            /**
+             * Positie
+             * @description Standaard: achteraan.
+             */
+            positie?: number | null;
+            /**
+             * Actief
+             * @default true
+             */
+            actief: boolean;
+        };
+        /** SurveyQuestionFigure */
+        SurveyQuestionFigure: {
+            /**
+             * Teweinigantwoorden
+             * @description De groep telt te weinig respondenten (of is met andere af te leiden tot zo'n groep): er staan geen getallen, alleen 'te weinig antwoorden'.
+             * @default false
+             */
+            teWeinigAntwoorden: boolean;
+            /**
+             * Toelichting
+             * @description 'te weinig antwoorden' als de groep is weggelaten.
+             */
+            toelichting?: string | null;
+            vraag: components["schemas"]["SurveyQuestionRef"];
+            /**
+             * Aantal
+             * @description Antwoorden op deze vraag.
+             */
+            aantal: number | null;
+            /** Gemiddelde */
+            gemiddelde: number | null;
+            /** Verdeling */
+            verdeling: components["schemas"]["ScoreCount"][] | null;
+        };
+        /** SurveyQuestionRead */
+        SurveyQuestionRead: {
+            /** Id */
+            id: number;
+            /** Tekst */
+            tekst: string;
+            /** @description `schaal`: een cijfer van 1 tot en met 5; `open`: tekst. */
+            soort: components["schemas"]["AnswerKind"];
+            contactpunt: components["schemas"]["Touchpoint"];
+            /** Positie */
+            positie: number;
+            /**
+             * Actief
+             * @description Wordt gesteld in rondes die hierna worden verstuurd.
+             */
+            actief: boolean;
+        };
+        /** SurveyQuestionRef */
+        SurveyQuestionRef: {
+            /** Id */
+            id: number;
+            /** Tekst */
+            tekst: string;
+            /** Contactpunt */
+            contactpunt: string;
+        };
+        /** SurveyQuestionUpdate */
+        SurveyQuestionUpdate: {
+            /**
+             * Tekst
+             * @description Een vraag die al is verstuurd, houdt in die ronde haar tekst: een nieuwe tekst (of een ander contactpunt) wordt dan een nieuwe vraag, en de oude wordt inactief.
+             */
+            tekst?: string | null;
+            contactpunt?: components["schemas"]["Touchpoint"] | null;
+            /** Positie */
+            positie?: number | null;
+            /** Actief */
+            actief?: boolean | null;
+        };
+        /** SurveySection */
+        SurveySection: {
+            herkomst: components["schemas"]["SectionSource"];
+            /** Groepen */
+            groepen: components["schemas"]["SurveyGroup"][];
+        };
         /** ThemeList */
         ThemeList: {
             /** Resultaten */
@@ -5259,6 +6887,24 @@ export interface components {
             aantalMaatregelen: number;
             _links: components["schemas"]["SelfLinks"];
         };
+        /** TokenAnswersBody */
+        TokenAnswersBody: {
+            /** Antwoorden */
+            antwoorden: components["schemas"]["AnswerGiven"][];
+            /**
+             * Token
+             * @description Uit de link in de e-mail.
+             */
+            token: string;
+        };
+        /** TokenBody */
+        TokenBody: {
+            /**
+             * Token
+             * @description Uit de link in de e-mail.
+             */
+            token: string;
+        };
         /**
          * TokenResponse
          * @description Antwoord volgens OAuth 2.0 (RFC 6749, par. 5.1); de veldnamen volgen die standaard.
@@ -5276,6 +6922,12 @@ export interface components {
             /** Scope */
             scope: string;
         };
+        /**
+         * Touchpoint
+         * @description What a survey question is about: the same touchpoints as the scores elsewhere.
+         * @enum {string}
+         */
+        Touchpoint: "ondersteuning" | "producten" | "bijeenkomsten" | "antwoorden" | "overig";
         /**
          * TrafficLight
          * @enum {string}
@@ -5423,6 +7075,36 @@ export interface components {
             gepubliceerdOp: string | null;
             /** Bestanden */
             bestanden: components["schemas"]["FileRead"][];
+        };
+        /** VoteCast */
+        VoteCast: {
+            /**
+             * Nuttig
+             * @description Ja (true) of nee (false).
+             */
+            nuttig: boolean;
+            /**
+             * Versie
+             * @description Het versienummer dat de bezoeker zag; 409 als er intussen een nieuwere versie is gepubliceerd.
+             */
+            versie?: number | null;
+        };
+        /** VoteTally */
+        VoteTally: {
+            /**
+             * Versie
+             * @description De gepubliceerde versie waar de stemmen over gaan.
+             */
+            versie: number;
+            /**
+             * Mijnstem
+             * @description De eigen stem van deze browser of dit account, of null als die er niet is.
+             */
+            mijnStem: boolean | null;
+            /** Aantalja */
+            aantalJa: number;
+            /** Aantalnee */
+            aantalNee: number;
         };
         /** WaveList */
         WaveList: {
@@ -19323,6 +21005,3280 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    tevredenheidCijfersOpvragen: {
+        parameters: {
+            query?: {
+                /** @description Alleen dit contactpunt (standaard alle). */
+                contactpunt?: ("antwoorden" | "producten" | "peiling") | null;
+                /** @description Hoe de cijfers gegroepeerd worden; 'adviseur' alleen voor beheerders. */
+                groep?: "land" | "maatregel" | "thema" | "fase" | "provincie" | "arbeidsmarktregio" | "adviseur";
+                /** @description De perioden van de trend. */
+                periode?: "maand" | "kwartaal";
+                /** @description Eerste dag (standaard een jaar terug). */
+                van?: string | null;
+                /** @description Laatste dag (standaard vandaag). */
+                tot?: string | null;
+                maatregel?: string | null;
+                thema?: string | null;
+                fase?: number | null;
+                provincie?: string | null;
+                arbeidsmarktregio?: string | null;
+                /** @description 'ik' voor uw eigen antwoorden, of het nummer van een adviseur (beheerders). */
+                adviseur?: string | null;
+                /** @description csv: dezelfde cijfers als open data (CC BY 4.0), puntkomma-gescheiden. */
+                formaat?: "json" | "csv";
+            };
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De cijfers; met formaat=csv als CSV. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionFigures"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    tevredenheidLageScoresOpvragen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LowScoreList"];
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    tevredenheidLageScoresTotSignaal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description De sleutel van de groep, zoals `tevredenheid-M07-123`. */
+                sleutel: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LowScoreToSignal"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalMade"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Van deze groep lage scores is al een signaal gemaakt. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    tevredenheidLandelijkOpvragen: {
+        parameters: {
+            query?: {
+                /** @description csv: dezelfde cijfers als open data (CC BY 4.0), puntkomma-gescheiden. */
+                formaat?: "json" | "csv";
+            };
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De cijfers; met formaat=csv als CSV. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSatisfaction"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    antwoordbeoordelingOpvragen: {
+        parameters: {
+            query: {
+                /** @description De code uit de beoordelingslink van de antwoordmail. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerRatingRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Deze beoordelingslink bestaat niet (meer). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    antwoordBeoordelenMetLink: {
+        parameters: {
+            query: {
+                /** @description De code uit de beoordelingslink van de antwoordmail. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerRatingWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerRatingRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Deze beoordelingslink bestaat niet (meer). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De termijn om te beoordelen is voorbij; er is niets gewijzigd. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    vraagBeoordelingOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de vraag. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerRatingRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De vraag bestaat niet, is niet van u of heeft (nog) geen beoordeling. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    vraagBeoordelingGeven: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de vraag. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerRatingWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerRatingRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De vraag bestaat niet, is niet van u of heeft (nog) geen beoordeling. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De termijn om te beoordelen is voorbij; er is niets gewijzigd. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    productNuttigOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van het product. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteTally"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Het product bestaat niet of is (nog) niet gepubliceerd. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Het product is ingetrokken, of er is intussen een nieuwere versie. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    productNuttigStemmen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van het product. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoteCast"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteTally"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Een koppeling (machineclient) stemt niet; dat doen mensen. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Het product bestaat niet of is (nog) niet gepubliceerd. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Het product is ingetrokken, of er is intussen een nieuwere versie. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Te veel stemmen vanaf dit adres; wacht even. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeVeelPogingenProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    verbetervoorstelDoen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van het product. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Een koppeling (machineclient) doet geen voorstellen; dat doen mensen. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Het product bestaat niet of is (nog) niet gepubliceerd. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Het product is ingetrokken, of er is intussen een nieuwere versie. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Te veel voorstellen vanaf dit adres; wacht even. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeVeelPogingenProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    verbetervoorstellenOpvragen: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ProposalStatus"] | null;
+                product?: number | null;
+                /** @description Alleen voorstellen voor producten waarvan u eigenaar bent. */
+                mijn?: boolean;
+                /** @description Paginanummer, vanaf 1. */
+                pagina?: number;
+                /** @description Resultaten per pagina, 1 tot en met 100. */
+                paginaGrootte?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalPage"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnVerbetervoorstellenOpvragen: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ProposalStatus"] | null;
+                /** @description Paginanummer, vanaf 1. */
+                pagina?: number;
+                /** @description Resultaten per pagina, 1 tot en met 100. */
+                paginaGrootte?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalPage"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    indienerGegevensOpvragen: {
+        parameters: {
+            query?: {
+                email?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposerData"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    indienerGegevensWissen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposerErasure"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposerErased"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    verbetervoorstelOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van het voorstel. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    verbetervoorstelOvernemen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van het gelezen voorstel; 428 zonder, 412 oud. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Nummer van het voorstel. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProposalAdoption"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Deze stap mag niet vanuit de huidige status. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Iemand anders wijzigde het voorstel intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Stuur If-Match met de ETag van het voorstel. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    verbetervoorstelAfwijzen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van het gelezen voorstel; 428 zonder, 412 oud. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Nummer van het voorstel. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalRejection"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Deze stap mag niet vanuit de huidige status. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Iemand anders wijzigde het voorstel intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Stuur If-Match met de ETag van het voorstel. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    peilingvragenOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionList"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    peilingvraagToevoegen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyQuestionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyQuestionRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    peilingvraagWijzigen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyQuestionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyQuestionRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze vraag bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    peilingrondesOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundList"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    peilingrondeAanmaken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoundCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDetail"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Er is al een ronde voor deze periode. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    peilingrondeOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDetail"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze ronde bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    peilingrondeGenodigdenOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteePreview"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze ronde bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    peilingrondeVersturen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendResult"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze ronde bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De peiling is gesloten; er verandert niets. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    peilingrondeResultatenOpvragen: {
+        parameters: {
+            query?: {
+                groepering?: components["schemas"]["Grouping"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResults"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze ronde bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnPeilingenOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyRounds"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor gemeentelijke contactpersonen. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnPeilingOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Niet uitgenodigd voor deze ronde. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnPeilingBeantwoorden: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswersBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Niet uitgenodigd voor deze ronde. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De peiling is gesloten; er verandert niets. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    peilingViaLinkOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Deze link is ongeldig of vervangen. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    peilingViaLinkBeantwoorden: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenAnswersBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Deze link is ongeldig of vervangen. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De peiling is gesloten; er verandert niets. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */

@@ -29,6 +29,8 @@ const KIND_MAILS: Record<NotificationKind, string> = {
   'gemeente-termijn': 'berichten over termijnen van uw gemeente',
   'signaal-gemeld': 'berichten over nieuw gemelde signalen',
   'signaal-reactie': 'berichten over reacties op signalen',
+  'verbetervoorstel-ontvangen': 'berichten over nieuwe verbetervoorstellen voor uw producten',
+  'verbetervoorstel-stap': 'berichten over wat er met uw verbetervoorstellen gebeurt',
 };
 
 /** The sentence after a successful unsubscribe: what no longer comes by mail. */
