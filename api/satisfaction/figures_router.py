@@ -33,6 +33,12 @@ from api.satisfaction.figures_schemas import (
 # GETs answer with an ETag (and 304); the POST that makes a signal does not.
 router = json_router(tags=["Tevredenheid"], conditional=False)
 
+TeamCsv = Annotated[
+    Literal["json", "csv"],
+    Query(
+        description="csv: dezelfde cijfers, puntkomma-gescheiden; voor het team, geen open data."
+    ),
+]
 Day = Annotated[BoundedDate | None, Query(description="Eerste dag (standaard een jaar terug).")]
 
 
@@ -88,7 +94,7 @@ def team_figures(
             "(beheerders).",
         ),
     ] = None,
-    formaat: CsvFormat = "json",
+    formaat: TeamCsv = "json",
 ) -> Response:
     selection = figures.Selection(
         grouping=groep,

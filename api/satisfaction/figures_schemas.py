@@ -128,13 +128,19 @@ class SurveySection(ApiModel):
     groepen: list[SurveyGroup]
 
 
+TouchpointName = Literal["antwoorden", "producten", "peiling"]
+GroupingName = Literal[
+    "land", "maatregel", "thema", "fase", "provincie", "arbeidsmarktregio", "adviseur"
+]
+
+
 class LeftOut(ApiModel):
-    contactpunt: str
+    contactpunt: TouchpointName
     reden: str
 
 
 class SatisfactionFigures(ApiModel):
-    groepering: str
+    groepering: GroupingName
     periode: Literal["maand", "kwartaal"]
     van: date
     tot: date
