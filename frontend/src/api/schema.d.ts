@@ -4078,8 +4078,11 @@ export interface components {
         };
         /** LeftOut */
         LeftOut: {
-            /** Contactpunt */
-            contactpunt: string;
+            /**
+             * Contactpunt
+             * @enum {string}
+             */
+            contactpunt: "antwoorden" | "producten" | "peiling";
             /** Reden */
             reden: string;
         };
@@ -6051,8 +6054,11 @@ export interface components {
         RoundStatus: "concept" | "open" | "gesloten";
         /** SatisfactionFigures */
         SatisfactionFigures: {
-            /** Groepering */
-            groepering: string;
+            /**
+             * Groepering
+             * @enum {string}
+             */
+            groepering: "land" | "maatregel" | "thema" | "fase" | "provincie" | "arbeidsmarktregio" | "adviseur";
             /**
              * Periode
              * @enum {string}
@@ -21049,7 +21055,7 @@ export interface operations {
                 arbeidsmarktregio?: string | null;
                 /** @description 'ik' voor uw eigen antwoorden, of het nummer van een adviseur (beheerders). */
                 adviseur?: string | null;
-                /** @description csv: dezelfde cijfers als open data (CC BY 4.0), puntkomma-gescheiden. */
+                /** @description csv: dezelfde cijfers, puntkomma-gescheiden; voor het team, geen open data. */
                 formaat?: "json" | "csv";
             };
             header?: {
