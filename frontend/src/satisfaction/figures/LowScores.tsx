@@ -10,12 +10,12 @@ import { KindChoice } from '../../signals/SignalSelects';
 import { signalPath } from '../../signals/paths';
 import { useLowScores, useMakeSignal } from './api';
 import { scoreText } from './labels';
-import type { LowScoreSuggestion, SignalMade } from './types';
+import type { LowScoreSuggestion, SignalKind, SignalMade } from './types';
 
 /** One group of low scores, and the one step that makes it a signal with its questions as evidence. */
 function Suggestion({ suggestion, onMade }: { suggestion: LowScoreSuggestion; onMade: (signal: SignalMade) => void }) {
   const id = `lage-scores-${suggestion.maatregel.code}`;
-  const [kind, setKind] = useState('');
+  const [kind, setKind] = useState<SignalKind | ''>('');
   const [problem, setProblem] = useState<string | null>(null);
   const make = useMakeSignal();
   const submit = (event: FormEvent) => {
@@ -53,7 +53,7 @@ function Suggestion({ suggestion, onMade }: { suggestion: LowScoreSuggestion; on
           Het signaal krijgt de titel ‘{suggestion.voorstel.titel}’ en deze vragen als bewijs. U past het daarna zo nodig
           aan.
         </Paragraph>
-        <KindChoice id={`${id}-soort`} value={kind} onChange={(event) => setKind(event.target.value)} errors={problem ? [problem] : undefined} />
+        <KindChoice id={`${id}-soort`} value={kind} onChange={(event) => setKind(event.target.value as SignalKind | '')} errors={problem ? [problem] : undefined} />
         <ButtonGroup>
           <PrimaryActionButton type="submit" busy={make.isPending} disabled={make.isPending}>
             Maak signaal

@@ -1,65 +1,26 @@
-// until the client is regenerated: the shapes of the satisfaction figures, as the API describes them.
-import type { Provenance } from '../../shared/Provenance';
+import type { components, operations } from '../../api/schema';
 
-export type Touchpoint = 'antwoorden' | 'producten' | 'peiling';
-export type Grouping = 'land' | 'maatregel' | 'thema' | 'fase' | 'provincie' | 'arbeidsmarktregio' | 'adviseur';
-export type PeriodKind = 'maand' | 'kwartaal';
+type Schemas = components['schemas'];
 
-export interface CodeName {
-  code: string;
-  naam: string;
-}
+export type SatisfactionFigures = Schemas['SatisfactionFigures'];
+export type Touchpoint = Schemas['LeftOut']['contactpunt'];
+export type Grouping = SatisfactionFigures['groepering'];
+export type PeriodKind = SatisfactionFigures['periode'];
+export type FiguresQuery = NonNullable<operations['tevredenheidCijfersOpvragen']['parameters']['query']>;
 
-export interface Withheld {
-  teWeinigAntwoorden: boolean;
-  toelichting: string | null;
-}
+export type CodeName = Schemas['CodeName'];
+export type ScoreCount = Schemas['ScoreCount'];
+export type SectionSource = Schemas['SectionSource'];
+export type AnswerFigure = Schemas['AnswerFigure'];
+export type ProductFigure = Schemas['ProductFigure'];
+export type SurveyFigure = Schemas['SurveyFigure'];
+export type SurveyQuestionFigure = Schemas['SurveyQuestionFigure'];
 
-export interface ScoreCount {
-  score: number;
-  aantal: number;
-}
-
-export interface AnswerFigure extends Withheld {
-  aantalGevraagd: number | null;
-  aantalBeoordeeld: number | null;
-  responspercentage: number | null;
-  gemiddelde: number | null;
-  verdeling: ScoreCount[] | null;
-}
-
-export interface ProductFigure extends Withheld {
-  aantalStemmen: number | null;
-  aantalNuttig: number | null;
-  aandeelNuttig: number | null;
-}
-
-export interface SurveyQuestionFigure extends Withheld {
-  vraag: { id: number; tekst: string; contactpunt: string };
-  aantal: number | null;
-  gemiddelde: number | null;
-  verdeling: ScoreCount[] | null;
-}
-
-export interface SurveyFigure extends Withheld {
-  aantalUitgenodigd: number | null;
-  aantalBeantwoord: number | null;
-  responspercentage: number | null;
-  vragen: SurveyQuestionFigure[];
-}
-
+/** One group of a section: its figure over the whole range and per period (the API names one per touchpoint). */
 export interface Group<F> {
   groep: CodeName;
   totaal: F;
   trend: (F & { periode: string })[];
-}
-
-export interface SectionSource {
-  bron: string;
-  peilmoment: string | null;
-  berekendOp: string;
-  versie: string;
-  csv: string;
 }
 
 export interface Section<F> {
@@ -67,74 +28,8 @@ export interface Section<F> {
   groepen: Group<F>[];
 }
 
-export interface SatisfactionFigures {
-  groepering: Grouping;
-  periode: PeriodKind;
-  van: string;
-  tot: string;
-  adviseur: number | null;
-  minimaleGroepsgrootte: number;
-  perioden: { code: string; van: string; tot: string }[];
-  antwoorden: Section<AnswerFigure> | null;
-  producten: Section<ProductFigure> | null;
-  peiling: Section<SurveyFigure> | null;
-  nietGetoond: { contactpunt: Touchpoint; reden: string }[];
-}
-
-export interface FiguresQuery {
-  contactpunt?: Touchpoint;
-  groep?: Grouping;
-  periode?: PeriodKind;
-  van?: string;
-  tot?: string;
-  maatregel?: string;
-  adviseur?: string;
-}
-
-export interface LowScoreSuggestion {
-  sleutel: string;
-  maatregel: CodeName;
-  gemiddelde: number;
-  aantalBeoordeeld: number;
-  van: string;
-  tot: string;
-  vragen: { id: number; onderwerp: string; score: number; beoordeeldOp: string }[];
-  voorstel: { titel: string; omschrijving: string; maatregelen: string[]; themas: string[] };
-}
-
-export interface LowScoreList {
-  drempels: { gemiddeldeHoogstens: number; minimaalBeoordeeld: number; dagen: number };
-  resultaten: LowScoreSuggestion[];
-}
-
-export interface SignalMade {
-  id: number;
-  titel: string;
-  status: string;
-  aantalVragen: number;
-}
-
-export interface PublicSatisfaction {
-  peildatum: string;
-  minimaleGroepsgrootte: number;
-  peiling: {
-    periode: string;
-    titel: string;
-    vraag: string;
-    teWeinigAntwoorden: boolean;
-    aantal: number | null;
-    gemiddelde: number | null;
-    responspercentage: number | null;
-  }[];
-  antwoorden: {
-    periode: string;
-    van: string;
-    tot: string;
-    teWeinigAntwoorden: boolean;
-    aantalBeoordeeld: number | null;
-    gemiddelde: number | null;
-  }[];
-  versie: string;
-  berekendOp: string;
-  herkomst: Provenance;
-}
+export type LowScoreList = Schemas['LowScoreList'];
+export type LowScoreSuggestion = Schemas['LowScoreSuggestion'];
+export type SignalKind = Schemas['BlockerKind'];
+export type SignalMade = Schemas['SignalMade'];
+export type PublicSatisfaction = Schemas['PublicSatisfaction'];
