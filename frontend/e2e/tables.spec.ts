@@ -129,7 +129,9 @@ async function checkTables(page: Page, path: string) {
   }
 }
 
-test.describe.configure({ timeout: 180_000 });
+// The longest tests of the run, and they only read: spread over both workers rather than one
+// after another in the same worker, so that neither waits for the other at the end of the run.
+test.describe.configure({ timeout: 180_000, mode: 'parallel' });
 
 for (const [who, routes] of Object.entries(ROUTES)) {
   if (routes.length === 0) continue;
