@@ -59,7 +59,7 @@ test('a question goes from intake to a published FAQ entry, found by the public 
   await page.getByRole('button', { name: 'Beantwoorden' }).click();
   await expect(page.getByText('De vraag is nu: beantwoord.')).toBeVisible();
   // The internal note never shows as the answer.
-  await expect(page.getByRole('region', { name: 'Antwoord' })).not.toContainText('Divosa');
+  await expect(page.getByRole('region', { name: 'Antwoord', exact: true })).not.toContainText('Divosa');
   await expect(page.getByRole('region', { name: 'Geschiedenis' })).toContainText('Status: Toegewezen → Beantwoord');
   await expect(page.getByRole('region', { name: 'Geschiedenis' }).getByRole('row', { name: /Beantwoord/ })).toContainText(
     'Ruud Redactie (demo)',
@@ -96,7 +96,7 @@ test('a question goes from intake to a published FAQ entry, found by the public 
   await expect(page.getByRole('status').filter({ hasText: 'gevonden' })).toHaveText(`1 vraag gevonden voor "${word}".`);
   await expect(page.getByRole('heading', { level: 3, name: /^M16 / })).toBeVisible();
   await page.getByRole('link', { name: `Moeten gemeenten hun beleidsregels aanpassen voor de ${word}?` }).click();
-  await expect(page.getByRole('region', { name: 'Antwoord' })).toContainText('het college stelt ze vast');
+  await expect(page.getByRole('region', { name: 'Antwoord', exact: true })).toContainText('het college stelt ze vast');
   await expect(page.getByRole('region', { name: 'Versies', exact: true }).getByRole('row')).toHaveCount(2);
 
   // The asker sees the answer under Mijn vragen.
@@ -105,7 +105,7 @@ test('a question goes from intake to a published FAQ entry, found by the public 
   await expect(page.getByRole('heading', { level: 1, name: 'Mijn vragen' })).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(subject) })).toContainText('Beantwoord');
   await page.getByRole('link', { name: new RegExp(subject) }).click();
-  await expect(page.getByRole('region', { name: 'Antwoord' })).toContainText(`pas de beleidsregels voor de ${word} aan`);
+  await expect(page.getByRole('region', { name: 'Antwoord', exact: true })).toContainText(`pas de beleidsregels voor de ${word} aan`);
   // Internal notes stay internal.
   await expect(page.getByText('Eerst nagaan bij Divosa.')).toHaveCount(0);
   await expect(page.getByRole('region', { name: /Intern/ })).toHaveCount(0);
