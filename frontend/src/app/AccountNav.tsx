@@ -54,9 +54,12 @@ const SIGNAL_CONTACT_LINKS = [
   { to: '/signalen/melden', label: 'Signaal melden' },
 ];
 
-const SURVEY_EDITOR_LINKS = [
-  { to: '/peilingen', label: 'Rondes' },
-  { to: '/peilingen/vragen', label: 'Vragen' },
+// The figures span answers, products and the survey, so the survey's screens sit beside them;
+// "Peilingvragen" rather than "Vragen", which would read as the Vragen section's inbox.
+const SATISFACTION_EDITOR_LINKS = [
+  { to: '/tevredenheid', label: 'Cijfers' },
+  { to: '/peilingen', label: 'Peilingen' },
+  { to: '/peilingen/vragen', label: 'Peilingvragen' },
 ];
 
 const EDITOR_LINKS = [
@@ -122,6 +125,11 @@ export function AccountNav() {
             Mijn peilingen
           </NavLink>
         )}
+        {hasRole(user, 'gemeente') && (
+          <NavLink to="/mijn-verbetervoorstellen" className={navLinkClass}>
+            Mijn verbetervoorstellen
+          </NavLink>
+        )}
         {hasRole(user, 'expert') && (
           <NavLink to="/expertvragen" className={navLinkClass}>
             Expertvragen
@@ -152,7 +160,9 @@ export function AccountNav() {
       {!isEditor(user) && hasRole(user, 'gemeente') && (
         <SectionNav id="signalen-navigatie" title="Signalen" links={SIGNAL_CONTACT_LINKS} />
       )}
-      {isEditor(user) && <SectionNav id="peiling-navigatie" title="Peiling" links={SURVEY_EDITOR_LINKS} />}
+      {isEditor(user) && (
+        <SectionNav id="tevredenheid-navigatie" title="Tevredenheid" links={SATISFACTION_EDITOR_LINKS} />
+      )}
       {isEditor(user) && <SectionNav id="redactie-navigatie" title="Redactie" links={EDITOR_LINKS} />}
       {hasRole(user, 'beheerder') && <SectionNav id="beheer-navigatie" title="Beheer" links={ADMIN_LINKS} />}
     </>

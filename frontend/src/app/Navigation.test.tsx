@@ -105,6 +105,49 @@ describe('the navigation', () => {
     ]);
   });
 
+  it('gives editors the satisfaction figures beside the survey, and no one else', async () => {
+    const editor = loggedInAs(['redacteur']);
+    mockApi({ '/api/v1/sessies/huidig': editor.handler });
+    const { unmount } = renderApp('/toegankelijkheid');
+    const team = await screen.findByRole('navigation', { name: 'Tevredenheid' });
+    expect(within(team).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Cijfers', '/tevredenheid'],
+      ['Peilingen', '/peilingen'],
+      ['Peilingvragen', '/peilingen/vragen'],
+    ]);
+    unmount();
+
+    for (const roles of [['gemeente'], ['expert']] as const) {
+      const other = loggedInAs([...roles]);
+      mockApi({ '/api/v1/sessies/huidig': other.handler });
+      const view = renderApp('/toegankelijkheid');
+      await screen.findByRole('navigation', { name: 'Account' });
+      expect(screen.queryByRole('navigation', { name: 'Tevredenheid' })).not.toBeInTheDocument();
+      expect(screen.queryByRole('link', { name: 'Cijfers' })).not.toBeInTheDocument();
+      view.unmount();
+    }
+  });
+
+  it('gives municipal contacts their survey rounds and proposals, and editors neither', async () => {
+    const contact = loggedInAs(['gemeente']);
+    mockApi({ '/api/v1/sessies/huidig': contact.handler });
+    const { unmount } = renderApp('/toegankelijkheid');
+    const account = await screen.findByRole('navigation', { name: 'Account' });
+    expect(within(account).getByRole('link', { name: 'Mijn peilingen' })).toHaveAttribute('href', '/mijn-peilingen');
+    expect(within(account).getByRole('link', { name: 'Mijn verbetervoorstellen' })).toHaveAttribute(
+      'href',
+      '/mijn-verbetervoorstellen',
+    );
+    unmount();
+
+    const editor = loggedInAs(['redacteur']);
+    mockApi({ '/api/v1/sessies/huidig': editor.handler });
+    renderApp('/toegankelijkheid');
+    const own = await screen.findByRole('navigation', { name: 'Account' });
+    expect(within(own).queryByRole('link', { name: 'Mijn peilingen' })).not.toBeInTheDocument();
+    expect(within(own).queryByRole('link', { name: 'Mijn verbetervoorstellen' })).not.toBeInTheDocument();
+  });
+
   it('tells a municipal contact that the delivery plan is for editors', async () => {
     const { handler } = loggedInAs(['gemeente']);
     mockApi({ '/api/v1/sessies/huidig': handler });
