@@ -10,8 +10,7 @@ from sqlalchemy.orm import Session
 from api.core.errors import ConflictError, NotFoundError
 from api.core.security import Principal
 from api.core.settings import Settings
-from api.products import lifecycle, repository
-from api.products.feed import is_public, record_change
+from api.products import freshness, lifecycle, repository
 from api.products.models import Product, ProductStatus
 
 
@@ -53,16 +52,7 @@ def flag_for_review(session: Session, product_id: int, reason: str, actor: str) 
         if reason in product.needs_review_reason:
             return
         reason = f"{product.needs_review_reason} {reason}"
-    product.needs_review = True
-    product.needs_review_reason = reason
-    record_change(
-        session,
-        product,
-        "actualiteit:controleren",
-        actor,
-        {"reden": reason},
-        was_public=is_public(product),
-    )
+    freshness.flag(session, product, reason, actor)
 
 
 @dataclass(frozen=True)

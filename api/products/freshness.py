@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from api.core import events
 from api.products import repository, search
 from api.products.feed import is_public, record_change
-from api.products.models import ProductStatus
+from api.products.models import Product, ProductStatus
 
 # Changes to these facts can make a published product wrong. A wave's products-due date is
 # the programme's own planning: moving it changes nothing a product says.
@@ -38,17 +38,22 @@ def flag_products(session: Session, payload: dict[str, Any]) -> None:
             details = {"maatregelen": codes, "velden": shown}
             record_change(session, product, "gewijzigd", actor, details)
         if relevant and product.published_version is not None:
-            product.needs_review = True
-            product.needs_review_reason = reason
-            record_change(
-                session,
-                product,
-                "actualiteit:controleren",
-                actor,
-                {"reden": reason},
-                was_public=is_public(product),
-            )
+            flag(session, product, reason, actor)
 
 
 def register() -> None:
     events.subscribe(events.MEASURES_CHANGED, flag_products)
+
+
+def flag(session: Session, product: Product, reason: str, actor: str) -> None:
+    """Flags a product 'needs review' with its reason, in its history and the change feed."""
+    product.needs_review = True
+    product.needs_review_reason = reason
+    record_change(
+        session,
+        product,
+        "actualiteit:controleren",
+        actor,
+        {"reden": reason},
+        was_public=is_public(product),
+    )
