@@ -62,6 +62,17 @@ TAGS = [
         "description": "Voorstellen om een product te verbeteren: insturen, de inbox van de "
         "redactie, overnemen in een volgende versie of afwijzen, en de eigen voorstellen.",
     },
+    {
+        "name": "Tevredenheid",
+        "description": "Scores bij elk contactpunt: de beoordeling van een antwoord, 'Was dit "
+        "nuttig?' bij een product, en de cijfers voor het team en het publiek, met een "
+        "minimale groepsgrootte.",
+    },
+    {
+        "name": "Peiling",
+        "description": "De periodieke peiling onder gemeentelijke contactpersonen: vragen, "
+        "rondes, uitnodigingen, antwoorden en resultaten.",
+    },
     {"name": "Dashboard", "description": "Het landelijk beeld en het tekort door de tijd."},
     {"name": "Beheer", "description": "Gezondheid van de dienst."},
     {
