@@ -160,13 +160,13 @@ test.describe('ingelogd als redacteur', () => {
     await changeStatusDirectly(page, id, { naar: 'beoordeeld' });
 
     await page.getByRole('radio', { name: 'Sluiten zonder antwoord' }).check();
-    await page.getByLabel('Reden').fill('Dubbel gesteld');
+    await page.getByLabel('Reden', { exact: true }).fill('Dubbel gesteld');
     await page.getByRole('button', { name: 'Sluiten zonder antwoord' }).click();
     const notice = page.locator('.spoorboek-conflict');
     await expect(notice).toBeFocused();
     await expect(notice).toContainText('Iemand anders heeft deze vraag al gewijzigd');
     await expect(page.locator('.spoorboek-facts').first()).toContainText('Beoordeeld');
-    await expect(page.getByLabel('Reden')).toHaveValue('Dubbel gesteld');
+    await expect(page.getByLabel('Reden', { exact: true })).toHaveValue('Dubbel gesteld');
   });
 
   test('an advisor assigns a question to a colleague from the list, undisturbed by a colleague\'s note', async ({ page }) => {
