@@ -1,6 +1,7 @@
 """Reporting, reading and editing signals; the lifecycle is in api/signals/lifecycle.py and the
 evidence in api/signals/evidence.py."""
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -170,14 +171,14 @@ def find(
     if not principal.is_programme_team:
         if not is_contact(principal) and Role.EXPERT not in principal.roles:
             raise ForbiddenError("Het knelpuntenregister is van de redactie.")
-        criteria = SignalFilter(**{**criteria.__dict__, "municipalities": principal.municipalities})
+        criteria = dataclasses.replace(criteria, municipalities=principal.municipalities)
     return repository.find_signals(session, criteria, page)
 
 
 def find_public(
     session: Session, listing: Listing, page: PageParams, now: datetime
 ) -> tuple[list[Signal], int]:
-    criteria = SignalFilter(**{**_criteria(listing, now).__dict__, "public_only": True})
+    criteria = dataclasses.replace(_criteria(listing, now), public_only=True)
     return repository.find_signals(session, criteria, page)
 
 
