@@ -4,12 +4,13 @@ import { useNavigate } from 'react-router-dom';
 
 import { ResultList } from '../shared/ResultList';
 import { counted, usePagedList } from '../shared/usePagedList';
-import { AppLink, ButtonAppLink } from '../app/AppLink';
+import { ButtonAppLink } from '../app/AppLink';
 import { SelectField } from '../forms/fields';
 import { MeasureSelect } from '../measures/MeasureSelect';
 import { useThemes } from '../progress/api';
 import { questionListQuery } from './api';
-import { FILTER_NAMES, inboxFiltersFrom, isFiltered, SORT_OPTIONS, withFilter, type FilterName } from './filters';
+import { QuickFilters, type QuickFilter } from '../shared/QuickFilters';
+import { FILTER_NAMES, inboxFiltersFrom, isFiltered, SORT_OPTIONS, type FilterName } from './filters';
 import { CHANNEL_LABELS, CHANNELS, STATUS_LABELS, STATUSES } from './labels';
 import { ASK_PATH, INSIGHT_PATH } from './paths';
 import { QuestionRow, TEAM_COLUMNS } from './QuestionRow';
@@ -17,36 +18,13 @@ import { WorkloadSection } from './WorkloadSection';
 import './questions.css';
 import { FilterButtons, SortField } from '../forms/filterForm';
 
-const QUICK_FILTERS: { label: string; name: FilterName; value: string }[] = [
+const QUICK_FILTERS: (QuickFilter & { name: FilterName })[] = [
   { label: 'Verlopen', name: 'termijn', value: 'verlopen' },
   { label: 'Bijna verlopen', name: 'termijn', value: 'bijna-verlopen' },
   { label: 'Mij toegewezen', name: 'behandelaar', value: 'mij' },
   { label: 'Niet toegewezen', name: 'behandelaar', value: 'niemand' },
   { label: 'Beantwoord, nog geen FAQ', name: 'faq', value: 'zonder' },
 ];
-
-function QuickFilters({ params }: { params: URLSearchParams }) {
-  return (
-    <nav aria-label="Snelfilters" className="spoorboek-quick-filters">
-      <ul className="spoorboek-inline-list">
-        {QUICK_FILTERS.map((quick) => {
-          const active = params.get(quick.name) === quick.value;
-          return (
-            <li key={quick.label}>
-              <AppLink
-                to={{ search: withFilter(params, quick.name, active ? null : quick.value) }}
-                aria-current={active ? 'true' : undefined}
-                className={active ? 'spoorboek-nav__link--current' : undefined}
-              >
-                {active ? `${quick.label} (aan, klik om uit te zetten)` : quick.label}
-              </AppLink>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
-}
 
 function InboxFilterForm({ params }: { params: URLSearchParams }) {
   const navigate = useNavigate();
@@ -141,7 +119,7 @@ export default function InboxPage() {
       </ButtonGroup>
       <WorkloadSection />
       <Heading level={2}>Filteren</Heading>
-      <QuickFilters params={params} />
+      <QuickFilters params={params} filters={QUICK_FILTERS} />
       <InboxFilterForm key={params.toString()} params={params} />
       <ResultList
         heading="Resultaten"

@@ -51,12 +51,3 @@ export function inboxFiltersFrom(params: URLSearchParams): InboxFilters {
 export function isFiltered(filters: InboxFilters): boolean {
   return FILTER_NAMES.some((name) => name !== 'sorteer' && filters[name] != null);
 }
-
-/** The URL search of a quick filter: the current filters with one changed, back to page 1. */
-export function withFilter(params: URLSearchParams, name: FilterName, value: string | null): string {
-  const next = new URLSearchParams(params);
-  next.delete('pagina');
-  if (value === null) next.delete(name);
-  else next.set(name, value);
-  return next.toString();
-}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { advisorOptions } from './advisors';
 import { askBody, askProblems, EMPTY_ASK } from './askForm';
-import { inboxFiltersFrom, isFiltered, SORT_OPTIONS, withFilter } from './filters';
+import { withFilter } from '../shared/QuickFilters';
+import { inboxFiltersFrom, isFiltered, SORT_OPTIONS } from './filters';
 import { barShare } from './insight';
 import { actorText, eventText, shareText, workingDaysText } from './labels';
 import { suggestionsText, suggestionText } from './suggest';

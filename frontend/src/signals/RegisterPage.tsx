@@ -12,7 +12,7 @@ import { signalListQuery } from './api';
 import { AGE_OPTIONS, FILTER_NAMES, isFiltered, registerFiltersFrom, type FilterName } from './filters';
 import { BODIES, BODY_LABELS } from './labels';
 import { BLOCKERS_PATH, REPORT_PATH, STEERING_PATH, SUGGESTIONS_PATH } from './paths';
-import { QuickFilters, type QuickFilter } from './QuickFilters';
+import { QuickFilters, type QuickFilter } from '../shared/QuickFilters';
 import { KindSelect, StatusSelect } from './SignalSelects';
 import { SignalRow, TEAM_COLUMNS } from './SignalRow';
 import './signals.css';

@@ -5,7 +5,7 @@ import { blockerQueryFrom, isFiltered, publicFiltersFrom, registerFiltersFrom, t
 import { eventText, reachText, statusLabel } from './labels';
 import { actionLabel, fieldsFor, nextSteps, TRANSITIONS, transitionBody, transitionProblems } from './lifecycle';
 import { blockersLink } from './paths';
-import { withFilter } from './QuickFilters';
+import { withFilter } from '../shared/QuickFilters';
 import { agesText, periodProblem, quarter, reportQueryFrom, yearOf } from './report';
 import { createBody, EMPTY_SIGNAL, signalProblems, updateBody, valuesOf } from './signalForm';
 import { HOUTEN, makeSignal, UTRECHT, ZEIST } from './testData';
