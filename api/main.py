@@ -22,6 +22,8 @@ from api.core.urls import API_PREFIX, api_path
 from api.dashboard import router as dashboard
 from api.health import router as health
 from api.measures import routes as measures
+from api.meetings import handovers as meeting_handovers
+from api.meetings import routes as meetings
 from api.municipalities import router as municipalities
 from api.notifications import router as notifications
 from api.notifications import rules as notification_rules
@@ -92,6 +94,7 @@ def create_api(settings: Settings) -> FastAPI:
     freshness.register()
     proposal_lifecycle.register()
     notification_rules.register()
+    meeting_handovers.register()
     # One router per domain; each domain orders its own paths (a fixed path before {id}).
     for domain in (
         measures,
@@ -106,6 +109,7 @@ def create_api(settings: Settings) -> FastAPI:
         satisfaction,
         proposals,
         surveys,
+        meetings,
         notifications,
         dashboard,
         health,

@@ -7,6 +7,7 @@ from api.core.orm import Base
 from api.jobs import models as jobs
 from api.mail import models as mail
 from api.measures import models as measures
+from api.meetings import models as meetings
 from api.municipalities import models as municipalities
 from api.notifications import models as notifications
 from api.organisations import models as organisations
@@ -28,6 +29,7 @@ __all__ = [
     "jobs",
     "mail",
     "measures",
+    "meetings",
     "municipalities",
     "notifications",
     "organisations",

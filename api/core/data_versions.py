@@ -26,7 +26,9 @@ SIGNALS = "signalen"
 """The register of signals: the signals, their evidence and history."""
 SATISFACTION = "tevredenheid"
 """Scores at the touchpoints: answer ratings, product votes, the survey's rounds and answers."""
-KINDS = (REFERENCE, PROGRESS, SIGNALS, SATISFACTION)
+MEETINGS = "bijeenkomsten"
+"""The agenda: meetings, their registrations, slots and materials."""
+KINDS = (REFERENCE, PROGRESS, SIGNALS, SATISFACTION, MEETINGS)
 
 Reader = Session | Connection
 """Where a version is read: a request's session, or a bare connection (core/kept.py reads keys

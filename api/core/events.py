@@ -69,3 +69,11 @@ PROPOSAL_DECIDED = "verbetervoorstel.stap"
 """payload: {"proposal": int, "product": int, "title": str, "status": str, "reason": str | None,
 "version": int | None, "proposer": int | None, "actor": int | None}: adopted (into version),
 rejected (with the reason) or processed (published in version), for the proposer to hear."""
+
+MEETING_CANCELLED = "bijeenkomst.geannuleerd"
+"""payload: {"meeting": int, "reason": str, "actor": int | None}: everyone registered or on the
+waiting list is told, with a cancelling .ics."""
+
+MEETING_MOVED = "bijeenkomst.verplaatst"
+"""payload: {"meeting": int, "fields": [str], "actor": int | None}: the time, the place or the
+join link changed (the SEQUENCE is raised); everyone registered gets the updated .ics."""

@@ -19,6 +19,10 @@ class OutboxMessage(Base):
     """An HTML alternative to the plain text, for mail that has one."""
     headers: Mapped[dict[str, str]] = mapped_column(JSON, default=dict, server_default="{}")
     """Extra headers, e.g. List-Unsubscribe (RFC 8058)."""
+    attachments: Mapped[list[dict[str, str]]] = mapped_column(
+        JSON, default=list, server_default="[]"
+    )
+    """Files sent with it, each `{"filename", "content_type", "content"}` (text, e.g. an .ics)."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)

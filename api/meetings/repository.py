@@ -1,0 +1,1 @@
+"""Queries of the meetings domain (filled as its parts land)."""
