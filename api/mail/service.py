@@ -31,6 +31,16 @@ def _compose(settings: Settings, row: OutboxMessage) -> EmailMessage:
     message.set_content(row.body)
     if row.html is not None:
         message.add_alternative(row.html, subtype="html")
+    for attachment in row.attachments or []:
+        # Text only (the model says so): "text/calendar; method=REQUEST" keeps its parameters,
+        # which calendar programs read to know an invitation from a cancellation.
+        kind, *pairs = (part.strip() for part in attachment["content_type"].split(";"))
+        message.add_attachment(
+            attachment["content"],
+            subtype=kind.removeprefix("text/"),
+            filename=attachment["filename"],
+            params=dict(pair.split("=", 1) for pair in pairs if "=" in pair),
+        )
     return message
 
 
@@ -50,6 +60,7 @@ def _deliver(session: Session, settings: Settings, row: OutboxMessage) -> bool:
     # Mail may carry single-use links; once delivered nothing needs the text any more.
     row.body = DELIVERED
     row.html = None
+    row.attachments = []
     return True
 
 
@@ -65,11 +76,17 @@ def send(
     body: str,
     html: str | None = None,
     headers: dict[str, str] | None = None,
+    attachments: list[dict[str, str]] | None = None,
 ) -> None:
     """Stores the message; it is delivered once the transaction commits (`deliver_pending`
     retries failures). Mail about something that is rolled back is never sent."""
     row = OutboxMessage(
-        recipient=to, subject=subject, body=body, html=html, headers=dict(headers or {})
+        recipient=to,
+        subject=subject,
+        body=body,
+        html=html,
+        headers=dict(headers or {}),
+        attachments=list(attachments or []),
     )
     session.add(row)
     session.flush()
@@ -111,6 +128,7 @@ def deliver_pending(session: Session, settings: Settings, limit: int = 100) -> t
         if row.created_at < cutoff:
             row.body = EXPIRED
             row.html = None
+            row.attachments = []
             failed += 1
         elif _deliver(session, settings, row):
             delivered += 1
@@ -131,5 +149,6 @@ def forget_recipient(session: Session, address: str) -> int:
         if row.sent_at is None:
             row.body = EXPIRED
             row.html = None
+            row.attachments = []
         count += 1
     return count
