@@ -5,7 +5,8 @@ from datetime import datetime
 from pydantic import Field
 
 from api.core.schemas import ApiModel, RequestModel
-from api.satisfaction.ratings import MAX_COMMENT, RatingView
+from api.satisfaction.ratings import RatingView
+from api.satisfaction.scoring import MAX_COMMENT
 
 
 class AnswerRatingRead(ApiModel):
@@ -45,10 +46,16 @@ class AnswerRatingRead(ApiModel):
         )
 
 
-class AnswerRatingWrite(RequestModel):
+class ScoreWrite(RequestModel):
+    """A score with its comment, as every rating from a mail takes it (answers, meetings)."""
+
     score: int = Field(ge=1, le=5, description="1 (niet nuttig) tot 5 (zeer nuttig).")
     toelichting: str | None = Field(
         default=None,
         max_length=MAX_COMMENT,
         description="Een toelichting (mag leeg). Vervangt de vorige; leeg of weggelaten wist die.",
     )
+
+
+class AnswerRatingWrite(ScoreWrite):
+    pass

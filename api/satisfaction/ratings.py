@@ -12,29 +12,21 @@ the score stays, it says nothing about her."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from sqlalchemy.orm import Session
 
-from api.accounts.secrets import hash_token, new_token
-from api.core import clock, data_versions
-from api.core.errors import ConflictError, NotFoundError, UnauthenticatedError
+from api.core import clock
+from api.core.errors import NotFoundError, UnauthenticatedError
 from api.core.security import Principal
 from api.core.settings import Settings
-from api.questions import anonymity
 from api.questions.models import Question
 from api.satisfaction import repository_ratings as repository
+from api.satisfaction import scoring
 from api.satisfaction.models import AnswerRating
 
-SCORES = range(1, 6)
-MAX_COMMENT = 1000
+MAX_COMMENT = scoring.MAX_COMMENT
 RATING_PATH = "/antwoord-beoordelen"
-SCORE_LABELS = {
-    1: "niet nuttig",
-    2: "weinig nuttig",
-    3: "redelijk nuttig",
-    4: "nuttig",
-    5: "zeer nuttig",
-}
 
 
 @dataclass(frozen=True)
@@ -76,15 +68,12 @@ def open_for_answer(
     full window again. The old mail's links stop working: only the hash of the newest is kept."""
     if not _asker_of(question):
         return None
-    _will_write(session)
-    token = new_token()
-    until = clock.now() + timedelta(days=settings.rating_days)
+    scoring.will_write(session)
     rating = repository.of_question(session, question.id, for_update=True)
     if rating is None:
         rating = AnswerRating(question_id=question.id, comment_cleared=False, is_demo=False)
         session.add(rating)
-    rating.token_hash = hash_token(token)
-    rating.changeable_until = until
+    token = scoring.issue(rating, settings.rating_days)
     rating.answered_by = answered_by
     session.flush()
     return token
@@ -96,20 +85,11 @@ def rating_link(settings: Settings, token: str, score: int) -> str:
 
 def mail_text(settings: Settings, token: str) -> str:
     """The one question of the answer mail, with a link per score."""
-    until = clock.dutch_date(clock.now() + timedelta(days=settings.rating_days))
-    links = "\n".join(
-        f"{score} ({SCORE_LABELS[score]}): {rating_link(settings, token, score)}"
-        for score in SCORES
+    return "\n\n" + scoring.ask(
+        "Hoe nuttig was dit antwoord?",
+        lambda score: rating_link(settings, token, score),
+        settings.rating_days,
     )
-    return (
-        "\n\nHoe nuttig was dit antwoord?\nKies een cijfer van 1 (niet nuttig) tot 5 (zeer "
-        f"nuttig):\n{links}\n\nOp de pagina die opent, kunt u uw keuze tot en met {until:%d-%m-%Y} "
-        "wijzigen en een toelichting geven."
-    )
-
-
-def _changeable(rating: AnswerRating) -> bool:
-    return clock.now() < rating.changeable_until
 
 
 def _view(session: Session, rating: AnswerRating, *, own: bool) -> RatingView:
@@ -121,20 +101,14 @@ def _view(session: Session, rating: AnswerRating, *, own: bool) -> RatingView:
         subject=question.subject if question is not None else "",
         comment=rating.comment if own or rating.comment_cleared else None,
         comment_withheld=withheld,
-        changeable=_changeable(rating),
+        changeable=scoring.changeable(rating),
     )
-
-
-def _will_write(session: Session) -> None:
-    """Every writer of scores takes the figures' counter before it locks a rating, so writers
-    queue in one order and never deadlock (core/data_versions.py)."""
-    data_versions.writing(session, data_versions.SATISFACTION)
 
 
 def _by_token(session: Session, token: str, *, for_update: bool = False) -> AnswerRating:
     if for_update:
-        _will_write(session)
-    rating = repository.by_token_hash(session, hash_token(token), for_update=for_update)
+        scoring.will_write(session)
+    rating = repository.by_token_hash(session, scoring.hashed(token), for_update=for_update)
     if rating is None:
         raise _unknown_link()
     return rating
@@ -155,25 +129,13 @@ def _cleared(session: Session, rating: AnswerRating, comment: str) -> bool:
     places = [a.asker_organisation for a in askers if a.asker_organisation]
     for code in {a.municipality_code for a in askers if a.municipality_code}:
         places += [n for n in [repository.municipality_name(session, code)] if n]
-    return not anonymity.findings(comment, names, places)
+    return scoring.cleared(comment, names, places)
 
 
 def _set(session: Session, rating: AnswerRating, score: int, comment: str | None) -> None:
-    if not _changeable(rating):
-        raise ConflictError(
-            "De termijn om dit antwoord te beoordelen is voorbij; de beoordeling blijft zoals "
-            f"ze is (wijzigen kon tot {clock.dutch_date(rating.changeable_until):%d-%m-%Y})."
-        )
-    text = (comment or "").strip() or None
-    if rating.score == score and rating.comment == text:
-        return
-    now = clock.now()
-    rating.score = score
-    rating.comment = text
-    rating.comment_cleared = text is not None and _cleared(session, rating, text)
-    rating.rated_at = rating.rated_at or now
-    rating.changed_at = now
-    session.flush()
+    check = partial(_cleared, session, rating)
+    if scoring.record(rating, score, comment, what="dit antwoord", check=check):
+        session.flush()
 
 
 def rate_by_token(session: Session, token: str, score: int, comment: str | None) -> RatingView:
@@ -216,7 +178,7 @@ def rate_own(
     rating, own = _own_or_team(session, principal, question_id)
     if not own:
         raise _no_rating(question_id)
-    _will_write(session)
+    scoring.will_write(session)
     rating = repository.of_question(session, question_id, for_update=True) or rating
     _set(session, rating, score, comment)
     return _view(session, rating, own=True)
