@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.core.logging import loggable_path
 from api.core.problem import InvalidParam, problem_response, request_id_of
 from api.core.problem_types import title_for
 
@@ -234,7 +235,7 @@ async def _on_database_error(request: Request, exc: Exception) -> Response:
     logger.warning(
         "database busy: %s",
         exc.__class__.__name__,
-        extra={"request_id": request_id_of(request), "path": request.url.path},
+        extra={"request_id": request_id_of(request), "path": loggable_path(request.url.path)},
     )
     return await _on_domain_error(request, DatabaseBusyError())
 
@@ -243,7 +244,7 @@ async def _on_unexpected_error(request: Request, exc: Exception) -> Response:
     logger.exception(
         "unhandled error",
         exc_info=exc,
-        extra={"request_id": request_id_of(request), "path": request.url.path},
+        extra={"request_id": request_id_of(request), "path": loggable_path(request.url.path)},
     )
     return problem_response(
         request,

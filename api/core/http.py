@@ -13,6 +13,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.core.logging import loggable_path
 from api.core.problem import PROBLEM_MEDIA_TYPE, problem_body
 from api.core.settings import API_VERSION
 
@@ -182,7 +183,7 @@ class HttpConventionsMiddleware:
                 extra={
                     "request_id": request_id,
                     "method": scope["method"],
-                    "path": path,
+                    "path": loggable_path(path),
                     "status": status_holder["status"],
                     "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 },

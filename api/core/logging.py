@@ -8,6 +8,20 @@ from typing import Any
 import orjson
 
 _STANDARD_ATTRS = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+_SECRET_PATHS: set[str] = set()
+
+
+def hide_secret_after(prefix: str) -> None:
+    """Paths below `prefix` carry a secret (a calendar program sends no header to put it in):
+    logs show the prefix only, so whoever reads them cannot use the URL."""
+    _SECRET_PATHS.add(prefix)
+
+
+def loggable_path(path: str) -> str:
+    for prefix in _SECRET_PATHS:
+        if path.startswith(prefix) and len(path) > len(prefix):
+            return f"{prefix}[verborgen]"
+    return path
 
 
 class JsonFormatter(logging.Formatter):
