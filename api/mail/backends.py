@@ -24,6 +24,7 @@ class ConsoleBackend:
                 "subject": message["Subject"],
                 # The plain-text part: what a person reads, and all a mail without HTML has.
                 "body": (message.get_body(("plain",)) or message).get_content(),
+                "attachments": [part.get_filename() for part in message.iter_attachments()],
             },
         )
 
