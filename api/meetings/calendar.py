@@ -136,7 +136,7 @@ def _event(
         attendee = vCalAddress(f"mailto:{attendee_email}")
         attendee.params["role"] = "REQ-PARTICIPANT"
         # She registered already: the invitation is her place, not a question to answer.
-        attendee.params["partstat"] = "DECLINED" if is_cancelled else "ACCEPTED"
+        attendee.params["partstat"] = "ACCEPTED"
         attendee.params["rsvp"] = "FALSE"
         event.add("attendee", attendee)
     return event
