@@ -17,7 +17,14 @@ from api.core import clock, events
 from api.core.conditional import PUBLIC_SHARED
 from api.core.security import Principal, Role
 from api.meetings import policy, service
-from api.meetings.models import Meeting, MeetingStatus, Registration, RegistrationStatus
+from api.meetings.models import (
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Registration,
+    RegistrationStatus,
+)
+from api.seed.demo_meetings import DEMO_MEETINGS, load_demo_meetings
 from tests.auth import ADMIN, EDITOR, STIMULANSZ, UTRECHT, login
 
 AGENDA = "/api/v1/bijeenkomsten"
@@ -173,15 +180,15 @@ async def test_plan_read_change_and_cancel(
     assert sorted(audited) == ["meeting.cancelled", "meeting.changed", "meeting.created"]
 
 
-def _start() -> datetime:
-    return clock.now().astimezone(clock.AMSTERDAM) + timedelta(days=3)
+# One moment for the cases and the test that sends them.
+START = (clock.now() + timedelta(days=3)).astimezone(clock.AMSTERDAM).replace(microsecond=0)
 
 
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [
-        ({"einde": moment(_start() - timedelta(hours=1))}, "einde"),
-        ({"einde": moment(_start())}, "einde"),
+        ({"einde": moment(START - timedelta(hours=1))}, "einde"),
+        ({"einde": moment(START)}, "einde"),
         ({"adres": None}, "adres"),
         ({"deelnamelink": "https://vergader.example/abc"}, "deelnamelink"),
         ({"maatregelen": ["M01", "M99"]}, "maatregelen"),
@@ -190,7 +197,7 @@ def _start() -> datetime:
         ({"provincie": "PV99"}, "provincie"),
         ({"arbeidsmarktregio": "AM99"}, "arbeidsmarktregio"),
         ({"tijdslotMinuten": 20}, "tijdslotMinuten"),
-        ({"aanmeldenTot": moment(_start() + timedelta(minutes=1))}, "aanmeldenTot"),
+        ({"aanmeldenTot": moment(START + timedelta(minutes=1))}, "aanmeldenTot"),
         ({"status": "vol"}, "status"),
         ({"status": "afgelopen"}, "status"),
         ({"organisator": "utrecht"}, "organisator"),
@@ -206,8 +213,7 @@ async def test_an_invalid_meeting_is_refused_naming_the_field(
     editor = await person(clients, EDITOR)
     if overrides.get("organisator") == "utrecht":
         overrides = {"organisator": user_id(db, UTRECHT)}
-    start = _start()
-    sent = body(begin=moment(start), einde=moment(start + timedelta(hours=2)))
+    sent = body(begin=moment(START), einde=moment(START + timedelta(hours=2)))
     sent.update(overrides)
     response = await editor.post(AGENDA, json=sent)
     assert response.status_code == 400, response.text
@@ -554,3 +560,28 @@ async def test_full_follows_the_places_taken(
     response = await change(editor, made["id"], capaciteit=3)
     assert response.json()["status"] == "open"
     assert status_of(meeting) is MeetingStatus.OPEN
+
+
+async def test_the_demo_agenda(clients: Callable[[], httpx.AsyncClient], db: Session) -> None:
+    created, existing = load_demo_meetings(db, lambda: None)
+    assert created + existing == len(DEMO_MEETINGS) >= 12
+    assert load_demo_meetings(db, lambda: None) == (0, len(DEMO_MEETINGS))
+    demo = db.scalars(select(Meeting).where(Meeting.is_demo.is_(True))).all()
+    now = clock.now()
+    assert {m.kind for m in demo} == set(MeetingKind)
+    assert {service.shown_status(m, now) for m in demo} >= {
+        MeetingStatus.PAST,
+        MeetingStatus.OPEN,
+        MeetingStatus.FULL,
+        MeetingStatus.CANCELLED,
+        MeetingStatus.PLANNED,
+    }
+    assert any(m.is_online for m in demo)
+    assert any(not m.is_online for m in demo)
+    assert all(m.address for m in demo if not m.is_online)
+    visitor = clients()
+    coming = (await visitor.get(AGENDA, params={"paginaGrootte": 100})).json()["bijeenkomsten"]
+    past = (await visitor.get(AGENDA, params={"afgelopen": "true", "paginaGrootte": 100})).json()
+    shown = {m["id"] for m in coming} | {m["id"] for m in past["bijeenkomsten"]}
+    assert {m.id for m in demo} <= shown
+    assert all(m["deelnamelink"] is None for m in coming if "deelnamelink" in m)

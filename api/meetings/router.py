@@ -126,7 +126,9 @@ def _versioned(
     reader (her own registrations, the team's view) one of her own, revalidated."""
     key = service.agenda_version(session, clock.now())
     if not principal.is_authenticated:
-        return conditional_versioned(request, key, build, vary=BY_VIEWER)
+        return conditional_versioned(
+            request, key, build, vary=BY_VIEWER, again=service.agenda_version_now
+        )
     return conditional_versioned(
         request,
         f"{key}|{principal.subject}",

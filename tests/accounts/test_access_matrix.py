@@ -88,6 +88,13 @@ EXPERT_ONLY = {
 }
 # A question put to another organisation is answered like a missing one.
 ANOTHER_ORGANISATIONS = {**EXPERT_ONLY, "expert": 404}
+MEETING: dict[str, object] = {
+    "soort": "webinar",
+    "titel": "Webinar over de giftenvrijlating",
+    "online": True,
+    "begin": "2030-03-05T14:00:00+01:00",
+    "einde": "2030-03-05T15:00:00+01:00",
+}
 FAQ_ENTRY: dict[str, object] = {
     "vraag": "Geldt de vrijlating van giften per persoon?",
     "antwoord": "Ja, de vrijlating geldt per persoon, niet per huishouden.",
@@ -134,6 +141,9 @@ MATRIX: list[tuple[str, str, dict[str, object] | None, dict[str, int]]] = [
     ("GET", "/api/v1/vragen/1/notities", None, TEAM_ONLY),
     ("GET", "/api/v1/faq", None, PUBLIC),
     ("POST", "/api/v1/faq", FAQ_ENTRY, {**TEAM_ONLY, "redacteur": 201, "beheerder": 201}),
+    # The agenda is public; the programme team plans meetings.
+    ("GET", "/api/v1/bijeenkomsten", None, PUBLIC),
+    ("POST", "/api/v1/bijeenkomsten", MEETING, {**TEAM_ONLY, "redacteur": 201, "beheerder": 201}),
     # Satisfaction figures: the team's; per advisor the admin's; the overall figure public.
     ("GET", "/api/v1/tevredenheid/cijfers", None, TEAM_ONLY),
     ("GET", "/api/v1/tevredenheid/cijfers?adviseur=ik", None, TEAM_ONLY),
