@@ -26,6 +26,7 @@ from api.meetings.models import (
 )
 from api.seed.demo_meetings import DEMO_MEETINGS, load_demo_meetings
 from tests.auth import ADMIN, EDITOR, STIMULANSZ, UTRECHT, login
+from tests.conftest import QueryCounter
 
 AGENDA = "/api/v1/bijeenkomsten"
 # A year no demo meeting reaches, so a window over it holds only what a test planned.
@@ -585,3 +586,22 @@ async def test_the_demo_agenda(clients: Callable[[], httpx.AsyncClient], db: Ses
     shown = {m["id"] for m in coming} | {m["id"] for m in past["bijeenkomsten"]}
     assert {m.id for m in demo} <= shown
     assert all(m["deelnamelink"] is None for m in coming if "deelnamelink" in m)
+
+
+async def test_a_page_of_the_agenda_costs_the_same_queries_for_more_meetings(
+    clients: Callable[[], httpx.AsyncClient], count_queries: QueryCounter
+) -> None:
+    editor = await person(clients, EDITOR)
+    for days in (200, 201, 202):
+        start = FAR + timedelta(days=days)
+        await plan(editor, begin=moment(start), einde=moment(start + timedelta(hours=1)))
+
+    async def cost(window: dict[str, str]) -> int:
+        before = count_queries.count
+        found = await editor.get(AGENDA, params=window)
+        assert found.status_code == 200
+        return count_queries.count - before
+
+    one = await cost({"van": "2090-09-21", "tot": "2090-09-21"})
+    three = await cost({"van": "2090-09-21", "tot": "2090-09-23"})
+    assert one == three
