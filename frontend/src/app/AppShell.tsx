@@ -52,6 +52,11 @@ function MainNav() {
             Signalen
           </NavLink>
         </li>
+        <li>
+          <NavLink to="/bijeenkomsten" className={navLinkClass}>
+            Bijeenkomsten
+          </NavLink>
+        </li>
       </ul>
     </nav>
   );

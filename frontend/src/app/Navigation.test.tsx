@@ -6,7 +6,7 @@ import { renderApp } from '../test/renderApp';
 import { loggedInAs } from '../test/session';
 
 describe('the navigation', () => {
-  it('offers everyone the dashboard, the measures, the map, the products, the FAQ and the public signals', () => {
+  it('offers everyone the dashboard, the measures, the map, the products, the FAQ, the public signals and the agenda', () => {
     mockApi({});
     renderApp('/toegankelijkheid');
     const main = screen.getByRole('navigation', { name: 'Hoofdmenu' });
@@ -17,6 +17,7 @@ describe('the navigation', () => {
       ['Producten', '/producten'],
       ['Veelgestelde vragen', '/faq'],
       ['Signalen', '/openbare-signalen'],
+      ['Bijeenkomsten', '/bijeenkomsten'],
     ]);
     expect(screen.queryByRole('navigation', { name: 'Redactie' })).not.toBeInTheDocument();
   });

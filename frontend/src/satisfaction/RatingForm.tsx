@@ -11,13 +11,16 @@ import { MAX_COMMENT, SCORE_LABELS, type AnswerRating, type AnswerRatingWrite } 
 const SCORES = [1, 2, 3, 4, 5];
 const CHOICES = SCORES.map((score) => ({ value: String(score), label: `${score} – ${SCORE_LABELS[score]}` }));
 
+/** What the form and the recorded score read of a rating: an answer's or a meeting's. */
+export type RatingState = Pick<AnswerRating, 'score' | 'toelichting' | 'wijzigbaar' | 'wijzigbaarTot'>;
+
 export function scoreText(score: number): string {
   return `${score} van 5 (${SCORE_LABELS[score] ?? ''})`;
 }
 
 /** What she gave, said in words; and until when she may change it. */
-export function RecordedScore({ rating }: { rating: AnswerRating }) {
-  if (rating.score === null) return <Paragraph>U heeft dit antwoord nog niet beoordeeld.</Paragraph>;
+export function RecordedScore({ rating, subject = 'dit antwoord' }: { rating: RatingState; subject?: string }) {
+  if (rating.score === null) return <Paragraph>U heeft {subject} nog niet beoordeeld.</Paragraph>;
   return (
     <Paragraph>
       Uw beoordeling: <strong>{scoreText(rating.score)}</strong>.
@@ -36,13 +39,23 @@ export function RecordedScore({ rating }: { rating: AnswerRating }) {
 interface RatingFormProps {
   /** Prefix of the fields' ids, so two forms never share one. */
   id: string;
-  rating: AnswerRating;
+  rating: RatingState;
   saving: boolean;
-  save: (body: AnswerRatingWrite) => Promise<AnswerRating>;
+  save: (body: AnswerRatingWrite) => Promise<RatingState>;
+  /** The form's name and the score's question, for what is rated. */
+  label?: string;
+  legend?: string;
 }
 
 /** The score (1–5) and an optional comment, for the asker herself; saved with a PUT. */
-export function RatingForm({ id, rating, saving, save }: RatingFormProps) {
+export function RatingForm({
+  id,
+  rating,
+  saving,
+  save,
+  label = 'Antwoord beoordelen',
+  legend = 'Hoe nuttig was dit antwoord?',
+}: RatingFormProps) {
   const [score, setScore] = useState(rating.score === null ? '' : String(rating.score));
   const [comment, setComment] = useState(rating.toelichting ?? '');
   const [message, setMessage] = useState('');
@@ -72,11 +85,11 @@ export function RatingForm({ id, rating, saving, save }: RatingFormProps) {
     ) : null;
   }
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} className="spoorboek-form" aria-label="Antwoord beoordelen">
+    <form noValidate onSubmit={(event) => void submit(event)} className="spoorboek-form" aria-label={label}>
       <RadioGroup
         id={`${id}-score`}
         name={`${id}-score`}
-        legend="Hoe nuttig was dit antwoord?"
+        legend={legend}
         description="1 is niet nuttig, 5 is zeer nuttig."
         value={score}
         onChange={setScore}
