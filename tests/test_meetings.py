@@ -605,3 +605,27 @@ async def test_a_page_of_the_agenda_costs_the_same_queries_for_more_meetings(
     one = await cost({"van": "2090-09-21", "tot": "2090-09-21"})
     three = await cost({"van": "2090-09-21", "tot": "2090-09-23"})
     assert one == three
+
+
+async def test_the_same_values_in_another_order_change_nothing(
+    clients: Callable[[], httpx.AsyncClient],
+) -> None:
+    editor = await person(clients, EDITOR)
+    made = await plan(
+        editor, themas=["begeleiding-participatie-en-re-integratie", "stabiel-en-voldoende-inkomen"]
+    )
+    assert [t["code"] for t in made["themas"]] == [
+        "stabiel-en-voldoende-inkomen",
+        "begeleiding-participatie-en-re-integratie",
+    ], "themes in their own order, not the alphabet's"
+    same = await change(
+        editor,
+        made["id"],
+        themas=["stabiel-en-voldoende-inkomen", "begeleiding-participatie-en-re-integratie"],
+        maatregelen=["M01"],
+        organisatoren=[{"organisatie": "divosa", "rol": "medeorganisator"}, {"organisatie": "vng"}],
+    )
+    assert same.status_code == 200, same.text
+    assert same.json()["versie"] == 1
+    steps = (await editor.get(f"{AGENDA}/{made['id']}/geschiedenis")).json()
+    assert [s["soort"] for s in steps] == ["aangemaakt"]

@@ -336,6 +336,10 @@ def create(
     return meeting
 
 
+def _theme_codes(session: Session, meeting: Meeting) -> list[str]:
+    return sorted(code for code, _ in repository.themes_of(session, [meeting.id])[meeting.id])
+
+
 def update(
     session: Session,
     ctx: RequestContext | None,
@@ -384,8 +388,7 @@ def update(
     if "maatregelen" in named and [m.code for m in meeting.measures] != measures:
         meeting.measures = list(repository.measures_by_codes(session, measures).values())
         changed["maatregelen"] = measures
-    current_themes = [c for c, _ in repository.themes_of(session, [meeting.id])[meeting.id]]
-    if "themas" in named and current_themes != themes:
+    if "themas" in named and _theme_codes(session, meeting) != themes:
         repository.set_themes(session, meeting.id, themes)
         changed["themas"] = themes
     if "organisatoren" in named:
