@@ -223,3 +223,11 @@ class HistoryItem(ApiModel):
     door: str
     op: datetime
     gegevens: dict[str, object]
+
+
+class RegistrationLookup(ApiModel):
+    """What the link in a registration's mail names, for the page that cancels it."""
+
+    bijeenkomst: MeetingSummary
+    naam: str
+    status: RegistrationStatus = Field(description="'afgemeld' als de link al is gebruikt.")
