@@ -1,11 +1,12 @@
-"""The team's satisfaction figures: per touchpoint (answers, products, the survey; events
-later), grouped by measure, theme, wave, province, labour-market region or advisor, per month
+"""The team's satisfaction figures: per touchpoint (answers, products, the survey, meetings),
+grouped by measure, theme, wave, province, labour-market region or advisor, per month
 or quarter, with the trend. Counted in Python over the rows of repository_figures.py (how,
 in figures_tables.py), which a year at ten times the demo volume keeps cheap.
 
 An answer's rating counts in the period its answer was sent (and the score asked), so the
 response rate (rated / asked) of a period is of the same ratings as its mean; a vote when it
-was cast; the survey in the period its round opened. Every group of every table passes the
+was cast; the survey in the period its round opened; a meeting's evaluation in the period
+the meeting took place. Every group of every table passes the
 minimum group size (figures_guard.py)."""
 
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from api.satisfaction import repository_figures as repository
 from api.satisfaction.figures_periods import Period, PeriodKind
 from api.satisfaction.figures_schemas import (
     AnswersSection,
+    EventsSection,
     LeftOut,
     ProductsSection,
     SatisfactionFigures,
@@ -33,10 +35,12 @@ from api.satisfaction.figures_schemas import (
 )
 from api.satisfaction.figures_schemas import Period as PeriodRead
 from api.satisfaction.figures_tables import Filters, Kind, SurveyData
-from api.satisfaction.repository_figures import Invited, Rating, Reference, Vote
+from api.satisfaction.repository_figures import EventRating, Invited, Rating, Reference, Vote
+from api.surveys.models import Touchpoint
 
 ANSWERS, PRODUCTS, SURVEY = "antwoorden", "producten", "peiling"
-TOUCHPOINTS = (ANSWERS, PRODUCTS, SURVEY)
+EVENTS = Touchpoint.EVENTS.value
+TOUCHPOINTS = (ANSWERS, PRODUCTS, SURVEY, EVENTS)
 GROUPINGS = ("land", "maatregel", "thema", "fase", "provincie", "arbeidsmarktregio", "adviseur")
 MAX_DAYS = 5 * 366
 ME = "ik"
@@ -48,6 +52,8 @@ SOURCES = {
     "implementatieproducten.",
     SURVEY: "Spoorboek: de periodieke peiling onder gemeentelijke contactpersonen "
     "(schaalvragen, 1 tot 5).",
+    EVENTS: "Spoorboek: de score (1 tot 5) die aanwezigen bij bijeenkomsten geven op de vraag "
+    "hoe nuttig de bijeenkomst was, gevraagd per e-mail na afloop.",
 }
 
 # Which groupings and filters each touchpoint can answer; the reason when it cannot.
@@ -61,6 +67,7 @@ _NOT_FOR = {
         "De peiling vraagt naar de ondersteuning, niet naar een maatregel of een adviseur.",
     ),
     ANSWERS: (set(), ""),
+    EVENTS: (set(), ""),
 }
 
 
@@ -161,10 +168,13 @@ def check_references(selection: Selection, reference: Reference) -> None:
 
 def version(reader: Reader, today: date) -> str:
     """What the team's figures depend on: the scores, the reference data that groups them, the
-    questions' and products' links, and the day (the default periods move with it)."""
+    questions' and products' links, the meetings' (their measures, themes, organiser and
+    attendees), and the day (the default periods move with it)."""
     return "|".join(
         [
-            data_versions.key(reader, data_versions.SATISFACTION, data_versions.REFERENCE),
+            data_versions.key(
+                reader, data_versions.SATISFACTION, data_versions.REFERENCE, data_versions.MEETINGS
+            ),
             repository.groupings_version(reader),
             str(today),
         ]
@@ -194,6 +204,22 @@ def answer_kind(
         day_of=lambda r: clock.dutch_date(r.asked_at),
         scored=lambda r: r.score is not None,
         respondent_of=lambda r: number(r.municipality or f"vraag:{r.question_id}"),
+        minimum=minimum,
+    )
+
+
+def event_kind(
+    filters: Filters, reference: Reference, grouping: str, minimum: int
+) -> Kind[EventRating]:
+    """As an answer's rating: the respondent is the attendee's municipality (a chain partner
+    without one counts as herself)."""
+    number = Respondents()
+    return Kind(
+        groups_of=lambda e: tables.event_groups(e, grouping, reference),
+        keeps=lambda e: tables.keeps_event(filters, reference, e),
+        day_of=lambda e: clock.dutch_date(e.held_at),
+        scored=lambda e: e.score is not None,
+        respondent_of=lambda e: number(e.municipality or f"aanmelding:{e.registration_id}"),
         minimum=minimum,
     )
 
@@ -280,14 +306,15 @@ def figures(
         advisor=scope.advisor,
     )
     grouping, kind = selection.grouping, selection.period
-    answers = products = survey = None
+
+    def names_of(ids: set[int | None]) -> dict[int, str]:
+        known = {i for i in ids if i is not None}
+        return repository.people(session, known) if grouping == "adviseur" else {}
+
+    answers = products = survey = events = None
     if ANSWERS in wanted:
         ratings = repository.ratings(session, start, after)
-        names = (
-            repository.people(session, {r.advisor for r in ratings if r.advisor is not None})
-            if grouping == "adviseur"
-            else {}
-        )
+        names = names_of({r.advisor for r in ratings})
         answers = AnswersSection(
             herkomst=source(ANSWERS),
             groepen=tables.answer_groups(
@@ -321,6 +348,19 @@ def figures(
                 lambda code: tables.label(grouping, code, reference, {}),
             ),
         )
+    if EVENTS in wanted:
+        evaluations = repository.event_ratings(session, start, after)
+        organisers = names_of({e.organiser for e in evaluations})
+        events = EventsSection(
+            herkomst=source(EVENTS),
+            groepen=tables.answer_groups(
+                event_kind(filters, reference, grouping, minimum),
+                evaluations,
+                scope.periods,
+                kind,
+                lambda code: tables.label(grouping, code, reference, organisers),
+            ),
+        )
     return SatisfactionFigures(
         groepering=selection.grouping,
         periode=selection.period,
@@ -332,6 +372,7 @@ def figures(
         antwoorden=answers,
         producten=products,
         peiling=survey,
+        bijeenkomsten=events,
         niet_getoond=[
             LeftOut(contactpunt=t, reden=r)
             for t, r in skipped.items()

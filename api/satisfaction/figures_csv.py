@@ -1,5 +1,5 @@
-"""The team's figures as CSV: one row per touchpoint, group, period and number, so the three
-touchpoints fit one file and a spreadsheet can pivot it. A withheld group has its numbers
+"""The team's figures as CSV: one row per touchpoint, group, period and number, so every
+touchpoint fits one file and a spreadsheet can pivot it. A withheld group has its numbers
 empty and says why."""
 
 from collections.abc import Iterator
@@ -9,6 +9,7 @@ from api.core.text import spreadsheet_cell
 from api.satisfaction.figures_guard import TOO_FEW
 from api.satisfaction.figures_schemas import (
     AnswerFigure,
+    AnswerGroup,
     ProductFigure,
     SatisfactionFigures,
     SurveyFigure,
@@ -86,12 +87,12 @@ def rows(figures: SatisfactionFigures) -> Iterator[list[object]]:
             TOO_FEW if too_few else None,
         ]
 
-    if figures.antwoorden:
-        for g in figures.antwoorden.groepen:
+    def scored(touchpoint: str, groups: list[AnswerGroup]) -> Iterator[list[object]]:
+        for g in groups:
             for period, a in [(TOTAL, g.totaal), *((p.periode, p) for p in g.trend)]:
                 for number, value in _answer_numbers(a):
                     yield line(
-                        "antwoorden",
+                        touchpoint,
                         g.groep.code,
                         g.groep.naam,
                         period,
@@ -99,6 +100,9 @@ def rows(figures: SatisfactionFigures) -> Iterator[list[object]]:
                         value,
                         a.te_weinig_antwoorden,
                     )
+
+    if figures.antwoorden:
+        yield from scored("antwoorden", figures.antwoorden.groepen)
     if figures.producten:
         for pg in figures.producten.groepen:
             for period, p in [(TOTAL, pg.totaal), *((t.periode, t) for t in pg.trend)]:
@@ -119,6 +123,8 @@ def rows(figures: SatisfactionFigures) -> Iterator[list[object]]:
                     yield line(
                         "peiling", sg.groep.code, sg.groep.naam, period, number, value, too_few
                     )
+    if figures.bijeenkomsten:
+        yield from scored("bijeenkomsten", figures.bijeenkomsten.groepen)
 
 
 def as_csv(figures: SatisfactionFigures) -> bytes:

@@ -117,7 +117,7 @@ def _numbered() -> Callable[[repository.Rating], int]:
 
 
 def build(session: Session, request: Request, minimum: int) -> PublicSatisfaction:
-    rated, _voted, answered = repository.latest_moments(session)
+    rated, _voted, answered, _evaluated = repository.latest_moments(session)
     moments = [m for m in (rated, answered) if m is not None]
     today = clock.today()
     return PublicSatisfaction(

@@ -50,10 +50,11 @@ Day = Annotated[BoundedDate | None, Query(description="Eerste dag (standaard een
     "arbeidsmarktregio of adviseur, per maand of kwartaal, met de trend (redactie)",
     description=(
         "Antwoorden (score 1-5: gemiddelde, verdeling, responspercentage), producten (stemmen "
-        "'Was dit nuttig?': aandeel nuttig) en de peiling (gemiddelde per schaalvraag, "
-        "responspercentage). Een groep met minder respondenten dan de minimale groepsgrootte "
-        "(standaard 5), of die met andere getoonde cijfers tot zo'n groep is af te leiden, toont "
-        "geen getallen maar 'te weinig antwoorden'. "
+        "'Was dit nuttig?': aandeel nuttig), de peiling (gemiddelde per schaalvraag, "
+        "responspercentage) en bijeenkomsten (score 1-5 van de aanwezigen, in de periode van de "
+        "bijeenkomst; bij 'adviseur' telt de organisator). Een groep met minder respondenten dan "
+        "de minimale groepsgrootte (standaard 5), of die met andere getoonde cijfers tot zo'n "
+        "groep is af te leiden, toont geen getallen maar 'te weinig antwoorden'. "
         "`adviseur=ik` toont alleen de scores van uw eigen antwoorden; de scores van een andere "
         "adviseur, en `groep=adviseur`, ziet alleen de beheerder. Een contactpunt dat bij de "
         "groepering of filters niet past, staat in `nietGetoond`."
@@ -67,7 +68,7 @@ def team_figures(
     session: SessionDep,
     settings: SettingsDep,
     contactpunt: Annotated[
-        Literal["antwoorden", "producten", "peiling"] | None,
+        Literal["antwoorden", "producten", "peiling", "bijeenkomsten"] | None,
         Query(description="Alleen dit contactpunt (standaard alle)."),
     ] = None,
     groep: Annotated[

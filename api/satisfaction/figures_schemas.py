@@ -39,7 +39,8 @@ class Suppressible(ApiModel):
 
 class AnswerFigure(Suppressible):
     aantal_gevraagd: int | None = Field(
-        description="Antwoorden verstuurd met de vraag om een score."
+        description="Om een score gevraagd: verstuurde antwoorden, of aanwezigen bij een "
+        "bijeenkomst."
     )
     aantal_beoordeeld: int | None
     responspercentage: float | None = Field(description="Beoordeeld / gevraagd (0-1).")
@@ -128,7 +129,15 @@ class SurveySection(ApiModel):
     groepen: list[SurveyGroup]
 
 
-TouchpointName = Literal["antwoorden", "producten", "peiling"]
+class EventsSection(ApiModel):
+    herkomst: SectionSource
+    groepen: list[AnswerGroup] = Field(
+        description="Per groep de beoordelingen door aanwezigen, in de periode waarin de "
+        "bijeenkomst plaatsvond; 'adviseur' is de organisator."
+    )
+
+
+TouchpointName = Literal["antwoorden", "producten", "peiling", "bijeenkomsten"]
 GroupingName = Literal[
     "land", "maatregel", "thema", "fase", "provincie", "arbeidsmarktregio", "adviseur"
 ]
@@ -150,6 +159,9 @@ class SatisfactionFigures(ApiModel):
     antwoorden: AnswersSection | None
     producten: ProductsSection | None
     peiling: SurveySection | None
+    bijeenkomsten: EventsSection | None = Field(
+        description="Hoe nuttig aanwezigen de bijeenkomsten vonden (score 1-5)."
+    )
     niet_getoond: list[LeftOut] = Field(
         description="Contactpunten die bij deze groepering of filters niet te tonen zijn, en "
         "waarom."

@@ -7,13 +7,16 @@ What groups a row:
   each), their waves and themes (with the question's own theme), the asker's municipality (its
   province and region), the advisor who answered;
 - a product vote: the product's measures, their waves and themes;
-- a survey invitation: the invited municipality (province, region)."""
+- a survey invitation: the invited municipality (province, region);
+- a meeting's evaluation: the meeting's measures (their waves and themes, with the meeting's
+  own themes), the attendee's municipality (province, region), the meeting's organiser (as
+  the advisor)."""
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from api.core.schemas import CodeName
 from api.satisfaction import figures_guard as guard
@@ -34,6 +37,7 @@ from api.satisfaction.figures_schemas import (
     SurveyQuestionRef,
 )
 from api.satisfaction.repository_figures import (
+    EventRating,
     Invited,
     QuestionRow,
     Rating,
@@ -45,6 +49,14 @@ from api.satisfaction.repository_figures import (
 NETHERLANDS = CodeName(code="NL", naam="Nederland")
 SUPPRESSED = {"te_weinig_antwoorden": True, "toelichting": guard.TOO_FEW}
 R = TypeVar("R")
+
+
+class _Scored(Protocol):
+    @property
+    def score(self) -> int | None: ...
+
+
+S = TypeVar("S", bound=_Scored)
 
 
 @dataclass(frozen=True)
@@ -60,11 +72,13 @@ class Filters:
 # What groups each kind of row ----------------------------------------------------------------
 
 
-def _themes(measures: Iterable[str], own: str | None, reference: Reference) -> set[str]:
-    found = {reference.measures[m].theme for m in measures if m in reference.measures}
-    if own:
-        found.add(own)
-    return found
+def _own(theme: str | None) -> tuple[str, ...]:
+    return (theme,) if theme else ()
+
+
+def _themes(measures: Iterable[str], own: Iterable[str], reference: Reference) -> set[str]:
+    """The themes of the measures, and those the row names itself."""
+    return {reference.measures[m].theme for m in measures if m in reference.measures} | set(own)
 
 
 def _waves(measures: Iterable[str], reference: Reference) -> set[str]:
@@ -79,12 +93,12 @@ def _place_keys(code: str | None, grouping: str, reference: Reference) -> set[st
 
 
 def _by_measure(
-    grouping: str, measures: tuple[str, ...], theme: str | None, reference: Reference
+    grouping: str, measures: tuple[str, ...], themes: tuple[str, ...], reference: Reference
 ) -> set[str]:
     if grouping == "maatregel":
         return set(measures)
     if grouping == "thema":
-        return _themes(measures, theme, reference)
+        return _themes(measures, themes, reference)
     return _waves(measures, reference)
 
 
@@ -95,13 +109,13 @@ def rating_groups(rating: Rating, grouping: str, reference: Reference) -> set[st
         return {str(rating.advisor)} if rating.advisor is not None else set()
     if grouping in ("provincie", "arbeidsmarktregio"):
         return _place_keys(rating.municipality, grouping, reference)
-    return _by_measure(grouping, rating.measures, rating.theme, reference)
+    return _by_measure(grouping, rating.measures, _own(rating.theme), reference)
 
 
 def vote_groups(vote: Vote, grouping: str, reference: Reference) -> set[str]:
     if grouping == "land":
         return {NETHERLANDS.code}
-    return _by_measure(grouping, vote.measures, None, reference)
+    return _by_measure(grouping, vote.measures, (), reference)
 
 
 def invitation_groups(invited: Invited, grouping: str, reference: Reference) -> set[str]:
@@ -110,16 +124,26 @@ def invitation_groups(invited: Invited, grouping: str, reference: Reference) -> 
     return _place_keys(invited.municipality, grouping, reference)
 
 
+def event_groups(rating: EventRating, grouping: str, reference: Reference) -> set[str]:
+    if grouping == "land":
+        return {NETHERLANDS.code}
+    if grouping == "adviseur":
+        return {str(rating.organiser)} if rating.organiser is not None else set()
+    if grouping in ("provincie", "arbeidsmarktregio"):
+        return _place_keys(rating.municipality, grouping, reference)
+    return _by_measure(grouping, rating.measures, rating.themes, reference)
+
+
 def _keeps(
     f: Filters,
     reference: Reference,
     measures: tuple[str, ...],
-    theme: str | None,
+    themes: tuple[str, ...],
     municipality: str | None,
 ) -> bool:
     if f.measure is not None and f.measure not in measures:
         return False
-    if f.theme is not None and f.theme not in _themes(measures, theme, reference):
+    if f.theme is not None and f.theme not in _themes(measures, themes, reference):
         return False
     if f.wave is not None and str(f.wave) not in _waves(measures, reference):
         return False
@@ -132,15 +156,21 @@ def _keeps(
 def keeps_rating(f: Filters, reference: Reference, rating: Rating) -> bool:
     if f.advisor is not None and rating.advisor != f.advisor:
         return False
-    return _keeps(f, reference, rating.measures, rating.theme, rating.municipality)
+    return _keeps(f, reference, rating.measures, _own(rating.theme), rating.municipality)
 
 
 def keeps_vote(f: Filters, reference: Reference, vote: Vote) -> bool:
-    return _keeps(f, reference, vote.measures, None, None)
+    return _keeps(f, reference, vote.measures, (), None)
 
 
 def keeps_invitation(f: Filters, reference: Reference, invited: Invited) -> bool:
-    return _keeps(f, reference, (), None, invited.municipality)
+    return _keeps(f, reference, (), (), invited.municipality)
+
+
+def keeps_event(f: Filters, reference: Reference, rating: EventRating) -> bool:
+    if f.advisor is not None and rating.organiser != f.advisor:
+        return False
+    return _keeps(f, reference, rating.measures, rating.themes, rating.municipality)
 
 
 def label(grouping: str, code: str, reference: Reference, names: dict[int, str]) -> CodeName:
@@ -232,19 +262,21 @@ def _in_order(code: str) -> tuple[int, str]:
     return (int(code), "") if code.isdigit() else (0, code)
 
 
-def _share(part: int, whole: int) -> float | None:
+def share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def _distribution(scores: list[int]) -> list[ScoreCount]:
+def distribution(scores: list[int]) -> list[ScoreCount]:
     return [ScoreCount(score=n, aantal=scores.count(n)) for n in range(1, 6)]
 
 
-def _mean(scores: list[int]) -> float | None:
+def mean(scores: list[int]) -> float | None:
     return round(sum(scores) / len(scores), 2) if scores else None
 
 
-def answer_figure(rows: list[Rating] | None) -> AnswerFigure:
+def answer_figure(rows: list[S] | None) -> AnswerFigure:
+    """The figure of scores asked for (an answer's rating, a meeting's evaluation): how many
+    were asked, how many gave a score, their mean and distribution."""
     if rows is None:
         return AnswerFigure(
             aantal_gevraagd=None,
@@ -258,9 +290,9 @@ def answer_figure(rows: list[Rating] | None) -> AnswerFigure:
     return AnswerFigure(
         aantal_gevraagd=len(rows),
         aantal_beoordeeld=len(scores),
-        responspercentage=_share(len(scores), len(rows)),
-        gemiddelde=_mean(scores),
-        verdeling=_distribution(scores),
+        responspercentage=share(len(scores), len(rows)),
+        gemiddelde=mean(scores),
+        verdeling=distribution(scores),
     )
 
 
@@ -271,13 +303,13 @@ def product_figure(rows: list[Vote] | None) -> ProductFigure:
         )
     useful = sum(1 for v in rows if v.useful)
     return ProductFigure(
-        aantal_stemmen=len(rows), aantal_nuttig=useful, aandeel_nuttig=_share(useful, len(rows))
+        aantal_stemmen=len(rows), aantal_nuttig=useful, aandeel_nuttig=share(useful, len(rows))
     )
 
 
 def answer_groups(
-    kind: Kind[Rating],
-    ratings: list[Rating],
+    kind: Kind[S],
+    ratings: list[S],
     scope: list[Period],
     period: PeriodKind,
     name: Callable[[str], CodeName],
@@ -392,14 +424,14 @@ def survey_groups(
                 SurveyQuestionFigure(
                     vraag=ref,
                     aantal=len(values),
-                    gemiddelde=_mean(values),
-                    verdeling=_distribution(values),
+                    gemiddelde=mean(values),
+                    verdeling=distribution(values),
                 )
             )
         return SurveyFigure(
             aantal_uitgenodigd=len(rows),
             aantal_beantwoord=answered,
-            responspercentage=_share(answered, len(rows)),
+            responspercentage=share(answered, len(rows)),
             vragen=found,
         )
 

@@ -1,7 +1,8 @@
 """Queries of the figures: the scores of every touchpoint as plain rows, with what they are
 grouped by (a question's measures and municipality, a product's measures, an invitation's
-municipality), and the reference data that names the groups. The grouping itself happens in
-api/satisfaction/figures.py, over these rows."""
+municipality, a meeting's measures and themes and the attendee's municipality), and the
+reference data that names the groups. The grouping itself happens in api/satisfaction/figures.py,
+over these rows."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -14,6 +15,13 @@ from sqlalchemy.orm import Session
 from api.accounts.models import User
 from api.core.data_versions import Reader
 from api.measures.models import Measure, Theme, Wave
+from api.meetings.models import (
+    Meeting,
+    MeetingRating,
+    Registration,
+    meeting_measures,
+    meeting_themes,
+)
 from api.municipalities.models import LabourMarketRegion, Municipality, Province
 from api.products.models import Product, product_measures
 from api.questions.models import Question, question_measures
@@ -42,6 +50,20 @@ class Rating:
     measures: tuple[str, ...]
     subject: str
     erased: bool
+
+
+@dataclass(frozen=True)
+class EventRating:
+    """An attendee's evaluation of a meeting."""
+
+    registration_id: int
+    held_at: datetime
+    """The meeting's start: an evaluation counts in the period the meeting took place."""
+    score: int | None
+    organiser: int | None
+    municipality: str | None
+    measures: tuple[str, ...]
+    themes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -204,6 +226,52 @@ def ratings(
     ]
 
 
+def _codes_of_meetings(
+    session: Session, table: Any, column: Any, ids: list[int]
+) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    for chunk in range(0, len(ids), 500):
+        for meeting_id, code in session.execute(
+            select(table.c.meeting_id, column).where(
+                table.c.meeting_id.in_(ids[chunk : chunk + 500])
+            )
+        ):
+            found[meeting_id].append(code)
+    return found
+
+
+def event_ratings(session: Session, start: datetime, end: datetime) -> list[EventRating]:
+    """Every evaluation asked of a meeting that started in [start, end)."""
+    rows = session.execute(
+        select(
+            MeetingRating.registration_id,
+            MeetingRating.meeting_id,
+            Meeting.starts_at,
+            MeetingRating.score,
+            Meeting.organiser_id,
+            Registration.municipality_code,
+        )
+        .join(Meeting, Meeting.id == MeetingRating.meeting_id)
+        .join(Registration, Registration.id == MeetingRating.registration_id)
+        .where(Meeting.starts_at >= start, Meeting.starts_at < end)
+    ).all()
+    ids = sorted({row[1] for row in rows})
+    measures = _codes_of_meetings(session, meeting_measures, meeting_measures.c.measure_code, ids)
+    themes = _codes_of_meetings(session, meeting_themes, meeting_themes.c.theme_code, ids)
+    return [
+        EventRating(
+            registration_id=registration,
+            held_at=held,
+            score=score,
+            organiser=organiser,
+            municipality=municipality,
+            measures=tuple(sorted(measures.get(meeting, ()))),
+            themes=tuple(sorted(themes.get(meeting, ()))),
+        )
+        for registration, meeting, held, score, organiser, municipality in rows
+    ]
+
+
 def votes(session: Session, start: datetime, end: datetime) -> list[Vote]:
     rows = session.execute(
         select(
@@ -330,6 +398,7 @@ def latest_moments(session: Session) -> list[datetime | None]:
             select(func.max(AnswerRating.rated_at)).scalar_subquery(),
             select(func.max(ProductVote.voted_at)).scalar_subquery(),
             select(func.max(Invitation.answered_at)).scalar_subquery(),
+            select(func.max(MeetingRating.rated_at)).scalar_subquery(),
         )
     ).one()
     return list(row)
