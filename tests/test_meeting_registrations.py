@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.accounts.models import User
-from api.accounts.secrets import hash_token
+from api.accounts.secrets import hash_token, new_token
 from api.core import clock
 from api.core.db import build_engine
 from api.core.migrations import upgrade_to_head
@@ -35,6 +35,7 @@ from api.meetings.models import (
     MeetingStatus,
     Registration,
     RegistrationStatus,
+    Slot,
 )
 from api.meetings.schemas import RegistrationCreate
 from api.seed.reference import load_reference_data
@@ -403,6 +404,38 @@ async def test_cancelling_by_the_link_in_the_mail(
     calendar = _calendar(confirmation)
     assert calendar.method.value == "CANCEL"
     assert calendar.vevent.uid.value == meeting.uid
+
+
+async def test_a_consultation_hours_place_cancelled_by_its_link_frees_the_slot(
+    client: httpx.AsyncClient, db: Session
+) -> None:
+    meeting = _meeting(db)
+    meeting.kind = MeetingKind.CONSULTATION_HOUR
+    token = new_token()
+    place = Registration(
+        meeting_id=meeting.id,
+        name="Ulla Utrecht",
+        email="ulla@utrecht.example",
+        municipality_code="GM0344",
+        status=RegistrationStatus.REGISTERED,
+        token_hash=hash_token(token),
+    )
+    db.add(place)
+    db.flush()
+    slot = Slot(
+        meeting_id=meeting.id,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.starts_at + timedelta(minutes=20),
+        municipality_code="GM0344",
+        registration_id=place.id,
+    )
+    db.add(slot)
+    db.commit()
+    assert (await client.post(CANCEL, json={"token": token})).status_code == 204
+    db.expire_all()
+    freed = db.get_one(Slot, slot.id)
+    assert freed.municipality_code is None
+    assert freed.registration_id is None
 
 
 async def test_cancelling_within_a_day_of_the_start_is_recorded_as_late(

@@ -329,6 +329,7 @@ def _give_up(
     late = held_place and meeting.starts_at - now < LATE
     if late:
         registration.attendance = Attendance.CANCELLED_LATE
+    _release_slots(session, meeting, registration, actor)
     session.flush()
     history.record(
         session,
@@ -345,6 +346,25 @@ def _give_up(
         fill_free_places(session, settings, meeting, "systeem")
     service.refresh_full(session, meeting)
     session.flush()
+
+
+def _release_slots(
+    session: Session, meeting: Meeting, registration: Registration, actor: str
+) -> None:
+    """A consultation hour's place given up (with the mail's link) frees the slot booked with
+    it, so another municipality can take it; the question stays in the questions' flow."""
+    for slot in registrations.slots_held(session, registration.id):
+        details: dict[str, object] = {
+            "tijdslot": slot.id,
+            "gemeente": slot.municipality_code,
+            "vraag": slot.question_id,
+        }
+        slot.municipality_code = None
+        slot.booked_by = None
+        slot.booked_at = None
+        slot.question_id = None
+        slot.registration_id = None
+        history.record(session, meeting, "boeking-geannuleerd", actor, details)
 
 
 def _may_see(principal: Principal, meeting: Meeting, registration: Registration) -> bool:
