@@ -38,10 +38,14 @@ class MeetingKind(enum.StrEnum):
     """A presentation at someone else's event."""
 
 
-class Audience(enum.StrEnum):
+class MeetingAudience(enum.StrEnum):
     MUNICIPALITIES = "gemeenten"
     CHAIN_PARTNERS = "ketenpartners"
     EVERYONE = "iedereen"
+
+
+Audience = MeetingAudience
+"""The contract names the enum after its class: the products' audiences are `Audience`."""
 
 
 class MeetingStatus(enum.StrEnum):
