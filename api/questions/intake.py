@@ -43,13 +43,17 @@ class Intake:
 
 
 def _own_asker(
-    session: Session, principal: Principal, invalid: InvalidParams, intake: Intake
+    session: Session,
+    principal: Principal,
+    invalid: InvalidParams,
+    intake: Intake,
+    own_channel: Channel,
 ) -> Asker:
     if intake.asker is not None:
         invalid.add("vragensteller", "not_allowed", "U stelt de vraag zelf; laat dit weg.", "body")
     if intake.received_at is not None:
         invalid.add("ontvangenOp", "not_allowed", "Alleen de redactie legt dit vast.", "body")
-    if intake.channel not in (None, Channel.WEB_FORM):
+    if intake.channel not in (None, own_channel):
         invalid.add("kanaal", "not_allowed", "Een eigen vraag komt via het webformulier.", "body")
     user = repository.user(session, principal.user_id or 0)
     if user is None:  # pragma: no cover - the principal was just loaded from this user
@@ -78,8 +82,15 @@ def _municipality(
 
 
 def file_question(
-    session: Session, settings: Settings, principal: Principal, intake: Intake
+    session: Session,
+    settings: Settings,
+    principal: Principal,
+    intake: Intake,
+    *,
+    own_channel: Channel = Channel.WEB_FORM,
 ) -> Question:
+    """`own_channel` is how a contact's own question came in: the web form, or the booking of
+    a consultation hour's slot (the meetings domain), which a contact cannot claim herself."""
     require_asker_or_team(principal)
     invalid = InvalidParams()
     now = datetime.now(UTC)
@@ -93,7 +104,7 @@ def file_question(
         asker = intake.asker
         asker_user_id = None
     else:
-        asker = _own_asker(session, principal, invalid, intake)
+        asker = _own_asker(session, principal, invalid, intake, own_channel)
         asker_user_id = principal.user_id
     measures = resolve_measures(session, invalid, intake.measures)
     theme = resolve_theme(session, invalid, intake.theme)
@@ -101,7 +112,7 @@ def file_question(
     invalid.raise_if_any()
     received = intake.received_at or now
     question = Question(
-        channel=intake.channel or Channel.WEB_FORM,
+        channel=intake.channel or own_channel,
         subject=intake.subject.strip(),
         text=intake.text.strip(),
         theme_code=theme,
