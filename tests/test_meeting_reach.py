@@ -5,20 +5,27 @@ list and against the deadline rules applied to the progress history by hand."""
 import csv
 import io
 import itertools
+import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session, selectinload
+from starlette.datastructures import State
 
 from api.accounts.models import User, UserRole, user_municipalities
 from api.core import clock
 from api.core.clock import AMSTERDAM
-from api.core.security import Role
+from api.core.db import build_engine
+from api.core.migrations import upgrade_to_head
+from api.core.security import Principal, Role
+from api.core.settings import Settings
 from api.measures.models import Measure
+from api.meetings import invitations
 from api.meetings.models import (
     Attendance,
     Audience,
@@ -31,6 +38,7 @@ from api.meetings.models import (
     RegistrationStatus,
     meeting_measures,
 )
+from api.meetings.reach_schemas import InvitationResult
 from api.municipalities.models import LabourMarketRegion, Municipality, Province
 from api.progress.deadlines import TrafficLight, derive
 from api.progress.models import (
@@ -41,7 +49,9 @@ from api.progress.models import (
     RoadmapStep,
     Source,
 )
+from api.seed.reference import load_reference_data
 from tests.auth import EDITOR, UTRECHT, login, mails
+from tests.databases import base_url, create_database, drop_database, is_postgres
 from tests.progress.helpers import every_row
 
 REACH = "/api/v1/bijeenkomsten/bereik"
@@ -591,6 +601,9 @@ async def test_the_effect_compares_attended_with_absent_as_a_count_by_hand(
     # Two who came and one who did not move a phase forward on M17 since.
     for code in (came[0], came[1], not_final[7]):
         _move_forward(db, code, "M17")
+    invited = {came[0], not_final[8]}
+    for code in invited:
+        db.add(Invitation(meeting_id=meeting.id, municipality_code=code, reason="te-laat"))
     db.execute(update(Meeting).where(Meeting.id == meeting.id).values(status=MeetingStatus.OPEN))
     db.commit()
 
@@ -624,15 +637,22 @@ async def test_the_effect_compares_attended_with_absent_as_a_count_by_hand(
             "vooruit": forward,
             "aandeel": round(forward / len(codes), 4) if codes else None,
             "teKlein": len(codes) < 5,
-            "gemeenten": [c for c in codes],
+            "uitgenodigd": len(invited & set(codes)),
+            "gemeenten": [(c, c in moved, c in invited) for c in codes],
         }
 
     def shown(group: dict[str, Any]) -> dict[str, Any]:
-        return {**group, "gemeenten": [g["gemeente"]["code"] for g in group["gemeenten"]]}
+        return {
+            **group,
+            "gemeenten": [
+                (g["gemeente"]["code"], g["vooruit"], g["uitgenodigd"]) for g in group["gemeenten"]
+            ],
+        }
 
     assert shown(body["aanwezig"]) == expected([c for c in behind if c in came])
     assert shown(body["nietAanwezig"]) == expected([c for c in behind if c not in came])
     assert body["aanwezig"]["vooruit"] >= 2
+    assert body["aanwezig"]["uitgenodigd"] == body["nietAanwezig"]["uitgenodigd"] == 1
     assert body["peildatumBegin"] == start_day.isoformat()
     assert [m["code"] for m in body["maatregelen"]] == ["M05", "M17"]
     assert body["voorbehoud"] is None
@@ -663,3 +683,71 @@ async def test_the_effect_warns_for_small_groups_and_waits_for_the_start(
     contact = clients()
     await login(contact, UTRECHT)
     assert (await contact.get(f"/api/v1/bijeenkomsten/{done.id}/effect")).status_code == 403
+
+
+# ---------------------------------------------------------------------------------------------
+# Two rounds at once (PostgreSQL)
+
+ROUNDS = 4
+
+
+@pytest.mark.postgres_only
+@pytest.mark.skipif(
+    not is_postgres(base_url()), reason="row locking under real concurrency is a PostgreSQL test"
+)
+def test_rounds_at_once_invite_each_contact_once(tmp_path: Path) -> None:
+    url = create_database("meeting_invitations")
+    try:
+        upgrade_to_head(url)
+        engine = build_engine(url)
+        settings = Settings(
+            database_url=url, mail_backend="file", mail_file_dir=str(tmp_path / "outbox")
+        )
+        with clock.fixed_clock(MID_2026):
+            with Session(engine) as session:
+                load_reference_data(session)
+                # Nobody has started M17 yet: on 1 July 2026 every municipality is late on it.
+                contacts = [
+                    _contact(session, code, f"Contact {code}")
+                    for code in ("GM0344", "GM0363", "GM0599")
+                ]
+                editor = User(email="redactie@x.example", name="Ruud Redactie", is_active=True)
+                session.add(editor)
+                meeting = _meeting(session, MID_2026 + timedelta(days=14), ["M17"])
+                session.commit()
+                meeting_id, editor_id = meeting.id, editor.id
+            team = Principal(kind="user", user_id=editor_id, roles=frozenset({Role.EDITOR}))
+            start = threading.Barrier(ROUNDS)
+            results: list[InvitationResult] = []
+            errors: list[BaseException] = []
+
+            def round_(_: int) -> None:
+                try:
+                    start.wait()
+                    with Session(engine) as session:
+                        results.append(
+                            invitations.invite(
+                                session, State(), settings, team, meeting_id, "beide"
+                            )
+                        )
+                        session.commit()
+                except BaseException as exc:
+                    errors.append(exc)
+
+            threads = [threading.Thread(target=round_, args=(n,)) for n in range(ROUNDS)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=120)
+        assert not errors, f"a round failed: {errors[0]!r}"
+        assert sorted(r.uitgenodigd for r in results) == [0] * (ROUNDS - 1) + [3]
+        with Session(engine) as session:
+            invited = session.scalars(
+                select(Invitation.user_id).where(Invitation.meeting_id == meeting_id)
+            ).all()
+            assert len(invited) == len(contacts)
+            assert set(invited) == set(contacts)
+        assert len(mails(tmp_path / "outbox")) == 3
+        engine.dispose()
+    finally:
+        drop_database(url)

@@ -30,23 +30,33 @@ METHOD = (
     "liepen op minstens één van haar maatregelen (de stand aan het eind van de dag ervoor, "
     "beoordeeld op de dag zelf). Wie iemand aanwezig had, staat bij 'aanwezig', de rest bij "
     "'niet aanwezig'. Vooruit is een gemeente die nu op minstens één van die maatregelen in een "
-    "latere fase staat dan toen. Het aandeel is vooruit gedeeld door het aantal. Dit laat zien "
-    "wie vooruitging, niet waardoor: gemeenten die komen, zijn vaak ook de gemeenten die al in "
-    "beweging zijn."
+    "latere fase staat dan toen. Het aandeel is vooruit gedeeld door het aantal. Bij elke "
+    "gemeente staat of zij een uitnodiging kreeg. Dit laat zien wie vooruitging, niet "
+    "waardoor: gemeenten die komen, zijn vaak ook de gemeenten die al in beweging zijn."
 )
-CAUTION = "Een van de groepen telt minder dan 5 gemeenten: te weinig om er iets uit te concluderen."
+CAUTION = (
+    f"Een van de groepen telt minder dan {SMALLEST_GROUP} gemeenten: te weinig om er iets uit "
+    "te concluderen."
+)
 _RANK = {phase: i for i, phase in enumerate(PHASE_ORDER)}
 
 
-def _group(codes: list[str], moved: set[str], names: dict[str, str]) -> EffectGroup:
+def _group(
+    codes: list[str], moved: set[str], invited: set[str], names: dict[str, str]
+) -> EffectGroup:
     forward = sum(code in moved for code in codes)
     return EffectGroup(
         aantal=len(codes),
         vooruit=forward,
         aandeel=round(forward / len(codes), 4) if codes else None,
         te_klein=len(codes) < SMALLEST_GROUP,
+        uitgenodigd=sum(code in invited for code in codes),
         gemeenten=[
-            EffectMunicipality(gemeente=CodeName(code=c, naam=names[c]), vooruit=c in moved)
+            EffectMunicipality(
+                gemeente=CodeName(code=c, naam=names[c]),
+                vooruit=c in moved,
+                uitgenodigd=c in invited,
+            )
             for c in codes
         ],
     )
@@ -83,8 +93,9 @@ def effect(session: Session, state: State, principal: Principal, meeting_id: int
     }
     came = reach_repository.attended(session, meeting.id)
     names = {p.code: p.name for p in current.places.values()}
-    attended = _group([c for c in behind if c in came], moved, names)
-    stayed_away = _group([c for c in behind if c not in came], moved, names)
+    invited = reach_repository.invited_municipalities(session, meeting.id)
+    attended = _group([c for c in behind if c in came], moved, invited, names)
+    stayed_away = _group([c for c in behind if c not in came], moved, invited, names)
     return Effect(
         maatregelen=[CodeName(code=m.code, naam=m.title) for m in meeting.measures],
         peildatum_begin=start_day,

@@ -115,6 +115,7 @@ class InvitationResult(ApiModel):
 class EffectMunicipality(ApiModel):
     gemeente: CodeName
     vooruit: bool = Field(description="Minstens één fase verder op een van de maatregelen.")
+    uitgenodigd: bool = Field(description="Haar contactpersonen kregen een uitnodiging.")
 
 
 class EffectGroup(ApiModel):
@@ -122,6 +123,7 @@ class EffectGroup(ApiModel):
     vooruit: int
     aandeel: float | None = Field(description="vooruit / aantal; leeg bij een lege groep.")
     te_klein: bool = Field(description="Minder dan 5 gemeenten: te weinig om iets te concluderen.")
+    uitgenodigd: int = Field(description="Van de groep: gemeenten die een uitnodiging kregen.")
     gemeenten: list[EffectMunicipality]
 
 

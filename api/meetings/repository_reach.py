@@ -103,6 +103,11 @@ def invited(session: Session, meeting_id: int) -> set[int]:
     return {user_id for user_id in session.scalars(query) if user_id is not None}
 
 
+def invited_municipalities(session: Session, meeting_id: int) -> set[str]:
+    query = select(Invitation.municipality_code).where(Invitation.meeting_id == meeting_id)
+    return set(session.scalars(query))
+
+
 def registered(session: Session, meeting_id: int) -> tuple[set[int], set[str]]:
     """The accounts and addresses with a place or a place on the waiting list."""
     query = select(Registration.user_id, Registration.email).where(
