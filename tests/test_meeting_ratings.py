@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from api.core import clock
+from api.core import clock, data_versions
 from api.core.settings import Settings
 from api.jobs.registry import JOBS
 from api.mail.models import OutboxMessage
@@ -152,7 +152,11 @@ async def test_the_job_asks_each_attendee_who_was_there_once(
 
     outcome = run_job(db, settings)
     assert outcome.startswith("2 aanwezige(n)"), outcome
-    run_job(db, settings, NOW + timedelta(days=1))
+    scores_version = data_versions.key(db, data_versions.SATISFACTION)
+    again = run_job(db, settings, NOW + timedelta(days=1))
+    assert again.startswith("0 aanwezige(n)"), again
+    # Nothing asked, nothing written: the figures kept for this version stay valid.
+    assert data_versions.key(db, data_versions.SATISFACTION) == scores_version
 
     for person in present:
         assert stored(db, person.email) == 1
@@ -494,3 +498,21 @@ async def test_a_comment_naming_someone_of_the_meeting_stays_with_its_writer(
 def _only_named(db: Session, held: Meeting, name: str) -> Registration:
     query = select(Registration).where(Registration.meeting_id == held.id)
     return db.scalars(query.where(Registration.name == name)).one()
+
+
+async def test_the_job_empties_comments_past_the_retention_period_and_keeps_the_scores(
+    db: Session, settings: Settings
+) -> None:
+    held = meeting(db, ends=NOW - timedelta(days=800))
+    await _rated(db, held, [4, 2], {0: "Oud maar nuttig.", 1: "Recent."})
+    old, recent = db.scalars(
+        select(MeetingRating).where(MeetingRating.meeting_id == held.id).order_by(MeetingRating.id)
+    )
+    old.changed_at = NOW - timedelta(days=settings.satisfaction_comment_retention_days + 1)
+    recent.changed_at = NOW - timedelta(days=settings.satisfaction_comment_retention_days - 1)
+    db.flush()
+    outcome = run_job(db, settings)
+    assert outcome.endswith("1 toelichting(en) geleegd"), outcome
+    db.expire_all()
+    assert (old.score, old.comment, old.comment_cleared) == (4, None, False)
+    assert (recent.score, recent.comment) == (2, "Recent.")

@@ -101,6 +101,8 @@ def ask_attendees(
     asked = 0
     since = now - timedelta(days=settings.rating_days)
     for meeting in repository.ended_between(session, since, now):
+        if not repository.unasked_attendees(session, meeting.id):
+            continue  # the figures' version stays as it is
         # Writers of scores queue on the figures' counter: a second run waits here and then
         # finds these attendees asked.
         scoring.will_write(session)

@@ -91,10 +91,12 @@ def names_around(session: Session, meeting: Meeting) -> tuple[list[str], list[st
 
 
 def clear_comments_written_before(session: Session, cutoff: datetime) -> int:
-    """Comments last written before `cutoff` (a comment is written with its score)."""
+    """Comments last written before `cutoff` (a comment is written with its score). Looked
+    for first: an update, even of no row, raises the version of the satisfaction figures."""
+    old = (MeetingRating.comment.is_not(None), MeetingRating.changed_at < cutoff)
+    if not session.scalar(select(exists().where(*old))):
+        return 0
     result = session.execute(
-        update(MeetingRating)
-        .where(MeetingRating.comment.is_not(None), MeetingRating.changed_at < cutoff)
-        .values(comment=None, comment_cleared=False)
+        update(MeetingRating).where(*old).values(comment=None, comment_cleared=False)
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
