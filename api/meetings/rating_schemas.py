@@ -8,6 +8,7 @@ from pydantic import Field
 
 from api.core.schemas import ApiModel, RequestModel
 from api.meetings.ratings import Evaluation, RatingView
+from api.satisfaction import figures_tables as tables
 from api.satisfaction.figures_schemas import ScoreCount
 from api.satisfaction.rating_schemas import ScoreWrite
 
@@ -86,12 +87,10 @@ class MeetingEvaluation(ApiModel):
             minimale_groepsgrootte=minimum,
             aantal_gevraagd=found.asked,
             aantal_beoordeeld=found.rated,
-            responspercentage=round(found.rated / found.asked, 4) if found.asked else None,
+            responspercentage=tables.share(found.rated, found.asked),
             te_weinig_antwoorden=not found.shown,
-            gemiddelde=round(sum(scores) / len(scores), 2) if scores else None,
-            verdeling=[ScoreCount(score=n, aantal=scores.count(n)) for n in range(1, 6)]
-            if found.shown
-            else None,
+            gemiddelde=tables.mean(scores),
+            verdeling=tables.distribution(scores) if found.shown else None,
             toelichtingen=found.comments,
             toelichtingen_afgeschermd=found.comments_withheld,
         )
