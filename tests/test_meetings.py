@@ -203,6 +203,7 @@ START = (clock.now() + timedelta(days=3)).astimezone(clock.AMSTERDAM).replace(mi
         ({"status": "afgelopen"}, "status"),
         ({"organisator": "utrecht"}, "organisator"),
         ({"organisator": 2_000_000}, "organisator"),
+        ({"organisator": 2**40}, "organisator"),
     ],
 )
 async def test_an_invalid_meeting_is_refused_naming_the_field(

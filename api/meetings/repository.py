@@ -272,7 +272,13 @@ def region_names(session: Session, codes: Iterable[str]) -> dict[str, str]:
     return {code: name for code, name in rows}
 
 
+# Ids are INTEGER columns: PostgreSQL refuses to compare one with a larger number.
+_LARGEST_ID = 2**31 - 1
+
+
 def user_with_roles(session: Session, user_id: int) -> User | None:
+    if not 1 <= user_id <= _LARGEST_ID:
+        return None
     return session.scalars(
         select(User).where(User.id == user_id).options(selectinload(User.role_rows))
     ).one_or_none()
