@@ -27,7 +27,7 @@ def answered(app: FastAPI) -> int:
 
 @pytest.fixture
 def app(database_url: str, db: Session, tmp_path: Path) -> FastAPI:
-    """An app with the front switched on (it is off by default), in the test's transaction."""
+    """An app with the front (on by default), in the test's transaction."""
     front = create_app(make_settings(database_url, tmp_path, kept_answers_first=True))
     api_of(front).dependency_overrides[get_session] = lambda: (yield from transactional(db))
     return front
@@ -44,9 +44,15 @@ def clients(app: FastAPI) -> Callable[[], httpx.AsyncClient]:
     return lambda: http_client(app)
 
 
-def test_the_front_is_off_by_default(tmp_path: Path) -> None:
-    plain = create_app(make_settings("sqlite://", tmp_path))
-    assert "KeptAnswers" not in {m.cls.__name__ for m in api_of(plain).user_middleware}  # type: ignore[attr-defined]
+def _has_front(app: FastAPI) -> bool:
+    return "KeptAnswers" in {m.cls.__name__ for m in api_of(app).user_middleware}  # type: ignore[attr-defined]
+
+
+def test_the_front_is_on_by_default_and_can_be_switched_off(tmp_path: Path) -> None:
+    assert _has_front(create_app(make_settings("sqlite://", tmp_path)))
+    assert not _has_front(
+        create_app(make_settings("sqlite://", tmp_path, kept_answers_first=False))
+    )
 
 
 async def test_a_kept_answer_is_sent_again_before_routing(
@@ -110,3 +116,44 @@ async def test_figures_come_again_until_progress_changes(
     moved = await public.get("/api/v1/voortgang/overzicht?groep=maatregel")
     assert answered(app) == 1
     assert moved.json() != first.json()
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/producten?paginaGrootte=100", "/api/v1/producten?zoek=werk", "/api/v1/faq"]
+)
+async def test_lists_that_vary_by_viewer_come_again_to_anonymous_callers_only(
+    clients: Callable[[], httpx.AsyncClient], app: FastAPI, url: str
+) -> None:
+    public, editor = clients(), clients()
+    await login(editor, EDITOR)
+    seen_by_editor = await editor.get(url)
+    built = await public.get(url)
+    again = await public.get(url)
+    assert answered(app) == 1
+    assert again.content == built.content
+    for header in ("etag", "cache-control", "vary", "last-modified"):
+        assert again.headers.get(header) == built.headers.get(header), header
+    assert (await editor.get(url)).headers["etag"] == seen_by_editor.headers["etag"]
+    assert answered(app) == 1, "a signed-in caller always reaches the route"
+    by_date = await public.get(url, headers={"If-Modified-Since": built.headers["last-modified"]})
+    assert by_date.status_code == 304
+    assert answered(app) == 1, "a revalidation by date is the route's to judge"
+
+
+async def test_a_published_product_is_seen_at_once_by_the_next_anonymous_caller(
+    clients: Callable[[], httpx.AsyncClient], app: FastAPI
+) -> None:
+    from tests.products.helpers import create, publish
+
+    url = "/api/v1/producten?paginaGrootte=100"
+    public, editor, tester = clients(), clients(), clients()
+    before = await public.get(url)
+    await public.get(url)
+    assert answered(app) == 1
+    await login(editor, EDITOR)
+    made = await create(editor, titel="Handreiking die net is gepubliceerd")
+    assert (await publish(editor, tester, made["id"])).status_code == 200
+    after = await public.get(url)
+    assert after.headers["etag"] != before.headers["etag"]
+    assert "Handreiking die net is gepubliceerd" in after.text
+    assert answered(app) == 1, "the route built the new version"

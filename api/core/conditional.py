@@ -26,6 +26,7 @@ from api.core.etags import entity_tags, etag_for, none_match_hits, version_tag
 from api.core.kept import (
     Entry,
     VersionKey,
+    anonymous_json,
     compressed,
     index_of,
     representations,
@@ -121,7 +122,9 @@ def conditional_versioned(
     if body is None:
         body = _rendered(build())
         store.put(etag, body)
-    if again is not None and public and vary is None and last_modified is None:
+    # An answer that varies by viewer is the anonymous viewer's when an anonymous caller got
+    # it, and the front answers anonymous callers only.
+    if again is not None and public and (vary is None or anonymous_json(request.headers)):
         url = url_of(request.url.path, request.url.query)
         entry = Entry(again, etag, media_type, tuple(headers.items()))
         index_of(request.app.state).remember(url, entry)

@@ -13,7 +13,7 @@ changed since version n"."""
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Table, event, select
+from sqlalchemy import Connection, Table, event, text
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from api.core.sequences import SequenceCounter, next_value
@@ -63,13 +63,19 @@ def writing(session: Session, kind: str) -> int:
     return raised[kind]
 
 
+# Read on every public request (core/kept.py), so written out once: building, caching and
+# expanding the IN list of a Core select each time cost more than the query itself.
+# The names are this module's constants, never input.
+_CURRENT = text(
+    f"SELECT name, value FROM {SequenceCounter.__tablename__} WHERE name IN ("  # noqa: S608
+    + ", ".join(f"'{_counter(kind)}'" for kind in KINDS)
+    + ")"
+)
+
+
 def current(reader: Reader) -> dict[str, int]:
     """Every counter, in one query."""
-    rows = reader.execute(
-        select(SequenceCounter.name, SequenceCounter.value).where(
-            SequenceCounter.name.in_([_counter(kind) for kind in KINDS])
-        )
-    ).all()
+    rows = reader.execute(_CURRENT).all()
     return {name.removeprefix("versie:"): value for name, value in rows}
 
 

@@ -95,11 +95,8 @@ class Settings(BaseSettings):
     storage_dir: str = "var/bestanden"
     max_upload_bytes: int = Field(default=26_214_400, description="Largest file upload (bytes).")
     kept_answers_first: bool = Field(
-        default=False,
-        description=(
-            "Send kept public answers before routing (core/kept.py). Off until a browser test "
-            "that showed a visitor the editor's controls with it on is understood."
-        ),
+        default=True,
+        description="Send kept public answers to anonymous callers before routing (core/kept.py).",
     )
     s3_endpoint_url: str | None = None
     s3_region: str | None = None

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from api.core.data_versions import Reader
 from api.core.errors import DomainError
 from api.core.security import Principal
 from api.products import catalogue, repository
@@ -65,11 +66,16 @@ class ListVersion:
     last_modified: datetime | None
 
 
-def list_version(session: Session, viewer: Viewer) -> ListVersion:
+def list_version(reader: Reader, viewer: Viewer) -> ListVersion:
     """What the product list depends on, per kind of viewer (they see different products)."""
-    seq, products_changed, waves_changed, measures_changed = repository.catalogue_version(session)
+    seq, products_changed, waves_changed, measures_changed = repository.catalogue_version(reader)
     moments = [m for m in (products_changed, waves_changed, measures_changed) if m is not None]
     return ListVersion(
         key=f"{seq}|{waves_changed}|{measures_changed}|{viewer.value}",
         last_modified=max(moments, default=None),
     )
+
+
+def public_list_key(reader: Reader) -> str:
+    """The public list's key, read again before routing (core/kept.py)."""
+    return list_version(reader, Viewer.PUBLIC).key

@@ -8,6 +8,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from api.accounts.models import User
+from api.core.data_versions import Reader
 from api.core.sequences import SequenceCounter
 from api.measures.models import Measure, Wave
 from api.products.models import Audience as AudienceEnum
@@ -136,10 +137,10 @@ def get_product(session: Session, product_id: int, *, for_update: bool = False) 
 
 
 def catalogue_version(
-    session: Session,
+    reader: Reader,
 ) -> tuple[int, datetime | None, datetime | None, datetime | None]:
     """What the catalogue's representations depend on, in one cheap query (for ETags)."""
-    row = session.execute(
+    row = reader.execute(
         select(
             select(SequenceCounter.value)
             .where(SequenceCounter.name == "producten")

@@ -110,6 +110,7 @@ def list_products(
         last_modified=version.last_modified,
         cache_control=cache_control(viewer.value == "public"),
         vary=BY_VIEWER,
+        again=changes.public_list_key,
     )
 
 

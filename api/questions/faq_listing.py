@@ -3,9 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.orm import Session
-
-from api.core.security import Principal
+from api.core.data_versions import Reader
+from api.core.security import ANONYMOUS, Principal
 from api.questions import repository
 
 
@@ -15,7 +14,12 @@ class ListVersion:
     last_modified: datetime | None
 
 
-def list_version(session: Session, principal: Principal) -> ListVersion:
+def list_version(reader: Reader, principal: Principal) -> ListVersion:
     """Changes whenever any entry changes; the team sees entries the public does not."""
-    count, latest = repository.faq_version_key(session)
+    count, latest = repository.faq_version_key(reader)
     return ListVersion(f"{count}|{latest}|{principal.is_programme_team}", latest)
+
+
+def public_list_key(reader: Reader) -> str:
+    """The public list's key, read again before routing (core/kept.py)."""
+    return list_version(reader, ANONYMOUS).key

@@ -83,6 +83,7 @@ def list_faq(
         last_modified=version.last_modified,
         cache_control=cache_control(not team),
         vary=BY_VIEWER,
+        again=faq_listing.public_list_key,
     )
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from api.accounts.models import User, UserRole
+from api.core.data_versions import Reader
 from api.core.security import Role
 from api.measures.models import Measure, Theme
 from api.municipalities.models import Municipality
@@ -371,10 +372,10 @@ def get_faq(session: Session, faq_id: int) -> FaqEntry | None:
     return faq_entries(session, [faq_id]).get(faq_id)
 
 
-def faq_version_key(session: Session) -> tuple[int, datetime | None]:
+def faq_version_key(reader: Reader) -> tuple[int, datetime | None]:
     """Changes whenever any entry changes: a cheap ETag for the public FAQ lists."""
-    count, latest = session.execute(select(func.count(), func.max(FaqEntry.updated_at))).one()
-    titles = session.scalar(select(func.max(Measure.updated_at)))
+    count, latest = reader.execute(select(func.count(), func.max(FaqEntry.updated_at))).one()
+    titles = reader.scalar(select(func.max(Measure.updated_at)))
     # Entries show their measures' titles: an editor renaming one changes the list too.
     return int(count), max((m for m in (latest, titles) if m is not None), default=None)
 
