@@ -180,3 +180,40 @@ def cpu_seconds(server: Server) -> float | None:
             except OSError:
                 continue  # a worker that just ended
     return total
+
+
+def _pids(server: Server) -> list[int]:
+    pids = [server.process.pid]
+    if server.workers > 1:
+        pids += _children(server.process.pid)
+    return pids
+
+
+def _status_kib(pid: int, field: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise OSError(f"no {field} for {pid}")
+
+
+def start_peak_memory(server: Server) -> int | None:
+    """Forget the server's peak resident memory (Linux: `5` to /proc/PID/clear_refs) and return
+    what it holds now, in KiB, so `peak_memory_growth` can tell what a request added."""
+    try:
+        for pid in _pids(server):
+            Path(f"/proc/{pid}/clear_refs").write_text("5")
+        return sum(_status_kib(pid, "VmRSS") for pid in _pids(server))
+    except OSError:
+        return None
+
+
+def peak_memory_growth(server: Server, start_kib: int | None) -> int | None:
+    """How far the server's resident memory rose above `start_kib` since start_peak_memory,
+    in bytes (VmHWM, the peak since it was forgotten); None where Linux does not tell."""
+    if start_kib is None:
+        return None
+    try:
+        peak = sum(_status_kib(pid, "VmHWM") for pid in _pids(server))
+    except OSError:
+        return None
+    return max(0, peak - start_kib) * 1024

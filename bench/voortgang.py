@@ -144,6 +144,8 @@ class BulkFigures:
     """Median over the runs of the server's CPU time per row."""
     spread_pct: float
     error: str = ""
+    peak_growth_bytes: int | None = None
+    """The most the server's resident memory rose during one run (Linux only)."""
 
     @property
     def seconds(self) -> float:
@@ -304,10 +306,12 @@ def api_limits() -> tuple[int, int]:
 
 def bulk_run(
     editor: Editor, server: servers.Server, parts: list[tuple[int, bytes]], changed: bool
-) -> tuple[float, float | None]:
-    """Send one version of the whole matrix; return the wall seconds and the server's CPU
-    seconds. Every answer must be 200 with every row counted as changed (or as unchanged)."""
+) -> tuple[float, float | None, int | None]:
+    """Send one version of the whole matrix; return the wall seconds, the server's CPU
+    seconds and how far its resident memory rose at the peak (bytes). Every answer must be 200
+    with every row counted as changed (or as unchanged)."""
     headers = {"Content-Type": "application/json", "X-CSRF-Token": editor.csrf}
+    memory_start = servers.start_peak_memory(server)
     cpu_before = servers.cpu_seconds(server)
     started = time.perf_counter()
     for rows, body in parts:
@@ -323,7 +327,8 @@ def bulk_run(
             raise BulkError(f"answer {answer}, expected {expected}")
     seconds = time.perf_counter() - started
     cpu_after = servers.cpu_seconds(server)
-    return seconds, None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
+    cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
+    return seconds, cpu, servers.peak_memory_growth(server, memory_start)
 
 
 class BulkError(RuntimeError):
@@ -342,17 +347,20 @@ def measure_bulk(
         f"(largest body {largest / 1e6:.2f} MB; limits {max_rows} rows, {max_bytes} bytes)"
     )
     versions = ["AB"[run % 2] for run in range(plan.changed_runs)]
-    runs: dict[str, list[tuple[float, float | None]]] = {"changed": [], "unchanged": []}
+    runs: dict[str, list[tuple[float, float | None, int | None]]] = {
+        "changed": [],
+        "unchanged": [],
+    }
     errors: dict[str, str] = {}
     for kind, version in [("changed", v) for v in versions] + [("unchanged", versions[-1])]:
         try:
-            seconds, cpu = bulk_run(editor, server, bodies[version], kind == "changed")
+            seconds, cpu, memory = bulk_run(editor, server, bodies[version], kind == "changed")
         except (BulkError, httpx.HTTPError) as exc:
             # The database is no longer in a known state: stop the bulk part of this scale.
             errors[kind] = f"version {version}: {type(exc).__name__}: {exc}"
             log(f"progress {scale}: bulk {kind} failed: {errors[kind]}")
             break
-        runs[kind].append((seconds, cpu))
+        runs[kind].append((seconds, cpu, memory))
         log(
             f"progress {scale}: bulk {kind:<9} version {version}: {seconds:6.2f} s, "
             f"{grid.cells / seconds:7.0f} rows/s"
@@ -360,8 +368,9 @@ def measure_bulk(
         )
     figures = []
     for kind, done in runs.items():
-        rates = [grid.cells / s for s, _ in done]
-        cpus = [c for _, c in done if c is not None]
+        rates = [grid.cells / s for s, _, _ in done]
+        cpus = [c for _, c, _ in done if c is not None]
+        peaks = [m for _, _, m in done if m is not None]
         figures.append(
             BulkFigures(
                 scale=scale,
@@ -371,7 +380,7 @@ def measure_bulk(
                 request_bytes=largest,
                 runs=len(done),
                 rows_per_s=statistics.median(rates) if rates else math.nan,
-                run_seconds=[round(s, 3) for s, _ in done],
+                run_seconds=[round(s, 3) for s, _, _ in done],
                 server_cpu_us_per_row=(
                     statistics.median(cpus) / grid.cells * 1e6
                     if cpus and len(cpus) == len(done)
@@ -379,6 +388,7 @@ def measure_bulk(
                 ),
                 spread_pct=report.spread(rates),
                 error=errors.get(kind, ""),
+                peak_growth_bytes=max(peaks) if peaks and len(peaks) == len(done) else None,
             )
         )
     return figures

@@ -3,7 +3,7 @@ on the wrong side misses, and what a run did not measure says so, with why. Figu
 up here; the bench measures them (`make bench`), never a test."""
 
 import math
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import httpx
@@ -101,6 +101,28 @@ def test_figures_matrix_and_bulk_on_both_sides_of_their_limits() -> None:
     assert (passed["4a"].verdict, passed["4b"].verdict) == (targets.PASS, targets.PASS)
 
 
+@pytest.mark.parametrize(
+    ("ten_times_rise", "verdict"), [(80e6, targets.PASS), (81e6, targets.MISS)]
+)
+def test_bulk_memory_follows_the_request_not_the_matrix(
+    ten_times_rise: float, verdict: str
+) -> None:
+    result = voortgang.Result(voortgang.FULL, scales=[scale("1×", 1.0, 1.0, 10.0)])
+    result.scales.append(scale("10×", 1.0, math.nan, 50.0))
+    for name, rise in (("1×", 40e6), ("10×", ten_times_rise)):
+        found = next(s for s in result.scales if s.scale == name)
+        found.bulk = [replace(b, peak_growth_bytes=int(rise)) for b in found.bulk]
+
+    line = by_number(targets.evaluate(targets.Measured(progress=result)))["4c"]
+
+    assert line.verdict == verdict, line
+    without = voortgang.Result(voortgang.FULL, scales=[scale("1×", 1.0, 1.0, 10.0)])
+    without.scales.append(scale("10×", 1.0, math.nan, 50.0))
+    unmeasured = by_number(targets.evaluate(targets.Measured(progress=without)))["4c"]
+    assert unmeasured.verdict == targets.NOT_MEASURED
+    assert "Linux" in unmeasured.note
+
+
 def test_quick_runs_say_10x_was_not_measured() -> None:
     result = voortgang.Result(voortgang.QUICK, scales=[scale("1×", 1.0, 1.0, 10.0)])
     result.notes.append("10× skipped in --quick and --smoke")
@@ -108,7 +130,7 @@ def test_quick_runs_say_10x_was_not_measured() -> None:
     lines = by_number(targets.evaluate(targets.Measured(progress=result)))
 
     assert lines["2a"].verdict == targets.PASS
-    for number in ("2c", "2d", "3b"):
+    for number in ("2c", "2d", "3b", "4c"):
         assert lines[number].verdict == targets.NOT_MEASURED
         assert "10× skipped" in lines[number].note
 
