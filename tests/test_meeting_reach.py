@@ -21,6 +21,7 @@ from api.accounts.models import User, UserRole, user_municipalities
 from api.core import clock
 from api.core.clock import AMSTERDAM
 from api.core.db import build_engine
+from api.core.figure_cache import CachedFigure
 from api.core.migrations import upgrade_to_head
 from api.core.security import Principal, Role
 from api.core.settings import Settings
@@ -657,6 +658,10 @@ async def test_the_effect_compares_attended_with_absent_as_a_count_by_hand(
     assert [m["code"] for m in body["maatregelen"]] == ["M05", "M17"]
     assert body["voorbehoud"] is None
     assert "niet waardoor" in body["methode"]
+    # The state at the start is worked out once: asked again, it comes from the figure cache.
+    assert db.get(CachedFigure, f"bijeenkomst-begin:{start_day}:M05+M17") is not None
+    again = await editor.get(f"/api/v1/bijeenkomsten/{meeting.id}/effect")
+    assert again.json() == body
 
 
 async def test_the_effect_warns_for_small_groups_and_waits_for_the_start(

@@ -7,13 +7,15 @@ before, judged on the day itself: what a `peildatum` shows), the state now the k
 comparison says who moved, not why: the text says so, and a group under five municipalities is
 flagged as too small to conclude anything."""
 
+import json
 from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 from starlette.datastructures import State
 
-from api.core import clock
+from api.core import clock, data_versions
 from api.core.errors import ConflictError
+from api.core.figure_cache import cached
 from api.core.schemas import CodeName
 from api.core.security import Principal
 from api.meetings import policy, service
@@ -22,7 +24,7 @@ from api.meetings.models import MeetingStatus
 from api.meetings.reach_schemas import Effect, EffectGroup, EffectMunicipality
 from api.progress import grid
 from api.progress.deadlines import TrafficLight
-from api.progress.models import PHASE_ORDER
+from api.progress.models import PHASE_ORDER, Phase
 
 SMALLEST_GROUP = 5
 METHOD = (
@@ -38,6 +40,7 @@ CAUTION = (
     f"Een van de groepen telt minder dan {SMALLEST_GROUP} gemeenten: te weinig om er iets uit "
     "te concluderen."
 )
+ON_TRACK = TrafficLight.ON_TRACK
 _RANK = {phase: i for i, phase in enumerate(PHASE_ORDER)}
 
 
@@ -62,6 +65,30 @@ def _group(
     )
 
 
+def _behind_at_start(
+    session: Session, start_day: date, codes: list[str], today: date
+) -> dict[str, dict[str, str]]:
+    """The municipalities late or at risk on one of `codes` at the start of `start_day`, each
+    with her phase per measure then. A past day's history no longer changes, so it is worked
+    out once per version of the reference data (as the progress figures of a past day are)."""
+
+    def compute() -> str:
+        then = grid.build(session, start_day, as_of=start_day - timedelta(days=1))
+        return json.dumps(
+            {
+                place: {code: then.facts[place, code].phase.value for code in codes}
+                for place in then.places
+                if any(then.facts[place, code].verdict.light is not ON_TRACK for code in codes)
+            }
+        )
+
+    if start_day >= today:
+        return json.loads(compute())  # type: ignore[no-any-return]
+    key = f"bijeenkomst-begin:{start_day}:{'+'.join(codes)}"
+    version = data_versions.key(session, data_versions.REFERENCE)
+    return json.loads(cached(session, key, version, compute))  # type: ignore[no-any-return]
+
+
 def effect(session: Session, state: State, principal: Principal, meeting_id: int) -> Effect:
     policy.require_team(principal, "Het effect van een bijeenkomst inzien")
     meeting = service.get(session, meeting_id)
@@ -72,22 +99,15 @@ def effect(session: Session, state: State, principal: Principal, meeting_id: int
         raise ConflictError("Deze bijeenkomst is nog niet begonnen.")
     today = clock.today()
     start_day: date = clock.dutch_date(meeting.starts_at)
-    then = grid.build(session, start_day, as_of=start_day - timedelta(days=1))
-    current = grid.current(session, today, state)
     codes = [m.code for m in meeting.measures]
-    behind = [
-        place.code
-        for place in then.places.values()
-        if any(
-            then.facts[place.code, code].verdict.light is not TrafficLight.ON_TRACK
-            for code in codes
-        )
-    ]
+    then = _behind_at_start(session, start_day, codes, today)
+    current = grid.current(session, today, state)
+    behind = sorted(then)
     moved = {
         place
         for place in behind
         if any(
-            _RANK[current.facts[place, code].phase] > _RANK[then.facts[place, code].phase]
+            _RANK[current.facts[place, code].phase] > _RANK[Phase(then[place][code])]
             for code in codes
         )
     }
