@@ -73,6 +73,13 @@ TAGS = [
         "description": "De periodieke peiling onder gemeentelijke contactpersonen: vragen, "
         "rondes, uitnodigingen, antwoorden en resultaten.",
     },
+    {
+        "name": "Bijeenkomsten",
+        "description": (
+            "Werksessies, spreekuren met tijdsloten, webinars en trainingen: aanmelden met "
+            "wachtlijst, agenda-bestanden, aanwezigheid, materialen, evaluatie en bereik."
+        ),
+    },
     {"name": "Dashboard", "description": "Het landelijk beeld en het tekort door de tijd."},
     {"name": "Beheer", "description": "Gezondheid van de dienst."},
     {
