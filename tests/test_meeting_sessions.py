@@ -3,6 +3,7 @@ question with channel spreekuur), one municipality per slot even when two book a
 check-in list and attendance, materials sent once, and the questions asked there."""
 
 import contextlib
+import re
 import threading
 import uuid
 from collections.abc import Callable
@@ -273,6 +274,31 @@ async def test_cancelling_a_booking_frees_the_slot_and_keeps_the_question(
 
     rebooked = await several.post(path, json={**TOPIC, "gemeente": "GM0575"})
     assert rebooked.status_code == 201, rebooked.text
+
+
+async def test_giving_up_the_place_by_the_mails_link_frees_the_slot(
+    clients: Clients, client: httpx.AsyncClient, db: Session, tmp_path: Path
+) -> None:
+    meeting = _meeting(db)
+    slot = (await _slots(await _as(clients, EDITOR), meeting))[0]
+    utrecht = await _as(clients, UTRECHT)
+    booked = await utrecht.post(_path(meeting, "tijdsloten", slot["id"], "boeking"), json=TOPIC)
+    assert booked.status_code == 201, booked.text
+    (confirmation,) = [
+        m for m in mails(tmp_path / "outbox") if m["To"] == UTRECHT and any(m.iter_attachments())
+    ]
+
+    text = confirmation.get_body(("plain",))
+    assert text is not None
+    token = re.search(r"/aanmelding-annuleren#token=([A-Za-z0-9_-]+)", str(text.get_content()))
+    assert token, "the confirmation carries the link that gives up her place"
+    cancelled = await client.post("/api/v1/aanmelding-annuleren", json={"token": token.group(1)})
+    assert cancelled.status_code == 204, cancelled.text
+    shown = (await utrecht.get(_path(meeting, "tijdsloten"))).json()["tijdsloten"][0]
+    assert (shown["vrij"], shown["gemeente"]) == (True, None)
+    assert db.get(Question, booked.json()["vraag"]) is not None, "the question stays"
+    again = await utrecht.post(_path(meeting, "tijdsloten", slot["id"], "boeking"), json=TOPIC)
+    assert again.status_code == 201, "her municipality holds no slot any more"
 
 
 def _register(db: Session, meeting: Meeting, name: str, municipality: str | None) -> Registration:

@@ -24,7 +24,7 @@ from api.core.errors import ConflictError, ForbiddenError, NotFoundError, Unauth
 from api.core.security import Principal
 from api.core.settings import Settings
 from api.core.validation import InvalidParams
-from api.meetings import history, policy, repository, service, slot_release
+from api.meetings import history, policy, repository, service
 from api.meetings import repository_registrations as registrations
 from api.meetings.mails import Occasion, dutch_moment, send
 from api.meetings.models import (
@@ -326,7 +326,6 @@ def _give_up(
     held_place = registration.status is RegistrationStatus.REGISTERED
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = now
-    pass  # TEMP
     late = held_place and meeting.starts_at - now < LATE
     if late:
         registration.attendance = Attendance.CANCELLED_LATE

@@ -49,6 +49,14 @@ def slot_of_municipality(session: Session, meeting_id: int, code: str) -> Slot |
     ).first()
 
 
+def slots_of_registration(session: Session, registration_id: int) -> list[Slot]:
+    return list(
+        session.scalars(
+            select(Slot).where(Slot.registration_id == registration_id).order_by(Slot.starts_at)
+        )
+    )
+
+
 def holds_a_slot(session: Session, registration_id: int) -> bool:
     return bool(session.scalar(select(exists().where(Slot.registration_id == registration_id))))
 

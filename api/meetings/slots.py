@@ -27,6 +27,7 @@ from api.meetings import (
     repository,
     service,
     session_access,
+    slot_release,
 )
 from api.meetings import repository_slots as slots_repository
 from api.meetings.models import (
@@ -309,19 +310,8 @@ def cancel(
             raise ForbiddenError("Een boeking annuleert de eigen gemeente of het programmateam.")
         if clock.now() >= slot.starts_at:
             raise ConflictError("Dit tijdslot is al begonnen.")
-    details: dict[str, object] = {
-        "tijdslot": slot.id,
-        "gemeente": slot.municipality_code,
-        "vraag": slot.question_id,
-    }
     place_id = slot.registration_id
-    slot.municipality_code = None
-    slot.booked_by = None
-    slot.booked_at = None
-    slot.question_id = None
-    slot.registration_id = None
-    history.record(session, meeting, "boeking-geannuleerd", principal.subject, details)
-    session.flush()
+    slot_release.free(session, meeting, slot, principal.subject)
     if place_id is not None:
         _give_up_place(session, settings, principal, meeting, place_id)
 
