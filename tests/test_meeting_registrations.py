@@ -476,6 +476,26 @@ async def test_my_meetings_hold_my_own_places_and_the_colleagues_i_registered(
     assert (await client.get("/api/v1/mijn-bijeenkomsten")).status_code == 401
 
 
+async def test_erasing_a_person_empties_her_registrations_and_keeps_the_places(
+    clients: Clients, client: httpx.AsyncClient, db: Session, tmp_path: Path
+) -> None:
+    meeting = _meeting(db)
+    utrecht = await _signed_in(clients, UTRECHT)
+    placed = (await utrecht.post(_path(meeting), json=COLLEAGUE)).json()
+    token = _token(_mails_to(tmp_path / "outbox", placed["email"])[0])
+    team = await _signed_in(clients, EDITOR)
+    erased = await team.post("/api/v1/vragenstellers/wissingen", json={"email": COLLEAGUE["email"]})
+    assert erased.status_code == 200, erased.text
+    listing = (await team.get(_path(meeting))).json()
+    [row] = [r for r in listing["aanmeldingen"] if r["id"] == placed["id"]]
+    assert row["naam"] == "[gewist]"
+    assert "devries" not in row["email"]
+    assert row["status"] == "aangemeld"
+    assert row["gemeente"]["code"] == "GM0344"
+    assert listing["plaatsen"]["aangemeld"] == 1
+    assert (await client.post(LOOKUP, json={"token": token})).status_code == 404
+
+
 # ---------------------------------------------------------------------------------------------
 # The meeting cancelled or moved, and the reminder
 

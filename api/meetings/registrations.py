@@ -24,7 +24,7 @@ from api.core.errors import ConflictError, ForbiddenError, NotFoundError, Unauth
 from api.core.security import Principal
 from api.core.settings import Settings
 from api.core.validation import InvalidParams
-from api.meetings import history, policy, repository, service
+from api.meetings import history, policy, repository, service, slot_release
 from api.meetings import repository_registrations as registrations
 from api.meetings.mails import Occasion, dutch_moment, send
 from api.meetings.models import (
@@ -329,7 +329,9 @@ def _give_up(
     late = held_place and meeting.starts_at - now < LATE
     if late:
         registration.attendance = Attendance.CANCELLED_LATE
-    _release_slots(session, meeting, registration, actor)
+    # A consultation hour's place takes its booked slot with it, so another municipality
+    # can book it (the booking cancelled in slots.py gives up the place the other way round).
+    slot_release.free_of_registration(session, meeting, registration.id, actor)
     session.flush()
     history.record(
         session,
@@ -346,25 +348,6 @@ def _give_up(
         fill_free_places(session, settings, meeting, "systeem")
     service.refresh_full(session, meeting)
     session.flush()
-
-
-def _release_slots(
-    session: Session, meeting: Meeting, registration: Registration, actor: str
-) -> None:
-    """A consultation hour's place given up (with the mail's link) frees the slot booked with
-    it, so another municipality can take it; the question stays in the questions' flow."""
-    for slot in registrations.slots_held(session, registration.id):
-        details: dict[str, object] = {
-            "tijdslot": slot.id,
-            "gemeente": slot.municipality_code,
-            "vraag": slot.question_id,
-        }
-        slot.municipality_code = None
-        slot.booked_by = None
-        slot.booked_at = None
-        slot.question_id = None
-        slot.registration_id = None
-        history.record(session, meeting, "boeking-geannuleerd", actor, details)
 
 
 def _may_see(principal: Principal, meeting: Meeting, registration: Registration) -> bool:
@@ -542,3 +525,22 @@ def remind(session: Session, settings: Settings, now: datetime) -> int:
         send(session, settings, meetings[registration.meeting_id], registration, Occasion.REMINDER)
     session.flush()
     return len(due)
+
+
+ERASED_NAME = "[gewist]"
+
+
+def erase_person(session: Session, email: str) -> int:
+    """For the erasure of a person (api/questions/privacy.py): her name and address leave her
+    registrations, and their links stop working; the places, their municipality and her
+    attendance stay, so the places and the reach figures do not change after the fact.
+    Returns how many registrations were emptied."""
+    found = registrations.of_address(session, email.strip().lower())
+    for registration in found:
+        registration.name = ERASED_NAME
+        # Unique per meeting, and no address: the outbox never writes to .invalid.
+        registration.email = f"gewist-{registration.id}@gewist.invalid"
+        registration.user_id = None
+        registration.token_hash = None
+    session.flush()
+    return len(found)

@@ -7,7 +7,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from api.accounts.models import User
-from api.meetings.models import Meeting, MeetingStatus, Registration, RegistrationStatus, Slot
+from api.meetings.models import Meeting, MeetingStatus, Registration, RegistrationStatus
 from api.municipalities.models import Municipality
 from api.organisations.models import Organisation
 
@@ -157,9 +157,8 @@ def due_reminders(session: Session, begin: datetime, end: datetime) -> list[Regi
     return list(session.scalars(query))
 
 
-def slots_held(session: Session, registration_id: int) -> list[Slot]:
-    """The consultation-hour slots this place was booked with."""
-    return list(session.scalars(select(Slot).where(Slot.registration_id == registration_id)))
+def of_address(session: Session, email: str) -> list[Registration]:
+    return list(session.scalars(select(Registration).where(Registration.email == email)))
 
 
 def user(session: Session, user_id: int) -> User | None:

@@ -17,6 +17,7 @@ from api.core.requests import RequestContext
 from api.core.security import Principal
 from api.core.validation import InvalidParams
 from api.mail import service as mail
+from api.meetings import registrations as meeting_registrations
 from api.products.models import ProductFile
 from api.proposals import privacy as proposal_privacy
 from api.questions import repository, similarity
@@ -96,6 +97,8 @@ def erase(
     survey_privacy.erase_person(session, email)
     # Who sent an improvement proposal goes too; the proposal, about a product, stays.
     proposal_privacy.erase_person(session, email)
+    # Her places at meetings stay counted, under her municipality, without her name.
+    meeting_registrations.erase_person(session, email)
     mail.forget_recipient(session, email)
     session.flush()
     faq_kept = len({q.faq_id for q in questions if q.faq_id is not None})
