@@ -8,7 +8,7 @@ from pydantic import Field
 
 from api.core.dates import BoundedMoment
 from api.core.pagination import PageInfo, PageLinks
-from api.core.schemas import ApiModel, CodeName, Link, RequestModel
+from api.core.schemas import ApiModel, CodeName, Link, RequestModel, RowId
 from api.meetings.models import (
     Attendance,
     Audience,
@@ -60,8 +60,8 @@ class MeetingCreate(RequestModel):
         le=240,
         description="Alleen bij een spreekuur: de lengte van een boekbaar tijdslot.",
     )
-    organisator: int | None = Field(
-        default=None, ge=1, description="Persoon (adviseur of redacteur) die de bijeenkomst leidt."
+    organisator: RowId | None = Field(
+        default=None, description="Persoon (adviseur of redacteur) die de bijeenkomst leidt."
     )
     status: MeetingStatus = Field(
         default=MeetingStatus.PLANNED, description="'gepland' of 'open' (aanmelden mogelijk)."
@@ -88,7 +88,7 @@ class MeetingUpdate(RequestModel):
     einde: BoundedMoment | None = None
     capaciteit: int | None = Field(default=None, ge=1, le=10_000)
     aanmelden_tot: BoundedMoment | None = Field(default=None)
-    organisator: int | None = Field(default=None, ge=1)
+    organisator: RowId | None = None
     status: MeetingStatus | None = Field(
         default=None, description="'gepland' of 'open'; annuleren gaat via /annulering."
     )
