@@ -14,6 +14,7 @@ from api.municipalities.models import Municipality
 from api.organisations.models import Organisation, OrganisationKind
 from api.seed.demo_accounts import DEMO_CLIENTS, DEMO_USERS, load_demo_clients, load_demo_users
 from api.seed.demo_feedback import load_demo_feedback
+from api.seed.demo_meetings import DEMO_MEETINGS, load_demo_meetings
 from api.seed.demo_notifications import load_demo_notifications
 from api.seed.demo_products import load_demo_products
 from api.seed.demo_progress import load_demo_progress
@@ -99,6 +100,7 @@ def load_demo_data(
         ("samenwerkingsverbanden", len(SHARED_SERVICES), _shared_services),
         ("gebruikers", len(DEMO_USERS), _counted("gebruikers", load_demo_users)),
         ("koppelingen", len(DEMO_CLIENTS), _counted("koppelingen", load_demo_clients)),
+        ("bijeenkomsten", len(DEMO_MEETINGS), _counted("bijeenkomsten", load_demo_meetings)),
         ("producten", 23 * 3, _counted("producten", products)),
         ("productfeedback", 700, _counted("productfeedback", product_feedback)),
         ("voortgang", 342 * 23, _counted("voortgang", load_demo_progress)),
