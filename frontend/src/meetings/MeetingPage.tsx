@@ -180,7 +180,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       {(meeting.maatregelen.length > 0 || meeting.themas.length > 0) && (
         <section aria-labelledby="maatregelen-kop" className="spoorboek-section">
           <Heading level={2} id="maatregelen-kop">
-            Over
+            {meeting.themas.length > 0 ? 'Maatregelen en thema’s' : 'Maatregelen'}
           </Heading>
           <UnorderedList>
             {meeting.maatregelen.map((measure) => (

@@ -58,7 +58,7 @@ export function RegistrationTable({ meetingId, registrations, labelledBy, cancel
   return (
     <>
       <ScrollTable labelledBy={labelledBy}>
-        <Table className="spoorboek-table" aria-labelledby={labelledBy}>
+        <Table className="spoorboek-table spoorboek-registrations" aria-labelledby={labelledBy}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">Naam</TableHeaderCell>
@@ -85,8 +85,9 @@ export function RegistrationTable({ meetingId, registrations, labelledBy, cancel
                         busy={cancel.isPending && cancel.variables.id === registration.id}
                         disabled={cancel.isPending}
                         onClick={() => cancel.mutate(registration)}
+                        aria-label={`Afmelden: ${registration.naam}`}
                       >
-                        Afmelden<span className="spoorboek-visually-hidden">: {registration.naam}</span>
+                        Afmelden
                       </SecondaryActionButton>
                     )}
                   </TableCell>

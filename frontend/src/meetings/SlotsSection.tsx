@@ -130,15 +130,21 @@ function SlotItem({ meetingId, slot, bookable, onMessage }: { meetingId: number;
       )}
       {own && bookable && (
         <ButtonGroup>
-          <SecondaryActionButton type="button" busy={cancel.isPending} disabled={cancel.isPending} onClick={() => cancel.mutate()}>
-            Boeking annuleren<span className="spoorboek-visually-hidden"> ({time})</span>
+          <SecondaryActionButton
+            type="button"
+            busy={cancel.isPending}
+            disabled={cancel.isPending}
+            onClick={() => cancel.mutate()}
+            aria-label={`Boeking annuleren (${time})`}
+          >
+            Boeking annuleren
           </SecondaryActionButton>
         </ButtonGroup>
       )}
       {slot.vrij && bookable && !open && (
         <ButtonGroup>
-          <PrimaryActionButton type="button" onClick={() => setOpen(true)}>
-            Boeken<span className="spoorboek-visually-hidden"> ({time})</span>
+          <PrimaryActionButton type="button" onClick={() => setOpen(true)} aria-label={`Boeken (${time})`}>
+            Boeken
           </PrimaryActionButton>
         </ButtonGroup>
       )}
