@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import create_engine, delete, select
 from sqlalchemy.orm import Session
 
 from api.mail import service as mail
@@ -73,3 +73,28 @@ def test_any_failure_of_one_message_keeps_it_for_a_retry_and_spares_the_commit(
     db.refresh(row)
     assert row.sent_at is None
     assert row.last_error == "kapotte koptekst"
+
+
+def test_delivery_after_a_commit_needs_no_second_connection(
+    database_url: str, tmp_path: Path
+) -> None:
+    """The request's connection is back in the pool before the mail is delivered: with every
+    connection taken, delivery must not wait for one that only it holds (a pool timeout)."""
+    settings = make_settings(database_url, tmp_path)
+    engine = create_engine(database_url, pool_size=1, max_overflow=0, pool_timeout=0.5)
+    subject = "Eén verbinding genoeg"
+    try:
+        with Session(engine) as session:
+            mail.send(session, settings, to="c@gemeente.example", subject=subject, body="x")
+            session.commit()
+        [sent] = mails(tmp_path / "outbox")
+        assert sent["Subject"] == subject
+        with Session(engine) as session:
+            row = session.scalars(
+                select(OutboxMessage).where(OutboxMessage.subject == subject)
+            ).one()
+            assert row.sent_at is not None
+    finally:
+        with engine.begin() as connection:
+            connection.execute(delete(OutboxMessage).where(OutboxMessage.subject == subject))
+        engine.dispose()

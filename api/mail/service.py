@@ -6,7 +6,7 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 
 from sqlalchemy import event, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from api.core.settings import Settings
 from api.mail.backends import backend_for
@@ -93,13 +93,25 @@ def send(
     session.info.setdefault(_AFTER_COMMIT, []).append((row.id, settings))
 
 
+_COMMITTED = "spoorboek_mail_committed"
+
+
 @event.listens_for(Session, "after_commit")
-def _deliver_committed(session: Session) -> None:
+def _committed(session: Session) -> None:
     waiting = session.info.pop(_AFTER_COMMIT, [])
+    if waiting:
+        session.info.setdefault(_COMMITTED, []).extend(waiting)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _deliver_committed(session: Session, _transaction: SessionTransaction) -> None:
+    # Delivered once the transaction has ended, when its connection is back in the pool:
+    # during `after_commit` it is still held, and with every connection taken the delivery
+    # below would wait for one that only this request could give back (a pool timeout).
+    waiting = session.info.pop(_COMMITTED, [])
     if not waiting:
         return
-    # The committed session may not run SQL any more; a fresh one on the same bind marks the
-    # messages as sent (or keeps them for a retry).
+    # A fresh session on the same bind marks the messages as sent (or keeps them for a retry).
     with Session(bind=session.get_bind()) as delivery:
         for message_id, settings in waiting:
             row = delivery.get(OutboxMessage, message_id)
