@@ -17,6 +17,8 @@ from api.core.settings import Settings
 from api.jobs import repository
 from api.jobs.schedules import Schedule, daily, every
 from api.mail.service import deliver_pending
+from api.meetings import ratings as meeting_ratings
+from api.meetings import registrations as meeting_registrations
 from api.notifications import reminders
 from api.notifications.sending import send_due, send_summaries
 from api.satisfaction import ratings
@@ -73,6 +75,19 @@ def _expire_rating_comments(session: Session, settings: Settings, now: datetime)
     emptied = ratings.expire_comments(session, settings, now)
     session.commit()
     return f"{emptied} toelichting(en) bij beoordelingen geleegd"
+
+
+def _meeting_reminders(session: Session, settings: Settings, now: datetime) -> str:
+    sent = meeting_registrations.remind(session, settings, now)
+    session.commit()
+    return f"{sent} herinnering(en) voor bijeenkomsten verstuurd"
+
+
+def _meeting_evaluation(session: Session, settings: Settings, now: datetime) -> str:
+    asked = meeting_ratings.ask_attendees(session, settings, now, session.commit)
+    emptied = meeting_ratings.expire_comments(session, settings, now)
+    session.commit()
+    return f"{asked} aanwezige(n) om een beoordeling gevraagd, {emptied} toelichting(en) geleegd"
 
 
 def _prune_runs(session: Session, settings: Settings, now: datetime) -> str:
@@ -157,6 +172,22 @@ JOBS: dict[str, Job] = {
             "Wist open antwoorden van de peiling die ouder zijn dan de bewaartermijn.",
             daily("03:30"),
             _survey_retention,
+        ),
+        Job(
+            "bijeenkomsten-herinneringen",
+            "Herinnert wie een plaats heeft de dag voor de bijeenkomst, met het .ics-bestand, "
+            "één keer.",
+            daily("06:45"),
+            _meeting_reminders,
+            lease=timedelta(minutes=30),
+        ),
+        Job(
+            "bijeenkomsten-evaluatie",
+            "Vraagt wie bij een afgelopen bijeenkomst aanwezig was één keer per e-mail hoe "
+            "nuttig die was, en leegt toelichtingen ouder dan de bewaartermijn.",
+            daily("06:50"),
+            _meeting_evaluation,
+            lease=timedelta(minutes=30),
         ),
         Job(
             "uitvoeringen-opruimen",

@@ -129,6 +129,8 @@ def test_the_jobs_and_their_schedules() -> None:
         "beoordelingen-toelichtingen-opruimen": "dagelijks om 03:30",
         "peiling-rondes": "dagelijks om 06:45",
         "peiling-bewaartermijn": "dagelijks om 03:30",
+        "bijeenkomsten-herinneringen": "dagelijks om 06:45",
+        "bijeenkomsten-evaluatie": "dagelijks om 06:50",
         "uitvoeringen-opruimen": "dagelijks om 03:15",
     }
     for job in JOBS.values():
