@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 
-import { DEMO_USERS } from './accounts';
+import { DEMO_USERS, expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations } from './axe';
 import { newContext, uniqueWord } from './products';
 import { asRole, openAs } from './sessions';
@@ -11,6 +11,7 @@ async function axeAtEveryWidth(page: Page): Promise<void> {
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
     await expectNoAxeViolations(page);
+    await expectNoHorizontalScroll(page, width);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -174,5 +175,20 @@ test.describe('het programmateam en zijn bijeenkomsten', () => {
     await expect(page.getByRole('region', { name: 'Geschiedenis', exact: true })).toContainText('Ruud Redactie (demo)');
     await expect(page.getByRole('main')).not.toContainText(/laden…/);
     await axeAtEveryWidth(page);
+  });
+
+  test('the reach of a half-year, per measure and kind, with the municipalities not reached and a CSV', async ({ page }) => {
+    await openAs(page, 'redacteur');
+    await page.getByRole('navigation', { name: 'Bijeenkomsten' }).getByRole('link', { name: 'Bereik' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Bereik van de bijeenkomsten' })).toBeVisible();
+    await expect(page.getByRole('main')).not.toContainText(/laden…/);
+    await expect(page.getByRole('heading', { level: 2, name: /tot en met/ })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Per maatregel', exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: /^Niet bereikt \(\d+ gemeenten?\)$/ })).toBeVisible();
+    await axeAtEveryWidth(page);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download als CSV' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^bereik-bijeenkomsten-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    await expect(page.getByText('Het CSV-bestand is gedownload.')).toBeVisible();
   });
 });

@@ -101,7 +101,7 @@ function GroupTable({ id, caption, first, rows, label = (row) => row.groep.naam,
       ) : (
         <DataTable
           id={id}
-          caption={caption}
+          caption={`${caption}: bijeenkomsten, aanmeldingen en aanwezigen`}
           columns={[first, 'Bijeenkomsten', 'Aanmeldingen', 'Aanwezig', 'Gemeenten bereikt']}
         >
           {rows.map((row) => (
