@@ -314,6 +314,39 @@ async def test_the_waiting_list_is_promoted_in_order_and_the_promoted_are_told(
     assert meeting.status is MeetingStatus.FULL
 
 
+async def test_more_places_go_to_the_waiting_list_in_order_at_once(
+    clients: Clients, app: FastAPI, db: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _mail_settings(app, monkeypatch)
+    meeting = _meeting(db, capacity=2)
+    team = await _signed_in(clients, EDITOR)
+    made = []
+    for n in range(5):
+        response = await team.post(
+            _path(meeting), json={"naam": f"Persoon {n}", "email": f"p{n}@x.example"}
+        )
+        made.append(response.json())
+    page = f"/api/v1/bijeenkomsten/{meeting.id}"
+
+    async def capacity(places: int) -> None:
+        etag = (await team.get(page)).headers["ETag"]
+        changed = await team.patch(page, json={"capaciteit": places}, headers={"If-Match": etag})
+        assert changed.status_code == 200, changed.text
+
+    await capacity(4)
+    statuses = [_row(db, r["id"]).status for r in made]
+    assert statuses == [RegistrationStatus.REGISTERED] * 4 + [RegistrationStatus.WAITING]
+    db.refresh(meeting)
+    assert meeting.status is MeetingStatus.FULL
+    told = _mails_to(tmp_path / "outbox", "p3@x.example")
+    assert [m["Subject"] for m in told][-1].startswith("Van de wachtlijst aangemeld:")
+
+    await capacity(10)
+    assert _row(db, made[4]["id"]).status is RegistrationStatus.REGISTERED
+    db.refresh(meeting)
+    assert meeting.status is MeetingStatus.OPEN
+
+
 async def test_the_list_shows_a_contact_only_her_municipalities(
     clients: Clients, client: httpx.AsyncClient, db: Session
 ) -> None:

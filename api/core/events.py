@@ -77,3 +77,7 @@ waiting list is told, with a cancelling .ics."""
 MEETING_MOVED = "bijeenkomst.verplaatst"
 """payload: {"meeting": int, "fields": [str], "actor": int | None}: the time, the place or the
 join link changed (the SEQUENCE is raised); everyone registered gets the updated .ics."""
+
+MEETING_PLACES_CHANGED = "bijeenkomst.plaatsen"
+"""payload: {"meeting": int, "actor": str}: the capacity or the status changed, so places may
+have come free for the waiting list."""

@@ -414,6 +414,12 @@ def update(
             events.MEETING_MOVED,
             {"meeting": meeting.id, "fields": moved, "actor": principal.user_id},
         )
+    if "capaciteit" in changed or "status" in changed:
+        events.publish(
+            session,
+            events.MEETING_PLACES_CHANGED,
+            {"meeting": meeting.id, "actor": principal.subject},
+        )
     return meeting
 
 
