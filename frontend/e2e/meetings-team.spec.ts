@@ -172,6 +172,20 @@ test.describe('het programmateam en zijn bijeenkomsten', () => {
       'De aanwezigheid is opgeslagen: 1 persoon aanwezig.',
     );
     await expect(registrations.getByRole('row', { name: DEMO_USERS.utrecht.name })).toContainText('Aanwezig');
+
+    // Afterwards: the presentation, found by its title among the published presentations, sent to those registered.
+    const found = await page.request.get('/api/v1/producten?soort=presentatie&paginaGrootte=1');
+    const [presentation] = ((await found.json()) as { resultaten: { id: number; titel: string }[] }).resultaten;
+    expect(presentation, 'a published demo presentation').toBeTruthy();
+    const materials = page.getByRole('region', { name: 'Materialen', exact: true });
+    await materials.getByRole('searchbox', { name: 'Zoek het product' }).fill(presentation!.titel);
+    await materials.getByRole('radiogroup', { name: 'Gevonden producten' }).getByRole('radio', { name: presentation!.titel, exact: true }).check();
+    await materials.getByRole('button', { name: 'Materiaal toevoegen' }).click();
+    const row = materials.getByRole('row', { name: presentation!.titel });
+    await expect(row).toContainText('Nog niet verstuurd');
+    await materials.getByRole('button', { name: /^Versturen aan wie is aangemeld/ }).click();
+    await expect(materials.getByRole('status').filter({ hasText: 'Verstuurd' })).toHaveText('Verstuurd: 1 mail.');
+    await expect(row).toContainText('Verstuurd op');
     await expect(page.getByRole('region', { name: 'Geschiedenis', exact: true })).toContainText('Ruud Redactie (demo)');
     await expect(page.getByRole('main')).not.toContainText(/laden…/);
     await axeAtEveryWidth(page);
