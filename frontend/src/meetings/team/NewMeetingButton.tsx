@@ -16,6 +16,3 @@ export function NewMeetingButton() {
     </ButtonGroup>
   );
 }
-
-/** Under each meeting of the agenda, for the team: the way to its panel. */
-export { teamPanelPath } from './paths';
