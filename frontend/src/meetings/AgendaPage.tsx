@@ -15,6 +15,7 @@ import { agendaQuery, agendaQueryFrom, isFiltered } from './api';
 import { KIND_LABELS, KINDS } from './labels';
 import { MeetingItem } from './MeetingItem';
 import { AGENDA_FEED_HREF, MY_MEETINGS_PATH } from './paths';
+import { NewMeetingButton } from './team/NewMeetingButton';
 import './meetings.css';
 
 const NAMES = ['soort', 'maatregel', 'provincie'] as const;
@@ -130,6 +131,7 @@ export default function AgendaPage() {
         Werksessies, spreekuren, webinars, trainingen en regiobijeenkomsten over de invoering van de Participatiewet in
         balans.
       </Paragraph>
+      <NewMeetingButton />
       <Paragraph>
         <Link href={AGENDA_FEED_HREF}>Agenda in je eigen agenda-app</Link>: neem dit adres op als agenda-abonnement
         (iCalendar) in Outlook, Google Agenda of Apple Agenda; nieuwe en gewijzigde bijeenkomsten verschijnen dan vanzelf.

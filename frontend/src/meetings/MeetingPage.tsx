@@ -6,7 +6,7 @@ import { ApiError } from '../api/problem';
 import { AppLink } from '../app/AppLink';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { loginPath } from '../auth/returnPath';
-import { hasRole, useCurrentUser, type User } from '../auth/session';
+import { hasRole, isEditor, useCurrentUser, type User } from '../auth/session';
 import { DutchDateTime } from '../shared/DutchDateTime';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { FactList } from '../shared/FactList';
@@ -19,6 +19,7 @@ import { AGENDA_PATH, MY_MEETINGS_PATH, meetingIcsHref } from './paths';
 import { RegistrationForm } from './RegistrationForm';
 import { RegistrationTable } from './RegistrationTable';
 import { SlotsSection } from './SlotsSection';
+import { teamPanelPath } from './team/paths';
 import type { MeetingDetail } from './types';
 import './meetings.css';
 
@@ -144,6 +145,12 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       </Paragraph>
       <Heading level={1}>{meeting.titel}</Heading>
       <MeetingBadges meeting={meeting} own={meeting.mijnAanmelding} />
+      {isEditor(user) && (
+        <Paragraph>
+          <AppLink to={teamPanelPath(meeting.id)}>Beheer van deze bijeenkomst</AppLink> (aanmeldingen, presentielijst,
+          materialen, uitnodigingen).
+        </Paragraph>
+      )}
       {meeting.status === 'geannuleerd' && (
         <Alert type="warning">
           <Heading level={2}>Deze bijeenkomst is geannuleerd</Heading>
