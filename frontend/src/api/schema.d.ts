@@ -1834,7 +1834,7 @@ export interface paths {
         };
         /**
          * Tevredenheid per contactpunt, per maatregel, thema, fase, provincie, arbeidsmarktregio of adviseur, per maand of kwartaal, met de trend (redactie)
-         * @description Antwoorden (score 1-5: gemiddelde, verdeling, responspercentage), producten (stemmen 'Was dit nuttig?': aandeel nuttig) en de peiling (gemiddelde per schaalvraag, responspercentage). Een groep met minder respondenten dan de minimale groepsgrootte (standaard 5), of die met andere getoonde cijfers tot zo'n groep is af te leiden, toont geen getallen maar 'te weinig antwoorden'. `adviseur=ik` toont alleen de scores van uw eigen antwoorden; de scores van een andere adviseur, en `groep=adviseur`, ziet alleen de beheerder. Een contactpunt dat bij de groepering of filters niet past, staat in `nietGetoond`.
+         * @description Antwoorden (score 1-5: gemiddelde, verdeling, responspercentage), producten (stemmen 'Was dit nuttig?': aandeel nuttig), de peiling (gemiddelde per schaalvraag, responspercentage) en bijeenkomsten (score 1-5 van de aanwezigen, in de periode van de bijeenkomst; bij 'adviseur' telt de organisator). Een groep met minder respondenten dan de minimale groepsgrootte (standaard 5), of die met andere getoonde cijfers tot zo'n groep is af te leiden, toont geen getallen maar 'te weinig antwoorden'. `adviseur=ik` toont alleen de scores van uw eigen antwoorden; de scores van een andere adviseur, en `groep=adviseur`, ziet alleen de beheerder. Een contactpunt dat bij de groepering of filters niet past, staat in `nietGetoond`.
          */
         get: operations["tevredenheidCijfersOpvragen"];
         put?: never;
@@ -2328,6 +2328,565 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bijeenkomsten/kalender": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De agenda als iCalendar-feed, om op te abonneren in een agenda-programma
+         * @description Elke bijeenkomst die nog komt of in het afgelopen halfjaar was, in Europe/Amsterdam. Zonder deelnamelinks; een geannuleerde bijeenkomst staat erin met STATUS:CANCELLED, zodat een agenda die haar overnam dat ook hoort.
+         */
+        get: operations["bijeenkomstenKalender"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/kalender": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Eén bijeenkomst als .ics-bestand
+         * @description Met de deelnamelink voor wie is aangemeld en voor het programmateam.
+         */
+        get: operations["bijeenkomstKalenderbestand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kalenders/{geheim}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Iemands eigen agenda-feed: de bijeenkomsten waarvoor zij is aangemeld
+         * @description Het adres is geheim en werkt zonder inloggen (agenda-programma's sturen geen inloggegevens mee); daarom staan de deelnamelinks erin. Een vervangen of verwijderd adres geeft 404.
+         */
+        get: operations["persoonlijkeKalender"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mijn-kalender": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Of ik een eigen agenda-adres heb (het adres zelf is alleen bij het maken te zien) */
+        get: operations["mijnKalenderOpvragen"];
+        put?: never;
+        /** Een nieuw geheim agenda-adres maken; een eerder adres werkt dan niet meer */
+        post: operations["mijnKalenderMaken"];
+        /** Mijn agenda-adres laten vervallen */
+        delete: operations["mijnKalenderVerwijderen"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/bereik": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het bereik van de bijeenkomsten per maatregel, soort, provincie en arbeidsmarktregio, en de gemeenten die niet bereikt zijn (redactie)
+         * @description Standaard het lopende halfjaar (Nederlandse kalenderdagen); met alleen `van` of `tot` de rest van dat halfjaar. Met `Accept: text/csv` dezelfde cijfers als één tabel.
+         */
+        get: operations["bijeenkomstenBereikOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/uitnodigingen/voorbeeld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Wie een uitnodiging zou krijgen: de gemeenten die te laat zijn of risico lopen op de maatregelen van de bijeenkomst, met hun contactpersonen (redactie)
+         * @description Het verkeerslicht is dat van de voortgangscijfers (zoals in 'hulp nodig'). Alleen actieve contactpersonen die nog niet zijn uitgenodigd en niet zijn aangemeld; zonder e-mailadressen.
+         */
+        get: operations["bijeenkomstUitnodigingenVoorbeeld"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/uitnodigingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nodig de contactpersonen uit van elke gemeente die te laat is of risico loopt op de maatregelen van de bijeenkomst (redactie)
+         * @description Iedereen krijgt één uitnodiging per bijeenkomst: opnieuw uitnodigen bereikt alleen wie er sindsdien bij kwam. Elke uitnodiging gaat per e-mail, met de reden.
+         */
+        post: operations["bijeenkomstUitnodigen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/effect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gingen de gemeenten die te laat waren of risico liepen sneller vooruit als ze aanwezig waren? (redactie) */
+        get: operations["bijeenkomstEffectOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/aanmeldingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De aanmeldingen en de wachtlijst van een bijeenkomst
+         * @description Het programmateam en de organisator zien iedereen; een contactpersoon de aanmeldingen voor haar eigen gemeente(n). Eerst wie een plaats heeft, dan de wachtlijst in volgorde, dan wie zich afmeldde. Met `Accept: text/csv` of `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` dezelfde rijen als bestand: naam, e-mail, gemeente, organisatie, status, plaats op wachtlijst en aanwezigheid.
+         */
+        get: operations["aanmeldingenOpvragen"];
+        put?: never;
+        /**
+         * Aanmelden voor een bijeenkomst: uzelf of een collega
+         * @description Zonder naam en e-mail meldt u uzelf aan; met beide een collega (geen account nodig). Een contactpersoon meldt collega's van haar eigen gemeente aan (`gemeente` verplicht bij meer gemeenten); een expert alleen zichzelf, bij de doelgroep ketenpartners of iedereen; het programmateam en de organisator iedereen. Is de bijeenkomst vol, dan komt de aanmelding op de wachtlijst (status `wachtlijst`, met de plaats). De bevestiging gaat per e-mail, met het .ics-bestand bij een plaats.
+         */
+        post: operations["aanmelden"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/aanmeldingen/{aanmeldingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Een aanmelding annuleren
+         * @description Door de persoon zelf, wie haar aanmeldde, een contactpersoon van haar gemeente, het programmateam of de organisator. De plaats gaat naar de eerste op de wachtlijst, die dat per e-mail hoort. Minder dan 24 uur voor het begin telt als `laat-afgemeld`.
+         */
+        delete: operations["aanmeldingAnnuleren"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aanmelding-opzoeken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * De aanmelding die de link uit een e-mail noemt (zonder in te loggen)
+         * @description Verandert niets: zo kan de pagina eerst laten zien waarvoor u zich afmeldt. Na het afmelden noemt de link de status `afgemeld`. Alleen de link uit de nieuwste e-mail over de bijeenkomst werkt.
+         */
+        post: operations["aanmeldingOpzoeken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/aanmelding-annuleren": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Afmelden met de link uit een e-mail (zonder in te loggen) */
+        post: operations["aanmeldingAnnulerenMetLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mijn-bijeenkomsten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mijn bijeenkomsten: mijn aanmeldingen en die van collega's die ik aanmeldde
+         * @description Komende bijeenkomsten eerst de vroegste; afgelopen eerst de laatste.
+         */
+        get: operations["mijnBijeenkomsten"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomstbeoordeling/opzoeken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * De beoordeling die een link uit de mail na een bijeenkomst noemt (zonder in te loggen)
+         * @description Alleen lezen. De code staat in het fragment van de link (#token=…), dat geen server ziet; de pagina stuurt hem hier in de body.
+         */
+        post: operations["bijeenkomstbeoordelingOpzoeken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomstbeoordeling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Een bijeenkomst beoordelen met de link uit de mail (zonder in te loggen)
+         * @description Zet de score (1-5) en de toelichting; binnen de termijn zo vaak als de deelnemer wil. Na `wijzigbaarTot` is het antwoord 409 en blijft alles zoals het was. De link beoordeelt alleen de bijeenkomst waarvoor hij is verstuurd.
+         */
+        put: operations["bijeenkomstBeoordelen"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/evaluatie": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De evaluatie van een bijeenkomst: gevraagd, beoordeeld, gemiddelde, verdeling en toelichtingen (redactie en organisator)
+         * @description Met minder beoordelingen dan de minimale groepsgrootte (standaard 5) geen gemiddelde, verdeling of toelichtingen, alleen 'te weinig antwoorden'. Toelichtingen alleen zonder persoonsgegevens, zonder score en op alfabet.
+         */
+        get: operations["bijeenkomstEvaluatieOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/tijdsloten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De tijdsloten van een spreekuur en welke vrij zijn (openbaar)
+         * @description Welke gemeente een tijdslot boekte, en haar vraag, ziet alleen het programmateam en die gemeente zelf.
+         */
+        get: operations["tijdslotenOpvragen"];
+        put?: never;
+        /**
+         * De tijdsloten van een spreekuur maken of opnieuw maken (redactie, organisator)
+         * @description Van begin tot einde in stappen van tijdslotMinuten (leeg: die van het spreekuur); een kortere rest aan het einde vervalt. Opnieuw maken vervangt de tijdsloten, zolang er geen is geboekt.
+         */
+        post: operations["tijdslotenMaken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/tijdsloten/{slotId}/boeking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een tijdslot boeken voor de eigen gemeente (contactpersoon)
+         * @description Het onderwerp wordt een vraag (kanaal spreekuur) aan het programmateam, gekoppeld aan het tijdslot, zodat de adviseur zich kan voorbereiden; wie boekt, is aangemeld en krijgt de bevestiging met .ics. Eén gemeente per tijdslot, één tijdslot per gemeente per spreekuur.
+         */
+        post: operations["tijdslotBoeken"];
+        /** Een boeking annuleren (eigen gemeente, redactie); de vraag blijft */
+        delete: operations["tijdslotBoekingAnnuleren"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/presentielijst": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De presentielijst: wie is aangemeld, per gemeente en naam (redactie, organisator) */
+        get: operations["presentielijstOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/aanwezigheid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Aanwezigheid vastleggen: aanwezig, afwezig of laat afgemeld (redactie, organisator)
+         * @description Vanaf het begin van de bijeenkomst; alleen voor haar eigen aanmeldingen.
+         */
+        put: operations["aanwezigheidVastleggen"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/materialen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De presentatie en opname van een bijeenkomst (openbaar: de gepubliceerde) */
+        get: operations["materialenOpvragen"];
+        put?: never;
+        /** Een product (presentatie of opname) als materiaal toevoegen (redactie, organisator) */
+        post: operations["materiaalToevoegen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/materialen/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Een materiaal loskoppelen; het product blijft (redactie, organisator) */
+        delete: operations["materiaalVerwijderen"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/materialen/versturen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * De nog niet verstuurde materialen mailen aan iedereen die is aangemeld
+         * @description Alleen gepubliceerde producten gaan mee; wat al verstuurd is, gaat niet opnieuw (nogmaals versturen mailt niets en geeft 0).
+         */
+        post: operations["materialenVersturen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/vragen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De vragen gesteld tijdens de bijeenkomst of geboekt voor het spreekuur (redactie) */
+        get: operations["bijeenkomstVragenOpvragen"];
+        put?: never;
+        /** Een bestaande vraag koppelen aan de bijeenkomst (redactie) */
+        post: operations["bijeenkomstVraagKoppelen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/vragen/{vraagId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Een vraag loskoppelen van de bijeenkomst; de vraag blijft (redactie) */
+        delete: operations["bijeenkomstVraagOntkoppelen"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De agenda: komende (of afgelopen) bijeenkomsten, te filteren (openbaar) */
+        get: operations["bijeenkomstenOpvragen"];
+        put?: never;
+        /** Een bijeenkomst plannen (redactie) */
+        post: operations["bijeenkomstAanmaken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén bijeenkomst; de deelnamelink alleen voor wie is aangemeld en de redactie */
+        get: operations["bijeenkomstOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Een bijeenkomst wijzigen; een nieuwe tijd of plaats gaat naar wie is aangemeld (redactie, organisator) */
+        patch: operations["bijeenkomstWijzigen"];
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/annulering": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een bijeenkomst annuleren; wie is aangemeld of wacht hoort het (redactie, organisator) */
+        post: operations["bijeenkomstAnnuleren"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bijeenkomsten/{id}/geschiedenis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Elke stap van de bijeenkomst, oudste eerst (redactie, organisator) */
+        get: operations["bijeenkomstGeschiedenisOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meldingen": {
         parameters: {
             query?: never;
@@ -2590,7 +3149,7 @@ export interface components {
             toelichting?: string | null;
             /**
              * Aantalgevraagd
-             * @description Antwoorden verstuurd met de vraag om een score.
+             * @description Om een score gevraagd: verstuurde antwoorden, of aanwezigen bij een bijeenkomst.
              */
             aantalGevraagd: number | null;
             /** Aantalbeoordeeld */
@@ -2650,7 +3209,7 @@ export interface components {
             toelichting?: string | null;
             /**
              * Aantalgevraagd
-             * @description Antwoorden verstuurd met de vraag om een score.
+             * @description Om een score gevraagd: verstuurde antwoorden, of aanwezigen bij een bijeenkomst.
              */
             aantalGevraagd: number | null;
             /** Aantalbeoordeeld */
@@ -2801,6 +3360,22 @@ export interface components {
             grootte: number;
             /** Href */
             href: string;
+        };
+        /**
+         * Attendance
+         * @enum {string}
+         */
+        Attendance: "aanwezig" | "afwezig" | "laat-afgemeld";
+        /** AttendanceItem */
+        AttendanceItem: {
+            /** Aanmelding */
+            aanmelding: number;
+            status: components["schemas"]["Attendance"];
+        };
+        /** AttendanceUpdate */
+        AttendanceUpdate: {
+            /** Aanwezigheid */
+            aanwezigheid: components["schemas"]["AttendanceItem"][];
         };
         /**
          * Audience
@@ -3003,6 +3578,35 @@ export interface components {
              */
             bestand: string;
         };
+        /** Booking */
+        Booking: {
+            tijdslot: components["schemas"]["Slot"];
+            /**
+             * Vraag
+             * @description De vraag (kanaal spreekuur), te volgen onder Mijn vragen.
+             */
+            vraag: number;
+            /**
+             * Aanmelding
+             * @description De eigen aanmelding: bevestiging en herinnering.
+             */
+            aanmelding: number;
+        };
+        /** BookingCreate */
+        BookingCreate: {
+            /**
+             * Gemeente
+             * @description Voor welke gemeente (verplicht bij een contactpersoon van meer gemeenten).
+             */
+            gemeente?: string | null;
+            /** Onderwerp */
+            onderwerp: string;
+            /**
+             * Toelichting
+             * @description Wat u wilt bespreken, zodat de adviseur zich kan voorbereiden.
+             */
+            toelichting: string;
+        };
         /** BulkReport */
         BulkReport: {
             /** Rijen */
@@ -3168,6 +3772,35 @@ export interface components {
          * @enum {string}
          */
         Channel: "telefoon" | "e-mail" | "bijeenkomst" | "spreekuur" | "webformulier";
+        /**
+         * CheckInList
+         * @description Everyone registered, by municipality and then name (chain partners after them).
+         */
+        CheckInList: {
+            /** Bijeenkomst */
+            bijeenkomst: number;
+            /** Titel */
+            titel: string;
+            /**
+             * Begin
+             * Format: date-time
+             */
+            begin: string;
+            /** Aanmeldingen */
+            aanmeldingen: components["schemas"]["CheckInRow"][];
+        };
+        /** CheckInRow */
+        CheckInRow: {
+            /** Aanmelding */
+            aanmelding: number;
+            /** Naam */
+            naam: string;
+            /** Email */
+            email: string;
+            gemeente: components["schemas"]["CodeName"] | null;
+            organisatie: components["schemas"]["CodeName"] | null;
+            aanwezigheid: components["schemas"]["Attendance"] | null;
+        };
         /** ClientCreate */
         ClientCreate: {
             /** Naam */
@@ -3388,6 +4021,71 @@ export interface components {
              */
             binnenkort: components["schemas"]["PlannedProduct"][];
         };
+        /** Effect */
+        Effect: {
+            /** Maatregelen */
+            maatregelen: components["schemas"]["CodeName"][];
+            /**
+             * Peildatumbegin
+             * Format: date
+             * @description De stand bij het begin van deze dag.
+             */
+            peildatumBegin: string;
+            /**
+             * Peildatum
+             * Format: date
+             * @description Vandaag: de stand nu.
+             */
+            peildatum: string;
+            /** @description Gemeenten met iemand aanwezig. */
+            aanwezig: components["schemas"]["EffectGroup"];
+            nietAanwezig: components["schemas"]["EffectGroup"];
+            /** Methode */
+            methode: string;
+            /**
+             * Voorbehoud
+             * @description Gezet als een groep te klein is om te vergelijken.
+             */
+            voorbehoud: string | null;
+        };
+        /** EffectGroup */
+        EffectGroup: {
+            /** Aantal */
+            aantal: number;
+            /** Vooruit */
+            vooruit: number;
+            /**
+             * Aandeel
+             * @description vooruit / aantal; leeg bij een lege groep.
+             */
+            aandeel: number | null;
+            /**
+             * Teklein
+             * @description Minder dan 5 gemeenten: te weinig om iets te concluderen.
+             */
+            teKlein: boolean;
+            /**
+             * Uitgenodigd
+             * @description Van de groep: gemeenten die een uitnodiging kregen.
+             */
+            uitgenodigd: number;
+            /** Gemeenten */
+            gemeenten: components["schemas"]["EffectMunicipality"][];
+        };
+        /** EffectMunicipality */
+        EffectMunicipality: {
+            gemeente: components["schemas"]["CodeName"];
+            /**
+             * Vooruit
+             * @description Minstens één fase verder op een van de maatregelen.
+             */
+            vooruit: boolean;
+            /**
+             * Uitgenodigd
+             * @description Haar contactpersonen kregen een uitnodiging.
+             */
+            uitgenodigd: boolean;
+        };
         /** Erasure */
         Erasure: {
             /**
@@ -3438,6 +4136,15 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
+        };
+        /** EventsSection */
+        EventsSection: {
+            herkomst: components["schemas"]["SectionSource"];
+            /**
+             * Groepen
+             * @description Per groep de beoordelingen door aanwezigen, in de periode waarin de bijeenkomst plaatsvond; 'adviseur' is de organisator.
+             */
+            groepen: components["schemas"]["AnswerGroup"][];
         };
         /** EvidenceAdd */
         EvidenceAdd: {
@@ -3994,6 +4701,45 @@ export interface components {
             /** Contactpersonen */
             contactpersonen: components["schemas"]["CodeName"][];
         };
+        /** HistoryItem */
+        HistoryItem: {
+            /** Soort */
+            soort: string;
+            /** Door */
+            door: string;
+            /**
+             * Op
+             * Format: date-time
+             */
+            op: string;
+            /** Gegevens */
+            gegevens: {
+                [key: string]: unknown;
+            };
+        };
+        /** Host */
+        Host: {
+            /** Code */
+            code: string;
+            /** Naam */
+            naam: string;
+            rol: components["schemas"]["HostRole"];
+        };
+        /** HostInput */
+        HostInput: {
+            /**
+             * Organisatie
+             * @description Code van de organisatie.
+             */
+            organisatie: string;
+            /** @default organisator */
+            rol: components["schemas"]["HostRole"];
+        };
+        /**
+         * HostRole
+         * @enum {string}
+         */
+        HostRole: "organisator" | "medeorganisator";
         /** ImpactAreaList */
         ImpactAreaList: {
             /** Resultaten */
@@ -4044,6 +4790,81 @@ export interface components {
              */
             aandeelBinnenTermijn: number | null;
         };
+        /** InvitationPreview */
+        InvitationPreview: {
+            /**
+             * Criterium
+             * @enum {string}
+             */
+            criterium: "te-laat" | "risico" | "beide";
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /**
+             * Uitnodigenmogelijk
+             * @description Alleen bij een open of volle bijeenkomst waarvoor aanmelden nog kan.
+             */
+            uitnodigenMogelijk: boolean;
+            /**
+             * Gemeenten
+             * @description Eerst te laat, dan op naam.
+             */
+            gemeenten: components["schemas"]["InviteeMunicipality"][];
+            /** Aantalgemeenten */
+            aantalGemeenten: number;
+            /** Aantalcontactpersonen */
+            aantalContactpersonen: number;
+        };
+        /** InvitationRequest */
+        InvitationRequest: {
+            /**
+             * Criterium
+             * @default beide
+             * @enum {string}
+             */
+            criterium: "te-laat" | "risico" | "beide";
+        };
+        /** InvitationResult */
+        InvitationResult: {
+            /**
+             * Uitgenodigd
+             * @description Nieuwe uitnodigingen (wie al was uitgenodigd telt niet).
+             */
+            uitgenodigd: number;
+            /**
+             * Gemeenten
+             * @description Gemeenten met minstens één nieuwe uitnodiging.
+             */
+            gemeenten: number;
+        };
+        /** InviteeCell */
+        InviteeCell: {
+            maatregel: components["schemas"]["CodeName"];
+            fase: components["schemas"]["Phase"];
+            verkeerslicht: components["schemas"]["TrafficLight"];
+        };
+        /** InviteeMunicipality */
+        InviteeMunicipality: {
+            gemeente: components["schemas"]["CodeName"];
+            /**
+             * Reden
+             * @description 'te-laat' als een van de maatregelen te laat is, anders 'risico'.
+             * @enum {string}
+             */
+            reden: "te-laat" | "risico";
+            /**
+             * Cellen
+             * @description De stand op elke maatregel van de bijeenkomst.
+             */
+            cellen: components["schemas"]["InviteeCell"][];
+            /**
+             * Contactpersonen
+             * @description Actieve contactpersonen die een uitnodiging zouden krijgen: nog niet uitgenodigd en niet aangemeld.
+             */
+            contactpersonen: components["schemas"]["PersonRef"][];
+        };
         /** InviteePreview */
         InviteePreview: {
             /** Aantal */
@@ -4082,7 +4903,7 @@ export interface components {
              * Contactpunt
              * @enum {string}
              */
-            contactpunt: "antwoorden" | "producten" | "peiling";
+            contactpunt: "antwoorden" | "producten" | "peiling" | "bijeenkomsten";
             /** Reden */
             reden: string;
         };
@@ -4269,6 +5090,46 @@ export interface components {
              */
             gemarkeerd: number;
         };
+        /** Material */
+        Material: {
+            product: components["schemas"]["MaterialProduct"];
+            /**
+             * Toegevoegdop
+             * Format: date-time
+             */
+            toegevoegdOp: string;
+            /** Verstuurdop */
+            verstuurdOp: string | null;
+        };
+        /** MaterialCreate */
+        MaterialCreate: {
+            /**
+             * Product
+             * @description Een product van de soort presentatie of opname.
+             */
+            product: number;
+        };
+        /** MaterialList */
+        MaterialList: {
+            /** Materialen */
+            materialen: components["schemas"]["Material"][];
+        };
+        /** MaterialProduct */
+        MaterialProduct: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            soort: components["schemas"]["ProductType"];
+        };
+        /** MaterialsSent */
+        MaterialsSent: {
+            /**
+             * Verstuurd
+             * @description Aantal verstuurde mails; 0 als er niets nieuws was.
+             */
+            verstuurd: number;
+        };
         /** Matrix */
         Matrix: {
             /**
@@ -4396,6 +5257,381 @@ export interface components {
             verplichting?: components["schemas"]["Obligation"] | null;
             betrouwbaarheid?: components["schemas"]["Confidence"] | null;
         };
+        /**
+         * MeetingAudience
+         * @enum {string}
+         */
+        MeetingAudience: "gemeenten" | "ketenpartners" | "iedereen";
+        /** MeetingCancel */
+        MeetingCancel: {
+            /** Reden */
+            reden: string;
+        };
+        /** MeetingCreate */
+        MeetingCreate: {
+            soort: components["schemas"]["MeetingKind"];
+            /** Titel */
+            titel: string;
+            /**
+             * Omschrijving
+             * @default
+             */
+            omschrijving: string;
+            /** @default gemeenten */
+            doelgroep: components["schemas"]["MeetingAudience"];
+            /** Maatregelen */
+            maatregelen?: string[];
+            /** Themas */
+            themas?: string[];
+            /** Organisatoren */
+            organisatoren?: components["schemas"]["HostInput"][];
+            /**
+             * Online
+             * @default false
+             */
+            online: boolean;
+            /**
+             * Deelnamelink
+             * @description Alleen zichtbaar voor wie is aangemeld (online bijeenkomsten).
+             */
+            deelnamelink?: string | null;
+            /**
+             * Locatie
+             * @description Naam van de zaal.
+             */
+            locatie?: string | null;
+            /** Adres */
+            adres?: string | null;
+            /** Provincie */
+            provincie?: string | null;
+            /** Arbeidsmarktregio */
+            arbeidsmarktregio?: string | null;
+            /**
+             * Begin
+             * Format: date-time
+             * @description Met tijdzone; getoond in Europe/Amsterdam.
+             */
+            begin: string;
+            /**
+             * Einde
+             * Format: date-time
+             */
+            einde: string;
+            /**
+             * Capaciteit
+             * @description Aantal plaatsen; leeg: geen grens.
+             */
+            capaciteit?: number | null;
+            /**
+             * Aanmeldentot
+             * @description Leeg: tot het begin.
+             */
+            aanmeldenTot?: string | null;
+            /**
+             * Tijdslotminuten
+             * @description Alleen bij een spreekuur: de lengte van een boekbaar tijdslot.
+             */
+            tijdslotMinuten?: number | null;
+            /**
+             * Organisator
+             * @description Persoon (adviseur of redacteur) die de bijeenkomst leidt.
+             */
+            organisator?: number | null;
+            /**
+             * @description 'gepland' of 'open' (aanmelden mogelijk).
+             * @default gepland
+             */
+            status: components["schemas"]["MeetingStatus"];
+        };
+        /** MeetingDetail */
+        MeetingDetail: {
+            /** Id */
+            id: number;
+            soort: components["schemas"]["MeetingKind"];
+            /** Titel */
+            titel: string;
+            doelgroep: components["schemas"]["MeetingAudience"];
+            /** @description 'afgelopen' zodra het einde voorbij is. */
+            status: components["schemas"]["MeetingStatus"];
+            /**
+             * Begin
+             * Format: date-time
+             */
+            begin: string;
+            /**
+             * Einde
+             * Format: date-time
+             */
+            einde: string;
+            /** Online */
+            online: boolean;
+            /** Locatie */
+            locatie: string | null;
+            provincie: components["schemas"]["CodeName"] | null;
+            arbeidsmarktregio: components["schemas"]["CodeName"] | null;
+            /** Maatregelen */
+            maatregelen: components["schemas"]["CodeName"][];
+            plaatsen: components["schemas"]["Places"];
+            /** Aanmeldenmogelijk */
+            aanmeldenMogelijk: boolean;
+            /** @description Van de ingelogde persoon zelf; leeg voor bezoekers. */
+            mijnAanmelding?: components["schemas"]["RegistrationStatus"] | null;
+            /** Omschrijving */
+            omschrijving: string;
+            /** Themas */
+            themas: components["schemas"]["CodeName"][];
+            /** Organisatoren */
+            organisatoren: components["schemas"]["Host"][];
+            /** Adres */
+            adres: string | null;
+            /** Aanmeldentot */
+            aanmeldenTot: string | null;
+            /** Tijdslotminuten */
+            tijdslotMinuten: number | null;
+            /**
+             * Deelnamelink
+             * @description Alleen voor wie is aangemeld en het programmateam.
+             */
+            deelnamelink: string | null;
+            /** @description Alleen voor het programmateam. */
+            organisator: components["schemas"]["PersonRef"] | null;
+            /** Geannuleerdop */
+            geannuleerdOp: string | null;
+            /** Redenannulering */
+            redenAnnulering: string | null;
+            /** Versie */
+            versie: number;
+            _links: components["schemas"]["MeetingLinks"];
+        };
+        /** MeetingEvaluation */
+        MeetingEvaluation: {
+            bijeenkomst: components["schemas"]["MeetingRef"];
+            /** Minimalegroepsgrootte */
+            minimaleGroepsgrootte: number;
+            /**
+             * Aantalgevraagd
+             * @description Aanwezigen die om een beoordeling is gevraagd.
+             */
+            aantalGevraagd: number;
+            /**
+             * Aantalbeoordeeld
+             * @description Van hen: wie een score gaf.
+             */
+            aantalBeoordeeld: number;
+            /**
+             * Responspercentage
+             * @description Beoordeeld / gevraagd (0-1).
+             */
+            responspercentage: number | null;
+            /**
+             * Teweinigantwoorden
+             * @description Minder beoordelingen dan de minimale groepsgrootte: geen gemiddelde, verdeling of toelichtingen, want die zouden tot personen te herleiden zijn.
+             */
+            teWeinigAntwoorden: boolean;
+            /**
+             * Gemiddelde
+             * @description Gemiddelde score (1-5).
+             */
+            gemiddelde: number | null;
+            /**
+             * Verdeling
+             * @description Hoe vaak elke score is gegeven.
+             */
+            verdeling: components["schemas"]["ScoreCount"][] | null;
+            /**
+             * Toelichtingen
+             * @description De toelichtingen zonder persoonsgegevens, zonder score, op alfabet.
+             */
+            toelichtingen: string[];
+            /**
+             * Toelichtingenafgeschermd
+             * @description Toelichtingen niet getoond: er staan mogelijk persoonsgegevens in.
+             */
+            toelichtingenAfgeschermd: number;
+        };
+        /**
+         * MeetingKind
+         * @enum {string}
+         */
+        MeetingKind: "werksessie" | "spreekuur" | "webinar" | "training" | "regiobijeenkomst" | "presentatie-elders";
+        /** MeetingLinks */
+        MeetingLinks: {
+            self: components["schemas"]["Link"];
+            /** @description Het .ics-bestand van deze bijeenkomst. */
+            kalender: components["schemas"]["Link"];
+        };
+        /** MeetingPage */
+        MeetingPage: {
+            /** Bijeenkomsten */
+            bijeenkomsten: components["schemas"]["MeetingSummary"][];
+            pagina: components["schemas"]["PageInfo"];
+            _links: components["schemas"]["PageLinks"];
+        };
+        /** MeetingQuestion */
+        MeetingQuestion: {
+            /** Id */
+            id: number;
+            /** Onderwerp */
+            onderwerp: string;
+            status: components["schemas"]["QuestionStatus"];
+            kanaal: components["schemas"]["Channel"];
+            /**
+             * Toegevoegdop
+             * Format: date-time
+             */
+            toegevoegdOp: string;
+        };
+        /** MeetingQuestionList */
+        MeetingQuestionList: {
+            /** Vragen */
+            vragen: components["schemas"]["MeetingQuestion"][];
+        };
+        /** MeetingRatingLookup */
+        MeetingRatingLookup: {
+            /**
+             * Token
+             * @description De code uit de beoordelingslink van de e-mail na de bijeenkomst.
+             */
+            token: string;
+        };
+        /** MeetingRatingRead */
+        MeetingRatingRead: {
+            bijeenkomst: components["schemas"]["MeetingRef"];
+            /**
+             * Score
+             * @description 1 (niet nuttig) tot 5 (zeer nuttig); null: nog niet beoordeeld.
+             */
+            score: number | null;
+            /**
+             * Toelichting
+             * @description De eigen toelichting.
+             */
+            toelichting: string | null;
+            /**
+             * Wijzigbaartot
+             * Format: date-time
+             * @description Tot dit moment kan de score nog veranderen.
+             */
+            wijzigbaarTot: string;
+            /**
+             * Wijzigbaar
+             * @description Of de score nu nog kan veranderen.
+             */
+            wijzigbaar: boolean;
+        };
+        /** MeetingRatingWrite */
+        MeetingRatingWrite: {
+            /**
+             * Score
+             * @description 1 (niet nuttig) tot 5 (zeer nuttig).
+             */
+            score: number;
+            /**
+             * Toelichting
+             * @description Een toelichting (mag leeg). Vervangt de vorige; leeg of weggelaten wist die.
+             */
+            toelichting?: string | null;
+            /**
+             * Token
+             * @description De code uit de beoordelingslink van de e-mail na de bijeenkomst.
+             */
+            token: string;
+        };
+        /** MeetingRef */
+        MeetingRef: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            /**
+             * Begin
+             * Format: date-time
+             */
+            begin: string;
+        };
+        /**
+         * MeetingStatus
+         * @description Stored: planned, open, full or cancelled. "afgelopen" is never stored: a meeting whose
+         *     end has passed reads as such (api/meetings/service.py decides the status shown).
+         * @enum {string}
+         */
+        MeetingStatus: "gepland" | "open" | "vol" | "geannuleerd" | "afgelopen";
+        /** MeetingSummary */
+        MeetingSummary: {
+            /** Id */
+            id: number;
+            soort: components["schemas"]["MeetingKind"];
+            /** Titel */
+            titel: string;
+            doelgroep: components["schemas"]["MeetingAudience"];
+            /** @description 'afgelopen' zodra het einde voorbij is. */
+            status: components["schemas"]["MeetingStatus"];
+            /**
+             * Begin
+             * Format: date-time
+             */
+            begin: string;
+            /**
+             * Einde
+             * Format: date-time
+             */
+            einde: string;
+            /** Online */
+            online: boolean;
+            /** Locatie */
+            locatie: string | null;
+            provincie: components["schemas"]["CodeName"] | null;
+            arbeidsmarktregio: components["schemas"]["CodeName"] | null;
+            /** Maatregelen */
+            maatregelen: components["schemas"]["CodeName"][];
+            plaatsen: components["schemas"]["Places"];
+            /** Aanmeldenmogelijk */
+            aanmeldenMogelijk: boolean;
+            /** @description Van de ingelogde persoon zelf; leeg voor bezoekers. */
+            mijnAanmelding?: components["schemas"]["RegistrationStatus"] | null;
+        };
+        /**
+         * MeetingUpdate
+         * @description Every field optional: what is left out stays. A new time or place raises the calendar
+         *     SEQUENCE and sends everyone registered an updated invitation.
+         */
+        MeetingUpdate: {
+            /** Titel */
+            titel?: string | null;
+            /** Omschrijving */
+            omschrijving?: string | null;
+            doelgroep?: components["schemas"]["MeetingAudience"] | null;
+            /** Maatregelen */
+            maatregelen?: string[] | null;
+            /** Themas */
+            themas?: string[] | null;
+            /** Organisatoren */
+            organisatoren?: components["schemas"]["HostInput"][] | null;
+            /** Online */
+            online?: boolean | null;
+            /** Deelnamelink */
+            deelnamelink?: string | null;
+            /** Locatie */
+            locatie?: string | null;
+            /** Adres */
+            adres?: string | null;
+            /** Provincie */
+            provincie?: string | null;
+            /** Arbeidsmarktregio */
+            arbeidsmarktregio?: string | null;
+            /** Begin */
+            begin?: string | null;
+            /** Einde */
+            einde?: string | null;
+            /** Capaciteit */
+            capaciteit?: number | null;
+            /** Aanmeldentot */
+            aanmeldenTot?: string | null;
+            /** Organisator */
+            organisator?: number | null;
+            /** @description 'gepland' of 'open'; annuleren gaat via /annulering. */
+            status?: components["schemas"]["MeetingStatus"] | null;
+        };
         /** Merge */
         Merge: {
             /**
@@ -4467,6 +5703,22 @@ export interface components {
         MyAccountUpdate: {
             /** Naam */
             naam: string;
+        };
+        /** MyMeeting */
+        MyMeeting: {
+            bijeenkomst: components["schemas"]["MeetingSummary"];
+            /**
+             * Aanmeldingen
+             * @description Eigen aanmelding en die van collega's die zij aanmeldde.
+             */
+            aanmeldingen: components["schemas"]["Registration"][];
+        };
+        /** MyMeetings */
+        MyMeetings: {
+            /** Komend */
+            komend: components["schemas"]["MyMeeting"][];
+            /** Afgelopen */
+            afgelopen: components["schemas"]["MyMeeting"][];
         };
         /** MyRound */
         MyRound: {
@@ -4759,6 +6011,24 @@ export interface components {
             /** Naam */
             naam: string;
         };
+        /** PersonalCalendar */
+        PersonalCalendar: {
+            /**
+             * Url
+             * @description Het geheime adres om in een agenda-programma op te abonneren. Alleen te zien in het antwoord dat het aanmaakt (het wordt niet bewaard, alleen een hash); wie het kwijt is, maakt een nieuw adres en het oude werkt dan niet meer.
+             */
+            url: string | null;
+            /**
+             * Actief
+             * @description Of er een adres is dat werkt.
+             */
+            actief: boolean;
+            /**
+             * Aangemaaktop
+             * @description Wanneer het werkende adres is gemaakt.
+             */
+            aangemaaktOp: string | null;
+        };
         /** PersonalDataExport */
         PersonalDataExport: {
             /** Email */
@@ -4776,6 +6046,20 @@ export interface components {
          * @enum {string}
          */
         Phase: "niet-gestart" | "orienterend" | "voorbereidend" | "geimplementeerd" | "geevalueerd";
+        /** Places */
+        Places: {
+            /** Capaciteit */
+            capaciteit: number | null;
+            /** Aangemeld */
+            aangemeld: number;
+            /** Wachtlijst */
+            wachtlijst: number;
+            /**
+             * Vrij
+             * @description Leeg: geen grens.
+             */
+            vrij: number | null;
+        };
         /** PlannedProduct */
         PlannedProduct: {
             /** Id */
@@ -5561,6 +6845,11 @@ export interface components {
              */
             signalen: components["schemas"]["SignalLink"][];
         };
+        /** QuestionLinkCreate */
+        QuestionLinkCreate: {
+            /** Vraag */
+            vraag: number;
+        };
         /** QuestionList */
         QuestionList: {
             /** Resultaten */
@@ -5753,6 +7042,86 @@ export interface components {
             /** Thema */
             thema?: string | null;
         };
+        /** Reach */
+        Reach: {
+            periode: components["schemas"]["ReachPeriod"];
+            /**
+             * Methode
+             * @description Hoe geteld is, in gewone taal.
+             */
+            methode: string;
+            totaal: components["schemas"]["ReachGroup"];
+            /**
+             * Permaatregel
+             * @description Een bijeenkomst over twee maatregelen telt bij beide.
+             */
+            perMaatregel: components["schemas"]["ReachGroup"][];
+            /** Persoort */
+            perSoort: components["schemas"]["ReachGroup"][];
+            /**
+             * Perprovincie
+             * @description Naar de gemeente van wie zich aanmeldde (niet de plaats van de bijeenkomst).
+             */
+            perProvincie: components["schemas"]["ReachGroup"][];
+            /**
+             * Perarbeidsmarktregio
+             * @description Naar de gemeente van wie zich aanmeldde (niet de plaats van de bijeenkomst).
+             */
+            perArbeidsmarktregio: components["schemas"]["ReachGroup"][];
+            /**
+             * Nietbereikt
+             * @description Gemeenten zonder enig bereik in de periode, de meeste inwoners eerst.
+             */
+            nietBereikt: components["schemas"]["UnreachedMunicipality"][];
+        };
+        /** ReachGroup */
+        ReachGroup: {
+            groep: components["schemas"]["CodeName"];
+            /**
+             * Bijeenkomsten
+             * @description Niet geannuleerde bijeenkomsten die in de periode begonnen.
+             */
+            bijeenkomsten: number;
+            /**
+             * Aanmeldingen
+             * @description Aanmeldingen met status 'aangemeld'.
+             */
+            aanmeldingen: number;
+            /**
+             * Aanwezig
+             * @description Aanmeldingen met aanwezigheid 'aanwezig'.
+             */
+            aanwezig: number;
+            /**
+             * Gemeentenbereikt
+             * @description Verschillende gemeenten met iemand aanwezig; bij een bijeenkomst waarvan de aanwezigheid nog niet is vastgelegd telt wie is aangemeld.
+             */
+            gemeentenBereikt: number;
+            /**
+             * Bijeenkomstenzonderpresentie
+             * @description Van de bijeenkomsten: zonder vastgelegde aanwezigheid, dus bereik volgens aanmelding.
+             */
+            bijeenkomstenZonderPresentie: number;
+            /**
+             * Gemeenten
+             * @description Bij provincie en arbeidsmarktregio: het aantal gemeenten daar.
+             */
+            gemeenten?: number | null;
+        };
+        /** ReachPeriod */
+        ReachPeriod: {
+            /**
+             * Van
+             * Format: date
+             */
+            van: string;
+            /**
+             * Tot
+             * Format: date
+             * @description Tot en met.
+             */
+            tot: string;
+        };
         /** RegionList */
         RegionList: {
             /** Resultaten */
@@ -5776,6 +7145,69 @@ export interface components {
             inwoners: number;
             _links: components["schemas"]["SelfLinks"];
         };
+        /** Registration */
+        Registration: {
+            /** Id */
+            id: number;
+            /** Naam */
+            naam: string;
+            /** Email */
+            email: string;
+            gemeente: components["schemas"]["CodeName"] | null;
+            organisatie: components["schemas"]["CodeName"] | null;
+            status: components["schemas"]["RegistrationStatus"];
+            /**
+             * Plaatsopwachtlijst
+             * @description 1 is de eerste die een vrijgekomen plaats krijgt.
+             */
+            plaatsOpWachtlijst: number | null;
+            /**
+             * Aangemeldop
+             * Format: date-time
+             */
+            aangemeldOp: string;
+            /** Afgemeldop */
+            afgemeldOp: string | null;
+            aanwezigheid: components["schemas"]["Attendance"] | null;
+        };
+        /**
+         * RegistrationCreate
+         * @description Leave out naam and email to register yourself; give them to register a colleague of your
+         *     municipality (no account needed).
+         */
+        RegistrationCreate: {
+            /** Naam */
+            naam?: string | null;
+            /** Email */
+            email?: string | null;
+            /**
+             * Gemeente
+             * @description Voor welke gemeente (verplicht bij een contactpersoon van meer gemeenten).
+             */
+            gemeente?: string | null;
+        };
+        /** RegistrationList */
+        RegistrationList: {
+            /** Aanmeldingen */
+            aanmeldingen: components["schemas"]["Registration"][];
+            plaatsen: components["schemas"]["Places"];
+        };
+        /**
+         * RegistrationLookup
+         * @description What the link in a registration's mail names, for the page that cancels it.
+         */
+        RegistrationLookup: {
+            bijeenkomst: components["schemas"]["MeetingSummary"];
+            /** Naam */
+            naam: string;
+            /** @description 'afgemeld' als de link al is gebruikt. */
+            status: components["schemas"]["RegistrationStatus"];
+        };
+        /**
+         * RegistrationStatus
+         * @enum {string}
+         */
+        RegistrationStatus: "aangemeld" | "wachtlijst" | "afgemeld";
         /** ReportPeriod */
         ReportPeriod: {
             /**
@@ -6086,6 +7518,8 @@ export interface components {
             antwoorden: components["schemas"]["AnswersSection"] | null;
             producten: components["schemas"]["ProductsSection"] | null;
             peiling: components["schemas"]["SurveySection"] | null;
+            /** @description Hoe nuttig aanwezigen de bijeenkomsten vonden (score 1-5). */
+            bijeenkomsten: components["schemas"]["EventsSection"] | null;
             /**
              * Nietgetoond
              * @description Contactpunten die bij deze groepering of filters niet te tonen zijn, en waarom.
@@ -6504,6 +7938,59 @@ export interface components {
             /** Score */
             score: number;
         };
+        /** Slot */
+        Slot: {
+            /** Id */
+            id: number;
+            /**
+             * Begin
+             * Format: date-time
+             */
+            begin: string;
+            /**
+             * Einde
+             * Format: date-time
+             */
+            einde: string;
+            /** Vrij */
+            vrij: boolean;
+            /** @description Alleen voor het programmateam en de contactpersonen van die gemeente. */
+            gemeente: components["schemas"]["CodeName"] | null;
+            /**
+             * Vraag
+             * @description De vraag van de boeking; alleen voor het programmateam en de eigen gemeente.
+             */
+            vraag: number | null;
+        };
+        /** SlotList */
+        SlotList: {
+            /** Tijdslotminuten */
+            tijdslotMinuten: number | null;
+            /** Tijdsloten */
+            tijdsloten: components["schemas"]["Slot"][];
+        };
+        /**
+         * SlotsCreate
+         * @description Left out: the meeting's own begin, end and slot length. Making slots again replaces the
+         *     free ones, as long as none is booked.
+         */
+        SlotsCreate: {
+            /**
+             * Begin
+             * @description Niet vóór het begin.
+             */
+            begin?: string | null;
+            /**
+             * Einde
+             * @description Niet na het einde.
+             */
+            einde?: string | null;
+            /**
+             * Tijdslotminuten
+             * @description Lengte van een tijdslot; een laatste, kortere rest vervalt.
+             */
+            tijdslotMinuten?: number | null;
+        };
         /**
          * Source
          * @description Who set a value: a person, a script (machine client) or the programme team.
@@ -6911,6 +8398,11 @@ export interface components {
              */
             token: string;
         };
+        /** TokenCancel */
+        TokenCancel: {
+            /** Token */
+            token: string;
+        };
         /**
          * TokenResponse
          * @description Antwoord volgens OAuth 2.0 (RFC 6749, par. 5.1); de veldnamen volgen die standaard.
@@ -6980,6 +8472,17 @@ export interface components {
             aandeelGeimplementeerd: number;
             /** Gemiddeldeachterstanddagen */
             gemiddeldeAchterstandDagen: number | null;
+        };
+        /** UnreachedMunicipality */
+        UnreachedMunicipality: {
+            /** Code */
+            code: string;
+            /** Naam */
+            naam: string;
+            provincie: components["schemas"]["CodeName"];
+            arbeidsmarktregio: components["schemas"]["CodeName"];
+            /** Inwoners */
+            inwoners: number;
         };
         /** UnreadCount */
         UnreadCount: {
@@ -21039,7 +22542,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Alleen dit contactpunt (standaard alle). */
-                contactpunt?: ("antwoorden" | "producten" | "peiling") | null;
+                contactpunt?: ("antwoorden" | "producten" | "peiling" | "bijeenkomsten") | null;
                 /** @description Hoe de cijfers gegroepeerd worden; 'adviseur' alleen voor beheerders. */
                 groep?: "land" | "maatregel" | "thema" | "fase" | "provincie" | "arbeidsmarktregio" | "adviseur";
                 /** @description De perioden van de trend. */
@@ -24285,6 +25788,3901 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstenKalender: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description iCalendar (RFC 5545) */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstKalenderbestand: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description iCalendar (RFC 5545) */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Deze bijeenkomst bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    persoonlijkeKalender: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                geheim: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description iCalendar (RFC 5545) */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Dit agenda-adres bestaat niet (meer). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnKalenderOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalCalendar"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnKalenderMaken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalCalendar"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnKalenderVerwijderen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstenBereikOpvragen: {
+        parameters: {
+            query?: {
+                /** @description Eerste dag; standaard de eerste dag van het halfjaar. */
+                van?: string | null;
+                /** @description Tot en met; standaard de laatste dag van het halfjaar. */
+                tot?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Het bereik; met Accept: text/csv als CSV. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reach"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Noch JSON noch CSV wordt geaccepteerd. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstUitnodigingenVoorbeeld: {
+        parameters: {
+            query?: {
+                /** @description te-laat, risico of beide (standaard). */
+                criterium?: "te-laat" | "risico" | "beide";
+            };
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreview"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Onbekende bijeenkomst. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstUitnodigen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResult"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Onbekende bijeenkomst. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Niet open of vol, aanmelden kan niet meer, of alleen voor ketenpartners. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstEffectOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Effect"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Onbekende bijeenkomst. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Nog niet begonnen of geannuleerd. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    aanmeldingenOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De aanmeldingen; met Accept: text/csv of XLSX als bestand. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationList"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Geen toegang. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze bijeenkomst bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description Noch JSON, noch CSV, noch XLSX wordt geaccepteerd. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    aanmelden: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registration"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Niet voor deze doelgroep, of een gemeente die niet de uwe is. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze bijeenkomst bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Dit adres is al aangemeld, of aanmelden kan niet (nog niet open, aanmeldtermijn voorbij, geannuleerd, afgelopen). */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    aanmeldingAnnuleren: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+                /** @description Nummer van de aanmelding. */
+                aanmeldingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bijeenkomst of de aanmelding bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Al afgemeld, of de bijeenkomst is geannuleerd of al begonnen. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    aanmeldingOpzoeken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenCancel"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationLookup"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Deze afmeldlink bestaat niet (meer). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    aanmeldingAnnulerenMetLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenCancel"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Deze afmeldlink bestaat niet (meer). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Al afgemeld, of de bijeenkomst is geannuleerd of al begonnen. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnBijeenkomsten: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyMeetings"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor personen, niet voor koppelingen. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstbeoordelingOpzoeken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingRatingLookup"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRatingRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Deze beoordelingslink bestaat niet (meer). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstBeoordelen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingRatingWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRatingRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Deze beoordelingslink bestaat niet (meer). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De termijn om te beoordelen is voorbij; er is niets gewijzigd. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstEvaluatieOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingEvaluation"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze bijeenkomst bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    tijdslotenOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze bijeenkomst bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    tijdslotenMaken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlotsCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie of de organisator. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze bijeenkomst bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Geen spreekuur, geannuleerd, of er zijn al tijdsloten geboekt. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    tijdslotBoeken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+                /** @description Nummer van het tijdslot. */
+                slotId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Geen contactpersoon van deze gemeente. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze bijeenkomst bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Het tijdslot is al geboekt, de gemeente heeft al een tijdslot, of boeken kan (nog) niet. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    tijdslotBoekingAnnuleren: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+                /** @description Nummer van het tijdslot. */
+                slotId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Niet de eigen gemeente. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze bijeenkomst bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Het tijdslot is niet geboekt of al begonnen. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    presentielijstOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie of de organisator. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze bijeenkomst bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    aanwezigheidVastleggen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie of de organisator. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze bijeenkomst bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De bijeenkomst is nog niet begonnen of is geannuleerd. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    materialenOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze bijeenkomst bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    materiaalToevoegen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaterialCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Material"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie of de organisator. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze bijeenkomst bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Dit product hoort al bij de bijeenkomst. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    materiaalVerwijderen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+                productId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie of de organisator. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze bijeenkomst bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    materialenVersturen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialsSent"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie of de organisator. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze bijeenkomst bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstVragenOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingQuestionList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie of de organisator. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze bijeenkomst bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstVraagKoppelen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionLinkCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingQuestion"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie of de organisator. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze bijeenkomst bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Deze vraag hoort al bij de bijeenkomst. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstVraagOntkoppelen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+                vraagId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor de redactie of de organisator. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Deze bijeenkomst bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstenOpvragen: {
+        parameters: {
+            query?: {
+                soort?: components["schemas"]["MeetingKind"] | null;
+                maatregel?: string | null;
+                thema?: string | null;
+                provincie?: string | null;
+                arbeidsmarktregio?: string | null;
+                doelgroep?: components["schemas"]["MeetingAudience"] | null;
+                /** @description De getoonde status; 'afgelopen' toont afgelopen. */
+                status?: components["schemas"]["MeetingStatus"] | null;
+                /** @description Begint op of na deze dag. */
+                van?: string | null;
+                /** @description Begint op of voor deze dag (tot en met). */
+                tot?: string | null;
+                /** @description false: komende, eerstvolgende eerst; true: afgelopen, laatste eerst. */
+                afgelopen?: boolean;
+                /** @description Paginanummer, vanaf 1. */
+                pagina?: number;
+                /** @description Resultaten per pagina, 1 tot en met 100. */
+                paginaGrootte?: number;
+            };
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingPage"];
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstAanmaken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstOpvragen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstWijzigen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van de gelezen bijeenkomst (verplicht); 412 als die verouderd is. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De bijeenkomst is geannuleerd. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Iemand anders wijzigde de bijeenkomst intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Stuur If-Match met de ETag die u las. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstAnnuleren: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van de gelezen bijeenkomst (verplicht); 412 als die verouderd is. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingCancel"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De bijeenkomst is al geannuleerd of afgelopen. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Iemand anders wijzigde de bijeenkomst intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Stuur If-Match met de ETag die u las. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    bijeenkomstGeschiedenisOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de bijeenkomst. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryItem"][];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */

@@ -129,6 +129,7 @@ export default function SatisfactionFiguresPage() {
           {data.antwoorden && <AnswersFigures section={data.antwoorden} periods={data.perioden} />}
           {data.producten && <ProductsFigures section={data.producten} periods={data.perioden} />}
           {data.peiling && <SurveyFigures section={data.peiling} periods={data.perioden} />}
+          {data.bijeenkomsten && <AnswersFigures touchpoint="bijeenkomsten" section={data.bijeenkomsten} periods={data.perioden} />}
         </>
       )}
       <LowScores />

@@ -42,37 +42,59 @@ function Empty() {
   return <Paragraph>Geen scores in deze periode.</Paragraph>;
 }
 
-export function AnswersFigures({ section, periods }: { section: Section<AnswerFigure>; periods: Periods }) {
+/** The 1–5 scores of a touchpoint rated from a mail: answers to questions, and meetings. */
+const SCORED = {
+  antwoorden: {
+    intro:
+      'Hoe nuttig vraagstellers het antwoord op hun vraag vonden (1 tot 5), gemiddeld over de hele periode. Het responspercentage is het deel van de verstuurde antwoorden dat een score kreeg.',
+    subject: 'de scores van de antwoorden',
+    asked: 'beoordeeld van gevraagd',
+  },
+  bijeenkomsten: {
+    intro:
+      'Hoe nuttig de aanwezigen een bijeenkomst vonden (1 tot 5), in de periode waarin de bijeenkomst was. Het responspercentage is het deel van de aanwezigen dat een score gaf.',
+    subject: 'de scores van de bijeenkomsten',
+    asked: 'beoordeeld van gevraagd',
+  },
+} as const;
+
+export function AnswersFigures({
+  section,
+  periods,
+  touchpoint = 'antwoorden',
+}: {
+  section: Section<AnswerFigure>;
+  periods: Periods;
+  touchpoint?: keyof typeof SCORED;
+}) {
   const groups = section.groepen;
+  const words = SCORED[touchpoint];
   return (
     <ChartSection
-      id="antwoorden-kop"
-      title={TOUCHPOINT_LABELS.antwoorden}
+      id={`${touchpoint}-kop`}
+      title={TOUCHPOINT_LABELS[touchpoint]}
       intro={
-        <Paragraph>
-          Hoe nuttig vraagstellers het antwoord op hun vraag vonden (1 tot 5), gemiddeld over de hele periode. Het
-          responspercentage is het deel van de verstuurde antwoorden dat een score kreeg.
-        </Paragraph>
+        <Paragraph>{words.intro}</Paragraph>
       }
       table={
         <>
           <TrendTable
-            id="antwoorden-gemiddelde"
+            id={`${touchpoint}-gemiddelde`}
             caption="Gemiddelde score per periode"
             groups={groups}
             periods={periods}
             cell={(f) => scoreText(f.gemiddelde, f.teWeinigAntwoorden)}
           />
           <TrendTable
-            id="antwoorden-respons"
-            caption="Responspercentage per periode (beoordeeld van gevraagd)"
+            id={`${touchpoint}-respons`}
+            caption={`Responspercentage per periode (${words.asked})`}
             groups={groups}
             periods={periods}
             cell={(f) =>
               f.teWeinigAntwoorden ? scoreText(null, true) : `${shareText(f.responspercentage, false)} (${f.aantalBeoordeeld ?? 0} van ${f.aantalGevraagd ?? 0})`
             }
           />
-          <DataTable id="antwoorden-verdeling" caption="Verdeling van de scores over de hele periode" columns={['Groep', '1', '2', '3', '4', '5']}>
+          <DataTable id={`${touchpoint}-verdeling`} caption="Verdeling van de scores over de hele periode" columns={['Groep', '1', '2', '3', '4', '5']}>
             {groups.map((group) => (
               <TableRow key={group.groep.code}>
                 <TableHeaderCell scope="row">{groupName(group.groep)}</TableHeaderCell>
@@ -86,8 +108,8 @@ export function AnswersFigures({ section, periods }: { section: Section<AnswerFi
           </DataTable>
         </>
       }
-      csvSubject="de scores van de antwoorden"
-      source={<SourceNote herkomst={section.herkomst} subject="de scores van de antwoorden" />}
+      csvSubject={words.subject}
+      source={<SourceNote herkomst={section.herkomst} subject={words.subject} />}
     >
       {groups.length === 0 ? (
         <Empty />

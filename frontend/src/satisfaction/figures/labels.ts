@@ -4,6 +4,7 @@ export const TOUCHPOINT_LABELS: Record<Touchpoint, string> = {
   antwoorden: 'Antwoorden op vragen',
   producten: 'Implementatieproducten',
   peiling: 'Peiling onder contactpersonen',
+  bijeenkomsten: 'Bijeenkomsten',
 };
 
 export const GROUPING_LABELS: Record<Grouping, string> = {
