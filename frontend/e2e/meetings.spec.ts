@@ -216,3 +216,33 @@ test('a contact books a consultation hour’s slot, and its topic becomes her qu
   await expect(contact.getByRole('heading', { level: 1 })).toContainText(topic);
   await contact.context().close();
 });
+
+test('Mijn bijeenkomsten makes, renews and removes the personal calendar link', async ({ browser }) => {
+  const contact = await pageAs(browser, 'utrecht');
+  await contact.goto('/mijn-bijeenkomsten');
+  const feed = contact.getByRole('region', { name: 'Mijn bijeenkomsten in uw agenda-app' });
+  await feed.getByRole('button', { name: 'Agenda-link maken' }).click();
+  const url = feed.locator('code');
+  await expect(url).toHaveText(/^https?:\/\/\S+$/);
+  const first = (await url.textContent()) ?? '';
+  // The address is the public site's; this server answers its path.
+  const feedPath = (address: string) => new URL(address).pathname;
+  expect((await contact.request.get(feedPath(first))).headers()['content-type']).toContain('text/calendar');
+  await expect(feed.getByRole('button', { name: 'Agenda-link kopiëren' })).toBeVisible();
+  await expect(feed).toContainText('Vernieuwen maakt de oude link ongeldig');
+  await expectNoAxeViolations(contact);
+
+  // Renewing revokes the old address.
+  await feed.getByRole('button', { name: 'Agenda-link vernieuwen' }).click();
+  await expect(feed.getByRole('status').filter({ hasText: 'De oude link werkt niet meer.' })).toBeVisible();
+  await expect(url).not.toHaveText(first);
+  expect((await contact.request.get(feedPath(first))).status()).toBe(404);
+
+  // After a reload the address is not shown again (only its hash is kept), and it can be removed.
+  await contact.reload();
+  await expect(feed).toContainText('U heeft een agenda-link sinds');
+  await feed.getByRole('button', { name: 'Agenda-link verwijderen' }).click();
+  await expect(feed.getByRole('status').filter({ hasText: 'Uw agenda-link is verwijderd.' })).toBeVisible();
+  await expect(feed.getByRole('button', { name: 'Agenda-link maken' })).toBeVisible();
+  await contact.context().close();
+});
