@@ -1,5 +1,4 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { Client } from 'openapi-fetch';
 
 import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
@@ -11,7 +10,6 @@ import type {
   Booking,
   CalendarFeed,
   MeetingDetail,
-  MeetingPaths,
   MeetingRating,
   MeetingSummary,
   MyMeetings,
@@ -22,9 +20,6 @@ import type {
   Slot,
   SlotBooking,
 } from './types';
-
-// The same client (CSRF token, session refresh), typed for the meetings' paths. until the client is regenerated
-const client = apiClient as unknown as Client<MeetingPaths>;
 
 export const PAGE_SIZE = 20;
 
@@ -66,7 +61,7 @@ export function isFiltered(query: AgendaQuery): boolean {
 
 /** The agenda's page in the envelope the list pages share (usePagedList, PagedResults). */
 export async function fetchAgenda(query: AgendaQuery, signal?: AbortSignal): Promise<Page<MeetingSummary>> {
-  const page = await unwrap(client.GET('/bijeenkomsten', { params: { query }, signal }));
+  const page = await unwrap(apiClient.GET('/bijeenkomsten', { params: { query }, signal }));
   return { resultaten: page.bijeenkomsten, paginering: page.pagina };
 }
 
@@ -80,7 +75,7 @@ export function agendaQuery(query: AgendaQuery, signedIn: boolean) {
 }
 
 export function fetchMeeting(id: number, signal?: AbortSignal): Promise<MeetingDetail> {
-  return unwrap(client.GET('/bijeenkomsten/{id}', { params: { path: { id } }, signal }));
+  return unwrap(apiClient.GET('/bijeenkomsten/{id}', { params: { path: { id } }, signal }));
 }
 
 export function useMeeting(id: number, signedIn: boolean, enabled = true) {
@@ -96,8 +91,9 @@ export function useMeeting(id: number, signedIn: boolean, enabled = true) {
 export function useRegistrations(id: number, enabled: boolean) {
   return useQuery({
     queryKey: meetingKeys.registrations(id),
-    queryFn: ({ signal }): Promise<RegistrationList> =>
-      unwrap(client.GET('/bijeenkomsten/{id}/aanmeldingen', { params: { path: { id } }, signal })),
+    // The JSON answer; the team's list as CSV is a plain link.
+    queryFn: ({ signal }) =>
+      unwrap(apiClient.GET('/bijeenkomsten/{id}/aanmeldingen', { params: { path: { id } }, signal })) as Promise<RegistrationList>,
     enabled,
     staleTime: 0,
   });
@@ -105,18 +101,18 @@ export function useRegistrations(id: number, enabled: boolean) {
 
 /** Herself without naam and email; a colleague with them. 201: aangemeld or wachtlijst. */
 export function register(id: number, body: RegistrationCreate): Promise<Registration> {
-  return unwrap(client.POST('/bijeenkomsten/{id}/aanmeldingen', { params: { path: { id } }, body }));
+  return unwrap(apiClient.POST('/bijeenkomsten/{id}/aanmeldingen', { params: { path: { id } }, body }));
 }
 
 export function cancelRegistration(id: number, aanmeldingId: number): Promise<void> {
-  return unwrap(client.DELETE('/bijeenkomsten/{id}/aanmeldingen/{aanmeldingId}', { params: { path: { id, aanmeldingId } } }));
+  return unwrap(apiClient.DELETE('/bijeenkomsten/{id}/aanmeldingen/{aanmeldingId}', { params: { path: { id, aanmeldingId } } }));
 }
 
 export function useSlots(id: number, enabled: boolean) {
   return useQuery({
     queryKey: meetingKeys.slots(id),
     queryFn: async ({ signal }): Promise<Slot[]> =>
-      (await unwrap(client.GET('/bijeenkomsten/{id}/tijdsloten', { params: { path: { id } }, signal }))).tijdsloten,
+      (await unwrap(apiClient.GET('/bijeenkomsten/{id}/tijdsloten', { params: { path: { id } }, signal }))).tijdsloten,
     enabled,
     staleTime: 0,
   });
@@ -124,46 +120,46 @@ export function useSlots(id: number, enabled: boolean) {
 
 /** Books a slot: the topic becomes a question (channel spreekuur); 409 when taken. */
 export function bookSlot(id: number, slotId: number, body: SlotBooking): Promise<Booking> {
-  return unwrap(client.POST('/bijeenkomsten/{id}/tijdsloten/{slotId}/boeking', { params: { path: { id, slotId } }, body }));
+  return unwrap(apiClient.POST('/bijeenkomsten/{id}/tijdsloten/{slotId}/boeking', { params: { path: { id, slotId } }, body }));
 }
 
 export function cancelBooking(id: number, slotId: number): Promise<void> {
-  return unwrap(client.DELETE('/bijeenkomsten/{id}/tijdsloten/{slotId}/boeking', { params: { path: { id, slotId } } }));
+  return unwrap(apiClient.DELETE('/bijeenkomsten/{id}/tijdsloten/{slotId}/boeking', { params: { path: { id, slotId } } }));
 }
 
 export const myMeetingsQuery = queryOptions({
   queryKey: meetingKeys.mine,
-  queryFn: ({ signal }): Promise<MyMeetings> => unwrap(client.GET('/mijn-bijeenkomsten', { signal })),
+  queryFn: ({ signal }): Promise<MyMeetings> => unwrap(apiClient.GET('/mijn-bijeenkomsten', { signal })),
   staleTime: 0,
 });
 
 export const feedQuery = queryOptions({
   queryKey: meetingKeys.feed,
-  queryFn: ({ signal }): Promise<CalendarFeed> => unwrap(client.GET('/mijn-kalender', { signal })),
+  queryFn: ({ signal }): Promise<CalendarFeed> => unwrap(apiClient.GET('/mijn-kalender', { signal })),
 });
 
 /** A new secret address; the old one stops working at once. */
 export function renewFeed(): Promise<CalendarFeed> {
-  return unwrap(client.POST('/mijn-kalender', {}));
+  return unwrap(apiClient.POST('/mijn-kalender', {}));
 }
 
 export async function removeFeed(): Promise<void> {
-  await unwrap(client.DELETE('/mijn-kalender', {}));
+  await unwrap(apiClient.DELETE('/mijn-kalender', {}));
 }
 
 export function lookUpRegistration(token: string): Promise<RegistrationByToken> {
-  return unwrap(client.POST('/aanmelding-opzoeken', { body: { token } }));
+  return unwrap(apiClient.POST('/aanmelding-opzoeken', { body: { token } }));
 }
 
 export async function cancelByToken(token: string): Promise<void> {
-  await unwrap(client.POST('/aanmelding-annuleren', { body: { token } }));
+  await unwrap(apiClient.POST('/aanmelding-annuleren', { body: { token } }));
 }
 
 export function lookUpRating(token: string): Promise<MeetingRating> {
-  return unwrap(client.POST('/bijeenkomstbeoordeling/opzoeken', { body: { token } }));
+  return unwrap(apiClient.POST('/bijeenkomstbeoordeling/opzoeken', { body: { token } }));
 }
 
 /** Records a score by the mail's link: only ever a PUT from the page, never by opening it. */
 export function rateMeeting(token: string, score: number, toelichting: string | null): Promise<MeetingRating> {
-  return unwrap(client.PUT('/bijeenkomstbeoordeling', { body: { token, score, toelichting } }));
+  return unwrap(apiClient.PUT('/bijeenkomstbeoordeling', { body: { token, score, toelichting } }));
 }
