@@ -3,7 +3,7 @@ cancelling (signed in, or with the link from a mail) and a person's own meetings
 
 from typing import Annotated, Any
 
-from fastapi import Path, Response, status
+from fastapi import APIRouter, Path, Request, Response, status
 
 from api.accounts.principal import CurrentPrincipal
 from api.core import clock
@@ -11,8 +11,8 @@ from api.core.db import SessionDep
 from api.core.requests import SettingsDep
 from api.core.routing import PERSON, PUBLIC, errors, json_router
 from api.core.urls import api_path
+from api.meetings import attendee_export, registrations
 from api.meetings import registration_presenters as presenters
-from api.meetings import registrations
 from api.meetings.schemas import (
     MyMeetings,
     Registration,
@@ -23,6 +23,8 @@ from api.meetings.schemas import (
 )
 
 router = json_router(tags=["Bijeenkomsten"], conditional=False)
+# The list answers in JSON, CSV or XLSX, so it does its own negotiation.
+lists = APIRouter(tags=["Bijeenkomsten"])
 
 MAX_ID = 2_147_483_647
 MeetingId = Annotated[
@@ -77,7 +79,7 @@ def register(
     return presenters.one(listed, placed)
 
 
-@router.get(
+@lists.get(
     "/bijeenkomsten/{id}/aanmeldingen",
     response_model=RegistrationList,
     operation_id="aanmeldingenOpvragen",
@@ -85,16 +87,33 @@ def register(
     description=(
         "Het programmateam en de organisator zien iedereen; een contactpersoon de aanmeldingen "
         "voor haar eigen gemeente(n). Eerst wie een plaats heeft, dan de wachtlijst in "
-        "volgorde, dan wie zich afmeldde."
+        "volgorde, dan wie zich afmeldde. Met `Accept: text/csv` of `Accept: "
+        f"{attendee_export.XLSX}` dezelfde rijen als bestand: naam, e-mail, gemeente, "
+        "organisatie, status, plaats op wachtlijst en aanwezigheid."
     ),
-    responses={**MISSING, **errors(e401="Niet ingelogd.", e403="Geen toegang.")},
+    responses={
+        200: {
+            "description": "De aanmeldingen; met Accept: text/csv of XLSX als bestand.",
+            "content": attendee_export.CONTENT,
+        },
+        **MISSING,
+        **errors(
+            e401="Niet ingelogd.",
+            e403="Geen toegang.",
+            e406="Noch JSON, noch CSV, noch XLSX wordt geaccepteerd.",
+        ),
+    },
     openapi_extra=PERSON,
 )
 def list_registrations(
-    meeting_id: MeetingId, principal: CurrentPrincipal, session: SessionDep
-) -> RegistrationList:
+    meeting_id: MeetingId, request: Request, principal: CurrentPrincipal, session: SessionDep
+) -> RegistrationList | Response:
+    chosen = attendee_export.wanted(request)
     listed = registrations.of_meeting(session, principal, meeting_id)
-    return presenters.registration_list(session, principal, listed)
+    if chosen == "json":
+        return presenters.registration_list(session, principal, listed)
+    body, media_type, headers = attendee_export.content(listed, chosen)
+    return Response(body, media_type=media_type, headers=headers)
 
 
 @router.delete(
