@@ -297,7 +297,9 @@ async def test_a_personal_feed_holds_her_places_with_their_links(
     response = await client.get(path)
 
     events = _calendar(response)
-    assert set(events) == {held.uid, summer.uid}
+    # Of these meetings (the demo's contact holds places in the demo agenda too).
+    ours = {m.uid for m in (held, summer, waiting, cancelled_place, someone_elses)}
+    assert set(events) & ours == {held.uid, summer.uid}
     assert held.join_url in events[held.uid].description.value
     assert events[summer.uid].dtstart.value.utcoffset() == timedelta(hours=2)
     assert response.headers["cache-control"] == "private, no-cache"

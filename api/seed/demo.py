@@ -14,6 +14,7 @@ from api.municipalities.models import Municipality
 from api.organisations.models import Organisation, OrganisationKind
 from api.seed.demo_accounts import DEMO_CLIENTS, DEMO_USERS, load_demo_clients, load_demo_users
 from api.seed.demo_feedback import load_demo_feedback
+from api.seed.demo_meeting_activity import meeting_activity
 from api.seed.demo_meetings import DEMO_MEETINGS, load_demo_meetings
 from api.seed.demo_notifications import load_demo_notifications
 from api.seed.demo_products import load_demo_products
@@ -106,6 +107,7 @@ def load_demo_data(
         ("voortgang", 342 * 23, _counted("voortgang", load_demo_progress)),
         ("vragen", QUESTIONS, _counted("vragen", questions)),
         ("beoordelingen", QUESTIONS, _counted("beoordelingen", load_demo_ratings)),
+        ("deelnemers", len(DEMO_MEETINGS), _counted("deelnemers", meeting_activity(settings))),
         ("signalen", len(DEMO_SIGNALS), _counted("signalen", load_demo_signals)),
         ("meldingen", 20, _counted("meldingen", load_demo_notifications)),
         ("peilingen", 342 * ROUNDS, _counted("peilingen", load_demo_surveys)),
