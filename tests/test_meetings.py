@@ -390,7 +390,7 @@ async def test_the_agenda_filters_and_pages(clients: Callable[[], httpx.AsyncCli
     async def ids(**params: Any) -> list[int]:
         found = await editor.get(AGENDA, params={**window, "paginaGrootte": 100, **params})
         assert found.status_code == 200, found.text
-        return [m["id"] for m in found.json()["bijeenkomsten"]]
+        return [m["id"] for m in found.json()["resultaten"]]
 
     assert await ids() == [session["id"], webinar["id"], regional["id"]]
     assert await ids(soort="webinar") == [webinar["id"]]
@@ -406,8 +406,8 @@ async def test_the_agenda_filters_and_pages(clients: Callable[[], httpx.AsyncCli
 
     second = await editor.get(AGENDA, params={**window, "pagina": 2, "paginaGrootte": 1})
     page = second.json()
-    assert [m["id"] for m in page["bijeenkomsten"]] == [webinar["id"]]
-    assert page["pagina"] == {"pagina": 2, "paginaGrootte": 1, "totaal": 3, "aantalPaginas": 3}
+    assert [m["id"] for m in page["resultaten"]] == [webinar["id"]]
+    assert page["paginering"] == {"pagina": 2, "paginaGrootte": 1, "totaal": 3, "aantalPaginas": 3}
     assert "pagina=3" in page["_links"]["next"]["href"]
     assert "pagina=1" in page["_links"]["prev"]["href"]
 
@@ -519,7 +519,7 @@ async def test_the_kept_public_agenda_follows_every_write(
 
     first = await visitor.get(AGENDA, params=query)
     assert first.headers["Cache-Control"] == PUBLIC_SHARED
-    assert [m["titel"] for m in first.json()["bijeenkomsten"]] == [made["titel"]]
+    assert [m["titel"] for m in first.json()["resultaten"]] == [made["titel"]]
     page = await visitor.get(path)
     assert page.headers["Cache-Control"] == PUBLIC_SHARED
     kept = await visitor.get(AGENDA, params=query, headers={"If-None-Match": first.headers["ETag"]})
@@ -532,7 +532,7 @@ async def test_the_kept_public_agenda_follows_every_write(
         AGENDA, params=query, headers={"If-None-Match": first.headers["ETag"]}
     )
     assert again.status_code == 200
-    assert [m["titel"] for m in again.json()["bijeenkomsten"]] == [
+    assert [m["titel"] for m in again.json()["resultaten"]] == [
         "Een nieuwe titel voor de agenda"
     ]
     assert (await visitor.get(path)).json()["titel"] == "Een nieuwe titel voor de agenda"
@@ -582,9 +582,9 @@ async def test_the_demo_agenda(clients: Callable[[], httpx.AsyncClient], db: Ses
     assert any(not m.is_online for m in demo)
     assert all(m.address for m in demo if not m.is_online)
     visitor = clients()
-    coming = (await visitor.get(AGENDA, params={"paginaGrootte": 100})).json()["bijeenkomsten"]
+    coming = (await visitor.get(AGENDA, params={"paginaGrootte": 100})).json()["resultaten"]
     past = (await visitor.get(AGENDA, params={"afgelopen": "true", "paginaGrootte": 100})).json()
-    shown = {m["id"] for m in coming} | {m["id"] for m in past["bijeenkomsten"]}
+    shown = {m["id"] for m in coming} | {m["id"] for m in past["resultaten"]}
     assert {m.id for m in demo} <= shown
     assert all(m["deelnamelink"] is None for m in coming if "deelnamelink" in m)
 

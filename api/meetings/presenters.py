@@ -149,5 +149,5 @@ def page(
     lookups = lookups_for(session, principal, meetings)
     info, links = envelope
     return MeetingPage(
-        bijeenkomsten=[summary(m, lookups, now) for m in meetings], pagina=info, _links=links
+        resultaten=[summary(m, lookups, now) for m in meetings], paginering=info, _links=links
     )

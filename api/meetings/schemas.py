@@ -160,8 +160,8 @@ class MeetingDetail(MeetingSummary):
 
 
 class MeetingPage(ApiModel):
-    bijeenkomsten: list[MeetingSummary]
-    pagina: PageInfo
+    resultaten: list[MeetingSummary]
+    paginering: PageInfo
     links: PageLinks = Field(alias="_links")
 
 

@@ -184,9 +184,9 @@ test('a contact books a consultation hour’s slot, and its topic becomes her qu
   // The team divides the consultation hour into slots (as its own screens do).
   const team = await pageAs(browser, 'redacteur');
   const agenda = (await (await team.request.get('/api/v1/bijeenkomsten?soort=spreekuur')).json()) as {
-    bijeenkomsten: { id: number; titel: string }[];
+    resultaten: { id: number; titel: string }[];
   };
-  const id = agenda.bijeenkomsten.find((meeting) => meeting.titel === hour)?.id;
+  const id = agenda.resultaten.find((meeting) => meeting.titel === hour)?.id;
   expect(id, `${hour} in the demo agenda`).toBeDefined();
   const csrf = (await team.context().cookies()).find((cookie) => cookie.name === 'spoorboek_csrf')?.value ?? '';
   const slots = await team.request.post(`/api/v1/bijeenkomsten/${id}/tijdsloten`, { headers: { 'X-CSRF-Token': csrf }, data: {} });

@@ -5462,9 +5462,9 @@ export interface components {
         };
         /** MeetingPage */
         MeetingPage: {
-            /** Bijeenkomsten */
-            bijeenkomsten: components["schemas"]["MeetingSummary"][];
-            pagina: components["schemas"]["PageInfo"];
+            /** Resultaten */
+            resultaten: components["schemas"]["MeetingSummary"][];
+            paginering: components["schemas"]["PageInfo"];
             _links: components["schemas"]["PageLinks"];
         };
         /** MeetingQuestion */
@@ -5546,6 +5546,7 @@ export interface components {
             /**
              * Begin
              * Format: date-time
+             * @description In Europe/Amsterdam, met de afwijking van UTC.
              */
             begin: string;
         };

@@ -62,6 +62,11 @@ const SATISFACTION_EDITOR_LINKS = [
   { to: '/peilingen/vragen', label: 'Peilingvragen' },
 ];
 
+const MEETING_EDITOR_LINKS = [
+  { to: '/bijeenkomsten/nieuw', label: 'Nieuwe bijeenkomst' },
+  { to: '/bijeenkomsten/bereik', label: 'Bereik' },
+];
+
 const EDITOR_LINKS = [
   { to: '/producten/nieuw', label: 'Nieuw product' },
   { to: '/beheer/leveringsplan', label: 'Leveringsplan' },
@@ -135,6 +140,9 @@ export function AccountNav() {
             Expertvragen
           </NavLink>
         )}
+        <NavLink to="/mijn-bijeenkomsten" className={navLinkClass}>
+          Mijn bijeenkomsten
+        </NavLink>
         <NavLink to="/mijn-account" className={navLinkClass}>
           Mijn account
         </NavLink>
@@ -160,6 +168,7 @@ export function AccountNav() {
       {!isEditor(user) && hasRole(user, 'gemeente') && (
         <SectionNav id="signalen-navigatie" title="Signalen" links={SIGNAL_CONTACT_LINKS} />
       )}
+      {isEditor(user) && <SectionNav id="bijeenkomsten-navigatie" title="Bijeenkomsten" links={MEETING_EDITOR_LINKS} />}
       {isEditor(user) && (
         <SectionNav id="tevredenheid-navigatie" title="Tevredenheid" links={SATISFACTION_EDITOR_LINKS} />
       )}

@@ -6,6 +6,8 @@ import { AccessibilityStatementPage } from '../accessibility/AccessibilityStatem
 import { RequireAuth } from '../auth/RequireAuth';
 import { EDITOR_ROLES, type Role } from '../auth/session';
 import { MeasuresPage } from '../measures/MeasuresPage';
+import { meetingRoutes } from '../meetings/routes';
+import { meetingTeamRoutes } from '../meetings/team/routes';
 import { proposalRoutes } from '../proposals/routes';
 import { satisfactionFigureRoutes } from '../satisfaction/figures/routes';
 import { signalRoutes } from '../signals/routes';
@@ -247,6 +249,8 @@ export function AppRoutes() {
         {proposalRoutes()}
         {satisfactionFigureRoutes()}
         {surveyRoutes()}
+        {meetingRoutes()}
+        {meetingTeamRoutes()}
         <Route path="beheer">
           <Route
             path="leveringsplan"

@@ -59,10 +59,8 @@ export function isFiltered(query: AgendaQuery): boolean {
   return Boolean(query.soort || query.maatregel || query.provincie);
 }
 
-/** The agenda's page in the envelope the list pages share (usePagedList, PagedResults). */
 export async function fetchAgenda(query: AgendaQuery, signal?: AbortSignal): Promise<Page<MeetingSummary>> {
-  const page = await unwrap(apiClient.GET('/bijeenkomsten', { params: { query }, signal }));
-  return { resultaten: page.bijeenkomsten, paginering: page.pagina };
+  return unwrap(apiClient.GET('/bijeenkomsten', { params: { query }, signal }));
 }
 
 export function agendaQuery(query: AgendaQuery, signedIn: boolean) {
