@@ -12,7 +12,8 @@ afterwards, the attendees' evaluations and a few invitations of municipalities t
   filed as a question with channel `spreekuur` linked to the slot and the meeting, as a booking
   files it (slots.book); answered for the hours that took place. One coming consultation hour
   is left without slots, to try making and booking them.
-- Materials: a published presentation about the meeting's measure, mailed afterwards.
+- Materials: a published presentation about one of its measures, where the demo catalogue has
+  one, mailed two days afterwards.
 - Evaluations: every attendee was asked (so the evaluation job asks none of them again), about
   two in three answered, mostly a 4 or 5, some a comment that names no one.
 
