@@ -111,6 +111,26 @@ def _calendar(response: httpx.Response) -> dict[str, Any]:
 
 
 @pytest.mark.engine_neutral
+def test_a_feed_over_several_years_keeps_summer_time_in_every_year() -> None:
+    """The zone's rules hold for every year: a reader that takes a VTIMEZONE's first change
+    only (RDATE lists) put a meeting in a later summer an hour off."""
+    years = range(clock.today().year, clock.today().year + 4)
+    meetings = [
+        _meeting(
+            id=n,
+            starts_at=datetime(year, month, 10, 10, tzinfo=AMSTERDAM).astimezone(UTC),
+        )
+        for n, (year, month) in enumerate(((y, m) for y in years for m in (1, 7)), start=1)
+    ]
+    events = _events(calendar_feed(meetings, name="Agenda", include_join_url=False))
+    for meeting in meetings:
+        start = events[meeting.uid].dtstart.value
+        summer = meeting.starts_at.astimezone(AMSTERDAM).month == 7
+        assert (start.hour, start.utcoffset()) == (10, timedelta(hours=2 if summer else 1))
+        assert start == meeting.starts_at
+
+
+@pytest.mark.engine_neutral
 def test_an_invitation_carries_the_amsterdam_time_on_either_side_of_the_change() -> None:
     winter = _meeting(id=1, starts_at=_at(3), sequence=2)
     summer = _meeting(id=2, starts_at=_at(7))
