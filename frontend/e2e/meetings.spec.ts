@@ -246,3 +246,73 @@ test('Mijn bijeenkomsten makes, renews and removes the personal calendar link', 
   await expect(feed.getByRole('button', { name: 'Agenda-link maken' })).toBeVisible();
   await contact.context().close();
 });
+
+test('a contact registers, gets the confirmation with its .ics, cancels, and the first waiting is promoted', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const title = `Werksessie ${uniqueWord('plaatsen')}`;
+  const waiting = { naam: `Wim ${uniqueWord('wachtend')}`, email: `${uniqueWord('wim')}@demo.spoorboek.example` };
+
+  // The team announces a work session with one place (as its own screens do).
+  const team = await pageAs(browser, 'redacteur');
+  const csrf = (await team.context().cookies()).find((cookie) => cookie.name === 'spoorboek_csrf')?.value ?? '';
+  const begin = new Date(Date.now() + 21 * 24 * 3600 * 1000);
+  const created = await team.request.post('/api/v1/bijeenkomsten', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: {
+      soort: 'werksessie',
+      titel: title,
+      doelgroep: 'gemeenten',
+      online: true,
+      deelnamelink: 'https://vergaderen.example/werksessie-plaatsen',
+      begin: begin.toISOString(),
+      einde: new Date(begin.getTime() + 2 * 3600 * 1000).toISOString(),
+      capaciteit: 1,
+      status: 'open',
+      maatregelen: ['M01'],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: number };
+
+  // The contact takes the one place in the browser.
+  const contact = await pageAs(browser, 'utrecht');
+  await contact.goto(`/bijeenkomsten/${id}`);
+  await expect(contact.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await contact.getByRole('form', { name: 'Aanmelden', exact: true }).getByRole('button', { name: 'Aanmelden', exact: true }).click();
+  await expect(contact.getByRole('status').filter({ hasText: 'U bent aangemeld voor deze bijeenkomst.' })).toBeVisible();
+  await expect(contact.getByRole('link', { name: /Deelnemen/ })).toBeVisible();
+
+  // Her confirmation is in the outbox, with the meeting's invitation for her calendar.
+  let confirmation = '';
+  await expect
+    .poll(async () => {
+      const mail = (await mailsTo(DEMO_USERS.utrecht.email)).find((m) => m.subject === `Aangemeld: ${title}`);
+      confirmation = mail ? partsText(mail.body) : '';
+      return confirmation;
+    })
+    .toContain('BEGIN:VCALENDAR');
+  expect(confirmation).toMatch(/Content-Type: text\/calendar; (charset="?utf-8"?; )?method="?REQUEST"?/i);
+  expect(confirmation).toContain(`SUMMARY:${title}`);
+
+  // Someone else asks when it is full: the waiting list.
+  const asked = await team.request.post(`/api/v1/bijeenkomsten/${id}/aanmeldingen`, {
+    headers: { 'X-CSRF-Token': csrf },
+    data: waiting,
+  });
+  expect(asked.status(), await asked.text()).toBe(201);
+  expect(((await asked.json()) as { status: string }).status).toBe('wachtlijst');
+
+  // She gives her place up in the browser; the first waiting gets it and hears so.
+  await contact.reload();
+  await contact.getByRole('button', { name: `Afmelden: ${DEMO_USERS.utrecht.name}` }).click();
+  await expect(contact.getByRole('status').filter({ hasText: `${DEMO_USERS.utrecht.name} is afgemeld.` })).toBeVisible();
+  await expect
+    .poll(async () => (await mailsTo(waiting.email)).map((m) => m.subject))
+    .toContain(`Van de wachtlijst aangemeld: ${title}`);
+  const listed = (await (await team.request.get(`/api/v1/bijeenkomsten/${id}/aanmeldingen`)).json()) as {
+    aanmeldingen: { email: string; status: string }[];
+  };
+  expect(listed.aanmeldingen.find((r) => r.email === waiting.email)?.status).toBe('aangemeld');
+  await team.context().close();
+  await contact.context().close();
+});
