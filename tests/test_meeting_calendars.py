@@ -355,6 +355,30 @@ async def test_renewing_or_removing_the_personal_feed_kills_its_old_url(
     assert (await client.get("/api/v1/kalenders/geen-geheim")).status_code == 404
 
 
+async def test_a_personal_feed_stops_with_her_account_and_tells_its_dutch_time(
+    clients: Any, client: httpx.AsyncClient, db: Session
+) -> None:
+    contact = clients()
+    await login(contact, UTRECHT)
+    with clock.fixed_clock(datetime(2026, 7, 1, 10, 0, tzinfo=UTC)):
+        made = await contact.post("/api/v1/mijn-kalender")
+        shown = (await contact.get("/api/v1/mijn-kalender")).json()
+    assert made.json()["aangemaaktOp"] == "2026-07-01T12:00:00+02:00"
+    assert shown["aangemaaktOp"] == "2026-07-01T12:00:00+02:00"
+    path = made.json()["url"].removeprefix("https://spoorboek.example")
+    assert (await client.get(path)).status_code == 200
+
+    utrecht = _user(db, UTRECHT)
+    utrecht.is_active = False
+    db.commit()
+    gone = await client.get(path)
+    assert gone.status_code == 404, "a deactivated account's calendar says nothing any more"
+    assert gone.headers["content-type"] == "application/problem+json"
+    utrecht.is_active = True
+    db.commit()
+    assert (await client.get(path)).status_code == 200, "reactivated, the same address works"
+
+
 async def test_the_secret_of_a_personal_feed_stays_out_of_the_logs(
     clients: Any, client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
 ) -> None:

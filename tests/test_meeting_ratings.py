@@ -200,8 +200,12 @@ async def test_the_link_records_by_put_changes_within_the_window_and_not_after(
         assert read.json()["bijeenkomst"] == {
             "id": held.id,
             "titel": held.title,
-            "begin": "2031-03-11T14:00:00Z",
+            "begin": "2031-03-11T15:00:00+01:00",
         }
+        # Mailed at NOW, changeable for the settings' days, told in Dutch time.
+        until = datetime.fromisoformat(read.json()["wijzigbaarTot"])
+        assert until.utcoffset() == timedelta(hours=1)
+        assert until == NOW + timedelta(days=settings.rating_days)
         assert read.json()["score"] is None
         assert read.json()["wijzigbaar"] is True
 
@@ -319,6 +323,7 @@ async def test_the_evaluation_of_a_meeting_is_withheld_under_the_minimum_group_s
     assert few.status_code == 200, few.text
     body = few.json()
     assert body["aantalGevraagd"] == 5
+    assert body["bijeenkomst"]["begin"] == "2031-03-10T07:00:00+01:00"
     assert body["aantalBeoordeeld"] == 4
     assert body["teWeinigAntwoorden"] is True
     assert body["gemiddelde"] is None

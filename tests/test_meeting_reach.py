@@ -5,14 +5,12 @@ list and against the deadline rules applied to the progress history by hand."""
 import csv
 import io
 import itertools
-import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session, selectinload
 from starlette.datastructures import State
@@ -20,11 +18,8 @@ from starlette.datastructures import State
 from api.accounts.models import User, UserRole, user_municipalities
 from api.core import clock
 from api.core.clock import AMSTERDAM
-from api.core.db import build_engine
 from api.core.figure_cache import CachedFigure
-from api.core.migrations import upgrade_to_head
 from api.core.security import Principal, Role
-from api.core.settings import Settings
 from api.measures.models import Measure
 from api.meetings import invitations
 from api.meetings.models import (
@@ -39,7 +34,9 @@ from api.meetings.models import (
     RegistrationStatus,
     meeting_measures,
 )
+from api.meetings.reach import reached_by
 from api.meetings.reach_schemas import InvitationResult
+from api.meetings.repository_reach import Seat
 from api.municipalities.models import LabourMarketRegion, Municipality, Province
 from api.progress.deadlines import TrafficLight, derive
 from api.progress.models import (
@@ -52,7 +49,7 @@ from api.progress.models import (
 )
 from api.seed.reference import load_reference_data
 from tests.auth import EDITOR, UTRECHT, login, mails
-from tests.databases import base_url, create_database, drop_database, is_postgres
+from tests.meeting_concurrency import at_once, own_database, postgres_only
 from tests.progress.helpers import every_row
 
 REACH = "/api/v1/bijeenkomsten/bereik"
@@ -147,9 +144,17 @@ def _brute_reach(db: Session, start: date, end: date) -> dict[str, Any]:
     seats = list(db.scalars(select(Registration)))
     places = {m.code: m for m in db.scalars(select(Municipality))}
 
+    def filled_in(meeting: Meeting) -> bool:
+        """A place taken has its attendance; a late cancellation's says nothing of who came."""
+        return any(
+            s.attendance is not None and s.status == RegistrationStatus.REGISTERED
+            for s in seats
+            if s.meeting_id == meeting.id
+        )
+
     def reached(meeting: Meeting) -> set[str]:
         own = [s for s in seats if s.meeting_id == meeting.id]
-        if any(s.attendance is not None for s in own):
+        if filled_in(meeting):
             return {
                 s.municipality_code
                 for s in own
@@ -167,11 +172,7 @@ def _brute_reach(db: Session, start: date, end: date) -> dict[str, Any]:
         places_reached: set[str] = set()
         for m in chosen:
             places_reached |= {c for c in reached(m) if seat_ok_code(seat_ok, c)}
-        unrecorded = [
-            m
-            for m in chosen
-            if not any(s.attendance is not None for s in seats if s.meeting_id == m.id)
-        ]
+        unrecorded = [m for m in chosen if not filled_in(m)]
         return {
             "bijeenkomsten": len(chosen),
             "aanmeldingen": sum(s.status == RegistrationStatus.REGISTERED for s in mine),
@@ -308,6 +309,46 @@ async def test_reach_per_group_agrees_with_a_count_over_the_rows(
     m01_before = next(g for g in before["perMaatregel"] if g["groep"]["code"] == "M01")
     assert m01["bijeenkomsten"] - m01_before["bijeenkomsten"] == 2
     assert "aanmelding" in body["methode"]
+
+
+async def test_a_late_cancellation_is_no_attendance_list(
+    clients: Callable[[], httpx.AsyncClient], db: Session
+) -> None:
+    """A place given up late records `laat-afgemeld`; the meeting's list is still unfilled, so
+    the one still registered counts as reached."""
+    editor = await _editor(clients)
+    period = f"{REACH}?van=2027-03-01&tot=2027-03-31"
+    with clock.fixed_clock(NOW):
+        before = (await editor.get(period)).json()
+        meeting = _meeting(db, datetime(2027, 3, 10, 9, 0, tzinfo=UTC), ["M01"])
+        _seat(db, meeting, "GM0344")
+        _seat(db, meeting, "GM0363", RegistrationStatus.CANCELLED, Attendance.CANCELLED_LATE)
+        response = await editor.get(period)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    added = {k: body["totaal"][k] - before["totaal"][k] for k in _figures(body["totaal"])}
+    assert added == {
+        "bijeenkomsten": 1,
+        "aanmeldingen": 1,
+        "aanwezig": 0,
+        "gemeentenBereikt": added["gemeentenBereikt"],
+        "bijeenkomstenZonderPresentie": 1,
+    }
+    unreached = [m["code"] for m in body["nietBereikt"]]
+    assert "GM0344" not in unreached, "registered, and no list says otherwise"
+    _assert_matches(body, _brute_reach(db, date(2027, 3, 1), date(2027, 3, 31)))
+
+
+def test_reached_by_counts_registrations_until_a_taken_place_has_attendance() -> None:
+    def seat(code: str, status: RegistrationStatus, attendance: Attendance | None) -> Seat:
+        return Seat(1, code, status, attendance)
+
+    registered = seat("GM0344", RegistrationStatus.REGISTERED, None)
+    late = seat("GM0363", RegistrationStatus.CANCELLED, Attendance.CANCELLED_LATE)
+    assert reached_by([registered, late]) == {"GM0344"}
+    # Once a place taken has its attendance, only who was there counts.
+    absent = seat("GM0599", RegistrationStatus.REGISTERED, Attendance.ABSENT)
+    assert reached_by([registered, late, absent]) == set()
 
 
 async def test_reach_of_another_period_and_its_csv(
@@ -696,18 +737,9 @@ async def test_the_effect_warns_for_small_groups_and_waits_for_the_start(
 ROUNDS = 4
 
 
-@pytest.mark.postgres_only
-@pytest.mark.skipif(
-    not is_postgres(base_url()), reason="row locking under real concurrency is a PostgreSQL test"
-)
+@postgres_only
 def test_rounds_at_once_invite_each_contact_once(tmp_path: Path) -> None:
-    url = create_database("meeting_invitations")
-    try:
-        upgrade_to_head(url)
-        engine = build_engine(url)
-        settings = Settings(
-            database_url=url, mail_backend="file", mail_file_dir=str(tmp_path / "outbox")
-        )
+    with own_database("meeting_invitations", tmp_path) as (engine, settings):
         with clock.fixed_clock(MID_2026):
             with Session(engine) as session:
                 load_reference_data(session)
@@ -722,28 +754,16 @@ def test_rounds_at_once_invite_each_contact_once(tmp_path: Path) -> None:
                 session.commit()
                 meeting_id, editor_id = meeting.id, editor.id
             team = Principal(kind="user", user_id=editor_id, roles=frozenset({Role.EDITOR}))
-            start = threading.Barrier(ROUNDS)
             results: list[InvitationResult] = []
-            errors: list[BaseException] = []
 
             def round_(_: int) -> None:
-                try:
-                    start.wait()
-                    with Session(engine) as session:
-                        results.append(
-                            invitations.invite(
-                                session, State(), settings, team, meeting_id, "beide"
-                            )
-                        )
-                        session.commit()
-                except BaseException as exc:
-                    errors.append(exc)
+                with Session(engine) as session:
+                    results.append(
+                        invitations.invite(session, State(), settings, team, meeting_id, "beide")
+                    )
+                    session.commit()
 
-            threads = [threading.Thread(target=round_, args=(n,)) for n in range(ROUNDS)]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=120)
+            errors = at_once(ROUNDS, round_)
         assert not errors, f"a round failed: {errors[0]!r}"
         assert sorted(r.uitgenodigd for r in results) == [0] * (ROUNDS - 1) + [3]
         with Session(engine) as session:
@@ -753,6 +773,3 @@ def test_rounds_at_once_invite_each_contact_once(tmp_path: Path) -> None:
             assert len(invited) == len(contacts)
             assert set(invited) == set(contacts)
         assert len(mails(tmp_path / "outbox")) == 3
-        engine.dispose()
-    finally:
-        drop_database(url)

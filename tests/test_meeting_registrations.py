@@ -4,7 +4,6 @@ the mails with their .ics when a meeting is cancelled or moved, and the reminder
 On PostgreSQL, parallel registrations never take more places than there are."""
 
 import re
-import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 from email.message import EmailMessage
@@ -22,25 +21,25 @@ from sqlalchemy.orm import Session
 from api.accounts.models import User
 from api.accounts.secrets import hash_token, new_token
 from api.core import clock
-from api.core.db import build_engine
-from api.core.migrations import upgrade_to_head
 from api.core.security import Principal, Role
-from api.core.settings import Settings
 from api.meetings import handovers, registrations
 from api.meetings.models import (
     Attendance,
     Audience,
     Meeting,
+    MeetingEvent,
     MeetingKind,
+    MeetingRating,
     MeetingStatus,
     Registration,
     RegistrationStatus,
     Slot,
 )
 from api.meetings.schemas import RegistrationCreate
+from api.satisfaction import scoring
 from api.seed.reference import load_reference_data
 from tests.auth import BOLLENSTREEK, EDITOR, STIMULANSZ, UTRECHT, login, mails
-from tests.databases import base_url, create_database, drop_database, is_postgres
+from tests.meeting_concurrency import at_once, own_database, postgres_only
 
 Clients = Callable[[], httpx.AsyncClient]
 LOOKUP = "/api/v1/aanmelding-opzoeken"
@@ -529,6 +528,53 @@ async def test_erasing_a_person_empties_her_registrations_and_keeps_the_places(
     assert (await client.post(LOOKUP, json={"token": token})).status_code == 404
 
 
+async def test_the_history_names_her_until_she_is_erased_with_her_evaluations_comment(
+    clients: Clients, client: httpx.AsyncClient, db: Session
+) -> None:
+    meeting = _meeting(db)
+    utrecht = await _signed_in(clients, UTRECHT)
+    placed = (await utrecht.post(_path(meeting), json=COLLEAGUE)).json()
+    team = await _signed_in(clients, EDITOR)
+    history = f"/api/v1/bijeenkomsten/{meeting.id}/geschiedenis"
+    steps = (await team.get(history)).json()
+    [step] = [s for s in steps if s["soort"] == "aangemeld"]
+    assert step["gegevens"] == {"aanmelding": placed["id"], "naam": COLLEAGUE["naam"]}
+    assert "@" not in str(steps), "the history names her, never her address"
+    stored = db.scalars(select(MeetingEvent).where(MeetingEvent.meeting_id == meeting.id)).all()
+    assert COLLEAGUE["naam"] not in str([e.details for e in stored]), "looked up, not kept"
+
+    # She was there and rated it with a comment; another attendee's evaluation stays as it is.
+    rating = MeetingRating(registration_id=placed["id"], meeting_id=meeting.id)
+    token = scoring.issue(rating, 14)
+    rating.score, rating.comment, rating.comment_cleared = 4, "Joke vond het nuttig.", False
+    other = await team.post(_path(meeting), json={"naam": "Ali Ander", "email": "a@x.example"})
+    kept = MeetingRating(registration_id=other.json()["id"], meeting_id=meeting.id)
+    kept_token = scoring.issue(kept, 14)
+    kept.score, kept.comment, kept.comment_cleared = 5, "Heel praktisch.", True
+    db.add_all([rating, kept])
+    db.commit()
+    look_up = "/api/v1/bijeenkomstbeoordeling/opzoeken"
+    assert (await client.post(look_up, json={"token": token})).status_code == 200
+
+    erased = await team.post("/api/v1/vragenstellers/wissingen", json={"email": COLLEAGUE["email"]})
+    assert erased.status_code == 200, erased.text
+    db.expire_all()
+    emptied, still = db.get_one(MeetingRating, rating.id), db.get_one(MeetingRating, kept.id)
+    assert (emptied.score, emptied.comment, emptied.comment_cleared) == (4, None, False)
+    assert (await client.post(look_up, json={"token": token})).status_code == 404
+    assert emptied.changeable_until <= clock.now()
+    assert (still.score, still.comment) == (5, "Heel praktisch.")
+    assert (await client.post(look_up, json={"token": kept_token})).status_code == 200
+    steps = (await team.get(history)).json()
+    [step] = [
+        s
+        for s in steps
+        if s["soort"] == "aangemeld" and s["gegevens"]["aanmelding"] == placed["id"]
+    ]
+    assert step["gegevens"]["naam"] == "[gewist]"
+    assert "Joke" not in str(steps)
+
+
 # ---------------------------------------------------------------------------------------------
 # The meeting cancelled or moved, and the reminder
 
@@ -634,18 +680,9 @@ PLACES = 20
 ASKING = 50
 
 
-@pytest.mark.postgres_only
-@pytest.mark.skipif(
-    not is_postgres(base_url()), reason="row locking under real concurrency is a PostgreSQL test"
-)
+@postgres_only
 def test_fifty_at_once_for_twenty_places_take_exactly_twenty(tmp_path: Path) -> None:
-    url = create_database("meeting_places")
-    try:
-        upgrade_to_head(url)
-        engine = build_engine(url)
-        settings = Settings(
-            database_url=url, mail_backend="file", mail_file_dir=str(tmp_path / "outbox")
-        )
+    with own_database("meeting_places", tmp_path) as (engine, settings):
         with Session(engine) as session:
             load_reference_data(session)
             editor = User(email="redactie@x.example", name="Ruud Redactie", is_active=True)
@@ -654,31 +691,21 @@ def test_fifty_at_once_for_twenty_places_take_exactly_twenty(tmp_path: Path) -> 
             session.commit()
             meeting_id, editor_id = meeting.id, editor.id
         team = Principal(kind="user", user_id=editor_id, roles=frozenset({Role.EDITOR}))
+
         # All fifty at once: those beyond the pool wait for a connection, and each mail is
         # delivered after its request has given its own connection back.
-        start = threading.Barrier(ASKING)
-        errors: list[BaseException] = []
-
         def ask(n: int) -> None:
-            try:
-                start.wait()
-                with Session(engine) as session:
-                    registrations.register(
-                        session,
-                        settings,
-                        team,
-                        meeting_id,
-                        RegistrationCreate(naam=f"Persoon {n}", email=f"p{n}@x.example"),
-                    )
-                    session.commit()
-            except BaseException as exc:
-                errors.append(exc)
+            with Session(engine) as session:
+                registrations.register(
+                    session,
+                    settings,
+                    team,
+                    meeting_id,
+                    RegistrationCreate(naam=f"Persoon {n}", email=f"p{n}@x.example"),
+                )
+                session.commit()
 
-        threads = [threading.Thread(target=ask, args=(n,)) for n in range(ASKING)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=120)
+        errors = at_once(ASKING, ask)
         assert not errors, f"a registration failed: {errors[0]!r}"
 
         with Session(engine) as session:
@@ -711,6 +738,3 @@ def test_fifty_at_once_for_twenty_places_take_exactly_twenty(tmp_path: Path) -> 
                 )
             ).all()
             assert sorted(promoted) == sorted(waiting[:3]), "the first three waiting, in order"
-        engine.dispose()
-    finally:
-        drop_database(url)

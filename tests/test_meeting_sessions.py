@@ -12,17 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from api.accounts.models import User, UserRole
 from api.core import clock
-from api.core.db import build_engine
 from api.core.errors import DomainError
-from api.core.migrations import upgrade_to_head
 from api.core.security import Principal, Role
-from api.core.settings import Settings
 from api.mail.models import OutboxMessage
 from api.measures.models import Measure
 from api.meetings import slots
@@ -45,7 +41,7 @@ from api.products.repository import DETAILS
 from api.questions.models import Channel, Question
 from api.seed.reference import load_reference_data
 from tests.auth import BOLLENSTREEK, EDITOR, STIMULANSZ, UTRECHT, login, mails
-from tests.databases import base_url, create_database, drop_database, is_postgres
+from tests.meeting_concurrency import own_database, postgres_only
 
 Clients = Callable[[], httpx.AsyncClient]
 TOPIC = {"onderwerp": "Vrijlating giften", "toelichting": "Hoe passen wij de nieuwe regels toe?"}
@@ -376,6 +372,44 @@ async def test_the_check_in_list_and_attendance_from_the_start_on(
     assert history.details == {"aanwezig": 1, "afwezig": 1, "laat-afgemeld": 1}
 
 
+async def test_attendance_only_for_places_taken(clients: Clients, db: Session) -> None:
+    running = _meeting(
+        db, kind=MeetingKind.WORK_SESSION, starts_in=timedelta(hours=-1), minutes=120
+    )
+    ada = _register(db, running, "Ada Zwart", "GM0344")
+    waiting = _register(db, running, "Wim Wachter", "GM0344")
+    waiting.status = RegistrationStatus.WAITING
+    late = _register(db, running, "Lot Laat", "GM0363")
+    late.status = RegistrationStatus.CANCELLED
+    late.attendance = Attendance.CANCELLED_LATE
+    gone = _register(db, running, "Gijs Weg", "GM0363")
+    gone.status = RegistrationStatus.CANCELLED
+    db.commit()
+    editor = await _as(clients, EDITOR)
+
+    marks = {
+        "aanwezigheid": [
+            {"aanmelding": ada.id, "status": "aanwezig"},
+            {"aanmelding": waiting.id, "status": "aanwezig"},
+            {"aanmelding": late.id, "status": "afwezig"},
+            {"aanmelding": gone.id, "status": "aanwezig"},
+        ]
+    }
+    refused = await editor.put(_path(running, "aanwezigheid"), json=marks)
+    assert refused.status_code == 400, refused.text
+    problems = refused.json()["invalidParams"]
+    assert [p["name"] for p in problems] == [f"aanwezigheid[{i}].aanmelding" for i in (1, 2, 3)]
+    assert str(waiting.id) in problems[0]["reason"]
+    for place, expected in ((ada, None), (waiting, None), (late, Attendance.CANCELLED_LATE)):
+        db.refresh(place)
+        assert place.attendance == expected, place.name
+
+    taken = {"aanwezigheid": marks["aanwezigheid"][:1]}
+    assert (await editor.put(_path(running, "aanwezigheid"), json=taken)).status_code == 200
+    db.refresh(ada)
+    assert ada.attendance == Attendance.PRESENT
+
+
 def _product(db: Session, kind: ProductType) -> Product:
     found = db.scalars(select(Product).where(Product.type == kind).options(*DETAILS)).all()
     public = [p for p in found if is_public(p)]
@@ -386,7 +420,7 @@ def _product(db: Session, kind: ProductType) -> Product:
 async def test_materials_of_the_right_kinds_are_sent_once(
     clients: Clients, client: httpx.AsyncClient, db: Session, tmp_path: Path
 ) -> None:
-    meeting = _meeting(db, kind=MeetingKind.WEBINAR)
+    meeting = _meeting(db, kind=MeetingKind.WEBINAR, starts_in=timedelta(minutes=-90))
     for name in ("Ada Zwart", "Bob Aalders", "Cor Jansen"):
         _register(db, meeting, name, "GM0344")
     gone = _register(db, meeting, "Dirk Weg", "GM0344")
@@ -432,6 +466,32 @@ async def test_materials_of_the_right_kinds_are_sent_once(
     assert (await client.get(path)).json()["materialen"] == []
 
 
+async def test_materials_are_sent_from_the_start_and_never_for_a_cancelled_meeting(
+    clients: Clients, db: Session
+) -> None:
+    coming = _meeting(db, kind=MeetingKind.WEBINAR)
+    _register(db, coming, "Ada Zwart", "GM0344")
+    cancelled = _meeting(db, kind=MeetingKind.WEBINAR, status=MeetingStatus.CANCELLED)
+    editor = await _as(clients, EDITOR)
+    presentation = _product(db, ProductType.PRESENTATION)
+    before = _outbox(db)
+
+    added = await editor.post(_path(coming, "materialen"), json={"product": presentation.id})
+    assert added.status_code == 201, "a presentation may be added beforehand"
+    early = await editor.post(_path(coming, "materialen", "versturen"))
+    assert early.status_code == 409, early.text
+    assert early.headers["content-type"].startswith("application/problem+json")
+    assert "begonnen" in early.json()["detail"]
+    assert _outbox(db) == before
+    listed = await editor.get(_path(coming, "materialen"))
+    assert listed.json()["materialen"][0]["verstuurdOp"] is None, "still to be sent"
+
+    refused = await editor.post(_path(cancelled, "materialen"), json={"product": presentation.id})
+    assert refused.status_code == 409, refused.text
+    assert "geannuleerd" in refused.json()["detail"]
+    assert (await editor.get(_path(cancelled, "materialen"))).json()["materialen"] == []
+
+
 async def test_questions_asked_during_a_meeting_are_linked_and_unlinked(
     clients: Clients, client: httpx.AsyncClient, db: Session
 ) -> None:
@@ -471,18 +531,9 @@ def _contact(session: Session, email: str, municipality: str) -> Principal:
     )
 
 
-@pytest.mark.postgres_only
-@pytest.mark.skipif(
-    not is_postgres(base_url()), reason="row locking under real concurrency is a PostgreSQL test"
-)
+@postgres_only
 def test_two_municipalities_booking_one_slot_at_once_one_gets_it(tmp_path: Path) -> None:
-    url = create_database("slot_concurrency")
-    try:
-        upgrade_to_head(url)
-        engine = build_engine(url)
-        settings = Settings(
-            database_url=url, mail_backend="file", mail_file_dir=str(tmp_path / "outbox")
-        )
+    with own_database("slot_concurrency", tmp_path) as (engine, settings):
         with Session(engine) as session:
             load_reference_data(session)
             utrecht = _contact(session, "utrecht@gemeente.example", "GM0344")
@@ -554,6 +605,3 @@ def test_two_municipalities_booking_one_slot_at_once_one_gets_it(tmp_path: Path)
             assert links == [asked[0].id]
             places = session.scalars(select(Registration.email)).all()
             assert len(places) == 1
-        engine.dispose()
-    finally:
-        drop_database(url)

@@ -15,6 +15,7 @@ from api.accounts.models import User
 from api.audit.models import AuditEvent
 from api.core import clock, events
 from api.core.conditional import PUBLIC_SHARED
+from api.core.errors import ForbiddenError
 from api.core.security import Principal, Role
 from api.meetings import policy, service
 from api.meetings.models import (
@@ -313,17 +314,25 @@ async def test_only_the_team_plans_changes_and_reads_the_history(
     assert (await caller.get(f"{AGENDA}/{made['id']}")).status_code == 200
 
 
-def test_the_organiser_manages_her_own_meeting_only() -> None:
+def test_the_organiser_manages_her_meeting_while_she_is_in_the_team() -> None:
     meeting = Meeting(organiser_id=7, audience="gemeenten")
-    organiser = Principal(kind="user", user_id=7, roles=frozenset({Role.MUNICIPAL_CONTACT}))
+    organiser = Principal(kind="user", user_id=7, roles=frozenset({Role.EDITOR}))
     other = Principal(kind="user", user_id=8, roles=frozenset({Role.MUNICIPAL_CONTACT}))
     editor = Principal(kind="user", user_id=9, roles=frozenset({Role.EDITOR}))
+    assert policy.is_organiser(organiser, meeting)
     assert policy.may_manage(organiser, meeting)
     assert not policy.may_manage(other, meeting)
     assert policy.may_manage(editor, meeting)
-    assert policy.may_see_join_link(organiser, meeting, registered=False)
+    assert not policy.is_organiser(editor, meeting)
     assert not policy.may_see_join_link(other, meeting, registered=False)
     assert policy.may_see_join_link(other, meeting, registered=True)
+    # She left the team (a contact of her municipality now): her meeting's rights went with it.
+    left = Principal(kind="user", user_id=7, roles=frozenset({Role.MUNICIPAL_CONTACT}))
+    assert not policy.is_organiser(left, meeting)
+    assert not policy.may_manage(left, meeting)
+    assert not policy.may_see_join_link(left, meeting, registered=False)
+    with pytest.raises(ForbiddenError):
+        policy.require_manager(left, meeting)
 
 
 async def test_the_join_link_reaches_only_the_registered_and_the_team(
@@ -532,9 +541,7 @@ async def test_the_kept_public_agenda_follows_every_write(
         AGENDA, params=query, headers={"If-None-Match": first.headers["ETag"]}
     )
     assert again.status_code == 200
-    assert [m["titel"] for m in again.json()["resultaten"]] == [
-        "Een nieuwe titel voor de agenda"
-    ]
+    assert [m["titel"] for m in again.json()["resultaten"]] == ["Een nieuwe titel voor de agenda"]
     assert (await visitor.get(path)).json()["titel"] == "Een nieuwe titel voor de agenda"
 
     signed_in = await editor.get(AGENDA, params=query)

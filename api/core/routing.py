@@ -24,6 +24,8 @@ def json_router(*, tags: list[str | Enum], conditional: bool = True) -> APIRoute
 # Security requirements per operation, for the OpenAPI document (the rules are in the services).
 PUBLIC: dict[str, Any] = {"security": []}
 PERSON: dict[str, Any] = {"security": [{"sessieCookie": []}]}
+# Open to all; a signed-in person may see more (her own status, a join link).
+PUBLIC_OR_PERSON: dict[str, Any] = {"security": [{}, {"sessieCookie": []}]}
 
 
 # A resource changed with If-Match: its 200 carries the version ETag to send back.

@@ -1,5 +1,6 @@
 """Who came: the check-in list (presentielijst) and attendance recorded by the team or the
-meeting's organiser, from the meeting's start on, only for the meeting's own registrations."""
+meeting's organiser, from the meeting's start on, only for the meeting's own places taken
+(aangemeld)."""
 
 from collections import Counter
 from dataclasses import dataclass
@@ -69,6 +70,17 @@ def record(session: Session, principal: Principal, meeting_id: int, marks: list[
         elif mark.registration_id in seen:
             invalid.add(
                 name, "duplicate", f"Aanmelding {mark.registration_id} staat er al.", "body"
+            )
+        elif found[mark.registration_id].status is not RegistrationStatus.REGISTERED:
+            # Who waited or gave her place up was not expected; a late cancellation keeps the
+            # `laat-afgemeld` its cancelling recorded.
+            invalid.add(
+                name,
+                "not_allowed",
+                f"Aanmelding {mark.registration_id} heeft geen plaats "
+                f"({found[mark.registration_id].status}); aanwezigheid geldt alleen voor wie "
+                "aangemeld is.",
+                "body",
             )
         seen.add(mark.registration_id)
     invalid.raise_if_any()

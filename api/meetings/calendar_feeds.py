@@ -21,7 +21,7 @@ from api.core.errors import NotFoundError
 from api.core.security import Principal
 from api.core.settings import Settings
 from api.core.urls import api_path
-from api.meetings import calendar, policy, repository, repository_calendar
+from api.meetings import calendar, policy, presenters, repository, repository_calendar
 from api.meetings.calendar_schemas import PersonalCalendar
 from api.meetings.models import RegistrationStatus
 
@@ -116,7 +116,9 @@ def personal_feed(session: Session, secret: str, settings: Settings) -> Calendar
 def my_calendar(session: Session, principal: Principal) -> PersonalCalendar:
     feed = repository_calendar.feed_of_user(session, require_person(principal))
     return PersonalCalendar(
-        url=None, actief=feed is not None, aangemaakt_op=feed.created_at if feed else None
+        url=None,
+        actief=feed is not None,
+        aangemaakt_op=presenters.local_or_none(feed.created_at if feed else None),
     )
 
 
@@ -127,7 +129,7 @@ def renew(session: Session, principal: Principal, settings: Settings) -> Persona
     now = clock.now()
     repository_calendar.put_feed(session, user_id, hash_token(secret), now)
     url = f"{settings.public_url.rstrip('/')}{api_path(FEEDS, secret)}"
-    return PersonalCalendar(url=url, actief=True, aangemaakt_op=now)
+    return PersonalCalendar(url=url, actief=True, aangemaakt_op=presenters.local(now))
 
 
 def revoke(session: Session, principal: Principal) -> None:

@@ -2,6 +2,8 @@
 of the domain (changes, registrations, attendance, materials, invitations) records its steps
 here."""
 
+from typing import NamedTuple
+
 from sqlalchemy.orm import Session
 
 from api.audit import service as audit
@@ -11,6 +13,8 @@ from api.core.security import person_of
 from api.meetings import repository
 from api.meetings.models import Meeting, MeetingEvent
 
+REGISTRATION = "aanmelding"
+"""The key of the details naming a registration by its id."""
 UNKNOWN_PERSON = "onbekende persoon"
 """A person whose account has gone since."""
 
@@ -47,13 +51,23 @@ def record_and_audit(
     )
 
 
-def named(session: Session, meeting_id: int) -> list[tuple[MeetingEvent, str]]:
-    """Every step, oldest first, each with who took it: a person by name, anything else by what
-    it recorded itself as."""
+class Step(NamedTuple):
+    event: MeetingEvent
+    actor: str
+    """Who took it: a person by name, anything else by what it recorded itself as."""
+    details: dict[str, object]
+    """As recorded; a step about a registration also with the registered person's name."""
+
+
+def named(session: Session, meeting_id: int) -> list[Step]:
+    """Every step, oldest first. A registration's step records only its id, and her name is
+    looked up when shown: so the history holds no personal data of its own, and once she is
+    erased it shows the name her registration has then ("[gewist]")."""
     found = repository.events_of(session, meeting_id)
     people = repository.users_by_ids(
         session, {i for i in (person_of(e.actor) for e in found) if i is not None}
     )
+    registered = repository.registration_names(session, meeting_id)
 
     def actor(subject: str) -> str:
         person = person_of(subject)
@@ -61,4 +75,10 @@ def named(session: Session, meeting_id: int) -> list[tuple[MeetingEvent, str]]:
             return subject
         return people[person].name if person in people else UNKNOWN_PERSON
 
-    return [(e, actor(e.actor)) for e in found]
+    def details(event: MeetingEvent) -> dict[str, object]:
+        place = event.details.get(REGISTRATION)
+        if isinstance(place, int) and place in registered:
+            return {**event.details, "naam": registered[place]}
+        return event.details
+
+    return [Step(e, actor(e.actor), details(e)) for e in found]

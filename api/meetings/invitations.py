@@ -20,7 +20,7 @@ from api.core.schemas import CodeName
 from api.core.security import Principal
 from api.core.settings import Settings
 from api.mail import service as mail
-from api.meetings import history, policy, repository, service
+from api.meetings import calendar, history, mails, policy, repository, service
 from api.meetings import repository_reach as reach_repository
 from api.meetings.models import Audience, Invitation, Meeting
 from api.meetings.reach_schemas import (
@@ -40,21 +40,6 @@ WANTED = {
     "risico": frozenset({TrafficLight.AT_RISK}),
     "beide": frozenset({TrafficLight.LATE, TrafficLight.AT_RISK}),
 }
-WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 
 @dataclass(frozen=True)
@@ -204,15 +189,6 @@ def invite(
     return result
 
 
-def meeting_page(base: str, meeting_id: int) -> str:
-    return f"{base.rstrip('/')}/bijeenkomsten/{meeting_id}"
-
-
-def dutch_moment(moment: datetime) -> str:
-    local = moment.astimezone(clock.AMSTERDAM)
-    return f"{WEEKDAYS[local.weekday()]} {local.day} {MONTHS[local.month - 1]} {local.year}"
-
-
 def _why(candidate: Candidate) -> str:
     late = [s.maatregel.naam for s in candidate.cells if s.verkeerslicht is TrafficLight.LATE]
     at_risk = [s.maatregel.naam for s in candidate.cells if s.verkeerslicht is TrafficLight.AT_RISK]
@@ -232,11 +208,11 @@ def invitation_mail(
     where = "online" if meeting.is_online else (meeting.venue or meeting.address or "")
     body = (
         f"Beste {name},\n\n"
-        f"U bent uitgenodigd voor “{meeting.title}”, op {dutch_moment(meeting.starts_at)} van "
+        f"U bent uitgenodigd voor “{meeting.title}”, op {mails.dutch_day(meeting.starts_at)} van "
         f"{start:%H:%M} tot {end:%H:%M} (Nederlandse tijd){', ' + where if where else ''}.\n\n"
         f"Waarom u: {_why(candidate)} Deze bijeenkomst gaat daarover; daarom nodigt het "
         f"programmateam de contactpersonen van {candidate.name} uit.\n\n"
-        f"Meer weten en aanmelden: {meeting_page(base, meeting.id)}\n\n"
+        f"Meer weten en aanmelden: {calendar.meeting_page(base, meeting.id)}\n\n"
         "Met vriendelijke groet,\nHet programmateam Participatiewet in balans\n"
     )
     return f"Uitnodiging: {meeting.title}", body

@@ -129,12 +129,15 @@ CHANGES = {
 }
 
 
-def dutch_moment(moment: datetime) -> str:
+def dutch_day(moment: datetime) -> str:
+    """The Dutch day of `moment` in words: "vrijdag 20 november 2026"."""
     local = moment.astimezone(clock.AMSTERDAM)
-    return (
-        f"{WEEKDAYS[local.weekday()]} {local.day} {MONTHS[local.month - 1]} {local.year}, "
-        f"{local:%H:%M}"
-    )
+    return f"{WEEKDAYS[local.weekday()]} {local.day} {MONTHS[local.month - 1]} {local.year}"
+
+
+def dutch_moment(moment: datetime) -> str:
+    """The day in words and the Dutch time: "vrijdag 20 november 2026, 10:00"."""
+    return f"{dutch_day(moment)}, {moment.astimezone(clock.AMSTERDAM):%H:%M}"
 
 
 def when(meeting: Meeting) -> str:

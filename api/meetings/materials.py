@@ -1,5 +1,6 @@
 """A meeting's materials: its presentation and its recording, published as products (kind
-presentatie or opname), each linked once, and mailed to everyone holding a place.
+presentatie or opname), each linked once, and mailed to everyone holding a place once the
+meeting has started (a cancelled meeting takes none).
 
 Sending mails only what was not sent before (`sent_at`), so sending twice mails nothing the
 second time. A product not yet public (unpublished or withdrawn) waits: its link would lead
@@ -17,7 +18,7 @@ from api.core.validation import InvalidParams
 from api.mail import service as mail
 from api.meetings import history, mails, policy, session_access
 from api.meetings import repository_slots as repository
-from api.meetings.models import Material, Meeting, RegistrationStatus
+from api.meetings.models import Material, Meeting, MeetingStatus, RegistrationStatus
 from api.products import catalogue
 from api.products.feed import is_public
 from api.products.models import Product, ProductType
@@ -30,6 +31,11 @@ ACTION = "Materialen beheren"
 class Item:
     material: Material
     product: Product
+
+
+def _refuse_cancelled(meeting: Meeting) -> None:
+    if meeting.status is MeetingStatus.CANCELLED:
+        raise ConflictError("Deze bijeenkomst is geannuleerd; er hoort geen materiaal bij.")
 
 
 def listing(session: Session, principal: Principal, meeting_id: int) -> list[Item]:
@@ -46,6 +52,7 @@ def listing(session: Session, principal: Principal, meeting_id: int) -> list[Ite
 def add(session: Session, principal: Principal, meeting_id: int, product_id: int) -> Item:
     meeting = session_access.meeting(session, meeting_id, for_update=True)
     policy.require_manager(principal, meeting, ACTION)
+    _refuse_cancelled(meeting)
     product = catalogue.load_product(session, product_id)
     if product.type not in KINDS:
         invalid = InvalidParams()
@@ -102,6 +109,12 @@ def send(session: Session, settings: Settings, principal: Principal, meeting_id:
     once."""
     meeting = session_access.meeting(session, meeting_id, for_update=True)
     policy.require_manager(principal, meeting, ACTION)
+    _refuse_cancelled(meeting)
+    if not session_access.has_started(meeting):
+        raise ConflictError(
+            "Het materiaal kan pas worden verstuurd als de bijeenkomst is begonnen: tot dan "
+            "staat nog niet vast wie er een plaats heeft."
+        )
     unsent = [m for m in repository.materials(session, meeting.id) if m.sent_at is None]
     loaded = [Item(m, catalogue.load_product(session, m.product_id)) for m in unsent]
     waiting = [i for i in loaded if is_public(i.product)]

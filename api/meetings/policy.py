@@ -31,10 +31,13 @@ def is_expert(principal: Principal) -> bool:
 
 
 def is_organiser(principal: Principal, meeting: Meeting) -> bool:
+    """Named as its organiser and still in the team: who leaves the team leaves her meetings'
+    rights behind, though the meeting keeps her name until someone else is named."""
     return (
         principal.kind == "user"
         and principal.user_id is not None
         and meeting.organiser_id == principal.user_id
+        and may_be_organiser(principal.roles)
     )
 
 

@@ -7,6 +7,8 @@ from typing import Any
 from pydantic import Field
 
 from api.core.schemas import ApiModel, RequestModel
+from api.meetings.models import Meeting
+from api.meetings.presenters import local
 from api.meetings.ratings import Evaluation, RatingView
 from api.satisfaction import figures_tables as tables
 from api.satisfaction.figures_schemas import ScoreCount
@@ -28,7 +30,11 @@ def _token() -> Any:
 class MeetingRef(ApiModel):
     id: int
     titel: str
-    begin: datetime
+    begin: datetime = Field(description="In Europe/Amsterdam, met de afwijking van UTC.")
+
+    @classmethod
+    def of(cls, meeting: Meeting) -> "MeetingRef":
+        return cls(id=meeting.id, titel=meeting.title, begin=local(meeting.starts_at))
 
 
 class MeetingRatingLookup(RequestModel):
@@ -52,10 +58,10 @@ class MeetingRatingRead(ApiModel):
     def of(cls, view: RatingView) -> "MeetingRatingRead":
         meeting, rating = view.meeting, view.rating
         return cls(
-            bijeenkomst=MeetingRef(id=meeting.id, titel=meeting.title, begin=meeting.starts_at),
+            bijeenkomst=MeetingRef.of(meeting),
             score=rating.score,
             toelichting=rating.comment,
-            wijzigbaar_tot=rating.changeable_until,
+            wijzigbaar_tot=local(rating.changeable_until),
             wijzigbaar=view.changeable,
         )
 
@@ -83,7 +89,7 @@ class MeetingEvaluation(ApiModel):
     def of(cls, found: Evaluation, minimum: int) -> "MeetingEvaluation":
         meeting, scores = found.meeting, found.scores
         return cls(
-            bijeenkomst=MeetingRef(id=meeting.id, titel=meeting.title, begin=meeting.starts_at),
+            bijeenkomst=MeetingRef.of(meeting),
             minimale_groepsgrootte=minimum,
             aantal_gevraagd=found.asked,
             aantal_beoordeeld=found.rated,

@@ -68,15 +68,12 @@ def rating_link(settings: Settings, token: str, score: int) -> str:
     return f"{settings.public_url.rstrip('/')}{RATING_PATH}#token={token}&score={score}"
 
 
-def _local(moment: datetime) -> datetime:
-    return moment.astimezone(clock.AMSTERDAM)
-
-
 def mail_text(settings: Settings, registration: Registration, meeting: Meeting, token: str) -> str:
     link: Callable[[int], str] = partial(rating_link, settings, token)
     return (
         f"Beste {registration.name},\n\n"
-        f"U was op {_local(meeting.starts_at):%d-%m-%Y} bij de bijeenkomst '{meeting.title}'. "
+        f"U was op {clock.dutch_date(meeting.starts_at):%d-%m-%Y} bij de bijeenkomst "
+        f"'{meeting.title}'. "
         "Dank voor uw komst! Wij horen graag wat u eraan had.\n\n"
         f"{scoring.ask(QUESTION, link, settings.rating_days)}\n\n"
         "Het programmateam ziet uw score alleen samen met die van andere deelnemers, en een "
@@ -188,6 +185,18 @@ def evaluation(session: Session, principal: Principal, meeting_id: int, minimum:
         else [],
         comments_withheld=sum(1 for r in comments if not r.comment_cleared) if shown else 0,
     )
+
+
+def forget_attendee(session: Session, registration_ids: list[int]) -> None:
+    """Erasure: her comments go and her links stop working (a new token nobody holds, its
+    window closed); her scores stay, counted as any other."""
+    if not registration_ids:
+        return
+    scoring.will_write(session)
+    for rating in repository.of_registrations(session, registration_ids):
+        rating.comment = None
+        rating.comment_cleared = False
+        scoring.issue(rating, days=0)
 
 
 def expire_comments(session: Session, settings: Settings, now: datetime) -> int:

@@ -75,16 +75,24 @@ def counts(seat: Seat) -> bool:
     return seat.status is RegistrationStatus.REGISTERED or seat.attendance is Attendance.PRESENT
 
 
+def recorded(seats: Iterable[Seat]) -> bool:
+    """Whether the meeting's attendance was filled in: of a place that was taken. A late
+    cancellation records `laat-afgemeld` on a place given up, which says nothing of who came."""
+    return any(
+        s.status is RegistrationStatus.REGISTERED and s.attendance is not None for s in seats
+    )
+
+
 def reached_by(seats: list[Seat]) -> set[str]:
     """The municipalities one meeting reached (its seats given)."""
-    recorded = any(s.attendance is not None for s in seats)
+    filled_in = recorded(seats)
     return {
         s.municipality
         for s in seats
         if s.municipality is not None
         and (
             s.attendance is Attendance.PRESENT
-            if recorded
+            if filled_in
             else s.status is RegistrationStatus.REGISTERED
         )
     }
@@ -160,9 +168,7 @@ def reach(
     held = []
     for meeting in repository.meetings_between(session, lower, upper):
         own = seats.get(meeting.id, [])
-        held.append(
-            _Held(meeting, own, reached_by(own), any(s.attendance is not None for s in own))
-        )
+        held.append(_Held(meeting, own, reached_by(own), recorded(own)))
     places = {p.code: p for p in repository.places(session)}
 
     total = _Tally()

@@ -24,7 +24,7 @@ from api.core.errors import ConflictError, ForbiddenError, NotFoundError, Unauth
 from api.core.security import Principal
 from api.core.settings import Settings
 from api.core.validation import InvalidParams
-from api.meetings import history, policy, repository, service, slot_release
+from api.meetings import history, policy, ratings, repository, service, slot_release
 from api.meetings import repository_registrations as registrations
 from api.meetings.mails import Occasion, dutch_moment, send
 from api.meetings.models import (
@@ -532,9 +532,11 @@ ERASED_NAME = "[gewist]"
 
 def erase_person(session: Session, email: str) -> int:
     """For the erasure of a person (api/questions/privacy.py): her name and address leave her
-    registrations, and their links stop working; the places, their municipality and her
-    attendance stay, so the places and the reach figures do not change after the fact.
-    Returns how many registrations were emptied."""
+    registrations, her comments leave her evaluations, and their links stop working; the
+    places, their municipality, her attendance and her scores stay, so the places, the reach
+    and the satisfaction figures do not change after the fact. The history names her through
+    her registration (history.named), so it shows her erased too. Returns how many
+    registrations were emptied."""
     found = registrations.of_address(session, email.strip().lower())
     for registration in found:
         registration.name = ERASED_NAME
@@ -542,5 +544,6 @@ def erase_person(session: Session, email: str) -> int:
         registration.email = f"gewist-{registration.id}@gewist.invalid"
         registration.user_id = None
         registration.token_hash = None
+    ratings.forget_attendee(session, [r.id for r in found])
     session.flush()
     return len(found)

@@ -299,3 +299,8 @@ def events_of(session: Session, meeting_id: int) -> list[MeetingEvent]:
             .order_by(MeetingEvent.occurred_at, MeetingEvent.id)
         )
     )
+
+
+def registration_names(session: Session, meeting_id: int) -> dict[int, str]:
+    query = select(Registration.id, Registration.name).where(Registration.meeting_id == meeting_id)
+    return {row_id: name for row_id, name in session.execute(query)}

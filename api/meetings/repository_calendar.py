@@ -7,6 +7,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from api.accounts.models import User
 from api.meetings.models import CalendarFeed, Meeting, Registration, RegistrationStatus
 
 
@@ -39,8 +40,12 @@ def registered_meetings(session: Session, user_id: int, since: datetime) -> list
 
 
 def feed_of_token(session: Session, token_hash: str) -> CalendarFeed | None:
+    """The feed of this secret, while its person's account is active: a deactivated account's
+    calendar stops as her login does (a deleted one's feed goes with it)."""
     return session.scalars(
-        select(CalendarFeed).where(CalendarFeed.token_hash == token_hash)
+        select(CalendarFeed)
+        .join(User, User.id == CalendarFeed.user_id)
+        .where(CalendarFeed.token_hash == token_hash, User.is_active.is_(True))
     ).one_or_none()
 
 

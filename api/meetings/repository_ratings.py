@@ -24,6 +24,18 @@ def by_token_hash(
     return session.scalars(query).one_or_none()
 
 
+def of_registrations(session: Session, registration_ids: list[int]) -> list[MeetingRating]:
+    if not registration_ids:
+        return []
+    query = (
+        select(MeetingRating)
+        .where(MeetingRating.registration_id.in_(registration_ids))
+        .order_by(MeetingRating.id)
+        .with_for_update()
+    )
+    return list(session.scalars(query))
+
+
 def ended_between(session: Session, start: datetime, end: datetime) -> list[Meeting]:
     """Meetings that took place and ended in [start, end): cancelled ones are left out."""
     return list(

@@ -2,7 +2,7 @@
 its history."""
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response, status
 from pydantic import BaseModel
@@ -20,7 +20,7 @@ from api.core.dates import BoundedDate
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
 from api.core.requests import ContextDep
-from api.core.routing import PERSON, VERSIONED, errors, json_router
+from api.core.routing import PERSON, PUBLIC_OR_PERSON, VERSIONED, errors, json_router
 from api.core.security import Principal
 from api.core.urls import api_path
 from api.meetings import presenters, service
@@ -47,7 +47,6 @@ IfMatch = Annotated[
         description="ETag van de gelezen bijeenkomst (verplicht); 412 als die verouderd is.",
     ),
 ]
-PUBLIC_OR_PERSON: dict[str, Any] = {"security": [{}, {"sessieCookie": []}]}
 STALE = {
     **VERSIONED,
     **errors(
@@ -228,8 +227,13 @@ def meeting_history(
     meeting_id: MeetingId, principal: CurrentPrincipal, session: SessionDep
 ) -> list[HistoryItem]:
     return [
-        HistoryItem(soort=e.kind, door=name, op=presenters.local(e.occurred_at), gegevens=e.details)
-        for e, name in service.history_of(session, principal, meeting_id)
+        HistoryItem(
+            soort=step.event.kind,
+            door=step.actor,
+            op=presenters.local(step.event.occurred_at),
+            gegevens=step.details,
+        )
+        for step in service.history_of(session, principal, meeting_id)
     ]
 
 

@@ -22,7 +22,6 @@ from api.meetings.models import (
     Audience,
     HostRole,
     Meeting,
-    MeetingEvent,
     MeetingKind,
     MeetingStatus,
 )
@@ -185,9 +184,7 @@ def agenda_version_now(reader: Reader) -> str:
     return agenda_version(reader, clock.now())
 
 
-def history_of(
-    session: Session, principal: Principal, meeting_id: int
-) -> list[tuple[MeetingEvent, str]]:
+def history_of(session: Session, principal: Principal, meeting_id: int) -> list[history.Step]:
     """Every step of a meeting, oldest first, with who took it (the team and the organiser)."""
     if not principal.is_authenticated:
         raise UnauthenticatedError

@@ -1,14 +1,14 @@
 """HTTP endpoints of what happens during and after a meeting: a consultation hour's slots and
 their bookings, the check-in list and attendance, materials, and the questions asked there."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Path, Response, status
 
 from api.accounts.principal import CurrentPrincipal
 from api.core.db import SessionDep
 from api.core.requests import SettingsDep
-from api.core.routing import PERSON, errors, json_router
+from api.core.routing import PERSON, PUBLIC_OR_PERSON, errors, json_router
 from api.core.urls import api_path
 from api.meetings import (
     attendance,
@@ -47,7 +47,6 @@ SlotId = Annotated[
 ]
 ProductId = Annotated[int, Path(alias="productId", ge=1, le=MAX_ID)]
 QuestionId = Annotated[int, Path(alias="vraagId", ge=1, le=MAX_ID)]
-PUBLIC_OR_PERSON: dict[str, Any] = {"security": [{}, {"sessieCookie": []}]}
 MISSING = errors(e404="Deze bijeenkomst bestaat niet.")
 MANAGERS = {
     **MISSING,
