@@ -242,6 +242,47 @@ def fill_free_places(
     return promoted
 
 
+def take_place(
+    session: Session,
+    principal: Principal,
+    meeting: Meeting,
+    person: Person,
+    given_up: Registration | None,
+    status: RegistrationStatus,
+    now: datetime,
+) -> Registration:
+    """Her place (or place on the waiting list), under the meeting's lock: a new row, or the
+    one she gave up before (one row per address), asked for anew: at the back of the queue,
+    nothing of its earlier life kept. Keeps `vol` in step and records the step."""
+    registration = given_up
+    if registration is None:
+        registration = Registration(meeting_id=meeting.id, email=person.email, is_demo=False)
+        session.add(registration)
+    registration.name = person.name
+    registration.user_id = person.user_id
+    registration.municipality_code = person.municipality_code
+    registration.organisation_code = person.organisation_code
+    registration.registered_by = principal.user_id
+    registration.status = status
+    registration.queued_at = now
+    registration.registered_at = now
+    registration.cancelled_at = None
+    registration.attendance = None
+    registration.attendance_recorded_by = None
+    registration.reminded_at = None
+    registration.sent_sequence = None
+    session.flush()
+    service.refresh_full(session, meeting)
+    history.record(
+        session,
+        meeting,
+        "aangemeld" if status is RegistrationStatus.REGISTERED else "wachtlijst",
+        principal.subject,
+        {history.REGISTRATION: registration.id},
+    )
+    return registration
+
+
 def register(
     session: Session,
     settings: Settings,
@@ -273,32 +314,7 @@ def register(
         if _has_room(session, meeting) and not registrations.waiting(session, meeting.id, 1)
         else RegistrationStatus.WAITING
     )
-    if registration is None:
-        registration = Registration(meeting_id=meeting.id, email=person.email, is_demo=False)
-        session.add(registration)
-    # A place given up before and asked for again is asked for anew: at the back of the queue.
-    registration.name = person.name
-    registration.user_id = person.user_id
-    registration.municipality_code = person.municipality_code
-    registration.organisation_code = person.organisation_code
-    registration.registered_by = principal.user_id
-    registration.status = status
-    registration.queued_at = now
-    registration.registered_at = now
-    registration.cancelled_at = None
-    registration.attendance = None
-    registration.attendance_recorded_by = None
-    registration.reminded_at = None
-    registration.sent_sequence = None
-    session.flush()
-    service.refresh_full(session, meeting)
-    history.record(
-        session,
-        meeting,
-        "aangemeld" if status is RegistrationStatus.REGISTERED else "wachtlijst",
-        principal.subject,
-        {"aanmelding": registration.id},
-    )
+    registration = take_place(session, principal, meeting, person, registration, status, now)
     place = position(session, registration)
     send(
         session,

@@ -193,26 +193,10 @@ def _register_booker(
     place = slots_repository.registration_by_email(session, meeting.id, email)
     if place is not None and place.status == RegistrationStatus.REGISTERED:
         return place
-    if place is None:
-        place = Registration(meeting_id=meeting.id, email=email, is_demo=False)
-        session.add(place)
-    now = clock.now()
-    place.name = person.name
-    place.user_id = user_id
-    place.municipality_code = municipality
-    place.organisation_code = None
-    place.registered_by = user_id
-    place.status = RegistrationStatus.REGISTERED
-    place.queued_at = now
-    place.registered_at = now
-    place.cancelled_at = None
-    place.attendance = None
-    place.attendance_recorded_by = None
-    place.reminded_at = None
-    place.sent_sequence = None
-    session.flush()
-    service.refresh_full(session, meeting)
-    history.record(session, meeting, "aangemeld", principal.subject, {"aanmelding": place.id})
+    booker = registrations.Person(person.name, email, user_id, municipality, None)
+    place = registrations.take_place(
+        session, principal, meeting, booker, place, RegistrationStatus.REGISTERED, clock.now()
+    )
     mails.send(session, settings, meeting, place, mails.Occasion.REGISTERED)
     return place
 
