@@ -1,19 +1,18 @@
 import { Alert, Heading, Link, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
-import { useLocation, useParams } from 'react-router-dom';
+import { useLocation } from 'react-router-dom';
 
-import { ApiError } from '../api/problem';
 import { AppLink } from '../app/AppLink';
-import { NotFoundPage } from '../app/NotFoundPage';
 import { loginPath } from '../auth/returnPath';
 import { hasRole, isEditor, useCurrentUser, type User } from '../auth/session';
 import { DutchDateTime } from '../shared/DutchDateTime';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { FactList } from '../shared/FactList';
 import { StatusMessage } from '../shared/StatusMessage';
-import { useMeeting, useRegistrations } from './api';
+import { useRegistrations } from './api';
 import { AUDIENCE_LABELS, KIND_LABELS, STATUS_LABELS } from './labels';
 import { MeetingBadges, MeetingTime } from './MeetingItem';
+import { MeetingLoader } from './MeetingLoader';
 import { placesText } from './logic';
 import { AGENDA_PATH, MY_MEETINGS_PATH, meetingIcsHref } from './paths';
 import { RegistrationForm } from './RegistrationForm';
@@ -236,28 +235,6 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
 
 /** /bijeenkomsten/:id: one meeting, for everyone; signed-in contacts register here. */
 export default function MeetingPage() {
-  const { id: raw } = useParams();
-  const id = Number(raw);
-  const valid = Number.isInteger(id) && id >= 1 && id <= 2147483647;
   const signedIn = useCurrentUser() !== null;
-  const meeting = useMeeting(id, signedIn, valid);
-  if (!valid) return <NotFoundPage />;
-  if (meeting.isError && meeting.error instanceof ApiError && meeting.error.status === 404) {
-    return (
-      <>
-        <title>Bijeenkomst niet gevonden – Spoorboek</title>
-        <Heading level={1}>Bijeenkomst niet gevonden</Heading>
-        <Paragraph>
-          Deze bijeenkomst bestaat niet (meer). Bekijk <AppLink to={AGENDA_PATH}>alle bijeenkomsten</AppLink>.
-        </Paragraph>
-      </>
-    );
-  }
-  return (
-    <>
-      <StatusMessage>{meeting.isPending ? 'Bijeenkomst laden…' : ''}</StatusMessage>
-      {meeting.isError && <ErrorAlert error={meeting.error} onRetry={() => void meeting.refetch()} />}
-      {meeting.data && <MeetingView meeting={meeting.data} />}
-    </>
-  );
+  return <MeetingLoader signedIn={signedIn}>{(meeting) => <MeetingView meeting={meeting} />}</MeetingLoader>;
 }

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 
 import { ApiError } from '../api/problem';
 import { RatingForm, RecordedScore, scoreText } from '../satisfaction/RatingForm';
+import { useRecordLinkScore } from '../satisfaction/useRecordLinkScore';
 import { formatDutchDay } from '../shared/dateTime';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
@@ -31,19 +32,8 @@ function Rating({ token, rating, chosen }: { token: string; rating: MeetingRatin
     mutationFn: ({ score, toelichting }: { score: number; toelichting?: string | null }) => write(score, toelichting ?? null),
     onSuccess: keep,
   });
-  // The link's score is recorded here, by the page (a PUT), never by opening the link: a mail
-  // scanner that fetches it records nothing. Once; then the score leaves the fragment, so a reload
-  // does not undo a change made on the page.
-  const recorded = useRef(false);
-  const record = chosen !== null && rating.wijzigbaar;
-  const { mutate } = first;
-  useEffect(() => {
-    if (!record || recorded.current || chosen === null) return;
-    recorded.current = true;
-    mutate(chosen, { onSettled: () => void navigate({ hash: `token=${token}` }, { replace: true }) });
-  }, [record, chosen, mutate, navigate, token]);
-
-  if (record && (first.isIdle || first.isPending)) return <StatusMessage>Uw beoordeling opslaan…</StatusMessage>;
+  const recording = useRecordLinkScore(first, chosen, rating.wijzigbaar, () => void navigate({ hash: `token=${token}` }, { replace: true }));
+  if (recording) return <StatusMessage>Uw beoordeling opslaan…</StatusMessage>;
   return (
     <>
       {first.isSuccess && !save.data && chosen !== null && (

@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ButtonGroup, PrimaryActionButton, SelectOption } from '@utrecht/component-library-react';
+import { ButtonGroup, PrimaryActionButton } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 
 import { useCurrentUser } from '../auth/session';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
 import { ErrorSummary } from '../forms/ErrorSummary';
-import { SelectField, TextField } from '../forms/fields';
+import { TextField } from '../forms/fields';
 import { useFormErrors } from '../forms/useFormErrors';
+import { MunicipalitySelect } from '../shared/MunicipalitySelect';
 import { StatusMessage } from '../shared/StatusMessage';
 import { meetingKeys, register } from './api';
 import { registrationProblems } from './logic';
@@ -104,21 +105,15 @@ export function RegistrationForm({ meetingId, colleague }: { meetingId: number; 
         </>
       )}
       {chooseMunicipality && (
-        <SelectField
+        <MunicipalitySelect
           id={fields.gemeente.id}
           label={fields.gemeente.label}
           description={colleague ? 'Voor welke gemeente komt uw collega?' : 'Voor welke gemeente komt u?'}
           value={values.gemeente}
           onChange={set('gemeente')}
           errors={errors.fields.gemeente}
-        >
-          <SelectOption value="">Kies een gemeente</SelectOption>
-          {municipalities.map((municipality) => (
-            <SelectOption key={municipality.code} value={municipality.code}>
-              {municipality.naam}
-            </SelectOption>
-          ))}
-        </SelectField>
+          municipalities={municipalities}
+        />
       )}
       <ButtonGroup>
         <PrimaryActionButton type="submit" busy={mutation.isPending} disabled={mutation.isPending}>

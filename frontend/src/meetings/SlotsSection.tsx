@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ButtonGroup, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton, SelectOption } from '@utrecht/component-library-react';
+import { ButtonGroup, Heading, Paragraph, PrimaryActionButton, SecondaryActionButton } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 
 import { ApiError } from '../api/problem';
 import { AppLink } from '../app/AppLink';
 import { clientErrors, hasErrors, mapErrorToForm, UNREACHABLE } from '../forms/errors';
 import { ErrorSummary } from '../forms/ErrorSummary';
-import { SelectField, TextAreaField, TextField } from '../forms/fields';
+import { TextAreaField, TextField } from '../forms/fields';
 import { useFormErrors } from '../forms/useFormErrors';
 import { ErrorAlert } from '../shared/ErrorAlert';
+import { MunicipalitySelect } from '../shared/MunicipalitySelect';
 import { StatusMessage } from '../shared/StatusMessage';
 import { bookSlot, cancelBooking, meetingKeys, useSlots } from './api';
 import { bookingProblems, formatSlotTime } from './logic';
@@ -82,20 +83,14 @@ function BookingForm({ meetingId, slot, onBooked }: { meetingId: number; slot: S
         errors={errors.fields.toelichting}
       />
       {chooseMunicipality && (
-        <SelectField
+        <MunicipalitySelect
           id={fields.gemeente.id}
           label={fields.gemeente.label}
           value={values.gemeente}
           onChange={set('gemeente')}
           errors={errors.fields.gemeente}
-        >
-          <SelectOption value="">Kies een gemeente</SelectOption>
-          {municipalities.map((municipality) => (
-            <SelectOption key={municipality.code} value={municipality.code}>
-              {municipality.naam}
-            </SelectOption>
-          ))}
-        </SelectField>
+          municipalities={municipalities}
+        />
       )}
       <ButtonGroup>
         <PrimaryActionButton type="submit" busy={mutation.isPending} disabled={mutation.isPending}>

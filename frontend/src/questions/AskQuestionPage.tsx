@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 
 import { MunicipalityPicker, pickerSearchId } from '../shared/MunicipalityPicker';
+import { MunicipalitySelect } from '../shared/MunicipalitySelect';
 import type { CodeName } from '../shared/referenceData';
 import { isEditor, useCurrentUser } from '../auth/session';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
@@ -155,21 +156,16 @@ export default function AskQuestionPage() {
             </>
           )}
           {!team && municipalities.length > 1 && (
-            <SelectField
+            <MunicipalitySelect
               id="gemeente"
               label={`${ASK_LABELS.gemeente} (niet verplicht)`}
               description="Voor welke van uw gemeenten stelt u deze vraag?"
               value={values.gemeente}
               onChange={(event) => set('gemeente', event.target.value)}
               errors={errors.fields.gemeente}
-            >
-              <SelectOption value="">Geen bepaalde gemeente</SelectOption>
-              {municipalities.map((municipality) => (
-                <SelectOption key={municipality.code} value={municipality.code}>
-                  {municipality.naam}
-                </SelectOption>
-              ))}
-            </SelectField>
+              municipalities={municipalities}
+              emptyLabel="Geen bepaalde gemeente"
+            />
           )}
           <TextField
             id="onderwerp"

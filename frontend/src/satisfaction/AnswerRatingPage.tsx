@@ -8,6 +8,7 @@ import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 import { fetchRatingByToken, rateByToken, ratingKeys, type AnswerRating, type AnswerRatingWrite } from './ratingApi';
 import { RatingForm, RecordedScore, scoreText } from './RatingForm';
+import { useRecordLinkScore } from './useRecordLinkScore';
 
 /** What the API accepts as a token; anything else cannot be a link from our mail. */
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
@@ -49,22 +50,9 @@ function Rating({ token, rating, chosen }: { token: string; rating: AnswerRating
   const keep = (saved: AnswerRating) => queryClient.setQueryData(ratingKeys.byToken(token), saved);
   const first = useMutation({ mutationFn: (body: AnswerRatingWrite) => rateByToken(token, body), onSuccess: keep });
   const save = useMutation({ mutationFn: (body: AnswerRatingWrite) => rateByToken(token, body), onSuccess: keep });
-  // The score of the link is recorded here, by the page (a PUT), never by opening the link: a
-  // mail scanner that fetches it records nothing. Once, and then it leaves the address, so a
-  // reload does not undo a change made on the page.
-  const recorded = useRef(false);
-  const record = chosen !== null && rating.wijzigbaar;
-  const { mutate } = first;
-  useEffect(() => {
-    if (!record || recorded.current || chosen === null) return;
-    recorded.current = true;
-    mutate(
-      { score: chosen, toelichting: rating.toelichting },
-      { onSettled: () => setParams({ token }, { replace: true }) },
-    );
-  }, [record, chosen, rating.toelichting, mutate, setParams, token]);
-
-  if (record && (first.isIdle || first.isPending)) return <StatusMessage>Uw beoordeling opslaan…</StatusMessage>;
+  const body = chosen === null ? null : { score: chosen, toelichting: rating.toelichting };
+  const recording = useRecordLinkScore(first, body, rating.wijzigbaar, () => setParams({ token }, { replace: true }));
+  if (recording) return <StatusMessage>Uw beoordeling opslaan…</StatusMessage>;
   const current = save.data ?? first.data ?? rating;
   return (
     <>

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ButtonGroup, Heading, Paragraph, PrimaryActionButton, SelectOption } from '@utrecht/component-library-react';
+import { ButtonGroup, Heading, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 
 import { hasRole, isEditor, useCurrentUser } from '../auth/session';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
 import { ErrorSummary } from '../forms/ErrorSummary';
-import { SelectField } from '../forms/fields';
 import { useFormErrors } from '../forms/useFormErrors';
+import { MunicipalitySelect } from '../shared/MunicipalitySelect';
 import { reportSignal, signalKeys } from './api';
 import { createBody, EMPTY_SIGNAL, SIGNAL_LABELS, signalProblems, type SignalFormValues } from './signalForm';
 import { SignalFields, signalSummaryFields } from './SignalFields';
@@ -70,21 +70,15 @@ export default function ReportSignalPage() {
           {team ? 'Het signaal' : 'Uw signaal'}
         </Heading>
         {chooses && (
-          <SelectField
+          <MunicipalitySelect
             id="gemeente"
             label={SIGNAL_LABELS.gemeente}
             description="Namens welke van uw gemeenten meldt u dit?"
             value={values.gemeente}
             onChange={(event) => set('gemeente', event.target.value)}
             errors={errors.fields.gemeente}
-          >
-            <SelectOption value="">Kies een gemeente</SelectOption>
-            {municipalities.map((municipality) => (
-              <SelectOption key={municipality.code} value={municipality.code}>
-                {municipality.naam}
-              </SelectOption>
-            ))}
-          </SelectField>
+            municipalities={municipalities}
+          />
         )}
         <SignalFields values={values} set={set} errors={errors.fields} forContact={!team} />
         <ButtonGroup>

@@ -3,78 +3,31 @@ import {
   Heading,
   Link,
   Paragraph,
-  PrimaryActionButton,
   SecondaryActionButton,
   TableCell,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 
 import { AppLink } from '../app/AppLink';
-import { TextField } from '../forms/fields';
 import { DataTable } from '../shared/DataTable';
 import { DutchDateTime } from '../shared/DutchDateTime';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
-import { steeringXlsxHref, useSteeringReport, type ReportQuery } from './api';
+import { steeringXlsxHref, useSteeringReport } from './api';
 import { BODY_LABELS, KIND_LABELS } from './labels';
 import { REGISTER_PATH } from './paths';
-import { agesText, periodProblem, periodText, quarter, reportQueryFrom, yearOf } from './report';
+import { PeriodForm, type PeriodPreset } from './PeriodForm';
+import { agesText, periodText, quarter, reportQueryFrom, yearOf } from './report';
 import type { SteeringReport } from './types';
 import './signals.css';
 
-function search(query: ReportQuery): string {
-  const params = new URLSearchParams();
-  if (query.van) params.set('van', query.van);
-  if (query.tot) params.set('tot', query.tot);
-  return params.toString();
-}
-
-function PeriodForm({ query }: { query: ReportQuery }) {
-  const navigate = useNavigate();
-  const [from, setFrom] = useState(query.van ?? '');
-  const [until, setUntil] = useState(query.tot ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
-  const today = new Date();
-  const presets = [
-    { label: 'Dit kwartaal', period: quarter(today) },
-    { label: 'Vorig kwartaal', period: quarter(today, -1) },
-    { label: 'Dit jaar', period: yearOf(today) },
-  ];
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = periodProblem(from, until);
-    setProblem(found);
-    if (found) {
-      document.getElementById('periode-tot')?.focus();
-      return;
-    }
-    void navigate({ search: search({ van: from || undefined, tot: until || undefined }) });
-  };
-  return (
-    <form noValidate onSubmit={submit} className="spoorboek-filters spoorboek-filters--grid spoorboek-no-print" aria-label="Periode kiezen">
-      <TextField id="periode-van" label="Van" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
-      <TextField
-        id="periode-tot"
-        label="Tot en met"
-        type="date"
-        value={until}
-        onChange={(event) => setUntil(event.target.value)}
-        errors={problem ? [problem] : undefined}
-      />
-      <ButtonGroup className="spoorboek-filters__wide">
-        <PrimaryActionButton type="submit">Periode tonen</PrimaryActionButton>
-        {presets.map((preset) => (
-          <AppLink key={preset.label} to={{ search: search(preset.period) }}>
-            {preset.label}
-          </AppLink>
-        ))}
-      </ButtonGroup>
-    </form>
-  );
-}
+const presets = (today: Date): PeriodPreset[] => [
+  { label: 'Dit kwartaal', period: quarter(today) },
+  { label: 'Vorig kwartaal', period: quarter(today, -1) },
+  { label: 'Dit jaar', period: yearOf(today) },
+];
 
 function Counts({ report }: { report: SteeringReport }) {
   const open = agesText(report.leeftijdOpen);
@@ -181,7 +134,7 @@ export default function SteeringReportPage() {
         Wat in een periode is gemeld, doorgezet en beantwoord, hoe oud de open en afgesloten signalen zijn, wat er per
         instantie openstaat, en welke soorten en maatregelen het vaakst terugkomen. Zonder periode: het lopende kwartaal.
       </Paragraph>
-      <PeriodForm key={params.toString()} query={query} />
+      <PeriodForm key={params.toString()} query={query} idPrefix="periode" presets={presets(new Date())} className="spoorboek-no-print" />
       <StatusMessage>{report.isPending ? 'Rapportage laden…' : report.isFetching ? 'Rapportage bijwerken…' : ''}</StatusMessage>
       {report.isError && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
       {report.data && (

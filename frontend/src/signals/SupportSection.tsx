@@ -1,15 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ButtonGroup, Heading, Paragraph, PrimaryActionButton, SelectOption } from '@utrecht/component-library-react';
+import { ButtonGroup, Heading, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 
 import { ApiError } from '../api/problem';
 import { hasRole, useCurrentUser } from '../auth/session';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
 import { ErrorSummary } from '../forms/ErrorSummary';
-import { SelectField, TextAreaField } from '../forms/fields';
+import { TextAreaField } from '../forms/fields';
 import { useFormErrors } from '../forms/useFormErrors';
 import { DutchDay } from '../shared/DutchDay';
 import { ErrorAlert } from '../shared/ErrorAlert';
+import { MunicipalitySelect } from '../shared/MunicipalitySelect';
 import { StatusMessage } from '../shared/StatusMessage';
 import { backSignal, signalKeys, useSignal } from './api';
 import { supportState } from './evidence';
@@ -70,20 +71,14 @@ function SupportForm({
       />
       <form noValidate onSubmit={submit} className="spoorboek-form" aria-labelledby="ook-bij-ons-kop">
         {open.length > 1 && (
-          <SelectField
+          <MunicipalitySelect
             id="ook-bij-gemeente"
             label="Gemeente"
             value={municipality}
             onChange={(event) => setMunicipality(event.target.value)}
             errors={errors.fields.gemeente}
-          >
-            <SelectOption value="">Kies een gemeente</SelectOption>
-            {open.map((place) => (
-              <SelectOption key={place.code} value={place.code}>
-                {place.naam}
-              </SelectOption>
-            ))}
-          </SelectField>
+            municipalities={open}
+          />
         )}
         <TextAreaField
           id="ook-bij-toelichting"

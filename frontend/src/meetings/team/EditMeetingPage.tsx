@@ -22,7 +22,7 @@ import { meetingKeys } from '../api';
 import { cancelMeeting, refreshMeeting, updateMeeting } from './api';
 import { ConfirmDialog } from './ConfirmDialog';
 import { MeetingFields, meetingSummaryFields } from './MeetingFields';
-import { MeetingLoader } from './MeetingLoader';
+import { MeetingLoader } from '../MeetingLoader';
 import { MEETING_FIELDS, meetingProblems, movesPeople, updateBody, valuesOf, type MeetingFormValues } from './meetingForm';
 import { teamPanelPath } from './paths';
 import type { MeetingDetail } from './types';

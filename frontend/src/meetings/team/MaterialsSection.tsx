@@ -9,17 +9,17 @@ import {
   TableCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 
 import { AppLink } from '../../app/AppLink';
 import { mapErrorToForm, NO_ERRORS, type FormErrors } from '../../forms/errors';
 import { ErrorSummary } from '../../forms/ErrorSummary';
-import { RadioGroup, TextField } from '../../forms/fields';
+import { RadioGroup } from '../../forms/fields';
 import { DataTable } from '../../shared/DataTable';
 import { DutchDateTime } from '../../shared/DutchDateTime';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { StatusMessage } from '../../shared/StatusMessage';
-import { useDebouncedValue } from '../../shared/useDebouncedValue';
+import { SearchPicker, searchBoxId, useSearchTerm } from '../../shared/SearchPicker';
 import { addMaterial, findProducts, removeMaterial, sendMaterials, useMaterials } from './api';
 import { plural } from './labels';
 import { productPath } from './paths';
@@ -31,14 +31,13 @@ const KIND_TEXT: Record<string, string> = { presentatie: 'Presentatie', opname: 
 
 function AddMaterialForm({ meeting, onAdded }: { meeting: MeetingDetail; onAdded: (text: string) => void }) {
   const [kind, setKind] = useState<MaterialKind>('presentatie');
-  const [term, setTerm] = useState('');
+  const { term, setTerm, search, enabled } = useSearchTerm();
   const [chosen, setChosen] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const search = useDebouncedValue(term.trim());
   const found = useQuery({
     queryKey: ['producten', 'materiaal', kind, search],
     queryFn: ({ signal }) => findProducts(search, kind, signal),
-    enabled: search.length >= 2,
+    enabled,
     staleTime: 60 * 1000,
   });
   const add = useMeetingAction(meeting.id, (product: number) => addMaterial(meeting.id, product), {
@@ -50,9 +49,6 @@ function AddMaterialForm({ meeting, onAdded }: { meeting: MeetingDetail; onAdded
     },
     onFailed: (error) => setErrors(mapErrorToForm(error, ['product'])),
   });
-  const keepFormClosed = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') event.preventDefault();
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!chosen) {
@@ -61,9 +57,9 @@ function AddMaterialForm({ meeting, onAdded }: { meeting: MeetingDetail; onAdded
     }
     add.mutate(Number(chosen));
   };
-  const results = search.length >= 2 ? found.data : undefined;
+  const results = enabled ? found.data : undefined;
   let status = '';
-  if (search.length >= 2 && found.isPending) status = 'Producten zoeken…';
+  if (enabled && found.isPending) status = 'Producten zoeken…';
   else if (results?.length === 0) status = `Geen gepubliceerde ${kind === 'opname' ? 'opnames' : 'presentaties'} gevonden met "${search}".`;
   else if (results) status = `${plural(results.length, 'product', 'producten')} gevonden.`;
   return (
@@ -71,7 +67,7 @@ function AddMaterialForm({ meeting, onAdded }: { meeting: MeetingDetail; onAdded
       <Heading level={3} id="materiaal-toevoegen-kop">
         Materiaal toevoegen
       </Heading>
-      <ErrorSummary errors={errors} fields={{ product: { label: 'Product', id: 'materiaal-zoek' } }} />
+      <ErrorSummary errors={errors} fields={{ product: { label: 'Product', id: searchBoxId('materiaal') } }} />
       <RadioGroup
         id="materiaal-soort"
         name="materiaal-soort"
@@ -86,29 +82,21 @@ function AddMaterialForm({ meeting, onAdded }: { meeting: MeetingDetail; onAdded
           { value: 'opname', label: 'Opname' },
         ]}
       />
-      <TextField
-        id="materiaal-zoek"
+      <SearchPicker
+        id="materiaal"
         label="Zoek het product"
         description="Een gepubliceerd product van deze soort. Typ minstens twee letters van de titel."
-        type="search"
-        autoComplete="off"
-        value={term}
-        onChange={(event) => setTerm(event.target.value)}
-        onKeyDown={keepFormClosed}
         errors={errors.fields.product}
+        term={term}
+        onTermChange={setTerm}
+        status={status}
+        query={found}
+        enabled={enabled}
+        legend="Gevonden producten"
+        value={chosen}
+        onChange={setChosen}
+        choices={results?.map((product) => ({ value: String(product.id), label: product.titel }))}
       />
-      <StatusMessage>{status}</StatusMessage>
-      {search.length >= 2 && found.isError && <ErrorAlert error={found.error} onRetry={() => void found.refetch()} />}
-      {results && results.length > 0 && (
-        <RadioGroup
-          id="materiaal-keuze"
-          name="materiaal-keuze"
-          legend="Gevonden producten"
-          value={chosen}
-          onChange={setChosen}
-          choices={results.map((product) => ({ value: String(product.id), label: product.titel }))}
-        />
-      )}
       <ButtonGroup>
         <PrimaryActionButton type="submit" busy={add.isPending} disabled={add.isPending}>
           Materiaal toevoegen

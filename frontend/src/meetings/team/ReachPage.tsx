@@ -2,20 +2,19 @@ import {
   ButtonGroup,
   Heading,
   Paragraph,
-  PrimaryActionButton,
   SecondaryActionButton,
   TableCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 
 import { AppLink } from '../../app/AppLink';
-import { TextField } from '../../forms/fields';
 import { DataTable } from '../../shared/DataTable';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { StatusMessage } from '../../shared/StatusMessage';
-import { periodProblem, periodText, reportQueryFrom } from '../../signals/report';
+import { PeriodForm, type PeriodPreset } from '../../signals/PeriodForm';
+import { periodText, reportQueryFrom } from '../../signals/report';
 import { KIND_LABELS, isKind } from '../labels';
 import { AGENDA_PATH } from '../paths';
 import { fetchReachCsv, useReach, type ReachQuery } from './api';
@@ -25,14 +24,6 @@ import './team.css';
 
 const number = new Intl.NumberFormat('nl-NL');
 
-function search(query: ReachQuery): string {
-  const params = new URLSearchParams();
-  if (query.van) params.set('van', query.van);
-  if (query.tot) params.set('tot', query.tot);
-  return params.toString();
-}
-
-
 /** The half-year `offset` half-years from the one `today` is in (-1: the previous one). */
 export function halfYear(today: Date, offset = 0): Required<ReachQuery> {
   const index = today.getFullYear() * 2 + (today.getMonth() < 6 ? 0 : 1) + offset;
@@ -40,48 +31,10 @@ export function halfYear(today: Date, offset = 0): Required<ReachQuery> {
   return index % 2 === 0 ? { van: `${year}-01-01`, tot: `${year}-06-30` } : { van: `${year}-07-01`, tot: `${year}-12-31` };
 }
 
-function PeriodForm({ query }: { query: ReachQuery }) {
-  const navigate = useNavigate();
-  const [from, setFrom] = useState(query.van ?? '');
-  const [until, setUntil] = useState(query.tot ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
-  const today = new Date();
-  const presets = [
-    { label: 'Dit halfjaar', period: halfYear(today) },
-    { label: 'Vorig halfjaar', period: halfYear(today, -1) },
-  ];
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = periodProblem(from, until);
-    setProblem(found);
-    if (found) {
-      document.getElementById('bereik-tot')?.focus();
-      return;
-    }
-    void navigate({ search: search({ van: from || undefined, tot: until || undefined }) });
-  };
-  return (
-    <form noValidate onSubmit={submit} className="spoorboek-filters spoorboek-filters--grid" aria-label="Periode kiezen">
-      <TextField id="bereik-van" label="Van" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
-      <TextField
-        id="bereik-tot"
-        label="Tot en met"
-        type="date"
-        value={until}
-        onChange={(event) => setUntil(event.target.value)}
-        errors={problem ? [problem] : undefined}
-      />
-      <ButtonGroup className="spoorboek-filters__wide">
-        <PrimaryActionButton type="submit">Periode tonen</PrimaryActionButton>
-        {presets.map((preset) => (
-          <AppLink key={preset.label} to={{ search: search(preset.period) }}>
-            {preset.label}
-          </AppLink>
-        ))}
-      </ButtonGroup>
-    </form>
-  );
-}
+const presets = (today: Date): PeriodPreset[] => [
+  { label: 'Dit halfjaar', period: halfYear(today) },
+  { label: 'Vorig halfjaar', period: halfYear(today, -1) },
+];
 
 function GroupTable({ id, caption, first, rows, label = (row) => row.groep.naam, ofMunicipalities = false }: {
   id: string;
@@ -174,7 +127,7 @@ export default function ReachPage() {
         Hoeveel bijeenkomsten er waren, wie zich aanmeldde en wie er kwam, per maatregel, soort, provincie en
         arbeidsmarktregio; en welke gemeenten geen enkele bijeenkomst bereikte. Zonder periode: het lopende halfjaar.
       </Paragraph>
-      <PeriodForm key={params.toString()} query={query} />
+      <PeriodForm key={params.toString()} query={query} idPrefix="bereik" presets={presets(new Date())} />
       <StatusMessage>{reach.isPending ? 'Bereik laden…' : reach.isFetching ? 'Bereik bijwerken…' : ''}</StatusMessage>
       {reach.isError && <ErrorAlert error={reach.error} onRetry={() => void reach.refetch()} />}
       {data && (

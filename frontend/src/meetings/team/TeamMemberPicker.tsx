@@ -1,19 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Paragraph } from '@utrecht/component-library-react';
-import { useState, type KeyboardEvent } from 'react';
 
-import { RadioGroup, TextField } from '../../forms/fields';
 import { findPeople } from '../../products/editor/api';
-import { ErrorAlert } from '../../shared/ErrorAlert';
-import { StatusMessage } from '../../shared/StatusMessage';
-import { useDebouncedValue } from '../../shared/useDebouncedValue';
+import { SearchPicker, searchBoxId, useSearchTerm } from '../../shared/SearchPicker';
 import type { PersonRef } from '../types';
 
 const SHOWN = 20;
-const MIN_LETTERS = 2;
 
 /** The id of the search box, which the error summary links to. */
-export const memberSearchId = (id: string) => `${id}-zoek`;
+export const memberSearchId = searchBoxId;
 
 /** Editors and admins whose name holds `search`: the team members who may lead a meeting. */
 async function findTeamMembers(search: string, signal: AbortSignal): Promise<PersonRef[]> {
@@ -40,18 +35,13 @@ export function TeamMemberPicker({
   onChange: (person: PersonRef | null) => void;
   errors?: string[] | undefined;
 }) {
-  const [term, setTerm] = useState('');
-  const search = useDebouncedValue(term.trim());
-  const enabled = search.length >= MIN_LETTERS;
+  const { term, setTerm, search, enabled } = useSearchTerm();
   const people = useQuery({
     queryKey: ['prive', 'personen', 'team', search],
     queryFn: ({ signal }) => findTeamMembers(search, signal),
     enabled,
     staleTime: 60 * 1000,
   });
-  const keepFormClosed = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') event.preventDefault();
-  };
   const found = enabled ? people.data : undefined;
   let status = '';
   if (enabled) {
@@ -61,29 +51,21 @@ export function TeamMemberPicker({
   }
   return (
     <div className="spoorboek-picker">
-      <TextField
-        id={memberSearchId(id)}
+      <SearchPicker
+        id={id}
         label="Zoek de organisator (niet verplicht)"
         description="Een redacteur of beheerder die de bijeenkomst leidt: legt de aanwezigheid vast en krijgt de vragen. Typ minstens twee letters van de naam."
-        type="search"
-        autoComplete="off"
-        value={term}
-        onChange={(event) => setTerm(event.target.value)}
-        onKeyDown={keepFormClosed}
         errors={errors}
+        term={term}
+        onTermChange={setTerm}
+        status={status}
+        query={people}
+        enabled={enabled}
+        legend="Gevonden teamleden"
+        value={value ? String(value.id) : ''}
+        onChange={(chosen) => onChange(found?.find((p) => String(p.id) === chosen) ?? null)}
+        choices={found?.map((person) => ({ value: String(person.id), label: person.naam }))}
       />
-      <StatusMessage>{status}</StatusMessage>
-      {enabled && people.isError && <ErrorAlert error={people.error} onRetry={() => void people.refetch()} />}
-      {found && found.length > 0 && (
-        <RadioGroup
-          id={`${id}-keuze`}
-          name={`${id}-keuze`}
-          legend="Gevonden teamleden"
-          value={value ? String(value.id) : ''}
-          onChange={(chosen) => onChange(found.find((p) => String(p.id) === chosen) ?? null)}
-          choices={found.map((person) => ({ value: String(person.id), label: person.naam }))}
-        />
-      )}
       <Paragraph>
         {value ? (
           <>

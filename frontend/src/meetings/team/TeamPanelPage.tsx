@@ -10,7 +10,7 @@ import { CheckInSection } from './CheckInSection';
 import { InviteSection } from './InviteSection';
 import { MaterialsSection } from './MaterialsSection';
 import { MeetingHistory } from './MeetingHistory';
-import { MeetingLoader } from './MeetingLoader';
+import { MeetingLoader } from '../MeetingLoader';
 import { editMeetingPath } from './paths';
 import { QuestionsSection } from './QuestionsSection';
 import { placesSummary, RegistrationsSection } from './RegistrationsSection';

@@ -1,19 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Paragraph } from '@utrecht/component-library-react';
-import { useState, type KeyboardEvent } from 'react';
 
-import { RadioGroup, TextField } from '../../forms/fields';
-import { ErrorAlert } from '../../shared/ErrorAlert';
-import { StatusMessage } from '../../shared/StatusMessage';
-import { useDebouncedValue } from '../../shared/useDebouncedValue';
+import { SearchPicker, searchBoxId, useSearchTerm } from '../../shared/SearchPicker';
 import { findPeople, type Person } from './api';
 
 /** How many people one search shows; more means the name should be typed further. */
 const SHOWN = 20;
-const MIN_LETTERS = 2;
 
 /** The id of the search box, which the error summary links to. */
-export const reviewerSearchId = (id: string) => `${id}-zoek`;
+export const reviewerSearchId = searchBoxId;
 
 /** What tells two people of the same name apart: their municipalities and organisation. */
 export function personDetails(person: Person): string {
@@ -34,20 +29,13 @@ interface ReviewerPickerProps {
  * The choice stays while another name is searched.
  */
 export function ReviewerPicker({ id, value, onChange, errors }: ReviewerPickerProps) {
-  const [term, setTerm] = useState('');
-  const search = useDebouncedValue(term.trim());
-  const enabled = search.length >= MIN_LETTERS;
+  const { term, setTerm, search, enabled } = useSearchTerm();
   const people = useQuery({
     queryKey: ['prive', 'personen', 'gemeente', search],
     queryFn: ({ signal }) => findPeople({ rol: 'gemeente', zoek: search, paginaGrootte: SHOWN }, signal),
     enabled,
     staleTime: 60 * 1000,
   });
-  // Enter in the search box searches; it must not send the invitation.
-  const keepFormClosed = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') event.preventDefault();
-  };
-
   const found = enabled ? people.data : undefined;
   let status = '';
   if (enabled) {
@@ -60,36 +48,28 @@ export function ReviewerPicker({ id, value, onChange, errors }: ReviewerPickerPr
 
   return (
     <div className="spoorboek-picker">
-      <TextField
-        id={reviewerSearchId(id)}
+      <SearchPicker
+        id={id}
         label="Zoek een toetser"
         description="Een actieve gemeentelijke contactpersoon. Typ minstens twee letters van de naam; kies daarna de toetser."
-        type="search"
-        autoComplete="off"
-        value={term}
-        onChange={(event) => setTerm(event.target.value)}
-        onKeyDown={keepFormClosed}
         errors={errors}
+        term={term}
+        onTermChange={setTerm}
+        status={status}
+        query={people}
+        enabled={enabled}
+        legend="Gevonden contactpersonen"
+        value={value ? String(value.id) : ''}
+        onChange={(chosen) => {
+          const person = found?.resultaten.find((p) => String(p.id) === chosen);
+          if (person) onChange(person);
+        }}
+        choices={found?.resultaten.map((person) => ({
+          value: String(person.id),
+          label: person.naam,
+          description: personDetails(person),
+        }))}
       />
-      <StatusMessage>{status}</StatusMessage>
-      {enabled && people.isError && <ErrorAlert error={people.error} onRetry={() => void people.refetch()} />}
-      {found && found.resultaten.length > 0 && (
-        <RadioGroup
-          id={`${id}-keuze`}
-          name={`${id}-keuze`}
-          legend="Gevonden contactpersonen"
-          value={value ? String(value.id) : ''}
-          onChange={(chosen) => {
-            const person = found.resultaten.find((p) => String(p.id) === chosen);
-            if (person) onChange(person);
-          }}
-          choices={found.resultaten.map((person) => ({
-            value: String(person.id),
-            label: person.naam,
-            description: personDetails(person),
-          }))}
-        />
-      )}
       <Paragraph>
         {value ? (
           <>
