@@ -270,11 +270,8 @@ async def test_one_place_per_address_and_a_cancelled_one_comes_back_at_the_back(
     assert _row(db, second.json()["id"]).status is RegistrationStatus.REGISTERED
 
 
-async def test_the_waiting_list_is_promoted_in_order_and_the_promoted_are_told(
-    clients: Clients, db: Session, tmp_path: Path
-) -> None:
-    meeting = _meeting(db, capacity=2)
-    team = await _signed_in(clients, EDITOR)
+async def _five_ask(team: httpx.AsyncClient, meeting: Meeting) -> list[dict[str, Any]]:
+    """Persoon 0 … 4 (p0@x.example …) ask for a place, one after the other."""
     made = []
     for n in range(5):
         response = await team.post(
@@ -282,6 +279,15 @@ async def test_the_waiting_list_is_promoted_in_order_and_the_promoted_are_told(
         )
         assert response.status_code == 201, response.text
         made.append(response.json())
+    return made
+
+
+async def test_the_waiting_list_is_promoted_in_order_and_the_promoted_are_told(
+    clients: Clients, db: Session, tmp_path: Path
+) -> None:
+    meeting = _meeting(db, capacity=2)
+    team = await _signed_in(clients, EDITOR)
+    made = await _five_ask(team, meeting)
     assert [r["status"] for r in made] == ["aangemeld"] * 2 + ["wachtlijst"] * 3
     assert [r["plaatsOpWachtlijst"] for r in made] == [None, None, 1, 2, 3]
     db.refresh(meeting)
@@ -319,12 +325,7 @@ async def test_more_places_go_to_the_waiting_list_in_order_at_once(
     _mail_settings(app, monkeypatch)
     meeting = _meeting(db, capacity=2)
     team = await _signed_in(clients, EDITOR)
-    made = []
-    for n in range(5):
-        response = await team.post(
-            _path(meeting), json={"naam": f"Persoon {n}", "email": f"p{n}@x.example"}
-        )
-        made.append(response.json())
+    made = await _five_ask(team, meeting)
     page = f"/api/v1/bijeenkomsten/{meeting.id}"
 
     async def capacity(places: int) -> None:
