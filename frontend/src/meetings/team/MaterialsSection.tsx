@@ -122,6 +122,8 @@ export function MaterialsSection({ meeting }: { meeting: MeetingDetail }) {
   });
   const list = materials.data?.materialen ?? [];
   const unsent = list.filter((material) => !material.verstuurdOp).length;
+  // The API sends materials from the meeting's start on; before it, say when instead.
+  const started = new Date(meeting.begin).getTime() <= Date.now();
   return (
     <section aria-labelledby="materialen-kop" className="spoorboek-section">
       <Heading level={2} id="materialen-kop">
@@ -156,7 +158,10 @@ export function MaterialsSection({ meeting }: { meeting: MeetingDetail }) {
           ))}
         </DataTable>
       )}
-      {unsent > 0 && (
+      {unsent > 0 && !started && (
+        <Paragraph>Versturen aan wie is aangemeld kan zodra de bijeenkomst is begonnen.</Paragraph>
+      )}
+      {unsent > 0 && started && (
         <ButtonGroup>
           <SecondaryActionButton type="button" busy={send.isPending} disabled={send.isPending} onClick={() => send.mutate(undefined)}>
             Versturen aan wie is aangemeld ({plural(unsent, 'nieuw materiaal', 'nieuwe materialen')})
