@@ -22,6 +22,7 @@ import { saveAttendance, useCheckInList } from './api';
 import { plural } from './labels';
 import type { Attendance, CheckInRow, MeetingDetail } from './types';
 import { useMeetingAction } from './useMeetingAction';
+import { useHasStarted } from './useHasStarted';
 
 const CHOICES = Object.entries(ATTENDANCE_LABELS) as [Attendance, string][];
 
@@ -40,7 +41,7 @@ export function CheckInSection({ meeting }: { meeting: MeetingDetail }) {
   const [message, setMessage] = useState('');
   const [failure, setFailure] = useState<string[]>([]);
   // Attendance is recorded from the start on; the page keeps the moment it was opened.
-  const [started] = useState(() => Date.parse(meeting.begin) <= Date.now());
+  const started = useHasStarted(meeting.begin);
   const save = useMeetingAction(meeting.id, (entries: { aanmelding: number; status: Attendance }[]) => saveAttendance(meeting.id, entries), {
     onDone: (saved) => {
       setChanged({});

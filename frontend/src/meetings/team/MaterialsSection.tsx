@@ -25,6 +25,7 @@ import { plural } from './labels';
 import { productPath } from './paths';
 import type { MeetingDetail } from './types';
 import { useMeetingAction } from './useMeetingAction';
+import { useHasStarted } from './useHasStarted';
 
 type MaterialKind = 'presentatie' | 'opname';
 const KIND_TEXT: Record<string, string> = { presentatie: 'Presentatie', opname: 'Opname' };
@@ -122,8 +123,7 @@ export function MaterialsSection({ meeting }: { meeting: MeetingDetail }) {
   });
   const list = materials.data?.materialen ?? [];
   const unsent = list.filter((material) => !material.verstuurdOp).length;
-  // The API sends materials from the meeting's start on; before it, say when instead.
-  const started = new Date(meeting.begin).getTime() <= Date.now();
+  const started = useHasStarted(meeting.begin);
   return (
     <section aria-labelledby="materialen-kop" className="spoorboek-section">
       <Heading level={2} id="materialen-kop">
