@@ -65,8 +65,10 @@ class Reads:
         assert len(self.answers) >= at_least, f"only {len(self.answers)} reads answered"
         assert {status for status, _ in self.answers} == {200}
         slowest = max(seconds for _, seconds in self.answers)
-        # Reads never queue behind writers; before they did, for up to 30 s.
-        assert slowest < 5, f"a public read took {slowest:.1f} s"
+        # Reads never queue behind writers; before they did, for up to 30 s (the request
+        # timeout). The bound leaves room for a loaded machine: CI runs the browser tests
+        # beside this one on two cores, and a read once took 5.1 s there with nothing queued.
+        assert slowest < 10, f"a public read took {slowest:.1f} s"
 
 
 async def while_reading(
