@@ -48,6 +48,24 @@ WIDTH = max(len(name) for name in STAGES)
 TAIL_LINES = 120
 
 
+def _descendants(pid: int) -> list[int]:
+    """Every process below `pid`, from the kernel's table (/proc/*/stat: the parent is field 4);
+    on a system without /proc, none."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue  # a process that just ended
+        parents.setdefault(parent, []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
 @dataclass
 class Outcome:
     stage: str
@@ -114,6 +132,12 @@ class Run:
         with self.lock:
             others = list(self.running.values())
         for process in others:
+            # A stage's own servers may live in process groups of their own (Playwright starts
+            # its web server detached): stop every descendant, not only the stage's group, or
+            # the next run finds the port taken.
+            for pid in _descendants(process.pid):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGTERM)
             with contextlib.suppress(ProcessLookupError):  # it may have ended meanwhile
                 os.killpg(process.pid, signal.SIGTERM)
 
