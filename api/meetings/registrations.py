@@ -227,11 +227,9 @@ def fill_free_places(
     mail. With the meeting's row locked (repository.get_for_update); also after the capacity
     was raised."""
     promoted: list[Registration] = []
-    if meeting.capacity is None:
-        free = len(registrations.waiting(session, meeting.id))
-    else:
-        free = meeting.capacity - _registered(session, meeting)
-    if free <= 0:
+    # No capacity: everyone waiting gets a place (no limit on the one read of the list).
+    free = None if meeting.capacity is None else meeting.capacity - _registered(session, meeting)
+    if free is not None and free <= 0:
         return promoted
     for registration in registrations.waiting(session, meeting.id, limit=free):
         registration.status = RegistrationStatus.REGISTERED
