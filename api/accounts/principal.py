@@ -53,23 +53,21 @@ def _claims(session: Session, settings: Settings, token: str) -> dict[str, Any]:
 
 def _user_principal(session: Session, settings: Settings, raw: dict[str, Any]) -> Principal:
     claims = person_claims(raw)
-    found = repository.user_with_session(session, claims.user_id, claims.sid)
+    holder = repository.session_holder(session, claims.user_id, claims.sid)
     now = datetime.now(UTC)
-    if found is None:
+    if holder is None:
         raise UnauthenticatedError("De sessie bestaat niet meer.")
-    user, user_session = found
-    if not user.is_active or user_session.revoked_at is not None or user_session.expires_at <= now:
+    if not holder.is_active or holder.revoked_at is not None or holder.expires_at <= now:
         raise UnauthenticatedError("De sessie is beëindigd. Log opnieuw in.")
-    roles = user.roles
-    needs_factor = bool({r.value for r in roles} & settings.roles_needing_second_factor)
+    needs_factor = bool({r.value for r in holder.roles} & settings.roles_needing_second_factor)
     return Principal(
         kind="user",
-        user_id=user.id,
-        roles=roles,
-        municipalities=frozenset(m.code for m in user.municipalities),
-        organisation_code=user.organisation_code,
-        session_id=user_session.id,
-        second_factor_missing=needs_factor and not user.totp_enabled,
+        user_id=holder.user_id,
+        roles=holder.roles,
+        municipalities=holder.municipalities,
+        organisation_code=holder.organisation_code,
+        session_id=holder.session_id,
+        second_factor_missing=needs_factor and not holder.totp_enabled,
     )
 
 

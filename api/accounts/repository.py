@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import ScalarSelect, Select, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from api.accounts.models import (
@@ -35,6 +36,62 @@ def user_by_email(session: Session, email: str) -> User | None:
 def user_by_id(session: Session, user_id: int) -> User | None:
     query = select(User).where(User.id == user_id).options(*_USER_DETAILS)
     return session.scalars(query).first()
+
+
+@dataclass(frozen=True)
+class SessionHolder:
+    """What every authenticated request needs to know of the person behind a session."""
+
+    user_id: int
+    is_active: bool
+    totp_enabled: bool
+    organisation_code: str | None
+    session_id: str
+    expires_at: datetime
+    revoked_at: datetime | None
+    roles: frozenset[Role]
+    municipalities: frozenset[str]
+
+
+def _joined(column: Any, table: Any) -> ScalarSelect[str | None]:
+    return (
+        select(func.aggregate_strings(column, ","))
+        .where(table.c.user_id == User.id)
+        .scalar_subquery()
+    )
+
+
+def session_holder(session: Session, user_id: int, session_id: str) -> SessionHolder | None:
+    """The person and the state of her session in one round trip (every request asks): her
+    roles and municipalities come along as comma-joined lists, not as loaded objects."""
+    query = (
+        select(
+            User.is_active,
+            User.totp_enabled,
+            User.organisation_code,
+            UserSession.expires_at,
+            UserSession.revoked_at,
+            _joined(UserRole.role, UserRole.__table__),
+            _joined(user_municipalities.c.municipality_code, user_municipalities),
+        )
+        .join(UserSession, UserSession.user_id == User.id)
+        .where(User.id == user_id, UserSession.id == session_id)
+    )
+    row = session.execute(query).first()
+    if row is None:
+        return None
+    active, totp, organisation, expires, revoked, roles, municipalities = row
+    return SessionHolder(
+        user_id=user_id,
+        is_active=active,
+        totp_enabled=totp,
+        organisation_code=organisation,
+        session_id=session_id,
+        expires_at=expires,
+        revoked_at=revoked,
+        roles=frozenset(Role(value) for value in (roles or "").split(",") if value),
+        municipalities=frozenset(code for code in (municipalities or "").split(",") if code),
+    )
 
 
 def user_with_session(
