@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -76,4 +76,20 @@ export async function expectRouteAccessible(
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
   await expect(page.getByRole('main')).not.toContainText(/laden…/, { timeout: loadTimeout });
   await expectNoAxeViolations(page);
+}
+
+/**
+ * Every route of the list passes axe: one test on one page, a step per route. A fresh page per
+ * route cost more than the check itself (a new tab loads and compiles the SPA from scratch), and
+ * the routes only read. The test's time limit grows with the list.
+ */
+export async function expectRoutesAccessible(
+  page: Page,
+  routes: readonly (readonly [string, string | RegExp])[],
+  { secondsPerRoute = 15, loadTimeout }: { secondsPerRoute?: number; loadTimeout?: number } = {},
+): Promise<void> {
+  test.info().setTimeout(Math.max(test.info().timeout, routes.length * secondsPerRoute * 1000));
+  for (const [path, heading] of routes) {
+    await test.step(path, () => expectRouteAccessible(page, path, heading, loadTimeout));
+  }
 }
