@@ -20,7 +20,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # the SQLite run includes. Each target on its own (WITHIN_TEST empty) still does all its work.
 WITHIN_TEST ?=
 .PHONY: help install run serve spa test lint typecheck test-python test-sqlite test-postgres \
-        test-postgres-properties coverage contract test-frontend test-e2e bench-smoke screenshots openapi bench \
+        test-sqlite-properties test-postgres-properties coverage contract test-frontend test-e2e bench-smoke screenshots openapi bench \
         bench-postgres clean
 
 help: ## List the targets
@@ -75,9 +75,17 @@ typecheck: install ## mypy --strict on api/ and tsc on the SPA
 
 test-python: test-sqlite test-postgres ## The Python suite on both databases
 
+PROPERTIES := tests/test_property_based.py
+# Within `make test` the property-based runs are stages of their own: short stages that either
+# lane can take, so that the two lanes end close together.
+
 test-sqlite: install
 	@echo "== Python tests on SQLite =="
-	env -u TEST_DATABASE_URL $(PYTEST) -q
+	env -u TEST_DATABASE_URL $(PYTEST) -q $(if $(WITHIN_TEST),--ignore=$(PROPERTIES),)
+
+test-sqlite-properties: install
+	@echo "== The property-based run on SQLite =="
+	env -u TEST_DATABASE_URL $(PYTEST) -q $(PROPERTIES)
 
 # Tracing every line costs half again the SQLite run's time, more than `make test` can spend
 # within its twelve minutes on two cores; the floor in pyproject.toml still holds here.
@@ -89,9 +97,7 @@ coverage: install ## The Python suite on SQLite with line and branch coverage, a
 # On PostgreSQL: the server of TEST_DATABASE_URL, or a throwaway cluster of the installed one.
 on_postgres = if [ -n "$${TEST_DATABASE_URL:-}" ]; then $(1); \
 	else $(BIN)/python scripts/with_throwaway_postgres.py -- $(1); fi
-PROPERTIES := tests/test_property_based.py
 
-# Within `make test` the property-based run is a stage of its own, so both lanes can take a part.
 test-postgres: install
 	@echo "== Python tests on PostgreSQL =="
 	$(call on_postgres,$(PYTEST) -q $(if $(WITHIN_TEST),--ignore=$(PROPERTIES),))

@@ -36,6 +36,7 @@ STAGES = [
     "test-e2e",
     "test-sqlite",
     "test-postgres-properties",
+    "test-sqlite-properties",
     "test-frontend",
     "bench-smoke",
     "typecheck",
