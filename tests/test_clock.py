@@ -30,6 +30,16 @@ def test_today_is_the_dutch_day_in_winter_and_summer() -> None:
 
 
 @pytest.mark.engine_neutral
+def test_a_dutch_day_starts_at_midnight_in_amsterdam() -> None:
+    assert clock.start_of_day(NEW_YEAR) == datetime(2026, 12, 31, 23, 0, tzinfo=UTC)
+    assert clock.start_of_day(date(2026, 7, 1)) == datetime(2026, 6, 30, 22, 0, tzinfo=UTC)
+    assert clock.dutch_date(clock.start_of_day(NEW_YEAR)) == NEW_YEAR
+    assert clock.dutch_date(clock.start_of_day(NEW_YEAR) - timedelta(microseconds=1)) == date(
+        2026, 12, 31
+    )
+
+
+@pytest.mark.engine_neutral
 def test_the_clock_is_put_back_and_needs_a_zone() -> None:
     before = clock.today()
     with clock.fixed_clock(NEW_YEAR_IN_AMSTERDAM):

@@ -11,7 +11,7 @@ CLI and the demo loader need the same day as the HTTP handlers."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -45,6 +45,13 @@ _clock: Clock = Clock()
 def dutch_date(moment: datetime) -> date:
     """The calendar day in the Netherlands at `moment`."""
     return moment.astimezone(AMSTERDAM).date()
+
+
+def start_of_day(day: date) -> datetime:
+    """The moment (in UTC) a calendar day begins in the Netherlands: midnight in Amsterdam,
+    which is 23:00 or 22:00 UTC the day before. A period "up to and including day D" ends at
+    the start of D + 1."""
+    return datetime.combine(day, time.min, AMSTERDAM).astimezone(UTC)
 
 
 def now() -> datetime:

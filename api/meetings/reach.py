@@ -8,11 +8,11 @@ registered counts instead, so a half-year's figures do not wait for the last che
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from api.core.clock import AMSTERDAM
+from api.core import clock
 from api.core.opendata import csv_bytes
 from api.core.schemas import CodeName
 from api.core.security import Principal, require_programme_team
@@ -43,11 +43,7 @@ class Period:
 
     def bounds(self) -> tuple[datetime, datetime]:
         """From the start of its first Dutch day up to the start of the day after its last."""
-
-        def midnight(day: date) -> datetime:
-            return datetime.combine(day, time.min, AMSTERDAM).astimezone(UTC)
-
-        return midnight(self.start), midnight(self.end + timedelta(days=1))
+        return clock.start_of_day(self.start), clock.start_of_day(self.end + timedelta(days=1))
 
 
 def half_year_of(day: date) -> Period:

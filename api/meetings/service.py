@@ -2,7 +2,7 @@
 whether registering is possible. Registrations keep `vol` in step through `refresh_full`."""
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import uuid4
 
@@ -142,10 +142,6 @@ class Listing:
     past: bool = False
 
 
-def _day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min, clock.AMSTERDAM).astimezone(UTC)
-
-
 def find(
     session: Session, listing: Listing, page: PageParams, now: datetime
 ) -> tuple[list[Meeting], int]:
@@ -164,8 +160,10 @@ def find(
         region=listing.region,
         audience=listing.audience,
         status=listing.status,
-        starts_from=_day_start(listing.from_day) if listing.from_day else None,
-        starts_before=_day_start(listing.to_day + timedelta(days=1)) if listing.to_day else None,
+        starts_from=clock.start_of_day(listing.from_day) if listing.from_day else None,
+        starts_before=clock.start_of_day(listing.to_day + timedelta(days=1))
+        if listing.to_day
+        else None,
     )
     return repository.find(session, criteria, page)
 

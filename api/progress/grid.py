@@ -14,12 +14,12 @@ worker builds its own and they agree, because the versions come from the databas
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 from starlette.datastructures import State
 
-from api.core import data_versions
+from api.core import clock, data_versions
 from api.core.kept import per_app
 from api.core.schemas import CodeName
 from api.progress import repository
@@ -233,7 +233,7 @@ def build(
         )
         for m in repository.municipalities(session)
     }
-    end = None if as_of is None else datetime.combine(as_of + timedelta(days=1), time.min, UTC)
+    end = None if as_of is None else clock.start_of_day(as_of + timedelta(days=1))
     stored = repository.phases_and_steps(session, end)
     never_written: tuple[Phase, dict[str, str]] = (Phase.NOT_STARTED, {})
     facts: dict[Key, Fact] = {}

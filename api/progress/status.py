@@ -1,10 +1,11 @@
 """Reading and changing a municipality's progress: current, as of a date, with If-Match."""
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from api.core import clock
 from api.core.conditional import PreconditionFailedError, version_etag
 from api.core.errors import NotFoundError
 from api.core.security import Principal
@@ -41,7 +42,7 @@ def _measure(session: Session, code: str) -> Measure:
 
 
 def _as_of(session: Session, municipality: str, moment: date) -> dict[str, CellState]:
-    end_of_day = datetime.combine(moment + timedelta(days=1), time.min, tzinfo=UTC)
+    end_of_day = clock.start_of_day(moment + timedelta(days=1))
     states = repository.states_until(session, end_of_day, municipality)
     return {measure: state for (_, measure), state in states.items()}
 

@@ -11,12 +11,13 @@ import io
 import statistics
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from openpyxl import Workbook
 from sqlalchemy.orm import Session
 
-from api.core.clock import AMSTERDAM, dutch_date
+from api.core import clock
+from api.core.clock import dutch_date
 from api.core.security import Principal
 from api.core.text import spreadsheet_cell
 from api.core.validation import InvalidParams
@@ -38,11 +39,7 @@ class Period:
     def bounds(self) -> tuple[datetime, datetime]:
         """The period as moments in UTC: from the start of its first Dutch day up to (not
         including) the start of the day after its last."""
-
-        def midnight(day: date) -> datetime:
-            return datetime.combine(day, time.min, AMSTERDAM).astimezone(UTC)
-
-        return midnight(self.start), midnight(self.end + timedelta(days=1))
+        return clock.start_of_day(self.start), clock.start_of_day(self.end + timedelta(days=1))
 
 
 def quarter_of(day: date) -> Period:
@@ -175,7 +172,7 @@ def to_xlsx(report: SteeringReport) -> bytes:
     for label, value in (
         ("van", report.period.start),
         ("tot en met", report.period.end),
-        ("gemeten op", report.measured_at.astimezone(AMSTERDAM).replace(tzinfo=None)),
+        ("gemeten op", report.measured_at.astimezone(clock.AMSTERDAM).replace(tzinfo=None)),
         ("gemeld", report.raised),
         ("doorgezet", report.passed_on),
         ("beantwoord", report.responded),

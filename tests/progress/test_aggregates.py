@@ -8,6 +8,7 @@ import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api.core import clock
 from api.measures.models import Measure, Wave
 from api.municipalities.models import Municipality
 from api.progress.models import ProgressStatus
@@ -34,7 +35,7 @@ def brute_force(db: Session, province: str | None = None) -> tuple[Counter[str],
             phase = stored.get((municipality, code), "niet-gestart")
             phases[phase] += 1
             wave_date = measure.effective_date_override or _wave_date(db, measure)
-            if wave_date <= date.today():
+            if wave_date <= clock.today():
                 in_force += 1
                 behind += phase not in DONE
     return phases, len(municipalities) * len(measures), in_force, behind

@@ -4,12 +4,13 @@ the same. Bulk writes go out in batches and must still notice a cell that moved 
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 
+from api.core import clock
 from api.progress import repository
 from api.progress.cells import StoredCell
 from tests.auth import EDITOR, login
@@ -112,7 +113,7 @@ async def test_figures_agree_with_each_cell_today_and_on_a_past_date(
 ) -> None:
     editor = await _editor(clients)
     await _vary_the_sample(editor)
-    past = date.today() - timedelta(days=120)
+    past = clock.today() - timedelta(days=120)
     for as_of in (None, past):
         query = f"&peildatum={as_of}" if as_of else ""
         groups = {
@@ -128,7 +129,7 @@ async def test_figures_agree_with_each_cell_today_and_on_a_past_date(
             assert figures["perFase"] == {p: phases.get(p, 0) for p in figures["perFase"]}
             assert figures["risico"] == sum(c["verkeerslicht"] == "risico" for c in cells)
             assert figures["teLaat"] == sum(c["verkeerslicht"] == "te-laat" for c in cells)
-            reference = as_of or date.today()
+            reference = as_of or clock.today()
             in_force = [c for c in cells if date.fromisoformat(c["ingangsdatum"]) <= reference]
             behind = [c for c in in_force if c["fase"] not in DONE]
             assert figures["tekort"] == (
@@ -141,8 +142,8 @@ async def test_a_past_date_shows_the_last_change_before_it(
 ) -> None:
     """The state on a date, as the figures and the lists read it, against the history itself."""
     editor = await _editor(clients)
-    past = date.today() - timedelta(days=150)
-    end = datetime.combine(past + timedelta(days=1), time.min, tzinfo=UTC)
+    past = clock.today() - timedelta(days=150)
+    end = clock.start_of_day(past + timedelta(days=1))
     for municipality in SAMPLE[:2]:
         then = {c["maatregel"]["code"]: c for c in await _cells(editor, municipality, past)}
         for measure, cell in then.items():

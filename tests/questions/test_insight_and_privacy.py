@@ -9,6 +9,7 @@ import httpx
 import pytest
 from pydantic import ValidationError
 
+from api.core import clock
 from api.questions.working_days import WorkingDays
 from tests.auth import ADMIN, login
 from tests.conftest import make_settings
@@ -40,7 +41,7 @@ async def test_insight_matches_a_count_over_the_questions(clients: object) -> No
     assert after["aandeelBinnenTermijn"] is not None
     assert after["aandeelBinnenTermijn"] < 1
     if before["aantal"] == 0:
-        days = WorkingDays().between(date(2026, 3, 2), date.today())
+        days = WorkingDays().between(date(2026, 3, 2), clock.today())
         assert after["mediaanWerkdagenTotAntwoord"] == statistics.median([days])
     bad = await e.get("/api/v1/vragen/inzicht", params={"van": "2026-03-15", "tot": "2026-03-01"})
     assert bad.status_code == 400
