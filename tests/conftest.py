@@ -2,6 +2,7 @@
 when TEST_DATABASE_URL is set), each test inside a transaction that is rolled back, and an
 httpx client over the ASGI app."""
 
+import gc
 import os
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
@@ -28,6 +29,18 @@ from tests.databases import base_url, create_database, drop_database, is_postgre
 # Logins are tested for what they decide, not for how long argon2 takes: the lowest cost keeps
 # hundreds of them from costing minutes. The application never lowers it.
 passwords.use_cheap_hashing_in_tests()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The suite holds a large heap of long-lived objects (the app with its routes and schemas,
+    SQLAlchemy's mappers, the imported modules) that Python's cycle collector, at its default
+    thresholds, walks again after every few thousand allocations. Frozen out of its way, and
+    with young objects collected less often, the suite takes about a sixth less CPU time
+    (progress, questions and signals on SQLite: 47 s to 39 s). The application keeps Python's
+    defaults."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
