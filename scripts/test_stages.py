@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # In the order the lanes take them: the long stages first, so that none is left to start when
-# the other lane is nearly done. On a fresh clone they took: PostgreSQL 320-370 s, the browser
-# tests about 300 s (after the SPA build, 26 s), SQLite 260-290 s, the property-based run on
-# PostgreSQL 70 s. ESLint (52 s) comes early, being the check that fails most often. Then the
-# short ones: the SPA's unit tests and budget 50 s, the bench's smoke run 33 s, mypy 13 s, the
-# contract's lint 8 s. ESLint reads the typed client that the spa stage generates, and the
-# budget and the browser tests read its build: they wait for it.
+# the other lane is nearly done. On a fresh clone, each beside another stage, they took:
+# PostgreSQL 456-480 s, the browser tests 411-461 s (after the SPA build, 25 s), SQLite 210-236 s,
+# the property-based runs 90-106 s (PostgreSQL) and 74-82 s (SQLite). ESLint (52-60 s) comes
+# early, being the check that fails most often. Then the short ones: the SPA's unit tests and
+# budget 23-28 s, the bench's smoke run 40-49 s, mypy 13-15 s, the contract's lint 5 s. ESLint
+# reads the typed client that the spa stage generates, and the budget and the browser tests read
+# its build: they wait for it.
 STAGES = [
     "spa",
     "test-postgres",
