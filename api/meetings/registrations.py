@@ -530,8 +530,7 @@ def remind(session: Session, settings: Settings, now: datetime) -> int:
     # deadlock with a registration changing at the same moment).
     data_versions.writing(session, data_versions.MEETINGS)
     tomorrow = clock.dutch_date(now) + timedelta(days=1)
-    begin = datetime.combine(tomorrow, datetime.min.time(), clock.AMSTERDAM)
-    end = datetime.combine(tomorrow + timedelta(days=1), datetime.min.time(), clock.AMSTERDAM)
+    begin, end = clock.start_of_day(tomorrow), clock.start_of_day(tomorrow + timedelta(days=1))
     due = registrations.due_reminders(session, begin, end)
     meetings = {m.id: m for m in registrations.meetings(session, (r.meeting_id for r in due))}
     for registration in due:

@@ -4,7 +4,7 @@ the thing and its date), so running a job twice, or two schedulers at once, tell
 twice; a date that moves is a new occasion."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -135,7 +135,7 @@ def municipality_deadlines(session: Session, settings: Settings, today: date) ->
                 session, Kind.MUNICIPALITY_DEADLINE, contacts.get(notice.municipality, []), message
             )
         )
-    since = datetime.combine(today - timedelta(days=NEW_HELP_DAYS), time.min, clock.AMSTERDAM)
+    since = clock.start_of_day(today - timedelta(days=NEW_HELP_DAYS))
     for help_ in _new_help(session, since):
         behind = set().union(*(standing.behind.get(m, set()) for m in help_.measures))
         for municipality in sorted(behind):

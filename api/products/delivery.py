@@ -3,7 +3,7 @@ which are late; and what falls due in the coming weeks. Everything is derived fr
 dates and the products' states on the day asked: nothing here is stored."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -41,7 +41,7 @@ def standings(session: Session, day: date) -> list[Standing]:
     that existed then, each with the status it had. A product existed once it was created or
     first published (the demo dates its publications, not its creation); its status is the
     last status change recorded by then, else published if a version was, else planned."""
-    end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=clock.AMSTERDAM)
+    end = clock.start_of_day(day + timedelta(days=1))
     if end > clock.now():
         return [
             Standing(p, p.status, p.published_version is not None)

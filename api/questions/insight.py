@@ -5,7 +5,7 @@ FAQ entries or for a signal to policy."""
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -27,14 +27,10 @@ class Counts:
     within_service_level: float | None
 
 
-def _moment(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=clock.AMSTERDAM)
-
-
 def in_period(session: Session, start: date, end: date, *, merged: bool) -> list[Question]:
     criteria = QuestionFilter(
-        received_from=_moment(start),
-        received_until=_moment(end + timedelta(days=1)),
+        received_from=clock.start_of_day(start),
+        received_until=clock.start_of_day(end + timedelta(days=1)),
         include_merged=merged,
     )
     return repository.all_questions(session, criteria)

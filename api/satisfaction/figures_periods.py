@@ -2,11 +2,11 @@
 days, api/core/clock.py)."""
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Literal
 
-from api.core.clock import AMSTERDAM
+from api.core import clock
 
 PeriodKind = Literal["maand", "kwartaal"]
 DEFAULT_COUNT = {"maand": 12, "kwartaal": 4}
@@ -60,6 +60,4 @@ def default_start(today: date, kind: PeriodKind) -> date:
 def moment_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     """[start, end] as Dutch days, in UTC moments: from the first one's midnight up to (not
     including) the midnight after the last."""
-    first = datetime.combine(start, time(0), tzinfo=AMSTERDAM).astimezone(UTC)
-    after = datetime.combine(end + timedelta(days=1), time(0), tzinfo=AMSTERDAM).astimezone(UTC)
-    return first, after
+    return clock.start_of_day(start), clock.start_of_day(end + timedelta(days=1))

@@ -6,7 +6,7 @@ her municipalities (by CBS code), so her answers are not counted twice. Sending 
 only the contacts added since; the unique (round, person) key backs that up."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -239,7 +239,7 @@ def close_and_remind(session: Session, settings: Settings, today: date) -> tuple
             continue
         # By Dutch calendar day, as the job runs daily: invited on day D, reminded on day D+N.
         first_day_not_due = today - timedelta(days=round_.remind_after_days - 1)
-        cutoff = datetime.combine(first_day_not_due, time(0), tzinfo=clock.AMSTERDAM)
+        cutoff = clock.start_of_day(first_day_not_due)
         waiting = repository.due_reminders(session, round_.id, cutoff)
         recipients = repository.users(session, (i.user_id for i in waiting if i.user_id))
         for invitation in waiting:
