@@ -1,5 +1,8 @@
 """The application: the API mounted at /api/v1 and the SPA served at /."""
 
+import gc
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
@@ -119,10 +122,27 @@ def create_api(settings: Settings) -> FastAPI:
     return api
 
 
+@asynccontextmanager
+async def _settled_heap(_: FastAPI) -> AsyncIterator[None]:
+    """Once the worker has started, everything made so far (modules, routes, schemas, mappers:
+    some 300,000 objects) lives as long as the process, so it is taken out of the cycle
+    collector's sight: a full collection walked all of it, 250 ms during which the worker
+    answered nobody (the p99 of kept answers under load was 200 ms); after, about 10 ms."""
+    gc.collect()
+    gc.freeze()
+    yield
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_format)
-    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, redirect_slashes=False)
+    app = FastAPI(
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        redirect_slashes=False,
+        lifespan=_settled_heap,
+    )
     install_error_handlers(app)
     api = create_api(settings)
     app.state.api = api
