@@ -84,7 +84,7 @@ QUICK = Plan(duration=0.5, rounds=1, warmup=0.2, concurrency=16, max_requests=50
 SMOKE = Plan(duration=0.05, rounds=1, warmup=0.0, concurrency=4, max_requests=2_000)
 
 _started = time.perf_counter()
-ONLY = ("queries", "progress", "questions", "satisfaction", "workers", "browser")
+ONLY = ("queries", "load", "progress", "questions", "satisfaction", "workers", "browser")
 """The sections a --<name>-only run can be limited to."""
 
 
@@ -129,6 +129,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="do not run migrate/seed/demo (only with --database-url)",
     )
     parser.add_argument("--queries-only", action="store_true", help="only count SQL statements")
+    parser.add_argument(
+        "--load-only",
+        action="store_true",
+        help="only the load table: every public read and its 304 next to the bare endpoint",
+    )
     parser.add_argument(
         "--progress-only",
         action="store_true",
