@@ -2,6 +2,7 @@
 version is current: a write is seen at once, a signed-in caller or an Accept the API does not
 serve always reaches the route."""
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from api.core.db import get_session, transactional
-from api.core.kept import index_of
+from api.core.kept import index_of, key_reads_of
 from api.main import create_app
 from api.measures.models import Measure
 from tests.auth import EDITOR, login
@@ -84,6 +85,25 @@ async def test_a_write_is_seen_at_once(
     assert "Na de wijziging" in after.text
     assert (await client.get(MEASURES)).content == after.content
     assert answered(app) == 2
+
+
+async def test_anonymous_callers_at_once_share_the_version_reads(
+    client: httpx.AsyncClient, app: FastAPI, db: Session
+) -> None:
+    built = await client.get(MEASURES)
+    reads = key_reads_of(api_of(app).state)
+    before = reads.rounds
+    answers = await asyncio.gather(*(client.get(MEASURES) for _ in range(20)))
+    assert {answer.content for answer in answers} == {built.content}
+    assert answered(app) == 20
+    assert reads.rounds - before <= 2, "twenty callers at once, one or two rounds"
+    db.execute(update(Measure).where(Measure.code == "M05").values(title="Na de wijziging"))
+    db.flush()
+    # One caller at a time reaches the route (the test's one session serves a route at a time).
+    after = await client.get(MEASURES)
+    assert "Na de wijziging" in after.text
+    again = await asyncio.gather(*(client.get(MEASURES) for _ in range(20)))
+    assert {answer.content for answer in again} == {after.content}
 
 
 async def test_signed_in_callers_and_other_media_types_reach_the_route(

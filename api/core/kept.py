@@ -17,9 +17,9 @@ import gzip
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from anyio import to_thread
 from fastapi import FastAPI
@@ -27,10 +27,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.datastructures import State
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from api.core.commit_watch import CommitWatch, for_url
 from api.core.data_versions import Reader
 from api.core.db import READS_ONLY, TimeLimits, admission_of, engine_for, get_session
 from api.core.errors import DatabaseBusyError
 from api.core.etags import none_match_hits, version_tag
+from api.core.key_reads import KeyReads, ReadStoppedError
 from api.core.negotiation import accepts_json
 
 # Smaller answers are sent as they are (the gzip middleware's threshold, api/main.py).
@@ -161,6 +163,29 @@ def index_of(state: State) -> Index:
     return per_app(state, "kept_answers", Index)
 
 
+def key_reads_of(state: State) -> KeyReads:
+    """The app's rounds of version reads, shared by the requests waiting at once."""
+    return per_app(state, "key_reads", KeyReads)
+
+
+@dataclass(frozen=True, slots=True)
+class Watch:
+    """What `per_app` keeps: a watch, or that there is none."""
+
+    found: CommitWatch | None
+
+
+def commit_watch_of(app: FastAPI) -> CommitWatch | None:
+    """The app's watch on its SQLite file; none on PostgreSQL, and none while the app's
+    sessions are replaced (the tests' transactions are never committed, so SQLite's number
+    would not move for their writes)."""
+    if get_session in app.dependency_overrides:
+        return None
+    return per_app(
+        app.state, "commit_watch", lambda: Watch(for_url(app.state.settings.database_url))
+    ).found
+
+
 def url_of(path: str, query: str) -> str:
     return f"{path}?{query}"
 
@@ -184,13 +209,24 @@ class KeptAnswers:
         if entry is None or revalidating_by_date or not anonymous_json(headers):
             await self.app(scope, receive, send)
             return
-        try:
-            async with admission_of(state).turn("GET"):
-                key = await to_thread.run_sync(_read_key, scope["app"], entry.again)
-        except (DatabaseBusyError, SQLAlchemyError):
-            # The route waits its own turn, and answers 503 if it too must give up.
-            await self.app(scope, receive, send)
-            return
+        app = scope["app"]
+        watch = commit_watch_of(app)
+        mark = watch.mark() if watch is not None else None
+        key = watch.known(entry.again, mark) if watch is not None and mark is not None else None
+        if key is None:
+
+            async def read_round(kinds: list[Hashable]) -> dict[Hashable, str]:
+                async with admission_of(state).turn("GET"):
+                    return await to_thread.run_sync(_read_keys, app, kinds)
+
+            try:
+                key = await key_reads_of(state).read(entry.again, read_round)
+            except (DatabaseBusyError, SQLAlchemyError, ReadStoppedError):
+                # The route waits its own turn, and answers 503 if it too must give up.
+                await self.app(scope, receive, send)
+                return
+            if watch is not None and mark is not None:
+                watch.remember(entry.again, mark, key)
         etag = version_tag(key, scope["path"], query)
         store = representations(state)
         body = store.get(etag) if etag == entry.etag else None
@@ -222,20 +258,23 @@ def anonymous_json(headers: Mapping[str, str]) -> bool:
     return not accept or accepts_json(accept)
 
 
-def _read_key(app: FastAPI, again: VersionKey) -> str:
+def _read_keys(app: FastAPI, kinds: list[Hashable]) -> dict[Hashable, str]:
+    """Every key asked for in a round, on one session or connection: the kinds are the key
+    functions (`Entry.again`)."""
     # On a session as the routes get theirs: `get_session`, or what the app put in its place
     # (the tests run every request inside the test's transaction).
     provide = app.dependency_overrides.get(get_session)
     if provide is not None:
         sessions = provide()
         try:
-            key = again(next(sessions))
+            session = next(sessions)
+            keys = {kind: cast(VersionKey, kind)(session) for kind in kinds}
         except BaseException:
             sessions.close()
             raise
         next(sessions, None)  # ended as a request's session ends: committed
-        return key
+        return keys
     settings = app.state.settings
     engine = engine_for(settings.database_url, TimeLimits.of(settings))
     with engine.connect().execution_options(**{READS_ONLY: True}) as connection:
-        return again(connection)
+        return {kind: cast(VersionKey, kind)(connection) for kind in kinds}

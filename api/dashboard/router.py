@@ -49,9 +49,7 @@ def dashboard(request: Request, session: SessionDep) -> Response:
             ).model_copy(update={"csv": "/api/v1/voortgang/overzicht?groep=maatregel&formaat=csv"}),
         )
 
-    return conditional_versioned(
-        request, version, build, again=lambda s: service.version(s, clock.today())
-    )
+    return conditional_versioned(request, version, build, again=service.version_now)
 
 
 @router.get(
@@ -85,5 +83,5 @@ def trend(request: Request, session: SessionDep, formaat: CsvFormat = "json") ->
                 request, PROGRESS_SOURCE, service.latest_progress_change(session), today
             ),
         ),
-        again=lambda s: service.trend_version(s, clock.today()),
+        again=service.trend_version_now,
     )

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from api.core import clock
 from api.core.data_versions import Reader
 from api.core.figure_cache import cached, prefetch
 from api.dashboard import repository
@@ -39,9 +40,18 @@ def version(reader: Reader, today: date) -> str:
     )
 
 
+def version_now(reader: Reader) -> str:
+    """The dashboard's key as of now: how its kept answer's key is read again (core/kept.py)."""
+    return version(reader, clock.today())
+
+
 def trend_version(reader: Reader, today: date) -> str:
     """The trend's points are figures, so they follow the figures' version."""
     return versions.figures(reader, today)
+
+
+trend_version_now = versions.figures_now
+"""The trend's key as of now (core/kept.py)."""
 
 
 def latest_progress_change(session: Session) -> datetime | None:
