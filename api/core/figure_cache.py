@@ -32,19 +32,34 @@ def prefetch(session: Session, keys: list[str]) -> None:
     session.scalars(select(CachedFigure).where(CachedFigure.key.in_(keys))).all()
 
 
-def cached(session: Session, key: str, version_key: str, compute: Callable[[], str]) -> str:
-    version = hashlib.sha256(version_key.encode()).hexdigest()
+def _digest(version_key: str) -> str:
+    return hashlib.sha256(version_key.encode()).hexdigest()
+
+
+def valid(session: Session, key: str, version_key: str) -> str | None:
+    """The entry's body if it was computed for this version key."""
     row = session.get(CachedFigure, key)
-    if row is not None and row.version == version:
-        return row.body
-    body = compute()
+    return row.body if row is not None and row.version == _digest(version_key) else None
+
+
+def store(session: Session, key: str, version_key: str, body: str) -> None:
+    """Keeps a figure computed for this version key; best effort (see above)."""
+    row = session.get(CachedFigure, key)
     try:
         with session.begin_nested():
             if row is None:
-                session.add(CachedFigure(key=key, version=version, body=body))
+                session.add(CachedFigure(key=key, version=_digest(version_key), body=body))
             else:
-                row.version = version
+                row.version = _digest(version_key)
                 row.body = body
     except SQLAlchemyError as exc:
         logger.info("figure not cached", extra={"key": key, "error": type(exc).__name__})
+
+
+def cached(session: Session, key: str, version_key: str, compute: Callable[[], str]) -> str:
+    found = valid(session, key, version_key)
+    if found is not None:
+        return found
+    body = compute()
+    store(session, key, version_key, body)
     return body

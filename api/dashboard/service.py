@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from api.core import clock
 from api.core.data_versions import Reader
-from api.core.figure_cache import cached, prefetch
+from api.core.figure_cache import prefetch, store, valid
 from api.dashboard import repository
 from api.dashboard.schemas import NewFaq, NewProduct, TrendPoint, WaveMoment
 from api.progress import aggregates, grid, versions
@@ -78,20 +78,20 @@ def _point(figures: GroupFigures, day: date) -> TrendPoint:
 
 def trend(session: Session, cells: Grid) -> list[TrendPoint]:
     # A month that has ended keeps its figures (history is only appended) until an editor
-    # moves a legal date; only today's point follows every change.
+    # moves a legal date; only today's point follows every change. The months not kept are
+    # computed together, in one pass over the history.
     dates = repository.dates_version(session)
-    points = []
     days = month_ends(cells.today, TREND_MONTHS)
-    prefetch(session, [f"trend:{day}" for day in days])
+    keys = {day: f"trend:{day}" for day in days}
+    prefetch(session, list(keys.values()))
+    bodies: dict[date, str] = {}
     for day in days:
-
-        def compute(day: date = day) -> str:
-            figures = national(grid.build(session, day, as_of=day))
-            return _point(figures, day).model_dump_json(by_alias=True)
-
-        points.append(
-            TrendPoint.model_validate_json(cached(session, f"trend:{day}", dates, compute))
-        )
+        if (body := valid(session, keys[day], dates)) is not None:
+            bodies[day] = body
+    for then in grid.at_ends_of(session, [day for day in days if day not in bodies]):
+        bodies[then.today] = _point(national(then), then.today).model_dump_json(by_alias=True)
+        store(session, keys[then.today], dates, bodies[then.today])
+    points = [TrendPoint.model_validate_json(bodies[day]) for day in days]
     points.append(_point(national(cells), cells.today))
     return points
 

@@ -12,7 +12,7 @@ The grid is a copy of what the database says at a version, like a kept represent
 worker builds its own and they agree, because the versions come from the database."""
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -24,7 +24,7 @@ from api.core.kept import per_app
 from api.core.schemas import CodeName
 from api.progress import repository
 from api.progress.deadlines import DONE_PHASES, Schedule, TrafficLight, Verdict
-from api.progress.models import Phase
+from api.progress.models import Phase, RoadmapStep
 from api.progress.schemas import GroupFigures
 
 COUNTRY = "land"
@@ -202,11 +202,17 @@ class Grid:
         )
 
 
-def build(
-    session: Session, today: date, reference: int = 0, progress: int = 0, as_of: date | None = None
-) -> Grid:
-    """Every cell judged once (see `Schedule`) on `today`, as it is now or as it was at the end
-    of `as_of`, and the tallies added up."""
+@dataclass(frozen=True)
+class Reference:
+    """What every cell is judged against, read once for any number of days."""
+
+    roadmaps: dict[str, list[RoadmapStep]]
+    subjects: dict[str, Subject]
+    places: dict[str, Place]
+    names: dict[str, dict[str, str]]
+
+
+def load_reference(session: Session) -> Reference:
     roadmaps = repository.roadmaps(session)
     # Kept beyond this session: detached, with their columns loaded, they are plain values.
     for steps in roadmaps.values():
@@ -224,41 +230,84 @@ def build(
         )
         for m in repository.measures(session)
     }
-    schedules = {
-        code: Schedule(roadmaps.get(code, []), s.effective, today) for code, s in subjects.items()
-    }
     places = {
         m.code: Place(
             m.code, m.name, m.sort_name, m.population, m.province_code, m.labour_market_region_code
         )
         for m in repository.municipalities(session)
     }
+    names = {grouping: repository.group_names(session, grouping) for grouping in (PROVINCE, REGION)}
+    return Reference(roadmaps, subjects, places, names)
+
+
+def build(
+    session: Session, today: date, reference: int = 0, progress: int = 0, as_of: date | None = None
+) -> Grid:
+    """Every cell judged once (see `Schedule`) on `today`, as it is now or as it was at the end
+    of `as_of`, and the tallies added up."""
     end = None if as_of is None else clock.start_of_day(as_of + timedelta(days=1))
     stored = repository.phases_and_steps(session, end)
-    never_written: tuple[Phase, dict[str, str]] = (Phase.NOT_STARTED, {})
+    return judged(load_reference(session), today, stored, reference, progress, as_of)
+
+
+def at_ends_of(session: Session, days: list[date]) -> Iterator[Grid]:
+    """For each of these days (oldest first), the grid as it stood at the end of that day and
+    judged on it, as `build(session, day, as_of=day)` gives it, with the country's tallies only
+    (what the trend shows): the reference data read once, the history in one pass instead of
+    one query per day."""
+    reference = load_reference(session)
+    moments = [clock.start_of_day(day + timedelta(days=1)) for day in days]
+    for day, stored in zip(days, repository.phases_and_steps_at(session, moments), strict=True):
+        yield judged(reference, day, stored, as_of=day, groupings=(COUNTRY,))
+
+
+def judged(
+    reference: Reference,
+    today: date,
+    stored: Mapping[Key, tuple[Phase, dict[str, str]]],
+    reference_version: int = 0,
+    progress: int = 0,
+    as_of: date | None = None,
+    groupings: tuple[str, ...] = GEOGRAPHY,
+) -> Grid:
+    """Every cell judged on `today`, as `stored` has it, with the tallies of these groupings."""
+    subjects, places = reference.subjects, reference.places
+    schedules = {
+        code: Schedule(reference.roadmaps.get(code, []), s.effective, today)
+        for code, s in subjects.items()
+    }
+    # A cell never written has the same fact in every municipality: judged once per measure
+    # (before a wave most cells are).
+    never_written = {
+        code: Fact(Phase.NOT_STARTED, schedule.verdict(Phase.NOT_STARTED, {}))
+        for code, schedule in schedules.items()
+    }
     facts: dict[Key, Fact] = {}
     tallies: dict[TallyKey, Tally] = {}
     place_totals: dict[str, Tally] = {}
     for place in places.values():
-        groups = [(grouping, place.group(grouping)) for grouping in GEOGRAPHY]
+        groups = [(grouping, place.group(grouping)) for grouping in groupings]
         own = place_totals[place.code] = Tally()
         for code, subject in subjects.items():
-            phase, done = stored.get((place.code, code), never_written)
-            fact = facts[place.code, code] = Fact(phase, schedules[code].verdict(phase, done))
+            written = stored.get((place.code, code))
+            fact = facts[place.code, code] = (
+                never_written[code]
+                if written is None
+                else Fact(written[0], schedules[code].verdict(*written))
+            )
             for grouping, group in groups:
                 tally = tallies.get((grouping, group, code))
                 if tally is None:
                     tally = tallies[grouping, group, code] = Tally()
                 tally.count(fact, subject, today)
             own.count(fact, subject, today)
-    names = {grouping: repository.group_names(session, grouping) for grouping in (PROVINCE, REGION)}
     return Grid(
-        reference,
+        reference_version,
         progress,
         today,
         places,
         subjects,
-        names,
+        reference.names,
         facts,
         tallies,
         schedules,

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import State
 
 from api.core import clock
+from api.dashboard.service import month_ends
 from api.measures.models import Measure
 from api.progress import aggregates, grid, insight
 from api.progress.grid import Grid
@@ -123,3 +124,41 @@ def test_a_past_day_is_computed_once_for_every_worker(
     db.execute(update(Measure).where(Measure.code == "M20").values(title="Andere titel"))
     aggregates.overview_on(db, State(), today, "provincie", as_of=day)
     assert len(no_new_builds) == 3, "a change of reference data computes the past anew"
+
+
+async def test_the_month_ends_read_in_one_pass_say_what_each_day_alone_says(
+    clients: Callable[[], httpx.AsyncClient], db: Session
+) -> None:
+    """The trend's months (grid.at_ends_of) against a grid of each day built from its own
+    history query, over the demo's year of history and a day with two writes to one cell."""
+    contact = clients()
+    await login(contact, UTRECHT)
+    await move_utrechts_m20(contact)
+    await move_utrechts_m20(contact)
+    db.expire_all()
+    today = clock.today()
+    days = [*month_ends(today, 12), today - timedelta(days=3), today]
+    days = sorted(set(days))
+    alone = [grid.build(db, day, as_of=day) for day in days]
+    together = list(grid.at_ends_of(db, days))
+    assert [g.today for g in together] == days
+    for one, other in zip(alone, together, strict=True):
+        assert judged_as(other) == judged_as(one), one.today
+        for grouping in ("land", "maatregel", "fase", "thema"):
+            assert aggregates.overview(other, grouping) == aggregates.overview(one, grouping)
+    assert len({frozenset(judged_as(g).items()) for g in together}) > 3, "the months differ"
+
+
+def judged_as(cells: Grid) -> dict[tuple[str, str], tuple[object, ...]]:
+    """Each cell's phase and verdict, its next step by id (each grid loads its own steps)."""
+    return {
+        key: (
+            fact.phase,
+            fact.verdict.light,
+            fact.verdict.must_start_by,
+            fact.verdict.slack_days,
+            fact.verdict.next_step and fact.verdict.next_step.step.id,
+            fact.verdict.next_step and fact.verdict.next_step.latest_finish,
+        )
+        for key, fact in cells.facts.items()
+    }
