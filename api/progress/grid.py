@@ -255,6 +255,8 @@ def at_ends_of(session: Session, days: list[date]) -> Iterator[Grid]:
     judged on it, as `build(session, day, as_of=day)` gives it, with the country's tallies only
     (what the trend shows): the reference data read once, the history in one pass instead of
     one query per day."""
+    if not days:
+        return
     reference = load_reference(session)
     moments = [clock.start_of_day(day + timedelta(days=1)) for day in days]
     for day, stored in zip(days, repository.phases_and_steps_at(session, moments), strict=True):
