@@ -13,14 +13,13 @@ do the saving."""
 import sqlite3
 import threading
 from collections.abc import Hashable
-from datetime import datetime
 
 from sqlalchemy.engine import make_url
 
 from api.core import clock
 
-Mark = tuple[int, str]
-"""The commit number and the minute, both taken before a key is read."""
+Mark = tuple[int, int]
+"""The commit number and the minute (since 1970), both taken before a key is read."""
 
 
 class CommitWatch:
@@ -41,7 +40,7 @@ class CommitWatch:
                 (number,) = self._connection.execute("PRAGMA data_version").fetchone()
         except sqlite3.Error:
             return None
-        return number, _minute(clock.now())
+        return number, int(clock.now().timestamp()) // 60
 
     def known(self, kind: Hashable, mark: Mark) -> str | None:
         """The key of this kind, if it was read after `mark` was taken and nothing has been
@@ -66,7 +65,3 @@ def for_url(url: str) -> CommitWatch | None:
         return CommitWatch(parsed.database)
     except sqlite3.Error:
         return None
-
-
-def _minute(moment: datetime) -> str:
-    return moment.strftime("%Y%m%d%H%M")

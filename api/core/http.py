@@ -3,6 +3,7 @@ media-type checks and the access log. Written as plain ASGI middleware because i
 every request and Starlette's BaseHTTPMiddleware costs a task per request."""
 
 import logging
+import random
 import re
 import time
 import uuid
@@ -48,9 +49,39 @@ _SPA_CSP = (
 )
 
 
+# Request ids need to be unique, not secret: a version-4 UUID from the process's own generator
+# (seeded from the system's) costs no system call, where uuid.uuid4() reads os.urandom each time.
+_ids = random.Random()  # noqa: S311
+
+
 def _request_id(headers: Headers) -> str:
     offered = headers.get("x-request-id", "")
-    return offered if _SAFE_REQUEST_ID.match(offered) else str(uuid.uuid4())
+    if _SAFE_REQUEST_ID.match(offered):
+        return offered
+    return str(uuid.UUID(int=_ids.getrandbits(128), version=4))
+
+
+_OWN_HEADERS = [(b"api-version", API_VERSION.encode())]
+_SECURITY_RAW = [
+    (name.lower().encode(), value.encode()) for name, value in _API_SECURITY_HEADERS.items()
+]
+
+
+def _add_headers(message: Message, request_id: str) -> None:
+    """API-Version and X-Request-ID set, the security headers and Cache-Control added where
+    the answer has none: one pass over the answer's headers, not one per header."""
+    raw: list[tuple[bytes, bytes]] = [
+        (name, value)
+        for name, value in message.get("headers", ())
+        if name.lower() not in (b"api-version", b"x-request-id")
+    ]
+    present = {name.lower() for name, _ in raw}
+    raw += _OWN_HEADERS
+    raw.append((b"x-request-id", request_id.encode("latin-1")))
+    raw += [(name, value) for name, value in _SECURITY_RAW if name not in present]
+    if b"cache-control" not in present:
+        raw.append((b"cache-control", b"no-store"))
+    message["headers"] = raw
 
 
 def _has_body(headers: Headers) -> bool:
@@ -125,21 +156,19 @@ class HttpConventionsMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status_holder["status"] = message["status"]
-                out = MutableHeaders(scope=message)
-                out["API-Version"] = API_VERSION
-                out["X-Request-ID"] = request_id
-                for name, value in _API_SECURITY_HEADERS.items():
-                    out.setdefault(name, value)
-                # A 304 has no Content-Type, and the browser keeps its headers for the page it
-                # already has: the API's default-src 'none' there would block the page's scripts.
-                if not is_api and (
-                    message["status"] == 304 or out.get("content-type", "").startswith("text/html")
-                ):
-                    out["Content-Security-Policy"] = _SPA_CSP
-                out.setdefault("Cache-Control", "no-store")
-                if path.endswith("/openapi.json"):
-                    # The contract is public by rule: readable from any origin.
-                    out["Access-Control-Allow-Origin"] = "*"
+                _add_headers(message, request_id)
+                if not is_api or path.endswith("/openapi.json"):
+                    out = MutableHeaders(scope=message)
+                    # A 304 has no Content-Type, and the browser keeps its headers for the page
+                    # it already has: the API's default-src 'none' would block its scripts.
+                    if not is_api and (
+                        message["status"] == 304
+                        or out.get("content-type", "").startswith("text/html")
+                    ):
+                        out["Content-Security-Policy"] = _SPA_CSP
+                    if path.endswith("/openapi.json"):
+                        # The contract is public by rule: readable from any origin.
+                        out["Access-Control-Allow-Origin"] = "*"
             await send(message)
 
         response_started = False
@@ -178,16 +207,17 @@ class HttpConventionsMiddleware:
             if not response_started:
                 await self._too_large(send_with_headers, scope, exc.limit)
         finally:
-            access_log.info(
-                "request",
-                extra={
-                    "request_id": request_id,
-                    "method": scope["method"],
-                    "path": loggable_path(path),
-                    "status": status_holder["status"],
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                },
-            )
+            if access_log.isEnabledFor(logging.INFO):
+                access_log.info(
+                    "request",
+                    extra={
+                        "request_id": request_id,
+                        "method": scope["method"],
+                        "path": loggable_path(path),
+                        "status": status_holder["status"],
+                        "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                    },
+                )
 
     async def _too_large(self, send: Send, scope: Scope, limit: int) -> None:
         await self._reject(
