@@ -28,6 +28,7 @@ from api.measures import routes as measures
 from api.meetings import handovers as meeting_handovers
 from api.meetings import routes as meetings
 from api.municipalities import router as municipalities
+from api.newsletters import routes as newsletters
 from api.notifications import router as notifications
 from api.notifications import rules as notification_rules
 from api.organisations import router as organisations
@@ -113,6 +114,7 @@ def create_api(settings: Settings) -> FastAPI:
         proposals,
         surveys,
         meetings,
+        newsletters,
         notifications,
         dashboard,
         health,

@@ -9,6 +9,7 @@ from api.mail import models as mail
 from api.measures import models as measures
 from api.meetings import models as meetings
 from api.municipalities import models as municipalities
+from api.newsletters import models as newsletters
 from api.notifications import models as notifications
 from api.organisations import models as organisations
 from api.products import models as products
@@ -31,6 +32,7 @@ __all__ = [
     "measures",
     "meetings",
     "municipalities",
+    "newsletters",
     "notifications",
     "organisations",
     "products",

@@ -28,7 +28,9 @@ SATISFACTION = "tevredenheid"
 """Scores at the touchpoints: answer ratings, product votes, the survey's rounds and answers."""
 MEETINGS = "bijeenkomsten"
 """The agenda: meetings, their registrations, slots and materials."""
-KINDS = (REFERENCE, PROGRESS, SIGNALS, SATISFACTION, MEETINGS)
+NEWSLETTERS = "nieuwsbrief"
+"""The nieuwsbrief's editions: what its public archive shows."""
+KINDS = (REFERENCE, PROGRESS, SIGNALS, SATISFACTION, MEETINGS, NEWSLETTERS)
 
 Reader = Session | Connection
 """Where a version is read: a request's session, or a bare connection (core/kept.py reads keys

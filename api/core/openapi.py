@@ -80,6 +80,13 @@ TAGS = [
             "wachtlijst, agenda-bestanden, aanwezigheid, materialen, evaluatie en bereik."
         ),
     },
+    {
+        "name": "Nieuwsbrief",
+        "description": (
+            "Abonnementen met bevestiging per e-mail, edities samengesteld uit wat er gebeurde, "
+            "verzenden en het openbare archief."
+        ),
+    },
     {"name": "Dashboard", "description": "Het landelijk beeld en het tekort door de tijd."},
     {"name": "Beheer", "description": "Gezondheid van de dienst."},
     {

@@ -1,0 +1,1 @@
+"""Placeholder: the queries of this part of the nieuwsbrief."""
