@@ -94,6 +94,9 @@ class Delivery(Base):
         ForeignKey("newsletter_subscribers.id", ondelete="CASCADE"), index=True
     )
     outbox_message_id: Mapped[int | None] = mapped_column(Integer)
+    link_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    """The secret of the links in this one mail (manage, leave in one click): who holds the
+    mail may use them, nobody else."""
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     bounced_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     bounce_reason: Mapped[str | None] = mapped_column(Text)

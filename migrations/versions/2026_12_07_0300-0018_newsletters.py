@@ -83,6 +83,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("outbox_message_id", sa.Integer()),
+        sa.Column("link_token_hash", sa.String(64), unique=True),
         _at("sent_at", nullable=False),
         _at("bounced_at"),
         sa.Column("bounce_reason", sa.Text()),
