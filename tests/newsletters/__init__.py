@@ -1,0 +1,1 @@
+"""The nieuwsbrief: subscriptions, editions, sending and the archive."""
