@@ -7,6 +7,7 @@ hashed, never as they were sent."""
 
 import enum
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -63,7 +64,7 @@ class Edition(Base):
     title: Mapped[str] = mapped_column(String(200))
     introduction: Mapped[str] = mapped_column(Text, default="")
     """Markdown, rendered and sanitised when shown or sent."""
-    sections: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+    sections: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     """In the editor's order; each with its kind, title, items and the measures it is about."""
     status: Mapped[EditionStatus] = mapped_column(
         enum_column(EditionStatus, "newsletter_edition_status")
