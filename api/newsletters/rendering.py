@@ -7,12 +7,28 @@ A section or item names the measures, themes and waves it is about (`maatregelen
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
+from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
+
+import css_inline
+import nh3
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markdown_it import MarkdownIt
+from markupsafe import Markup
 
 from api.newsletters.models import Edition, Subscriber
 
 Section = dict[str, Any]
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+# No images: a picture in a mail is how a sender learns who opened it.
+_ALLOWED_TAGS = {
+    "a", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "li", "ol", "p", "pre",
+    "strong", "ul",
+}  # fmt: skip
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 
 
 @dataclass(frozen=True)
@@ -42,9 +58,9 @@ def _about(part: Mapping[str, Any], subscriber: Subscriber) -> bool:
     if not (measures or themes or waves):
         return True
     return bool(
-        set(measures) & set(subscriber.measures)
-        or set(themes) & set(subscriber.themes)
-        or set(waves) & set(subscriber.waves)
+        set(measures) & set(subscriber.measures or [])
+        or set(themes) & set(subscriber.themes or [])
+        or set(waves) & set(subscriber.waves or [])
     )
 
 
@@ -52,10 +68,11 @@ def sections_for(edition: Edition, subscriber: Subscriber | None) -> list[Sectio
     """The edition's sections as this subscriber gets them (everything for None: the archive,
     the preview, a subscriber of everything): a section or item about other measures, themes
     or waves is left out, and a section left without items goes too."""
+    sections = edition.sections or []
     if subscriber is None or subscriber.everything:
-        return [dict(section) for section in edition.sections]
+        return [dict(section) for section in sections]
     kept: list[Section] = []
-    for section in edition.sections:
+    for section in sections:
         if not _about(section, subscriber):
             continue
         items = section.get("items")
@@ -75,19 +92,145 @@ def unsubscribe_headers(links: MailLinks) -> dict[str, str]:
     }
 
 
-def render_mail(edition: Edition, sections: Sequence[Section], links: MailLinks) -> RenderedMail:
-    """A plain first version: the work on editions gives it its template and Markdown."""
-    lines = [edition.title, "", edition.introduction, ""]
+@cache
+def _markdown() -> MarkdownIt:
+    # Raw HTML in the Markdown is passed on to nh3, which keeps what is harmless (a <br>, an
+    # <em>) and strips the rest (scripts with their content, event attributes, javascript:).
+    return MarkdownIt("commonmark", {"html": True}).disable("image")
+
+
+def sanitise(html: str, *, title: bool = False) -> str:
+    """Only the tags a newsletter needs, links only to the web or a mail address; a heading of
+    the first level only where the edition's title is."""
+    return nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS | {"h1"} if title else _ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes=set(SAFE_SCHEMES),
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def markdown_html(source: str | None) -> Markup:
+    """The editor's Markdown as safe HTML, its headings a level below the edition's title and
+    the sections' (an editor's "# Kop" is a heading of the third level)."""
+    markdown = _markdown()
+    tokens = markdown.parse(source or "")
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 2, 4)}"
+    html = markdown.renderer.render(tokens, markdown.options, {})
+    return Markup(sanitise(html))  # noqa: S704 - sanitised above
+
+
+def safe_link(url: Any) -> str | None:
+    """A link of a section's item, if it leads to the web or a mail address: a javascript: or
+    data: link, or anything that is not a string, is dropped rather than shown."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    url = url.strip()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    return url if scheme in SAFE_SCHEMES else None
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+@dataclass(frozen=True)
+class _Item:
+    title: str
+    text: str
+    html: Markup
+    link: str | None
+
+
+@dataclass(frozen=True)
+class _Section:
+    title: str
+    text: str
+    html: Markup
+    items: list[_Item]
+
+
+def _shaped(sections: Sequence[Section]) -> list[_Section]:
+    """Sections as the templates show them: whatever an editor stored, only strings and safe
+    links reach the template."""
+    shaped = []
     for section in sections:
-        lines += [str(section.get("titel", "")), ""]
-        for item in section.get("items") or []:
-            lines.append(f"- {item.get('titel', '')}: {item.get('link', '')}")
-        lines.append("")
-    lines += [f"Uw keuzes wijzigen of afmelden: {links.manage}", f"Online lezen: {links.archive}"]
-    text = "\n".join(lines)
+        items = section.get("items") if isinstance(section.get("items"), list) else []
+        shaped.append(
+            _Section(
+                title=_text(section.get("titel")),
+                text=_text(section.get("tekst")),
+                html=markdown_html(_text(section.get("tekst"))),
+                items=[
+                    _Item(
+                        title=_text(item.get("titel")),
+                        text=_text(item.get("tekst")),
+                        html=markdown_html(_text(item.get("tekst"))),
+                        link=safe_link(item.get("link")),
+                    )
+                    for item in items or []
+                    if isinstance(item, Mapping)
+                ],
+            )
+        )
+    return shaped
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("api.newsletters", "templates"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@cache
+def _inliner() -> css_inline.CSSInliner:
+    return css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False)
+
+
+def _context(edition: Edition, sections: Sequence[Section]) -> dict[str, Any]:
+    return {
+        "subject": edition.title,
+        "title": edition.title,
+        "introduction": edition.introduction or "",
+        "introduction_html": markdown_html(edition.introduction),
+        "sections": _shaped(sections),
+    }
+
+
+def render_web(edition: Edition, sections: Sequence[Section]) -> str:
+    """The edition as a fragment of a web page (the archive, the editor's preview): sanitised
+    once more as a whole, so no template mistake can let a script through."""
+    fragment = _environment().get_template("edition.web.html").render(_context(edition, sections))
+    return sanitise(fragment, title=True)
+
+
+def render_mail(edition: Edition, sections: Sequence[Section], links: MailLinks) -> RenderedMail:
+    """The mail of this edition with these sections: an HTML part with its CSS inlined (mail
+    programs drop style sheets) and a plain-text part, both with the links to manage the
+    subscription and to read the edition online."""
+    environment = _environment()
+    context = {
+        **_context(edition, sections),
+        "manage_url": links.manage,
+        "archive_url": links.archive,
+    }
+    html = environment.get_template("edition.html").render(context)
     return RenderedMail(
         subject=edition.title,
-        text=text,
-        html=f"<pre>{escape(text)}</pre>",
+        text=environment.get_template("edition.txt").render(context),
+        html=_inliner().inline(html),
         headers=unsubscribe_headers(links),
     )
