@@ -181,6 +181,13 @@ PROBLEM_TYPE_LIST = (
         required=("laatsteVolgnummer",),
     ),
     ProblemType(
+        "link-verlopen",
+        410,
+        "Link verlopen",
+        "De link uit de e-mail is verlopen en werkt niet meer. Vraag een nieuwe aan, "
+        "bijvoorbeeld door u opnieuw aan te melden; `detail` zegt hoe.",
+    ),
+    ProblemType(
         "voorwaarde-niet-vervuld",
         412,
         "Voorwaarde niet vervuld",
@@ -339,6 +346,7 @@ OPERATION_PROBLEMS: dict[str, dict[str, tuple[str, ...]]] = {
         "401": ("koppeling-niet-geauthenticeerd",),
     },
     "productWijzigingenOpvragen": {"410": ("volgnummer-voorbij-feed",)},
+    "nieuwsbriefAanmeldingBevestigen": {"410": ("link-verlopen",)},
     "productStatusWijzigen": {
         "409": ("statusovergang-niet-toegestaan", "goedkeuringen-ontbreken", "conflict")
     },

@@ -175,6 +175,16 @@ class Settings(BaseSettings):
         "difference of two shown figures may leave).",
     )
 
+    # The nieuwsbrief: its job runs every minute, so the batch is also the pace of sending.
+    newsletter_batch_size: int = Field(
+        default=200,
+        ge=1,
+        le=5000,
+        description="Subscribers mailed per run of the job nieuwsbrief-verzenden (every "
+        "minute), so also the most mail of an edition per minute; each batch is committed "
+        "on its own (SPOORBOEK_NEWSLETTER_BATCH_SIZE).",
+    )
+
     # Mail. Development writes mail to the console or to files, so nothing is sent by accident.
     mail_backend: Literal["console", "file", "smtp"] = "console"
     mail_file_dir: str = "var/outbox"

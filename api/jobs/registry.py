@@ -19,6 +19,8 @@ from api.jobs.schedules import Schedule, daily, every
 from api.mail.service import deliver_pending
 from api.meetings import ratings as meeting_ratings
 from api.meetings import registrations as meeting_registrations
+from api.newsletters import bounces as newsletter_bounces
+from api.newsletters import sending as newsletter_sending
 from api.notifications import reminders
 from api.notifications.sending import send_due, send_summaries
 from api.satisfaction import ratings
@@ -88,6 +90,14 @@ def _meeting_evaluation(session: Session, settings: Settings, now: datetime) -> 
     emptied = meeting_ratings.expire_comments(session, settings, now)
     session.commit()
     return f"{asked} aanwezige(n) om een beoordeling gevraagd, {emptied} toelichting(en) geleegd"
+
+
+def _send_newsletters(session: Session, settings: Settings, now: datetime) -> str:
+    outcome = newsletter_sending.send_due(session, settings, now)
+    # After the sending: the outbox tried this run's mail when its batch was committed.
+    bounced = newsletter_bounces.record_bounces(session, now)
+    session.commit()
+    return f"{outcome}, {bounced} onbestelbaar"
 
 
 def _prune_runs(session: Session, settings: Settings, now: datetime) -> str:
@@ -187,6 +197,16 @@ JOBS: dict[str, Job] = {
             "nuttig die was, en leegt toelichtingen ouder dan de bewaartermijn.",
             daily("06:50"),
             _meeting_evaluation,
+            lease=timedelta(minutes=30),
+        ),
+        Job(
+            "nieuwsbrief-verzenden",
+            "Verstuurt geplande edities van de nieuwsbrief, elke minuut aan de volgende groep "
+            "abonnees, en legt vast welke e-mail de mailserver weigerde.",
+            every(1),
+            _send_newsletters,
+            # A batch is committed before its mail is delivered, one connection to the mail
+            # server per message: a large batch on a slow server takes minutes.
             lease=timedelta(minutes=30),
         ),
         Job(

@@ -1,1 +1,123 @@
-"""Placeholder: the queries of this part of the nieuwsbrief."""
+"""The queries of subscribers: by address, by the hash of a link secret, by account; the
+sign-up throttle; the choices' reference codes; what an export shows."""
+
+from collections.abc import Collection
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from api.measures.models import Measure, Theme, Wave
+from api.newsletters.models import (
+    Delivery,
+    Edition,
+    SignupThrottle,
+    Subscriber,
+    SubscriberStatus,
+)
+
+
+def by_email(session: Session, email: str) -> Subscriber | None:
+    return session.scalars(select(Subscriber).where(Subscriber.email == email)).one_or_none()
+
+
+def by_confirm_hash(session: Session, token_hash: str) -> Subscriber | None:
+    query = select(Subscriber).where(Subscriber.confirm_token_hash == token_hash)
+    return session.scalars(query).one_or_none()
+
+
+def by_link_hash(session: Session, token_hash: str) -> Subscriber | None:
+    """The subscriber a mail's secret belongs to: the manage secret, or one edition mail's."""
+    found = session.scalars(
+        select(Subscriber).where(Subscriber.manage_token_hash == token_hash)
+    ).one_or_none()
+    if found is not None:
+        return found
+    query = (
+        select(Subscriber)
+        .join(Delivery, Delivery.subscriber_id == Subscriber.id)
+        .where(Delivery.link_token_hash == token_hash)
+    )
+    return session.scalars(query).one_or_none()
+
+
+def by_user(session: Session, user_id: int) -> Subscriber | None:
+    query = select(Subscriber).where(Subscriber.user_id == user_id).order_by(Subscriber.id)
+    return session.scalars(query).first()
+
+
+def active_after(session: Session, after_id: int, limit: int) -> list[Subscriber]:
+    query = (
+        select(Subscriber)
+        .where(Subscriber.status == SubscriberStatus.ACTIVE, Subscriber.id > after_id)
+        .order_by(Subscriber.id)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def deliveries_of(session: Session, subscriber_id: int) -> list[tuple[Delivery, Edition]]:
+    query = (
+        select(Delivery, Edition)
+        .join(Edition, Edition.id == Delivery.edition_id)
+        .where(Delivery.subscriber_id == subscriber_id)
+        .order_by(Delivery.sent_at, Delivery.id)
+    )
+    return [(delivery, edition) for delivery, edition in session.execute(query)]
+
+
+def erase(session: Session, subscriber: Subscriber, throttle_key: str) -> None:
+    # Deliveries explicitly too: the cascade in the schema is the database's, and the session
+    # must not keep rows the database no longer has.
+    session.execute(delete(Delivery).where(Delivery.subscriber_id == subscriber.id))
+    session.execute(delete(SignupThrottle).where(SignupThrottle.key == throttle_key))
+    session.delete(subscriber)
+    session.flush()
+
+
+def throttle_row(session: Session, key: str) -> SignupThrottle | None:
+    return session.get(SignupThrottle, key)
+
+
+def locked_throttle_rows(
+    session: Session, keys: list[str], now: datetime
+) -> dict[str, SignupThrottle]:
+    """The rows of these keys, created when missing, locked in key order (so two sign-ups
+    never wait for each other in a circle) and read afresh."""
+    query = (
+        select(SignupThrottle)
+        .where(SignupThrottle.key.in_(keys))
+        .order_by(SignupThrottle.key)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    rows = {row.key: row for row in session.scalars(query)}
+    missing = [key for key in keys if key not in rows]
+    if not missing:
+        return rows
+    for key in missing:
+        try:
+            with session.begin_nested():
+                session.add(SignupThrottle(key=key, window_started_at=now, count=0))
+        except IntegrityError:  # a parallel sign-up created it first
+            pass
+    return {row.key: row for row in session.scalars(query)}
+
+
+def existing_measures(session: Session, codes: Collection[str]) -> set[str]:
+    if not codes:
+        return set()
+    return set(session.scalars(select(Measure.code).where(Measure.code.in_(codes))))
+
+
+def existing_themes(session: Session, codes: Collection[str]) -> set[str]:
+    if not codes:
+        return set()
+    return set(session.scalars(select(Theme.code).where(Theme.code.in_(codes))))
+
+
+def existing_waves(session: Session, numbers: Collection[int]) -> set[int]:
+    if not numbers:
+        return set()
+    return set(session.scalars(select(Wave.number).where(Wave.number.in_(numbers))))

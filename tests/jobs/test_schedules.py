@@ -131,6 +131,7 @@ def test_the_jobs_and_their_schedules() -> None:
         "peiling-bewaartermijn": "dagelijks om 03:30",
         "bijeenkomsten-herinneringen": "dagelijks om 06:45",
         "bijeenkomsten-evaluatie": "dagelijks om 06:50",
+        "nieuwsbrief-verzenden": "elke minuut",
         "uitvoeringen-opruimen": "dagelijks om 03:15",
     }
     for job in JOBS.values():
