@@ -151,6 +151,7 @@ def app(
     api.state.admission = None
     api.state.representations = None
     api.state.kept_answers = None
+    api.state.key_reads = None
     api.state.figures_grid = None
 
     def session_in_test_transaction() -> Iterator[Session]:
