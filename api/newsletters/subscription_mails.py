@@ -1,0 +1,83 @@
+"""The two mails of signing up: the confirmation link (the only mail an unconfirmed address
+ever gets) and, to an address that is already subscribed, a note with the link to manage it.
+Plain text, through the outbox, in the transaction of the sign-up: a refused or rolled-back
+sign-up mails nothing. The links in the mails are the SPA's pages; the secret travels after
+`#`, so it reaches no server log on the way to the page."""
+
+from sqlalchemy.orm import Session
+
+from api.core.settings import Settings
+from api.core.urls import api_path
+from api.mail import service as mail
+
+CONFIRM_PAGE = "/nieuwsbrief/bevestigen"
+MANAGE_PAGE = "/nieuwsbrief/beheren"
+SIGNATURE = "\n\nMet vriendelijke groet,\nHet implementatieteam Participatiewet in balans"
+NO_TRACKING = (
+    "Spoorboek gebruikt geen trackingpixels en geen linktracking: wij zien niet of u onze "
+    "e-mail opent of waarop u klikt."
+)
+
+
+def _absolute(settings: Settings, path: str) -> str:
+    return f"{settings.public_url.rstrip('/')}{path}"
+
+
+def confirm_url(settings: Settings, token: str) -> str:
+    return _absolute(settings, f"{CONFIRM_PAGE}#token={token}")
+
+
+def manage_url(settings: Settings, token: str) -> str:
+    """The page where whoever holds the mail changes the choices, exports, erases or leaves."""
+    return _absolute(settings, f"{MANAGE_PAGE}#token={token}")
+
+
+def one_click_url(settings: Settings, token: str) -> str:
+    """The address a mail program POSTs to (List-Unsubscribe, RFC 8058)."""
+    return _absolute(settings, f"{api_path('nieuwsbrief', 'afmelden')}?token={token}")
+
+
+def one_click_headers(settings: Settings, token: str) -> dict[str, str]:
+    return {
+        "List-Unsubscribe": f"<{one_click_url(settings, token)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def send_confirmation(
+    session: Session, settings: Settings, email: str, token: str, hours: int
+) -> None:
+    body = (
+        "Goedendag,\n\n"
+        "Iemand, hopelijk u, heeft dit e-mailadres aangemeld voor de nieuwsbrief van "
+        "Spoorboek. Bevestig de aanmelding met deze link:\n\n"
+        f"{confirm_url(settings, token)}\n\n"
+        f"De link werkt {hours} uur. Pas na uw bevestiging sturen wij u de nieuwsbrief.\n\n"
+        "Heeft u zich niet aangemeld? Dan hoeft u niets te doen: zonder bevestiging krijgt u "
+        f"niets meer van ons.\n\n{NO_TRACKING}{SIGNATURE}"
+    )
+    mail.send(
+        session,
+        settings,
+        to=email,
+        subject="Bevestig uw aanmelding voor de nieuwsbrief",
+        body=body,
+    )
+
+
+def send_already_subscribed(session: Session, settings: Settings, email: str, token: str) -> None:
+    body = (
+        "Goedendag,\n\n"
+        "Iemand, hopelijk u, heeft dit e-mailadres opnieuw aangemeld voor de nieuwsbrief van "
+        "Spoorboek. U bent al geabonneerd; er is niets veranderd.\n\n"
+        "Wilt u uw keuzes wijzigen, uw gegevens inzien of u afmelden? Dat kan met deze link:"
+        f"\n\n{manage_url(settings, token)}\n\n{NO_TRACKING}{SIGNATURE}"
+    )
+    mail.send(
+        session,
+        settings,
+        to=email,
+        subject="U bent al geabonneerd op de nieuwsbrief",
+        body=body,
+        headers=one_click_headers(settings, token),
+    )
