@@ -68,11 +68,14 @@ def status_of(session: Session, edition_id: int) -> EditionStatus | None:
 
 
 def count_waiting(session: Session, edition_id: int) -> int:
-    return session.scalar(
-        select(func.count())
-        .select_from(Subscriber)
-        .where(Subscriber.status == SubscriberStatus.ACTIVE, ~_has_delivery(edition_id))
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Subscriber)
+            .where(Subscriber.status == SubscriberStatus.ACTIVE, ~_has_delivery(edition_id))
+        )
+        or 0
+    )
 
 
 def count_sent_and_bounced(session: Session, edition_id: int) -> tuple[int, int]:
@@ -103,4 +106,4 @@ def undelivered_mail(session: Session, sent_since: datetime) -> list[tuple[Deliv
         )
         .order_by(Delivery.id)
     )
-    return [(delivery, error) for delivery, error in rows.tuples() if error is not None]
+    return [(delivery, error) for delivery, error in rows if error is not None]
