@@ -97,7 +97,7 @@ def _send_newsletters(session: Session, settings: Settings, now: datetime) -> st
     # After the sending: the outbox tried this run's mail when its batch was committed.
     bounced = newsletter_bounces.record_bounces(session, now)
     session.commit()
-    return f"{outcome}, {bounced} adres(sen) geweigerd"
+    return f"{outcome}, {bounced} onbestelbaar"
 
 
 def _prune_runs(session: Session, settings: Settings, now: datetime) -> str:

@@ -148,7 +148,7 @@ def test_only_active_subscribers_get_the_edition_each_once_however_often_the_job
     assert run(db, settings).startswith("0 abonnee(s) gemaild")
     job = JOBS["nieuwsbrief-verzenden"]
     assert job.work(db, settings, clock.now()) == (
-        "0 abonnee(s) gemaild, 0 editie(s) gestart, 0 editie(s) verzonden, 0 adres(sen) geweigerd"
+        "0 abonnee(s) gemaild, 0 editie(s) gestart, 0 editie(s) verzonden, 0 onbestelbaar"
     )
 
     assert per_address(settings) == {"a@example.org": 1, "b@example.org": 1}
@@ -308,7 +308,7 @@ def test_addresses_the_mail_server_refuses_for_good_are_recorded_as_bounces(
 
     outcome = JOBS["nieuwsbrief-verzenden"].work(db, settings, clock.now())
 
-    assert outcome.endswith(", 1 adres(sen) geweigerd")
+    assert outcome.endswith(", 1 onbestelbaar")
     assert per_address(settings) == {"goed@example.org": 1}
     by_subscriber = {
         d.subscriber_id: d
