@@ -396,6 +396,22 @@ DOCUMENTED_CALLS: list[tuple[str | None, str, str, str, dict[str, Any]]] = [
     (None, "GET", "/publicaties", "/publicaties", {}),
     (None, "GET", "/producten/wijzigingen", "/producten/wijzigingen?sinds=999999999", {}),
     (None, "GET", "/voortgang/overzicht", "/voortgang/overzicht?peildatum=0", {}),
+    (
+        None,
+        "POST",
+        "/nieuwsbrief/aanmeldingen",
+        "/nieuwsbrief/aanmeldingen",
+        {"json": {"email": "a@b.nl", "alles": True}},
+    ),
+    (
+        None,
+        "POST",
+        "/nieuwsbrief/aanmeldingen/bevestigen",
+        "/nieuwsbrief/aanmeldingen/bevestigen",
+        {"json": {"token": "x" * 43}},
+    ),
+    (None, "POST", "/nieuwsbrief/afmelden", f"/nieuwsbrief/afmelden?token={'x' * 43}", {}),
+    (None, "DELETE", "/nieuwsbrief/abonnement", f"/nieuwsbrief/abonnement?token={'x' * 43}", {}),
 ]
 
 

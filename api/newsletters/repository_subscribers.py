@@ -76,6 +76,32 @@ def erase(session: Session, subscriber: Subscriber, throttle_key: str) -> None:
     session.flush()
 
 
+def delete_expired_unconfirmed(session: Session, now: datetime) -> int:
+    expired = select(Subscriber.id).where(
+        Subscriber.status == SubscriberStatus.UNCONFIRMED, Subscriber.confirm_expires_at < now
+    )
+    ids = list(session.scalars(expired))
+    if not ids:
+        return 0
+    session.execute(delete(Delivery).where(Delivery.subscriber_id.in_(ids)))
+    session.execute(
+        delete(Subscriber)
+        .where(Subscriber.id.in_(ids))
+        .execution_options(synchronize_session=False)
+    )
+    session.expire_all()
+    return len(ids)
+
+
+def delete_throttle_before(session: Session, moment: datetime) -> int:
+    rows = session.execute(
+        delete(SignupThrottle)
+        .where(SignupThrottle.window_started_at < moment)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(rows, "rowcount", 0) or 0)
+
+
 def throttle_row(session: Session, key: str) -> SignupThrottle | None:
     return session.get(SignupThrottle, key)
 

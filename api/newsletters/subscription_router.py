@@ -29,7 +29,6 @@ router = json_router(tags=["Nieuwsbrief"], conditional=False)
 LinkToken = Annotated[
     str,
     Query(
-        alias="token",
         min_length=20,
         max_length=100,
         pattern=r"^[A-Za-z0-9_-]+$",

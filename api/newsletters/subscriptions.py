@@ -162,6 +162,8 @@ def confirm(session: Session, ctx: RequestContext, token: str) -> Subscriber:
             f"Deze bevestigingslink is verlopen: hij werkt {CONFIRM_HOURS} uur. {SIGNUP_AGAIN}",
             problem_type="link-verlopen",
         )
+    # The moment of this consent, also when an earlier one (before leaving) is on record.
+    found.confirmed_at = now
     _activate(found, now)
     _record(session, ctx, "bevestigd", "anonymous", found)
     return found
@@ -308,6 +310,18 @@ def new_link_secret() -> tuple[str, str]:
     the raw secret goes into the mail only."""
     raw = new_token()
     return raw, hash_token(raw)
+
+
+def forget_stale(session: Session, now: datetime | None = None) -> tuple[int, int]:
+    """For a periodic job: sign-ups whose confirmation link ran out unused are forgotten (an
+    address that never confirmed is not kept), and so are sign-up counts whose window has
+    passed. Returns how many of each."""
+    now = now or clock.now()
+    oldest_window = max(throttle.PER_ADDRESS[1], throttle.PER_CLIENT[1])
+    return (
+        repository.delete_expired_unconfirmed(session, now),
+        repository.delete_throttle_before(session, now - oldest_window),
+    )
 
 
 manage_url = subscription_mails.manage_url

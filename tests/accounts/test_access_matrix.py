@@ -159,6 +159,23 @@ MATRIX: list[tuple[str, str, dict[str, object] | None, dict[str, int]]] = [
         None,
         {**TEAM_ONLY, "utrecht": 200, "bollenstreek": 200, "redacteur": 403, "beheerder": 403},
     ),
+    # The nieuwsbrief: anyone signs up (the same answer for all); only the holder of a mail's
+    # secret manages a subscription; a person subscribes her own account's address.
+    (
+        "POST",
+        "/api/v1/nieuwsbrief/aanmeldingen",
+        {"email": "matrix@example.nl", "alles": True},
+        dict.fromkeys(ROLES, 202),
+    ),
+    ("POST", f"/api/v1/nieuwsbrief/afmelden?token={'x' * 43}", None, dict.fromkeys(ROLES, 404)),
+    ("GET", f"/api/v1/nieuwsbrief/abonnement?token={'x' * 43}", None, dict.fromkeys(ROLES, 404)),
+    ("PUT", "/api/v1/mijn-account/nieuwsbrief", {"alles": True}, PEOPLE_ONLY),
+    (
+        "DELETE",
+        "/api/v1/mijn-account/nieuwsbrief",
+        None,
+        {**PEOPLE_ONLY, **{role: 204 for role, code in PEOPLE_ONLY.items() if code == 200}},
+    ),
     ("GET", "/api/v1/expertvragen", None, EXPERT_ONLY),
     ("GET", "/api/v1/expertvragen/{stimulansz}", None, EXPERT_ONLY),
     ("GET", "/api/v1/expertvragen/{divosa}", None, ANOTHER_ORGANISATIONS),

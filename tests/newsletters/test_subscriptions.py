@@ -323,3 +323,17 @@ async def test_odd_input_is_a_4xx_never_a_500(
     response = await client.request(method, url, **kwargs)
     assert 400 <= response.status_code < 500, response.text
     assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_sign_ups_never_confirmed_and_old_counts_are_forgotten(
+    client: httpx.AsyncClient, db: Session, tmp_path: Path, at_moment: clock.FixedClock
+) -> None:
+    await _sign_up(client, "nooit@example.nl", alles=True)
+    await _subscribed(client, tmp_path, "wel@example.nl")
+    db.commit()
+
+    assert subscriptions.forget_stale(db, MOMENT + timedelta(hours=23)) == (0, 0)
+    assert subscriptions.forget_stale(db, MOMENT + timedelta(hours=49)) == (1, 3)
+    assert _subscriber(db, "nooit@example.nl") is None
+    assert _subscriber(db, "wel@example.nl") is not None
+    assert db.scalars(select(SignupThrottle)).all() == []
