@@ -412,6 +412,18 @@ DOCUMENTED_CALLS: list[tuple[str | None, str, str, str, dict[str, Any]]] = [
     ),
     (None, "POST", "/nieuwsbrief/afmelden", f"/nieuwsbrief/afmelden?token={'x' * 43}", {}),
     (None, "DELETE", "/nieuwsbrief/abonnement", f"/nieuwsbrief/abonnement?token={'x' * 43}", {}),
+    (None, "GET", "/nieuwsbrief/edities", "/nieuwsbrief/edities", {}),
+    (EDITOR, "POST", "/nieuwsbrief/edities", "/nieuwsbrief/edities", {"json": {"titel": "x"}}),
+    (EDITOR, "GET", "/nieuwsbrief/edities/{id}", "/nieuwsbrief/edities/2147483000", {}),
+    (None, "GET", "/nieuwsbrief/archief", "/nieuwsbrief/archief", {}),
+    (None, "GET", "/nieuwsbrief/archief/{id}", "/nieuwsbrief/archief/2147483000", {}),
+    (
+        None,
+        "GET",
+        "/nieuwsbrief/archief/feed",
+        "/nieuwsbrief/archief/feed",
+        {"headers": {"Accept": "application/atom+xml"}},
+    ),
 ]
 
 

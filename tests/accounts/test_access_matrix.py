@@ -169,6 +169,15 @@ MATRIX: list[tuple[str, str, dict[str, object] | None, dict[str, int]]] = [
     ),
     ("POST", f"/api/v1/nieuwsbrief/afmelden?token={'x' * 43}", None, dict.fromkeys(ROLES, 404)),
     ("GET", f"/api/v1/nieuwsbrief/abonnement?token={'x' * 43}", None, dict.fromkeys(ROLES, 404)),
+    # Its editions are the team's until sent; the archive of sent ones is public.
+    ("GET", "/api/v1/nieuwsbrief/edities", None, TEAM_ONLY),
+    (
+        "POST",
+        "/api/v1/nieuwsbrief/edities",
+        {"titel": "Matrix"},
+        {**TEAM_ONLY, "redacteur": 201, "beheerder": 201},
+    ),
+    ("GET", "/api/v1/nieuwsbrief/archief", None, PUBLIC),
     ("PUT", "/api/v1/mijn-account/nieuwsbrief", {"alles": True}, PEOPLE_ONLY),
     (
         "DELETE",
