@@ -77,6 +77,25 @@ class _Index:
         }
 
 
+@dataclass(frozen=True)
+class Known:
+    """The measures, themes and waves a section may name."""
+
+    measures: frozenset[str]
+    themes: frozenset[str]
+    waves: frozenset[int]
+
+
+def known(session: Session) -> Known:
+    every = measures.MeasureFilter()
+    found, _ = measures.find_measures(session, every, None, PageParams(1, 1000))
+    return Known(
+        frozenset(m.code for m in found),
+        frozenset(theme.code for theme, _ in measures.list_themes(session)),
+        frozenset(wave.number for wave, _ in measures.list_waves(session)),
+    )
+
+
 def _section(kind: str, title: str, items: list[Section]) -> list[Section]:
     if not items:
         return []

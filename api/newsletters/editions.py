@@ -130,9 +130,29 @@ def update(
     if changes.inleiding is not None:
         edition.introduction = changes.inleiding
     if changes.secties is not None:
+        _check_about(session, changes)
         edition.sections = [section.model_dump() for section in changes.secties]
     _changed(edition)
     return edition
+
+
+def _check_about(session: Session, changes: EditionUpdate) -> None:
+    """Every measure, theme and wave a section or item names exists: a typo would silently
+    keep a part from the subscribers who chose it."""
+    names = drafting.known(session)
+    invalid = InvalidParams()
+    for number, section in enumerate(changes.secties or []):
+        for where, part in [(f"secties[{number}]", section)] + [
+            (f"secties[{number}].items[{i}]", item) for i, item in enumerate(section.items)
+        ]:
+            unknown = [
+                *(c for c in part.maatregelen if c not in names.measures),
+                *(c for c in part.themas if c not in names.themes),
+                *(str(w) for w in part.golven if w not in names.waves),
+            ]
+            if unknown:
+                invalid.add(where, "unknown_value", f"Bestaat niet: {', '.join(unknown)}.", "body")
+    invalid.raise_if_any()
 
 
 def schedule(

@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 from api.core import clock
 from api.newsletters.models import Edition, EditionStatus
 from api.products.models import ProductVersion
+from api.signals.models import Signal, SignalStatus
 from tests.auth import ADMIN, EDITOR, UTRECHT, login, mails
+from tests.test_meetings import body as meeting_body
 
 EDITIONS = "/api/v1/nieuwsbrief/edities"
 
@@ -276,6 +278,9 @@ async def test_planning_and_withdrawing(
             ]
         },
         {"secties": [{"soort": "eigen", "titel": "x", "maatregelen": ["X1"]}]},
+        {"secties": [{"soort": "eigen", "titel": "x", "maatregelen": ["M99"]}]},
+        {"secties": [{"soort": "eigen", "titel": "x", "items": [{"titel": "y", "golven": [99]}]}]},
+        {"secties": [{"soort": "eigen", "titel": "x", "themas": ["bestaat-niet"]}]},
         {"secties": "geen lijst"},
         {"titel": ""},
         {"titel": "x" * 201},
@@ -304,3 +309,33 @@ async def test_bad_ids_and_unknown_editions(clients: Callable[[], httpx.AsyncCli
     assert (
         await editor.patch(f"{EDITIONS}/1", json={"titel": "x"}, headers={"If-Match": "x"})
     ).status_code in (404, 412)
+
+
+async def test_a_draft_holds_coming_meetings_and_answered_signals(
+    clients: Callable[[], httpx.AsyncClient], db: Session
+) -> None:
+    editor = await person(clients, EDITOR)
+    planned = await editor.post("/api/v1/bijeenkomsten", json=meeting_body())
+    assert planned.status_code == 201, planned.text
+    meeting_id = planned.json()["id"]
+    signal = db.scalars(select(Signal).where(Signal.is_public).order_by(Signal.id)).first()
+    assert signal is not None, "the demo data has a public signal"
+    signal.status = SignalStatus.RESPONDED
+    signal.response = "Dit wordt in de handreiking verduidelijkt."
+    signal.responded_at = clock.now() - timedelta(days=1)
+    db.flush()
+
+    sections = {s["soort"]: s for s in (await draft(editor)).json()["secties"]}
+    meeting = next(
+        i
+        for i in sections["bijeenkomsten"]["items"]
+        if i["link"].endswith(f"/bijeenkomsten/{meeting_id}")
+    )
+    assert meeting["maatregelen"] == ["M01"]
+    assert meeting["golven"]
+    answered = next(
+        i
+        for i in sections["signalen"]["items"]
+        if i["link"].endswith(f"/openbare-signalen/{signal.id}")
+    )
+    assert answered["tekst"] == "Dit wordt in de handreiking verduidelijkt."
