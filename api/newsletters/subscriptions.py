@@ -10,6 +10,7 @@ gives the right to manage the subscription it was sent to."""
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.accounts import users
@@ -19,6 +20,7 @@ from api.audit import service as audit
 from api.core import clock
 from api.core.errors import DomainError, NotFoundError
 from api.core.requests import RequestContext
+from api.core.retries import with_retries
 from api.core.security import Principal
 from api.core.settings import Settings
 from api.core.validation import InvalidParams
@@ -228,16 +230,17 @@ def export_by_link(session: Session, token: str) -> Export:
 
 
 def erase_by_link(session: Session, ctx: RequestContext, token: str) -> None:
-    _erase(session, ctx, by_link(session, token), "anonymous")
+    """Erasure on request: everything held about the address goes (the subscription, which
+    editions it got, the sign-up count), and the address on the mail in the outbox too."""
+    found = by_link(session, token)
+    email = found.email
+    _erase(session, ctx, found, "anonymous")
+    mail.forget_recipient(session, email)
 
 
 def _erase(session: Session, ctx: RequestContext, found: Subscriber, actor: str) -> None:
-    """Everything held about the address goes: the subscription, which editions it got, the
-    sign-up count, and the address on mail still in the outbox."""
     _record(session, ctx, "gewist", actor, found)
-    email = found.email
-    repository.erase(session, found, throttle.address_key(email))
-    mail.forget_recipient(session, email)
+    repository.erase(session, found, throttle.address_key(found.email))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -267,29 +270,38 @@ def subscribe_mine(
     checked = _checked(session, choices, invalid)
     invalid.raise_if_any()
     email = user.email.strip().lower()
-    found = _of_account(session, user)
-    if found is None:
-        found = Subscriber(
-            email=email,
-            status=SubscriberStatus.ACTIVE,
-            manage_token_hash=hash_token(new_token()),
-        )
-        session.add(found)
-    # Her address may have changed since she subscribed; no other subscription holds the new
-    # one, or it would have been found first.
-    found.email = email
-    found.user_id = user.id
-    found.confirm_token_hash = None
-    found.confirm_expires_at = None
-    _apply(found, checked)
-    _activate(found, clock.now())
-    session.flush()
+
+    def write() -> Subscriber:
+        found = _of_account(session, user)
+        if found is None:
+            found = Subscriber(
+                email=email,
+                status=SubscriberStatus.ACTIVE,
+                manage_token_hash=hash_token(new_token()),
+            )
+            session.add(found)
+        # Her address may have changed since she subscribed; no other subscription holds the
+        # new one, or it would have been found first.
+        found.email = email
+        found.user_id = user.id
+        found.confirm_token_hash = None
+        found.confirm_expires_at = None
+        _apply(found, checked)
+        _activate(found, clock.now())
+        session.flush()
+        return found
+
+    # A sign-up of the same address committed meanwhile (a form, a second tab) makes the insert
+    # fail on the unique address; again, it finds that row and changes it instead.
+    found = with_retries(session, write, retry_if=lambda exc: isinstance(exc, IntegrityError))
     _record(session, ctx, "account", principal.subject, found)
     return found
 
 
 def leave_mine(session: Session, principal: Principal, ctx: RequestContext) -> None:
-    """Leaving from the account forgets the subscription altogether; nothing if there is none."""
+    """Leaving from the account forgets the subscription altogether; nothing if there is none.
+    The outbox is left alone: it holds the account's other mail too, which may still be on its
+    way (an erasure of the address is asked for with the link in a mail, or of the account)."""
     found = _of_account(session, users.my_account(session, principal))
     if found is not None:
         _erase(session, ctx, found, principal.subject)

@@ -13,8 +13,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api.accounts.models import User
 from api.accounts.secrets import hash_token
 from api.core import clock
+from api.core.errors import TooManyRequestsError
+from api.core.requests import RequestContext
+from api.core.security import Principal, Role
 from api.mail.models import OutboxMessage
 from api.mail.service import ERASED_RECIPIENT
 from api.newsletters import subscriptions
@@ -27,6 +31,7 @@ from api.newsletters.models import (
     SubscriberStatus,
 )
 from tests.auth import UTRECHT, link_token, login, mails
+from tests.meeting_concurrency import at_once, own_database, postgres_only
 
 SIGNUPS = "/api/v1/nieuwsbrief/aanmeldingen"
 CONFIRM = "/api/v1/nieuwsbrief/aanmeldingen/bevestigen"
@@ -227,6 +232,7 @@ async def test_export_shows_everything_held_and_erasure_leaves_nothing(
     assert [d["titel"] for d in body["verzonden"]] == ["Nieuwsbrief december"]
     assert body["aanmeldingen"]["aantal"] == 1
     assert "hash" in body["toelichting"]
+    assert export.headers["cache-control"] == "no-store"
     assert token not in export.text
 
     erased = await client.delete(SUBSCRIPTION, params={"token": token})
@@ -337,3 +343,53 @@ async def test_sign_ups_never_confirmed_and_old_counts_are_forgotten(
     assert _subscriber(db, "nooit@example.nl") is None
     assert _subscriber(db, "wel@example.nl") is not None
     assert db.scalars(select(SignupThrottle)).all() == []
+
+
+@postgres_only
+def test_ten_sign_ups_of_one_address_at_once_mail_three_times(tmp_path: Path) -> None:
+    """The throttle's rows are locked, so parallel sign-ups count one after another: exactly
+    the limit is mailed, one subscriber is made, and none fails otherwise."""
+    with own_database("newsletter_signups", tmp_path) as (engine, settings):
+
+        def sign_up(n: int) -> None:
+            with Session(engine) as session:
+                ctx = RequestContext(address=f"10.0.0.{n}", request_id=f"r{n}", user_agent="")
+                choices = subscriptions.Choices(everything=True)
+                subscriptions.sign_up(session, settings, ctx, "tegelijk@example.nl", choices)
+                session.commit()
+
+        errors = at_once(10, sign_up)
+
+        assert len(errors) == 7, errors
+        assert all(isinstance(error, TooManyRequestsError) for error in errors), errors
+        with Session(engine) as session:
+            [subscriber] = session.scalars(select(Subscriber)).all()
+            assert subscriber.status is SubscriberStatus.UNCONFIRMED
+        assert len(_mails_to(tmp_path, "tegelijk@example.nl")) == 3
+
+
+@postgres_only
+def test_a_person_subscribing_from_several_tabs_at_once_gets_one_subscription(
+    tmp_path: Path,
+) -> None:
+    with own_database("newsletter_accounts", tmp_path) as (engine, _settings):
+        with Session(engine) as session:
+            person = User(email="Tabs@Example.nl", name="Tineke Tabs", is_active=True)
+            session.add(person)
+            session.commit()
+            me = Principal(kind="user", user_id=person.id, roles=frozenset({Role.EXPERT}))
+
+        def subscribe(n: int) -> None:
+            with Session(engine) as session:
+                ctx = RequestContext(address="10.0.0.1", request_id=f"r{n}", user_agent="")
+                choices = subscriptions.Choices(everything=True)
+                subscriptions.subscribe_mine(session, me, ctx, choices)
+                session.commit()
+
+        assert at_once(6, subscribe) == []
+        with Session(engine) as session:
+            [subscriber] = session.scalars(select(Subscriber)).all()
+            assert (subscriber.email, subscriber.status) == (
+                "tabs@example.nl",
+                SubscriberStatus.ACTIVE,
+            )
