@@ -40,6 +40,7 @@ SIGNUP_AGAIN = (
 class LinkExpiredError(DomainError):
     status = 410
     title = "Link verlopen"
+    problem_type = "link-verlopen"
 
 
 @dataclass(frozen=True)
@@ -161,8 +162,7 @@ def confirm(session: Session, ctx: RequestContext, token: str) -> Subscriber:
     now = clock.now()
     if found.confirm_expires_at is None or found.confirm_expires_at <= now:
         raise LinkExpiredError(
-            f"Deze bevestigingslink is verlopen: hij werkt {CONFIRM_HOURS} uur. {SIGNUP_AGAIN}",
-            problem_type="link-verlopen",
+            f"Deze bevestigingslink is verlopen: hij werkt {CONFIRM_HOURS} uur. {SIGNUP_AGAIN}"
         )
     # The moment of this consent, also when an earlier one (before leaving) is on record.
     found.confirmed_at = now
