@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from api.core import clock
+from api.measures.models import Measure
 from api.newsletters.models import Edition, EditionStatus
 from api.products.models import ProductVersion
 from api.signals.models import Signal, SignalStatus
@@ -339,3 +340,20 @@ async def test_a_draft_holds_coming_meetings_and_answered_signals(
         if i["link"].endswith(f"/openbare-signalen/{signal.id}")
     )
     assert answered["tekst"] == "Dit wordt in de handreiking verduidelijkt."
+
+
+async def test_a_draft_holds_the_coming_deadlines(
+    clients: Callable[[], httpx.AsyncClient], db: Session
+) -> None:
+    measure = db.get(Measure, "M01")
+    assert measure is not None
+    soon = clock.today() + timedelta(days=17)
+    measure.effective_date_override = soon
+    db.flush()
+    editor = await person(clients, EDITOR)
+    sections = {s["soort"]: s for s in (await draft(editor)).json()["secties"]}
+    deadline = next(i for i in sections["termijnen"]["items"] if i["titel"].endswith("Ingang M01"))
+    assert deadline["titel"].startswith(f"{soon.day} ")
+    assert deadline["maatregelen"] == ["M01"]
+    assert deadline["golven"] == [measure.wave_number]
+    assert deadline["themas"] == [measure.theme_code]
