@@ -9,7 +9,7 @@ from api.accounts.principal import CurrentPrincipal
 from api.core.conditional import private_versioned
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
-from api.core.requests import SettingsDep
+from api.core.requests import ContextDep, SettingsDep
 from api.core.routing import PERSON, VERSIONED, errors, json_router
 from api.core.urls import api_path
 from api.newsletters import editions
@@ -173,9 +173,10 @@ def schedule_edition(
     body: ScheduleBody,
     principal: CurrentPrincipal,
     session: SessionDep,
+    ctx: ContextDep,
     if_match: IfMatch = None,
 ) -> Response:
-    edition = editions.schedule(session, principal, edition_id, if_match, body.verzenden_op)
+    edition = editions.schedule(session, ctx, principal, edition_id, if_match, body.verzenden_op)
     return _detail(edition)
 
 
@@ -191,6 +192,7 @@ def withdraw_edition(
     edition_id: EditionId,
     principal: CurrentPrincipal,
     session: SessionDep,
+    ctx: ContextDep,
     if_match: IfMatch = None,
 ) -> Response:
-    return _detail(editions.withdraw(session, principal, edition_id, if_match))
+    return _detail(editions.withdraw(session, ctx, principal, edition_id, if_match))

@@ -12,12 +12,14 @@ from sqlalchemy.orm import Session
 
 from api.accounts import people
 from api.accounts.principal import require_person
+from api.audit.service import record
 from api.core import clock, data_versions
 from api.core.atom import new_feed
 from api.core.conditional import check_version
 from api.core.data_versions import Reader
 from api.core.errors import ConflictError, NotFoundError
 from api.core.pagination import PageParams
+from api.core.requests import RequestContext
 from api.core.security import Principal, require_programme_team
 from api.core.settings import Settings
 from api.core.text import without_unsafe_characters
@@ -155,8 +157,29 @@ def _check_about(session: Session, changes: EditionUpdate) -> None:
     invalid.raise_if_any()
 
 
+def _audit(
+    session: Session, ctx: RequestContext | None, principal: Principal, event: str, edition: Edition
+) -> None:
+    """Who planned a mail to every subscriber, or took it back, stays on record."""
+    record(
+        session,
+        ctx,
+        f"nieuwsbrief.editie.{event}",
+        actor=principal.subject,
+        subject=f"nieuwsbrief-editie:{edition.id}",
+        details={
+            "verzendenOp": edition.scheduled_for.isoformat() if edition.scheduled_for else None
+        },
+    )
+
+
 def schedule(
-    session: Session, principal: Principal, edition_id: int, if_match: str | None, at: datetime
+    session: Session,
+    ctx: RequestContext | None,
+    principal: Principal,
+    edition_id: int,
+    if_match: str | None,
+    at: datetime,
 ) -> Edition:
     edition = _load(session, principal, edition_id, lock=True)
     check_version(if_match, edition.version, required=False)
@@ -173,11 +196,16 @@ def schedule(
     edition.status = EditionStatus.SCHEDULED
     edition.scheduled_for = at.astimezone(UTC)
     _changed(edition)
+    _audit(session, ctx, principal, "ingepland", edition)
     return edition
 
 
 def withdraw(
-    session: Session, principal: Principal, edition_id: int, if_match: str | None
+    session: Session,
+    ctx: RequestContext | None,
+    principal: Principal,
+    edition_id: int,
+    if_match: str | None,
 ) -> Edition:
     """Back to a draft; once the job has started sending, that can no longer be stopped."""
     edition = _load(session, principal, edition_id, lock=True)
@@ -187,6 +215,7 @@ def withdraw(
     edition.status = EditionStatus.DRAFT
     edition.scheduled_for = None
     _changed(edition)
+    _audit(session, ctx, principal, "ingetrokken", edition)
     return edition
 
 

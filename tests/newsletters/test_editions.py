@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from api.audit.models import AuditEvent
 from api.core import clock
 from api.measures.models import Measure
 from api.newsletters.models import Edition, EditionStatus
@@ -243,6 +244,11 @@ async def test_planning_and_withdrawing(
     assert planned.status_code == 200, planned.text
     assert planned.json()["status"] == "gepland"
     assert planned.json()["verzendenOp"] is not None
+
+    audited = db.scalars(
+        select(AuditEvent.event).where(AuditEvent.subject == f"nieuwsbrief-editie:{edition_id}")
+    ).all()
+    assert audited == ["nieuwsbrief.editie.ingepland"]
 
     withdrawn = await editor.post(f"{path}/intrekken")
     assert withdrawn.status_code == 200
