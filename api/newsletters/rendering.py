@@ -11,12 +11,12 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
-import css_inline
 import nh3
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from api.mail import templating
 from api.newsletters.models import Edition, Subscriber
 
 Section = dict[str, Any]
@@ -183,21 +183,8 @@ def _shaped(sections: Sequence[Section]) -> list[_Section]:
     return shaped
 
 
-@cache
 def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("api.newsletters", "templates"),
-        autoescape=select_autoescape(["html"]),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-@cache
-def _inliner() -> css_inline.CSSInliner:
-    return css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False)
+    return templating.environment("api.newsletters")
 
 
 def _context(edition: Edition, sections: Sequence[Section]) -> dict[str, Any]:
@@ -231,6 +218,6 @@ def render_mail(edition: Edition, sections: Sequence[Section], links: MailLinks)
     return RenderedMail(
         subject=edition.title,
         text=environment.get_template("edition.txt").render(context),
-        html=_inliner().inline(html),
+        html=templating.inline_css(html),
         headers=unsubscribe_headers(links),
     )

@@ -3,13 +3,12 @@ renders a plain-text and an HTML part (CSS inlined, as mail clients drop style s
 mail carries a one-click unsubscribe for its kind (RFC 8058) and no tracking of any kind."""
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-import css_inline
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 
 from api.core.settings import Settings
+from api.mail import templating
 
 
 @dataclass(frozen=True)
@@ -35,21 +34,8 @@ class Rendered:
     headers: dict[str, str]
 
 
-@cache
 def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("api.notifications", "templates"),
-        autoescape=select_autoescape(["html"]),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-@cache
-def _inliner() -> css_inline.CSSInliner:
-    return css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False)
+    return templating.environment("api.notifications")
 
 
 def absolute(settings: Settings, path: str) -> str:
@@ -68,7 +54,7 @@ def _render(template: str, settings: Settings, token: str, label: str, **values:
     return Rendered(
         subject=values["subject"],
         text=environment.get_template(f"{template}.txt").render(context),
-        html=_inliner().inline(html),
+        html=templating.inline_css(html),
         headers=unsubscribe_headers(settings, token),
     )
 
