@@ -25,7 +25,7 @@ from api.core.settings import Settings
 from api.core.text import without_unsafe_characters
 from api.core.validation import InvalidParams
 from api.mail import service as mail
-from api.newsletters import drafting, repository_editions
+from api.newsletters import drafting, links, repository_editions
 from api.newsletters.edition_schemas import (
     ArchiveEdition,
     ArchiveSummary,
@@ -36,7 +36,7 @@ from api.newsletters.edition_schemas import (
 )
 from api.newsletters.models import Edition as Edition
 from api.newsletters.models import EditionStatus
-from api.newsletters.rendering import MailLinks, render_mail, render_web, sections_for
+from api.newsletters.rendering import render_mail, render_web, sections_for
 
 ACTION = "De nieuwsbrief samenstellen"
 FIRST_PERIOD = timedelta(days=30)
@@ -46,22 +46,12 @@ FURTHEST = timedelta(days=366)
 EDITABLE = (EditionStatus.DRAFT, EditionStatus.SCHEDULED)
 
 FEED_PATH = "/nieuwsbrief/archief/feed"
-ARCHIVE_PAGE = "/nieuwsbrief/archief"
 FEED_SIZE = 50
 # An empty feed still says when it was updated (Atom requires it): a fixed moment keeps its
 # bytes, and so its ETag, the same in every worker.
 EMPTY_UPDATED = datetime(2026, 1, 1, tzinfo=UTC)
 
 Form = Literal["web", "mail", "tekst"]
-
-
-def _base(settings: Settings) -> str:
-    return settings.public_url.rstrip("/")
-
-
-def page_url(settings: Settings, edition_id: int) -> str:
-    """The edition in the public archive, on the website."""
-    return f"{_base(settings)}{ARCHIVE_PAGE}/{edition_id}"
 
 
 # --- the editors --------------------------------------------------------------------------
@@ -106,7 +96,7 @@ def create(session: Session, principal: Principal, settings: Settings, title: st
         Edition(
             title=title,
             introduction="",
-            sections=drafting.draft_sections(session, _base(settings), since),
+            sections=drafting.draft_sections(session, links.absolute(settings, ""), since),
             status=EditionStatus.DRAFT,
             covers_from=since,
             created_by=principal.user_id,
@@ -219,17 +209,6 @@ def withdraw(
     return edition
 
 
-def _links(settings: Settings, edition: Edition) -> MailLinks:
-    """The links of a mail that goes to no subscriber (the preview, the test mail): where a
-    subscriber's mail has her own secret, these lead to the pages without one."""
-    base = _base(settings)
-    return MailLinks(
-        manage=f"{base}/nieuwsbrief/beheren",
-        unsubscribe=f"{base}/api/v1/nieuwsbrief/afmelden",
-        archive=page_url(settings, edition.id),
-    )
-
-
 def preview(
     session: Session, principal: Principal, settings: Settings, edition_id: int, form: Form
 ) -> Preview:
@@ -238,7 +217,7 @@ def preview(
     if form == "web":
         html = render_web(edition, sections)
         return Preview(vorm=form, onderwerp=edition.title, html=html, tekst=None)
-    rendered = render_mail(edition, sections, _links(settings, edition))
+    rendered = render_mail(edition, sections, links.mail_links(settings, edition.id, None))
     if form == "mail":
         return Preview(vorm=form, onderwerp=rendered.subject, html=rendered.html, tekst=None)
     return Preview(vorm=form, onderwerp=rendered.subject, html=None, tekst=rendered.text)
@@ -252,7 +231,9 @@ def test_mail(session: Session, principal: Principal, settings: Settings, editio
     if not found:
         raise NotFoundError("Uw account is niet (meer) actief.")
     address = found[0].email
-    rendered = render_mail(edition, sections_for(edition, None), _links(settings, edition))
+    rendered = render_mail(
+        edition, sections_for(edition, None), links.mail_links(settings, edition.id, None)
+    )
     mail.send(
         session,
         settings,
@@ -307,7 +288,7 @@ def archive_summary(settings: Settings, edition: Edition) -> ArchiveSummary:
         id=edition.id,
         titel=edition.title,
         verzonden_op=_sent_at(edition),
-        link=page_url(settings, edition.id),
+        link=links.archive_url(settings, edition.id),
     )
 
 
@@ -332,7 +313,7 @@ def archive_edition(settings: Settings, edition: Edition) -> ArchiveEdition:
 
 
 def archive_feed(session: Session, settings: Settings) -> bytes:
-    base = _base(settings)
+    base = links.absolute(settings, "")
     editions = repository_editions.newest_sent(session, FEED_SIZE)
     feed = new_feed(
         base,
@@ -340,14 +321,14 @@ def archive_feed(session: Session, settings: Settings) -> bytes:
         title="Spoorboek: de nieuwsbrief",
         subtitle="De verzonden edities van de nieuwsbrief over de implementatie van "
         "Participatiewet in balans, spoor 1",
-        page=ARCHIVE_PAGE,
+        page=links.ARCHIVE_PAGE,
         updated=max((_sent_at(e) for e in editions), default=EMPTY_UPDATED),
     )
     for edition in editions:
         entry = feed.add_entry(order="append")
         entry.id(f"{base}/api/v1/nieuwsbrief/archief/{edition.id}")
         entry.title(without_unsafe_characters(edition.title))
-        entry.link(href=page_url(settings, edition.id))
+        entry.link(href=links.archive_url(settings, edition.id))
         entry.published(_sent_at(edition))
         entry.updated(_sent_at(edition))
         html = render_web(edition, sections_for(edition, None))

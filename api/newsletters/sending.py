@@ -23,18 +23,12 @@ from sqlalchemy.orm import Session
 
 from api.accounts.secrets import hash_token, new_token
 from api.core.settings import Settings
-from api.core.urls import api_path
 from api.mail import service as mail
 from api.mail.models import OutboxMessage
 from api.newsletters import repository_deliveries as deliveries
+from api.newsletters.links import mail_links
 from api.newsletters.models import Delivery, Edition, EditionStatus, Subscriber
-from api.newsletters.rendering import MailLinks, render_mail, sections_for
-
-# The SPA's pages and the one-click address, as the sign-up mails and the previews link them;
-# the secret goes after `#` on a page, so it reaches no server log on the way there.
-MANAGE_PAGE = "/nieuwsbrief/beheren"
-UNSUBSCRIBE_PATH = api_path("nieuwsbrief", "afmelden")
-ARCHIVE_PAGE = "/nieuwsbrief/archief"
+from api.newsletters.rendering import render_mail, sections_for
 
 
 @dataclass(frozen=True)
@@ -54,15 +48,6 @@ class DeliveryCounts:
     waiting: int
     """Active subscribers still to be mailed; none once the edition is sent, or before it is
     planned."""
-
-
-def mail_links(settings: Settings, edition_id: int, token: str) -> MailLinks:
-    base = settings.public_url.rstrip("/")
-    return MailLinks(
-        manage=f"{base}{MANAGE_PAGE}#token={token}",
-        unsubscribe=f"{base}{UNSUBSCRIBE_PATH}?token={token}",
-        archive=f"{base}{ARCHIVE_PAGE}/{edition_id}",
-    )
 
 
 @contextmanager

@@ -7,41 +7,14 @@ sign-up mails nothing. The links in the mails are the SPA's pages; the secret tr
 from sqlalchemy.orm import Session
 
 from api.core.settings import Settings
-from api.core.urls import api_path
 from api.mail import service as mail
+from api.newsletters.links import confirm_url, manage_url, one_click_headers
 
-CONFIRM_PAGE = "/nieuwsbrief/bevestigen"
-MANAGE_PAGE = "/nieuwsbrief/beheren"
 SIGNATURE = "\n\nMet vriendelijke groet,\nHet implementatieteam Participatiewet in balans"
 NO_TRACKING = (
     "Spoorboek gebruikt geen trackingpixels en geen linktracking: wij zien niet of u onze "
     "e-mail opent of waarop u klikt."
 )
-
-
-def _absolute(settings: Settings, path: str) -> str:
-    return f"{settings.public_url.rstrip('/')}{path}"
-
-
-def confirm_url(settings: Settings, token: str) -> str:
-    return _absolute(settings, f"{CONFIRM_PAGE}#token={token}")
-
-
-def manage_url(settings: Settings, token: str) -> str:
-    """The page where whoever holds the mail changes the choices, exports, erases or leaves."""
-    return _absolute(settings, f"{MANAGE_PAGE}#token={token}")
-
-
-def one_click_url(settings: Settings, token: str) -> str:
-    """The address a mail program POSTs to (List-Unsubscribe, RFC 8058)."""
-    return _absolute(settings, f"{api_path('nieuwsbrief', 'afmelden')}?token={token}")
-
-
-def one_click_headers(settings: Settings, token: str) -> dict[str, str]:
-    return {
-        "List-Unsubscribe": f"<{one_click_url(settings, token)}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    }
 
 
 def send_confirmation(

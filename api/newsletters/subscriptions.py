@@ -334,8 +334,3 @@ def forget_stale(session: Session, now: datetime | None = None) -> tuple[int, in
         repository.delete_expired_unconfirmed(session, now),
         repository.delete_throttle_before(session, now - oldest_window),
     )
-
-
-manage_url = subscription_mails.manage_url
-one_click_url = subscription_mails.one_click_url
-one_click_headers = subscription_mails.one_click_headers
