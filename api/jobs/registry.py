@@ -21,6 +21,7 @@ from api.meetings import ratings as meeting_ratings
 from api.meetings import registrations as meeting_registrations
 from api.newsletters import bounces as newsletter_bounces
 from api.newsletters import sending as newsletter_sending
+from api.newsletters import subscriptions as newsletter_subscriptions
 from api.notifications import reminders
 from api.notifications.sending import send_due, send_summaries
 from api.satisfaction import ratings
@@ -98,6 +99,12 @@ def _send_newsletters(session: Session, settings: Settings, now: datetime) -> st
     bounced = newsletter_bounces.record_bounces(session, now)
     session.commit()
     return f"{outcome}, {bounced} onbestelbaar"
+
+
+def _forget_stale_signups(session: Session, settings: Settings, now: datetime) -> str:
+    unconfirmed, counts = newsletter_subscriptions.forget_stale(session, now)
+    session.commit()
+    return f"{unconfirmed} onbevestigde aanmelding(en) en {counts} oude telling(en) vergeten"
 
 
 def _prune_runs(session: Session, settings: Settings, now: datetime) -> str:
@@ -208,6 +215,13 @@ JOBS: dict[str, Job] = {
             # A batch is committed before its mail is delivered, one connection to the mail
             # server per message: a large batch on a slow server takes minutes.
             lease=timedelta(minutes=30),
+        ),
+        Job(
+            "nieuwsbrief-opruimen",
+            "Vergeet aanmeldingen voor de nieuwsbrief waarvan de bevestigingslink ongebruikt "
+            "verliep, en tellingen van aanmeldingen waarvan de periode voorbij is.",
+            daily("03:20"),
+            _forget_stale_signups,
         ),
         Job(
             "uitvoeringen-opruimen",
