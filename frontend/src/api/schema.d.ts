@@ -2887,6 +2887,288 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/nieuwsbrief/aanmeldingen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Aanmelden voor de nieuwsbrief (geen account nodig)
+         * @description Kies `alles`, of maatregelen, thema's en golven. Het antwoord is altijd hetzelfde, of het adres nu nieuw, onbevestigd of al geabonneerd is: een nieuw of onbevestigd adres krijgt een bevestigingslink (48 uur geldig), een geabonneerd adres een e-mail met de link om het abonnement te beheren. Hoogstens 3 aanmeldingen per adres per 24 uur en 20 per netwerkadres per uur; daarboven 429 en wordt er niets gemaild.
+         */
+        post: operations["nieuwsbriefAanmelden"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nieuwsbrief/aanmeldingen/bevestigen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een aanmelding bevestigen met de link uit de bevestigingsmail
+         * @description Twee keer bevestigen kan geen kwaad: de tweede keer verandert er niets.
+         */
+        post: operations["nieuwsbriefAanmeldingBevestigen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nieuwsbrief/abonnement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het abonnement van de link in een e-mail (zonder in te loggen) */
+        get: operations["nieuwsbriefAbonnementOpvragen"];
+        /**
+         * De keuzes van het abonnement van de link in een e-mail wijzigen
+         * @description Wie afgemeld was, is daarmee weer geabonneerd.
+         */
+        put: operations["nieuwsbriefAbonnementWijzigen"];
+        post?: never;
+        /**
+         * Het abonnement van de link in een e-mail wissen, met alles wat erbij hoort
+         * @description Het adres, de keuzes en welke edities het kreeg worden gewist; ook het adres bij e-mail die nog in de wachtrij staat.
+         */
+        delete: operations["nieuwsbriefAbonnementWissen"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nieuwsbrief/abonnement/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alles wat Spoorboek over het adres van de link bewaart, als JSON */
+        get: operations["nieuwsbriefAbonnementExporteren"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nieuwsbrief/afmelden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Met één klik afmelden voor de nieuwsbrief (RFC 8058), zonder in te loggen
+         * @description Het adres in de header List-Unsubscribe van elke e-mail van de nieuwsbrief. Een e-mailprogramma stuurt `List-Unsubscribe=One-Click` als formulier; een lege body mag ook. Nog een keer afmelden verandert niets.
+         */
+        post: operations["nieuwsbriefAfmelden"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mijn-account/nieuwsbrief": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mijn abonnement op de nieuwsbrief */
+        get: operations["mijnNieuwsbriefOpvragen"];
+        /**
+         * Mij abonneren op de nieuwsbrief, of mijn keuzes wijzigen
+         * @description Voor het adres van mijn account, meteen actief: een bevestigingslink is niet nodig.
+         */
+        put: operations["mijnNieuwsbriefInstellen"];
+        post?: never;
+        /**
+         * Mijn abonnement op de nieuwsbrief opzeggen
+         * @description Het abonnement wordt gewist, met alles wat erbij hoort.
+         */
+        delete: operations["mijnNieuwsbriefOpzeggen"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nieuwsbrief/archief/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Atom-feed van de verzonden edities van de nieuwsbrief, nieuwste eerst */
+        get: operations["nieuwsbriefArchiefFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nieuwsbrief/archief": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De verzonden edities van de nieuwsbrief, nieuwste eerst (openbaar) */
+        get: operations["nieuwsbriefArchiefOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nieuwsbrief/archief/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén verzonden editie als inhoud van een webpagina (openbaar) */
+        get: operations["nieuwsbriefArchiefEditieOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nieuwsbrief/edities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alle edities van de nieuwsbrief, nieuwste eerst (redactie) */
+        get: operations["nieuwsbriefEditiesOpvragen"];
+        put?: never;
+        /** Een nieuwe editie, gevuld met wat er sinds de vorige editie gebeurde (redactie) */
+        post: operations["nieuwsbriefEditieAanmaken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nieuwsbrief/edities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén editie met haar secties, en haar ETag om te wijzigen (redactie) */
+        get: operations["nieuwsbriefEditieOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Titel, inleiding (Markdown) of secties wijzigen, zolang de editie niet wordt verzonden (redactie) */
+        patch: operations["nieuwsbriefEditieWijzigen"];
+        trace?: never;
+    };
+    "/nieuwsbrief/edities/{id}/voorbeeld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De editie zoals iedereen die alles ontvangt haar krijgt: als webpagina, als HTML-mail of als platte tekst (redactie) */
+        get: operations["nieuwsbriefEditieVoorbeeld"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nieuwsbrief/edities/{id}/testmail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** De editie als mail naar uzelf, om te zien hoe die aankomt (redactie) */
+        post: operations["nieuwsbriefTestmailVersturen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nieuwsbrief/edities/{id}/inplannen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** De editie inplannen: op dit moment (niet in het verleden) gaat zij naar de abonnees (redactie) */
+        post: operations["nieuwsbriefEditieInplannen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nieuwsbrief/edities/{id}/intrekken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Een ingeplande editie terug naar concept, zolang het verzenden niet begon (redactie) */
+        post: operations["nieuwsbriefEditieIntrekken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meldingen": {
         parameters: {
             query?: never;
@@ -3324,6 +3606,54 @@ export interface components {
             links: {
                 [key: string]: components["schemas"]["Link"];
             };
+        };
+        /** ArchiveEdition */
+        ArchiveEdition: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            /**
+             * Verzondenop
+             * Format: date-time
+             */
+            verzondenOp: string;
+            /**
+             * Link
+             * @description De editie op de website.
+             */
+            link: string;
+            /** Periodevanaf */
+            periodeVanaf: string | null;
+            /**
+             * Html
+             * @description De hele editie als HTML-fragment, opgeschoond.
+             */
+            html: string;
+        };
+        /** ArchivePage */
+        ArchivePage: {
+            /** Resultaten */
+            resultaten: components["schemas"]["ArchiveSummary"][];
+            paginering: components["schemas"]["PageInfo"];
+            _links: components["schemas"]["PageLinks"];
+        };
+        /** ArchiveSummary */
+        ArchiveSummary: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            /**
+             * Verzondenop
+             * Format: date-time
+             */
+            verzondenOp: string;
+            /**
+             * Link
+             * @description De editie op de website.
+             */
+            link: string;
         };
         /** AskerRead */
         AskerRead: {
@@ -3801,6 +4131,26 @@ export interface components {
             organisatie: components["schemas"]["CodeName"] | null;
             aanwezigheid: components["schemas"]["Attendance"] | null;
         };
+        /** ChoicesUpdate */
+        ChoicesUpdate: {
+            /**
+             * Alles
+             * @description true: de hele nieuwsbrief; false: alleen wat over de gekozen maatregelen, thema's en golven gaat. Weggelaten: alles als er niets gekozen is, anders de keuze.
+             */
+            alles?: boolean | null;
+            /**
+             * Maatregelen
+             * @description Codes van maatregelen, zoals M01.
+             */
+            maatregelen?: string[];
+            /** Themas */
+            themas?: string[];
+            /**
+             * Golven
+             * @description Nummers van golven (fasen).
+             */
+            golven?: number[];
+        };
         /** ClientCreate */
         ClientCreate: {
             /** Naam */
@@ -3945,6 +4295,14 @@ export interface components {
          * @enum {string}
          */
         Confidence: "wet" | "secundair" | "afgeleid";
+        /** ConfirmRequest */
+        ConfirmRequest: {
+            /**
+             * Token
+             * @description De code uit de bevestigingslink (na #token=).
+             */
+            token: string;
+        };
         /** ContactList */
         ContactList: {
             /** Resultaten */
@@ -4004,6 +4362,22 @@ export interface components {
          * @enum {string}
          */
         Delivery: "direct" | "dagelijks" | "alleen-in-app";
+        /** DeliveryExport */
+        DeliveryExport: {
+            /** Editie */
+            editie: number;
+            /** Titel */
+            titel: string;
+            /**
+             * Verzondenop
+             * Format: date-time
+             */
+            verzondenOp: string;
+            /** Onbestelbaarop */
+            onbestelbaarOp: string | null;
+            /** Redenonbestelbaar */
+            redenOnbestelbaar: string | null;
+        };
         /** DeliveryPlan */
         DeliveryPlan: {
             /**
@@ -4020,6 +4394,90 @@ export interface components {
              * @description Niet gepubliceerd, uiterlijk binnen N weken.
              */
             binnenkort: components["schemas"]["PlannedProduct"][];
+        };
+        /** EditionCreate */
+        EditionCreate: {
+            /** Titel */
+            titel: string;
+        };
+        /** EditionDetail */
+        EditionDetail: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "concept" | "gepland" | "verzenden" | "verzonden";
+            /** Periodevanaf */
+            periodeVanaf: string | null;
+            /** Verzendenop */
+            verzendenOp: string | null;
+            /** Verzondenop */
+            verzondenOp: string | null;
+            /**
+             * Gewijzigdop
+             * Format: date-time
+             */
+            gewijzigdOp: string;
+            /** Inleiding */
+            inleiding: string;
+            /** Secties */
+            secties: components["schemas"]["Section"][];
+            /** Versie */
+            versie: number;
+            /**
+             * Aangemaaktop
+             * Format: date-time
+             */
+            aangemaaktOp: string;
+        };
+        /** EditionPage */
+        EditionPage: {
+            /** Resultaten */
+            resultaten: components["schemas"]["EditionSummary"][];
+            paginering: components["schemas"]["PageInfo"];
+            _links: components["schemas"]["PageLinks"];
+        };
+        /** EditionSummary */
+        EditionSummary: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "concept" | "gepland" | "verzenden" | "verzonden";
+            /** Periodevanaf */
+            periodeVanaf: string | null;
+            /** Verzendenop */
+            verzendenOp: string | null;
+            /** Verzondenop */
+            verzondenOp: string | null;
+            /**
+             * Gewijzigdop
+             * Format: date-time
+             */
+            gewijzigdOp: string;
+        };
+        /**
+         * EditionUpdate
+         * @description Only what is sent changes; `secties` replaces all sections (in this order).
+         */
+        EditionUpdate: {
+            /** Titel */
+            titel?: string | null;
+            /**
+             * Inleiding
+             * @description Markdown.
+             */
+            inleiding?: string | null;
+            /** Secties */
+            secties?: components["schemas"]["SectionIn"][] | null;
         };
         /** Effect */
         Effect: {
@@ -4885,6 +5343,43 @@ export interface components {
              * @description Meer dan 1: een contactpersoon van meer gemeenten.
              */
             aantalGemeenten: number;
+        };
+        /** Item */
+        Item: {
+            /** Titel */
+            titel: string;
+            /**
+             * Tekst
+             * @default
+             */
+            tekst: string;
+            /** Link */
+            link?: string | null;
+            /** Maatregelen */
+            maatregelen?: string[];
+            /** Themas */
+            themas?: string[];
+            /** Golven */
+            golven?: number[];
+        };
+        /** ItemIn */
+        ItemIn: {
+            /** Maatregelen */
+            maatregelen?: string[];
+            /** Themas */
+            themas?: string[];
+            /** Golven */
+            golven?: number[];
+            /** Titel */
+            titel: string;
+            /**
+             * Tekst
+             * @description Markdown.
+             * @default
+             */
+            tekst: string;
+            /** Link */
+            link?: string | null;
         };
         /**
          * Kind
@@ -6105,6 +6600,26 @@ export interface components {
             voorkeuren: {
                 [key: string]: components["schemas"]["Delivery"];
             };
+        };
+        /** Preview */
+        Preview: {
+            /**
+             * Vorm
+             * @enum {string}
+             */
+            vorm: "web" | "mail" | "tekst";
+            /** Onderwerp */
+            onderwerp: string;
+            /**
+             * Html
+             * @description web: een HTML-fragment; mail: de hele HTML-mail.
+             */
+            html: string | null;
+            /**
+             * Tekst
+             * @description tekst: het platte-tekstdeel van de mail.
+             */
+            tekst: string | null;
         };
         /** ProblemTypeList */
         ProblemTypeList: {
@@ -7527,6 +8042,15 @@ export interface components {
              */
             nietGetoond: components["schemas"]["LeftOut"][];
         };
+        /** ScheduleBody */
+        ScheduleBody: {
+            /**
+             * Verzendenop
+             * Format: date-time
+             * @description Niet in het verleden; met tijdzone.
+             */
+            verzendenOp: string;
+        };
         /**
          * Scope
          * @description What a machine client may do; people get their rights from their roles.
@@ -7568,6 +8092,53 @@ export interface components {
              * @default 0
              */
             overlapUren: number;
+        };
+        /** Section */
+        Section: {
+            /** Soort */
+            soort: string;
+            /** Titel */
+            titel: string;
+            /**
+             * Tekst
+             * @default
+             */
+            tekst: string;
+            /** Items */
+            items?: components["schemas"]["Item"][];
+            /** Maatregelen */
+            maatregelen?: string[];
+            /** Themas */
+            themas?: string[];
+            /** Golven */
+            golven?: number[];
+        };
+        /**
+         * SectionIn
+         * @description Names no measures, themes or waves: about everything, for every subscriber.
+         */
+        SectionIn: {
+            /** Maatregelen */
+            maatregelen?: string[];
+            /** Themas */
+            themas?: string[];
+            /** Golven */
+            golven?: number[];
+            /**
+             * Soort
+             * @enum {string}
+             */
+            soort: "nieuwe-producten" | "bijgewerkte-producten" | "vragen" | "bijeenkomsten" | "termijnen" | "voortgang" | "signalen" | "eigen";
+            /** Titel */
+            titel: string;
+            /**
+             * Tekst
+             * @description Markdown.
+             * @default
+             */
+            tekst: string;
+            /** Items */
+            items?: components["schemas"]["ItemIn"][];
         };
         /** SectionSource */
         SectionSource: {
@@ -7915,6 +8486,52 @@ export interface components {
              */
             openbaar?: boolean | null;
         };
+        /** SignupAccepted */
+        SignupAccepted: {
+            /**
+             * Melding
+             * @description Hetzelfde antwoord voor elk adres, bekend of niet.
+             */
+            melding: string;
+        };
+        /** SignupCount */
+        SignupCount: {
+            /**
+             * Aantal
+             * @description Aanmeldingen voor dit adres in de lopende periode.
+             */
+            aantal: number;
+            /**
+             * Sinds
+             * Format: date-time
+             */
+            sinds: string;
+        };
+        /** SignupCreate */
+        SignupCreate: {
+            /**
+             * Alles
+             * @description true: de hele nieuwsbrief; false: alleen wat over de gekozen maatregelen, thema's en golven gaat. Weggelaten: alles als er niets gekozen is, anders de keuze.
+             */
+            alles?: boolean | null;
+            /**
+             * Maatregelen
+             * @description Codes van maatregelen, zoals M01.
+             */
+            maatregelen?: string[];
+            /** Themas */
+            themas?: string[];
+            /**
+             * Golven
+             * @description Nummers van golven (fasen).
+             */
+            golven?: number[];
+            /**
+             * Email
+             * @example naam@gemeente.nl
+             */
+            email: string;
+        };
         /** SimilarFaq */
         SimilarFaq: {
             /** Id */
@@ -8090,6 +8707,52 @@ export interface components {
              * Format: date
              */
             gereedOp: string | null;
+        };
+        /**
+         * SubscriberStatus
+         * @enum {string}
+         */
+        SubscriberStatus: "onbevestigd" | "actief" | "afgemeld";
+        /** SubscriptionExport */
+        SubscriptionExport: {
+            abonnement: components["schemas"]["SubscriptionRead"];
+            /**
+             * Verzonden
+             * @description Welke edities naar dit adres gingen.
+             */
+            verzonden: components["schemas"]["DeliveryExport"][];
+            aanmeldingen: components["schemas"]["SignupCount"] | null;
+            /** Toelichting */
+            toelichting: string;
+        };
+        /** SubscriptionRead */
+        SubscriptionRead: {
+            /** Email */
+            email: string;
+            /** @description onbevestigd: wacht op de bevestigingslink; actief: krijgt de nieuwsbrief; afgemeld: krijgt niets meer. */
+            status: components["schemas"]["SubscriberStatus"];
+            /** Alles */
+            alles: boolean;
+            /** Maatregelen */
+            maatregelen: string[];
+            /** Themas */
+            themas: string[];
+            /** Golven */
+            golven: number[];
+            /**
+             * Viaaccount
+             * @description Aangemeld vanuit een Spoorboek-account.
+             */
+            viaAccount: boolean;
+            /**
+             * Aangemeldop
+             * Format: date-time
+             */
+            aangemeldOp: string;
+            /** Bevestigdop */
+            bevestigdOp: string | null;
+            /** Afgemeldop */
+            afgemeldOp: string | null;
         };
         /** SuggestionDismissal */
         SuggestionDismissal: {
@@ -8357,6 +9020,14 @@ export interface components {
             herkomst: components["schemas"]["SectionSource"];
             /** Groepen */
             groepen: components["schemas"]["SurveyGroup"][];
+        };
+        /** TestMail */
+        TestMail: {
+            /**
+             * Aan
+             * @description Het adres waar de testmail heen gaat: uw eigen.
+             */
+            aan: string;
         };
         /** ThemeList */
         ThemeList: {
@@ -9424,6 +10095,32 @@ export interface components {
             instance: string;
             /** @description Bij 410 op de wijzigingsfeed: het volgnummer van de laatste wijziging. */
             laatsteVolgnummer: number;
+        };
+        /**
+         * Link verlopen
+         * @description De link uit de e-mail is verlopen en werkt niet meer. Vraag een nieuwe aan, bijvoorbeeld door u opnieuw aan te melden; `detail` zegt hoe. Zie /api/v1/probleemtypen/link-verlopen.
+         */
+        LinkVerlopenProblem: {
+            /**
+             * Format: uri
+             * @description URI van het probleemtype.
+             * @enum {string}
+             */
+            type: "https://spoorboek.example/api/v1/probleemtypen/link-verlopen";
+            /**
+             * @description Korte, vaste omschrijving van het soort fout.
+             * @enum {string}
+             */
+            title: "Link verlopen";
+            /**
+             * @description De HTTP-statuscode.
+             * @enum {integer}
+             */
+            status: 410;
+            /** @description Uitleg van deze specifieke fout. */
+            detail: string;
+            /** @description Unieke verwijzing naar dit voorval (het request-id). */
+            instance: string;
         };
         /**
          * Voorwaarde niet vervuld
@@ -29684,6 +30381,1999 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefAanmelden: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignupCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignupAccepted"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Te veel aanmeldingen; probeer het na Retry-After seconden opnieuw. */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeVeelPogingenProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefAanmeldingBevestigen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Deze bevestigingslink bestaat niet (meer). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De bevestigingslink is verlopen; meld u opnieuw aan. */
+            410: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["LinkVerlopenProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefAbonnementOpvragen: {
+        parameters: {
+            query: {
+                /** @description De code uit de link in een e-mail van de nieuwsbrief (na token=). */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Deze link bestaat niet (meer). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefAbonnementWijzigen: {
+        parameters: {
+            query: {
+                /** @description De code uit de link in een e-mail van de nieuwsbrief (na token=). */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChoicesUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Deze link bestaat niet (meer). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefAbonnementWissen: {
+        parameters: {
+            query: {
+                /** @description De code uit de link in een e-mail van de nieuwsbrief (na token=). */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Deze link bestaat niet (meer). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefAbonnementExporteren: {
+        parameters: {
+            query: {
+                /** @description De code uit de link in een e-mail van de nieuwsbrief (na token=). */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionExport"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Deze link bestaat niet (meer). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefAfmelden: {
+        parameters: {
+            query: {
+                /** @description De code uit de link in een e-mail van de nieuwsbrief (na token=). */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Deze link bestaat niet (meer). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnNieuwsbriefOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionRead"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor personen, niet voor koppelingen. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description U bent niet geabonneerd. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnNieuwsbriefInstellen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChoicesUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor personen, niet voor koppelingen. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnNieuwsbriefOpzeggen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor personen, niet voor koppelingen. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefArchiefFeed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Atom 1.0 */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefArchiefOpvragen: {
+        parameters: {
+            query?: {
+                /** @description Paginanummer, vanaf 1. */
+                pagina?: number;
+                /** @description Resultaten per pagina, 1 tot en met 100. */
+                paginaGrootte?: number;
+            };
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchivePage"];
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefArchiefEditieOpvragen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                /** @description Nummer van de editie. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveEdition"];
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Geen verzonden editie met dit nummer. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefEditiesOpvragen: {
+        parameters: {
+            query?: {
+                /** @description Paginanummer, vanaf 1. */
+                pagina?: number;
+                /** @description Resultaten per pagina, 1 tot en met 100. */
+                paginaGrootte?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionPage"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefEditieAanmaken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionDetail"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefEditieOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de editie. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionDetail"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Editie bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefEditieWijzigen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van de gelezen editie; 412 als die verouderd is. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Nummer van de editie. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionDetail"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Editie bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De editie wordt verzonden of is verzonden. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Iemand anders wijzigde de editie intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Stuur If-Match met de ETag die u las. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefEditieVoorbeeld: {
+        parameters: {
+            query?: {
+                /** @description web: HTML-fragment; mail: de hele HTML-mail; tekst: de platte tekst. */
+                vorm?: "web" | "mail" | "tekst";
+            };
+            header?: never;
+            path: {
+                /** @description Nummer van de editie. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preview"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Editie bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefTestmailVersturen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de editie. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestMail"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Editie bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefEditieInplannen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van de gelezen editie; 412 als die verouderd is. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Nummer van de editie. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionDetail"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Editie bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De editie wordt verzonden of is verzonden. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Iemand anders wijzigde de editie intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Stuur If-Match met de ETag die u las. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    nieuwsbriefEditieIntrekken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van de gelezen editie; 412 als die verouderd is. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Nummer van de editie. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionDetail"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Editie bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De editie wordt verzonden of is verzonden. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Iemand anders wijzigde de editie intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
+            /** @description Stuur If-Match met de ETag die u las. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
