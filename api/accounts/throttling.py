@@ -17,12 +17,11 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.accounts.models import LoginThrottle
 from api.core.errors import TooManyRequestsError
+from api.core.queries import locked_by_key
 from api.core.settings import Settings
 
 # Failures older than this no longer count.
@@ -155,26 +154,12 @@ def _count_failure(settings: Settings, row: LoginThrottle, threshold: int, now: 
 
 
 def _locked_rows(session: Session, keys: list[str], now: datetime) -> dict[str, LoginThrottle]:
-    """The rows of these keys, created when missing, locked in key order (so two requests
-    never wait for each other in a circle) and read afresh, not from the identity map."""
-    query = (
-        select(LoginThrottle)
-        .where(LoginThrottle.key.in_(keys))
-        .order_by(LoginThrottle.key)
-        .with_for_update()
-        .execution_options(populate_existing=True)
+    return locked_by_key(
+        session,
+        LoginThrottle,
+        keys,
+        lambda key: LoginThrottle(key=key, failures=0, pending=0, last_failure_at=now),
     )
-    rows = {row.key: row for row in session.scalars(query)}
-    missing = [key for key in keys if key not in rows]
-    if not missing:
-        return rows
-    for key in missing:
-        try:
-            with session.begin_nested():
-                session.add(LoginThrottle(key=key, failures=0, pending=0, last_failure_at=now))
-        except IntegrityError:  # a parallel attempt created it first
-            pass
-    return {row.key: row for row in session.scalars(query)}
 
 
 def _too_many(seconds: float) -> TooManyRequestsError:

@@ -5,9 +5,9 @@ from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from api.core.queries import locked_by_key
 from api.measures.models import Measure, Theme, Wave
 from api.newsletters.models import (
     Delivery,
@@ -109,26 +109,13 @@ def throttle_row(session: Session, key: str) -> SignupThrottle | None:
 def locked_throttle_rows(
     session: Session, keys: list[str], now: datetime
 ) -> dict[str, SignupThrottle]:
-    """The rows of these keys, created when missing, locked in key order (so two sign-ups
-    never wait for each other in a circle) and read afresh."""
-    query = (
-        select(SignupThrottle)
-        .where(SignupThrottle.key.in_(keys))
-        .order_by(SignupThrottle.key)
-        .with_for_update()
-        .execution_options(populate_existing=True)
+    """The rows of these keys, made when missing, locked in key order and read afresh."""
+    return locked_by_key(
+        session,
+        SignupThrottle,
+        keys,
+        lambda key: SignupThrottle(key=key, window_started_at=now, count=0),
     )
-    rows = {row.key: row for row in session.scalars(query)}
-    missing = [key for key in keys if key not in rows]
-    if not missing:
-        return rows
-    for key in missing:
-        try:
-            with session.begin_nested():
-                session.add(SignupThrottle(key=key, window_started_at=now, count=0))
-        except IntegrityError:  # a parallel sign-up created it first
-            pass
-    return {row.key: row for row in session.scalars(query)}
 
 
 def existing_measures(session: Session, codes: Collection[str]) -> set[str]:
