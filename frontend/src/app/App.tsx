@@ -8,6 +8,8 @@ import { EDITOR_ROLES, type Role } from '../auth/session';
 import { MeasuresPage } from '../measures/MeasuresPage';
 import { meetingRoutes } from '../meetings/routes';
 import { meetingTeamRoutes } from '../meetings/team/routes';
+import { newsletterRoutes } from '../newsletter/routes';
+import { newsletterTeamRoutes } from '../newsletter/team/routes';
 import { proposalRoutes } from '../proposals/routes';
 import { satisfactionFigureRoutes } from '../satisfaction/figures/routes';
 import { signalRoutes } from '../signals/routes';
@@ -251,6 +253,8 @@ export function AppRoutes() {
         {surveyRoutes()}
         {meetingRoutes()}
         {meetingTeamRoutes()}
+        {newsletterRoutes()}
+        {newsletterTeamRoutes()}
         <Route path="beheer">
           <Route
             path="leveringsplan"
