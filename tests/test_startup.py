@@ -21,7 +21,8 @@ async def test_a_started_worker_takes_its_long_lived_heap_out_of_the_collectors_
 ) -> None:
     app = create_app(make_settings("sqlite://", tmp_path))
     routes = app.state.api.router.routes
-    assert _collectable(app) and _collectable(routes)
+    assert _collectable(app)
+    assert _collectable(routes)
     async with app.router.lifespan_context(app):
         assert not _collectable(app), "the app is frozen once the worker has started"
         assert not _collectable(routes)
