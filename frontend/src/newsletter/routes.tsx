@@ -1,5 +1,18 @@
-/** The nieuwsbrief's routes for visitors and subscribers, as children of the shell's route
- * (called, not rendered). Filled in with the public screens. */
+import { lazy } from 'react';
+import { Route } from 'react-router-dom';
+
+// Public pages and the pages behind the mails' links: none needs a login. All load on demand.
+const SubscribePage = lazy(() => import('./SubscribePage'));
+const ConfirmPage = lazy(() => import('./ConfirmPage'));
+const ManagePage = lazy(() => import('./ManagePage'));
+
+/** The nieuwsbrief's routes for visitors and subscribers, as children of the shell's route (called, not rendered). */
 export function newsletterRoutes() {
-  return <></>;
+  return (
+    <Route path="nieuwsbrief">
+      <Route index element={<SubscribePage />} />
+      <Route path="bevestigen" element={<ConfirmPage />} />
+      <Route path="beheren" element={<ManagePage />} />
+    </Route>
+  );
 }

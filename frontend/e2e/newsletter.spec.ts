@@ -1,0 +1,131 @@
+import { expect, test, type Page } from '@playwright/test';
+
+import { expectNoHorizontalScroll } from './accounts';
+import { expectNoAxeViolations } from './axe';
+import { decodeQuotedPrintable, mailsTo } from './mail';
+
+/*
+ * The nieuwsbrief for visitors: signing up with double opt-in, the pages behind the mails'
+ * links, and leaving. Each test signs up an address of its own, so tests never share one.
+ */
+
+function uniqueAddress(): string {
+  return `lezer-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.nl`;
+}
+
+/** The text of every part of a mail body (the nieuwsbrief's mails have an HTML and a text part). */
+function partsText(body: string): string {
+  return body
+    .split(/\r?\n--[^\r\n]+\r?\n/)
+    .map((part) => {
+      const [head = '', ...rest] = part.split(/\r?\n\r?\n/);
+      const content = rest.join('\n\n');
+      if (/Content-Transfer-Encoding:\s*quoted-printable/i.test(head)) return decodeQuotedPrintable(content);
+      if (/Content-Transfer-Encoding:\s*base64/i.test(head)) return Buffer.from(content, 'base64').toString('utf8');
+      return part;
+    })
+    .join('\n');
+}
+
+/** The link to `page` ("/nieuwsbrief/bevestigen#token=…") in the newest mail to `address`, once it arrived. */
+async function linkInMail(address: string, page: string): Promise<string> {
+  let link = '';
+  await expect
+    .poll(
+      async () => {
+        const mail = (await mailsTo(address)).at(-1);
+        const pattern = new RegExp(`https?://[^\\s/"]+(${page}#token=[A-Za-z0-9_-]+)`);
+        link = (mail && pattern.exec(partsText(mail.body))?.[1]) ?? '';
+        return link;
+      },
+      { message: `a mail with a ${page} link to ${address}` },
+    )
+    .not.toBe('');
+  return link;
+}
+
+async function subscribeForOneMeasure(page: Page, address: string): Promise<void> {
+  await page.goto('/nieuwsbrief');
+  await expect(page.getByRole('heading', { level: 1, name: 'Nieuwsbrief' })).toBeVisible();
+  await page.getByLabel('E-mailadres').fill(address);
+  await page.getByLabel(/Alleen over de maatregelen/).check();
+  await page.getByRole('group', { name: 'Maatregelen' }).getByRole('checkbox').first().check();
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page.getByRole('heading', { name: 'Kijk in uw mailbox' })).toBeVisible();
+}
+
+test.describe('the nieuwsbrief for visitors', () => {
+  test('subscribe for one measure, confirm from the mail, change the choice and leave', async ({ page }) => {
+    const address = uniqueAddress();
+    await subscribeForOneMeasure(page, address);
+
+    await page.goto(await linkInMail(address, '/nieuwsbrief/bevestigen'));
+    await expect(page.getByRole('heading', { name: 'Uw aanmelding is bevestigd' })).toBeVisible();
+    await expect(page.getByRole('main')).toContainText(address);
+    await expect(page.getByRole('main')).toContainText('Alleen over maatregelen');
+
+    // The confirmation carries no manage secret: signing up again mails one, and changes nothing.
+    await subscribeForOneMeasure(page, address);
+    await page.goto(await linkInMail(address, '/nieuwsbrief/beheren'));
+    await expect(page.getByRole('heading', { level: 1, name: 'Uw abonnement op de nieuwsbrief' })).toBeVisible();
+    await expect(page.getByRole('main')).toContainText('Actief: u krijgt de nieuwsbrief');
+    await page.getByLabel('De hele nieuwsbrief').check();
+    await page.getByRole('button', { name: 'Keuze opslaan' }).click();
+    await expect(page.getByText('Uw keuze is opgeslagen.')).toBeVisible();
+    await expect(page.getByRole('main')).toContainText('De hele nieuwsbrief');
+
+    await page.getByRole('button', { name: 'Afmelden voor de nieuwsbrief' }).click();
+    await expect(page.getByRole('heading', { name: 'U bent afgemeld' })).toBeVisible();
+    await expect(page.getByRole('main')).toContainText('Afgemeld: u krijgt niets meer');
+  });
+
+  test('an unknown confirmation link and a manage page without a link are explained', async ({ page }) => {
+    await page.goto('/nieuwsbrief/bevestigen#token=abcdefghijklmnopqrstuvwxyz0123456789');
+    await expect(page.getByRole('heading', { name: 'Deze bevestigingslink kennen we niet' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Meld u opnieuw aan' })).toBeVisible();
+    await page.goto('/nieuwsbrief/beheren');
+    await expect(page.getByRole('heading', { name: 'Open deze pagina met de link uit een e-mail' })).toBeVisible();
+  });
+
+  for (const width of [360, 1280]) {
+    test(`the public pages are axe-clean at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      const address = uniqueAddress();
+      await page.goto('/nieuwsbrief');
+      await expect(page.getByRole('heading', { level: 1, name: 'Nieuwsbrief' })).toBeVisible();
+      await page.getByLabel(/Alleen over de maatregelen/).check();
+      await expect(page.getByRole('group', { name: 'Maatregelen' })).toBeVisible();
+      await expectNoHorizontalScroll(page, width);
+      await expectNoAxeViolations(page);
+
+      await page.getByRole('button', { name: 'Aanmelden' }).click();
+      await expect(page.getByRole('heading', { name: 'Controleer de volgende gegevens' })).toBeVisible();
+      await expectNoAxeViolations(page);
+
+      await page.getByLabel('E-mailadres').fill(address);
+      await page.getByLabel('De hele nieuwsbrief').check();
+      await page.getByRole('button', { name: 'Aanmelden' }).click();
+      await expect(page.getByRole('heading', { name: 'Kijk in uw mailbox' })).toBeVisible();
+      await expectNoAxeViolations(page);
+
+      await page.goto(await linkInMail(address, '/nieuwsbrief/bevestigen'));
+      await expect(page.getByRole('heading', { name: 'Uw aanmelding is bevestigd' })).toBeVisible();
+      await expectNoHorizontalScroll(page, width);
+      await expectNoAxeViolations(page);
+
+      await page.goto('/nieuwsbrief');
+      await page.getByLabel('E-mailadres').fill(address);
+      await page.getByRole('button', { name: 'Aanmelden' }).click();
+      await expect(page.getByRole('heading', { name: 'Kijk in uw mailbox' })).toBeVisible();
+      await page.goto(await linkInMail(address, '/nieuwsbrief/beheren'));
+      await expect(page.getByRole('button', { name: 'Keuze opslaan' })).toBeVisible();
+      await page.getByRole('button', { name: 'Alles wissen…' }).click();
+      await expectNoHorizontalScroll(page, width);
+      await expectNoAxeViolations(page);
+
+      await page.goto('/nieuwsbrief/beheren');
+      await expect(page.getByRole('heading', { name: 'Open deze pagina met de link uit een e-mail' })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+  }
+});

@@ -1,0 +1,99 @@
+import { useMutation } from '@tanstack/react-query';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
+
+import { ApiError } from '../api/problem';
+import { AppLink } from '../app/AppLink';
+import { ErrorAlert } from '../shared/ErrorAlert';
+import { StatusMessage } from '../shared/StatusMessage';
+import { confirmSignup } from './api';
+import { tokenFromHash } from './logic';
+import { Outcome } from './Outcome';
+import { NEWSLETTER_PATH } from './paths';
+import { SubscriptionFacts } from './SubscriptionFacts';
+
+function SignUpAgain() {
+  return (
+    <Paragraph>
+      <AppLink to={NEWSLETTER_PATH}>Meld u opnieuw aan</AppLink>; u krijgt dan een nieuwe link.
+    </Paragraph>
+  );
+}
+
+/**
+ * Where the manage link is. The confirmation's token is not the manage secret and the API's
+ * answer carries none, so the page can only say where one comes from.
+ */
+function ManageLater() {
+  return (
+    <>
+      <Heading level={2}>Uw abonnement beheren</Heading>
+      <Paragraph>
+        In elke nieuwsbrief staat een persoonlijke link om uw keuze te wijzigen, uw gegevens te downloaden of te wissen,
+        of u af te melden. Wilt u dat nu al doen? Meld dit adres dan nog eens aan op de{' '}
+        <AppLink to={NEWSLETTER_PATH}>pagina van de nieuwsbrief</AppLink>: u krijgt een e-mail met die link, en aan uw
+        keuze verandert niets.
+      </Paragraph>
+    </>
+  );
+}
+
+/**
+ * /nieuwsbrief/bevestigen#token=…: the link of the confirmation mail. Confirming is what she came
+ * for, so the page confirms on opening; doing it twice is harmless.
+ */
+export default function ConfirmPage() {
+  const { hash } = useLocation();
+  // Read once: the token stays in the fragment, which no server or log sees.
+  const [token] = useState(() => tokenFromHash(hash));
+  const confirm = useMutation({ mutationFn: confirmSignup });
+  const { mutate } = confirm;
+  // Once per page, also under StrictMode's double effects.
+  const sent = useRef(false);
+  useEffect(() => {
+    if (token === null || sent.current) return;
+    sent.current = true;
+    mutate(token);
+  }, [token, mutate]);
+
+  const status = confirm.error instanceof ApiError ? confirm.error.status : null;
+  let content: ReactNode;
+  if (token === null || status === 404 || status === 400)
+    content = (
+      <Outcome type="warning" title="Deze bevestigingslink kennen we niet">
+        <Paragraph>
+          De link is niet compleet, of er is daarna een nieuwere link verstuurd: alleen de nieuwste werkt. Kopieer de hele
+          link uit de nieuwste e-mail en probeer het opnieuw.
+        </Paragraph>
+        <SignUpAgain />
+      </Outcome>
+    );
+  else if (status === 410)
+    content = (
+      <Outcome type="warning" title="Deze bevestigingslink is verlopen">
+        <Paragraph>Een bevestigingslink werkt 48 uur. Deze is ouder; uw aanmelding is niet doorgegaan.</Paragraph>
+        <SignUpAgain />
+      </Outcome>
+    );
+  else if (confirm.isError) content = <ErrorAlert error={confirm.error} onRetry={() => mutate(token)} />;
+  else if (confirm.isSuccess)
+    content = (
+      <>
+        <Outcome type="ok" title="Uw aanmelding is bevestigd">
+          <Paragraph>U krijgt de nieuwsbrief vanaf de volgende editie.</Paragraph>
+        </Outcome>
+        <SubscriptionFacts subscription={confirm.data} />
+        <ManageLater />
+      </>
+    );
+  else content = <StatusMessage>Aanmelding bevestigen…</StatusMessage>;
+
+  return (
+    <>
+      <title>Aanmelding bevestigen – Nieuwsbrief – Spoorboek</title>
+      <Heading level={1}>Aanmelding voor de nieuwsbrief bevestigen</Heading>
+      {content}
+    </>
+  );
+}
