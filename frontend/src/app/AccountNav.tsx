@@ -73,6 +73,8 @@ const EDITOR_LINKS = [
   { to: '/verbetervoorstellen', label: 'Verbetervoorstellen' },
 ];
 
+const NEWSLETTER_EDITOR_LINKS = [{ to: '/nieuwsbrief/edities', label: 'Edities' }];
+
 function SectionNav({ id, title, links }: { id: string; title: string; links: { to: string; label: string }[] }) {
   return (
     <nav aria-labelledby={id} className="spoorboek-admin-nav">
@@ -173,6 +175,7 @@ export function AccountNav() {
         <SectionNav id="tevredenheid-navigatie" title="Tevredenheid" links={SATISFACTION_EDITOR_LINKS} />
       )}
       {isEditor(user) && <SectionNav id="redactie-navigatie" title="Redactie" links={EDITOR_LINKS} />}
+      {isEditor(user) && <SectionNav id="nieuwsbrief-navigatie" title="Nieuwsbrief" links={NEWSLETTER_EDITOR_LINKS} />}
       {hasRole(user, 'beheerder') && <SectionNav id="beheer-navigatie" title="Beheer" links={ADMIN_LINKS} />}
     </>
   );

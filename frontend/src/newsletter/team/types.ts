@@ -1,0 +1,13 @@
+import type { components } from '../../api/schema';
+
+type Schemas = components['schemas'];
+
+export type EditionSummary = Schemas['EditionSummary'];
+export type EditionDetail = Schemas['EditionDetail'];
+export type EditionUpdate = Schemas['EditionUpdate'];
+export type EditionStatus = EditionSummary['status'];
+export type Section = Schemas['Section'];
+export type SectionIn = Schemas['SectionIn'];
+export type Item = Schemas['Item'];
+export type Preview = Schemas['Preview'];
+export type PreviewForm = Preview['vorm'];
