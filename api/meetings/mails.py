@@ -17,27 +17,12 @@ from api.accounts.secrets import hash_token, new_token
 from api.core import clock
 from api.core.settings import Settings
 from api.mail import service as mail
+from api.mail.wording import SIGNATURE, weekday_text
 from api.meetings.calendar import meeting_ics, meeting_page
 from api.meetings.models import Meeting, Registration
 
 CANCEL_PAGE = "/aanmelding-annuleren"
 ICS_NAME = "bijeenkomst.ics"
-SIGNATURE = "\n\nMet vriendelijke groet,\nHet implementatieteam Participatiewet in balans"
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 class Occasion(enum.Enum):
@@ -132,7 +117,7 @@ CHANGES = {
 def dutch_day(moment: datetime) -> str:
     """The Dutch day of `moment` in words: "vrijdag 20 november 2026"."""
     local = moment.astimezone(clock.AMSTERDAM)
-    return f"{WEEKDAYS[local.weekday()]} {local.day} {MONTHS[local.month - 1]} {local.year}"
+    return weekday_text(local.date())
 
 
 def dutch_moment(moment: datetime) -> str:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from api.core import clock
 from api.core.pagination import PageParams
 from api.dashboard import service as dashboard
+from api.mail.wording import day_text
 from api.measures import service as measures
 from api.meetings import calendar as meeting_calendar
 from api.meetings import service as meetings
@@ -32,14 +33,6 @@ Section = dict[str, Any]
 AHEAD = timedelta(weeks=6)
 # More than an editor would keep in one mail: the rest is on the site.
 MOST = 100
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
-)  # fmt: skip
-
-
-def day_text(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _percentage(share: float) -> str:

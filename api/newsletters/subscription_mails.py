@@ -8,9 +8,9 @@ from sqlalchemy.orm import Session
 
 from api.core.settings import Settings
 from api.mail import service as mail
+from api.mail.wording import SIGNATURE
 from api.newsletters.links import confirm_url, manage_url, one_click_headers
 
-SIGNATURE = "\n\nMet vriendelijke groet,\nHet implementatieteam Participatiewet in balans"
 NO_TRACKING = (
     "Spoorboek gebruikt geen trackingpixels en geen linktracking: wij zien niet of u onze "
     "e-mail opent of waarop u klikt."

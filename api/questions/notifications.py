@@ -7,11 +7,10 @@ from sqlalchemy.orm import Session
 
 from api.core.settings import Settings
 from api.mail import service as mail
+from api.mail.wording import SIGNATURE
 from api.questions import anonymity, repository
 from api.questions.models import Question
 from api.satisfaction import ratings
-
-SIGNATURE = "\n\nMet vriendelijke groet,\nHet implementatieteam Participatiewet in balans"
 
 
 def _address(question: Question) -> str | None:
