@@ -61,8 +61,8 @@ describe('composing an edition', () => {
     });
     const form = await screen.findByRole('form', { name: 'Editie bewerken' }, FIND);
     fireEvent.change(within(form).getByLabelText('Inleiding', { exact: false }), { target: { value: 'Welkom **allemaal**' } });
-    fireEvent.click(within(form).getByRole('button', { name: 'Sectie ‘Bijeenkomsten’ omhoog' }));
-    fireEvent.click(within(form).getByRole('button', { name: 'Item ‘Nieuwe antwoorden: eerste’ verwijderen' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Omhoog: sectie ‘Bijeenkomsten’' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Verwijderen: item ‘Nieuwe antwoorden: eerste’' }));
     fireEvent.click(within(form).getByRole('button', { name: 'Editie opslaan' }));
 
     expect(await screen.findByText('De editie is opgeslagen.', {}, FIND)).toBeInTheDocument();

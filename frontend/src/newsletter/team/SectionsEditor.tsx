@@ -116,7 +116,7 @@ export function SectionsEditor({ sections, onChange, errors }: Props) {
                         <Button
                           type="button"
                           appearance="subtle-button"
-                          aria-label={`Item ‘${item.titel}’ verwijderen`}
+                          aria-label={`Verwijderen: item ‘${item.titel}’`}
                           onClick={() => dropItem(index, itemIndex)}
                         >
                           Verwijderen
@@ -132,7 +132,7 @@ export function SectionsEditor({ sections, onChange, errors }: Props) {
                   type="button"
                   appearance="secondary-action-button"
                   disabled={index === 0}
-                  aria-label={`Sectie ‘${section.titel}’ omhoog`}
+                  aria-label={`Omhoog: sectie ‘${section.titel}’`}
                   onClick={() => move(index, -1)}
                 >
                   Omhoog
@@ -142,7 +142,7 @@ export function SectionsEditor({ sections, onChange, errors }: Props) {
                   type="button"
                   appearance="secondary-action-button"
                   disabled={index === sections.length - 1}
-                  aria-label={`Sectie ‘${section.titel}’ omlaag`}
+                  aria-label={`Omlaag: sectie ‘${section.titel}’`}
                   onClick={() => move(index, 1)}
                 >
                   Omlaag
@@ -150,7 +150,7 @@ export function SectionsEditor({ sections, onChange, errors }: Props) {
                 <Button
                   type="button"
                   appearance="subtle-button"
-                  aria-label={`Sectie ‘${section.titel}’ verwijderen`}
+                  aria-label={`Sectie verwijderen: ‘${section.titel}’`}
                   onClick={() => remove(index)}
                 >
                   Sectie verwijderen
