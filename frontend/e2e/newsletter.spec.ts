@@ -79,6 +79,12 @@ test.describe('the nieuwsbrief for visitors', () => {
     await expect(page.getByRole('main')).toContainText('Afgemeld: u krijgt niets meer');
   });
 
+  test('the footer leads to the nieuwsbrief', async ({ page }) => {
+    await page.goto('/toegankelijkheid');
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Nieuwsbrief' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Nieuwsbrief' })).toBeVisible();
+  });
+
   test('an unknown confirmation link and a manage page without a link are explained', async ({ page }) => {
     await page.goto('/nieuwsbrief/bevestigen#token=abcdefghijklmnopqrstuvwxyz0123456789');
     await expect(page.getByRole('heading', { name: 'Deze bevestigingslink kennen we niet' })).toBeVisible();
@@ -125,6 +131,17 @@ test.describe('the nieuwsbrief for visitors', () => {
 
       await page.goto('/nieuwsbrief/beheren');
       await expect(page.getByRole('heading', { name: 'Open deze pagina met de link uit een e-mail' })).toBeVisible();
+      await expectNoAxeViolations(page);
+
+      await page.goto('/nieuwsbrief/archief');
+      await expect(page.getByRole('heading', { level: 1, name: 'Archief van de nieuwsbrief' })).toBeVisible();
+      await expect(page.getByRole('main')).not.toContainText(/laden…/);
+      await expect(page.getByRole('link', { name: 'Atom-feed' })).toHaveAttribute('href', '/api/v1/nieuwsbrief/archief/feed');
+      await expectNoHorizontalScroll(page, width);
+      await expectNoAxeViolations(page);
+
+      await page.goto('/nieuwsbrief/archief/999999');
+      await expect(page.getByRole('heading', { level: 1, name: 'Deze nieuwsbrief bestaat niet' })).toBeVisible();
       await expectNoAxeViolations(page);
     });
   }

@@ -20,6 +20,7 @@ import { ErrorSummary } from '../forms/ErrorSummary';
 import { TextField } from '../forms/fields';
 import { useFormErrors } from '../forms/useFormErrors';
 import { newPasswordProblems, PASSWORD_RULES, requiredText } from '../forms/validation';
+import { MyNewsletterSection } from '../newsletter/MyNewsletterSection';
 import { PREFERENCES_PATH } from '../notifications/paths';
 import { DutchDateTime } from '../shared/DutchDateTime';
 import { ErrorAlert } from '../shared/ErrorAlert';
@@ -234,6 +235,7 @@ export default function MyAccountPage() {
           <Paragraph appearance="lead">Uw gegevens in Spoorboek. Rollen en gemeenten wijzigt een beheerder.</Paragraph>
           <AccountDetails user={account.data} />
           <NotificationsSection />
+          <MyNewsletterSection />
           <NameForm user={account.data} />
           <PasswordForm />
           <SecondFactorSection user={account.data} />

@@ -110,6 +110,8 @@ export function AppShell() {
         <div className="utrecht-page-footer__content">
           <nav aria-label="Over deze website">
             <AppLink to="/toegankelijkheid">Toegankelijkheidsverklaring</AppLink>
+            {' · '}
+            <AppLink to="/nieuwsbrief">Nieuwsbrief</AppLink>
           </nav>
         </div>
       </PageFooter>

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { json, mockApi, problem, requestsOf } from '../test/mockApi';
 import { renderApp } from '../test/renderApp';
+import { loggedInAs } from '../test/session';
 import type { Subscription } from './api';
 
 const FIND = { timeout: 5000 };
@@ -128,5 +129,59 @@ describe('the manage page', () => {
     expect(requestsOf(fetchMock).some((r) => r.method === 'DELETE')).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Ja, wis alles' }));
     expect(await screen.findByRole('heading', { name: 'Alles is gewist' }, FIND)).toBeInTheDocument();
+  });
+});
+
+describe('the archive', () => {
+  it('lists the sent editions with the feed, and shows one inside a bounded article', async () => {
+    mockApi({
+      '/api/v1/nieuwsbrief/archief': () =>
+        json({
+          resultaten: [{ id: 3, titel: 'Nieuwsbrief december', verzondenOp: '2026-12-01T09:00:00Z', link: '/nieuwsbrief/archief/3' }],
+          paginering: { ...PAGE, aantal: 1 },
+          _links: {},
+        }),
+      '/api/v1/nieuwsbrief/archief/3': () =>
+        json({
+          id: 3,
+          titel: 'Nieuwsbrief december',
+          verzondenOp: '2026-12-01T09:00:00Z',
+          link: '/nieuwsbrief/archief/3',
+          periodeVanaf: null,
+          html: '<h2>Nieuwe producten</h2><p>Een handreiking.</p>',
+        }),
+    });
+    renderApp('/nieuwsbrief/archief');
+    expect(await screen.findByRole('link', { name: 'Atom-feed' }, FIND)).toHaveAttribute('href', '/api/v1/nieuwsbrief/archief/feed');
+    fireEvent.click(await screen.findByRole('link', { name: 'Nieuwsbrief december' }, FIND));
+    const article = await screen.findByRole('article', { name: 'Nieuwsbrief: Nieuwsbrief december' }, FIND);
+    expect(article).toHaveTextContent('Een handreiking.');
+    expect(screen.getByRole('main')).toHaveTextContent('Verstuurd op');
+  });
+
+  it('says so when nothing was sent yet', async () => {
+    mockApi({ '/api/v1/nieuwsbrief/archief': () => json({ resultaten: [], paginering: PAGE, _links: {} }) });
+    renderApp('/nieuwsbrief/archief');
+    expect(await screen.findByText(/Er is nog geen nieuwsbrief verstuurd/, {}, FIND)).toBeInTheDocument();
+  });
+});
+
+describe('the nieuwsbrief under Mijn account', () => {
+  it('subscribes the account’s address without a confirmation mail, then offers to stop', async () => {
+    const { handler, gebruiker } = loggedInAs(['gemeente']);
+    const fetchMock = mockApi({
+      ...reference,
+      '/api/v1/sessies/huidig': handler,
+      '/api/v1/mijn-account': () => json(gebruiker),
+      'GET /api/v1/mijn-account/nieuwsbrief': () => problem(404, 'Niet gevonden', 'Geen abonnement.'),
+      'PUT /api/v1/mijn-account/nieuwsbrief': () => json({ ...subscription, alles: true, maatregelen: [], viaAccount: true }),
+    });
+    renderApp('/mijn-account');
+    expect(await screen.findByText(/U krijgt de nieuwsbrief nu niet/, {}, FIND)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Nieuwsbrief ontvangen' }));
+    expect(await screen.findByRole('button', { name: 'Nieuwsbrief stoppen' }, FIND)).toBeInTheDocument();
+    expect(await bodiesOf(fetchMock, 'PUT', '/api/v1/mijn-account/nieuwsbrief')).toEqual([
+      { alles: true, maatregelen: [], themas: [], golven: [] },
+    ]);
   });
 });

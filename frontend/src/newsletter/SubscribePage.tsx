@@ -99,7 +99,7 @@ export default function SubscribePage() {
     <>
       <title>Nieuwsbrief – Spoorboek</title>
       <Heading level={1}>Nieuwsbrief</Heading>
-      <Paragraph lead>
+      <Paragraph appearance="lead">
         De nieuwsbrief van het programma vertelt wat er nieuw is: nieuwe en gewijzigde producten, antwoorden op veelgestelde
         vragen, bijeenkomsten en termijnen die eraan komen, de landelijke voortgang en reacties op signalen.
       </Paragraph>
