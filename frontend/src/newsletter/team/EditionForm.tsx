@@ -2,12 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ButtonGroup, PrimaryActionButton } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 
-import { isConflict } from '../../api/problem';
+import { ApiError, isConflict } from '../../api/problem';
 import { clientErrors, hasErrors, mapErrorToForm } from '../../forms/errors';
 import { ErrorSummary } from '../../forms/ErrorSummary';
 import { TextAreaField, TextField } from '../../forms/fields';
 import { useFormErrors } from '../../forms/useFormErrors';
-import { refreshEdition, updateEdition } from './api';
+import { editionKeys, refreshEdition, updateEdition } from './api';
 import { SectionsEditor } from './SectionsEditor';
 import { draftsOf, sectionsIn, type DraftSection } from './sections';
 import type { EditionDetail } from './types';
@@ -46,6 +46,10 @@ export function EditionForm({ edition, onStale, onSaved }: Props) {
         return;
       }
       show(mapErrorToForm(error, FIELDS));
+      // 409: sending began meanwhile; the newest state shows the edition read-only.
+      if (error instanceof ApiError && error.status === 409) {
+        void queryClient.invalidateQueries({ queryKey: editionKeys.detail(edition.id) });
+      }
     },
   });
 
