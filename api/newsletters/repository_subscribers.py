@@ -28,12 +28,22 @@ def by_confirm_hash(session: Session, token_hash: str) -> Subscriber | None:
 
 
 def by_link_hash(session: Session, token_hash: str) -> Subscriber | None:
-    """The subscriber a mail's secret belongs to: the manage secret, or one edition mail's."""
+    """The subscriber a mail's secret belongs to: the manage secret, one edition mail's, or the
+    confirmation mail's once she confirmed (so the page she confirmed on can take her to her
+    subscription; before confirming that link manages nothing)."""
     found = session.scalars(
         select(Subscriber).where(Subscriber.manage_token_hash == token_hash)
     ).one_or_none()
     if found is not None:
         return found
+    confirmed = session.scalars(
+        select(Subscriber).where(
+            Subscriber.confirm_token_hash == token_hash,
+            Subscriber.status != SubscriberStatus.UNCONFIRMED,
+        )
+    ).one_or_none()
+    if confirmed is not None:
+        return confirmed
     query = (
         select(Subscriber)
         .join(Delivery, Delivery.subscriber_id == Subscriber.id)

@@ -205,8 +205,8 @@ def unsubscribe_by_link(session: Session, ctx: RequestContext, token: str) -> Su
         return found
     found.status = SubscriberStatus.UNSUBSCRIBED
     found.unsubscribed_at = clock.now()
-    # An old confirmation link must not subscribe her again.
-    found.confirm_token_hash = None
+    # An old confirmation link must not subscribe her again (confirming it is now "expired");
+    # as a mail's link it still shows her subscription, as every mail's link does.
     found.confirm_expires_at = None
     _record(session, ctx, "afgemeld", "anonymous", found)
     return found

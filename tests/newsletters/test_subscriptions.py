@@ -120,6 +120,24 @@ async def test_double_opt_in_mails_only_the_confirmation_until_confirmed(
     assert len(_mails_to(tmp_path, "petra@example.nl")) == 1, "confirming mails nothing"
 
 
+async def test_the_confirmation_link_manages_the_subscription_once_confirmed(
+    client: httpx.AsyncClient, tmp_path: Path, at_moment: clock.FixedClock
+) -> None:
+    await _sign_up(client, "anna@example.nl", alles=True)
+    token = link_token(_mails_to(tmp_path, "anna@example.nl")[0])
+    before = await client.get(SUBSCRIPTION, params={"token": token})
+    assert before.status_code == 404, "before confirming, the link manages nothing"
+    assert (await client.post(CONFIRM, json={"token": token})).status_code == 200
+    mine = await client.get(SUBSCRIPTION, params={"token": token})
+    assert mine.status_code == 200, mine.text
+    assert mine.json()["email"] == "anna@example.nl"
+    assert (await client.post(UNSUBSCRIBE, params={"token": token})).status_code == 200
+    after = await client.get(SUBSCRIPTION, params={"token": token})
+    assert after.json()["status"] == "afgemeld"
+    again = await client.post(CONFIRM, json={"token": token})
+    assert again.status_code == 410, "an old confirmation link does not subscribe her again"
+
+
 async def test_an_expired_confirmation_link_is_refused_with_how_to_sign_up_again(
     client: httpx.AsyncClient, db: Session, tmp_path: Path
 ) -> None:

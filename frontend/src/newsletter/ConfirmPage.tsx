@@ -10,7 +10,7 @@ import { StatusMessage } from '../shared/StatusMessage';
 import { confirmSignup } from './api';
 import { tokenFromHash } from './logic';
 import { Outcome } from './Outcome';
-import { NEWSLETTER_PATH } from './paths';
+import { MANAGE_PATH, NEWSLETTER_PATH } from './paths';
 import { SubscriptionFacts } from './SubscriptionFacts';
 
 function SignUpAgain() {
@@ -22,18 +22,17 @@ function SignUpAgain() {
 }
 
 /**
- * Where the manage link is. The confirmation's token is not the manage secret and the API's
- * answer carries none, so the page can only say where one comes from.
+ * The way on to her subscription: once confirmed, the confirmation mail's link manages it too
+ * (until she leaves), and each newsletter carries a link of its own.
  */
-function ManageLater() {
+function ManageNow({ token }: { token: string }) {
   return (
     <>
       <Heading level={2}>Uw abonnement beheren</Heading>
       <Paragraph>
-        In elke nieuwsbrief staat een persoonlijke link om uw keuze te wijzigen, uw gegevens te downloaden of te wissen,
-        of u af te melden. Wilt u dat nu al doen? Meld dit adres dan nog eens aan op de{' '}
-        <AppLink to={NEWSLETTER_PATH}>pagina van de nieuwsbrief</AppLink>: u krijgt een e-mail met die link, en aan uw
-        keuze verandert niets.
+        <AppLink to={`${MANAGE_PATH}#token=${token}`}>Uw keuze wijzigen, uw gegevens downloaden of wissen, of u
+        afmelden</AppLink>. Dat kan later ook met de link in deze bevestigingsmail, en met de persoonlijke link in elke
+        nieuwsbrief.
       </Paragraph>
     </>
   );
@@ -84,7 +83,7 @@ export default function ConfirmPage() {
           <Paragraph>U krijgt de nieuwsbrief vanaf de volgende editie.</Paragraph>
         </Outcome>
         <SubscriptionFacts subscription={confirm.data} />
-        <ManageLater />
+        {token !== null && <ManageNow token={token} />}
       </>
     );
   else content = <StatusMessage>Aanmelding bevestigen…</StatusMessage>;
