@@ -83,3 +83,18 @@ export async function linkFromMail(address: string, page: 'uitnodiging' | 'wacht
     .toBe(true);
   return link;
 }
+
+/** The text of every part of a multipart mail body (an HTML and a text part), each decoded by its own transfer
+ * encoding (`mailsTo` decodes a single-part body only). */
+export function partsText(body: string): string {
+  return body
+    .split(/\r?\n--[^\r\n]+\r?\n/)
+    .map((part) => {
+      const [head = '', ...rest] = part.split(/\r?\n\r?\n/);
+      const content = rest.join('\n\n');
+      if (/Content-Transfer-Encoding:\s*quoted-printable/i.test(head)) return decodeQuotedPrintable(content);
+      if (/Content-Transfer-Encoding:\s*base64/i.test(head)) return Buffer.from(content, 'base64').toString('utf8');
+      return part;
+    })
+    .join('\n');
+}

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 
 import { DEMO_USERS, expectNoHorizontalScroll, type DemoUser } from './accounts';
 import { expectNoAxeViolations } from './axe';
-import { decodeQuotedPrintable, mailsTo } from './mail';
+import { mailsTo, partsText } from './mail';
 import { uniqueWord } from './questions';
 import { sessionFile } from './sessions';
 
@@ -23,23 +23,6 @@ async function openAgenda(page: Page, search = ''): Promise<void> {
   await page.goto(`/bijeenkomsten${search}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Bijeenkomsten' })).toBeVisible();
   await expect(page.getByRole('main')).not.toContainText(/laden…/);
-}
-
-/**
- * The text of every part of a mail body: a confirmation carries its .ics, so it is multipart and
- * its text part has its own transfer encoding (which e2e/mail.ts reads only for a single part).
- */
-function partsText(body: string): string {
-  return body
-    .split(/\r?\n--[^\r\n]+\r?\n/)
-    .map((part) => {
-      const [head = '', ...rest] = part.split(/\r?\n\r?\n/);
-      const content = rest.join('\n\n');
-      if (/Content-Transfer-Encoding:\s*quoted-printable/i.test(head)) return decodeQuotedPrintable(content);
-      if (/Content-Transfer-Encoding:\s*base64/i.test(head)) return Buffer.from(content, 'base64').toString('utf8');
-      return part;
-    })
-    .join('\n');
 }
 
 /** The cancel link of the newest mail to `address` ("/aanmelding-annuleren#token=…"), once it arrived. */

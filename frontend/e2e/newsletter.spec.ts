@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations } from './axe';
-import { decodeQuotedPrintable, mailsTo } from './mail';
+import { mailsTo, partsText } from './mail';
 
 /*
  * The nieuwsbrief for visitors: signing up with double opt-in, the pages behind the mails'
@@ -11,20 +11,6 @@ import { decodeQuotedPrintable, mailsTo } from './mail';
 
 function uniqueAddress(): string {
   return `lezer-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.nl`;
-}
-
-/** The text of every part of a mail body (the nieuwsbrief's mails have an HTML and a text part). */
-function partsText(body: string): string {
-  return body
-    .split(/\r?\n--[^\r\n]+\r?\n/)
-    .map((part) => {
-      const [head = '', ...rest] = part.split(/\r?\n\r?\n/);
-      const content = rest.join('\n\n');
-      if (/Content-Transfer-Encoding:\s*quoted-printable/i.test(head)) return decodeQuotedPrintable(content);
-      if (/Content-Transfer-Encoding:\s*base64/i.test(head)) return Buffer.from(content, 'base64').toString('utf8');
-      return part;
-    })
-    .join('\n');
 }
 
 /** The link to `page` ("/nieuwsbrief/bevestigen#token=…") in the newest mail to `address`, once it arrived. */

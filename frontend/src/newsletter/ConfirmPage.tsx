@@ -9,7 +9,7 @@ import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 import { confirmSignup } from './api';
 import { tokenFromHash } from './logic';
-import { Outcome } from './Outcome';
+import { Outcome } from '../shared/Outcome';
 import { MANAGE_PATH, NEWSLETTER_PATH } from './paths';
 import { SubscriptionFacts } from './SubscriptionFacts';
 

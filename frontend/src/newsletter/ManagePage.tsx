@@ -10,7 +10,7 @@ import { StatusMessage } from '../shared/StatusMessage';
 import { changeByToken, eraseByToken, exportByToken, fetchByToken, leaveByToken, newsletterKeys, type Subscription } from './api';
 import { ChoicesForm } from './ChoicesForm';
 import { tokenFromHash } from './logic';
-import { Outcome } from './Outcome';
+import { Outcome } from '../shared/Outcome';
 import { NEWSLETTER_PATH } from './paths';
 import { SubscriptionFacts } from './SubscriptionFacts';
 

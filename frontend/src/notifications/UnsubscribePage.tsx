@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, ButtonGroup, Heading, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { ButtonGroup, Heading, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
+import { type FormEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
 import { ApiError } from '../api/problem';
 import { AppLink } from '../app/AppLink';
 import { ErrorAlert } from '../shared/ErrorAlert';
+import { Outcome } from '../shared/Outcome';
 import { StatusMessage } from '../shared/StatusMessage';
 import { fetchUnsubscription, notificationKeys, unsubscribe, type Unsubscription } from './api';
 import { stoppedMailText } from './labels';
@@ -21,18 +22,6 @@ function isUnknownLink(error: unknown): boolean {
 
 function isUsedLink(error: unknown): boolean {
   return error instanceof ApiError && error.status === 409;
-}
-
-/** An outcome of the page, focused when it appears so a screen reader reads it at once. */
-function Outcome({ type, title, children }: { type: 'ok' | 'info' | 'warning'; title: string; children: ReactNode }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <Alert type={type} ref={ref} tabIndex={-1} className="spoorboek-outcome">
-      <Heading level={2}>{title}</Heading>
-      {children}
-    </Alert>
-  );
 }
 
 function PreferencesLink() {

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
 import { ApiError } from '../api/problem';
 import { ErrorAlert } from '../shared/ErrorAlert';
+import { Outcome } from '../shared/Outcome';
 import { StatusMessage } from '../shared/StatusMessage';
 import { fetchRatingByToken, rateByToken, ratingKeys, type AnswerRating, type AnswerRatingWrite } from './ratingApi';
 import { RatingForm, RecordedScore, scoreText } from './RatingForm';
@@ -19,18 +20,6 @@ function scoreFrom(raw: string | null): number | null {
 
 function isUnknownLink(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 404 || error.status === 400);
-}
-
-/** The outcome of opening the link, focused when it appears so a screen reader reads it at once. */
-function Outcome({ type, title, children }: { type: 'ok' | 'info' | 'warning'; title: string; children?: ReactNode }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <Alert type={type} ref={ref} tabIndex={-1} className="spoorboek-outcome">
-      <Heading level={2}>{title}</Heading>
-      {children}
-    </Alert>
-  );
 }
 
 function UnknownLink() {

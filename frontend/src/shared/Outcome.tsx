@@ -1,8 +1,9 @@
 import { Alert, Heading } from '@utrecht/component-library-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 
-/** An outcome of a page behind a mail's link, focused when it appears so a screen reader reads it at once. */
-export function Outcome({ type, title, children }: { type: 'ok' | 'info' | 'warning'; title: string; children: ReactNode }) {
+/** The outcome of a page behind a mail's link (unsubscribe, rate, confirm, manage), focused when it appears so a
+ * screen reader reads it at once. */
+export function Outcome({ type, title, children }: { type: 'ok' | 'info' | 'warning'; title: string; children?: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
