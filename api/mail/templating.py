@@ -30,3 +30,8 @@ def _inliner() -> css_inline.CSSInliner:
 
 def inline_css(html: str) -> str:
     return _inliner().inline(html)
+
+
+def one_click_unsubscribe(url: str) -> dict[str, str]:
+    """RFC 8058: a mail program's one-click unsubscribe POSTs to `url`, without a login."""
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}

@@ -4,6 +4,7 @@ take the secret after `#`, so it reaches no server log on the way there; the one
 
 from api.core.settings import Settings
 from api.core.urls import api_path
+from api.mail import templating
 from api.newsletters.rendering import MailLinks
 
 CONFIRM_PAGE = "/nieuwsbrief/bevestigen"
@@ -36,10 +37,7 @@ def one_click_url(settings: Settings, token: str | None) -> str:
 
 
 def one_click_headers(settings: Settings, token: str) -> dict[str, str]:
-    return {
-        "List-Unsubscribe": f"<{one_click_url(settings, token)}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    }
+    return templating.one_click_unsubscribe(one_click_url(settings, token))
 
 
 def archive_url(settings: Settings, edition_id: int) -> str:

@@ -85,13 +85,6 @@ def sections_for(edition: Edition, subscriber: Subscriber | None) -> list[Sectio
     return kept
 
 
-def unsubscribe_headers(links: MailLinks) -> dict[str, str]:
-    return {
-        "List-Unsubscribe": f"<{links.unsubscribe}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    }
-
-
 @cache
 def _markdown() -> MarkdownIt:
     # Raw HTML in the Markdown is passed on to nh3, which keeps what is harmless (a <br>, an
@@ -219,5 +212,5 @@ def render_mail(edition: Edition, sections: Sequence[Section], links: MailLinks)
         subject=edition.title,
         text=environment.get_template("edition.txt").render(context),
         html=templating.inline_css(html),
-        headers=unsubscribe_headers(links),
+        headers=templating.one_click_unsubscribe(links.unsubscribe),
     )

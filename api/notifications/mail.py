@@ -61,8 +61,9 @@ def _render(template: str, settings: Settings, token: str, label: str, **values:
 
 def unsubscribe_headers(settings: Settings, token: str) -> dict[str, str]:
     """RFC 8058: a mail client's one-click unsubscribe POSTs to this URL, without a login."""
-    url = absolute(settings, f"/api/v1/meldingen/afmelden?token={token}")
-    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    return templating.one_click_unsubscribe(
+        absolute(settings, f"/api/v1/meldingen/afmelden?token={token}")
+    )
 
 
 def greeting(name: str) -> str:
