@@ -77,9 +77,10 @@ def send(
     html: str | None = None,
     headers: dict[str, str] | None = None,
     attachments: list[dict[str, str]] | None = None,
-) -> None:
+) -> int:
     """Stores the message; it is delivered once the transaction commits (`deliver_pending`
-    retries failures). Mail about something that is rolled back is never sent."""
+    retries failures). Mail about something that is rolled back is never sent. Returns the
+    outbox row's id (what a newsletter delivery records, to find its bounce)."""
     row = OutboxMessage(
         recipient=to,
         subject=subject,
@@ -91,6 +92,7 @@ def send(
     session.add(row)
     session.flush()
     session.info.setdefault(_AFTER_COMMIT, []).append((row.id, settings))
+    return row.id
 
 
 _COMMITTED = "spoorboek_mail_committed"

@@ -12,19 +12,14 @@ subscriber) of a delivery stands behind that. Once nobody waits, the edition is 
 Every mail carries its own secret: its links (manage her choices, leave in one click) hold it,
 the delivery holds only its hash."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from api.accounts.secrets import hash_token, new_token
 from api.core.settings import Settings
 from api.mail import service as mail
-from api.mail.models import OutboxMessage
 from api.newsletters import repository_deliveries as deliveries
 from api.newsletters.links import mail_links
 from api.newsletters.models import Delivery, Edition, EditionStatus, Subscriber
@@ -50,23 +45,6 @@ class DeliveryCounts:
     planned."""
 
 
-@contextmanager
-def _outbox_rows(session: Session) -> Iterator[list[OutboxMessage]]:
-    """The outbox messages this session stores meanwhile: `mail.send` does not say which row
-    it wrote, and the delivery records it (for its bounce)."""
-    rows: list[OutboxMessage] = []
-
-    def stored(_session: Session, instance: Any) -> None:
-        if isinstance(instance, OutboxMessage):
-            rows.append(instance)
-
-    event.listen(session, "pending_to_persistent", stored)
-    try:
-        yield rows
-    finally:
-        event.remove(session, "pending_to_persistent", stored)
-
-
 def _deliver(
     session: Session, settings: Settings, edition: Edition, subscriber: Subscriber, now: datetime
 ) -> bool:
@@ -78,22 +56,20 @@ def _deliver(
         return False
     token = new_token()
     rendered = render_mail(edition, sections, mail_links(settings, edition.id, token))
-    with _outbox_rows(session) as stored:
-        mail.send(
-            session,
-            settings,
-            to=subscriber.email,
-            subject=rendered.subject,
-            body=rendered.text,
-            html=rendered.html,
-            headers=rendered.headers,
-        )
-    (message,) = stored
+    message_id = mail.send(
+        session,
+        settings,
+        to=subscriber.email,
+        subject=rendered.subject,
+        body=rendered.text,
+        html=rendered.html,
+        headers=rendered.headers,
+    )
     session.add(
         Delivery(
             edition_id=edition.id,
             subscriber_id=subscriber.id,
-            outbox_message_id=message.id,
+            outbox_message_id=message_id,
             link_token_hash=hash_token(token),
             sent_at=now,
         )

@@ -195,12 +195,12 @@ def test_a_batch_a_run_and_a_killed_run_resumed_without_duplicates_or_gaps(
     calls = 0
     real_send = outbox.send
 
-    def dies_at_the_first_of_the_second_batch(*args: Any, **kwargs: Any) -> None:
+    def dies_at_the_first_of_the_second_batch(*args: Any, **kwargs: Any) -> int:
         nonlocal calls
         calls += 1
         if calls == 1:
             raise RuntimeError("de verbinding viel weg")
-        real_send(*args, **kwargs)
+        return real_send(*args, **kwargs)
 
     monkeypatch.setattr(outbox, "send", dies_at_the_first_of_the_second_batch)
     with pytest.raises(RuntimeError):
