@@ -23,7 +23,9 @@ from api.core.settings import API_VERSION, Settings, get_settings
 from api.core.static import ALREADY_COMPRESSED, mount_spa
 from api.core.urls import API_PREFIX, api_path
 from api.dashboard import router as dashboard
+from api.digests import router as digests
 from api.health import router as health
+from api.ict import router as ict
 from api.measures import routes as measures
 from api.meetings import handovers as meeting_handovers
 from api.meetings import routes as meetings
@@ -115,6 +117,8 @@ def create_api(settings: Settings) -> FastAPI:
         surveys,
         meetings,
         newsletters,
+        digests,
+        ict,
         notifications,
         dashboard,
         health,

@@ -4,6 +4,8 @@ from api.accounts import models as accounts
 from api.audit import models as audit
 from api.core import figure_cache, idempotency, sequences
 from api.core.orm import Base
+from api.digests import models as digests
+from api.ict import models as ict
 from api.jobs import models as jobs
 from api.mail import models as mail
 from api.measures import models as measures
@@ -25,7 +27,9 @@ __all__ = [
     "Base",
     "accounts",
     "audit",
+    "digests",
     "figure_cache",
+    "ict",
     "idempotency",
     "jobs",
     "mail",

@@ -87,6 +87,13 @@ TAGS = [
             "verzenden en het openbare archief."
         ),
     },
+    {
+        "name": "ICT-gereedheid",
+        "description": (
+            "Leveranciers en hun applicaties, welke applicatie elke gemeente gebruikt, en per "
+            "maatregel hoe ver de leverancier is."
+        ),
+    },
     {"name": "Dashboard", "description": "Het landelijk beeld en het tekort door de tijd."},
     {"name": "Beheer", "description": "Gezondheid van de dienst."},
     {

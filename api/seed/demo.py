@@ -13,9 +13,12 @@ from api.core.settings import Settings
 from api.municipalities.models import Municipality
 from api.organisations.models import Organisation, OrganisationKind
 from api.seed.demo_accounts import DEMO_CLIENTS, DEMO_USERS, load_demo_clients, load_demo_users
+from api.seed.demo_digests import DIGESTS_ROWS, load_demo_digests
 from api.seed.demo_feedback import load_demo_feedback
+from api.seed.demo_ict import ICT_ROWS, load_demo_ict
 from api.seed.demo_meeting_activity import meeting_activity
 from api.seed.demo_meetings import DEMO_MEETINGS, load_demo_meetings
+from api.seed.demo_newsletters import NEWSLETTERS_ROWS, load_demo_newsletters
 from api.seed.demo_notifications import load_demo_notifications
 from api.seed.demo_products import load_demo_products
 from api.seed.demo_progress import load_demo_progress
@@ -97,6 +100,15 @@ def load_demo_data(
     def product_feedback(session: Session, on_row: Callable[[], None]) -> tuple[int, int]:
         return load_demo_feedback(session, settings, on_row)
 
+    def newsletters(session: Session, on_row: Callable[[], None]) -> tuple[int, int]:
+        return load_demo_newsletters(session, settings, on_row)
+
+    def digests(session: Session, on_row: Callable[[], None]) -> tuple[int, int]:
+        return load_demo_digests(session, settings, on_row)
+
+    def ict(session: Session, on_row: Callable[[], None]) -> tuple[int, int]:
+        return load_demo_ict(session, settings, on_row)
+
     parts: list[tuple[str, int, Callable[[Session, Callable[[], None]], DemoReport]]] = [
         ("samenwerkingsverbanden", len(SHARED_SERVICES), _shared_services),
         ("gebruikers", len(DEMO_USERS), _counted("gebruikers", load_demo_users)),
@@ -111,6 +123,9 @@ def load_demo_data(
         ("signalen", len(DEMO_SIGNALS), _counted("signalen", load_demo_signals)),
         ("meldingen", 20, _counted("meldingen", load_demo_notifications)),
         ("peilingen", 342 * ROUNDS, _counted("peilingen", load_demo_surveys)),
+        ("nieuwsbrief", NEWSLETTERS_ROWS, _counted("nieuwsbrief", newsletters)),
+        ("overzichten", DIGESTS_ROWS, _counted("overzichten", digests)),
+        ("ict", ICT_ROWS, _counted("ict", ict)),
     ]
     reports = []
     for name, size, loader in parts:

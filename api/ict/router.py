@@ -1,0 +1,5 @@
+"""HTTP endpoints of this domain."""
+
+from api.core.routing import json_router
+
+router = json_router(tags=["ICT-gereedheid"], conditional=False)
