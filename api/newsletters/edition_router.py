@@ -4,6 +4,7 @@ test mail, plan and withdraw."""
 from typing import Annotated, Literal
 
 from fastapi import Header, Path, Query, Request, Response, status
+from sqlalchemy.orm import Session
 
 from api.accounts.principal import CurrentPrincipal
 from api.core.conditional import private_versioned
@@ -45,10 +46,12 @@ STALE = {
 }
 
 
-def _detail(edition: editions.Edition, code: int = status.HTTP_200_OK) -> Response:
+def _detail(
+    session: Session, edition: editions.Edition, code: int = status.HTTP_200_OK
+) -> Response:
     created = code == status.HTTP_201_CREATED
     return private_versioned(
-        editions.detail(edition),
+        editions.detail(session, edition),
         edition.version,
         status_code=code,
         location=api_path("nieuwsbrief", "edities", edition.id) if created else None,
@@ -86,7 +89,7 @@ def create_edition(
     body: EditionCreate, principal: CurrentPrincipal, session: SessionDep, settings: SettingsDep
 ) -> Response:
     edition = editions.create(session, principal, settings, body.titel)
-    return _detail(edition, status.HTTP_201_CREATED)
+    return _detail(session, edition, status.HTTP_201_CREATED)
 
 
 @router.get(
@@ -100,7 +103,7 @@ def create_edition(
 def get_edition(
     edition_id: EditionId, principal: CurrentPrincipal, session: SessionDep
 ) -> Response:
-    return _detail(editions.get(session, principal, edition_id))
+    return _detail(session, editions.get(session, principal, edition_id))
 
 
 @router.patch(
@@ -119,7 +122,7 @@ def update_edition(
     session: SessionDep,
     if_match: IfMatch = None,
 ) -> Response:
-    return _detail(editions.update(session, principal, edition_id, if_match, body))
+    return _detail(session, editions.update(session, principal, edition_id, if_match, body))
 
 
 @router.get(
@@ -177,7 +180,7 @@ def schedule_edition(
     if_match: IfMatch = None,
 ) -> Response:
     edition = editions.schedule(session, ctx, principal, edition_id, if_match, body.verzenden_op)
-    return _detail(edition)
+    return _detail(session, edition)
 
 
 @router.post(
@@ -195,4 +198,4 @@ def withdraw_edition(
     ctx: ContextDep,
     if_match: IfMatch = None,
 ) -> Response:
-    return _detail(editions.withdraw(session, ctx, principal, edition_id, if_match))
+    return _detail(session, editions.withdraw(session, ctx, principal, edition_id, if_match))

@@ -100,11 +100,35 @@ class EditionSummary(ApiModel):
     gewijzigd_op: datetime
 
 
+class Sending(ApiModel):
+    """How far the sending is; `ontvangers` = `verzonden` + `zonderMail` + `nogTeVerzenden`."""
+
+    ontvangers: int = Field(
+        description="Actieve abonnees naar wie de editie gaat of ging (wie zich tijdens het "
+        "verzenden aanmeldt, telt mee; wie zich afmeldt voordat zij aan de beurt is niet)."
+    )
+    verzonden: int = Field(description="Abonnees van wie de mail in de wachtrij (outbox) kwam.")
+    zonder_mail: int = Field(
+        description="Abonnees voor wie de editie niets had (geen sectie over hun keuze en geen "
+        "inleiding): zij kregen geen mail."
+    )
+    nog_te_verzenden: int = Field(description="Abonnees die nog aan de beurt komen; 0 na afloop.")
+    onbestelbaar: int = Field(
+        description="Van de verzonden mails: door de mailserver voorgoed geweigerd."
+    )
+
+
 class EditionDetail(EditionSummary):
     inleiding: str
     secties: list[Section]
     versie: int
     aangemaakt_op: datetime
+    verzending: Sending | None = Field(
+        description="De cijfers van het verzenden, vanaf het moment dat het begon (status "
+        "verzenden of verzonden); null bij een concept of een geplande editie. Ze veranderen "
+        "zonder nieuwe versie: de ETag is er voor If-Match, de cijfers worden nooit bewaard "
+        "door een cache."
+    )
 
 
 class EditionPage(ApiModel):

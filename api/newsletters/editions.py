@@ -25,7 +25,7 @@ from api.core.settings import Settings
 from api.core.text import without_unsafe_characters
 from api.core.validation import InvalidParams
 from api.mail import service as mail
-from api.newsletters import drafting, links, repository_editions
+from api.newsletters import drafting, links, repository_editions, sending
 from api.newsletters.edition_schemas import (
     ArchiveEdition,
     ArchiveSummary,
@@ -33,6 +33,7 @@ from api.newsletters.edition_schemas import (
     EditionSummary,
     EditionUpdate,
     Preview,
+    Sending,
 )
 from api.newsletters.models import Edition as Edition
 from api.newsletters.models import EditionStatus
@@ -246,7 +247,20 @@ def test_mail(session: Session, principal: Principal, settings: Settings, editio
     return address
 
 
-def detail(edition: Edition) -> EditionDetail:
+def _sending(session: Session, edition: Edition) -> Sending | None:
+    if edition.status in EDITABLE:
+        return None
+    counts = sending.delivery_counts(session, edition.id)
+    return Sending(
+        ontvangers=counts.recipients,
+        verzonden=counts.sent,
+        zonder_mail=counts.nothing_for,
+        nog_te_verzenden=counts.waiting,
+        onbestelbaar=counts.bounced,
+    )
+
+
+def detail(session: Session, edition: Edition) -> EditionDetail:
     return EditionDetail.model_validate(
         {
             **summary(edition).model_dump(),
@@ -254,6 +268,7 @@ def detail(edition: Edition) -> EditionDetail:
             "secties": edition.sections or [],
             "versie": edition.version,
             "aangemaakt_op": edition.created_at,
+            "verzending": _sending(session, edition),
         }
     )
 

@@ -78,14 +78,16 @@ def count_waiting(session: Session, edition_id: int) -> int:
     )
 
 
-def count_sent_and_bounced(session: Session, edition_id: int) -> tuple[int, int]:
-    """Deliveries that carried a mail, and those of them that bounced."""
-    sent, bounced = session.execute(
-        select(func.count(Delivery.outbox_message_id), func.count(Delivery.bounced_at)).where(
-            Delivery.edition_id == edition_id
-        )
+def count_sent_and_bounced(session: Session, edition_id: int) -> tuple[int, int, int]:
+    """The edition's deliveries, those of them that carried a mail, and those that bounced."""
+    done, sent, bounced = session.execute(
+        select(
+            func.count(Delivery.id),
+            func.count(Delivery.outbox_message_id),
+            func.count(Delivery.bounced_at),
+        ).where(Delivery.edition_id == edition_id)
     ).one()
-    return int(sent), int(bounced)
+    return int(done), int(sent), int(bounced)
 
 
 def undelivered_mail(session: Session, sent_since: datetime) -> list[tuple[Delivery, str]]:

@@ -43,6 +43,14 @@ class DeliveryCounts:
     waiting: int
     """Active subscribers still to be mailed; none once the edition is sent, or before it is
     planned."""
+    nothing_for: int = 0
+    """Subscribers the edition had nothing for: a delivery without a mail."""
+
+    @property
+    def recipients(self) -> int:
+        """Every active subscriber the edition goes (or went) to: mailed, passed by because it
+        had nothing for her, or still waiting."""
+        return self.sent + self.nothing_for + self.waiting
 
 
 def _deliver(
@@ -129,10 +137,10 @@ def send_due(session: Session, settings: Settings, now: datetime) -> str:
 
 
 def delivery_counts(session: Session, edition_id: int) -> DeliveryCounts:
-    sent, bounced = deliveries.count_sent_and_bounced(session, edition_id)
+    done, sent, bounced = deliveries.count_sent_and_bounced(session, edition_id)
     still_to_send = deliveries.status_of(session, edition_id) in (
         EditionStatus.SCHEDULED,
         EditionStatus.SENDING,
     )
     waiting = deliveries.count_waiting(session, edition_id) if still_to_send else 0
-    return DeliveryCounts(sent=sent, bounced=bounced, waiting=waiting)
+    return DeliveryCounts(sent=sent, nothing_for=done - sent, bounced=bounced, waiting=waiting)

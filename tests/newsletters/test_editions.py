@@ -10,16 +10,18 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from api.audit.models import AuditEvent
 from api.core import clock
 from api.measures.models import Measure
-from api.newsletters.models import Edition, EditionStatus
+from api.newsletters import sending
+from api.newsletters.models import Delivery, Edition, EditionStatus, Subscriber, SubscriberStatus
 from api.products.models import ProductVersion
 from api.signals.models import Signal, SignalStatus
 from tests.auth import ADMIN, EDITOR, UTRECHT, login, mails
+from tests.conftest import make_settings
 from tests.test_meetings import body as meeting_body
 
 EDITIONS = "/api/v1/nieuwsbrief/edities"
@@ -363,3 +365,61 @@ async def test_a_draft_holds_the_coming_deadlines(
     assert deadline["maatregelen"] == ["M01"]
     assert deadline["golven"] == [measure.wave_number]
     assert deadline["themas"] == [measure.theme_code]
+
+
+async def test_the_sending_figures_count_the_deliveries(
+    clients: Callable[[], httpx.AsyncClient], db: Session, database_url: str, tmp_path: Path
+) -> None:
+    db.execute(delete(Subscriber))
+    for n, measures in enumerate([None, None, None, ["M99"]]):
+        db.add(
+            Subscriber(
+                email=f"abonnee{n}@example.org",
+                status=SubscriberStatus.ACTIVE,
+                manage_token_hash=f"{n:064d}",
+                everything=measures is None,
+                measures=measures or [],
+            )
+        )
+    editor = await person(clients, EDITOR)
+    edition_id = (await draft(editor)).json()["id"]
+    path = f"{EDITIONS}/{edition_id}"
+    # Only the introduction and a section about M10: the subscriber of M99 gets no mail.
+    about_m10 = {"soort": "eigen", "titel": "Over M10", "maatregelen": ["M10"]}
+    saved = await editor.patch(
+        path, json={"inleiding": "", "secties": [about_m10]}, headers={"If-Match": '"v1"'}
+    )
+    assert saved.status_code == 200, saved.text
+    assert saved.json()["verzending"] is None, "before sending there are no figures"
+    planned = await editor.post(f"{path}/inplannen", json={"verzendenOp": clock.now().isoformat()})
+    assert planned.json()["verzending"] is None
+
+    settings = make_settings(database_url, tmp_path, newsletter_batch_size=2)
+    sending.send_editions(db, settings, clock.now())
+    halfway = (await editor.get(path)).json()
+    assert halfway["status"] == "verzenden"
+    assert halfway["verzending"] == {
+        "ontvangers": 4,
+        "verzonden": 2,
+        "zonderMail": 0,
+        "nogTeVerzenden": 2,
+        "onbestelbaar": 0,
+    }
+
+    # A full batch cannot tell it was the last one: the next run finds nobody and finishes.
+    sending.send_editions(db, settings, clock.now())
+    sending.send_editions(db, settings, clock.now())
+    deliveries = db.scalars(select(Delivery).where(Delivery.edition_id == edition_id)).all()
+    deliveries[0].bounced_at = clock.now()
+    db.flush()
+    done = (await editor.get(path)).json()
+    assert done["status"] == "verzonden"
+    mailed = [d for d in deliveries if d.outbox_message_id is not None]
+    assert done["verzending"] == {
+        "ontvangers": len(deliveries),
+        "verzonden": len(mailed),
+        "zonderMail": len(deliveries) - len(mailed),
+        "nogTeVerzenden": 0,
+        "onbestelbaar": 1,
+    }
+    assert (len(deliveries), len(mailed)) == (4, 3)

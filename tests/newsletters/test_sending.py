@@ -239,7 +239,7 @@ def test_each_gets_only_the_sections_about_what_she_chose(db: Session, settings:
         select(Delivery).where(Delivery.subscriber_id == nothing_for_her.id)
     ).all()
     assert (delivery.outbox_message_id, delivery.link_token_hash) == (None, None)
-    assert sending.delivery_counts(db, about_measures.id) == sending.DeliveryCounts(2, 0, 0)
+    assert sending.delivery_counts(db, about_measures.id) == sending.DeliveryCounts(2, 0, 0, 1)
 
 
 def test_each_mail_carries_her_own_one_click_unsubscribe_whose_hash_is_on_her_delivery(
