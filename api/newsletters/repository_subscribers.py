@@ -4,10 +4,11 @@ sign-up throttle; the choices' reference codes; what an export shows."""
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from api.core.queries import locked_by_key
+from api.mail.models import OutboxMessage
 from api.measures.models import Measure, Theme, Wave
 from api.newsletters.models import (
     Delivery,
@@ -75,6 +76,26 @@ def deliveries_of(session: Session, subscriber_id: int) -> list[tuple[Delivery, 
         .order_by(Delivery.sent_at, Delivery.id)
     )
     return [(delivery, edition) for delivery, edition in session.execute(query)]
+
+
+def mails_to(
+    session: Session, email: str, subscriber_id: int, subjects: Collection[str]
+) -> list[OutboxMessage]:
+    """The nieuwsbrief's mails in the outbox to the address: those of its deliveries and those
+    of signing up (by their subject). Not the address's other mail (an account's
+    notifications, say): a forwarded newsletter must not tell what else she gets."""
+    of_deliveries = select(Delivery.outbox_message_id).where(
+        Delivery.subscriber_id == subscriber_id, Delivery.outbox_message_id.is_not(None)
+    )
+    query = (
+        select(OutboxMessage)
+        .where(
+            func.lower(OutboxMessage.recipient) == email.casefold(),
+            or_(OutboxMessage.id.in_(of_deliveries), OutboxMessage.subject.in_(subjects)),
+        )
+        .order_by(OutboxMessage.created_at, OutboxMessage.id)
+    )
+    return list(session.scalars(query))
 
 
 def erase(session: Session, subscriber: Subscriber, throttle_key: str) -> None:

@@ -11,6 +11,11 @@ from api.mail import service as mail
 from api.mail.wording import SIGNATURE
 from api.newsletters.links import confirm_url, manage_url, one_click_headers
 
+CONFIRM_SUBJECT = "Bevestig uw aanmelding voor de nieuwsbrief"
+ALREADY_SUBJECT = "U bent al geabonneerd op de nieuwsbrief"
+SUBJECTS = (CONFIRM_SUBJECT, ALREADY_SUBJECT)
+"""How an export tells these mails from the address's other mail in the outbox."""
+
 NO_TRACKING = (
     "Spoorboek gebruikt geen trackingpixels en geen linktracking: wij zien niet of u onze "
     "e-mail opent of waarop u klikt."
@@ -33,7 +38,7 @@ def send_confirmation(
         session,
         settings,
         to=email,
-        subject="Bevestig uw aanmelding voor de nieuwsbrief",
+        subject=CONFIRM_SUBJECT,
         body=body,
     )
 
@@ -50,7 +55,7 @@ def send_already_subscribed(session: Session, settings: Settings, email: str, to
         session,
         settings,
         to=email,
-        subject="U bent al geabonneerd op de nieuwsbrief",
+        subject=ALREADY_SUBJECT,
         body=body,
         headers=one_click_headers(settings, token),
     )

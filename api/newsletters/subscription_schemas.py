@@ -95,9 +95,21 @@ class SignupCount(ApiModel):
     sinds: datetime
 
 
+class MailExport(ApiModel):
+    onderwerp: str
+    klaargezet_op: datetime = Field(description="Wanneer de mail in de wachtrij kwam.")
+    verzonden_op: datetime | None = Field(
+        description="Wanneer de mailserver hem aannam; null zolang hij nog wacht."
+    )
+
+
 class SubscriptionExport(ApiModel):
     abonnement: SubscriptionRead
     verzonden: list[DeliveryExport] = Field(description="Welke edities naar dit adres gingen.")
+    mails: list[MailExport] = Field(
+        description="De mails van de nieuwsbrief aan dit adres (bevestiging, edities): alleen "
+        "wanneer en met welk onderwerp; de inhoud bewaren wij na verzending niet."
+    )
     aanmeldingen: SignupCount | None
     toelichting: str
 
@@ -115,6 +127,10 @@ class SubscriptionExport(ApiModel):
                     reden_onbestelbaar=delivery.bounce_reason,
                 )
                 for delivery, edition in export.deliveries
+            ],
+            mails=[
+                MailExport(onderwerp=m.subject, klaargezet_op=m.created_at, verzonden_op=m.sent_at)
+                for m in export.mails
             ],
             aanmeldingen=(
                 SignupCount(aantal=throttle.count, sinds=throttle.window_started_at)

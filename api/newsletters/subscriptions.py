@@ -25,6 +25,7 @@ from api.core.security import Principal
 from api.core.settings import Settings
 from api.core.validation import InvalidParams
 from api.mail import service as mail
+from api.mail.models import OutboxMessage
 from api.newsletters import repository_subscribers as repository
 from api.newsletters import subscription_mails, throttle
 from api.newsletters.models import Delivery, Edition, SignupThrottle, Subscriber, SubscriberStatus
@@ -218,6 +219,8 @@ class Export:
     deliveries: list[tuple[Delivery, Edition]]
     signups: SignupThrottle | None
     """The sign-ups counted for the address in the current window (its key is a hash)."""
+    mails: list[OutboxMessage]
+    """The nieuwsbrief's mails to the address that the outbox still holds."""
 
 
 def export_by_link(session: Session, token: str) -> Export:
@@ -226,6 +229,7 @@ def export_by_link(session: Session, token: str) -> Export:
         found,
         repository.deliveries_of(session, found.id),
         repository.throttle_row(session, throttle.address_key(found.email)),
+        repository.mails_to(session, found.email, found.id, subscription_mails.SUBJECTS),
     )
 
 

@@ -19,6 +19,7 @@ from api.core import clock
 from api.core.errors import TooManyRequestsError
 from api.core.requests import RequestContext
 from api.core.security import Principal, Role
+from api.mail import service as outbox
 from api.mail.models import OutboxMessage
 from api.mail.service import ERASED_RECIPIENT
 from api.newsletters import subscriptions
@@ -31,6 +32,7 @@ from api.newsletters.models import (
     SubscriberStatus,
 )
 from tests.auth import UTRECHT, link_token, login, mails
+from tests.conftest import make_settings
 from tests.meeting_concurrency import at_once, own_database, postgres_only
 
 SIGNUPS = "/api/v1/nieuwsbrief/aanmeldingen"
@@ -105,6 +107,11 @@ async def test_double_opt_in_mails_only_the_confirmation_until_confirmed(
     assert stored.confirm_token_hash == hash_token(token), "only the hash is kept"
     assert stored.confirm_expires_at == MOMENT + timedelta(hours=48)
     assert (stored.everything, stored.measures, stored.waves) == (False, ["M01"], [1])
+    assert subscriptions.active_subscribers(db, 0, 1000) == []
+    # Only a POST confirms: a mail scanner that follows (GETs) links confirms nothing.
+    for opened in (CONFIRM, f"{CONFIRM}?token={token}"):
+        assert (await client.get(opened)).status_code == 405
+    await client.get(f"/nieuwsbrief/bevestigen#token={token}")  # the page (no SPA built here)
     assert subscriptions.active_subscribers(db, 0, 1000) == []
 
     confirmed = await client.post(CONFIRM, json={"token": token})
@@ -238,16 +245,36 @@ async def test_one_click_unsubscribe_works_for_the_holder_of_the_mail_only(
 
 
 async def test_export_shows_everything_held_and_erasure_leaves_nothing(
-    client: httpx.AsyncClient, db: Session, tmp_path: Path, at_moment: clock.FixedClock
+    client: httpx.AsyncClient,
+    db: Session,
+    database_url: str,
+    tmp_path: Path,
+    at_moment: clock.FixedClock,
 ) -> None:
     await _subscribed(client, tmp_path, "wis@example.nl")
     token = _delivery_token(db, "wis@example.nl")
+    delivery = db.scalars(
+        select(Delivery).where(Delivery.link_token_hash == hash_token(token))
+    ).one()
+    settings = make_settings(database_url, tmp_path)
+    delivery.outbox_message_id = outbox.send(
+        db, settings, to="wis@example.nl", subject="Nieuwsbrief december", body="…"
+    )
+    # Her other mail (an account's, say) is not the nieuwsbrief's to tell.
+    outbox.send(db, settings, to="wis@example.nl", subject="Uw wachtwoord is gewijzigd", body="…")
+    db.commit()
 
     export = await client.get(f"{SUBSCRIPTION}/export", params={"token": token})
     assert export.status_code == 200, export.text
     body = export.json()
     assert body["abonnement"]["email"] == "wis@example.nl"
     assert [d["titel"] for d in body["verzonden"]] == ["Nieuwsbrief december"]
+    assert [m["onderwerp"] for m in body["mails"]] == [
+        "Bevestig uw aanmelding voor de nieuwsbrief",
+        "Nieuwsbrief december",
+    ]
+    assert body["mails"][0]["verzondenOp"] is not None, "the file backend took it"
+    assert set(body["mails"][0]) == {"onderwerp", "klaargezetOp", "verzondenOp"}
     assert body["aanmeldingen"]["aantal"] == 1
     assert "hash" in body["toelichting"]
     assert export.headers["cache-control"] == "no-store"
