@@ -19,10 +19,12 @@ from api.core.security import ClientKind, Principal, Scope
 from api.core.settings import Settings
 from api.core.validation import InvalidParams
 from api.municipalities.models import Municipality
-from api.organisations.models import Organisation
+from api.organisations.models import Organisation, OrganisationKind
 
 # Scripts push progress for their municipalities; they never touch the catalogue.
 SCRIPT_SCOPES = frozenset({Scope.PROGRESS_READ, Scope.PROGRESS_WRITE})
+# A supplier reports readiness for its own applications, and nothing else.
+SUPPLIER_SCOPES = frozenset({Scope.READINESS_WRITE})
 
 
 class OAuthError(DomainError):
@@ -53,7 +55,10 @@ def _validated(session: Session, spec: ClientSpec) -> list[Municipality]:
             invalid.add("gemeenten", "unknown_value", f"Gemeente {code} bestaat niet.", "body")
         else:
             bound.append(municipality)
-    if spec.organisation is not None and session.get(Organisation, spec.organisation) is None:
+    organisation = (
+        None if spec.organisation is None else session.get(Organisation, spec.organisation)
+    )
+    if spec.organisation is not None and organisation is None:
         invalid.add(
             "organisatie", "unknown_value", f"Organisatie {spec.organisation} bestaat niet.", "body"
         )
@@ -67,6 +72,18 @@ def _validated(session: Session, spec: ClientSpec) -> list[Municipality]:
         if set(spec.scopes) - SCRIPT_SCOPES:
             invalid.add(
                 "scopes", "not_allowed", "Een script krijgt alleen voortgang-scopes.", "body"
+            )
+    elif spec.kind == ClientKind.SUPPLIER:
+        if organisation is None or organisation.kind != OrganisationKind.SOFTWARE_SUPPLIER:
+            invalid.add(
+                "organisatie",
+                "required",
+                "Een leverancierskoppeling hoort bij een organisatie van de soort leverancier.",
+                "body",
+            )
+        if set(spec.scopes) - SUPPLIER_SCOPES:
+            invalid.add(
+                "scopes", "not_allowed", "Een leverancier krijgt alleen gereedheid-scopes.", "body"
             )
     elif spec.organisation is None:
         invalid.add(

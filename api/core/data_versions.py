@@ -30,7 +30,9 @@ MEETINGS = "bijeenkomsten"
 """The agenda: meetings, their registrations, slots and materials."""
 NEWSLETTERS = "nieuwsbrief"
 """The nieuwsbrief's editions: what its public archive shows."""
-KINDS = (REFERENCE, PROGRESS, SIGNALS, SATISFACTION, MEETINGS, NEWSLETTERS)
+ICT = "ict"
+"""Software suppliers' applications, which one each municipality uses, and their readiness."""
+KINDS = (REFERENCE, PROGRESS, SIGNALS, SATISFACTION, MEETINGS, NEWSLETTERS, ICT)
 
 Reader = Session | Connection
 """Where a version is read: a request's session, or a bare connection (core/kept.py reads keys

@@ -152,6 +152,8 @@ def _client_credentials_scheme(token_url: str) -> dict[str, Any]:
                     "producten:schrijven": "Productmetadata wijzigen.",
                     "voortgang:lezen": "Voortgang lezen van de eigen gemeenten.",
                     "voortgang:schrijven": "Voortgang doorgeven voor de eigen gemeenten.",
+                    "gereedheid:schrijven": "De gereedheid van de eigen applicaties per "
+                    "maatregel doorgeven (leveranciers).",
                 },
             }
         },

@@ -23,11 +23,15 @@ class Scope(enum.StrEnum):
     PRODUCTS_WRITE = "producten:schrijven"
     PROGRESS_READ = "voortgang:lezen"
     PROGRESS_WRITE = "voortgang:schrijven"
+    READINESS_WRITE = "gereedheid:schrijven"
+    """A software supplier reports its own applications' readiness per measure."""
 
 
 class ClientKind(enum.StrEnum):
     PARTNER = "partner"
     SCRIPT = "script"
+    SUPPLIER = "leverancier"
+    """A software supplier's system, bound to its organisation (of kind leverancier)."""
 
 
 PrincipalKind = Literal["anonymous", "user", "client"]
