@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from api.core.clock import dutch_date
 from api.core.settings import Settings
+from api.digests import sending as digest_sending
 from api.jobs import repository
 from api.jobs.schedules import Schedule, daily, every
 from api.mail.service import deliver_pending
@@ -99,6 +100,10 @@ def _send_newsletters(session: Session, settings: Settings, now: datetime) -> st
     bounced = newsletter_bounces.record_bounces(session, now)
     session.commit()
     return f"{outcome}, {bounced} onbestelbaar"
+
+
+def _send_digests(session: Session, settings: Settings, now: datetime) -> str:
+    return digest_sending.send_due(session, settings, now)
 
 
 def _forget_stale_signups(session: Session, settings: Settings, now: datetime) -> str:
@@ -215,6 +220,16 @@ JOBS: dict[str, Job] = {
             # A batch is committed before its mail is delivered, one connection to the mail
             # server per message: a large batch on a slow server takes minutes.
             lease=timedelta(minutes=30),
+        ),
+        Job(
+            "persoonlijk-overzicht-verzenden",
+            "Mailt contactpersonen hun persoonlijk overzicht: op maandag wie het wekelijks "
+            "wil, op de 1e wie het maandelijks wil (een gemiste dag haalt de volgende in), "
+            "ieder één keer per periode.",
+            daily("07:00"),
+            _send_digests,
+            # One contact at a time, each composed from her municipalities' progress.
+            lease=timedelta(hours=1),
         ),
         Job(
             "nieuwsbrief-opruimen",

@@ -78,6 +78,7 @@ def test_jobs_list_shows_each_job_with_its_last_run_and_when_it_is_next_due(
         ["dagelijks om 06:45", "nog nooit"],
         ["dagelijks om 06:50", "nog nooit"],
         ["elke minuut", "nog nooit"],
+        ["dagelijks om 07:00", "nog nooit"],
         ["dagelijks om 03:20", "nog nooit"],
         ["dagelijks om 03:15", "nog nooit"],
     ]

@@ -132,6 +132,7 @@ def test_the_jobs_and_their_schedules() -> None:
         "bijeenkomsten-herinneringen": "dagelijks om 06:45",
         "bijeenkomsten-evaluatie": "dagelijks om 06:50",
         "nieuwsbrief-verzenden": "elke minuut",
+        "persoonlijk-overzicht-verzenden": "dagelijks om 07:00",
         "nieuwsbrief-opruimen": "dagelijks om 03:20",
         "uitvoeringen-opruimen": "dagelijks om 03:15",
     }

@@ -3169,6 +3169,363 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mijn-account/persoonlijk-overzicht": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hoe vaak ik mijn persoonlijk overzicht krijg
+         * @description Wie nog niets koos krijgt het niet (`nooit`).
+         */
+        get: operations["mijnPersoonlijkOverzichtOpvragen"];
+        /**
+         * Kiezen hoe vaak ik mijn persoonlijk overzicht krijg
+         * @description Wekelijks komt het op maandag, maandelijks op de 1e, 's ochtends; het eerste in de eerste periode die na uw keuze begint. `nooit` zet het uit.
+         */
+        put: operations["mijnPersoonlijkOverzichtInstellen"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mijn-account/persoonlijk-overzicht/voorbeeld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Wat mijn volgende persoonlijk overzicht zou bevatten als het nu gemaakt werd
+         * @description Per gemeente waarvoor u contactpersoon bent wanneer u uiterlijk moet beginnen, wat sinds het vorige overzicht te laat raakte of risico liep, en nieuwe producten, veelgestelde vragen en bijeenkomsten bij de maatregelen waarop de gemeente achterloopt; daarna de antwoorden op uw vragen en signalen. Met de e-mail als tekst.
+         */
+        get: operations["mijnPersoonlijkOverzichtVoorbeeld"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/persoonlijk-overzicht/afmelden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Met één klik afmelden voor het persoonlijk overzicht (RFC 8058), zonder in te loggen
+         * @description Het adres in de header List-Unsubscribe van elk persoonlijk overzicht. Een e-mailprogramma stuurt `List-Unsubscribe=One-Click` als formulier; een lege body mag ook. Daarna staat de keuze op `nooit`; nog een keer afmelden verandert niets.
+         */
+        post: operations["persoonlijkOverzichtAfmelden"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ict/leveranciers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De softwareleveranciers, met hun instemming met openbare cijfers (redactie) */
+        get: operations["ictLeveranciersOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ict/leveranciers/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén leverancier (redactie, of de eigen leverancierskoppeling) */
+        get: operations["ictLeverancierOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** De instemming van de leverancier met openbare cijfers vastleggen (redactie; If-Match zodra er een versie is) */
+        patch: operations["ictLeverancierWijzigen"];
+        trace?: never;
+    };
+    "/ict/applicaties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applicaties van leveranciers; een leverancierskoppeling ziet alleen de eigen */
+        get: operations["ictApplicatiesOpvragen"];
+        put?: never;
+        /** Een applicatie van een leverancier toevoegen (redactie) */
+        post: operations["ictApplicatieAanmaken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ict/applicaties/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Welke gemeente welke applicatie gebruikt, uit een CSV-export van een softwarecatalogus: alles of niets, fouten per rij (redactie) */
+        post: operations["ictCatalogusImporteren"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ict/applicaties/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén applicatie, met haar ETag om te wijzigen */
+        get: operations["ictApplicatieOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Naam of domeinen van een applicatie wijzigen; If-Match is verplicht (redactie) */
+        patch: operations["ictApplicatieWijzigen"];
+        trace?: never;
+    };
+    "/gemeenten/{code}/applicaties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De applicatie die een gemeente per domein gebruikt (eigen gemeente of redactie) */
+        get: operations["gemeenteApplicatiesOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gemeenten/{code}/applicaties/{domein}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** De applicatie voor één domein opgeven of weghalen (eigen gemeente of redactie; If-Match optioneel: de ETag van het domein is v<versie>) */
+        put: operations["gemeenteApplicatieKiezen"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gemeenten/{code}/applicaties/historie": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Elke wijziging van de applicaties van een gemeente, nieuwste eerst, met de bron */
+        get: operations["gemeenteApplicatiesHistorie"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ict/maatregelen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Elke maatregel, en of zij wijzigingen in gemeentelijke software vraagt */
+        get: operations["ictMaatregelenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ict/maatregelen/{maatregel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Aangeven of een maatregel software vraagt (redactie; If-Match zodra er een versie is) */
+        put: operations["ictMaatregelWijzigen"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ict/applicaties/{id}/gereedheid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De gereedheid van een applicatie voor elke maatregel die software vraagt */
+        get: operations["ictGereedheidOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ict/applicaties/{id}/gereedheid/{maatregel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De gereedheid van een applicatie voor één maatregel, met haar ETag */
+        get: operations["ictGereedheidMaatregelOpvragen"];
+        /** De gereedheid melden: de leverancierskoppeling voor eigen applicaties, of de redactie; If-Match verplicht zodra er iets gemeld is */
+        put: operations["ictGereedheidMelden"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ict/applicaties/{id}/gereedheid/{maatregel}/historie": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Elke melding van de gereedheid, nieuwste eerst, met haar bron */
+        get: operations["ictGereedheidHistorie"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ict/maatregelen/{maatregel}/wachtenden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Welke gemeenten voor deze maatregel op welke leverancier wachten (redactie) */
+        get: operations["ictMaatregelWachtendenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ict/leveranciers/{code}/overzicht": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De gereedheid van een leverancier over alle maatregelen, en hoeveel gemeenten en inwoners op haar wachten (redactie, of de eigen leverancierskoppeling) */
+        get: operations["ictLeverancierOverzichtOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gemeenten/{code}/ict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** De applicaties van een gemeente en waarop zij wacht (eigen gemeente of redactie) */
+        get: operations["gemeenteIctOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ict/cijfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hoeveel gemeenten en inwoners op software wachten: per leverancier die daarmee instemde, de andere samen */
+        get: operations["ictCijfersOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meldingen": {
         parameters: {
             query?: never;
@@ -3607,6 +3964,61 @@ export interface components {
                 [key: string]: components["schemas"]["Link"];
             };
         };
+        /** ApplicationChange */
+        ApplicationChange: {
+            /** Naam */
+            naam?: string | null;
+            /** Domeinen */
+            domeinen?: components["schemas"]["Domain"][] | null;
+        };
+        /** ApplicationCreate */
+        ApplicationCreate: {
+            /** Naam */
+            naam: string;
+            /** Leverancier */
+            leverancier: string;
+            /** Domeinen */
+            domeinen: components["schemas"]["Domain"][];
+        };
+        /** ApplicationPage */
+        ApplicationPage: {
+            /** Resultaten */
+            resultaten: components["schemas"]["ApplicationRead"][];
+            paginering: components["schemas"]["PageInfo"];
+            _links: components["schemas"]["PageLinks"];
+        };
+        /**
+         * ApplicationRead
+         * @description Een applicatie (softwarepakket) van een leverancier, met de domeinen die zij bedient.
+         */
+        ApplicationRead: {
+            /** Id */
+            id: number;
+            /**
+             * Naam
+             * @example Rekenwerk Inkomen (demo)
+             */
+            naam: string;
+            leverancier: components["schemas"]["CodeName"];
+            /** Domeinen */
+            domeinen: components["schemas"]["Domain"][];
+            /**
+             * Gemeenten
+             * @description Aantal gemeenten dat haar voor minstens één domein noemt.
+             */
+            gemeenten: number;
+            /** Demo */
+            demo: boolean;
+            _links: components["schemas"]["SelfLinks"];
+        };
+        /** ApplicationRef */
+        ApplicationRef: {
+            /** Id */
+            id: number;
+            /** Naam */
+            naam: string;
+            leverancier: components["schemas"]["CodeName"];
+        };
         /** ArchiveEdition */
         ArchiveEdition: {
             /** Id */
@@ -3873,6 +4285,14 @@ export interface components {
             /** Aantal */
             aantal: number;
         };
+        /** Body_ictCatalogusImporteren */
+        Body_ictCatalogusImporteren: {
+            /**
+             * Bestand
+             * @description CSV: gemeentecode;gemeentenaam;pakket;leverancier;domein.
+             */
+            bestand: string;
+        };
         /** Body_productBestandToevoegen */
         Body_productBestandToevoegen: {
             /**
@@ -4039,7 +4459,7 @@ export interface components {
             wijzigingen: {
                 [key: string]: unknown;
             };
-            bron: components["schemas"]["Source"];
+            bron: components["schemas"]["api__progress__models__Source"];
             /** Door */
             door: string;
             /**
@@ -4167,7 +4587,7 @@ export interface components {
          * ClientKind
          * @enum {string}
          */
-        ClientKind: "partner" | "script";
+        ClientKind: "partner" | "script" | "leverancier";
         /** ClientPage */
         ClientPage: {
             /** Resultaten */
@@ -4326,6 +4746,34 @@ export interface components {
             /** Aantal */
             aantal: number;
         };
+        /** Counts */
+        Counts: {
+            /**
+             * Gemeenten
+             * @description Gemeenten die op deze leverancier wachten.
+             */
+            gemeenten: number;
+            /**
+             * Inwoners
+             * @description Inwoners van die gemeenten.
+             */
+            inwoners: number;
+            /**
+             * Telaat
+             * @description Gemeente × maatregel te laat door ICT.
+             */
+            teLaat: number;
+            /**
+             * Risico
+             * @description Gemeente × maatregel met risico door ICT.
+             */
+            risico: number;
+            /**
+             * Onbekend
+             * @description Gemeente × maatregel die wacht zonder datum.
+             */
+            onbekend: number;
+        };
         /** CurrentSessionRead */
         CurrentSessionRead: {
             gebruiker: components["schemas"]["UserRead"];
@@ -4395,6 +4843,176 @@ export interface components {
              */
             binnenkort: components["schemas"]["PlannedProduct"][];
         };
+        /** DigestAnswerRead */
+        DigestAnswerRead: {
+            /**
+             * Soort
+             * @description vraag of signaal.
+             */
+            soort: string;
+            /** Titel */
+            titel: string;
+            /** Tekst */
+            tekst: string;
+            /**
+             * Beantwoordop
+             * Format: date-time
+             */
+            beantwoordOp: string;
+            /** Link */
+            link: string;
+        };
+        /** DigestChangeRead */
+        DigestChangeRead: {
+            maatregel: components["schemas"]["CodeName"];
+            verkeerslicht: components["schemas"]["TrafficLight"];
+            /** @description Het licht in het vorige overzicht; leeg in het eerste (niets om mee te vergelijken). */
+            was: components["schemas"]["TrafficLight"] | null;
+            /**
+             * Moetstartenop
+             * Format: date
+             */
+            moetStartenOp: string | null;
+            /** Link */
+            link: string;
+        };
+        /** DigestDateRead */
+        DigestDateRead: {
+            maatregel: components["schemas"]["CodeName"];
+            /**
+             * Moetstartenop
+             * Format: date
+             */
+            moetStartenOp: string;
+            verkeerslicht: components["schemas"]["TrafficLight"];
+            /** Link */
+            link: string;
+        };
+        /**
+         * DigestFrequency
+         * @enum {string}
+         */
+        DigestFrequency: "nooit" | "wekelijks" | "maandelijks";
+        /** DigestMeetingRead */
+        DigestMeetingRead: {
+            /** Titel */
+            titel: string;
+            /**
+             * Begintop
+             * Format: date-time
+             */
+            begintOp: string;
+            /** Maatregelen */
+            maatregelen: string[];
+            /** Link */
+            link: string;
+        };
+        /** DigestNewsRead */
+        DigestNewsRead: {
+            /**
+             * Soort
+             * @description product of faq.
+             */
+            soort: string;
+            /** Titel */
+            titel: string;
+            /** Maatregelen */
+            maatregelen: string[];
+            /** Link */
+            link: string;
+        };
+        /** DigestPreferenceRead */
+        DigestPreferenceRead: {
+            /** @description nooit: geen overzicht (zo staat het tot u kiest); wekelijks: elke maandag; maandelijks: op de 1e van de maand. */
+            frequentie: components["schemas"]["DigestFrequency"];
+            /**
+             * Volgendeverzending
+             * Format: date
+             * @description De dag van het volgende overzicht ('s ochtends); leeg bij nooit.
+             */
+            volgendeVerzending: string | null;
+        };
+        /** DigestPreferenceWrite */
+        DigestPreferenceWrite: {
+            /** @description nooit: geen overzicht (zo staat het tot u kiest); wekelijks: elke maandag; maandelijks: op de 1e van de maand. */
+            frequentie: components["schemas"]["DigestFrequency"];
+        };
+        /**
+         * DigestPreviewRead
+         * @description Wat het volgende overzicht zou bevatten als het nu gemaakt werd.
+         */
+        DigestPreviewRead: {
+            /** @description Wekelijks als u nog niets koos: zo ziet u wat u zou krijgen. */
+            frequentie: components["schemas"]["DigestFrequency"];
+            /**
+             * Periode
+             * @example week 50 van 2026
+             */
+            periode: string;
+            /** Onderwerp */
+            onderwerp: string;
+            /**
+             * Sinds
+             * Format: date-time
+             * @description Het vorige overzicht, of (voor het eerste) het begin van de vorige periode.
+             */
+            sinds: string;
+            /**
+             * Leeg
+             * @description Niets te melden: zo'n overzicht wordt niet gemaild.
+             */
+            leeg: boolean;
+            /** Gemeenten */
+            gemeenten: components["schemas"]["DigestSectionRead"][];
+            /**
+             * Antwoorden
+             * @description Antwoorden op uw vragen en reacties op signalen van uw gemeente(n).
+             */
+            antwoorden: components["schemas"]["DigestAnswerRead"][];
+            /**
+             * Tekst
+             * @description De e-mail als platte tekst, zoals hij verstuurd zou worden.
+             */
+            tekst: string;
+        };
+        /**
+         * DigestSectionRead
+         * @description Eén gemeente (bij een samenwerkingsverband: elk lid een eigen deel).
+         */
+        DigestSectionRead: {
+            gemeente: components["schemas"]["CodeName"];
+            /**
+             * Startdata
+             * @description 'Moet starten op' van elke open maatregel: verstreken, of in het komende halfjaar; vroegste eerst.
+             */
+            startdata: components["schemas"]["DigestDateRead"][];
+            /**
+             * Veranderd
+             * @description Maatregelen die sinds het vorige overzicht te laat raakten of risico liepen.
+             */
+            veranderd: components["schemas"]["DigestChangeRead"][];
+            /**
+             * Achterop
+             * @description Maatregelen waarop de gemeente achterloopt.
+             */
+            achterOp: string[];
+            /**
+             * Nieuw
+             * @description Nieuwe producten en veelgestelde vragen bij die maatregelen.
+             */
+            nieuw: components["schemas"]["DigestNewsRead"][];
+            /**
+             * Bijeenkomsten
+             * @description Komende bijeenkomsten daarover.
+             */
+            bijeenkomsten: components["schemas"]["DigestMeetingRead"][];
+        };
+        /**
+         * Domain
+         * @description The parts of the social domain an application serves.
+         * @enum {string}
+         */
+        Domain: "inkomen" | "werk" | "schulden" | "ketenuitwisseling";
         /** EditionCreate */
         EditionCreate: {
             /** Titel */
@@ -4433,6 +5051,8 @@ export interface components {
              * Format: date-time
              */
             aangemaaktOp: string;
+            /** @description De cijfers van het verzenden, vanaf het moment dat het begon (status verzenden of verzonden); null bij een concept of een geplande editie. Ze veranderen zonder nieuwe versie: de ETag is er voor If-Match, de cijfers worden nooit bewaard door een cache. */
+            verzending: components["schemas"]["Sending"] | null;
         };
         /** EditionPage */
         EditionPage: {
@@ -5198,6 +5818,11 @@ export interface components {
          * @enum {string}
          */
         HostRole: "organisator" | "medeorganisator";
+        /**
+         * IctVerdict
+         * @enum {string}
+         */
+        IctVerdict: "te-laat-door-ict" | "risico-door-ict" | "onbekend" | "op-tijd";
         /** ImpactAreaList */
         ImpactAreaList: {
             /** Resultaten */
@@ -5217,6 +5842,22 @@ export interface components {
             naam: string;
             /** Volgorde */
             volgorde: number;
+        };
+        /** ImportReport */
+        ImportReport: {
+            /** Rijen */
+            rijen: number;
+            /** Nieuweapplicaties */
+            nieuweApplicaties: number;
+            /** Gewijzigd */
+            gewijzigd: number;
+            /** Ongewijzigd */
+            ongewijzigd: number;
+            /**
+             * Gecontroleerd
+             * @description true: alleen gecontroleerd, niets opgeslagen.
+             */
+            gecontroleerd: boolean;
         };
         /** Insight */
         Insight: {
@@ -5518,6 +6159,22 @@ export interface components {
             /** Omschrijving */
             omschrijving?: string | null;
         };
+        /** MailExport */
+        MailExport: {
+            /** Onderwerp */
+            onderwerp: string;
+            /**
+             * Klaargezetop
+             * Format: date-time
+             * @description Wanneer de mail in de wachtrij kwam.
+             */
+            klaargezetOp: string;
+            /**
+             * Verzondenop
+             * @description Wanneer de mailserver hem aannam; null zolang hij nog wacht.
+             */
+            verzondenOp: string | null;
+        };
         /** MailPreview */
         MailPreview: {
             /**
@@ -5751,6 +6408,24 @@ export interface components {
             toepasbaarVanaf?: string | null;
             verplichting?: components["schemas"]["Obligation"] | null;
             betrouwbaarheid?: components["schemas"]["Confidence"] | null;
+        };
+        /** MeasureWaiters */
+        MeasureWaiters: {
+            maatregel: components["schemas"]["CodeName"];
+            /**
+             * Ingangsdatum
+             * Format: date
+             */
+            ingangsdatum: string;
+            /** Softwarenodig */
+            softwareNodig: boolean;
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /** Leveranciers */
+            leveranciers: components["schemas"]["SupplierWaiters"][];
         };
         /**
          * MeetingAudience
@@ -6135,6 +6810,45 @@ export interface components {
              * @description De dubbele vraag.
              */
             vraagId: number;
+        };
+        /** MunicipalApplications */
+        MunicipalApplications: {
+            gemeente: components["schemas"]["CodeName"];
+            /**
+             * Domeinen
+             * @description Elk domein, in vaste volgorde.
+             */
+            domeinen: components["schemas"]["UsageRead"][];
+        };
+        /** MunicipalIct */
+        MunicipalIct: {
+            gemeente: components["schemas"]["CodeName"];
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /** Applicaties */
+            applicaties: components["schemas"]["UsageRead"][];
+            /**
+             * Wachtop
+             * @description Elke maatregel die software vraagt en waarop de gemeente wacht.
+             */
+            wachtOp: components["schemas"]["MunicipalWait"][];
+        };
+        /** MunicipalWait */
+        MunicipalWait: {
+            maatregel: components["schemas"]["CodeName"];
+            /**
+             * Ingangsdatum
+             * Format: date
+             */
+            ingangsdatum: string;
+            /** Uiterlijkstarten */
+            uiterlijkStarten: string | null;
+            oordeel: components["schemas"]["IctVerdict"];
+            /** Wachtop */
+            wachtOp: components["schemas"]["WaitRead"][];
         };
         /** MunicipalityAnswer */
         MunicipalityAnswer: {
@@ -6938,7 +7652,7 @@ export interface components {
             volgendeStap: components["schemas"]["NextStep"] | null;
             verkeerslicht: components["schemas"]["TrafficLight"];
             /** @description Wie de stand doorgaf: persoon, script of programma. */
-            bron: components["schemas"]["Source"] | null;
+            bron: components["schemas"]["api__progress__models__Source"] | null;
             /** Bijgewerktdoor */
             bijgewerktDoor: string | null;
             /** Bijgewerktop */
@@ -7218,6 +7932,17 @@ export interface components {
             /** Gemiddelde */
             gemiddelde: number | null;
         };
+        /** PublicFigures */
+        PublicFigures: {
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /** Resultaten */
+            resultaten: components["schemas"]["PublicSupplierFigures"][];
+            totaal: components["schemas"]["Counts"];
+        };
         /** PublicSatisfaction */
         PublicSatisfaction: {
             /**
@@ -7280,6 +8005,17 @@ export interface components {
             resultaten: components["schemas"]["PublicSignal"][];
             paginering: components["schemas"]["PageInfo"];
             _links: components["schemas"]["PageLinks"];
+        };
+        /** PublicSupplierFigures */
+        PublicSupplierFigures: {
+            /** @description null: de leveranciers die niet instemden met cijfers onder eigen naam. */
+            leverancier: components["schemas"]["CodeName"] | null;
+            /**
+             * Leveranciers
+             * @description Aantal leveranciers in deze regel.
+             */
+            leveranciers: number;
+            cijfers: components["schemas"]["Counts"];
         };
         /** PublicSurveyPoint */
         PublicSurveyPoint: {
@@ -7638,6 +8374,81 @@ export interface components {
              */
             tot: string;
         };
+        /** ReadinessChangeRead */
+        ReadinessChangeRead: {
+            status: components["schemas"]["ReadinessStatus"];
+            /** Release */
+            release: string | null;
+            /** Datum */
+            datum: string | null;
+            bron: components["schemas"]["api__ict__models__Source"];
+            /** Door */
+            door: string;
+            /**
+             * Op
+             * Format: date-time
+             */
+            op: string;
+        };
+        /** ReadinessHistory */
+        ReadinessHistory: {
+            applicatie: components["schemas"]["ApplicationRef"];
+            maatregel: components["schemas"]["CodeName"];
+            /** Resultaten */
+            resultaten: components["schemas"]["ReadinessChangeRead"][];
+        };
+        /** ReadinessList */
+        ReadinessList: {
+            applicatie: components["schemas"]["ApplicationRef"];
+            /**
+             * Resultaten
+             * @description Elke maatregel die software vraagt, gemeld of niet.
+             */
+            resultaten: components["schemas"]["ReadinessRead"][];
+        };
+        /** ReadinessRead */
+        ReadinessRead: {
+            applicatie: components["schemas"]["ApplicationRef"];
+            maatregel: components["schemas"]["CodeName"];
+            /** @description null: nog niets gemeld. */
+            status: components["schemas"]["ReadinessStatus"] | null;
+            /** Release */
+            release: string | null;
+            /**
+             * Datum
+             * @description Geplande datum (gepland) of datum (beschikbaar).
+             */
+            datum: string | null;
+            bron: components["schemas"]["api__ict__models__Source"] | null;
+            /** Door */
+            door: string | null;
+            /** Gewijzigdop */
+            gewijzigdOp: string | null;
+            /**
+             * Versie
+             * @description 0 zolang niets gemeld is.
+             */
+            versie: number;
+        };
+        /**
+         * ReadinessReport
+         * @description gepland en beschikbaar vragen een release en een datum; de andere statussen geen.
+         */
+        ReadinessReport: {
+            status: components["schemas"]["ReadinessStatus"];
+            /** Release */
+            release?: string | null;
+            /**
+             * Datum
+             * Format: date
+             */
+            datum?: string | null;
+        };
+        /**
+         * ReadinessStatus
+         * @enum {string}
+         */
+        ReadinessStatus: "niet-nodig" | "in-analyse" | "gepland" | "beschikbaar" | "geleverd";
         /** RegionList */
         RegionList: {
             /** Resultaten */
@@ -8056,7 +8867,7 @@ export interface components {
          * @description What a machine client may do; people get their rights from their roles.
          * @enum {string}
          */
-        Scope: "producten:lezen" | "producten:schrijven" | "voortgang:lezen" | "voortgang:schrijven";
+        Scope: "producten:lezen" | "producten:schrijven" | "voortgang:lezen" | "voortgang:schrijven" | "gereedheid:schrijven";
         /** ScoreCount */
         ScoreCount: {
             /** Score */
@@ -8182,6 +8993,37 @@ export interface components {
             uitgenodigd: number;
             /** Aluitgenodigd */
             alUitgenodigd: number;
+        };
+        /**
+         * Sending
+         * @description How far the sending is; `ontvangers` = `verzonden` + `zonderMail` + `nogTeVerzenden`.
+         */
+        Sending: {
+            /**
+             * Ontvangers
+             * @description Actieve abonnees naar wie de editie gaat of ging (wie zich tijdens het verzenden aanmeldt, telt mee; wie zich afmeldt voordat zij aan de beurt is niet).
+             */
+            ontvangers: number;
+            /**
+             * Verzonden
+             * @description Abonnees van wie de mail in de wachtrij (outbox) kwam.
+             */
+            verzonden: number;
+            /**
+             * Zondermail
+             * @description Abonnees voor wie de editie niets had (geen sectie over hun keuze en geen inleiding): zij kregen geen mail.
+             */
+            zonderMail: number;
+            /**
+             * Nogteverzenden
+             * @description Abonnees die nog aan de beurt komen; 0 na afloop.
+             */
+            nogTeVerzenden: number;
+            /**
+             * Onbestelbaar
+             * @description Van de verzonden mails: door de mailserver voorgoed geweigerd.
+             */
+            onbestelbaar: number;
         };
         /** SessionRead */
         SessionRead: {
@@ -8609,12 +9451,27 @@ export interface components {
              */
             tijdslotMinuten?: number | null;
         };
-        /**
-         * Source
-         * @description Who set a value: a person, a script (machine client) or the programme team.
-         * @enum {string}
-         */
-        Source: "persoon" | "script" | "programma";
+        /** SoftwareMeasureChange */
+        SoftwareMeasureChange: {
+            /** Softwarenodig */
+            softwareNodig: boolean;
+        };
+        /** SoftwareMeasureList */
+        SoftwareMeasureList: {
+            /** Resultaten */
+            resultaten: components["schemas"]["SoftwareMeasureRead"][];
+        };
+        /** SoftwareMeasureRead */
+        SoftwareMeasureRead: {
+            maatregel: components["schemas"]["CodeName"];
+            /** Softwarenodig */
+            softwareNodig: boolean;
+            /**
+             * Versie
+             * @description Stuur als If-Match "v<versie>" bij een wijziging.
+             */
+            versie: number;
+        };
         /** SourceRead */
         SourceRead: {
             /**
@@ -8721,6 +9578,11 @@ export interface components {
              * @description Welke edities naar dit adres gingen.
              */
             verzonden: components["schemas"]["DeliveryExport"][];
+            /**
+             * Mails
+             * @description De mails van de nieuwsbrief aan dit adres (bevestiging, edities): alleen wanneer en met welk onderwerp; de inhoud bewaren wij na verzending niet.
+             */
+            mails: components["schemas"]["MailExport"][];
             aanmeldingen: components["schemas"]["SignupCount"] | null;
             /** Toelichting */
             toelichting: string;
@@ -8851,6 +9713,82 @@ export interface components {
              * @description Openstaande vragen; een gemeente ziet alleen haar eigen vragen.
              */
             vragen: components["schemas"]["SimilarQuestion"][];
+        };
+        /** SupplierChange */
+        SupplierChange: {
+            /** Cijfersopenbaar */
+            cijfersOpenbaar: boolean;
+        };
+        /** SupplierList */
+        SupplierList: {
+            /** Resultaten */
+            resultaten: components["schemas"]["SupplierRead"][];
+        };
+        /** SupplierMeasureReadiness */
+        SupplierMeasureReadiness: {
+            maatregel: components["schemas"]["CodeName"];
+            /**
+             * Ingangsdatum
+             * Format: date
+             */
+            ingangsdatum: string;
+            /** Applicaties */
+            applicaties: components["schemas"]["ReadinessRead"][];
+            cijfers: components["schemas"]["Counts"];
+        };
+        /** SupplierOverview */
+        SupplierOverview: {
+            leverancier: components["schemas"]["CodeName"];
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /** Cijfersopenbaar */
+            cijfersOpenbaar: boolean;
+            totaal: components["schemas"]["Counts"];
+            /** Maatregelen */
+            maatregelen: components["schemas"]["SupplierMeasureReadiness"][];
+        };
+        /**
+         * SupplierRead
+         * @description Een softwareleverancier: een organisatie van de soort leverancier.
+         */
+        SupplierRead: {
+            /**
+             * Code
+             * @example demo-rekenwerk
+             */
+            code: string;
+            /** Naam */
+            naam: string;
+            /**
+             * Cijfersopenbaar
+             * @description De leverancier stemde ermee in dat het publiek haar cijfers onder eigen naam ziet; anders telt zij alleen mee in het totaal van de overige leveranciers.
+             */
+            cijfersOpenbaar: boolean;
+            /**
+             * Applicaties
+             * @description Aantal applicaties van deze leverancier.
+             */
+            applicaties: number;
+            /** Demo */
+            demo: boolean;
+            _links: components["schemas"]["SelfLinks"];
+        };
+        /** SupplierWaiters */
+        SupplierWaiters: {
+            leverancier: components["schemas"]["CodeName"];
+            /** Gemeenten */
+            gemeenten: number;
+            /** Inwoners */
+            inwoners: number;
+            /** Telaat */
+            teLaat: number;
+            /** Risico */
+            risico: number;
+            /** Resultaten */
+            resultaten: components["schemas"]["WaitingMunicipality"][];
         };
         /** SupportCreate */
         SupportCreate: {
@@ -9173,6 +10111,44 @@ export interface components {
             /** Gebruikt */
             gebruikt: boolean;
         };
+        /** UsageChangeRead */
+        UsageChangeRead: {
+            domein: components["schemas"]["Domain"];
+            applicatie: components["schemas"]["ApplicationRef"] | null;
+            bron: components["schemas"]["api__ict__models__Source"];
+            /**
+             * Door
+             * @description Wie het wijzigde: user:<id>, client:<id> of system.
+             */
+            door: string;
+            /**
+             * Op
+             * Format: date-time
+             */
+            op: string;
+        };
+        /** UsageChoice */
+        UsageChoice: {
+            /**
+             * Applicatie
+             * @description De applicatie voor dit domein; null haalt de opgave weg.
+             */
+            applicatie: number | null;
+        };
+        /** UsageHistory */
+        UsageHistory: {
+            gemeente: components["schemas"]["CodeName"];
+            /** Resultaten */
+            resultaten: components["schemas"]["UsageChangeRead"][];
+        };
+        /** UsageRead */
+        UsageRead: {
+            domein: components["schemas"]["Domain"];
+            /** @description null: geen applicatie opgegeven. */
+            applicatie: components["schemas"]["ApplicationRef"] | null;
+            /** Gewijzigdop */
+            gewijzigdOp: string | null;
+        };
         /** UserCreate */
         UserCreate: {
             /** Email */
@@ -9286,6 +10262,31 @@ export interface components {
             aantalJa: number;
             /** Aantalnee */
             aantalNee: number;
+        };
+        /** WaitRead */
+        WaitRead: {
+            applicatie: components["schemas"]["ApplicationRef"];
+            status: components["schemas"]["ReadinessStatus"] | null;
+            /** Release */
+            release: string | null;
+            /** Datum */
+            datum: string | null;
+            oordeel: components["schemas"]["IctVerdict"];
+        };
+        /** WaitingMunicipality */
+        WaitingMunicipality: {
+            gemeente: components["schemas"]["CodeName"];
+            /** Inwoners */
+            inwoners: number;
+            /**
+             * Uiterlijkstarten
+             * @description Must-start-by van de cel.
+             */
+            uiterlijkStarten: string | null;
+            /** @description Het ernstigste oordeel over deze leverancier. */
+            oordeel: components["schemas"]["IctVerdict"];
+            /** Wachtop */
+            wachtOp: components["schemas"]["WaitRead"][];
         };
         /** WaveList */
         WaveList: {
@@ -9427,6 +10428,18 @@ export interface components {
             /** Bijnaverlopen */
             bijnaVerlopen: number;
         };
+        /**
+         * Source
+         * @description Who made a change: the history says which client or person as well.
+         * @enum {string}
+         */
+        api__ict__models__Source: "leverancier" | "redactie" | "gemeente" | "import";
+        /**
+         * Source
+         * @description Who set a value: a person, a script (machine client) or the programme team.
+         * @enum {string}
+         */
+        api__progress__models__Source: "persoon" | "script" | "programma";
         /** InvalidParamModel */
         InvalidParamModel: {
             /**
@@ -32374,6 +33387,2523 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnPersoonlijkOverzichtOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestPreferenceRead"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor contactpersonen van een gemeente of samenwerkingsverband. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnPersoonlijkOverzichtInstellen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DigestPreferenceWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestPreferenceRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor contactpersonen van een gemeente of samenwerkingsverband. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnPersoonlijkOverzichtVoorbeeld: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestPreviewRead"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor contactpersonen van een gemeente of samenwerkingsverband. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    persoonlijkOverzichtAfmelden: {
+        parameters: {
+            query: {
+                /** @description De code uit de link in een e-mail van de nieuwsbrief (na token=). */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestPreferenceRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Deze link bestaat niet (meer). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    ictLeveranciersOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierList"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    ictLeverancierOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Geen leverancier met deze code. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    ictLeverancierWijzigen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description De gelezen ETag; 412 als die verouderd is. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplierChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Geen leverancier met deze code. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Iemand anders wijzigde dit intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description If-Match ontbreekt. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    ictApplicatiesOpvragen: {
+        parameters: {
+            query?: {
+                /** @description Code van de leverancier. */
+                leverancier?: string | null;
+                /** @description Alleen applicaties voor dit domein. */
+                domein?: components["schemas"]["Domain"] | null;
+                /** @description Paginanummer, vanaf 1. */
+                pagina?: number;
+                /** @description Resultaten per pagina, 1 tot en met 100. */
+                paginaGrootte?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationPage"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Geen toegang. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    ictApplicatieAanmaken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De leverancier heeft al een applicatie met deze naam. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    ictCatalogusImporteren: {
+        parameters: {
+            query?: {
+                /** @description Alleen controleren, niets opslaan. */
+                controleren?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_ictCatalogusImporteren"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Het bestand is te groot, of voorbij een leesgrens (rijen, regels). */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Geen leesbare CSV (UTF-8). */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    ictApplicatieOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de applicatie. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Geen toegang. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    ictApplicatieWijzigen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description De gelezen ETag; 412 als die verouderd is. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Nummer van de applicatie. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen de redactie. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Naam bezet. */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ConflictProblem"];
+                };
+            };
+            /** @description Iemand anders wijzigde dit intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description If-Match ontbreekt. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    gemeenteApplicatiesOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunicipalApplications"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Geen gemeente, of niet de uwe. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    gemeenteApplicatieKiezen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description De gelezen ETag; 412 als die verouderd is. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                code: string;
+                /** @description inkomen, werk, schulden of ketenuitwisseling. */
+                domein: components["schemas"]["Domain"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UsageChoice"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunicipalApplications"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Geen gemeente, of niet de uwe. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Iemand anders wijzigde dit domein intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description If-Match ontbreekt of is leeg; stuur de ETag die u las. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    gemeenteApplicatiesHistorie: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageHistory"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Geen gemeente, of niet de uwe. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    ictMaatregelenOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SoftwareMeasureList"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Geen toegang. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    ictMaatregelWijzigen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description De gelezen ETag; 412 als die verouderd is. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                maatregel: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SoftwareMeasureChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SoftwareMeasureRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Geen toegang. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Iemand anders wijzigde dit intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description If-Match ontbreekt. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    ictGereedheidOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de applicatie. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Geen toegang. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    ictGereedheidMaatregelOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de applicatie. */
+                id: number;
+                maatregel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Geen toegang. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    ictGereedheidMelden: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description De gelezen ETag; 412 als die verouderd is. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Nummer van de applicatie. */
+                id: number;
+                maatregel: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadinessReport"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Geen toegang. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Iemand anders wijzigde dit intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description If-Match ontbreekt. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    ictGereedheidHistorie: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Nummer van de applicatie. */
+                id: number;
+                maatregel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessHistory"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Geen toegang. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    ictMaatregelWachtendenOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                maatregel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureWaiters"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Geen toegang. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    ictLeverancierOverzichtOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierOverview"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Geen toegang. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    gemeenteIctOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunicipalIct"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Geen gemeente, of niet de uwe. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    ictCijfersOpvragen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicFigures"];
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
