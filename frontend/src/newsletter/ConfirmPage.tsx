@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { Heading, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { ButtonGroup, Heading, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
+import { useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 
 import { ApiError } from '../api/problem';
@@ -39,8 +39,9 @@ function ManageNow({ token }: { token: string }) {
 }
 
 /**
- * /nieuwsbrief/bevestigen#token=…: the link of the confirmation mail. Confirming is what she came
- * for, so the page confirms on opening; doing it twice is harmless.
+ * /nieuwsbrief/bevestigen#token=…: the link of the confirmation mail. Opening the page confirms
+ * nothing: mail scanners open (and some run) every link in a mail, and her consent must be her
+ * own click on the button. Doing it twice is harmless.
  */
 export default function ConfirmPage() {
   const { hash } = useLocation();
@@ -48,13 +49,6 @@ export default function ConfirmPage() {
   const [token] = useState(() => tokenFromHash(hash));
   const confirm = useMutation({ mutationFn: confirmSignup });
   const { mutate } = confirm;
-  // Once per page, also under StrictMode's double effects.
-  const sent = useRef(false);
-  useEffect(() => {
-    if (token === null || sent.current) return;
-    sent.current = true;
-    mutate(token);
-  }, [token, mutate]);
 
   const status = confirm.error instanceof ApiError ? confirm.error.status : null;
   let content: ReactNode;
@@ -86,7 +80,26 @@ export default function ConfirmPage() {
         {token !== null && <ManageNow token={token} />}
       </>
     );
-  else content = <StatusMessage>Aanmelding bevestigen…</StatusMessage>;
+  else
+    content = (
+      <>
+        <Paragraph>
+          Wilt u de nieuwsbrief van Spoorboek ontvangen op het adres waar deze link naartoe is gestuurd? Bevestig dat met
+          de knop. Heeft u zich niet aangemeld, sluit dan deze pagina: zonder bevestiging krijgt u niets van ons.
+        </Paragraph>
+        <ButtonGroup>
+          <PrimaryActionButton
+            type="button"
+            busy={confirm.isPending}
+            disabled={confirm.isPending}
+            onClick={() => mutate(token)}
+          >
+            Aanmelding bevestigen
+          </PrimaryActionButton>
+        </ButtonGroup>
+        <StatusMessage>{confirm.isPending ? 'Aanmelding bevestigen…' : ''}</StatusMessage>
+      </>
+    );
 
   return (
     <>

@@ -77,9 +77,14 @@ describe('the subscribe form', () => {
 });
 
 describe('the confirmation page', () => {
-  it('confirms the token after # and shows the subscription', async () => {
+  it('confirms the token after # only with the button, and shows the subscription', async () => {
     const fetchMock = mockApi({ ...reference, 'POST /api/v1/nieuwsbrief/aanmeldingen/bevestigen': () => json(subscription) });
     renderApp(`/nieuwsbrief/bevestigen#token=${TOKEN}`);
+    const button = await screen.findByRole('button', { name: 'Aanmelding bevestigen' }, FIND);
+    // Opening the page (as a mail scanner does) confirms nothing.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await bodiesOf(fetchMock, 'POST', '/api/v1/nieuwsbrief/aanmeldingen/bevestigen')).toEqual([]);
+    fireEvent.click(button);
     expect(await screen.findByRole('heading', { name: 'Uw aanmelding is bevestigd' }, FIND)).toBeInTheDocument();
     expect(await screen.findByText('Alleen over maatregelen: M05 Giftenvrijlating', {}, FIND)).toBeInTheDocument();
     expect(await bodiesOf(fetchMock, 'POST', '/api/v1/nieuwsbrief/aanmeldingen/bevestigen')).toEqual([{ token: TOKEN }]);
@@ -91,6 +96,7 @@ describe('the confirmation page', () => {
       'POST /api/v1/nieuwsbrief/aanmeldingen/bevestigen': () => problem(410, 'Link verlopen', 'De link is verlopen.'),
     });
     renderApp(`/nieuwsbrief/bevestigen#token=${TOKEN}`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Aanmelding bevestigen' }, FIND));
     expect(await screen.findByRole('heading', { name: 'Deze bevestigingslink is verlopen' }, FIND)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Meld u opnieuw aan' })).toHaveAttribute('href', '/nieuwsbrief');
   });
