@@ -32,6 +32,7 @@ function makeEdition(overrides: Partial<EditionDetail> = {}): EditionDetail {
     inleiding: '',
     secties: [section('Nieuwe antwoorden'), section('Bijeenkomsten')],
     versie: 2,
+    verzending: null,
     ...overrides,
   };
 }
@@ -100,15 +101,32 @@ describe('composing an edition', () => {
     expect(body.secties.at(-1)).toMatchObject({ soort: 'eigen', titel: 'Van de redactie', maatregelen: ['M07'] });
   });
 
-  it('is read-only once it is sent', async () => {
+  it('is read-only once it is sent, with the figures of its sending', async () => {
     const { handler } = loggedInAs(['redacteur']);
+    const verzending = { ontvangers: 1250, verzonden: 1200, zonderMail: 50, nogTeVerzenden: 0, onbestelbaar: 3 };
     mockApi({
       '/api/v1/sessies/huidig': handler,
-      [`GET ${PATH}`]: () => json(makeEdition({ status: 'verzonden', verzondenOp: '2026-12-05T08:00:00Z' })),
+      [`GET ${PATH}`]: () => json(makeEdition({ status: 'verzonden', verzondenOp: '2026-12-05T08:00:00Z', verzending })),
       [`${PATH}/voorbeeld`]: () => json({ vorm: 'web', onderwerp: 'x', html: '<p>x</p>', tekst: null }),
     });
     renderApp('/nieuwsbrief/edities/3');
     expect(await screen.findByText(/Deze editie is verzonden op/, {}, FIND)).toBeInTheDocument();
     expect(screen.queryByRole('form', { name: 'Editie bewerken' })).not.toBeInTheDocument();
+    const figures = screen.getByRole('region', { name: 'Verzending in cijfers' });
+    const facts = Array.from(figures.querySelectorAll('dt')).map((key) => `${key.textContent}: ${key.nextElementSibling?.textContent}`);
+    expect(facts).toEqual([
+      'Abonnees: 1.250',
+      'Gemaild: 1.200',
+      'Niets voor hun keuze (geen mail): 50',
+      'Nog te verzenden: 0',
+      'Onbestelbaar: 3',
+    ]);
+  });
+
+  it('says there are no figures before sending', async () => {
+    setUp(() => json(makeEdition()));
+    const figures = await screen.findByRole('region', { name: 'Verzending in cijfers' }, FIND);
+    expect(figures).toHaveTextContent('Nog niet verzonden.');
+    expect(figures.querySelector('dl')).toBeNull();
   });
 });

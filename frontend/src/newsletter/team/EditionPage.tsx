@@ -13,7 +13,7 @@ import { editionKeys, useEdition } from './api';
 import { EditionForm } from './EditionForm';
 import { EDITIONS_PATH, SECTION_KIND_LABELS, STATUS_LABELS } from './labels';
 import { PreviewSection } from './PreviewSection';
-import { SendSection, SentNotice } from './SendSection';
+import { SendingFigures, SendSection, SentNotice } from './SendSection';
 import type { EditionDetail } from './types';
 import './team.css';
 
@@ -109,10 +109,12 @@ function EditionScreen({ edition }: { edition: EditionDetail }) {
           />
           <PreviewSection id={edition.id} version={edition.versie} />
           <SendSection key={`verzenden-${edition.versie}`} edition={edition} onStale={report} />
+          <SendingFigures edition={edition} />
         </>
       ) : (
         <>
           <SentNotice edition={edition} />
+          <SendingFigures edition={edition} />
           <ReadOnlySections edition={edition} />
           <PreviewSection id={edition.id} version={edition.versie} />
         </>

@@ -15,6 +15,7 @@ import { ApiError, isConflict } from '../../api/problem';
 import { UNREACHABLE } from '../../forms/errors';
 import { TextField } from '../../forms/fields';
 import { DutchDateTime } from '../../shared/DutchDateTime';
+import { FactList } from '../../shared/FactList';
 import { formatDutchDateTime } from '../../shared/dateTime';
 import { StatusMessage } from '../../shared/StatusMessage';
 import { fromIso } from '../../meetings/team/localTime';
@@ -145,6 +146,41 @@ export function SendSection({ edition, onStale }: { edition: EditionDetail; onSt
       <TestMail id={edition.id} />
       <Schedule edition={edition} onStale={onStale} />
     </>
+  );
+}
+
+const count = (n: number) => n.toLocaleString('nl-NL');
+
+/**
+ * How far the sending is: once it began, how many subscribers the edition goes to, how many were
+ * mailed, passed by (nothing for their choice), still waiting, and refused by the mail server.
+ */
+export function SendingFigures({ edition }: { edition: EditionDetail }) {
+  const figures = edition.verzending;
+  return (
+    <section aria-labelledby="verzending-kop" className="spoorboek-section">
+      <Heading level={2} id="verzending-kop">
+        Verzending in cijfers
+      </Heading>
+      {figures ? (
+        <>
+          <FactList
+            facts={[
+              ['Abonnees', count(figures.ontvangers)],
+              ['Gemaild', count(figures.verzonden)],
+              ['Niets voor hun keuze (geen mail)', count(figures.zonderMail)],
+              ['Nog te verzenden', count(figures.nogTeVerzenden)],
+              ['Onbestelbaar', count(figures.onbestelbaar)],
+            ]}
+          />
+          {edition.status === 'verzenden' && (
+            <Paragraph>Het verzenden loopt nog; deze cijfers worden vanzelf bijgewerkt.</Paragraph>
+          )}
+        </>
+      ) : (
+        <Paragraph>Nog niet verzonden. Zodra het verzenden begint, ziet u hier hoeveel abonnees de editie kregen.</Paragraph>
+      )}
+    </section>
   );
 }
 

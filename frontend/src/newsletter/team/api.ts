@@ -29,11 +29,16 @@ export function useEditions() {
   });
 }
 
+/** While the job sends it, the edition is asked again now and then, so its figures move on. */
+export const SENDING_REFRESH_MS = 15 * 1000;
+
 export function useEdition(id: number) {
   return useQuery({
     queryKey: editionKeys.detail(id),
-    queryFn: ({ signal }) => unwrap(apiClient.GET('/nieuwsbrief/edities/{id}', { params: byId(id), signal })),
+    queryFn: ({ signal }): Promise<EditionDetail> =>
+      unwrap(apiClient.GET('/nieuwsbrief/edities/{id}', { params: byId(id), signal })),
     staleTime: 0,
+    refetchInterval: (query) => (query.state.data?.status === 'verzenden' ? SENDING_REFRESH_MS : false),
   });
 }
 
