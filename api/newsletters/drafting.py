@@ -241,3 +241,15 @@ def draft_sections(session: Session, base: str, since: datetime) -> list[Section
         *_progress(session, index, since),
         *_signals(session, index, base, since),
     ]
+
+
+def happened_links(session: Session, base: str, since: datetime) -> set[str]:
+    """The links of the products, FAQ entries and responses a draft from `since` would hold:
+    what happened since then (the rest of a draft looks ahead from today)."""
+    index = _Index(session)
+    sections = [
+        *_products(session, index, base, since),
+        *_faq(session, index, base, since),
+        *_signals(session, index, base, since),
+    ]
+    return {item["link"] for section in sections for item in section["items"] if item["link"]}

@@ -201,10 +201,11 @@ async def test_delivered_mail_keeps_no_link_in_the_database(
     await login(admin, ADMIN)
     await invite(admin)
     token = link_token(mails(tmp_path / "outbox")[0])
-    [row] = db.scalars(select(OutboxMessage)).all()
+    # The demo's nieuwsbrief mails are in the outbox too (sent long ago).
+    invited = select(OutboxMessage).where(OutboxMessage.recipient == "nieuw@gemeente-test.nl")
+    [row] = db.scalars(invited).all()
     assert row.sent_at is not None
     assert token not in row.body
-    assert row.recipient == "nieuw@gemeente-test.nl"
 
 
 def test_stale_undelivered_mail_expires(db: Session, tmp_path: Path) -> None:

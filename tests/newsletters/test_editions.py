@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import delete, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from api.audit.models import AuditEvent
@@ -370,7 +370,6 @@ async def test_a_draft_holds_the_coming_deadlines(
 async def test_the_sending_figures_count_the_deliveries(
     clients: Callable[[], httpx.AsyncClient], db: Session, database_url: str, tmp_path: Path
 ) -> None:
-    db.execute(delete(Subscriber))
     for n, measures in enumerate([None, None, None, ["M99"]]):
         db.add(
             Subscriber(

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from api.accounts.secrets import hash_token, new_token
@@ -53,19 +53,6 @@ def at_moment() -> Iterator[None]:
 @pytest.fixture
 def settings(database_url: str, tmp_path: Path) -> Settings:
     return make_settings(database_url, tmp_path, newsletter_batch_size=200)
-
-
-def without_newsletters(session: Session) -> None:
-    """Tests start with no subscriber or edition but their own."""
-    for table in (Delivery, Edition, Subscriber):
-        session.execute(delete(table))
-    session.flush()
-
-
-@pytest.fixture
-def db(db: Session) -> Session:
-    without_newsletters(db)
-    return db
 
 
 def subscriber(
