@@ -15,6 +15,7 @@ import { useLocation } from 'react-router-dom';
 import { AppLink } from '../app/AppLink';
 import { namesText, rolesText } from '../auth/labels';
 import type { User } from '../auth/session';
+import { MyDigestSection } from '../digests/MyDigestSection';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
 import { ErrorSummary } from '../forms/ErrorSummary';
 import { TextField } from '../forms/fields';
@@ -236,6 +237,7 @@ export default function MyAccountPage() {
           <AccountDetails user={account.data} />
           <NotificationsSection />
           <MyNewsletterSection />
+          <MyDigestSection user={account.data} />
           <NameForm user={account.data} />
           <PasswordForm />
           <SecondFactorSection user={account.data} />
