@@ -107,6 +107,7 @@ class MeasureWaits:
     needs_software: bool
     by_supplier: dict[str, list[Wait]]
     """Per supplier code, in supplier name order; the waits in municipality order."""
+    situation: Situation
 
 
 def measure_waits(session: Session, state: State, principal: Principal, code: str) -> MeasureWaits:
@@ -122,7 +123,7 @@ def measure_waits(session: Session, state: State, principal: Principal, code: st
     ordered = dict(
         sorted(by_supplier.items(), key=lambda kv: (now.suppliers.get(kv[0], ""), kv[0]))
     )
-    return MeasureWaits(code, subject.title, subject.effective, code in now.needing, ordered)
+    return MeasureWaits(code, subject.title, subject.effective, code in now.needing, ordered, now)
 
 
 # Per supplier: readiness over all measures, and who waits on it

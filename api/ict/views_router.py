@@ -72,7 +72,7 @@ def measure_waiters(
     request: Request, maatregel: MeasureCode, principal: CurrentPrincipal, session: SessionDep
 ) -> MeasureWaiters:
     found = views.measure_waits(session, request.app.state, principal, maatregel)
-    now = views.situation(session, request.app.state)
+    now = found.situation
     suppliers = []
     for code, waits in found.by_supplier.items():
         counts = views.counted(waits, now.cells)

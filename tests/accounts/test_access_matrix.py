@@ -8,7 +8,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api.ict.models import Application
 from api.questions.models import ExpertRequest
+from api.seed.demo_ict import SUPPLIER_CLIENT
 from tests.auth import (
     ADMIN,
     BOLLENSTREEK,
@@ -30,6 +32,7 @@ ROLES = [
     "expert",
     "partner",
     "script",
+    "leverancier",
 ]
 
 
@@ -42,7 +45,7 @@ async def as_role(role: str, make: Callable[[], httpx.AsyncClient]) -> httpx.Asy
         "beheerder": ADMIN,
         "expert": STIMULANSZ,
     }
-    machines = {"partner": PARTNER, "script": SCRIPT}
+    machines = {"partner": PARTNER, "script": SCRIPT, "leverancier": SUPPLIER_CLIENT}
     if role in people:
         await login(client, people[role])
     elif role in machines:
@@ -61,6 +64,7 @@ ADMIN_ONLY = {
     "expert": 403,
     "partner": 403,
     "script": 403,
+    "leverancier": 403,
 }
 PEOPLE_ONLY = {
     "publiek": 401,
@@ -71,6 +75,7 @@ PEOPLE_ONLY = {
     "expert": 200,
     "partner": 403,
     "script": 403,
+    "leverancier": 403,
 }
 # Questions: municipal contacts ask, the programme team handles; an expert only answers what is
 # put to her organisation (below), everything else of questions refuses her.
@@ -85,6 +90,7 @@ EXPERT_ONLY = {
     "expert": 200,
     "partner": 403,
     "script": 403,
+    "leverancier": 403,
 }
 # A question put to another organisation is answered like a missing one.
 ANOTHER_ORGANISATIONS = {**EXPERT_ONLY, "expert": 404}
@@ -190,6 +196,49 @@ MATRIX: list[tuple[str, str, dict[str, object] | None, dict[str, int]]] = [
     ("GET", "/api/v1/expertvragen/{divosa}", None, ANOTHER_ORGANISATIONS),
     ("POST", "/api/v1/expertvragen/{stimulansz}/antwoord", {"antwoord": "Ja."}, EXPERT_ONLY),
     ("POST", "/api/v1/expertvragen/{divosa}/antwoord", {"antwoord": "Ja."}, ANOTHER_ORGANISATIONS),
+    # ICT readiness: the team manages; a supplier's client reports its own applications'
+    # readiness only; the public sees the figures of suppliers that agreed.
+    ("GET", "/api/v1/ict/cijfers", None, PUBLIC),
+    ("GET", "/api/v1/ict/leveranciers", None, TEAM_ONLY),
+    ("GET", "/api/v1/ict/applicaties", None, {**PEOPLE_ONLY, "leverancier": 200}),
+    (
+        "PUT",
+        "/api/v1/ict/maatregelen/M01",
+        {"softwareNodig": True},
+        TEAM_ONLY,
+    ),
+    (
+        "PUT",
+        "/api/v1/ict/applicaties/{eigen_applicatie}/gereedheid/M01",
+        {"status": "in-analyse"},
+        {**TEAM_ONLY, "leverancier": 200},
+    ),
+    (
+        "PUT",
+        "/api/v1/ict/applicaties/{andere_applicatie}/gereedheid/M01",
+        {"status": "in-analyse"},
+        TEAM_ONLY,
+    ),
+    (
+        "GET",
+        "/api/v1/ict/leveranciers/demo-rekenwerk/overzicht",
+        None,
+        {**TEAM_ONLY, "leverancier": 200},
+    ),
+    ("GET", "/api/v1/ict/leveranciers/demo-tulpdata/overzicht", None, TEAM_ONLY),
+    (
+        "GET",
+        "/api/v1/gemeenten/GM0344/ict",
+        None,
+        {
+            **PEOPLE_ONLY,
+            "bollenstreek": 404,
+            "expert": 404,
+            "partner": 404,
+            "script": 404,
+            "leverancier": 404,
+        },
+    ),
     # Contact persons are private to the programme team and the municipality itself.
     (
         "GET",
@@ -204,6 +253,7 @@ MATRIX: list[tuple[str, str, dict[str, object] | None, dict[str, int]]] = [
             "expert": 404,
             "partner": 404,
             "script": 404,
+            "leverancier": 404,
         },
     ),
     (
@@ -219,6 +269,7 @@ MATRIX: list[tuple[str, str, dict[str, object] | None, dict[str, int]]] = [
             "expert": 404,
             "partner": 404,
             "script": 404,
+            "leverancier": 404,
         },
     ),
 ]
@@ -230,6 +281,19 @@ def _cases() -> list[object]:
         for method, path, body, expected in MATRIX
         for role in ROLES
     ]
+
+
+def supplier_applications(db: Session) -> dict[str, int]:
+    """An application of the demo supplier client's own organisation, and one of another."""
+    own = db.scalar(
+        select(Application.id).where(Application.supplier_code == SUPPLIER_CLIENT.organisation)
+    )
+    other = db.scalar(
+        select(Application.id).where(Application.supplier_code != SUPPLIER_CLIENT.organisation)
+    )
+    assert own is not None
+    assert other is not None
+    return {"eigen_applicatie": own, "andere_applicatie": other}
 
 
 def open_expert_requests(db: Session) -> dict[str, int]:
@@ -262,7 +326,7 @@ async def test_access(
 ) -> None:
     client = await as_role(role, clients)
     if "{" in path:
-        path = path.format(**open_expert_requests(db))
+        path = path.format(**open_expert_requests(db), **supplier_applications(db))
     response = await client.request(method, path, json=body)
     assert response.status_code == status, response.text
     if status >= 400:
@@ -270,7 +334,7 @@ async def test_access(
         assert "@" not in response.text, "a refusal must not carry personal data"
 
 
-@pytest.mark.parametrize("role", ["utrecht", "expert", "partner", "script"])
+@pytest.mark.parametrize("role", ["utrecht", "expert", "partner", "script", "leverancier"])
 async def test_someone_elses_municipality_looks_like_a_missing_one(
     clients: Callable[[], httpx.AsyncClient], role: str
 ) -> None:
