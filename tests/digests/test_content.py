@@ -17,6 +17,7 @@ from api.digests import compose, sending
 from api.digests.models import Digest, DigestFrequency
 from api.progress import status as progress
 from api.progress.deadlines import TrafficLight
+from api.questions.models import Channel, Question, QuestionStatus
 from tests.auth import BOLLENSTREEK, UTRECHT, login
 
 PREVIEW = "/api/v1/mijn-account/persoonlijk-overzicht/voorbeeld"
@@ -119,3 +120,42 @@ async def test_the_next_digest_names_only_the_cells_that_turned_since_the_previo
         (first, "op-schema")
     ]
     assert body["sinds"] == then.isoformat().replace("+00:00", "Z")
+
+
+async def test_her_questions_answered_since_her_previous_digest_are_in_it(
+    db: Session, client: httpx.AsyncClient
+) -> None:
+    user = user_of(db, UTRECHT)
+    then = clock.now() - timedelta(days=7)
+    db.add(
+        Digest(
+            user_id=user.id,
+            period="2026-W49",
+            frequency=DigestFrequency.WEEKLY,
+            made_at=then,
+            lights={},
+        )
+    )
+    for subject, answered in (("Nieuw beantwoord", then + timedelta(days=1)), ("Al gemeld", then)):
+        db.add(
+            Question(
+                channel=Channel.WEB_FORM,
+                subject=subject,
+                text="Hoe zit het?",
+                status=QuestionStatus.ANSWERED,
+                asker_user_id=user.id,
+                municipality_code="GM0344",
+                due_date=clock.today(),
+                answer=f"Antwoord op {subject.lower()}.",
+                answered_at=answered - timedelta(seconds=1),
+            )
+        )
+    db.flush()
+    await login(client, UTRECHT)
+
+    body = (await client.get(PREVIEW)).json()
+
+    answers = {a["titel"]: a for a in body["antwoorden"] if a["soort"] == "vraag"}
+    assert answers["Nieuw beantwoord"]["tekst"] == "Antwoord op nieuw beantwoord."
+    assert "Al gemeld" not in answers
+    assert "Vraag: Nieuw beantwoord" in body["tekst"]

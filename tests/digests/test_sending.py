@@ -20,7 +20,9 @@ from api.core.settings import Settings
 from api.digests.models import Digest, DigestFrequency, DigestPreference
 from api.jobs.registry import JOBS
 from api.mail import service as outbox
+from api.mail.models import OutboxMessage
 from api.municipalities.models import Municipality
+from api.seed.demo_digests import DEMO_DIGESTS, load_demo_digests
 from tests.auth import mails
 
 JOB = JOBS["persoonlijk-overzicht-verzenden"]
@@ -126,3 +128,24 @@ def test_weekly_on_monday_monthly_on_the_first_and_each_once_per_period(
         "nieuw@example.org": 2,
         "maandelijks@example.org": 1,
     }
+
+
+def test_the_demo_contacts_each_had_one_digest_in_the_outbox_and_a_second_load_adds_none(
+    db: Session, settings: Settings
+) -> None:
+    assert load_demo_digests(db, settings, lambda: None) == (2, 0)
+    made = db.scalars(select(Digest)).all()
+    assert {d.frequency for d in made} == {DigestFrequency.WEEKLY, DigestFrequency.MONTHLY}
+    assert all(d.outbox_message_id is not None for d in made)
+    sent = db.scalars(
+        select(OutboxMessage.recipient).where(
+            OutboxMessage.id.in_([d.outbox_message_id for d in made]),
+            OutboxMessage.sent_at.is_not(None),
+        )
+    ).all()
+    assert sorted(sent) == sorted(email for email, _ in DEMO_DIGESTS)
+    # The current period is still to come for both.
+    assert {d.period for d in made}.isdisjoint({"2026-W50", "2026-12"})
+
+    assert load_demo_digests(db, settings, lambda: None) == (0, 2)
+    assert len(db.scalars(select(Digest)).all()) == 2
