@@ -367,6 +367,11 @@ OPERATION_PROBLEMS: dict[str, dict[str, tuple[str, ...]]] = {
         "413": ("te-groot", "bestand-te-groot"),
         "415": ("mediatype-niet-ondersteund", "bestand-niet-leesbaar"),
     },
+    "ictCatalogusImporteren": {
+        "400": (*_ROWS, "ongeldige-kolommen"),
+        "413": ("te-groot", "bestand-te-groot"),
+        "415": ("mediatype-niet-ondersteund", "bestand-niet-leesbaar"),
+    },
     "gereedOpvragen": {"503": ("database-bezet", "dienst-niet-beschikbaar")},
 }
 

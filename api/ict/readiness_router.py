@@ -3,7 +3,7 @@ per measure, reported by its supplier's client or an editor, with its history.""
 
 from typing import Annotated
 
-from fastapi import Header, Path, Response
+from fastapi import Header, Path, Query, Response
 
 from api.accounts.principal import CurrentPrincipal
 from api.core.conditional import private_versioned
@@ -55,9 +55,19 @@ def _flag(flag: readiness.MeasureFlag) -> SoftwareMeasureRead:
     responses=READ,
     openapi_extra=SUPPLIER_CLIENT,
 )
-def list_measures(principal: CurrentPrincipal, session: SessionDep) -> SoftwareMeasureList:
+def list_measures(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    software_nodig: Annotated[
+        bool | None,
+        Query(alias="softwareNodig", description="true: alleen maatregelen die software vragen."),
+    ] = None,
+) -> SoftwareMeasureList:
+    flags = readiness.measure_flags(session, principal)
     return SoftwareMeasureList(
-        resultaten=[_flag(f) for f in readiness.measure_flags(session, principal)]
+        resultaten=[
+            _flag(f) for f in flags if software_nodig is None or f.needs_software == software_nodig
+        ]
     )
 
 
