@@ -18,6 +18,7 @@ from typing import IO
 from sqlalchemy.orm import Session
 
 from api.audit.service import record
+from api.core import clock
 from api.core.errors import PayloadTooLargeError
 from api.core.requests import RequestContext
 from api.core.security import Principal
@@ -214,6 +215,7 @@ def apply(
                 [*application.domains, *(d.value for d in domains)]
             )
             application.version += 1
+            application.changed_at = clock.now()
         for row in package_rows:
             for domain in row.domains:
                 current = repository.usage(session, row.municipality, Domain(domain))

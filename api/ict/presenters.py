@@ -69,6 +69,7 @@ def usages_read(
             domein=domain,
             applicatie=application_ref(used[domain][1], suppliers) if domain in used else None,
             gewijzigd_op=used[domain][0].changed_at if domain in used else None,
+            versie=used[domain][0].version if domain in used else 0,
         )
         for domain in Domain
     ]

@@ -79,6 +79,10 @@ class UsageRead(ApiModel):
     domein: Domain
     applicatie: ApplicationRef | None = Field(description="null: geen applicatie opgegeven.")
     gewijzigd_op: datetime | None
+    versie: int = Field(
+        description='Stuur als If-Match "v<versie>" bij een wijziging van dit domein; 0 '
+        "zolang er geen applicatie is opgegeven."
+    )
 
 
 class MunicipalApplications(ApiModel):
@@ -194,7 +198,7 @@ class WaitRead(ApiModel):
 class WaitingMunicipality(ApiModel):
     gemeente: CodeName
     inwoners: int
-    uiterlijk_starten: date | None = Field(description="Must-start-by van de cel.")
+    moet_starten_op: date | None = Field(description="Uiterste start van de eerste open stap.")
     oordeel: IctVerdict = Field(description="Het ernstigste oordeel over deze leverancier.")
     wacht_op: list[WaitRead]
 
@@ -242,7 +246,7 @@ class SupplierOverview(ApiModel):
 class MunicipalWait(ApiModel):
     maatregel: CodeName
     ingangsdatum: date
-    uiterlijk_starten: date | None
+    moet_starten_op: date | None
     oordeel: IctVerdict
     wacht_op: list[WaitRead]
 

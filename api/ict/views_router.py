@@ -52,7 +52,7 @@ def _by_municipality(found: list[Wait], now: views.Situation) -> list[WaitingMun
             WaitingMunicipality(
                 gemeente=CodeName(code=code, naam=place.name),
                 inwoners=place.population,
-                uiterlijk_starten=fact.verdict.must_start_by,
+                moet_starten_op=fact.verdict.must_start_by,
                 oordeel=verdict,
                 wacht_op=[presenters.wait_read(w, now) for w in waits],
             )
@@ -160,7 +160,7 @@ def municipal_ict(
             MunicipalWait(
                 maatregel=CodeName(code=measure, naam=subject.title),
                 ingangsdatum=subject.effective,
-                uiterlijk_starten=now.cells.facts[code, measure].verdict.must_start_by,
+                moet_starten_op=now.cells.facts[code, measure].verdict.must_start_by,
                 oordeel=verdict,
                 wacht_op=[presenters.wait_read(w, now) for w in found],
             )

@@ -214,6 +214,12 @@ async def test_measure_flags_and_municipal_applications(
     assert chosen.status_code == 200, chosen.text
     income = next(d for d in chosen.json()["domeinen"] if d["domein"] == "inkomen")
     assert income["applicatie"]["id"] == tulp.id
+    stale = await utrecht.put(
+        "/api/v1/gemeenten/GM0344/applicaties/inkomen",
+        json={"applicatie": None},
+        headers={"If-Match": f'"v{income["versie"] - 1}"'},
+    )
+    assert stale.status_code == 412
     wrong_domain = await utrecht.put(
         "/api/v1/gemeenten/GM0344/applicaties/werk", json={"applicatie": tulp.id}
     )
