@@ -7,7 +7,13 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import httpx
+from jose import jwt
+from jose.backends.base import Key
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from api.accounts.models import SigningKeyRow
+from api.core.tokens import signing_key_from_pem
 from api.seed.demo_accounts import DEMO_CLIENTS, DEMO_PASSWORD
 
 ADMIN = "beheerder@demo.spoorboek.example"
@@ -41,6 +47,24 @@ async def machine_token(
     response = await client.post("/api/v1/oauth/token", data=form)
     assert response.status_code == 200, response.text
     return response.json()["access_token"]  # type: ignore[no-any-return]
+
+
+_signers: dict[str, Key] = {}
+_OWN_KID = object()
+
+
+def signed_as_the_server(
+    db: Session, kid: str, payload: dict[str, object], *, header_kid: object = _OWN_KID
+) -> str:
+    """`payload` signed with the server's own key `kid`: a genuine signature over whatever
+    claims a test wants refused. `header_kid` puts another key id in the header. The key is
+    parsed once per run: given a PEM, the JWT library parses and checks the RSA key again for
+    every token, which cost more than the rest of such a test."""
+    if kid not in _signers:
+        row = db.scalars(select(SigningKeyRow).where(SigningKeyRow.kid == kid)).one()
+        _signers[kid] = signing_key_from_pem(row.private_pem, row.kid).signer
+    headers = {"kid": kid if header_kid is _OWN_KID else header_kid}
+    return jwt.encode(payload, _signers[kid], algorithm="RS256", headers=headers)
 
 
 def mails(folder: Path) -> list[EmailMessage]:

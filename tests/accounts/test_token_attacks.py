@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from api.accounts.models import SigningKeyRow
 from api.core.tokens import generate_signing_key, signing_key_from_pem
-from tests.auth import ADMIN, EDITOR, login
+from tests.auth import ADMIN, EDITOR, login, signed_as_the_server
 
 PROTECTED = "/api/v1/mijn-account"
 
@@ -111,17 +111,13 @@ async def test_validly_signed_but_expired_wrong_audience_or_issuer(
     client: httpx.AsyncClient, genuine: str, db: Session
 ) -> None:
     header, payload = unverified(genuine)
-    row = db.scalars(select(SigningKeyRow).where(SigningKeyRow.kid == header["kid"])).one()
     for change in (
         {"exp": int(time.time()) - 5},
         {"aud": "andere-api"},
         {"iss": "andere-uitgever"},
     ):
-        resigned = jwt.encode(
-            {**payload, **change}, row.private_pem, algorithm="RS256", headers={"kid": row.kid}
-        )
-        await refused(client, resigned)
-    still_good = jwt.encode(payload, row.private_pem, algorithm="RS256", headers={"kid": row.kid})
+        await refused(client, signed_as_the_server(db, header["kid"], {**payload, **change}))
+    still_good = signed_as_the_server(db, header["kid"], payload)
     ok = await client.get(PROTECTED, headers={"Authorization": f"Bearer {still_good}"})
     assert ok.status_code == 200
 
@@ -142,13 +138,7 @@ async def test_role_claim_is_not_trusted_even_when_signed(
     await login(editor, EDITOR)
     token = editor.cookies.get("spoorboek_sessie") or ""
     header, payload = unverified(token)
-    row = db.scalars(select(SigningKeyRow).where(SigningKeyRow.kid == header["kid"])).one()
-    promoted = jwt.encode(
-        {**payload, "roles": ["beheerder"]},
-        row.private_pem,
-        algorithm="RS256",
-        headers={"kid": row.kid},
-    )
+    promoted = signed_as_the_server(db, header["kid"], {**payload, "roles": ["beheerder"]})
     response = await clients().get(
         "/api/v1/gebruikers", headers={"Authorization": f"Bearer {promoted}"}
     )

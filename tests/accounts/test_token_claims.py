@@ -5,13 +5,10 @@ from typing import Any
 
 import httpx
 import pytest
-from jose import jwt
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.accounts.models import SigningKeyRow
 from tests.accounts.test_token_attacks import PROTECTED, refused, unverified
-from tests.auth import EDITOR, SCRIPT, login, machine_token
+from tests.auth import EDITOR, SCRIPT, login, machine_token, signed_as_the_server
 
 PROGRESS = "/api/v1/gemeenten/GM0344/voortgang"
 
@@ -26,13 +23,12 @@ MISSING = _Missing()
 
 def resign(db: Session, token: str, changes: dict[str, Any]) -> str:
     header, payload = unverified(token)
-    row = db.scalars(select(SigningKeyRow).where(SigningKeyRow.kid == header["kid"])).one()
     for claim, value in changes.items():
         if value is MISSING:
             payload.pop(claim, None)
         else:
             payload[claim] = value
-    return jwt.encode(payload, row.private_pem, algorithm="RS256", headers={"kid": row.kid})
+    return signed_as_the_server(db, header["kid"], payload)
 
 
 @pytest.fixture
@@ -146,6 +142,5 @@ async def test_bad_key_ids_are_refused(
     client: httpx.AsyncClient, db: Session, person_token: str, kid: object
 ) -> None:
     header, payload = unverified(person_token)
-    row = db.scalars(select(SigningKeyRow).where(SigningKeyRow.kid == header["kid"])).one()
-    forged = jwt.encode(payload, row.private_pem, algorithm="RS256", headers={"kid": kid})
+    forged = signed_as_the_server(db, header["kid"], payload, header_kid=kid)
     await refused(client, forged)

@@ -32,8 +32,16 @@ def _random_world(db: Session, seed: int = 16) -> f.World:
         place = rng.choice(places).code if rng.random() < 0.95 else None
         advisor = rng.choice([w.editor, w.admin, None])
         f.rating(
-            db, w, day=day, score=score, measures=measures, municipality=place, advisor=advisor
+            db,
+            w,
+            day=day,
+            score=score,
+            measures=measures,
+            municipality=place,
+            advisor=advisor,
+            save=False,
         )
+    f.save_ratings(db, w)
     for version in f.published_versions(db, 12):
         for _ in range(rng.randrange(2, 25)):
             f.vote(
@@ -79,7 +87,7 @@ def _expected_answers(rows: list[dict[str, object]]) -> dict[str, object]:
 
 def _respondents(rows: list[dict[str, object]]) -> int:
     return len(
-        {r["municipality"] or f"vraag:{r['question']}" for r in rows if r["score"] is not None}
+        {r["municipality"] or f"vraag:{id(r['question'])}" for r in rows if r["score"] is not None}
     )
 
 
