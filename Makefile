@@ -61,7 +61,7 @@ serve: ## Serve without reinstalling or rebuilding
 	$(BIN)/spoorboek serve --host $(HOST) --port $(PORT)
 
 test: install ## Run every check and test (SQLite and PostgreSQL, contract, front end, browser, bench)
-	$(BIN)/python scripts/test_stages.py $(if $(SERIAL),--serial,)
+	$(BIN)/python scripts/test_stages.py $(if $(SERIAL),--serial,) $(if $(LANES),--lanes $(LANES),)
 
 lint: install ## ruff, the layers (import-linter, .importlinter) and eslint
 	$(BIN)/ruff check .

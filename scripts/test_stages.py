@@ -68,16 +68,27 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
+def _wait(process: subprocess.Popen[bytes]) -> tuple[int, float]:
+    """The exit code, and the CPU time of the process and of every descendant it waited for."""
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return process.returncode, usage.ru_utime + usage.ru_stime
+
+
 @dataclass
 class Outcome:
     stage: str
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    """User and system time of the stage's processes (those it waited for; a database server
+    started as a daemon is not among them)."""
     status: str = "not run"
 
 
 @dataclass
 class Run:
     serial: bool
+    lanes: int = LANES
     outcomes: dict[str, Outcome] = field(default_factory=dict)
     failed: threading.Event = field(default_factory=threading.Event)
     running: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
@@ -109,7 +120,7 @@ class Run:
             )
             with self.lock:
                 self.running[name] = process
-            code = process.wait()
+            code, outcome.cpu_seconds = _wait(process)
             with self.lock:
                 del self.running[name]
         outcome.seconds = time.monotonic() - begin
@@ -167,25 +178,28 @@ class Run:
 
     def table(self) -> str:
         rows = [
-            f"  {o.stage:<{WIDTH}} {o.seconds:6.0f}s  {o.status}" for o in self.outcomes.values()
+            f"  {o.stage:<{WIDTH}} {o.seconds:6.0f}s {o.cpu_seconds:6.0f}s  {o.status}"
+            for o in self.outcomes.values()
         ]
         total = time.monotonic() - self.started
-        title = "== make test: wall time per stage =="
-        return "\n".join(["", title, *rows, f"  {'total':<{WIDTH}} {total:6.0f}s"])
+        cpu = sum(o.cpu_seconds for o in self.outcomes.values())
+        title = f"== make test: per stage, wall and CPU time ({self.lanes} lanes) =="
+        return "\n".join(["", title, *rows, f"  {'total':<{WIDTH}} {total:6.0f}s {cpu:6.0f}s"])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--serial", action="store_true", help="one stage after another")
+    parser.add_argument("--lanes", type=int, default=LANES, help=f"stages at once ({LANES})")
     args = parser.parse_args()
     LOGS.mkdir(parents=True, exist_ok=True)
-    run = Run(serial=args.serial)
+    run = Run(serial=args.serial, lanes=1 if args.serial else args.lanes)
     for name in STAGES:
         run.outcomes[name] = Outcome(name)
     if args.serial:
         run.lane()
     else:
-        threads = [threading.Thread(target=run.lane) for _ in range(LANES)]
+        threads = [threading.Thread(target=run.lane) for _ in range(run.lanes)]
         for thread in threads:
             thread.start()
         for thread in threads:
