@@ -2,6 +2,7 @@
 
 import logging
 from datetime import UTC, datetime, timedelta
+from email import policy
 from email.message import EmailMessage
 from email.utils import make_msgid
 
@@ -18,10 +19,14 @@ EXPIRED = "[niet verzonden en verlopen; inhoud niet bewaard]"
 ERASED_RECIPIENT = "gewist@invalid"
 # Links in mail expire (invitations after days, resets within the hour); older mail is stale.
 MAX_AGE = timedelta(hours=72)
+# A List-Unsubscribe address is one long word. Folded at the default 78 columns it is written as
+# RFC 2047 encoded words, which no mail program reads as an address (RFC 8058); RFC 5322 allows
+# lines of up to 998 characters.
+MAIL_POLICY = policy.default.clone(max_line_length=998)
 
 
 def _compose(settings: Settings, row: OutboxMessage) -> EmailMessage:
-    message = EmailMessage()
+    message = EmailMessage(policy=MAIL_POLICY)
     message["From"] = settings.mail_from
     message["To"] = row.recipient
     message["Subject"] = row.subject

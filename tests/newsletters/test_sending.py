@@ -260,6 +260,9 @@ def test_each_mail_carries_her_own_one_click_unsubscribe_whose_hash_is_on_her_de
         assert stored.recipient == person.email
         tokens.add(token)
     assert len(tokens) == 2
+    # As written, an address a mail program reads, not RFC 2047 encoded words.
+    raw = b"".join(path.read_bytes() for path in Path(settings.mail_file_dir).glob("*.eml"))
+    assert raw.count(b"\nList-Unsubscribe: <https://spoorboek.example/api/v1/nieuwsbrief/") == 2
 
 
 class RefusingServer:
