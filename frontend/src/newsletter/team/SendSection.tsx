@@ -58,11 +58,13 @@ function Schedule({ edition, onStale }: { edition: EditionDetail; onStale: () =>
   const [date, setDate] = useState(initial.date);
   const [time, setTime] = useState(initial.time);
   const [problem, setProblem] = useState<string | null>(null);
+  const [askingNow, setAskingNow] = useState(false);
   const onError = (error: unknown) => (isConflict(error) ? onStale() : setProblem(messageOf(error)));
   const plan = useMutation({
     mutationFn: (iso: string) => scheduleEdition(edition.id, edition.versie, iso),
     onSuccess: async (saved) => {
       setProblem(null);
+      setAskingNow(false);
       await refreshEdition(queryClient, saved);
     },
     onError,
@@ -135,7 +137,52 @@ function Schedule({ edition, onStale }: { edition: EditionDetail; onStale: () =>
           )}
         </ButtonGroup>
       </form>
+      <SendNow
+        asking={askingNow}
+        busy={plan.isPending}
+        onAsk={setAskingNow}
+        // The job that sends runs every minute: "now" is the coming minute.
+        onSend={() => plan.mutate(new Date().toISOString())}
+      />
     </section>
+  );
+}
+
+/** Planning for this very moment, after a second question: sending cannot be taken back. */
+function SendNow({
+  asking,
+  busy,
+  onAsk,
+  onSend,
+}: {
+  asking: boolean;
+  busy: boolean;
+  onAsk: (asking: boolean) => void;
+  onSend: () => void;
+}) {
+  if (!asking)
+    return (
+      <ButtonGroup>
+        <SecondaryActionButton type="button" onClick={() => onAsk(true)}>
+          Nu verzenden…
+        </SecondaryActionButton>
+      </ButtonGroup>
+    );
+  return (
+    <>
+      <Paragraph>
+        <strong>Weet u het zeker?</strong> De laatst opgeslagen versie gaat binnen een minuut naar alle abonnees; als het
+        verzenden begonnen is, kan het niet meer worden teruggedraaid.
+      </Paragraph>
+      <ButtonGroup>
+        <PrimaryActionButton type="button" busy={busy} disabled={busy} onClick={onSend}>
+          Ja, nu verzenden
+        </PrimaryActionButton>
+        <SecondaryActionButton type="button" onClick={() => onAsk(false)}>
+          Nee, niet nu
+        </SecondaryActionButton>
+      </ButtonGroup>
+    </>
   );
 }
 
