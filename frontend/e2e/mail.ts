@@ -30,6 +30,14 @@ interface Mail {
   subject: string;
   body: string;
   order: number;
+  /** The header block as written, for headers the fields above leave out (List-Unsubscribe). */
+  head: string;
+}
+
+/** One header of a mail, unfolded (a long header continues on lines that start with white space). */
+export function headerOf(mail: Mail, name: string): string {
+  const unfolded = mail.head.replace(/\r?\n[ \t]+/g, ' ');
+  return new RegExp(`^${name}: (.*)$`, 'im').exec(unfolded)?.[1]?.trim() ?? '';
 }
 
 function parse(raw: string, order: number): Mail {
@@ -41,7 +49,7 @@ function parse(raw: string, order: number): Mail {
     : /base64/i.test(header('Content-Transfer-Encoding'))
       ? Buffer.from(encoded, 'base64').toString('utf8')
       : encoded;
-  return { to: header('To'), subject: header('Subject'), body, order };
+  return { to: header('To'), subject: header('Subject'), body, order, head };
 }
 
 export async function mailsTo(address: string): Promise<Mail[]> {

@@ -76,6 +76,7 @@ test.describe('the nieuwsbrief for visitors', () => {
 
   test('an unknown confirmation link and a manage page without a link are explained', async ({ page }) => {
     await page.goto('/nieuwsbrief/bevestigen#token=abcdefghijklmnopqrstuvwxyz0123456789');
+    await page.getByRole('button', { name: 'Aanmelding bevestigen' }).click();
     await expect(page.getByRole('heading', { name: 'Deze bevestigingslink kennen we niet' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Meld u opnieuw aan' })).toBeVisible();
     await page.goto('/nieuwsbrief/beheren');
@@ -84,6 +85,7 @@ test.describe('the nieuwsbrief for visitors', () => {
 
   for (const width of [360, 1280]) {
     test(`the public pages are axe-clean at ${width} px`, async ({ page }) => {
+      test.setTimeout(90_000);
       await page.setViewportSize({ width, height: 900 });
       const address = uniqueAddress();
       await page.goto('/nieuwsbrief');
