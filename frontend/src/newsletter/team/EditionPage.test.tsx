@@ -123,6 +123,22 @@ describe('composing an edition', () => {
     ]);
   });
 
+  it('sends now only after a second question, planned for this moment', async () => {
+    const { fetchMock } = setUp(() => json(makeEdition()));
+    fireEvent.click(await screen.findByRole('button', { name: 'Nu verzenden…' }, FIND));
+    expect(screen.getByText('Weet u het zeker?')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Nee, niet nu' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Nu verzenden…' }));
+    const before = Date.now();
+    fireEvent.click(screen.getByRole('button', { name: 'Ja, nu verzenden' }));
+    await waitFor(() => expect(requestsOf(fetchMock).some((r) => r.url.endsWith('/inplannen'))).toBe(true));
+    const planned = requestsOf(fetchMock).filter((r) => r.url.endsWith('/inplannen'));
+    expect(planned).toHaveLength(1);
+    expect(planned[0]?.headers.get('If-Match')).toBe('"v2"');
+    const { verzendenOp } = (await planned[0]?.json()) as { verzendenOp: string };
+    expect(Math.abs(new Date(verzendenOp).getTime() - before)).toBeLessThan(5000);
+  });
+
   it('says there are no figures before sending', async () => {
     setUp(() => json(makeEdition()));
     const figures = await screen.findByRole('region', { name: 'Verzending in cijfers' }, FIND);
