@@ -232,12 +232,13 @@ def _answers(
     since: datetime,
     now: datetime,
 ) -> list[AnswerItem]:
+    """Answered from `since` up to `now`: what comes during a run is the next digest's."""
     found: list[AnswerItem] = []
     questions, _ = queue.find(
         session, settings, principal, QuestionFilter(), None, "-gewijzigdOp", PageParams(1, MOST)
     )
     for q in questions:
-        if q.answered_at is not None and q.answered_at >= since and q.answer:
+        if q.answered_at is not None and since <= q.answered_at < now and q.answer:
             found.append(
                 AnswerItem(
                     "vraag",
@@ -251,7 +252,7 @@ def _answers(
         listing = signals.Listing(status=status)
         responded, _ = signals.find(session, principal, listing, PageParams(1, MOST), now)
         for s in responded:
-            if s.responded_at is not None and s.responded_at >= since and s.response:
+            if s.responded_at is not None and since <= s.responded_at < now and s.response:
                 found.append(
                     AnswerItem(
                         "signaal",
