@@ -25,18 +25,28 @@ export const SCOPE_LABELS: Record<Scope, string> = {
   'producten:schrijven': 'Producten wijzigen',
   'voortgang:lezen': 'Voortgang lezen van de eigen gemeenten',
   'voortgang:schrijven': 'Voortgang doorgeven voor de eigen gemeenten',
+  'gereedheid:schrijven': 'ICT-gereedheid doorgeven voor de eigen applicaties (leverancier)',
 };
 
-export const SCOPES: Scope[] = ['producten:lezen', 'producten:schrijven', 'voortgang:lezen', 'voortgang:schrijven'];
+export const SCOPES: Scope[] = [
+  'producten:lezen',
+  'producten:schrijven',
+  'voortgang:lezen',
+  'voortgang:schrijven',
+  'gereedheid:schrijven',
+];
 
 export const CLIENT_KIND_LABELS: Record<ClientKind, string> = {
   partner: 'Ketenpartner',
   script: 'Script',
+  leverancier: 'Leverancier',
 };
 
 export const CLIENT_KIND_DESCRIPTIONS: Record<ClientKind, string> = {
-  partner: 'Een systeem van een ketenpartner, zoals een kennisbank of leverancier.',
+  partner: 'Een systeem van een ketenpartner, zoals een kennisbank.',
   script: 'Een script of systeem van een gemeente of samenwerkingsverband; alleen voortgangsrechten.',
+  leverancier:
+    'Het systeem van een softwareleverancier: geeft de gereedheid van de eigen applicaties per maatregel door.',
 };
 
 export function rolesText(roles: Role[]): string {

@@ -23,7 +23,7 @@ const FIELDS = {
   organisatie: { id: 'organisatie', label: 'Organisatie' },
 };
 
-const KINDS: ClientKind[] = ['partner', 'script'];
+const KINDS: ClientKind[] = ['partner', 'script', 'leverancier'];
 
 function ClientForm({ onCreated }: { onCreated: (created: ClientWithSecret) => void }) {
   const [naam, setNaam] = useState('');
@@ -110,7 +110,7 @@ function ClientForm({ onCreated }: { onCreated: (created: ClientWithSecret) => v
           onChange={setOrganisatie}
           errors={errors.fields.organisatie}
           label="Organisatie"
-          description="Verplicht voor een ketenpartner: de organisatie die de koppeling gebruikt."
+          description="Verplicht voor een ketenpartner en een leverancier: de organisatie die de koppeling gebruikt."
         />
         <ButtonGroup>
           <PrimaryActionButton type="submit" busy={mutation.isPending} disabled={mutation.isPending}>
