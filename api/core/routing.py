@@ -3,7 +3,7 @@
 from enum import Enum
 from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 
 from api.core.negotiation import require_json_accept
 
@@ -37,3 +37,12 @@ VERSIONED: dict[int | str, dict[str, Any]] = {
 def errors(**descriptions: str) -> dict[int | str, dict[str, Any]]:
     """Extra error answers of one operation, e.g. errors(e409="Al uitgenodigd.")."""
     return {key.removeprefix("e"): {"description": text} for key, text in descriptions.items()}
+
+
+def mail_link_token(description: str) -> Any:
+    """The query parameter that carries the secret of a link in a mail (a one-click unsubscribe,
+    a rating): as `secrets.token_urlsafe` makes them, so anything else is a 400 before it is
+    looked up. Use as `Annotated[str, mail_link_token("De code uit …")]`."""
+    return Query(
+        min_length=20, max_length=100, pattern=r"^[A-Za-z0-9_-]+$", description=description
+    )

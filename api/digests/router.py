@@ -2,15 +2,20 @@
 a preview of her next one (signed in), and leaving it in one click with the secret of a digest
 mail (no login; RFC 8058, as the nieuwsbrief's mails)."""
 
+from typing import Annotated
+
 from api.accounts.principal import CurrentPrincipal
 from api.core.db import SessionDep
 from api.core.requests import ContextDep, SettingsDep
-from api.core.routing import PERSON, PUBLIC, errors, json_router
+from api.core.routing import PERSON, PUBLIC, errors, json_router, mail_link_token
 from api.digests import service
 from api.digests.schemas import DigestPreferenceRead, DigestPreferenceWrite, DigestPreviewRead
-from api.newsletters.subscription_router import LinkToken
 
 router = json_router(tags=["Nieuwsbrief"], conditional=False)
+
+LinkToken = Annotated[
+    str, mail_link_token("De code uit de afmeldlink van het persoonlijk overzicht.")
+]
 
 CONTACTS_ONLY = errors(
     e401="Niet ingelogd.",

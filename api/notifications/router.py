@@ -9,7 +9,7 @@ from api.accounts.principal import CurrentPrincipal
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
 from api.core.requests import ContextDep, SettingsDep
-from api.core.routing import PERSON, PUBLIC, errors, json_router
+from api.core.routing import PERSON, PUBLIC, errors, json_router, mail_link_token
 from api.core.schemas import RowId
 from api.notifications import previews, service
 from api.notifications.schemas import (
@@ -27,15 +27,7 @@ from api.notifications.schemas import (
 
 router = json_router(tags=["Meldingen"], conditional=False)
 
-Token = Annotated[
-    str,
-    Query(
-        min_length=20,
-        max_length=100,
-        pattern=r"^[A-Za-z0-9_-]+$",
-        description="De code uit de afmeldlink van de e-mail.",
-    ),
-]
+Token = Annotated[str, mail_link_token("De code uit de afmeldlink van de e-mail.")]
 
 
 @router.get(

@@ -3,25 +3,17 @@ asker on her question's page (where the team reads it too)."""
 
 from typing import Annotated
 
-from fastapi import Path, Query
+from fastapi import Path
 
 from api.accounts.principal import CurrentPrincipal
 from api.core.db import SessionDep
-from api.core.routing import PERSON, PUBLIC, errors, json_router
+from api.core.routing import PERSON, PUBLIC, errors, json_router, mail_link_token
 from api.satisfaction import ratings
 from api.satisfaction.rating_schemas import AnswerRatingRead, AnswerRatingWrite
 
 router = json_router(tags=["Tevredenheid"], conditional=False)
 
-Token = Annotated[
-    str,
-    Query(
-        min_length=20,
-        max_length=100,
-        pattern=r"^[A-Za-z0-9_-]+$",
-        description="De code uit de beoordelingslink van de antwoordmail.",
-    ),
-]
+Token = Annotated[str, mail_link_token("De code uit de beoordelingslink van de antwoordmail.")]
 QuestionId = Annotated[
     int, Path(alias="id", ge=1, le=2_147_483_647, description="Nummer van de vraag.")
 ]
