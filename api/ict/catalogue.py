@@ -17,8 +17,8 @@ from api.ict import policy, repository
 
 # The routers' door into the domain: the rows they present and the values they filter on.
 from api.ict.models import Application as Application
+from api.ict.models import ChangeSource, Supplier, Usage, UsageChange
 from api.ict.models import Domain as Domain
-from api.ict.models import Source, Supplier, Usage, UsageChange
 from api.organisations.models import Organisation
 
 DOMAINS = list(Domain)
@@ -261,7 +261,7 @@ def set_usage(
 def write_usage(
     session: Session,
     actor: str,
-    source: Source,
+    source: ChangeSource,
     code: str,
     domain: Domain,
     application_id: int | None,

@@ -24,7 +24,7 @@ from api.core.requests import RequestContext
 from api.core.security import Principal
 from api.core.text import FORMULA_START, fold, unsafe_character_reason
 from api.ict import catalogue, policy, repository
-from api.ict.models import Application, Domain, Source
+from api.ict.models import Application, ChangeSource, Domain
 from api.progress.bulk import InvalidRowsError
 from api.progress.spreadsheets import InvalidColumnsError, UnreadableSheetError
 from api.progress.xlsx_reader import SheetLimitError
@@ -227,7 +227,7 @@ def apply(
                     catalogue.write_usage(
                         session,
                         principal.subject,
-                        Source.IMPORT,
+                        ChangeSource.IMPORT,
                         row.municipality,
                         Domain(domain),
                         application.id,

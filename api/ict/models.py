@@ -34,7 +34,7 @@ class ReadinessStatus(enum.StrEnum):
     """Delivered to the customers."""
 
 
-class Source(enum.StrEnum):
+class ChangeSource(enum.StrEnum):
     """Who made a change: the history says which client or person as well."""
 
     SUPPLIER = "leverancier"
@@ -96,7 +96,7 @@ class UsageChange(Base):
     domain: Mapped[Domain] = mapped_column(enum_column(Domain, "ict_domain"))
     application_id: Mapped[int | None] = mapped_column(Integer)
     """None: the municipality no longer names an application for this domain."""
-    source: Mapped[Source] = mapped_column(enum_column(Source, "ict_source"))
+    source: Mapped[ChangeSource] = mapped_column(enum_column(ChangeSource, "ict_source"))
     actor: Mapped[str] = mapped_column(String(60))
     """The principal's subject: `user:12`, `client:sbc_...`, or `system`."""
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -126,7 +126,7 @@ class Readiness(Base):
     )
     release: Mapped[str | None] = mapped_column(String(100))
     release_date: Mapped[date | None] = mapped_column(Date)
-    source: Mapped[Source] = mapped_column(enum_column(Source, "ict_source"))
+    source: Mapped[ChangeSource] = mapped_column(enum_column(ChangeSource, "ict_source"))
     actor: Mapped[str] = mapped_column(String(60))
     version: Mapped[int] = mapped_column(Integer, default=1)
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -145,7 +145,7 @@ class ReadinessChange(Base):
     )
     release: Mapped[str | None] = mapped_column(String(100))
     release_date: Mapped[date | None] = mapped_column(Date)
-    source: Mapped[Source] = mapped_column(enum_column(Source, "ict_source"))
+    source: Mapped[ChangeSource] = mapped_column(enum_column(ChangeSource, "ict_source"))
     actor: Mapped[str] = mapped_column(String(60))
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -10,7 +10,7 @@
 
 from api.core.errors import ForbiddenError, NotFoundError, UnauthenticatedError
 from api.core.security import ClientKind, Principal, Scope, require_programme_team
-from api.ict.models import Source
+from api.ict.models import ChangeSource
 
 
 def require_team(principal: Principal, action: str = "Dit") -> None:
@@ -56,7 +56,7 @@ def ensure_can_see_application(principal: Principal, supplier_code: str) -> None
         raise ForbiddenError("Een leverancier ziet alleen de eigen applicaties.")
 
 
-def source_of_readiness(principal: Principal, supplier_code: str) -> Source:
+def source_of_readiness(principal: Principal, supplier_code: str) -> ChangeSource:
     """Checks the right to report this supplier's readiness; returns who is reporting."""
     if not principal.is_authenticated:
         raise UnauthenticatedError
@@ -66,9 +66,9 @@ def source_of_readiness(principal: Principal, supplier_code: str) -> Source:
             raise ForbiddenError(
                 "Een leverancier meldt alleen de gereedheid van eigen applicaties."
             )
-        return Source.SUPPLIER
+        return ChangeSource.SUPPLIER
     require_team(principal, "Gereedheid doorgeven")
-    return Source.TEAM
+    return ChangeSource.TEAM
 
 
 def _not_yours(code: str) -> NotFoundError:
@@ -86,10 +86,10 @@ def ensure_can_read_municipality(principal: Principal, code: str) -> None:
     raise _not_yours(code)
 
 
-def source_of_usage(principal: Principal, code: str) -> Source:
+def source_of_usage(principal: Principal, code: str) -> ChangeSource:
     """Checks the right to name this municipality's applications; returns who is naming them."""
     ensure_can_read_municipality(principal, code)
-    return Source.TEAM if principal.is_programme_team else Source.MUNICIPALITY
+    return ChangeSource.TEAM if principal.is_programme_team else ChangeSource.MUNICIPALITY
 
 
 def ensure_team_view(principal: Principal) -> None:

@@ -16,11 +16,11 @@ from api.core.security import Principal
 from api.ict import catalogue, policy, repository
 from api.ict.models import (
     Application,
+    ChangeSource,
     Readiness,
     ReadinessChange,
     ReadinessStatus,
     SoftwareMeasure,
-    Source,
 )
 
 # Measures that need software
@@ -195,7 +195,7 @@ def write_readiness(
     status: ReadinessStatus,
     release: str | None,
     release_date: date | None,
-    source: Source,
+    source: ChangeSource,
     actor: str,
 ) -> Readiness:
     """The write and its history; rights are checked by the caller (a report, the demo data)."""

@@ -6,9 +6,9 @@ from pydantic import Field, model_validator
 
 from api.core.dates import OptionalBoundedDate
 from api.core.pagination import PageInfo, PageLinks
-from api.core.schemas import ApiModel, CodeName, RequestModel, RowId, SelfLinks
+from api.core.schemas import ApiModel, CodeName, OptionalDate, RequestModel, RowId, SelfLinks
 from api.ict.consequences import IctVerdict
-from api.ict.models import Domain, ReadinessStatus, Source
+from api.ict.models import ChangeSource, Domain, ReadinessStatus
 
 DATED = (ReadinessStatus.PLANNED, ReadinessStatus.AVAILABLE)
 
@@ -99,7 +99,7 @@ class UsageChoice(RequestModel):
 class UsageChangeRead(ApiModel):
     domein: Domain
     applicatie: ApplicationRef | None
-    bron: Source
+    bron: ChangeSource
     door: str = Field(description="Wie het wijzigde: user:<id>, client:<id> of system.")
     op: datetime
 
@@ -139,8 +139,8 @@ class ReadinessRead(ApiModel):
     maatregel: CodeName
     status: ReadinessStatus | None = Field(description="null: nog niets gemeld.")
     release: str | None
-    datum: date | None = Field(description="Geplande datum (gepland) of datum (beschikbaar).")
-    bron: Source | None
+    datum: OptionalDate = Field(description="Geplande datum (gepland) of datum (beschikbaar).")
+    bron: ChangeSource | None
     door: str | None
     gewijzigd_op: datetime | None
     versie: int = Field(description="0 zolang niets gemeld is.")
@@ -172,8 +172,8 @@ class ReadinessReport(RequestModel):
 class ReadinessChangeRead(ApiModel):
     status: ReadinessStatus
     release: str | None
-    datum: date | None
-    bron: Source
+    datum: OptionalDate
+    bron: ChangeSource
     door: str
     op: datetime
 
@@ -191,7 +191,7 @@ class WaitRead(ApiModel):
     applicatie: ApplicationRef
     status: ReadinessStatus | None
     release: str | None
-    datum: date | None
+    datum: OptionalDate
     oordeel: IctVerdict
 
 

@@ -22,11 +22,11 @@ from api.core.settings import Settings
 from api.ict import readiness
 from api.ict.models import (
     Application,
+    ChangeSource,
     Domain,
     Readiness,
     ReadinessStatus,
     SoftwareMeasure,
-    Source,
     Supplier,
     Usage,
     UsageChange,
@@ -228,7 +228,7 @@ def _usages(session: Session, applications: list[Application], on_row: Callable[
                     "municipality_code": code,
                     "domain": domain,
                     "application_id": chosen.id,
-                    "source": Source.IMPORT,
+                    "source": ChangeSource.IMPORT,
                     "actor": ACTOR,
                     "changed_at": now,
                 }
@@ -267,7 +267,7 @@ def _readiness(session: Session, applications: list[Application]) -> int:
                     ReadinessStatus.PLANNED,
                     "2026.4",
                     max(first, today),
-                    Source.SUPPLIER,
+                    ChangeSource.SUPPLIER,
                     f"client:{SUPPLIER_CLIENT.client_id}",
                 )
                 status, release = ReadinessStatus.PLANNED, "2027.1"
@@ -280,7 +280,7 @@ def _readiness(session: Session, applications: list[Application]) -> int:
                 status,
                 release,
                 day,
-                Source.SUPPLIER,
+                ChangeSource.SUPPLIER,
                 f"client:{SUPPLIER_CLIENT.client_id}"
                 if application.supplier_code == SUPPLIER_CLIENT.organisation
                 else ACTOR,
