@@ -134,6 +134,14 @@ test.describe('the nieuwsbrief for visitors', () => {
       await expectNoHorizontalScroll(page, width);
       await expectNoAxeViolations(page);
 
+      // The demo's sent editions are in it; one opens as a page of its own.
+      const demo = page.getByRole('list', { name: 'Verstuurde edities' }).getByRole('link', { name: /\(demo\)$/ });
+      await expect(demo).toHaveCount(3);
+      await demo.first().click();
+      await expect(page.getByRole('heading', { level: 1, name: /\(demo\)$/ }).first()).toBeVisible();
+      await expectNoHorizontalScroll(page, width);
+      await expectNoAxeViolations(page);
+
       await page.goto('/nieuwsbrief/archief/999999');
       await expect(page.getByRole('heading', { level: 1, name: 'Deze nieuwsbrief bestaat niet' })).toBeVisible();
       await expectNoAxeViolations(page);
