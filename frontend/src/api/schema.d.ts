@@ -4459,7 +4459,7 @@ export interface components {
             wijzigingen: {
                 [key: string]: unknown;
             };
-            bron: components["schemas"]["api__progress__models__Source"];
+            bron: components["schemas"]["Source"];
             /** Door */
             door: string;
             /**
@@ -4517,6 +4517,12 @@ export interface components {
             /** @description Huidige stand, of null als het product niet (meer) zichtbaar is. */
             product: components["schemas"]["ProductRead"] | null;
         };
+        /**
+         * ChangeSource
+         * @description Who made a change: the history says which client or person as well.
+         * @enum {string}
+         */
+        ChangeSource: "leverancier" | "redactie" | "gemeente" | "import";
         /**
          * Channel
          * @enum {string}
@@ -6844,8 +6850,8 @@ export interface components {
              * Format: date
              */
             ingangsdatum: string;
-            /** Uiterlijkstarten */
-            uiterlijkStarten: string | null;
+            /** Moetstartenop */
+            moetStartenOp: string | null;
             oordeel: components["schemas"]["IctVerdict"];
             /** Wachtop */
             wachtOp: components["schemas"]["WaitRead"][];
@@ -7652,7 +7658,7 @@ export interface components {
             volgendeStap: components["schemas"]["NextStep"] | null;
             verkeerslicht: components["schemas"]["TrafficLight"];
             /** @description Wie de stand doorgaf: persoon, script of programma. */
-            bron: components["schemas"]["api__progress__models__Source"] | null;
+            bron: components["schemas"]["Source"] | null;
             /** Bijgewerktdoor */
             bijgewerktDoor: string | null;
             /** Bijgewerktop */
@@ -8379,9 +8385,12 @@ export interface components {
             status: components["schemas"]["ReadinessStatus"];
             /** Release */
             release: string | null;
-            /** Datum */
+            /**
+             * Datum
+             * Format: date
+             */
             datum: string | null;
-            bron: components["schemas"]["api__ict__models__Source"];
+            bron: components["schemas"]["ChangeSource"];
             /** Door */
             door: string;
             /**
@@ -8416,10 +8425,11 @@ export interface components {
             release: string | null;
             /**
              * Datum
+             * Format: date
              * @description Geplande datum (gepland) of datum (beschikbaar).
              */
             datum: string | null;
-            bron: components["schemas"]["api__ict__models__Source"] | null;
+            bron: components["schemas"]["ChangeSource"] | null;
             /** Door */
             door: string | null;
             /** Gewijzigdop */
@@ -9472,6 +9482,12 @@ export interface components {
              */
             versie: number;
         };
+        /**
+         * Source
+         * @description Who set a value: a person, a script (machine client) or the programme team.
+         * @enum {string}
+         */
+        Source: "persoon" | "script" | "programma";
         /** SourceRead */
         SourceRead: {
             /**
@@ -10115,7 +10131,7 @@ export interface components {
         UsageChangeRead: {
             domein: components["schemas"]["Domain"];
             applicatie: components["schemas"]["ApplicationRef"] | null;
-            bron: components["schemas"]["api__ict__models__Source"];
+            bron: components["schemas"]["ChangeSource"];
             /**
              * Door
              * @description Wie het wijzigde: user:<id>, client:<id> of system.
@@ -10148,6 +10164,11 @@ export interface components {
             applicatie: components["schemas"]["ApplicationRef"] | null;
             /** Gewijzigdop */
             gewijzigdOp: string | null;
+            /**
+             * Versie
+             * @description Stuur als If-Match "v<versie>" bij een wijziging van dit domein; 0 zolang er geen applicatie is opgegeven.
+             */
+            versie: number;
         };
         /** UserCreate */
         UserCreate: {
@@ -10269,7 +10290,10 @@ export interface components {
             status: components["schemas"]["ReadinessStatus"] | null;
             /** Release */
             release: string | null;
-            /** Datum */
+            /**
+             * Datum
+             * Format: date
+             */
             datum: string | null;
             oordeel: components["schemas"]["IctVerdict"];
         };
@@ -10279,10 +10303,10 @@ export interface components {
             /** Inwoners */
             inwoners: number;
             /**
-             * Uiterlijkstarten
-             * @description Must-start-by van de cel.
+             * Moetstartenop
+             * @description Uiterste start van de eerste open stap.
              */
-            uiterlijkStarten: string | null;
+            moetStartenOp: string | null;
             /** @description Het ernstigste oordeel over deze leverancier. */
             oordeel: components["schemas"]["IctVerdict"];
             /** Wachtop */
@@ -10428,18 +10452,6 @@ export interface components {
             /** Bijnaverlopen */
             bijnaVerlopen: number;
         };
-        /**
-         * Source
-         * @description Who made a change: the history says which client or person as well.
-         * @enum {string}
-         */
-        api__ict__models__Source: "leverancier" | "redactie" | "gemeente" | "import";
-        /**
-         * Source
-         * @description Who set a value: a person, a script (machine client) or the programme team.
-         * @enum {string}
-         */
-        api__progress__models__Source: "persoon" | "script" | "programma";
         /** InvalidParamModel */
         InvalidParamModel: {
             /**
@@ -33661,7 +33673,7 @@ export interface operations {
     persoonlijkOverzichtAfmelden: {
         parameters: {
             query: {
-                /** @description De code uit de link in een e-mail van de nieuwsbrief (na token=). */
+                /** @description De code uit de afmeldlink van het persoonlijk overzicht. */
                 token: string;
             };
             header?: never;
@@ -34276,7 +34288,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"] | components["schemas"]["OngeldigeRijenProblem"] | components["schemas"]["OngeldigeKolommenProblem"];
                 };
             };
             /** @description Niet ingelogd. */
@@ -34316,7 +34328,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                    "application/problem+json": components["schemas"]["TeGrootProblem"] | components["schemas"]["BestandTeGrootProblem"];
                 };
             };
             /** @description Geen leesbare CSV (UTF-8). */
@@ -34326,7 +34338,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"] | components["schemas"]["BestandNietLeesbaarProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -34928,7 +34940,10 @@ export interface operations {
     };
     ictMaatregelenOpvragen: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: alleen maatregelen die software vragen. */
+                softwareNodig?: boolean | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -34943,6 +34958,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SoftwareMeasureList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
                 };
             };
             /** @description Niet ingelogd. */

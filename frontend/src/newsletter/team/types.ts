@@ -3,18 +3,9 @@ import type { components } from '../../api/schema';
 type Schemas = components['schemas'];
 
 export type EditionSummary = Schemas['EditionSummary'];
-/**
- * How far the sending is (GET /nieuwsbrief/edities/{id}, `verzending`): null until sending
- * begins. Declared here until the API types are regenerated with it.
- */
-export type Sending = {
-  ontvangers: number;
-  verzonden: number;
-  zonderMail: number;
-  nogTeVerzenden: number;
-  onbestelbaar: number;
-};
-export type EditionDetail = Schemas['EditionDetail'] & { verzending?: Sending | null };
+/** How far the sending is (`verzending`): null until sending begins. */
+export type Sending = Schemas['Sending'];
+export type EditionDetail = Schemas['EditionDetail'];
 export type EditionUpdate = Schemas['EditionUpdate'];
 export type EditionStatus = EditionSummary['status'];
 export type Section = Schemas['Section'];
