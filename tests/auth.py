@@ -7,6 +7,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import httpx
+import pytest
 from jose import jwt
 from jose.backends.base import Key
 from sqlalchemy import select
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from api.accounts.models import SigningKeyRow
 from api.core.tokens import signing_key_from_pem
+from api.mail import service as outbox
 from api.seed.demo_accounts import DEMO_CLIENTS, DEMO_PASSWORD
 
 ADMIN = "beheerder@demo.spoorboek.example"
@@ -80,3 +82,19 @@ def link_token(message: EmailMessage) -> str:
     match = re.search(r"#token=([A-Za-z0-9_-]+)", message.get_content())
     assert match, message.get_content()
     return match.group(1)
+
+
+def mail_fails_at(monkeypatch: pytest.MonkeyPatch, call: int) -> None:
+    """From now on, the `call`-th mail put in the outbox fails as a lost connection would: the
+    test of a send that stops halfway and is taken up again."""
+    calls = 0
+    real_send = outbox.send
+
+    def send(*args: object, **kwargs: object) -> int:
+        nonlocal calls
+        calls += 1
+        if calls == call:
+            raise RuntimeError("de verbinding viel weg")
+        return real_send(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(outbox, "send", send)

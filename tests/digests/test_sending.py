@@ -5,7 +5,6 @@ nobody mailed twice and nobody skipped; a contact with nothing to hear of gets n
 from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fastapi import FastAPI
@@ -19,11 +18,10 @@ from api.core.security import Role
 from api.core.settings import Settings
 from api.digests.models import Digest, DigestFrequency, DigestPreference
 from api.jobs.registry import JOBS
-from api.mail import service as outbox
 from api.mail.models import OutboxMessage
 from api.municipalities.models import Municipality
 from api.seed.demo_digests import DEMO_DIGESTS, load_demo_digests
-from tests.auth import mails
+from tests.auth import mail_fails_at, mails
 
 JOB = JOBS["persoonlijk-overzicht-verzenden"]
 LONG_AGO = datetime(2026, 11, 1, tzinfo=AMSTERDAM)
@@ -67,17 +65,7 @@ def test_a_run_that_dies_halfway_is_resumed_without_duplicates_or_gaps(
         for n, code in enumerate(MUNICIPALITIES)
     ]
     db.commit()
-    calls = 0
-    real_send = outbox.send
-
-    def dies_at_the_third(*args: Any, **kwargs: Any) -> int:
-        nonlocal calls
-        calls += 1
-        if calls == 3:
-            raise RuntimeError("de verbinding viel weg")
-        return real_send(*args, **kwargs)
-
-    monkeypatch.setattr(outbox, "send", dies_at_the_third)
+    mail_fails_at(monkeypatch, 3)
     with pytest.raises(RuntimeError):
         run(db, settings)
     db.rollback()  # as the scheduler does with a run that failed

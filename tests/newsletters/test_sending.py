@@ -33,7 +33,7 @@ from api.newsletters.models import (
     Subscriber,
     SubscriberStatus,
 )
-from tests.auth import mails
+from tests.auth import mail_fails_at, mails
 from tests.conftest import make_settings
 from tests.databases import create_database, drop_database
 
@@ -179,17 +179,7 @@ def test_a_batch_a_run_and_a_killed_run_resumed_without_duplicates_or_gaps(
     run(db, settings)
     assert per_address(settings) == {addresses[0]: 1, addresses[1]: 1}
 
-    calls = 0
-    real_send = outbox.send
-
-    def dies_at_the_first_of_the_second_batch(*args: Any, **kwargs: Any) -> int:
-        nonlocal calls
-        calls += 1
-        if calls == 1:
-            raise RuntimeError("de verbinding viel weg")
-        return real_send(*args, **kwargs)
-
-    monkeypatch.setattr(outbox, "send", dies_at_the_first_of_the_second_batch)
+    mail_fails_at(monkeypatch, 1)  # the first of the second batch
     with pytest.raises(RuntimeError):
         run(db, settings)
     db.rollback()  # as the scheduler does with a run that failed
