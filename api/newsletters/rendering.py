@@ -92,12 +92,12 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).disable("image")
 
 
-def sanitise(html: str, *, title: bool = False) -> str:
-    """Only the tags a newsletter needs, links only to the web or a mail address; a heading of
-    the first level only where the edition's title is."""
+def sanitise(html: str) -> str:
+    """Only the tags a newsletter needs, links only to the web or a mail address, and no heading
+    of the first level: that is the page's own, or the mail's title."""
     return nh3.clean(
         html,
-        tags=_ALLOWED_TAGS | {"h1"} if title else _ALLOWED_TAGS,
+        tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
         url_schemes=set(SAFE_SCHEMES),
         link_rel="noopener noreferrer",
@@ -191,10 +191,11 @@ def _context(edition: Edition, sections: Sequence[Section]) -> dict[str, Any]:
 
 
 def render_web(edition: Edition, sections: Sequence[Section]) -> str:
-    """The edition as a fragment of a web page (the archive, the editor's preview): sanitised
-    once more as a whole, so no template mistake can let a script through."""
+    """The edition as a fragment of a web page (the archive, the editor's preview), below the
+    title that page gives it (one heading of the first level per page): sanitised once more as
+    a whole, so no template mistake can let a script through."""
     fragment = _environment().get_template("edition.web.html").render(_context(edition, sections))
-    return sanitise(fragment, title=True)
+    return sanitise(fragment)
 
 
 def render_mail(edition: Edition, sections: Sequence[Section], links: MailLinks) -> RenderedMail:

@@ -166,7 +166,7 @@ def test_the_web_fragment_is_well_formed() -> None:
     edition = _edition(introduction="Een *intro* & meer", sections=SECTIONS)
     fragment = render_web(edition, sections_for(edition, None))
     root = ElementTree.fromstring(f"<div>{fragment}</div>")
-    assert [heading.text for heading in root.findall("h1")] == ["Nieuwsbrief maart"]
+    assert root.findall("h1") == [], "the page that shows it has the title"
     assert [heading.text for heading in root.findall("h2")][:2] == [
         "Nieuwe producten",
         "Alleen M2",
@@ -180,5 +180,5 @@ def test_stored_sections_of_any_shape_render_without_failing() -> None:
             {"soort": "eigen", "items": [None, 3, {"titel": 5, "link": 7}]},
         ]
     )
-    assert "<h1>" in render_web(edition, sections_for(edition, None))
+    assert "<h2>" in render_web(edition, sections_for(edition, None))
     assert render_mail(edition, sections_for(edition, None), LINKS).text
