@@ -87,6 +87,7 @@ def demo() -> None:
     """Laad de demonstratiegegevens (vast en herhaalbaar), na `seed`. Niet in productie."""
     from api.seed.demo import load_demo_data
     from api.seed.demo_accounts import DEMO_CLIENTS, DEMO_PASSWORD, DEMO_USERS
+    from api.seed.demo_ict import SUPPLIER_CLIENT
 
     if get_settings().environment == "production":
         console.print("[red]Demonstratiegegevens horen niet in productie.[/red]")
@@ -103,7 +104,7 @@ def demo() -> None:
     for user in DEMO_USERS:
         typer.echo(f"  {', '.join(r.value for r in user.roles):<10} {user.email}  ({user.name})")
     typer.echo("Koppelingen (alleen demo):")
-    for client in DEMO_CLIENTS:
+    for client in (*DEMO_CLIENTS, SUPPLIER_CLIENT):
         typer.echo(
             f"  client_id={client.client_id} client_secret={client.secret} "
             f"scopes={' '.join(client.scopes)}  ({client.name})"

@@ -172,6 +172,7 @@ def test_demo_is_repeatable_deterministic_and_prints_the_demo_accounts(seeded: s
     assert table_row(first, "samenwerkingsverbanden") == ["3", "0"]
     assert "beheerder@demo.spoorboek.example" in first
     assert "sbc_demo_partner_divosa" in first
+    assert "sbc_demo_leverancier_rekenwerk" in first
     snapshot = dump(seeded)
     second = run(seeded, "demo")
     assert table_row(second, "samenwerkingsverbanden") == ["0", "3"]
