@@ -119,6 +119,20 @@ def load_demo_users(session: Session, on_row: Callable[[], None]) -> tuple[int, 
     return created, existing
 
 
+def demo_client_row(session: Session, demo: DemoClient) -> MachineClient:
+    """The machine client of a demo client, with its secret, ready to add."""
+    return MachineClient(
+        client_id=demo.client_id,
+        name=demo.name,
+        kind=demo.kind,
+        organisation_code=demo.organisation,
+        scopes=sorted(s.value for s in demo.scopes),
+        is_demo=True,
+        municipalities=[session.get_one(Municipality, c) for c in demo.municipalities],
+        secrets=[ClientSecret(secret_hash=hash_token(demo.secret), hint=demo.secret[-4:])],
+    )
+
+
 def load_demo_clients(session: Session, on_row: Callable[[], None]) -> tuple[int, int]:
     created = existing = 0
     known = set(session.scalars(select(MachineClient.client_id)))
@@ -126,20 +140,7 @@ def load_demo_clients(session: Session, on_row: Callable[[], None]) -> tuple[int
         if demo.client_id in known:
             existing += 1
         else:
-            session.add(
-                MachineClient(
-                    client_id=demo.client_id,
-                    name=demo.name,
-                    kind=demo.kind,
-                    organisation_code=demo.organisation,
-                    scopes=sorted(s.value for s in demo.scopes),
-                    is_demo=True,
-                    municipalities=[session.get_one(Municipality, c) for c in demo.municipalities],
-                    secrets=[
-                        ClientSecret(secret_hash=hash_token(demo.secret), hint=demo.secret[-4:])
-                    ],
-                )
-            )
+            session.add(demo_client_row(session, demo))
             created += 1
         on_row()
     session.flush()

@@ -14,8 +14,7 @@ from datetime import date, timedelta
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from api.accounts.models import ClientSecret, MachineClient
-from api.accounts.secrets import hash_token
+from api.accounts.models import MachineClient
 from api.core import clock
 from api.core.security import ClientKind, Scope
 from api.core.settings import Settings
@@ -34,7 +33,7 @@ from api.ict.models import (
 from api.measures.models import Measure
 from api.municipalities.models import Municipality
 from api.organisations.models import Organisation, OrganisationKind
-from api.seed.demo_accounts import DemoClient
+from api.seed.demo_accounts import DemoClient, demo_client_row
 
 ICT_ROWS = 342
 """How many rows the progress bar counts for this part: one per municipality."""
@@ -154,18 +153,7 @@ def _client(session: Session) -> int:
     demo = SUPPLIER_CLIENT
     if session.scalar(select(MachineClient.id).where(MachineClient.client_id == demo.client_id)):
         return 0
-    session.add(
-        MachineClient(
-            client_id=demo.client_id,
-            name=demo.name,
-            kind=demo.kind,
-            organisation_code=demo.organisation,
-            scopes=sorted(s.value for s in demo.scopes),
-            is_demo=True,
-            municipalities=[],
-            secrets=[ClientSecret(secret_hash=hash_token(demo.secret), hint=demo.secret[-4:])],
-        )
-    )
+    session.add(demo_client_row(session, demo))
     session.flush()
     return 1
 
