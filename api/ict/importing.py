@@ -196,6 +196,9 @@ def apply(
             f"{len(outcome.errors)} van {len(rows)} rijen zijn afgekeurd; er is niets gewijzigd.",
             extra={"rijFouten": outcome.errors},
         )
+    # Every municipality's applications in one query, not one per row and domain: a catalogue
+    # export names each of the 342 municipalities, and most rows come again unchanged.
+    used = {(code, domain): app for code, domain, app in repository.all_usages(session)}
     for (supplier, package), package_rows in planned.items():
         domains = {Domain(d) for row in package_rows for d in row.domains}
         application = repository.application_by_name(session, supplier, package)
@@ -218,8 +221,7 @@ def apply(
             application.changed_at = clock.now()
         for row in package_rows:
             for domain in row.domains:
-                current = repository.usage(session, row.municipality, Domain(domain))
-                if current is not None and current.application_id == application.id:
+                if used.get((row.municipality, Domain(domain))) == application.id:
                     outcome.unchanged += 1
                     continue
                 outcome.changed += 1

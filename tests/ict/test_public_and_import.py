@@ -108,6 +108,9 @@ async def test_catalogue_import_all_or_nothing(
     assert done.status_code == 200, done.text
     assert done.json()["nieuweApplicaties"] == 1
     assert done.json()["gewijzigd"] + done.json()["ongewijzigd"] == 3
+    # The same file again changes nothing: every row is found as it is.
+    again = await editor.post(IMPORT, files={"bestand": ("c.csv", good.encode())})
+    assert (again.json()["gewijzigd"], again.json()["ongewijzigd"]) == (0, 3), again.text
     db.expire_all()
     new = db.scalar(select(Application).where(Application.name == "Nieuw Pakket (demo)"))
     assert new is not None
