@@ -1,13 +1,17 @@
-"""The progress HTTP surface: cells, exchange, insight and maps."""
+"""The progress HTTP surface: cells, exchange, insight and maps, regions, the forecast and
+the what-if preview of a moved date."""
 
 from fastapi import APIRouter
 
 from api.progress.exchange_router import downloads
 from api.progress.exchange_router import router as exchange
+from api.progress.forecast_router import router as forecast
 from api.progress.insight_router import maps
 from api.progress.insight_router import router as insight
+from api.progress.preview_router import router as preview
+from api.progress.region_router import router as regions
 from api.progress.router import router as cells
 
 router = APIRouter()
-for part in (cells, exchange, downloads, insight, maps):
+for part in (cells, exchange, downloads, insight, maps, regions, forecast, preview):
     router.include_router(part)

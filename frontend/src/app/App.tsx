@@ -5,12 +5,15 @@ import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router-dom
 import { AccessibilityStatementPage } from '../accessibility/AccessibilityStatementPage';
 import { RequireAuth } from '../auth/RequireAuth';
 import { EDITOR_ROLES, type Role } from '../auth/session';
+import { ictRoutes } from '../ict/routes';
 import { MeasuresPage } from '../measures/MeasuresPage';
 import { meetingRoutes } from '../meetings/routes';
 import { meetingTeamRoutes } from '../meetings/team/routes';
 import { newsletterRoutes } from '../newsletter/routes';
 import { newsletterTeamRoutes } from '../newsletter/team/routes';
 import { proposalRoutes } from '../proposals/routes';
+import { regionRoutes } from '../regions/routes';
+import { roadmapRoutes } from '../roadmaps/routes';
 import { satisfactionFigureRoutes } from '../satisfaction/figures/routes';
 import { signalRoutes } from '../signals/routes';
 import { surveyRoutes } from '../surveys/routes';
@@ -255,6 +258,9 @@ export function AppRoutes() {
         {meetingTeamRoutes()}
         {newsletterRoutes()}
         {newsletterTeamRoutes()}
+        {ictRoutes()}
+        {regionRoutes()}
+        {roadmapRoutes()}
         <Route path="beheer">
           <Route
             path="leveringsplan"

@@ -1,11 +1,13 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 
 import { isEditor, useCurrentUser } from '../auth/session';
+import { MunicipalityIctSection } from '../ict/MunicipalityIctSection';
 import { DutchDate } from '../shared/DutchDate';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 import { useMunicipalityProgress } from './api';
 import { ComparisonSection } from './ComparisonSection';
+import { MunicipalityActivity } from './MunicipalityActivity';
 import { StatusTable } from './StatusTable';
 import { lightsText } from './summary';
 
@@ -44,7 +46,9 @@ export function MunicipalityProgress({ code }: { code: string }) {
           <StatusTable cells={cells} captionId="stand-tabel" caption={`Stand per maatregel van ${name}`} />
         </section>
       )}
+      {progress.data && <MunicipalityIctSection code={code} />}
       {progress.data && <ComparisonSection code={code} linkPeers={editor} />}
+      {progress.data && <MunicipalityActivity code={code} />}
     </>
   );
 }
