@@ -11,9 +11,11 @@ import {
 import { Navigate, useLocation } from 'react-router-dom';
 
 import { AppLink } from '../app/AppLink';
+import { IctFiguresSection } from '../ict/IctFiguresSection';
 import { measurePath } from '../measures/paths';
 import { isProductType, PRODUCT_TYPE_LABELS } from '../products/labels';
 import { percentText } from '../progress/labels';
+import { RegionTotalsSection } from '../regions/RegionTotalsSection';
 import { PublicSatisfactionBlock } from '../satisfaction/figures/PublicSatisfaction';
 import { ChartSection } from '../shared/ChartSection';
 import { DutchDate } from '../shared/DutchDate';
@@ -183,6 +185,8 @@ function DashboardContent() {
           <WaveTimeline dashboard={dashboard.data} />
           <KeyFigures dashboard={dashboard.data} />
           <ProgressPerMeasure dashboard={dashboard.data} />
+          <RegionTotalsSection />
+          <IctFiguresSection />
           <DeficitTrend />
           <PublicSatisfactionBlock />
           <ProductDueDates dashboard={dashboard.data} />

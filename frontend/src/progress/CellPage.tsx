@@ -10,8 +10,10 @@ import { StatusMessage } from '../shared/StatusMessage';
 import { DataTable } from '../shared/DataTable';
 import { progressKeys, useCell } from './api';
 import { CellFacts } from './CellFacts';
+import { CellForecast } from './CellForecast';
 import { CellForm } from './CellForm';
 import { CellHistory } from './CellHistory';
+import { CellPeers } from './CellPeers';
 import { municipalityPath } from './paths';
 import type { Cell } from './types';
 
@@ -71,6 +73,8 @@ function CellDetails({ code, measure }: { code: string; measure: string }) {
         <Heading level={3}>Routekaart</Heading>
         <StepsTable cell={data} />
       </section>
+      <CellForecast code={code} measure={measure} />
+      <CellPeers code={code} measure={measure} />
       <section aria-labelledby="wijzigen-kop" className="spoorboek-section">
         <Heading level={2} id="wijzigen-kop">
           Stand wijzigen

@@ -8,6 +8,7 @@ import { StatusMessage } from '../shared/StatusMessage';
 import { useMunicipalityProgress } from './api';
 import { ComparisonSection } from './ComparisonSection';
 import { MunicipalityActivity } from './MunicipalityActivity';
+import { MunicipalityPeers } from './MunicipalityPeers';
 import { StatusTable } from './StatusTable';
 import { lightsText } from './summary';
 
@@ -47,6 +48,7 @@ export function MunicipalityProgress({ code }: { code: string }) {
         </section>
       )}
       {progress.data && <MunicipalityIctSection code={code} />}
+      {progress.data && <MunicipalityPeers code={code} />}
       {progress.data && <ComparisonSection code={code} linkPeers={editor} />}
       {progress.data && <MunicipalityActivity code={code} />}
     </>
