@@ -6,6 +6,7 @@ from fastapi import APIRouter
 from api.progress.exchange_router import downloads
 from api.progress.exchange_router import router as exchange
 from api.progress.forecast_router import router as forecast
+from api.progress.help_router import router as help_list
 from api.progress.insight_router import maps
 from api.progress.insight_router import router as insight
 from api.progress.preview_router import router as preview
@@ -13,5 +14,5 @@ from api.progress.region_router import router as regions
 from api.progress.router import router as cells
 
 router = APIRouter()
-for part in (cells, exchange, downloads, insight, maps, regions, forecast, preview):
+for part in (cells, help_list, exchange, downloads, insight, maps, regions, forecast, preview):
     router.include_router(part)
