@@ -25,6 +25,7 @@ from api.core.urls import API_PREFIX, api_path
 from api.dashboard import router as dashboard
 from api.digests import router as digests
 from api.health import router as health
+from api.ict import causes as ict_causes
 from api.ict import router as ict
 from api.measures import routes as measures
 from api.meetings import handovers as meeting_handovers
@@ -100,6 +101,7 @@ def create_api(settings: Settings) -> FastAPI:
     freshness.register()
     proposal_lifecycle.register()
     notification_rules.register()
+    ict_causes.register()
     meeting_handovers.register()
     # One router per domain; each domain orders its own paths (a fixed path before {id}).
     for domain in (

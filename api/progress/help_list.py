@@ -1,5 +1,7 @@
-"""The advisors' 'who needs help now' list: every late or at-risk cell, most urgent first."""
+"""The advisors' 'who needs help now' list: every cell late or at risk, by its own progress or
+because of ICT (causes.py), most urgent first, each with its causes."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -9,11 +11,13 @@ from api.core.pagination import PageParams
 from api.core.schemas import CodeName
 from api.core.security import Principal
 from api.core.validation import InvalidParams
+from api.mail.wording import day_text
 from api.progress import policy, repository
+from api.progress.causes import Cause, CauseKind, CellKey
 from api.progress.deadlines import TrafficLight
 from api.progress.grid import Fact, Grid, Place, Subject
 from api.progress.presenters import next_step
-from api.progress.schemas import HelpNeeded
+from api.progress.schemas import HelpCause, HelpNeeded
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,21 +27,57 @@ class HelpFilter:
     wave: int | None = None
     measure: str | None = None
     light: TrafficLight | None = None
+    """The row's light: the most urgent of its causes, or of the one kind asked for."""
+    cause: CauseKind | None = None
+    """Only cells with a cause of this kind, each with that cause's light."""
     within_days: int | None = None
     """Only measures that take effect within so many days (or already apply)."""
 
 
-def _urgency(item: tuple[Place, Subject, Fact]) -> tuple[bool, int, date, str, str]:
+@dataclass(frozen=True, slots=True)
+class _Row:
+    place: Place
+    subject: Subject
+    fact: Fact
+    causes: list[Cause]
+    """The most urgent first; never empty."""
+    light: TrafficLight
+    """The most urgent of the causes the list is for (all, or one kind)."""
+
+
+def _urgency(row: _Row) -> tuple[bool, int, date, str, str]:
     """Late before at risk, then the least slack, then the earliest effective date."""
-    place, subject, fact = item
-    slack = fact.verdict.slack_days
+    slack = row.fact.verdict.slack_days
     return (
-        fact.verdict.light is not TrafficLight.LATE,
+        row.light is not TrafficLight.LATE,
         slack if slack is not None else 0,
-        subject.effective,
-        place.code,
-        subject.code,
+        row.subject.effective,
+        row.place.code,
+        row.subject.code,
     )
+
+
+def _own_cause(fact: Fact) -> Cause | None:
+    """The cell's own progress as a cause, when its light is not on track."""
+    verdict = fact.verdict
+    if verdict.light is TrafficLight.ON_TRACK:
+        return None
+    step = verdict.next_step
+    if step is None:
+        text = "Loopt achter op de routekaart."
+    elif verdict.light is TrafficLight.LATE:
+        text = (
+            f"Stap ‘{step.step.title}’ had uiterlijk {day_text(step.latest_start)} moeten beginnen."
+        )
+    else:
+        text = f"Stap ‘{step.step.title}’ moet uiterlijk {day_text(step.latest_start)} beginnen."
+    return Cause(CauseKind.PROGRESS, verdict.light, text)
+
+
+def _causes(fact: Fact, others: list[Cause]) -> list[Cause]:
+    own = _own_cause(fact)
+    found = ([own] if own is not None else []) + others
+    return sorted(found, key=lambda c: c.light is not TrafficLight.LATE)
 
 
 def _check(grid: Grid, criteria: HelpFilter) -> None:
@@ -51,10 +91,17 @@ def _check(grid: Grid, criteria: HelpFilter) -> None:
 
 
 def help_needed(
-    session: Session, principal: Principal, grid: Grid, criteria: HelpFilter, page: PageParams
+    session: Session,
+    principal: Principal,
+    grid: Grid,
+    criteria: HelpFilter,
+    page: PageParams,
+    other_causes: Mapping[CellKey, list[Cause]],
 ) -> tuple[list[HelpNeeded], int]:
-    """One page of every late or at-risk cell, of any wave, past or future, most urgent first;
-    and how many there are. Contacts are looked up for the page's municipalities only."""
+    """One page of every cell late or at risk, by its own progress or by another cause (ICT),
+    of any wave, past or future, most urgent first; and how many there are. Contacts are looked
+    up for the page's municipalities only. `other_causes`: from `causes.current` for today's
+    grid; none for a past reference date (a supplier's readiness has no past state kept)."""
     policy.ensure_programme_team(principal)
     _check(grid, criteria)
     today = grid.today
@@ -72,28 +119,33 @@ def help_needed(
         and (criteria.measure is None or s.code == criteria.measure)
         and (horizon is None or s.effective <= horizon)
     ]
-    urgent = [
-        (place, subject, fact)
-        for place in places
-        for subject in subjects
-        if (fact := grid.facts[place.code, subject.code]).verdict.light is not TrafficLight.ON_TRACK
-        and (criteria.light is None or fact.verdict.light is criteria.light)
-    ]
+    urgent = []
+    for place in places:
+        for subject in subjects:
+            fact = grid.facts[place.code, subject.code]
+            found = _causes(fact, other_causes.get((place.code, subject.code), []))
+            counted = [c for c in found if criteria.cause is None or c.kind is criteria.cause]
+            if counted and (criteria.light is None or counted[0].light is criteria.light):
+                urgent.append(_Row(place, subject, fact, found, counted[0].light))
     urgent.sort(key=_urgency)
     shown = urgent[page.offset : page.offset + page.size]
-    contacts = repository.contacts_by_municipality(session, sorted({p.code for p, _, _ in shown}))
+    contacts = repository.contacts_by_municipality(session, sorted({r.place.code for r in shown}))
     return [
         HelpNeeded(
-            gemeente=CodeName(code=place.code, naam=place.name),
-            maatregel=CodeName(code=subject.code, naam=subject.title),
-            ingangsdatum=subject.effective,
-            fase=fact.phase,
-            verkeerslicht=fact.verdict.light,
-            speling=fact.verdict.slack_days,
-            volgende_stap=next_step(fact.verdict.next_step),
+            gemeente=CodeName(code=row.place.code, naam=row.place.name),
+            maatregel=CodeName(code=row.subject.code, naam=row.subject.title),
+            ingangsdatum=row.subject.effective,
+            fase=row.fact.phase,
+            verkeerslicht=row.light,
+            oorzaken=[
+                HelpCause(soort=c.kind, verkeerslicht=c.light, toelichting=c.explanation)
+                for c in row.causes
+            ],
+            speling=row.fact.verdict.slack_days,
+            volgende_stap=next_step(row.fact.verdict.next_step),
             contactpersonen=[
-                CodeName(code=u.email, naam=u.name) for u in contacts.get(place.code, [])
+                CodeName(code=u.email, naam=u.name) for u in contacts.get(row.place.code, [])
             ],
         )
-        for place, subject, fact in shown
+        for row in shown
     ], len(urgent)

@@ -9,7 +9,8 @@ from api.core import clock
 from api.core.db import SessionDep
 from api.core.pagination import PageDep, page_envelope
 from api.core.routing import PERSON, json_router
-from api.progress import grid, help_list
+from api.progress import causes, grid, help_list
+from api.progress.causes import CauseKind
 from api.progress.deadlines import TrafficLight
 from api.progress.router import ReferenceDate
 from api.progress.schemas import HelpList
@@ -41,6 +42,10 @@ def help_needed(
     verkeerslicht: Annotated[
         Literal["te-laat", "risico"] | None, Query(description="Alleen te laat of alleen risico.")
     ] = None,
+    oorzaak: Annotated[
+        CauseKind | None,
+        Query(description="Alleen door de eigen voortgang, of alleen door ICT (vandaag)."),
+    ] = None,
     binnen_dagen: Annotated[
         int | None,
         Query(
@@ -53,19 +58,20 @@ def help_needed(
     peildatum: ReferenceDate = None,
 ) -> HelpList:
     today = clock.today()
-    cells = (
-        grid.current(session, today, request.app.state)
-        if peildatum in (None, today)
-        else grid.build(session, peildatum)
-    )
+    state = request.app.state
+    if peildatum is None or peildatum == today:
+        cells, others = grid.current(session, today, state), causes.current(session, state)
+    else:
+        cells, others = grid.build(session, peildatum), {}
     criteria = help_list.HelpFilter(
         province=provincie,
         region=arbeidsmarktregio,
         wave=fase,
         measure=maatregel,
         light=TrafficLight(verkeerslicht) if verkeerslicht else None,
+        cause=oorzaak,
         within_days=binnen_dagen,
     )
-    rows, total = help_list.help_needed(session, principal, cells, criteria, page)
+    rows, total = help_list.help_needed(session, principal, cells, criteria, page, others)
     info, links = page_envelope(request, page, total)
     return HelpList(peildatum=cells.today, resultaten=rows, paginering=info, _links=links)

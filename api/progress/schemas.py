@@ -8,6 +8,7 @@ from api.core.dates import BoundedDate, OptionalBoundedDate
 from api.core.opendata import Provenance
 from api.core.pagination import PageInfo, PageLinks
 from api.core.schemas import ApiModel, CodeName, OptionalDate, RequestModel
+from api.progress.causes import CauseKind
 from api.progress.cells import CellChange
 from api.progress.deadlines import TrafficLight
 from api.progress.models import BlockerKind, Phase, Source
@@ -173,12 +174,26 @@ class Overview(ApiModel):
     herkomst: Provenance | None = Field(default=None, description="Bron, peilmoment, licentie.")
 
 
+class HelpCause(ApiModel):
+    soort: CauseKind = Field(
+        description="`voortgang`: de eigen voortgang op de routekaart; `ict`: de gemeente wacht "
+        "op een release van haar leverancier die na de termijn valt."
+    )
+    verkeerslicht: TrafficLight
+    toelichting: str = Field(
+        examples=["Wacht op Inkomen van Rekenwerk: release 2027.1 gepland op 15 februari 2027."]
+    )
+
+
 class HelpNeeded(ApiModel):
     gemeente: CodeName
     maatregel: CodeName
     ingangsdatum: date
     fase: Phase
-    verkeerslicht: TrafficLight
+    verkeerslicht: TrafficLight = Field(
+        description="Het dringendste van de oorzaken; de eigen voortgang staat bij `oorzaken`."
+    )
+    oorzaken: list[HelpCause] = Field(description="Waarom: de dringendste eerst.")
     speling: int | None
     volgende_stap: NextStep | None
     contactpersonen: list[CodeName]

@@ -1,6 +1,6 @@
 """Readiness through the API: who may report what, every change kept with its source, and the
 consequences following a supplier's moved date at once (checked by brute force over every
-affected cell)."""
+affected cell), in the ICT views and as a cause in the help list."""
 
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -19,6 +19,7 @@ from api.seed.demo_ict import SLIPPED, SUPPLIER_CLIENT
 from tests.auth import PARTNER, UTRECHT, machine_token
 from tests.conftest import api_of
 from tests.ict.helpers import person, supplier
+from tests.progress.helpers import every_row
 
 NO_WAIT = {"niet-nodig", "beschikbaar", "geleverd"}
 Expected = dict[tuple[str, str, int], str]
@@ -141,6 +142,21 @@ async def test_a_moved_date_changes_every_affected_cell_at_once(
         for x in w["wachtOp"]
     }
     assert waits_here == {(x, a): v for (m, x, a), v in after.items() if m == "GM0344"}
+
+    # The help list names ICT as the cause of exactly the cells whose worst wait is late or at
+    # risk, with that light; the newly late ones name the moved release.
+    lights = {"te-laat-door-ict": "te-laat", "risico-door-ict": "risico"}
+    worst: dict[tuple[str, str], str] = {}
+    for (m, x, _), v in after.items():
+        if x == "M17" and v in lights and worst.get((m, x)) != "te-laat":
+            worst[m, x] = lights[v]
+    rows = await every_row(editor, "maatregel=M17&oorzaak=ict")
+    assert {(r["gemeente"]["code"], "M17"): r["verkeerslicht"] for r in rows} == worst
+    for row in rows:
+        ict = [c for c in row["oorzaken"] if c["soort"] == "ict"]
+        assert [c["verkeerslicht"] for c in ict] == [row["verkeerslicht"]]
+        if (row["gemeente"]["code"], "M17", slipped.id) in affected:
+            assert "release 2027.3 gepland op" in ict[0]["toelichting"], ict[0]
 
 
 async def test_a_supplier_reports_only_for_its_own_applications_and_history_keeps_the_source(
