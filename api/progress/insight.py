@@ -5,7 +5,18 @@ from api.core.errors import NotFoundError
 from api.core.schemas import CodeName
 from api.core.validation import InvalidParams
 from api.progress.aggregates import geography_tally, group_label, place_tally
-from api.progress.grid import COUNTRY, NETHERLANDS, PROVINCE, REGION, Grid, Place, Subject, Tally
+from api.progress.grid import (
+    COUNTRY,
+    MUNICIPALITY,
+    NETHERLANDS,
+    PROVINCE,
+    REGION,
+    Grid,
+    Place,
+    Subject,
+    Tally,
+)
+from api.progress.regions import labelled
 from api.progress.schemas import GroupFigures
 
 PEERS = 10
@@ -50,7 +61,8 @@ def comparison(
     grid: Grid, code: str, wave: int | None = None
 ) -> tuple[Place, list[Place], list[GroupFigures]]:
     """The municipality beside its peers, province, region and country; with `wave`, over the
-    measures of that wave only."""
+    measures of that wave only. Each row's name says what kind of group it is ("Gemeente
+    Groningen", "Provincie Groningen", "Arbeidsmarktregio Groningen"), for every reader and CSV."""
     subjects = _selected(grid, wave)
     municipality = grid.places.get(code)
     if municipality is None:
@@ -67,14 +79,14 @@ def comparison(
         peers,
         [
             place_tally(grid, municipality, subjects).figures(
-                CodeName(code=code, naam=municipality.name)
+                CodeName(code=code, naam=labelled(MUNICIPALITY, municipality.name))
             ),
-            peer_tally.figures(
-                CodeName(code="vergelijkbaar", naam=f"{PEERS} gemeenten van vergelijkbare omvang")
-            ),
+            peer_tally.figures(CodeName(code="vergelijkbaar", naam="Vergelijkbare gemeenten")),
             *(
                 geography_tally(grid, grouping, group, subjects).figures(
-                    CodeName(code=group, naam=grid.names[grouping].get(group, ""))
+                    CodeName(
+                        code=group, naam=labelled(grouping, grid.names[grouping].get(group, ""))
+                    )
                 )
                 for grouping, group in (
                     (PROVINCE, municipality.province),

@@ -19,7 +19,7 @@ from api.core.db import SessionDep
 from api.core.opendata import CSV_RESPONSES, CsvFormat, Provenance
 from api.core.routing import PERSON, PUBLIC, json_router
 from api.core.schemas import ApiModel, CodeName
-from api.progress import grid, insight, opendata, policy, versions
+from api.progress import grid, insight, opendata, policy, regions, versions
 from api.progress.schemas import GroupFigures
 
 router = json_router(tags=["Voortgang"], conditional=False)
@@ -60,8 +60,12 @@ class MapValue(ApiModel):
 
 class MapValues(ApiModel):
     indicator: str
+    niveau: str = Field(description="gemeente, provincie of arbeidsmarktregio.")
     peildatum: date
-    waarden: list[MapValue] = Field(description="Per gemeente; null als er niets te meten is.")
+    waarden: list[MapValue] = Field(
+        description="Per gemeente, provincie of arbeidsmarktregio (naar `niveau`); null als er "
+        "niets te meten is."
+    )
     herkomst: Provenance
 
 
@@ -142,7 +146,8 @@ Indicator = Annotated[
     "/kaart/waarden",
     response_model=MapValues,
     operation_id="kaartWaardenOpvragen",
-    summary="Per gemeente de waarde van een indicator, compact voor kaart en tabel (openbaar)",
+    summary="Per gemeente, provincie of arbeidsmarktregio de waarde van een indicator, compact "
+    "voor kaart en tabel (openbaar)",
     openapi_extra=PUBLIC,
     responses={304: {"description": "Niet gewijzigd."}, **CSV_RESPONSES},
 )
@@ -152,29 +157,46 @@ def map_values(
     indicator: Indicator = "aandeel-geimplementeerd",
     fase: Annotated[int | None, Query(ge=1, le=99)] = None,
     maatregel: Annotated[str | None, Query(pattern=r"^M\d{2}$")] = None,
+    niveau: Annotated[
+        Literal["gemeente", "provincie", "arbeidsmarktregio"],
+        Query(
+            description="Per gemeente (standaard), provincie of arbeidsmarktregio. Per provincie "
+            "of regio is `te-laat` het gemiddelde aantal maatregelen te laat per gemeente."
+        ),
+    ] = "gemeente",
     formaat: CsvFormat = "json",
 ) -> Response:
     today = clock.today()
 
     def build() -> MapValues:
         cells = grid.current(session, today, request.app.state)
-        values = insight.indicator_by_municipality(cells, indicator, fase, maatregel)
-        names = {
-            f["properties"]["code"]: f["properties"]["name"] for f in _boundaries()["features"]
-        }
-        return MapValues(
-            indicator=indicator,
-            peildatum=today,
-            waarden=[
+        if niveau == "gemeente":
+            values = insight.indicator_by_municipality(cells, indicator, fase, maatregel)
+            names = {
+                f["properties"]["code"]: f["properties"]["name"] for f in _boundaries()["features"]
+            }
+            waarden = [
                 MapValue(code=code, naam=names.get(code, code), waarde=values.get(code))
                 for code in sorted(values)
-            ],
+            ]
+        else:
+            groups = regions.indicator_by_group(cells, niveau, indicator, fase, maatregel)
+            waarden = [
+                MapValue(code=code, naam=name, waarde=value)
+                for code, (name, value) in groups.items()
+            ]
+        return MapValues(
+            indicator=indicator,
+            niveau=niveau,
+            peildatum=today,
+            waarden=waarden,
             herkomst=opendata.figures_provenance(session, request, today),
         )
 
     if formaat == "csv":
         rows = ([v.code, v.naam, v.waarde] for v in build().waarden)
-        return opendata.values_csv(session, f"kaart-{indicator}-{today}", rows, indicator)
+        level = "" if niveau == "gemeente" else f"{niveau}-"
+        return opendata.values_csv(session, f"kaart-{level}{indicator}-{today}", rows, indicator)
     return conditional_versioned(
         request, versions.figures(session, today), build, again=versions.figures_now
     )
