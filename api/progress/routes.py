@@ -9,10 +9,22 @@ from api.progress.forecast_router import router as forecast
 from api.progress.help_router import router as help_list
 from api.progress.insight_router import maps
 from api.progress.insight_router import router as insight
+from api.progress.peers_router import router as peers
 from api.progress.preview_router import router as preview
 from api.progress.region_router import router as regions
 from api.progress.router import router as cells
 
 router = APIRouter()
-for part in (cells, help_list, exchange, downloads, insight, maps, regions, forecast, preview):
+for part in (
+    cells,
+    help_list,
+    exchange,
+    downloads,
+    insight,
+    maps,
+    regions,
+    forecast,
+    preview,
+    peers,
+):
     router.include_router(part)
