@@ -20,6 +20,7 @@ from api.seed.demo_meeting_activity import meeting_activity
 from api.seed.demo_meetings import DEMO_MEETINGS, load_demo_meetings
 from api.seed.demo_newsletters import NEWSLETTERS_ROWS, load_demo_newsletters
 from api.seed.demo_notifications import load_demo_notifications
+from api.seed.demo_peers import DEMO_PEER_CONTACTS, load_demo_peers
 from api.seed.demo_products import load_demo_products
 from api.seed.demo_progress import load_demo_progress
 from api.seed.demo_questions import QUESTIONS, load_demo_questions
@@ -126,6 +127,11 @@ def load_demo_data(
         ("nieuwsbrief", NEWSLETTERS_ROWS, _counted("nieuwsbrief", newsletters)),
         ("overzichten", DIGESTS_ROWS, _counted("overzichten", digests)),
         ("ict", ICT_ROWS, _counted("ict", ict)),
+        (
+            "collegas",
+            len(DEMO_PEER_CONTACTS),
+            _counted("collegas", load_demo_peers),
+        ),
     ]
     reports = []
     for name, size, loader in parts:
