@@ -30,7 +30,12 @@ class Standing:
 
 
 def standing(session: Session, today: date, weeks: int) -> Standing:
-    built = grid.build(session, today)
+    return standing_in(grid.build(session, today), today, weeks)
+
+
+def standing_in(built: grid.Grid, today: date, weeks: int) -> Standing:
+    """What `standing` says of a grid already judged on `today` (the what-if preview judges
+    one as it would be after a change)."""
     horizon = today + timedelta(weeks=weeks)
     notices = []
     behind: dict[str, set[str]] = {}
