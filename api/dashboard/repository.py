@@ -86,3 +86,12 @@ def latest_progress_change(session: Session) -> datetime | None:
     # Every change appends a snapshot with the same moment as the cell's; the history's moment
     # is indexed, so this reads one index entry instead of every cell.
     return session.scalar(select(func.max(ProgressSnapshot.recorded_at)))
+
+
+def last_reported(session: Session, municipality: str) -> datetime | None:
+    """When a municipality's progress last changed: its newest history entry."""
+    return session.scalar(
+        select(func.max(ProgressSnapshot.recorded_at)).where(
+            ProgressSnapshot.municipality_code == municipality
+        )
+    )

@@ -1,6 +1,8 @@
 """HTTP endpoints of the public dashboard and the deficit trend (JSON, or CSV as open data)."""
 
-from fastapi import Request, Response
+from typing import Annotated
+
+from fastapi import Path, Request, Response
 
 from api.core import clock
 from api.core.conditional import conditional_versioned
@@ -13,9 +15,10 @@ from api.core.opendata import (
     provenance,
 )
 from api.core.routing import PUBLIC, json_router
+from api.core.schemas import CodeName
 from api.dashboard import service
-from api.dashboard.schemas import Dashboard, Trend
-from api.progress import grid
+from api.dashboard.schemas import Dashboard, MunicipalityTrend, Trend
+from api.progress import grid, versions
 
 router = json_router(tags=["Dashboard"])
 
@@ -32,16 +35,17 @@ def dashboard(request: Request, session: SessionDep) -> Response:
     version = service.version(session, today)
 
     def build() -> Dashboard:
-        cells = grid.current(session, today, request.app.state)
-        moments = service.waves(session, today)
+        state = request.app.state
+        cells = grid.current(session, today, state)
+        moments = service.with_wave_figures(session, state, cells, service.waves(session, today))
         upcoming = service.next_effective_date(moments, today)
         return Dashboard(
             peildatum=today,
             fasen=moments,
             volgende_ingangsdatum=upcoming,
             dagen_tot_volgende=(upcoming - today).days if upcoming else None,
-            landelijk=service.national(cells),
-            per_maatregel=service.per_measure(cells),
+            landelijk=service.national_with_change(session, state, cells),
+            per_maatregel=service.per_measure_with_change(session, state, cells),
             nieuwste_producten=service.newest_products(session),
             nieuwste_faq=service.newest_faq(session),
             herkomst=provenance(
@@ -84,4 +88,51 @@ def trend(request: Request, session: SessionDep, formaat: CsvFormat = "json") ->
             ),
         ),
         again=service.trend_version_now,
+    )
+
+
+@router.get(
+    "/gemeenten/{code}/verloop",
+    response_model=MunicipalityTrend,
+    operation_id="gemeenteVerloopOpvragen",
+    summary="Het aandeel geïmplementeerd van één gemeente aan het eind van elke maand, en wanneer "
+    "zij haar voortgang voor het laatst doorgaf (openbaar)",
+    openapi_extra=PUBLIC,
+    responses={404: {"description": "Onbekende gemeente."}, **CSV_RESPONSES},
+)
+def municipality_trend(
+    request: Request,
+    session: SessionDep,
+    code: Annotated[str, Path(pattern=r"^GM\d{4}$", examples=["GM0344"])],
+    formaat: CsvFormat = "json",
+) -> Response:
+    today = clock.today()
+
+    def build() -> MunicipalityTrend:
+        cells = grid.current(session, today, request.app.state)
+        points = service.municipality_trend(session, cells, code)
+        place = cells.places[code]
+        return MunicipalityTrend(
+            gemeente=CodeName(code=place.code, naam=place.name),
+            peildatum=today,
+            laatst_bijgewerkt=service.last_reported(session, code),
+            punten=points,
+            herkomst=provenance(
+                request, PROGRESS_SOURCE, service.latest_progress_change(session), today
+            ),
+        )
+
+    if formaat == "csv":
+        trend = build()
+        return csv_response(
+            f"verloop-{code}-{today}",
+            ["peildatum", "cellen", "geimplementeerd", "aandeel_geimplementeerd", "tekort"],
+            (
+                [p.peildatum, p.cellen, p.geimplementeerd, p.aandeel_geimplementeerd, p.tekort]
+                for p in trend.punten
+            ),
+            moment=trend.herkomst.peilmoment,
+        )
+    return conditional_versioned(
+        request, versions.figures(session, today), build, again=versions.figures_now
     )

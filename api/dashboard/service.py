@@ -4,17 +4,29 @@ process, patched per write); the trend's past months are cached in the database 
 the dates they depend on."""
 
 import calendar
-from datetime import date, datetime
+import json
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
+from starlette.datastructures import State
 
 from api.core import clock
 from api.core.data_versions import Reader
+from api.core.errors import NotFoundError
 from api.core.figure_cache import prefetch, store, valid
 from api.dashboard import repository
-from api.dashboard.schemas import NewFaq, NewProduct, TrendPoint, WaveMoment
+from api.dashboard.schemas import (
+    FigureChange,
+    FiguresWithChange,
+    MunicipalityTrendPoint,
+    NewFaq,
+    NewProduct,
+    PreviousFigures,
+    TrendPoint,
+    WaveMoment,
+)
 from api.progress import aggregates, grid, versions
-from api.progress.grid import Grid
+from api.progress.grid import Grid, Tally
 from api.progress.schemas import GroupFigures
 
 TREND_MONTHS = 12
@@ -67,6 +79,59 @@ def per_measure(cells: Grid) -> list[GroupFigures]:
     return aggregates.overview(cells, "maatregel").groepen
 
 
+def previous_period_end(today: date) -> date:
+    """The previous period is the previous month: today is compared with the state at the end
+    of its last day, i.e. as it stood when this month began."""
+    return today.replace(day=1) - timedelta(days=1)
+
+
+def _points(now: float | None, before: float | None) -> float | None:
+    if now is None or before is None:
+        return None
+    return round((now - before) * 100, 1)
+
+
+def with_change(now: GroupFigures, before: GroupFigures, day: date) -> FiguresWithChange:
+    """A group's figures beside its figures at the end of `day`."""
+    return FiguresWithChange(
+        **now.model_dump(),
+        vorige_periode=PreviousFigures(
+            peildatum=day,
+            sinds=day + timedelta(days=1),
+            aandeel_geimplementeerd=before.aandeel_geimplementeerd,
+            tekort=before.tekort,
+            te_laat=before.te_laat,
+            risico=before.risico,
+        ),
+        verandering=FigureChange(
+            aandeel_geimplementeerd=round(
+                (now.aandeel_geimplementeerd - before.aandeel_geimplementeerd) * 100, 1
+            ),
+            tekort=_points(now.tekort, before.tekort),
+            te_laat=now.te_laat - before.te_laat,
+            risico=now.risico - before.risico,
+        ),
+    )
+
+
+def _previous(session: Session, state: State, today: date, grouping: str) -> list[GroupFigures]:
+    # A past day's figures are cached in the database per version of the reference data
+    # (aggregates.overview_on): after the first request of a month this is one row's read.
+    day = previous_period_end(today)
+    return aggregates.overview_on(session, state, today, grouping, as_of=day).groepen
+
+
+def national_with_change(session: Session, state: State, cells: Grid) -> FiguresWithChange:
+    before = _previous(session, state, cells.today, "land")[0]
+    return with_change(national(cells), before, previous_period_end(cells.today))
+
+
+def per_measure_with_change(session: Session, state: State, cells: Grid) -> list[FiguresWithChange]:
+    before = {g.groep.code: g for g in _previous(session, state, cells.today, "maatregel")}
+    day = previous_period_end(cells.today)
+    return [with_change(now, before[now.groep.code], day) for now in per_measure(cells)]
+
+
 def _point(figures: GroupFigures, day: date) -> TrendPoint:
     return TrendPoint(
         peildatum=day,
@@ -96,7 +161,21 @@ def trend(session: Session, cells: Grid) -> list[TrendPoint]:
     return points
 
 
+def _share_when_in_force(
+    session: Session, state: State, today: date, wave: int, effective: date
+) -> float | None:
+    """The wave's share implemented by its legal date: at the end of the day before it, the
+    figure its target is measured by (cached like any past day's figures)."""
+    if effective > today:
+        return None
+    day = effective - timedelta(days=1)
+    groups = aggregates.overview_on(session, state, today, "fase", as_of=day).groepen
+    return next((g.aandeel_geimplementeerd for g in groups if g.groep.code == str(wave)), None)
+
+
 def waves(session: Session, today: date) -> list[WaveMoment]:
+    """The waves on the timeline, with their targets; `with_wave_figures` adds how far they
+    are."""
     published = repository.published_products_per_wave(session)
     return [
         WaveMoment(
@@ -106,9 +185,33 @@ def waves(session: Session, today: date) -> list[WaveMoment]:
             dagen_tot_ingang=(w.legal_effective_date - today).days,
             producten_gereed_op=w.products_due,
             gepubliceerde_producten=published.get(w.number, 0),
+            doel=None if w.target is None else w.target / 100,
         )
         for w in repository.waves(session)
     ]
+
+
+def with_wave_figures(
+    session: Session, state: State, cells: Grid, moments: list[WaveMoment]
+) -> list[WaveMoment]:
+    """Each wave's share implemented now, and by its legal date to hold beside its target."""
+    now = {g.groep.code: g for g in aggregates.overview(cells, "fase").groepen}
+    shown = []
+    for moment in moments:
+        then = _share_when_in_force(session, state, cells.today, moment.nummer, moment.ingangsdatum)
+        figures = now.get(str(moment.nummer))
+        shown.append(
+            moment.model_copy(
+                update={
+                    "aandeel_geimplementeerd": figures.aandeel_geimplementeerd if figures else None,
+                    "aandeel_op_ingangsdatum": then,
+                    "doel_gehaald": None
+                    if moment.doel is None or then is None
+                    else then >= moment.doel,
+                }
+            )
+        )
+    return shown
 
 
 def next_effective_date(moments: list[WaveMoment], today: date) -> date | None:
@@ -139,3 +242,45 @@ def newest_faq(session: Session) -> list[NewFaq]:
         )
         for e, v in repository.newest_faq(session, NEWEST)
     ]
+
+
+def _counts(tally: Tally) -> list[int]:
+    return [tally.cells, tally.done, tally.in_force, tally.behind]
+
+
+def _municipality_point(day: date, counts: list[int]) -> MunicipalityTrendPoint:
+    cells, done, in_force, behind = counts
+    return MunicipalityTrendPoint(
+        peildatum=day,
+        cellen=cells,
+        geimplementeerd=done,
+        aandeel_geimplementeerd=round(done / cells, 4) if cells else 0.0,
+        tekort=round(behind / in_force, 4) if in_force else None,
+    )
+
+
+def municipality_trend(session: Session, cells: Grid, code: str) -> list[MunicipalityTrendPoint]:
+    """A municipality's share implemented at the end of each of the last twelve months, and
+    today. A month that has ended is kept for every municipality at once (one cached entry per
+    month, valid until a legal date moves, as the national trend's), so each municipality's page
+    after the first costs a few rows' read."""
+    if code not in cells.places:
+        raise NotFoundError(f"Gemeente {code} bestaat niet.")
+    dates = repository.dates_version(session)
+    days = month_ends(cells.today, TREND_MONTHS)
+    keys = {day: f"trend-gemeenten:{day}" for day in days}
+    prefetch(session, list(keys.values()))
+    counts: dict[date, dict[str, list[int]]] = {}
+    for day in days:
+        if (body := valid(session, keys[day], dates)) is not None:
+            counts[day] = json.loads(body)
+    for then in grid.at_ends_of(session, [day for day in days if day not in counts]):
+        counts[then.today] = {c: _counts(t) for c, t in then.place_totals.items()}
+        store(session, keys[then.today], dates, json.dumps(counts[then.today]))
+    points = [_municipality_point(day, counts[day][code]) for day in days if code in counts[day]]
+    points.append(_municipality_point(cells.today, _counts(cells.place_totals[code])))
+    return points
+
+
+def last_reported(session: Session, code: str) -> datetime | None:
+    return repository.last_reported(session, code)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from api.audit.service import record
 from api.core import events
+from api.core.conditional import check_version
 from api.core.requests import RequestContext
 from api.core.security import Principal, require_programme_team
 from api.core.validation import InvalidParams
@@ -96,20 +97,25 @@ def update_wave(
     ctx: RequestContext,
     number: int,
     changes: dict[str, Any],
+    if_match: str | None = None,
 ) -> tuple[Wave, int]:
+    """`if_match`, when sent, must name the wave's current version (412 otherwise)."""
     require_programme_team(principal, "Fasen wijzigen")
     wave, _ = get_wave(session, number)
     invalid = InvalidParams()
     for name in changes:
-        if changes[name] is None:
+        # A target may be taken away (null); every other field only corrected.
+        if changes[name] is None and name != "doel":
             invalid.add(name, "required", "Mag niet leeg zijn.", "body")
     invalid.raise_if_any()
+    check_version(if_match, wave.version, required=False)
     attributes = {
         "naam": "name",
         "ingangsdatum": "legal_effective_date",
         "toepasbaarVanaf": "may_apply_from",
         "productenGereedOp": "products_due",
         "toelichting": "note",
+        "doel": "target",
     }
     changed = {}
     for name, value in changes.items():
@@ -118,6 +124,7 @@ def update_wave(
             setattr(wave, attributes[name], value)
             changed[name] = {"van": _plain(before), "naar": _plain(value)}
     if changed:
+        wave.version += 1
         session.flush()
         record(
             session,
@@ -127,10 +134,13 @@ def update_wave(
             subject=f"fase:{number}",
             details=changed,
         )
-        codes = repository.codes_in_wave(session, number)
-        events.publish(
-            session,
-            events.MEASURES_CHANGED,
-            {"codes": codes, "fields": sorted(changed), "actor": principal.subject},
-        )
+        # A target is no fact about the measures: their products need no review for it.
+        announced = sorted(set(changed) - {"doel"})
+        if announced:
+            codes = repository.codes_in_wave(session, number)
+            events.publish(
+                session,
+                events.MEASURES_CHANGED,
+                {"codes": codes, "fields": announced, "actor": principal.subject},
+            )
     return get_wave(session, number)

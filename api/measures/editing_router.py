@@ -2,12 +2,13 @@
 
 from typing import Annotated
 
-from fastapi import Path
+from fastapi import Header, Path, Response
 
 from api.accounts.principal import CurrentPrincipal
+from api.core.conditional import private_versioned
 from api.core.db import SessionDep
 from api.core.requests import ContextDep
-from api.core.routing import PERSON, json_router
+from api.core.routing import PERSON, VERSIONED, errors, json_router
 from api.measures import editing
 from api.measures.router import MeasureCode, measure_read, wave_read
 from api.measures.schemas import MeasureRead, MeasureUpdate, WaveRead, WaveUpdate
@@ -37,7 +38,8 @@ def update_measure(
     "/fasen/{nummer}",
     response_model=WaveRead,
     operation_id="faseWijzigen",
-    summary="Een fase wijzigen, bijvoorbeeld een verschoven datum (redactie)",
+    summary="Een fase wijzigen, bijvoorbeeld een verschoven datum of het doel (redactie)",
+    responses={**VERSIONED, **errors(e412="Iemand anders wijzigde de fase intussen.")},
     openapi_extra=PERSON,
 )
 def update_wave(
@@ -46,6 +48,15 @@ def update_wave(
     principal: CurrentPrincipal,
     session: SessionDep,
     ctx: ContextDep,
-) -> WaveRead:
+    if_match: Annotated[
+        str | None,
+        Header(
+            alias="If-Match",
+            description='"v<versie>" van de gelezen fase; 412 als iemand anders haar intussen '
+            "wijzigde.",
+        ),
+    ] = None,
+) -> Response:
     changes = body.model_dump(by_alias=True, exclude_unset=True)
-    return wave_read(*editing.update_wave(session, principal, ctx, nummer, changes))
+    wave, count = editing.update_wave(session, principal, ctx, nummer, changes, if_match)
+    return private_versioned(wave_read(wave, count), wave.version)

@@ -32,6 +32,11 @@ class Wave(Base):
     may_apply_from: Mapped[date] = mapped_column(Date)
     products_due: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+    target: Mapped[int | None] = mapped_column(Integer)
+    """The share (in %) of the wave's municipality × measure cells the programme wants
+    implemented by the legal date; none when it set no target."""
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Raised by every editor's change: what an If-Match names."""
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 

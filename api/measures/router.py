@@ -47,6 +47,8 @@ def wave_read(wave: Wave, count: int) -> WaveRead:
         producten_gereed_op=wave.products_due,
         toelichting=wave.note,
         aantal_maatregelen=count,
+        doel=wave.target,
+        versie=wave.version,
         _links=_self("fasen", wave.number),
     )
 

@@ -29,6 +29,16 @@ class WaveRead(ApiModel):
     )
     toelichting: str
     aantal_maatregelen: int
+    doel: int | None = Field(
+        description="Doel van het programma: het percentage van de combinaties van gemeente en "
+        "maatregel in deze fase dat op de ingangsdatum geïmplementeerd is (0-100); leeg als "
+        "er geen doel is.",
+        examples=[90],
+    )
+    versie: int = Field(
+        description='Stuur als If-Match "v<versie>" bij een wijziging van de fase (412 als '
+        "iemand anders haar intussen wijzigde)."
+    )
     links: SelfLinks = Field(alias="_links")
 
 
@@ -117,3 +127,10 @@ class WaveUpdate(RequestModel):
     toepasbaar_vanaf: OptionalBoundedDate = None
     producten_gereed_op: OptionalBoundedDate = None
     toelichting: str | None = Field(default=None, max_length=2000)
+    doel: int | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="Percentage geïmplementeerd op de ingangsdatum dat het programma nastreeft; "
+        "null: geen doel.",
+    )
