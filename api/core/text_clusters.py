@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from api.core.stemming import content_stems
+from api.core.stemming import WORD, content_stems, stem
 
 SIMILARITY = 0.3
 # Stems in more than this share of the texts (and in more than COMMON_FLOOR of them) are common.
@@ -21,6 +21,9 @@ class TextCluster:
     """Positions in the texts given, in their order; the first is the leader."""
     keywords: list[str]
     """The stems most members share, most shared first (a lone text's own stems)."""
+    words: list[str]
+    """The same keywords as words a reader knows: per stem the form the members use most
+    ("verordening" for "verorden"), to title the cluster with."""
 
 
 def leader_clusters(texts: Sequence[str], *, min_size: int = 2) -> list[TextCluster]:
@@ -55,7 +58,13 @@ def leader_clusters(texts: Sequence[str], *, min_size: int = 2) -> list[TextClus
     found = sorted(
         (m for m in members.values() if len(m) >= min_size), key=lambda m: (-len(m), m[0])
     )
-    return [TextCluster(indices, _keywords(indices, telling)) for indices in found]
+    clusters = []
+    for indices in found:
+        keywords = _keywords(indices, telling)
+        clusters.append(
+            TextCluster(indices, keywords, _words(keywords, [texts[i] for i in indices]))
+        )
+    return clusters
 
 
 def _keywords(indices: list[int], telling: list[set[str]]) -> list[str]:
@@ -64,3 +73,21 @@ def _keywords(indices: list[int], telling: list[set[str]]) -> list[str]:
     floor = 1 if len(indices) > 1 else 0
     ranked = sorted(words.items(), key=lambda item: (-item[1], item[0]))
     return [w for w, n in ranked[:KEYWORDS] if n > floor]
+
+
+def _words(keywords: list[str], texts: Sequence[str]) -> list[str]:
+    """Each stem's most frequent word form in these texts; between forms as frequent, the
+    shortest (the singular, mostly), then the first alphabetically."""
+    forms: dict[str, Counter[str]] = {k: Counter() for k in keywords}
+    for text in texts:
+        for word in WORD.findall(text):
+            folded = word.casefold()
+            found = forms.get(stem(folded))
+            if found is not None:
+                found[folded] += 1
+    return [
+        min(forms[k].items(), key=lambda item: (-item[1], len(item[0]), item[0]))[0]
+        if forms[k]
+        else k
+        for k in keywords
+    ]

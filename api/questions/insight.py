@@ -105,9 +105,10 @@ def clusters(
     result: list[Cluster] = []
     for cluster in found[:limit]:
         faq = (
-            similarity.similar(session, " ".join(cluster.keywords), kinds={"faq"})[:3]
+            similarity.similar(session, " ".join(cluster.words), kinds={"faq"})[:3]
             if with_faq
             else []
         )
-        result.append(Cluster([questions[i] for i in cluster.members], cluster.keywords, faq))
+        # Titled with words, not stems: "software, verordening", never "softwar, verorden".
+        result.append(Cluster([questions[i] for i in cluster.members], cluster.words, faq))
     return result
