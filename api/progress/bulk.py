@@ -19,6 +19,7 @@ import orjson
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from api.core.dutch import part_of
 from api.core.errors import ConflictError, DomainError
 from api.core.retries import is_transient, with_retries
 from api.core.security import Principal
@@ -270,7 +271,8 @@ def import_rows(
     rows, errors = check_rows(session, principal, parsed)
     if errors:
         raise InvalidRowsError(
-            f"{len(errors)} van {len(parsed)} rijen zijn ongeldig; er is niets gewijzigd.",
+            f"{part_of(len(errors), len(parsed), 'rij', 'rijen', 'is', 'zijn')} ongeldig; er is "
+            "niets gewijzigd.",
             extra={"rijFouten": errors},
         )
     if dry_run:

@@ -5,6 +5,7 @@ from typing import TypedDict
 
 from sqlalchemy.orm import Session
 
+from api.core.dutch import plural
 from api.core.errors import (
     ConflictError,
     InvalidInputError,
@@ -124,7 +125,8 @@ def shared_service_rows(
         ]
         if backwards:
             raise ConflictError(
-                f"Deze melding zet {len(backwards)} gemeente(n) een fase terug: "
+                f"Deze melding zet {plural(len(backwards), 'gemeente', 'gemeenten')} een fase "
+                "terug: "
                 f"{', '.join(b['gemeente'] for b in backwards)}. Noem ze in "
                 "terugzettenBevestigd als dat de bedoeling is; er is niets gewijzigd.",
                 extra={"terugzettingen": backwards},

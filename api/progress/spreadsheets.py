@@ -18,6 +18,7 @@ from typing import IO
 import filetype
 from openpyxl import Workbook
 
+from api.core.dutch import part_of
 from api.core.errors import DomainError
 from api.core.text import FORMULA_START, spreadsheet_cell, unsafe_character_reason
 from api.progress import xlsx_reader
@@ -213,7 +214,8 @@ def _records(rows: Iterable[tuple[int, list[object]]]) -> list[ParsedRow]:
     if unsafe:
         # The same refusal as for a JSON body, so nothing stored can break an export later.
         raise InvalidRowsError(
-            f"{len(unsafe)} van {len(records)} rijen bevatten een niet-toegestaan teken; er is "
+            f"{part_of(len(unsafe), len(records), 'rij', 'rijen', 'bevat', 'bevatten')} een "
+            "niet-toegestaan teken; er is "
             "niets gewijzigd.",
             extra={"rijFouten": unsafe},
         )
