@@ -23,6 +23,7 @@ import { useFormErrors } from '../forms/useFormErrors';
 import { newPasswordProblems, PASSWORD_RULES, requiredText } from '../forms/validation';
 import { MyNewsletterSection } from '../newsletter/MyNewsletterSection';
 import { PREFERENCES_PATH } from '../notifications/paths';
+import { PeerContactSection } from '../peers/PeerContactSection';
 import { DutchDateTime } from '../shared/DutchDateTime';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
@@ -238,6 +239,7 @@ export default function MyAccountPage() {
           <NotificationsSection />
           <MyNewsletterSection />
           <MyDigestSection user={account.data} />
+          <PeerContactSection user={account.data} />
           <NameForm user={account.data} />
           <PasswordForm />
           <SecondFactorSection user={account.data} />

@@ -1,5 +1,67 @@
+import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+
+import { AppLink } from '../app/AppLink';
+import { useMunicipalityPeers } from '../peers/api';
+import { likenessText } from '../peers/format';
+import { NO_PEER_YET, PeerContacts } from '../peers/PeerContacts';
+import { DataTable } from '../shared/DataTable';
+import { ErrorAlert } from '../shared/ErrorAlert';
+import { StatusMessage } from '../shared/StatusMessage';
+import { cellPath } from './paths';
+import { TrafficLightBadge } from './TrafficLightBadge';
+
 /** On a municipality's progress page: for the measures where it is behind, similar municipalities that implemented them. */
-export function MunicipalityPeers(props: { code: string }) {
-  void props;
-  return null;
+export function MunicipalityPeers({ code }: { code: string }) {
+  const peers = useMunicipalityPeers(code);
+  const data = peers.data;
+  return (
+    <section aria-labelledby="collegas-kop" className="spoorboek-section">
+      <Heading level={2} id="collegas-kop">
+        Collega’s die kunnen helpen
+      </Heading>
+      <StatusMessage>{peers.isPending ? 'Collega’s zoeken…' : ''}</StatusMessage>
+      {peers.isError && <ErrorAlert error={peers.error} onRetry={() => void peers.refetch()} />}
+      {data && data.maatregelen.length === 0 && (
+        <Paragraph>{data.gemeente.naam} loopt op geen enkele maatregel achter.</Paragraph>
+      )}
+      {data && data.maatregelen.length > 0 && (
+        <>
+          <Paragraph>
+            Per maatregel waarop {data.gemeente.naam} te laat is of risico loopt: de meest vergelijkbare gemeente die hem
+            al invoerde. Kies een maatregel voor meer gemeenten.
+          </Paragraph>
+          <DataTable
+            id="collegas-tabel"
+            caption={`Per maatregel waarop ${data.gemeente.naam} achterloopt: een vergelijkbare gemeente die hem invoerde`}
+            columns={['Maatregel', 'Stand', 'Vergelijkbare gemeente', 'Contactpersoon']}
+          >
+            {data.maatregelen.map((line) => (
+              <TableRow key={line.maatregel.code}>
+                <TableHeaderCell scope="row">
+                  <AppLink to={cellPath(code, line.maatregel.code)}>
+                    {line.maatregel.code} {line.maatregel.naam}
+                  </AppLink>
+                </TableHeaderCell>
+                <TableCell>
+                  <TrafficLightBadge light={line.verkeerslicht} />
+                </TableCell>
+                {line.collega ? (
+                  <>
+                    <TableCell>
+                      {line.collega.gemeente.naam} ({likenessText(line.collega)})
+                    </TableCell>
+                    <TableCell>
+                      <PeerContacts contacts={line.collega.contactpersonen} measure={line.maatregel} />
+                    </TableCell>
+                  </>
+                ) : (
+                  <TableCell colSpan={2}>{NO_PEER_YET}</TableCell>
+                )}
+              </TableRow>
+            ))}
+          </DataTable>
+        </>
+      )}
+    </section>
+  );
 }
