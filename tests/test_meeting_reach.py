@@ -429,7 +429,7 @@ async def test_the_preview_lists_the_help_lists_municipalities_and_their_contact
     with clock.fixed_clock(MID_2026):
         meeting = _meeting(db, MID_2026 + timedelta(days=14), ["M17"])
         url = f"/api/v1/bijeenkomsten/{meeting.id}/uitnodigingen/voorbeeld"
-        help_rows = await every_row(editor, "maatregel=M17")
+        help_rows = await every_row(editor, "maatregel=M17&oorzaak=voortgang")
         late = await editor.get(f"{url}?criterium=te-laat")
         both = await editor.get(url)
     assert both.status_code == 200, both.text

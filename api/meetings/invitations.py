@@ -2,9 +2,10 @@
 contacts of every municipality that is late or at risk on X.
 
 The traffic lights are the progress figures' own (the kept grid of api/progress/grid.py), so
-the list here is the help list's ("hulp nodig") for the meeting's measures. A person is invited
-once per meeting: inviting again reaches only contacts added since, and nobody who already
-registered or is on the waiting list."""
+the list here is the help list's ("hulp nodig") for the meeting's measures, by their own
+progress: a municipality late only because of its supplier's release (cause `ict`) has nothing
+to catch up at a work session. A person is invited once per meeting: inviting again reaches
+only contacts added since, and nobody who already registered or is on the waiting list."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
