@@ -15,6 +15,7 @@ from api.newsletters import models as newsletters
 from api.notifications import models as notifications
 from api.organisations import models as organisations
 from api.products import models as products
+from api.progress import contact_models as progress_contacts
 from api.progress import models as progress
 from api.proposals import models as proposals
 from api.questions import models as questions
@@ -41,6 +42,7 @@ __all__ = [
     "organisations",
     "products",
     "progress",
+    "progress_contacts",
     "proposals",
     "questions",
     "satisfaction",

@@ -1,8 +1,9 @@
 """The advisors' 'who needs help now' list: every cell late or at risk, by its own progress or
-because of ICT (causes.py), most urgent first, each with its causes."""
+because of ICT (causes.py), most urgent first, each with its causes and the team's last contact
+moment (contacts.py); one page as JSON, or every row as a call list (help_export.py)."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
@@ -14,6 +15,7 @@ from api.core.validation import InvalidParams
 from api.mail.wording import day_text
 from api.progress import policy, repository
 from api.progress.causes import Cause, CauseKind, CellKey
+from api.progress.contacts import ContactFilter, Latest, last_contact, latest
 from api.progress.deadlines import TrafficLight
 from api.progress.grid import Fact, Grid, Place, Subject
 from api.progress.presenters import next_step
@@ -32,6 +34,8 @@ class HelpFilter:
     """Only cells with a cause of this kind, each with that cause's light."""
     within_days: int | None = None
     """Only measures that take effect within so many days (or already apply)."""
+    contact: ContactFilter = field(default_factory=ContactFilter)
+    """Only cells the team contacted (lately), or only those it did not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,19 +94,15 @@ def _check(grid: Grid, criteria: HelpFilter) -> None:
     invalid.raise_if_any()
 
 
-def help_needed(
-    session: Session,
-    principal: Principal,
+def urgent_rows(
     grid: Grid,
     criteria: HelpFilter,
-    page: PageParams,
     other_causes: Mapping[CellKey, list[Cause]],
-) -> tuple[list[HelpNeeded], int]:
-    """One page of every cell late or at risk, by its own progress or by another cause (ICT),
-    of any wave, past or future, most urgent first; and how many there are. Contacts are looked
-    up for the page's municipalities only. `other_causes`: from `causes.current` for today's
-    grid; none for a past reference date (a supplier's readiness has no past state kept)."""
-    policy.ensure_programme_team(principal)
+    contacts: Latest,
+) -> list[_Row]:
+    """Every row of the list, most urgent first. `other_causes`: from `causes.current` for
+    today's grid; none for a past reference date (a supplier's readiness has no past state
+    kept). `contacts`: the latest contact moment per cell (contacts.latest)."""
     _check(grid, criteria)
     today = grid.today
     horizon = None if criteria.within_days is None else today + timedelta(criteria.within_days)
@@ -122,14 +122,24 @@ def help_needed(
     urgent = []
     for place in places:
         for subject in subjects:
-            fact = grid.facts[place.code, subject.code]
-            found = _causes(fact, other_causes.get((place.code, subject.code), []))
+            key = place.code, subject.code
+            fact = grid.facts[key]
+            found = _causes(fact, other_causes.get(key, []))
             counted = [c for c in found if criteria.cause is None or c.kind is criteria.cause]
-            if counted and (criteria.light is None or counted[0].light is criteria.light):
+            if (
+                counted
+                and (criteria.light is None or counted[0].light is criteria.light)
+                and criteria.contact.admits(contacts.get(key), today)
+            ):
                 urgent.append(_Row(place, subject, fact, found, counted[0].light))
     urgent.sort(key=_urgency)
-    shown = urgent[page.offset : page.offset + page.size]
-    contacts = repository.contacts_by_municipality(session, sorted({r.place.code for r in shown}))
+    return urgent
+
+
+def present(session: Session, rows: list[_Row], contacts: Latest) -> list[HelpNeeded]:
+    """The rows as the API shows them; contact persons are looked up for their municipalities
+    only."""
+    people = repository.contacts_by_municipality(session, sorted({r.place.code for r in rows}))
     return [
         HelpNeeded(
             gemeente=CodeName(code=row.place.code, naam=row.place.name),
@@ -144,8 +154,27 @@ def help_needed(
             speling=row.fact.verdict.slack_days,
             volgende_stap=next_step(row.fact.verdict.next_step),
             contactpersonen=[
-                CodeName(code=u.email, naam=u.name) for u in contacts.get(row.place.code, [])
+                CodeName(code=u.email, naam=u.name) for u in people.get(row.place.code, [])
             ],
+            laatste_contact=last_contact(contacts.get((row.place.code, row.subject.code))),
         )
-        for row in shown
-    ], len(urgent)
+        for row in rows
+    ]
+
+
+def help_needed(
+    session: Session,
+    principal: Principal,
+    grid: Grid,
+    criteria: HelpFilter,
+    page: PageParams | None,
+    other_causes: Mapping[CellKey, list[Cause]],
+) -> tuple[list[HelpNeeded], int]:
+    """One page (or, without `page`, all) of every cell late or at risk, by its own progress or
+    by another cause (ICT), of any wave, past or future, most urgent first; and how many there
+    are."""
+    policy.ensure_programme_team(principal)
+    contacts = latest(session)
+    urgent = urgent_rows(grid, criteria, other_causes, contacts)
+    shown = urgent if page is None else urgent[page.offset : page.offset + page.size]
+    return present(session, shown, contacts), len(urgent)

@@ -10,6 +10,7 @@ from api.core.pagination import PageInfo, PageLinks
 from api.core.schemas import ApiModel, CodeName, OptionalDate, RequestModel
 from api.progress.causes import CauseKind
 from api.progress.cells import CellChange
+from api.progress.contact_schemas import LastContact
 from api.progress.deadlines import TrafficLight
 from api.progress.models import BlockerKind, Phase, Source
 from api.progress.vocabulary import blocker_kind_choices
@@ -197,6 +198,9 @@ class HelpNeeded(ApiModel):
     speling: int | None
     volgende_stap: NextStep | None
     contactpersonen: list[CodeName]
+    laatste_contact: LastContact | None = Field(
+        description="Het laatste contactmoment van het programmateam over deze combinatie."
+    )
 
 
 class HelpList(ApiModel):
