@@ -3,6 +3,7 @@ the what-if preview of a moved date."""
 
 from fastapi import APIRouter
 
+from api.progress.activity_router import router as activity
 from api.progress.exchange_router import downloads
 from api.progress.exchange_router import router as exchange
 from api.progress.forecast_router import router as forecast
@@ -26,5 +27,6 @@ for part in (
     forecast,
     preview,
     peers,
+    activity,
 ):
     router.include_router(part)
