@@ -548,3 +548,25 @@ def group_names(session: Session, grouping: str) -> dict[str, str]:
     else:
         return {}
     return {code: name for code, name in rows}
+
+
+def phase_history(
+    session: Session, moment: datetime | None = None
+) -> Iterator[tuple[str, str, Phase, dict[str, str], datetime]]:
+    """Every snapshot's cell, phase, steps done and time, recorded before `moment` (all when
+    None), each cell's in the order of its versions: what the forecast learns from. Plain rows,
+    the steps as text parsed with orjson, as for the figures."""
+    query = select(
+        ProgressSnapshot.municipality_code,
+        ProgressSnapshot.measure_code,
+        ProgressSnapshot.phase,
+        ProgressSnapshot.steps_done.cast(Text),
+        ProgressSnapshot.recorded_at,
+    ).order_by(
+        ProgressSnapshot.municipality_code, ProgressSnapshot.measure_code, ProgressSnapshot.version
+    )
+    if moment is not None:
+        query = query.where(ProgressSnapshot.recorded_at < moment)
+    loads = orjson.loads
+    for code, measure, phase, steps, recorded in session.execute(query):
+        yield code, measure, phase, loads(steps), recorded
