@@ -6,6 +6,7 @@ import { ErrorAlert } from '../shared/ErrorAlert';
 import { groupMeasuresByWave } from './groupByWave';
 import { useAllMeasures, useWaves } from './queries';
 import { WaveSection } from './WaveSection';
+import { plural } from '../shared/dutch';
 
 /**
  * One status region that stays in the page while its text changes, because screen readers
@@ -48,7 +49,7 @@ function MeasuresOverview() {
     status = 'Er zijn nog geen maatregelen vastgelegd.';
   } else {
     const groups = groupMeasuresByWave(waves.data, measures.data);
-    status = `${measures.data.length} maatregelen in ${groups.length} fasen.`;
+    status = `${plural(measures.data.length, 'maatregel', 'maatregelen')} in ${plural(groups.length, 'fase', 'fasen')}.`;
     body = groups.map((group) => <WaveSection key={group.number} group={group} />);
   }
 

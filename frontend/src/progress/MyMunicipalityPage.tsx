@@ -38,6 +38,7 @@ import {
 } from './sharedService';
 import { TrafficLightBadge } from './TrafficLightBadge';
 import type { Cell, Phase } from './types';
+import { plural } from '../shared/dutch';
 
 function isPhase(value: string): value is Phase {
   return (PHASES as readonly string[]).includes(value);
@@ -269,7 +270,7 @@ function SharedReportForm({
             Stand doorgeven
           </PrimaryActionButton>
         </ButtonGroup>
-        <StatusMessage>{results ? `Doorgegeven voor ${results.length} gemeenten.` : ''}</StatusMessage>
+        <StatusMessage>{results ? `Doorgegeven voor ${plural(results.length, 'gemeente', 'gemeenten')}.` : ''}</StatusMessage>
       </form>
       {results && <ResultsTable results={results} />}
     </section>

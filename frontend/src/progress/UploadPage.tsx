@@ -23,7 +23,7 @@ import { exportHref, progressKeys, uploadProgressFile } from './api';
 import { BLOCKER_KINDS } from './labels';
 import { RowProblemTable } from './RowProblemTable';
 import type { BulkReport } from './types';
-import { reportText, rowProblems, type RowProblem } from './upload';
+import { correctionText, reportText, rowProblems, type RowProblem } from './upload';
 
 const FIELDS = { bestand: { id: 'bestand', label: 'Bestand' } };
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -43,7 +43,7 @@ function OutcomeAlert({ outcome }: { outcome: Outcome }) {
       <Alert type="error">
         <Heading level={3}>Het bestand is niet verwerkt</Heading>
         <Paragraph>{outcome.detail}</Paragraph>
-        <Paragraph>Verbeter de rijen hieronder en upload het bestand opnieuw.</Paragraph>
+        <Paragraph>{correctionText(outcome.problems)}</Paragraph>
       </Alert>
       <RowProblemTable problems={outcome.problems} />
     </>

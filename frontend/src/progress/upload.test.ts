@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ApiError } from '../api/problem';
 import { changeLines, byText } from './history';
-import { reportText, rowProblems, splitProblem } from './upload';
+import { correctionText, reportText, rowProblems, splitProblem } from './upload';
 
 describe('the upload report', () => {
   it('splits each problem into its column and message', () => {
@@ -25,7 +25,7 @@ describe('the upload report', () => {
   });
 
   it('lists one entry per problem from the rijFouten of a 400', () => {
-    const error = new ApiError(400, 'Ongeldige rijen', '1 van 2 rijen zijn ongeldig; er is niets gewijzigd.', {
+    const error = new ApiError(400, 'Ongeldige rijen', '1 van 2 rijen is ongeldig; er is niets gewijzigd.', {
       extensions: {
         rijFouten: [
           { rij: 2, gemeente: 'GM0363', maatregel: 'M16', fouten: ['gemeente: u mag de voortgang van GM0363 niet doorgeven.', "fase: 'x' kan niet."] },
@@ -37,6 +37,15 @@ describe('the upload report', () => {
       { row: 2, municipality: 'GM0363', measure: 'M16', column: 'fase', message: "'x' kan niet." },
     ]);
     expect(rowProblems(new ApiError(415, 'Bestand niet leesbaar'))).toEqual([]);
+  });
+
+  it('counts the rows to correct in Dutch', () => {
+    const problem = (row: number) => ({ row, municipality: 'GM0344', measure: 'M01', column: null, message: 'x' });
+    expect(correctionText([problem(2), problem(2)])).toBe('Verbeter de rij hieronder en upload het bestand opnieuw. Deze rij heeft 2 fouten.');
+    expect(correctionText([problem(2), problem(3), problem(4)])).toBe(
+      'Verbeter de 3 rijen hieronder en upload het bestand opnieuw. Deze rijen hebben 3 fouten.',
+    );
+    expect(correctionText([problem(5)])).toBe('Verbeter de rij hieronder en upload het bestand opnieuw. Deze rij heeft 1 fout.');
   });
 
   it('says what an accepted file did, or that a check stored nothing', () => {

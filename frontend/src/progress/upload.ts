@@ -1,4 +1,5 @@
 import { ApiError } from '../api/problem';
+import { form, plural } from '../shared/dutch';
 import type { BulkReport } from './types';
 
 /** One problem in one row of an uploaded file. */
@@ -50,10 +51,18 @@ export function rowProblems(error: unknown): RowProblem[] {
   });
 }
 
-const rows = (count: number) => `${count} ${count === 1 ? 'rij' : 'rijen'}`;
+const rows = (count: number) => plural(count, 'rij', 'rijen');
 
 /** What an accepted upload did, in one sentence. */
 export function reportText(report: BulkReport): string {
   if (report.gecontroleerd) return `Gecontroleerd: ${rows(report.rijen)}, geen fouten. Er is niets opgeslagen.`;
-  return `Opgeslagen: ${rows(report.rijen)}, ${report.gewijzigd} gewijzigd, ${report.ongewijzigd} ongewijzigd.`;
+  return `Opgeslagen: ${rows(report.rijen)}, ${report.gewijzigd.toLocaleString('nl-NL')} gewijzigd, ${report.ongewijzigd.toLocaleString('nl-NL')} ongewijzigd.`;
+}
+
+/** What to do about a refused upload, for the rows that have problems: "Verbeter de rij hieronder". */
+export function correctionText(problems: RowProblem[]): string {
+  const count = new Set(problems.map((problem) => problem.row)).size;
+  if (count === 0) return 'Verbeter het bestand en upload het opnieuw.';
+  const which = count === 1 ? 'de rij' : `de ${plural(count, 'rij', 'rijen')}`;
+  return `Verbeter ${which} hieronder en upload het bestand opnieuw. ${form(count, 'Deze rij heeft', 'Deze rijen hebben')} ${plural(problems.length, 'fout', 'fouten')}.`;
 }

@@ -7,6 +7,7 @@ import { StatusMessage } from '../shared/StatusMessage';
 import { castVote, fetchVotes, proposalKeys } from './api';
 import { ProposalForm } from './ProposalForm';
 import './proposals.css';
+import { partOf } from '../shared/dutch';
 
 function UsefulVote({ productId, version }: { productId: number; version: number }) {
   const queryClient = useQueryClient();
@@ -52,7 +53,7 @@ function UsefulVote({ productId, version }: { productId: number; version: number
         <Paragraph className="spoorboek-muted">
           {tally.aantalJa + tally.aantalNee === 0
             ? `Nog niemand beantwoordde dit voor versie ${tally.versie}.`
-            : `${tally.aantalJa} van de ${tally.aantalJa + tally.aantalNee} bezoekers vonden versie ${tally.versie} nuttig.`}
+            : `${partOf(tally.aantalJa, tally.aantalJa + tally.aantalNee, 'bezoeker', 'bezoekers', 'vond', 'vonden')} versie ${tally.versie} nuttig.`}
         </Paragraph>
       )}
       <StatusMessage>{message}</StatusMessage>

@@ -17,6 +17,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { useDebouncedValue } from './useDebouncedValue';
 import { StatusMessage } from './StatusMessage';
 import { searchMunicipalities, type CodeName } from './referenceData';
+import { plural } from './dutch';
 
 interface MunicipalityPickerProps {
   id: string;
@@ -59,7 +60,7 @@ export function MunicipalityPicker({ id, legend, description, errors, value, onC
   if (search.length >= 2) {
     if (results.isPending) status = 'Gemeenten zoeken…';
     else if (results.data?.length === 0) status = `Geen gemeenten gevonden met "${search}".`;
-    else if (results.data) status = `${results.data.length} gemeenten gevonden.`;
+    else if (results.data) status = `${plural(results.data.length, 'gemeente', 'gemeenten')} gevonden.`;
   }
 
   return (

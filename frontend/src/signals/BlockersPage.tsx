@@ -35,6 +35,7 @@ import { REGISTER_PATH, signalPath } from './paths';
 import type { BlockerGroup, BlockersView, SignalRead } from './types';
 import { refreshAfterChange } from './useSignalChange';
 import './signals.css';
+import { plural } from '../shared/dutch';
 
 const GROUPS_PER_PAGE = 10;
 
@@ -381,7 +382,7 @@ export default function BlockersPage() {
         {view.isPending
           ? 'Knelpunten laden…'
           : view.data
-            ? `${view.data.aantalKnelpunten} knelpunten van ${view.data.aantalGemeenten} gemeenten, in ${groups.length} ${groups.length === 1 ? 'groep' : 'groepen'}.`
+            ? `${plural(view.data.aantalKnelpunten, 'knelpunt', 'knelpunten')} van ${plural(view.data.aantalGemeenten, 'gemeente', 'gemeenten')}, in ${plural(groups.length, 'groep', 'groepen')}.`
             : ''}
       </StatusMessage>
       {view.isError && <ErrorAlert error={view.error} onRetry={() => void view.refetch()} />}

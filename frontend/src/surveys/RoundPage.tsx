@@ -25,6 +25,7 @@ import { FactList } from '../shared/FactList';
 import { StatusMessage } from '../shared/StatusMessage';
 import { fetchInvitees, roundQuery, sendRound, surveyKeys, type RoundDetail } from './api';
 import { KIND_LABELS, percentage, STATUS_LABELS } from './labels';
+import { plural } from '../shared/dutch';
 
 function Invitees({ round }: { round: RoundDetail }) {
   const queryClient = useQueryClient();
@@ -89,7 +90,7 @@ function Invitees({ round }: { round: RoundDetail }) {
       )}
       {send.isError && <ErrorAlert error={send.error} />}
       <StatusMessage>
-        {send.data ? `Verstuurd: ${send.data.uitgenodigd} nieuwe uitnodiging(en); al uitgenodigd: ${send.data.alUitgenodigd}.` : ''}
+        {send.data ? `Verstuurd: ${plural(send.data.uitgenodigd, 'nieuwe uitnodiging', 'nieuwe uitnodigingen')}; al uitgenodigd: ${send.data.alUitgenodigd}.` : ''}
       </StatusMessage>
     </section>
   );

@@ -11,6 +11,7 @@ import { signalPath } from '../../signals/paths';
 import { useLowScores, useMakeSignal } from './api';
 import { scoreText } from './labels';
 import type { LowScoreSuggestion, SignalKind, SignalMade } from './types';
+import { plural } from '../../shared/dutch';
 
 /** One group of low scores, and the one step that makes it a signal with its questions as evidence. */
 function Suggestion({ suggestion, onMade }: { suggestion: LowScoreSuggestion; onMade: (signal: SignalMade) => void }) {
@@ -81,7 +82,7 @@ export function LowScores() {
           beoordeelde antwoorden.
         </Paragraph>
       )}
-      <StatusMessage>{lowScores.isPending ? 'Voorstellen laden…' : made ? `Signaal ${made.id} gemaakt met ${made.aantalVragen} vragen als bewijs.` : ''}</StatusMessage>
+      <StatusMessage>{lowScores.isPending ? 'Voorstellen laden…' : made ? `Signaal ${made.id} gemaakt met ${plural(made.aantalVragen, 'vraag', 'vragen')} als bewijs.` : ''}</StatusMessage>
       {made && (
         <Paragraph>
           <AppLink to={signalPath(made.id)}>Naar signaal {made.id}: {made.titel}</AppLink>
