@@ -8,13 +8,14 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 
 import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
 import { AppLink } from '../app/AppLink';
 import { NotFoundPage } from '../app/NotFoundPage';
+import { isEditor, useCurrentUser } from '../auth/session';
 import { useOverview } from '../dashboard/api';
 import { PhaseBars, PhaseTable } from '../dashboard/PhaseBars';
 import { useFaqList } from '../faq/api';
@@ -32,6 +33,8 @@ import { articleText, articleUrl, confidenceLabel } from './law';
 import type { Measure } from './types';
 
 const MEASURE_CODE = /^M\d{2}$/;
+// Only editors see it: the public page does not download it.
+const MeasureDateForm = lazy(() => import('./MeasureDateForm'));
 
 function useMeasure(code: string) {
   return useQuery({
@@ -89,7 +92,7 @@ function LawAndSources({ measure }: { measure: Measure }) {
   );
 }
 
-function RoadmapSection({ code }: { code: string }) {
+function RoadmapSection({ code, editor }: { code: string; editor: boolean }) {
   const roadmap = useRoadmap(code);
   return (
     <section aria-labelledby="routekaart-kop" className="spoorboek-section">
@@ -114,6 +117,11 @@ function RoadmapSection({ code }: { code: string }) {
               ))}
           </OrderedList>
         ))}
+      {editor && (
+        <Paragraph>
+          <AppLink to={`/maatregelen/${code}/routekaart`}>Routekaart van {code} wijzigen</AppLink>
+        </Paragraph>
+      )}
     </section>
   );
 }
@@ -215,6 +223,7 @@ function NationalProgress({ code }: { code: string }) {
 
 function MeasureContent({ code }: { code: string }) {
   const measure = useMeasure(code);
+  const editor = isEditor(useCurrentUser());
   if (measure.isPending) {
     return (
       <>
@@ -242,8 +251,13 @@ function MeasureContent({ code }: { code: string }) {
       </Heading>
       <Paragraph appearance="lead">{data.samenvatting}</Paragraph>
       <Facts measure={data} />
+      {editor && (
+        <Suspense fallback={<StatusMessage>Formulier laden…</StatusMessage>}>
+          <MeasureDateForm measure={data} />
+        </Suspense>
+      )}
       <LawAndSources measure={data} />
-      <RoadmapSection code={code} />
+      <RoadmapSection code={code} editor={editor} />
       <NationalProgress code={code} />
       <ProductsSection code={code} />
       <FaqSection code={code} />

@@ -23,8 +23,10 @@ import {
   FIELD_LABELS,
   formFromCell,
   formProblems,
+  laterSteps,
   stepDateId,
   TEXT_MAX,
+  withoutSteps,
   writeFromForm,
   type CellFormValues,
 } from './cellForm';
@@ -58,6 +60,8 @@ export function CellForm({ cell, onSaved }: { cell: Cell; onSaved: (saved: Cell)
   const [base, setBase] = useState(cell);
   const [values, setValues] = useState<CellFormValues>(() => formFromCell(cell));
   const [conflict, setConflict] = useState<Cell | null>(null);
+  // Moving back to an earlier phase: also clear the steps of later phases, in the same save.
+  const [clearLater, setClearLater] = useState(false);
   const [message, setMessage] = useState('');
   // Counts the saves: after each, focus goes to the result (the Opslaan button is disabled while
   // saving, which would otherwise drop focus to the top of the page).
@@ -85,6 +89,7 @@ export function CellForm({ cell, onSaved }: { cell: Cell; onSaved: (saved: Cell)
     onMutate: () => setMessage(''),
     onSuccess: async (saved) => {
       clear();
+      setClearLater(false);
       setBase(saved);
       setValues(formFromCell(saved));
       queryClient.setQueryData(progressKeys.cell(code, measure), saved);
@@ -113,6 +118,8 @@ export function CellForm({ cell, onSaved }: { cell: Cell; onSaved: (saved: Cell)
   const setStep = (stepCode: string, gereed: boolean, datum: string) =>
     setValues((current) => ({ ...current, stappen: { ...current.stappen, [stepCode]: { gereed, datum } } }));
 
+  const clearable = laterSteps(values, base.fase);
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (conflict) return;
@@ -121,7 +128,7 @@ export function CellForm({ cell, onSaved }: { cell: Cell; onSaved: (saved: Cell)
       show(problems);
       return;
     }
-    save.mutate(values);
+    save.mutate(clearLater && clearable.length > 0 ? withoutSteps(values, clearable) : values);
   };
 
   const resolve = (keepMine: boolean) => {
@@ -160,6 +167,17 @@ export function CellForm({ cell, onSaved }: { cell: Cell; onSaved: (saved: Cell)
           onChange={(value) => set('fase', value as CellFormValues['fase'])}
           errors={errors.fields.fase}
         />
+        {clearable.length > 0 && (
+          <CheckboxField
+            id="latere-stappen-wissen"
+            label={`Ook de stappen van latere fasen op niet gereed zetten (${clearable.length})`}
+            description={`U zet de fase terug naar ${PHASE_LABELS[values.fase].toLowerCase()}. Deze stappen staan nog als gereed: ${clearable
+              .map((stepCode) => titles[stepCode] ?? stepCode)
+              .join(', ')}.`}
+            checked={clearLater}
+            onChange={setClearLater}
+          />
+        )}
         <Fieldset className="spoorboek-fieldset">
           <FieldsetLegend>{FIELD_LABELS.stappen}</FieldsetLegend>
           {cell.stappen.map((step) => {

@@ -1,3 +1,4 @@
+import { PHASES } from './labels';
 import type { BlockerKind, Cell, CellWrite, Phase } from './types';
 
 /** What the edit form holds: the whole state of one cell, as text the inputs can show. */
@@ -102,4 +103,42 @@ export function changedFields(a: CellFormValues, b: CellFormValues): CellField[]
   if (a.knelpunten.trim() !== b.knelpunten.trim()) fields.push('knelpunten');
   if (a.knelpuntSoort !== b.knelpuntSoort) fields.push('knelpuntSoort');
   return fields;
+}
+
+/**
+ * The phase in which a step of the default roadmap is done (api/progress/roadmap_template.py):
+ * the impact analysis while orienting, the go-live once implemented, the evaluation after. A step
+ * an editor added belongs to none, and is never cleared for the user.
+ */
+export const STEP_PHASES: Readonly<Record<string, Phase>> = {
+  impactanalyse: 'orienterend',
+  beleid: 'voorbereidend',
+  werkproces: 'voorbereidend',
+  ict: 'voorbereidend',
+  scholing: 'voorbereidend',
+  communicatie: 'voorbereidend',
+  livegang: 'geimplementeerd',
+  evaluatie: 'geevalueerd',
+};
+
+/**
+ * When the form moves a cell back to an earlier phase than `from`: the steps marked done that
+ * belong to a later phase than the new one, in the form's order (the user may clear them at once).
+ */
+export function laterSteps(values: CellFormValues, from: Phase): string[] {
+  const to = PHASES.indexOf(values.fase);
+  if (to >= PHASES.indexOf(from)) return [];
+  return Object.entries(values.stappen)
+    .filter(([code, step]) => {
+      const phase = STEP_PHASES[code];
+      return step.gereed && phase !== undefined && PHASES.indexOf(phase) > to;
+    })
+    .map(([code]) => code);
+}
+
+/** The form with these steps no longer done. */
+export function withoutSteps(values: CellFormValues, codes: readonly string[]): CellFormValues {
+  const stappen = { ...values.stappen };
+  for (const code of codes) stappen[code] = { gereed: false, datum: '' };
+  return { ...values, stappen };
 }
