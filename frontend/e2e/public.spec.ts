@@ -22,6 +22,10 @@ test('the dashboard shows the waves, progress per measure, the trend and what is
   await expect(timeline).toContainText(/gaat de volgende fase in, op \d+ \w+ \d{4}\./);
   await expect(timeline.getByRole('listitem')).toHaveCount(3);
 
+  // Each key figure with its change since the month began; each wave beside its target.
+  await expect(page.getByRole('region', { name: /^Landelijk op / })).toContainText(/(gelijk|[+−][\d,]+ procentpunt) sinds 1 \w+/);
+  await expect(page.getByRole('region', { name: 'Voortgang per fase en het doel' }).getByRole('listitem')).toHaveCount(6);
+
   const perMeasure = page.getByRole('region', { name: 'Voortgang per maatregel' });
   await expect(perMeasure.getByRole('img')).toHaveCount(23);
   await expect(perMeasure.getByRole('img').first()).toHaveAccessibleName(/^(Niet gestart|Oriënterend|Voorbereidend|Geïmplementeerd|Geëvalueerd) \d+/);
@@ -144,6 +148,15 @@ test('a municipality page compares it per wave with its peers, province, region 
     'href',
     /\/gemeenten\/GM0344\/vergelijking\?formaat=csv$/,
   );
+  // Its own series: a bar per month end and now, and when it last reported.
+  await expect(page.getByText(/^Laatst bijgewerkt op \d+ \w+ \d{4}\.$/)).toBeVisible();
+  const series = page.getByRole('region', { name: 'Verloop' });
+  await expect(series.getByRole('listitem')).toHaveCount(13);
+  await expect(series.getByRole('link', { name: 'Download het verloop van Utrecht als CSV' })).toHaveAttribute(
+    'href',
+    /\/gemeenten\/GM0344\/verloop\?formaat=csv$/,
+  );
+  await expectNoAxeViolations(page);
   // Public: no notes and no link into the private progress screens.
   await expect(page.getByRole('main').getByRole('link', { name: /voortgang\/gemeenten/ })).toHaveCount(0);
   await expect(page.locator('main a[href^="/voortgang/"]')).toHaveCount(0);

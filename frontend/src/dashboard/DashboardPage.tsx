@@ -5,6 +5,9 @@ import {
   DataListValue,
   Heading,
   Paragraph,
+  TableCell,
+  TableHeaderCell,
+  TableRow,
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
@@ -18,35 +21,50 @@ import { percentText } from '../progress/labels';
 import { RegionTotalsSection } from '../regions/RegionTotalsSection';
 import { PublicSatisfactionBlock } from '../satisfaction/figures/PublicSatisfaction';
 import { ChartSection } from '../shared/ChartSection';
+import { DataTable } from '../shared/DataTable';
+import { formatDutchDate } from '../shared/dates';
+import { changeText, plural } from '../shared/dutch';
 import { DutchDate } from '../shared/DutchDate';
 import { DutchDay } from '../shared/DutchDay';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 import { useDashboard, useTrend } from './api';
+import { changedMeasures, sinceText, type FiguresWithChange } from './change';
 import { PhaseBars, PhaseTable } from './PhaseBars';
 import { dayNumber, dueText } from './timeline';
 import { TrendChart, TrendTable, trendSummary } from './TrendChart';
 import type { Dashboard } from './types';
+import { WaveTargets } from './WaveTargets';
 import { WaveTimeline } from './WaveTimeline';
 
 function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
-  const country = dashboard.landelijk;
-  const figures = [
-    ['Geïmplementeerd of geëvalueerd', percentText(country.aandeelGeimplementeerd)],
-    ['Implementatietekort', percentText(country.tekort)],
-    ['Te laat', `${country.teLaat.toLocaleString('nl-NL')} van ${country.cellen.toLocaleString('nl-NL')}`],
-    ['Risico', `${country.risico.toLocaleString('nl-NL')} van ${country.cellen.toLocaleString('nl-NL')}`],
-  ] as const;
+  const country: FiguresWithChange = dashboard.landelijk;
+  const change = country.verandering;
+  const since = country.vorigePeriode ? ` ${sinceText(country.vorigePeriode)}` : '';
+  // Each figure with its change since the end of last month, when the API sends it.
+  const figures: [string, string, string | null][] = [
+    [
+      'Geïmplementeerd of geëvalueerd',
+      percentText(country.aandeelGeimplementeerd),
+      change ? `${changeText(change.aandeelGeimplementeerd, 'procentpunt')}${since}` : null,
+    ],
+    ['Implementatietekort', percentText(country.tekort), change ? `${changeText(change.tekort, 'procentpunt')}${since}` : null],
+    ['Te laat', `${country.teLaat.toLocaleString('nl-NL')} van ${country.cellen.toLocaleString('nl-NL')}`, change ? `${changeText(change.teLaat)}${since}` : null],
+    ['Risico', `${country.risico.toLocaleString('nl-NL')} van ${country.cellen.toLocaleString('nl-NL')}`, change ? `${changeText(change.risico)}${since}` : null],
+  ];
   return (
     <section aria-labelledby="kerncijfers-kop" className="spoorboek-section">
       <Heading level={2} id="kerncijfers-kop">
         Landelijk op <DutchDate value={dashboard.peildatum} />
       </Heading>
       <DataList className="spoorboek-key-figures">
-        {figures.map(([label, value]) => (
+        {figures.map(([label, value, changed]) => (
           <DataListItem key={label}>
             <DataListKey>{label}</DataListKey>
-            <DataListValue>{value}</DataListValue>
+            <DataListValue>
+              {value}
+              {changed && <span className="spoorboek-change">{changed}</span>}
+            </DataListValue>
           </DataListItem>
         ))}
       </DataList>
@@ -75,6 +93,51 @@ function ProgressPerMeasure({ dashboard }: { dashboard: Dashboard }) {
     >
       <PhaseBars groups={dashboard.perMaatregel} hrefFor={measurePath} showCode />
     </ChartSection>
+  );
+}
+
+/** The measures whose share implemented moved since the end of last month. */
+function MeasureChanges({ dashboard }: { dashboard: Dashboard }) {
+  const groups: FiguresWithChange[] = dashboard.perMaatregel;
+  const previous = groups[0]?.vorigePeriode;
+  if (!previous) return null;
+  const changed = changedMeasures(groups);
+  return (
+    <section aria-labelledby="veranderd-kop" className="spoorboek-section">
+      <Heading level={2} id="veranderd-kop">
+        Veranderd {sinceText(previous)}
+      </Heading>
+      {changed.length === 0 ? (
+        <Paragraph>
+          Bij geen enkele maatregel veranderde het aandeel geïmplementeerd {sinceText(previous)}.
+        </Paragraph>
+      ) : (
+        <>
+          <Paragraph>
+            {plural(changed.length, 'maatregel', 'maatregelen')} van {dashboard.perMaatregel.length}: het aandeel
+            geïmplementeerd of geëvalueerd nu, aan het eind van <DutchDate value={previous.peildatum} /> en het verschil.
+          </Paragraph>
+          <DataTable
+            id="veranderd-tabel"
+            caption={`Aandeel geïmplementeerd per maatregel, ${sinceText(previous)}`}
+            columns={['Maatregel', 'Nu', `Op ${formatDutchDate(previous.peildatum)}`, 'Verschil']}
+          >
+            {changed.map((group) => (
+              <TableRow key={group.groep.code}>
+                <TableHeaderCell scope="row">
+                  <AppLink to={measurePath(group.groep.code)}>
+                    {group.groep.code} {group.groep.naam}
+                  </AppLink>
+                </TableHeaderCell>
+                <TableCell>{percentText(group.aandeelGeimplementeerd)}</TableCell>
+                <TableCell>{percentText(group.vorigePeriode?.aandeelGeimplementeerd ?? null)}</TableCell>
+                <TableCell>{changeText(group.verandering?.aandeelGeimplementeerd ?? null, 'procentpunt')}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -184,7 +247,9 @@ function DashboardContent() {
         <>
           <WaveTimeline dashboard={dashboard.data} />
           <KeyFigures dashboard={dashboard.data} />
+          <WaveTargets dashboard={dashboard.data} />
           <ProgressPerMeasure dashboard={dashboard.data} />
+          <MeasureChanges dashboard={dashboard.data} />
           <RegionTotalsSection />
           <IctFiguresSection />
           <DeficitTrend />

@@ -23,6 +23,7 @@ import { DutchDate } from '../shared/DutchDate';
 import { FactList } from '../shared/FactList';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
+import { LastReported, MunicipalitySeriesSection } from './MunicipalitySeries';
 import { publicMunicipalityPath } from './paths';
 import { compareWave, type WaveComparison } from './waveComparison';
 
@@ -156,7 +157,9 @@ function MunicipalityContent({ code }: { code: string }) {
           ],
         ]}
       />
+      <LastReported code={code} />
       <ProgressPerWave municipality={data} />
+      <MunicipalitySeriesSection code={code} name={data.naam} />
       <ComparisonSection code={code} linkPeers peerPath={publicMunicipalityPath} />
       <Paragraph className="spoorboek-section">
         <AppLink to="/kaart">Naar de kaart van alle gemeenten</AppLink>

@@ -59,6 +59,14 @@ describe('compareWave', () => {
     expect(wave.herkomst.csv).toBe('/api/v1/gemeenten/GM0344/vergelijking?fase=1&formaat=csv');
   });
 
+  it('does not name the kind of group twice when the server names it', () => {
+    const wave = compareWave(
+      { nummer: 1, naam: 'Fase 1' },
+      comparison([figures('PV26', 'Provincie Utrecht', 0.6), figures('AM20', 'Arbeidsmarktregio Midden-Utrecht', 0.7)]),
+    );
+    expect(wave.values.map((entry) => entry.label)).toEqual(['Provincie Utrecht', 'Arbeidsmarktregio Midden-Utrecht']);
+  });
+
   it('has no value (null) for a group without anything to measure in the wave', () => {
     const wave = compareWave({ nummer: 2, naam: 'Fase 2' }, comparison([figures('GM0344', 'Utrecht', 0, 0)]));
     expect(wave.values).toEqual([{ code: 'GM0344', label: 'Utrecht', value: null, self: true }]);

@@ -18,13 +18,18 @@ export interface WaveComparison {
   herkomst: Provenance;
 }
 
+/** "Provincie Utrecht": the server names the kind of group itself now; an older answer did not. */
+function withKind(kind: string, name: string): string {
+  return name.startsWith(`${kind} `) ? name : `${kind} ${name}`;
+}
+
 /** How a group reads in a chart: the server's name, with what kind of group it is. */
 function labelOf(comparison: Comparison, code: string, name: string): string {
   if (code === comparison.gemeente.code) return comparison.gemeente.naam;
   if (code === 'vergelijkbaar') return 'Vergelijkbare gemeenten';
   if (code === 'NL') return 'Nederland';
-  if (code.startsWith('PV')) return `Provincie ${name}`;
-  if (code.startsWith('AM')) return `Arbeidsmarktregio ${name}`;
+  if (code.startsWith('PV')) return withKind('Provincie', name);
+  if (code.startsWith('AM')) return withKind('Arbeidsmarktregio', name);
   return name;
 }
 
