@@ -1,5 +1,5 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router-dom';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 
 import type { MatrixView } from './filters';
@@ -65,6 +65,24 @@ describe('HeatMap', () => {
     expect(cells[0]).toHaveAccessibleName('Niet gestart, te laat');
     expect(cells[0]).toHaveTextContent(/^NG✕/);
     expect(cells[0]).toHaveClass('spoorboek-heat--te-laat');
+    expect(within(cells[2]!).getByRole('link', { name: 'Niet gestart, te laat' })).toHaveAttribute(
+      'href',
+      '/voortgang/gemeenten/GM0001/M03',
+    );
+  });
+
+  it('opens a cell’s page from its link inside the app', () => {
+    render(
+      <MemoryRouter>
+        <Routes>
+          <Route path="/" element={<HeatMap matrix={matrix()} view="verkeerslicht" />} />
+          <Route path="/voortgang/gemeenten/:code/:maatregel" element={<p>De pagina van de cel</p>} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    const [, second] = bodyRows();
+    fireEvent.click(within(second!).getByRole('link', { name: 'Geïmplementeerd, op schema' }));
+    expect(screen.getByText('De pagina van de cel')).toBeInTheDocument();
   });
 
   it('replaces the rows for another colouring and hides the old ones until they are gone', async () => {

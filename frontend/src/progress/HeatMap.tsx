@@ -1,10 +1,11 @@
-import { memo, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState, type MouseEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
 
 import { ScrollTable } from '../shared/ScrollTable';
 import { AppLink } from '../app/AppLink';
 import type { MatrixView } from './filters';
 import { isPhase, isTrafficLight, LIGHT_SYMBOLS, lightLabel, PHASE_ABBREVIATIONS, phaseLabel } from './labels';
-import { municipalityPath } from './paths';
+import { cellPath, municipalityPath } from './paths';
 import type { Matrix, MatrixRow } from './types';
 import './heatmap.css';
 
@@ -21,9 +22,11 @@ const ROWS_REMOVED_PER_FRAME = 40;
 interface CellText {
   /** The phase's letters and the light's shape, for the eye. */
   shown: string;
-  /** Both in words, for screen readers. */
+  /** Both in words, for screen readers: the name of the cell's link. */
   spoken: string;
 }
+
+const CELL_LINK = 'spoorboek-heatmap__link';
 
 const cellTexts = new Map<string, CellText>();
 
@@ -93,23 +96,35 @@ function useGenerations(matrix: Matrix, view: MatrixView) {
 
 /**
  * One municipality: its name and, per measure, a cell with the phase's letters and the light's
- * shape, both in words for screen readers. Plain elements with one string each rather than a
- * component per cell: the fewer nodes, the less to lay out. Memo: a frame that adds rows renders
- * only the new ones.
+ * shape, as a plain link to the cell's page named by both in words (what screen readers read).
+ * Plain elements with one string each rather than a component per cell: the fewer nodes, the
+ * less to lay out; the table handles the links' clicks in one place (HeatMap). Memo: a frame
+ * that adds rows renders only the new ones.
  */
-const HeatRow = memo(function HeatRow({ row, view }: { row: MatrixRow; view: MatrixView }) {
+const HeatRow = memo(function HeatRow({
+  row,
+  view,
+  measures,
+}: {
+  row: MatrixRow;
+  view: MatrixView;
+  measures: Matrix['maatregelen'];
+}) {
+  const code = row.gemeente.code;
   return (
     <tr role="row" className="utrecht-table__row">
       <th role="rowheader" scope="row" className="utrecht-table__header-cell spoorboek-heatmap__municipality">
-        <AppLink to={municipalityPath(row.gemeente.code)}>{row.gemeente.naam}</AppLink>
+        <AppLink to={municipalityPath(code)}>{row.gemeente.naam}</AppLink>
       </th>
       {row.fasen.map((phase, index) => {
         const light = row.verkeerslichten[index] ?? '';
         const text = cellText(phase, light);
+        const measure = measures[index]?.code ?? '';
         return (
           <td role="cell" key={index} className={`spoorboek-heat spoorboek-heat--${view === 'fase' ? phase : light}`}>
-            <span aria-hidden="true">{text.shown}</span>
-            <span className="spoorboek-heatmap__words">{text.spoken}</span>
+            <a className={CELL_LINK} href={cellPath(code, measure)} aria-label={text.spoken}>
+              {text.shown}
+            </a>
           </td>
         );
       })}
@@ -118,14 +133,38 @@ const HeatRow = memo(function HeatRow({ row, view }: { row: MatrixRow; view: Mat
 });
 
 /**
+ * The cells' links open the cell's page inside the SPA, as an AppLink would, from one handler
+ * for the whole table rather than a router link per cell (7,866 of them). A click with a
+ * modifier key or another button is left to the browser (a new tab or window).
+ */
+function useCellLinks() {
+  const navigate = useNavigate();
+  return useCallback(
+    (event: MouseEvent<HTMLElement>) => {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+        return;
+      }
+      const link = (event.target as Element).closest(`a.${CELL_LINK}`);
+      if (!(link instanceof HTMLAnchorElement)) return;
+      event.preventDefault();
+      void navigate(link.pathname);
+    },
+    [navigate],
+  );
+}
+
+/**
  * The matrix as a table (municipalities × measures) with real row and column headers, so screen
  * readers announce both for every cell. The rows arrive a frame's worth at a time, and the table
  * says it is busy until they are all there; memo keeps typing in the filters from re-rendering it.
  */
 export const HeatMap = memo(function HeatMap({ matrix, view }: { matrix: Matrix; view: MatrixView }) {
   const { current, leaving, busy } = useGenerations(matrix, view);
+  const openCell = useCellLinks();
   return (
-    <div className="spoorboek-heatmap">
+    // A click on a cell's link bubbles up here (useCellLinks); the links themselves take the keyboard.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
+    <div className="spoorboek-heatmap" onClick={openCell}>
       <ScrollTable labelledBy="matrix-tabel">
         <table role="table" aria-labelledby="matrix-tabel" aria-busy={busy} className="utrecht-table spoorboek-heatmap__table">
           <caption id="matrix-tabel" className="spoorboek-visually-hidden">
@@ -157,7 +196,7 @@ export const HeatMap = memo(function HeatMap({ matrix, view }: { matrix: Matrix;
               aria-hidden={generation === current ? undefined : true}
             >
               {generation.matrix.gemeenten.slice(0, generation.count).map((row) => (
-                <HeatRow key={row.gemeente.code} row={row} view={generation.view} />
+                <HeatRow key={row.gemeente.code} row={row} view={generation.view} measures={generation.matrix.maatregelen} />
               ))}
             </tbody>
           ))}

@@ -36,7 +36,7 @@ export default function MatrixPage() {
       <Heading level={1}>Voortgangsmatrix</Heading>
       <Paragraph appearance="lead">
         De stand van alle gemeenten bij alle maatregelen. Elke cel toont de fase (letters) en het verkeerslicht (teken);
-        kies een gemeente voor haar details.
+        kies een gemeente voor haar details, of een cel voor de stand van die gemeente bij die maatregel.
       </Paragraph>
       <Heading level={2}>Filteren</Heading>
       {/* A box of its own for the form, which is made anew on every filter change (its key): the
