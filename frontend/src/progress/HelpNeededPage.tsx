@@ -10,18 +10,39 @@ import { DutchDate } from '../shared/DutchDate';
 import { PagedResults } from '../shared/PagedResults';
 import { counted, usePagedList } from '../shared/usePagedList';
 import { DataTable } from '../shared/DataTable';
-import { helpNeededQuery, useLabourMarketRegions, useProvinces } from './api';
-import { helpFiltersFrom, HORIZON_CHOICES } from './filters';
+import { useLabourMarketRegions, useProvinces } from './api';
+import { ContactMomentForm } from './ContactMomentForm';
+import { CONTACT_CHOICES, helpFiltersFrom, HORIZON_CHOICES } from './filters';
+import { callListHref, helpQuery } from './helpApi';
+import type { CauseKind, HelpRow as Row } from './helpTypes';
 import { LIGHT_LABELS, PHASE_LABELS, slackText } from './labels';
 import { codeNames, listState, OptionsField } from './OptionsField';
 import { cellPath, municipalityPath } from './paths';
 import { TrafficLightBadge } from './TrafficLightBadge';
-import type { HelpNeeded } from './types';
 
-const NAMES = ['provincie', 'arbeidsmarktregio', 'fase', 'maatregel', 'verkeerslicht', 'binnenDagen', 'peildatum'] as const;
+const NAMES = [
+  'provincie',
+  'arbeidsmarktregio',
+  'fase',
+  'maatregel',
+  'verkeerslicht',
+  'oorzaak',
+  'binnenDagen',
+  'gecontacteerd',
+  'contactBinnenDagen',
+  'peildatum',
+] as const;
 type Name = (typeof NAMES)[number];
 
 const LIGHT_OPTIONS = (['te-laat', 'risico'] as const).map((light) => ({ value: light, label: LIGHT_LABELS[light] }));
+
+export const CAUSE_LABELS: Record<CauseKind, string> = { voortgang: 'Eigen voortgang', ict: 'Door ICT' };
+const CAUSE_OPTIONS = (['voortgang', 'ict'] as const).map((cause) => ({ value: cause, label: CAUSE_LABELS[cause] }));
+const CONTACTED_OPTIONS = [
+  { value: 'ja', label: 'Wel gecontacteerd' },
+  { value: 'nee', label: 'Niet gecontacteerd' },
+];
+const CONTACT_WINDOWS = CONTACT_CHOICES.map((days) => ({ value: String(days), label: `In de laatste ${days} dagen` }));
 
 /** The help list's filters; submitting puts them in the URL (back to page 1), so a view can be shared. */
 function HelpFilterForm({ params }: { params: URLSearchParams }) {
@@ -50,6 +71,7 @@ function HelpFilterForm({ params }: { params: URLSearchParams }) {
       ...listState(measures, (list) => list?.map((measure) => ({ value: measure.code, label: `${measure.code} ${measure.titel}` }))),
     },
     { name: 'verkeerslicht', label: 'Verkeerslicht', all: 'Te laat en risico', options: LIGHT_OPTIONS },
+    { name: 'oorzaak', label: 'Oorzaak', all: 'Elke oorzaak', options: CAUSE_OPTIONS },
   ] as const;
   const horizons = HORIZON_CHOICES.map((days) => ({ value: String(days), label: `Binnen ${days} dagen of al geldend` }));
 
@@ -73,6 +95,22 @@ function HelpFilterForm({ params }: { params: URLSearchParams }) {
         value={values.binnenDagen}
         onChange={set('binnenDagen')}
       />
+      <OptionsField
+        name="gecontacteerd"
+        label="Contact met de gemeente"
+        all="Met of zonder contact"
+        options={CONTACTED_OPTIONS}
+        value={values.gecontacteerd}
+        onChange={set('gecontacteerd')}
+      />
+      <OptionsField
+        name="contactBinnenDagen"
+        label="Telt als contact"
+        all="Elk vastgelegd contact"
+        options={CONTACT_WINDOWS}
+        value={values.contactBinnenDagen}
+        onChange={set('contactBinnenDagen')}
+      />
       <TextField
         id="filter-peildatum"
         label="Peildatum (niet verplicht)"
@@ -86,7 +124,7 @@ function HelpFilterForm({ params }: { params: URLSearchParams }) {
   );
 }
 
-function Contacts({ row }: { row: HelpNeeded }) {
+function Contacts({ row }: { row: Row }) {
   if (row.contactpersonen.length === 0) return <span className="spoorboek-muted">Geen contactpersoon bekend</span>;
   return (
     <ul className="spoorboek-cell-list">
@@ -99,7 +137,41 @@ function Contacts({ row }: { row: HelpNeeded }) {
   );
 }
 
-function HelpRow({ row }: { row: HelpNeeded }) {
+/** Why the row is on the list, in words: "Door ICT: Wacht op …", the most urgent first. */
+function Causes({ row }: { row: Row }) {
+  return (
+    <ul className="spoorboek-cell-list">
+      {row.oorzaken.map((cause) => (
+        <li key={`${cause.soort}-${cause.toelichting}`}>
+          <strong>{CAUSE_LABELS[cause.soort]}</strong> ({LIGHT_LABELS[cause.verkeerslicht].toLowerCase()}): {cause.toelichting}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function LastContact({ row }: { row: Row }) {
+  const last = row.laatsteContact;
+  return (
+    <>
+      {last ? (
+        <Paragraph>
+          <DutchDate value={last.datum} />
+          {last.door ? `, ${last.door}` : ''}: {last.notitie}
+        </Paragraph>
+      ) : (
+        <Paragraph className="spoorboek-muted">Nog geen contact vastgelegd</Paragraph>
+      )}
+      <ContactMomentForm
+        code={row.gemeente.code}
+        measure={row.maatregel.code}
+        label={`${row.gemeente.naam}, ${row.maatregel.code}`}
+      />
+    </>
+  );
+}
+
+function HelpRow({ row }: { row: Row }) {
   return (
     <TableRow>
       <TableCell className="spoorboek-nowrap">
@@ -114,10 +186,12 @@ function HelpRow({ row }: { row: HelpNeeded }) {
         </AppLink>
         <br />
         <span className="spoorboek-muted">
-          gaat in op <DutchDate value={row.ingangsdatum} />
+          gaat in op <DutchDate value={row.ingangsdatum} />; fase {PHASE_LABELS[row.fase].toLowerCase()}
         </span>
       </TableCell>
-      <TableCell>{PHASE_LABELS[row.fase]}</TableCell>
+      <TableCell>
+        <Causes row={row} />
+      </TableCell>
       <TableCell>
         {row.volgendeStap?.titel ?? '–'}
         <br />
@@ -125,6 +199,9 @@ function HelpRow({ row }: { row: HelpNeeded }) {
       </TableCell>
       <TableCell>
         <Contacts row={row} />
+      </TableCell>
+      <TableCell>
+        <LastContact row={row} />
       </TableCell>
     </TableRow>
   );
@@ -134,7 +211,7 @@ function HelpRow({ row }: { row: HelpNeeded }) {
 export default function HelpNeededPage() {
   const help = usePagedList({
     filtersFrom: helpFiltersFrom,
-    query: helpNeededQuery,
+    query: helpQuery,
     messages: {
       loading: 'Lijst laden…',
       updating: 'Lijst bijwerken…',
@@ -153,9 +230,17 @@ export default function HelpNeededPage() {
       <Heading level={1}>Hulp nodig</Heading>
       <Paragraph appearance="lead">
         Elke gemeente die bij een maatregel te laat is of risico loopt, in elke fase, ook voor maatregelen die nog niet
-        gelden. De meest dringende eerst: eerst te laat, dan de minste speling. Met de contactpersonen van de gemeente.
+        gelden, door de eigen voortgang of doordat de gemeente wacht op software van haar leverancier (ICT). De meest
+        dringende eerst: eerst te laat, dan de minste speling. Met de contactpersonen van de gemeente en het laatste contact
+        van het programmateam, zodat u ziet wie al geholpen wordt.
       </Paragraph>
       <HelpFilterForm key={params.toString()} params={params} />
+      <Paragraph>
+        <Link href={callListHref(help.filters)} download>
+          Bellijst downloaden (CSV)
+        </Link>{' '}
+        <span className="spoorboek-muted">alle rijen bij deze filters, met contactpersonen en het laatste contact</span>
+      </Paragraph>
       <PagedResults
         list={help}
         heading={
@@ -172,7 +257,7 @@ export default function HelpNeededPage() {
           <DataTable
             id="hulp-tabel"
             caption="Gemeenten en maatregelen die hulp nodig hebben, meest dringend eerst"
-            columns={['Verkeerslicht', 'Gemeente', 'Maatregel', 'Fase', 'Volgende stap', 'Contactpersonen']}
+            columns={['Verkeerslicht', 'Gemeente', 'Maatregel', 'Oorzaak', 'Volgende stap', 'Contactpersonen', 'Laatste contact']}
           >
             {page.resultaten.map((row) => (
               <HelpRow key={`${row.gemeente.code}-${row.maatregel.code}`} row={row} />

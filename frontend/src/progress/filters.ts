@@ -1,5 +1,6 @@
 import { pageFrom } from '../shared/Pagination';
-import type { HelpFilters, MatrixFilters } from './types';
+import type { HelpQuery } from './helpTypes';
+import type { MatrixFilters } from './types';
 
 /** How the heat map colours its cells. */
 export type MatrixView = 'verkeerslicht' | 'fase';
@@ -28,21 +29,38 @@ export const HORIZON_CHOICES = [30, 60, 90, 120, 180, 365, 730] as const;
 export const HELP_PAGE_SIZE = 50;
 
 const HELP_LIGHTS: readonly string[] = ['te-laat', 'risico'];
+const CAUSES: readonly string[] = ['voortgang', 'ict'];
+const CONTACTED: readonly string[] = ['ja', 'nee'];
+
+/** Choices for "contacted within": any contact by default. */
+export const CONTACT_CHOICES = [7, 14, 30, 60, 90] as const;
+
+function daysFrom(raw: string | null): number | undefined {
+  const days = Number(raw);
+  return raw !== null && raw !== '' && Number.isInteger(days) && days >= 0 && days <= 730 ? days : undefined;
+}
 
 /** The help list's filters and page from the URL, leaving out anything the API would refuse. */
-export function helpFiltersFrom(params: URLSearchParams): HelpFilters {
+export function helpFiltersFrom(params: URLSearchParams): HelpQuery {
   const { provincie, arbeidsmarktregio, fase } = matrixFiltersFrom(params);
-  const filters: HelpFilters = { paginaGrootte: HELP_PAGE_SIZE };
+  const filters: HelpQuery = { paginaGrootte: HELP_PAGE_SIZE };
   if (provincie) filters.provincie = provincie;
   if (arbeidsmarktregio) filters.arbeidsmarktregio = arbeidsmarktregio;
   if (fase) filters.fase = fase;
   const measure = params.get('maatregel');
   if (measure && /^M\d{2}$/.test(measure)) filters.maatregel = measure;
   const light = params.get('verkeerslicht');
-  if (light && HELP_LIGHTS.includes(light)) filters.verkeerslicht = light as HelpFilters['verkeerslicht'];
-  const raw = params.get('binnenDagen');
-  const days = Number(raw);
-  if (raw !== null && raw !== '' && Number.isInteger(days) && days >= 0 && days <= 730) filters.binnenDagen = days;
+  if (light && HELP_LIGHTS.includes(light)) filters.verkeerslicht = light as HelpQuery['verkeerslicht'];
+  const cause = params.get('oorzaak');
+  if (cause && CAUSES.includes(cause)) filters.oorzaak = cause as HelpQuery['oorzaak'];
+  const within = daysFrom(params.get('binnenDagen'));
+  if (within !== undefined) filters.binnenDagen = within;
+  const contacted = params.get('gecontacteerd');
+  if (contacted && CONTACTED.includes(contacted)) {
+    filters.gecontacteerd = contacted as HelpQuery['gecontacteerd'];
+    const recent = daysFrom(params.get('contactBinnenDagen'));
+    if (recent !== undefined) filters.contactBinnenDagen = recent;
+  }
   const date = params.get('peildatum');
   if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) filters.peildatum = date;
   const page = pageFrom(params.get('pagina'));
