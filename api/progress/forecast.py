@@ -343,7 +343,7 @@ def _basis(model: Model, phase: Phase, light: TrafficLight, horizon: date, days:
     p, s = level(phase), STANDINGS.index(light)
     stay = round(model.stay_days(p, s))
     moves = model.counts.moves[p][s]
-    seen = f"{moves} keer gezien" if moves != 1 else "1 keer gezien"
+    seen = f"{moves} keer gezien" if moves else "nooit gezien, dus vooral een aanname"
     return (
         f"Nu {PHASE_WORDS[phase]} en {STANDING_WORDS[s]} volgens de routekaart, "
         f"nog {days} dagen tot de ingangsdatum ({dutch(horizon)}). Gemeenten die zo stonden, "
