@@ -81,3 +81,10 @@ join link changed (the SEQUENCE is raised); everyone registered gets the updated
 MEETING_PLACES_CHANGED = "bijeenkomst.plaatsen"
 """payload: {"meeting": int, "actor": str}: the capacity or the status changed, so places may
 have come free for the waiting list."""
+
+ICT_READINESS_REPORTED = "ict.gereedheid-gemeld"
+"""payload: {"application": int, "application_name": str, "supplier": str, "measure": str,
+"old_status": str | None, "old_date": date | None, "new_status": str, "new_date": date | None,
+"actor": int | None}: a supplier's client or an editor changed an application's readiness for a
+measure (old_status None: nothing was reported before); the municipalities whose verdict got
+worse are told."""

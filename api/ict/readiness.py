@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from api.audit.service import record
-from api.core import clock
+from api.core import clock, events
 from api.core.conditional import check_version
 from api.core.errors import NotFoundError
 from api.core.requests import RequestContext
@@ -154,6 +154,7 @@ def report_readiness(
         release_date,
     ):
         return ReadinessView(application, code, title, row)
+    before = (row.status, row.release_date) if row is not None else (None, None)
     row = write_readiness(
         session, application.id, code, status, release, release_date, source, principal.subject
     )
@@ -170,6 +171,21 @@ def report_readiness(
         },
     )
     session.flush()
+    events.publish(
+        session,
+        events.ICT_READINESS_REPORTED,
+        {
+            "application": application.id,
+            "application_name": application.name,
+            "supplier": application.supplier_code,
+            "measure": code,
+            "old_status": before[0].value if before[0] is not None else None,
+            "old_date": before[1],
+            "new_status": status.value,
+            "new_date": release_date,
+            "actor": principal.user_id,
+        },
+    )
     return ReadinessView(application, code, title, row)
 
 

@@ -31,6 +31,7 @@ class Kind(enum.StrEnum):
     SIGNAL_RESPONSE = "signaal-reactie"
     PROPOSAL_RECEIVED = "verbetervoorstel-ontvangen"
     PROPOSAL_STEP = "verbetervoorstel-stap"
+    ICT_DELAY = "ict-vertraging"
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,13 @@ KINDS: dict[Kind, KindInfo] = {
         "versie.",
         frozenset(Role),
         Delivery.IMMEDIATELY,
+    ),
+    Kind.ICT_DELAY: KindInfo(
+        "Vertraging door ICT",
+        "Een softwareleverancier levert later, waardoor een gemeente met een maatregel te laat "
+        "is of niet meer op tijd kan beginnen.",
+        frozenset({Role.MUNICIPAL_CONTACT}) | _TEAM,
+        Delivery.DAILY,
     ),
 }
 

@@ -85,6 +85,12 @@ SAMPLES: dict[Kind, mail.Line] = {
         "versie 3.",
         "/verbetervoorstellen/5",
     ),
+    Kind.ICT_DELAY: mail.Line(
+        "Te laat door ICT: M15 Uniforme inkomstenvrijlating en automatisch verrekenen",
+        "Rekenwerk Software levert Rekenwerk Inkomen voor M15 nu op 15-02-2027, na de "
+        "ingangsdatum: daardoor is Utrecht door ICT te laat met deze maatregel.",
+        "/voortgang/gemeenten/GM0344",
+    ),
 }
 
 

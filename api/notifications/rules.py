@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 from api.accounts import people
 from api.core import events
 from api.core.security import Role
+from api.ict.consequences import IctVerdict
+from api.notifications import ict_slips
 from api.notifications.kinds import Kind
 from api.notifications.service import Message, notify
 from api.proposals import wording
@@ -225,6 +227,83 @@ def proposal_decided(session: Session, event: dict[str, Any]) -> None:
     )
 
 
+def _day(day: object) -> str:
+    return f"{day:%d-%m-%Y}" if day is not None else "onbekend"
+
+
+def _municipalities(count: int) -> str:
+    return f"{count} gemeente" if count == 1 else f"{count} gemeenten"
+
+
+def ict_readiness_reported(session: Session, event: dict[str, Any]) -> None:
+    """A supplier's date slipped: the contacts of every municipality whose ICT verdict for the
+    measure got worse (one notification each, for all her municipalities), and the editors (one
+    summary, to the help list)."""
+    if not ict_slips.could_worsen(event):
+        return
+    slip = ict_slips.slip(session, event)
+    if not slip.worsened:
+        return
+    what = f"{slip.measure} {slip.measure_title}"
+    release = (
+        f"{slip.supplier_name} levert {slip.application_name} voor {what} nu op "
+        f"{_day(slip.new_date)}"
+    )
+    occasion = f"ict:{slip.application}:{slip.measure}:{slip.new_date}"
+    contacts = people.contacts_by_municipality(session)
+    theirs: dict[int, list[ict_slips.Worsened]] = {}
+    by_id = {}
+    for worse in slip.worsened:
+        for person in contacts.get(worse.municipality, []):
+            theirs.setdefault(person.id, []).append(worse)
+            by_id[person.id] = person
+    # One notification per contact, however many of her municipalities it concerns.
+    for person_id, places in theirs.items():
+        late = any(w.after is IctVerdict.LATE for w in places)
+        names = ", ".join(w.name for w in places)
+        consequence = (
+            "na de ingangsdatum: daardoor is " + names + " door ICT te laat met deze maatregel"
+            if late
+            else "na de datum waarop "
+            + names
+            + " moet beginnen: daardoor is de maatregel door ICT in gevaar"
+        )
+        notify(
+            session,
+            Kind.ICT_DELAY,
+            [by_id[person_id]],
+            Message(
+                title=f"{'Te laat' if late else 'Risico'} door ICT: {what}",
+                text=f"{release}, {consequence}.",
+                link=f"/voortgang/gemeenten/{places[0].municipality}",
+                occasion=occasion,
+            ),
+            actor_id=event["actor"],
+        )
+    too_late = sum(w.after is IctVerdict.LATE for w in slip.worsened)
+    at_risk = len(slip.worsened) - too_late
+    counted = " en ".join(
+        part
+        for part in (
+            f"{_municipalities(too_late)} te laat" if too_late else "",
+            f"{_municipalities(at_risk)} in gevaar" if at_risk else "",
+        )
+        if part
+    )
+    notify(
+        session,
+        Kind.ICT_DELAY,
+        people.active_with_role(session, Role.EDITOR),
+        Message(
+            title=f"Door ICT: {_municipalities(len(slip.worsened))} in de knel bij {slip.measure}",
+            text=f"{release}. Gevolg: {counted} door ICT (zie Hulp nodig).",
+            link="/voortgang/hulp-nodig",
+            occasion=f"{occasion}:team",
+        ),
+        actor_id=event["actor"],
+    )
+
+
 HANDLERS = {
     events.REVIEW_INVITED: review_invited,
     events.VERDICT_GIVEN: verdict_given,
@@ -237,6 +316,7 @@ HANDLERS = {
     events.SIGNAL_FED_BACK: signal_fed_back,
     events.PROPOSAL_RECEIVED: proposal_received,
     events.PROPOSAL_DECIDED: proposal_decided,
+    events.ICT_READINESS_REPORTED: ict_readiness_reported,
 }
 
 

@@ -15,8 +15,11 @@ export const DELIVERY_DESCRIPTIONS: Record<Delivery, string> = {
   'alleen-in-app': 'Geen e-mail; u ziet de melding alleen onder Meldingen in Spoorboek.',
 };
 
+/** Kinds the server has that the generated contract may not list yet. */
+type NewKind = 'ict-vertraging';
+
 /** What a kind's mails are about, to finish "U krijgt geen … meer per e-mail." */
-const KIND_MAILS: Record<NotificationKind, string> = {
+const KIND_MAILS: Record<NotificationKind | NewKind, string> = {
   'toetsing-uitgenodigd': 'uitnodigingen om te toetsen',
   'oordeel-gegeven': 'berichten over oordelen van toetsers',
   'getoetst-product-gepubliceerd': 'berichten over gepubliceerde producten die u toetste',
@@ -31,6 +34,7 @@ const KIND_MAILS: Record<NotificationKind, string> = {
   'signaal-reactie': 'berichten over reacties op signalen',
   'verbetervoorstel-ontvangen': 'berichten over nieuwe verbetervoorstellen voor uw producten',
   'verbetervoorstel-stap': 'berichten over wat er met uw verbetervoorstellen gebeurt',
+  'ict-vertraging': 'berichten over vertraging door ICT',
 };
 
 /** The sentence after a successful unsubscribe: what no longer comes by mail. */
