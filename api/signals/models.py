@@ -105,6 +105,11 @@ class Signal(Base):
     rejection_reason: Mapped[str | None] = mapped_column(Text)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     """Fed back or rejected: the end of its age."""
+    supplier_code: Mapped[str | None] = mapped_column(
+        String(60), ForeignKey("organisations.code"), index=True
+    )
+    """The software supplier a signal of kind ict-en-leveranciers concerns (an organisation of
+    kind leverancier)."""
     suggestion_key: Mapped[str | None] = mapped_column(String(200), index=True)
     """The suggestion it was made from, so that suggestion is not proposed again."""
     is_demo: Mapped[bool] = mapped_column(default=False)

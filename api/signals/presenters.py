@@ -28,12 +28,21 @@ from api.signals.schemas import (
 class Lookups:
     reach: dict[int, evidence.Reach]
     names: dict[str, str]
+    suppliers: dict[str, str]
+    """Names of the suppliers the signals name, by code."""
 
 
 def lookups_for(session: Session, signals: list[Signal]) -> Lookups:
     reach = evidence.reach(session, [s.id for s in signals])
     codes = {s.reporter_municipality_code for s in signals if s.reporter_municipality_code}
-    return Lookups(reach, repository.municipality_names(session, codes))
+    suppliers = repository.organisation_kinds(
+        session, {s.supplier_code for s in signals if s.supplier_code}
+    )
+    return Lookups(
+        reach,
+        repository.municipality_names(session, codes),
+        {code: name for code, (_, name) in suppliers.items()},
+    )
 
 
 def _age_days(signal: Signal, now: datetime) -> int:
@@ -69,6 +78,11 @@ def summary(signal: Signal, lookups: Lookups, now: datetime) -> SignalSummary:
         gemeente=CodeName(code=code, naam=lookups.names.get(code, code)) if code else None,
         bereik=_reach(lookups, signal),
         doorgezet_aan=signal.passed_to,
+        leverancier=(
+            CodeName(code=supplier, naam=lookups.suppliers.get(supplier, supplier))
+            if (supplier := signal.supplier_code)
+            else None
+        ),
         aangemaakt_op=signal.created_at,
         leeftijd_dagen=_age_days(signal, now),
     )

@@ -12,6 +12,7 @@ from api.core import data_versions
 from api.core.pagination import PageParams
 from api.measures.models import Measure, Theme
 from api.municipalities.models import Municipality
+from api.organisations.models import Organisation
 from api.progress.models import BlockerKind, ProgressSnapshot, ProgressStatus
 from api.questions.models import Question
 from api.signals.models import (
@@ -42,6 +43,7 @@ class SignalFilter:
     """A contact's view: signals her municipalities reported or back."""
     public_only: bool = False
     search: str | None = None
+    supplier: str | None = None
 
 
 def get_signal(session: Session, signal_id: int, *, for_update: bool = False) -> Signal | None:
@@ -69,6 +71,8 @@ def _filtered(criteria: SignalFilter) -> Select[Signal]:
         query = query.where(Signal.closed_at.is_(None))
     if criteria.public_only:
         query = query.where(Signal.is_public.is_(True))
+    if criteria.supplier is not None:
+        query = query.where(Signal.supplier_code == criteria.supplier)
     if criteria.measure is not None:
         query = query.where(
             Signal.id.in_(
@@ -220,6 +224,18 @@ def populations(session: Session, codes: set[str]) -> dict[str, int]:
             )
         ).all()
     )
+
+
+def organisation_kinds(session: Session, codes: set[str]) -> dict[str, tuple[str, str]]:
+    """Per organisation code: its kind and its name."""
+    if not codes:
+        return {}
+    rows = session.execute(
+        select(Organisation.code, Organisation.kind, Organisation.name).where(
+            Organisation.code.in_(sorted(codes))
+        )
+    )
+    return {code: (kind, name) for code, kind, name in rows}
 
 
 def municipality_names(session: Session, codes: set[str]) -> dict[str, str]:

@@ -80,8 +80,17 @@ def list_signals(
         bool, Query(alias="open", description="Alleen wat nog niet is teruggekoppeld of afgewezen.")
     ] = False,
     zoek: Annotated[str | None, Query(min_length=2, max_length=100)] = None,
+    leverancier: Annotated[
+        str | None,
+        Query(
+            pattern=r"^[a-z0-9-]{2,60}$",
+            description="Alleen signalen over deze softwareleverancier (code van de organisatie).",
+        ),
+    ] = None,
 ) -> SignalPage:
-    listing = service.Listing(soort, maatregel, status_, aan, ouder_dan, open_, zoek)
+    listing = service.Listing(
+        soort, maatregel, status_, aan, ouder_dan, open_, zoek, supplier=leverancier
+    )
     now = clock.now()
     found, total = service.find(session, principal, listing, page, now)
     lookups = presenters.lookups_for(session, found)
@@ -115,6 +124,7 @@ def report_signal(
             measures=body.maatregelen,
             themes=body.themas,
             municipality=body.gemeente,
+            supplier=body.leverancier,
         ),
         reporter_name=service.person_name(session, principal),
     )
@@ -163,6 +173,7 @@ def edit_signal(
             measures=body.maatregelen,
             themes=body.themas,
             public=body.openbaar,
+            supplier=body.leverancier,
         ),
     )
     return _answer(session, principal, signal)

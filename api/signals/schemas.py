@@ -11,6 +11,11 @@ from api.signals.models import Body, Outcome, ReporterKind, SignalKind, SignalSt
 
 MUNICIPALITY = r"^GM\d{4}$"
 MEASURE = r"^M\d{2}$"
+ORGANISATION = r"^[a-z0-9-]{2,60}$"
+SUPPLIER_DESCRIPTION = (
+    "De softwareleverancier waarover het signaal gaat: de code van een organisatie van de soort "
+    "leverancier; alleen bij de soort ict-en-leveranciers."
+)
 
 
 class SignalCreate(RequestModel):
@@ -24,6 +29,9 @@ class SignalCreate(RequestModel):
         pattern=MUNICIPALITY,
         description="Een contactpersoon van meer gemeenten kiest namens welke zij meldt.",
     )
+    leverancier: str | None = Field(
+        default=None, pattern=ORGANISATION, description=SUPPLIER_DESCRIPTION
+    )
 
 
 class SignalUpdate(RequestModel):
@@ -32,6 +40,11 @@ class SignalUpdate(RequestModel):
     soort: SignalKind | None = None
     maatregelen: list[str] | None = Field(default=None, max_length=23)
     themas: list[str] | None = Field(default=None, max_length=20)
+    leverancier: str | None = Field(
+        default=None,
+        pattern=ORGANISATION,
+        description=SUPPLIER_DESCRIPTION + " null haalt de leverancier weg.",
+    )
     openbaar: bool | None = Field(
         default=None,
         description="Tonen in het openbare register (na een controle op persoonsgegevens).",
@@ -111,6 +124,9 @@ class SignalSummary(ApiModel):
     gemeente: CodeName | None = Field(description="De gemeente die het meldde, als een gemeente.")
     bereik: SignalReach
     doorgezet_aan: Body | None
+    leverancier: CodeName | None = Field(
+        description="De softwareleverancier waarover het gaat (soort ict-en-leveranciers)."
+    )
     aangemaakt_op: datetime
     leeftijd_dagen: int = Field(
         description="Dagen sinds de melding, tot terugkoppeling of afwijzing."

@@ -15,6 +15,7 @@ from api.core.pagination import PageParams
 from api.core.requests import RequestContext
 from api.core.security import Principal, Role, person_of
 from api.core.validation import InvalidParams
+from api.organisations.models import OrganisationKind
 from api.questions import anonymity
 from api.signals import evidence, history, repository
 from api.signals.models import Body, ReporterKind, Signal, SignalEvent, SignalKind, SignalStatus
@@ -40,6 +41,8 @@ class Report:
     municipality: str | None = None
     """For a contact of several municipalities: on whose behalf."""
     suggestion_key: str | None = None
+    supplier: str | None = None
+    """The software supplier it concerns (kind ict-en-leveranciers only)."""
 
 
 def _resolve_references(
@@ -54,6 +57,33 @@ def _resolve_references(
         if code not in known:
             invalid.add("themas", "unknown_value", f"Thema '{code}' bestaat niet.", "body")
     return sorted(found), sorted({t for t in themes if t in known})
+
+
+def _check_supplier(
+    session: Session, invalid: InvalidParams, kind: SignalKind, code: str | None
+) -> None:
+    """A supplier is named only on a signal about ICT, and must be an organisation of kind
+    leverancier."""
+    if code is None:
+        return
+    if kind is not SignalKind.ICT:
+        invalid.add(
+            "leverancier",
+            "not_allowed",
+            "Alleen een signaal van de soort ICT en leveranciers noemt een leverancier.",
+            "body",
+        )
+        return
+    found = repository.organisation_kinds(session, {code}).get(code)
+    if found is None:
+        invalid.add("leverancier", "unknown_value", f"Organisatie '{code}' bestaat niet.", "body")
+    elif found[0] != OrganisationKind.SOFTWARE_SUPPLIER:
+        invalid.add(
+            "leverancier",
+            "not_a_supplier",
+            f"Organisatie '{code}' is geen softwareleverancier.",
+            "body",
+        )
 
 
 def _reporter(principal: Principal, municipality: str | None) -> tuple[ReporterKind, str | None]:
@@ -81,6 +111,7 @@ def report(
     require_reporter(principal)
     invalid = InvalidParams()
     measures, themes = _resolve_references(session, invalid, report.measures, report.themes)
+    _check_supplier(session, invalid, report.kind, report.supplier)
     invalid.raise_if_any()
     kind, municipality = _reporter(principal, report.municipality)
     if derived:
@@ -95,6 +126,7 @@ def report(
         reporter_municipality_code=municipality,
         is_public=False,
         suggestion_key=report.suggestion_key,
+        supplier_code=report.supplier,
         version=0,
     )
     signal.measures = list(repository.measures_by_codes(session, measures).values())
@@ -108,7 +140,11 @@ def report(
         "signal.reported",
         actor=principal.subject,
         subject=f"signal:{signal.id}",
-        details={"soort": report.kind.value, "gemeente": municipality},
+        details={
+            "soort": report.kind.value,
+            "gemeente": municipality,
+            "leverancier": report.supplier,
+        },
     )
     if not principal.is_programme_team:
         events.publish(
@@ -160,6 +196,7 @@ class Listing:
     older_than_days: int | None = None
     open_only: bool = False
     search: str | None = None
+    supplier: str | None = None
 
 
 def find(
@@ -195,6 +232,7 @@ def _criteria(listing: Listing, now: datetime) -> SignalFilter:
         ),
         open_only=listing.open_only,
         search=listing.search,
+        supplier=listing.supplier,
     )
 
 
@@ -208,6 +246,7 @@ class Edit:
     measures: list[str] | None = None
     themes: list[str] | None = None
     public: bool | None = None
+    supplier: str | None = None
 
 
 def _check_personal_data(session: Session, signal: Signal, invalid: InvalidParams) -> None:
@@ -244,6 +283,13 @@ def edit(
     measures, themes = _resolve_references(
         session, invalid, change.measures or [], change.themes or []
     )
+    kind = change.kind if "soort" in change.fields and change.kind is not None else signal.kind
+    supplier = change.supplier if "leverancier" in change.fields else signal.supplier_code
+    if kind is not SignalKind.ICT and "leverancier" not in change.fields:
+        # A signal no longer about ICT no longer names its supplier.
+        supplier = None
+    if (supplier, kind) != (signal.supplier_code, signal.kind):
+        _check_supplier(session, invalid, kind, supplier)
     invalid.raise_if_any()
     changed: dict[str, object] = {}
     for name, attribute, value in (
@@ -254,6 +300,9 @@ def edit(
         if name in change.fields and value is not None and getattr(signal, attribute) != value:
             setattr(signal, attribute, value)
             changed[name] = str(value)
+    if supplier != signal.supplier_code:
+        signal.supplier_code = supplier
+        changed["leverancier"] = supplier
     if "maatregelen" in change.fields and [m.code for m in signal.measures] != measures:
         signal.measures = list(repository.measures_by_codes(session, measures).values())
         changed["maatregelen"] = measures

@@ -13,7 +13,7 @@ import { AGE_OPTIONS, FILTER_NAMES, isFiltered, registerFiltersFrom, type Filter
 import { BODIES, BODY_LABELS } from './labels';
 import { BLOCKERS_PATH, REPORT_PATH, STEERING_PATH, SUGGESTIONS_PATH } from './paths';
 import { QuickFilters, type QuickFilter } from '../shared/QuickFilters';
-import { KindSelect, StatusSelect } from './SignalSelects';
+import { KindSelect, StatusSelect, SupplierSelect } from './SignalSelects';
 import { SignalRow, TEAM_COLUMNS } from './SignalRow';
 import './signals.css';
 
@@ -52,6 +52,7 @@ function RegisterFilterForm({ params }: { params: URLSearchParams }) {
         onChange={set('zoek')}
       />
       <KindSelect id="filter-soort" value={values.soort} onChange={set('soort')} />
+      <SupplierSelect id="filter-leverancier" empty="Alle leveranciers" value={values.leverancier} onChange={set('leverancier')} />
       <MeasureSelect id="filter-maatregel" value={values.maatregel} onChange={set('maatregel')} />
       <StatusSelect id="filter-status" value={values.status} onChange={set('status')} />
       <SelectField id="filter-aan" label="Doorgezet aan" value={values.aan} onChange={set('aan')}>

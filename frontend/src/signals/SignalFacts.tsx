@@ -25,6 +25,7 @@ export function SignalFacts({ signal, team }: { signal: SignalRead; team: boolea
     ['Soort', kindLabel(signal.soort)],
     ['Maatregelen', measuresText(signal.maatregelen)],
   ];
+  if (signal.leverancier) facts.push(['Leverancier', signal.leverancier.naam]);
   if (signal.themas.length > 0) facts.push(['Thema’s', signal.themas.map(themeName).join(', ')]);
   facts.push(
     ['Gemeld door', reporter],

@@ -3,8 +3,8 @@ import type { SummaryField } from '../forms/ErrorSummary';
 import { MeasurePicker, measurePickerFirstId } from '../products/editor/MeasurePicker';
 import { useThemes } from '../progress/api';
 import { ErrorAlert } from '../shared/ErrorAlert';
-import { KindChoice } from './SignalSelects';
-import { SIGNAL_LABELS, type SignalFormValues } from './signalForm';
+import { KindChoice, SupplierSelect } from './SignalSelects';
+import { ICT_KIND, SIGNAL_LABELS, type SignalFormValues } from './signalForm';
 
 /** The error summary's links for the signal forms, given the id prefix of the form's fields. */
 export function signalSummaryFields(prefix: string, firstTheme = ''): Record<string, SummaryField> {
@@ -15,6 +15,7 @@ export function signalSummaryFields(prefix: string, firstTheme = ''): Record<str
     maatregelen: { label: SIGNAL_LABELS.maatregelen, id: measurePickerFirstId(`${prefix}maatregelen`) },
     themas: { label: SIGNAL_LABELS.themas, id: choiceId(`${prefix}themas`, firstTheme) },
     gemeente: { label: SIGNAL_LABELS.gemeente, id: `${prefix}gemeente` },
+    leverancier: { label: SIGNAL_LABELS.leverancier, id: `${prefix}leverancier` },
     openbaar: { label: SIGNAL_LABELS.openbaar, id: `${prefix}openbaar` },
   };
 }
@@ -68,6 +69,17 @@ export function SignalFields({
         onChange={(event) => set('soort', event.target.value as SignalFormValues['soort'])}
         errors={errors.soort}
       />
+      {values.soort === ICT_KIND && (
+        <SupplierSelect
+          id={`${prefix}leverancier`}
+          label={`${SIGNAL_LABELS.leverancier} (niet verplicht)`}
+          description="Over de software van welke leverancier gaat het?"
+          empty="Geen bepaalde leverancier"
+          value={values.leverancier}
+          onChange={(event) => set('leverancier', event.target.value)}
+          errors={errors.leverancier}
+        />
+      )}
       <MeasurePicker
         id={`${prefix}maatregelen`}
         description="Bij welke maatregelen speelt het? Niet verplicht."

@@ -18,6 +18,12 @@ const referenceData = {
   '/api/v1/maatregelen': () =>
     json({ resultaten: measures, paginering: { pagina: 1, paginaGrootte: 100, totaal: 1, aantalPaginas: 1 }, _links: {} }),
   '/api/v1/themas': () => json({ resultaten: [] }),
+  '/api/v1/organisaties': () =>
+    json({
+      resultaten: [{ code: 'demo-rekenwerk', naam: 'Rekenwerk Software (demo)', soort: 'leverancier' }],
+      paginering: { pagina: 1, paginaGrootte: 100, totaal: 1, aantalPaginas: 1 },
+      _links: {},
+    }),
 };
 
 function advisorApi(current: () => SignalRead, handlers: Parameters<typeof mockApi>[0] = {}) {
@@ -212,6 +218,43 @@ describe('"ook bij ons" on a public signal', () => {
     expect(screen.queryByRole('heading', { name: 'Behandelen' })).not.toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Geschiedenis' })).not.toBeInTheDocument();
   });
+});
+
+describe('reporting a signal about a supplier', () => {
+  it('offers the suppliers only for a signal about ICT, maps a refusal to the select, and shows the one named', async () => {
+    const { handler } = loggedInAs(['gemeente']);
+    const supplier = { code: 'demo-rekenwerk', naam: 'Rekenwerk Software (demo)' };
+    let attempts = 0;
+    const fetchMock = mockApi({
+      ...referenceData,
+      '/api/v1/sessies/huidig': handler,
+      'POST /api/v1/signalen': () =>
+        ++attempts === 1
+          ? problem(400, 'Ongeldige invoer', 'Controleer de leverancier.', {
+              invalidParams: [{ name: 'leverancier', in: 'body', code: 'not_a_supplier', reason: 'Organisatie is geen softwareleverancier.' }],
+            })
+          : json(makeSignal({ leverancier: supplier }), 201),
+      '/api/v1/signalen/12': () => json(makeSignal({ leverancier: supplier })),
+    });
+    renderApp('/signalen/melden');
+    const kind = await screen.findByRole('combobox', { name: 'Soort knelpunt' }, FIND);
+    expect(screen.queryByRole('combobox', { name: 'Leverancier (niet verplicht)' })).not.toBeInTheDocument();
+    fireEvent.change(kind, { target: { value: 'ict-en-leveranciers' } });
+    const select = await screen.findByRole('combobox', { name: 'Leverancier (niet verplicht)' });
+    await screen.findByRole('option', { name: supplier.naam }, FIND);
+    expect(new URL(requestsOf(fetchMock).find((r) => r.url.includes('/organisaties'))?.url ?? '').searchParams.get('soort')).toBe('leverancier');
+    fireEvent.change(select, { target: { value: supplier.code } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Titel' }), { target: { value: 'Release komt te laat' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Omschrijving' }), { target: { value: 'De release voor de vrijlating komt na de ingangsdatum.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Signaal melden' }));
+
+    expect(await screen.findByRole('link', { name: 'Leverancier: Organisatie is geen softwareleverancier.' }, FIND)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Signaal melden' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Signaal 12: Koppeling met de RDW ontbreekt' }, FIND)).toBeInTheDocument();
+    const sent = requestsOf(fetchMock).filter((request) => request.method === 'POST');
+    expect(await sent[1]?.json()).toMatchObject({ soort: 'ict-en-leveranciers', leverancier: 'demo-rekenwerk' });
+    expect(screen.getByText('Rekenwerk Software (demo)')).toBeInTheDocument();
+  }, 15_000);
 });
 
 describe('the register', () => {

@@ -2,6 +2,7 @@ import { SelectOption } from '@utrecht/component-library-react';
 import type { ChangeEvent } from 'react';
 
 import { SelectField } from '../forms/fields';
+import { useSuppliers } from './api';
 import { KIND_LABELS, KINDS, STATUS_LABELS, STATUSES } from './labels';
 
 interface SelectProps {
@@ -56,6 +57,40 @@ export function KindChoice({
           {KIND_LABELS[kind]}
         </SelectOption>
       ))}
+    </SelectField>
+  );
+}
+
+/** One software supplier, or none (`empty` names the choice of none: "Alle leveranciers"). */
+export function SupplierSelect({
+  id,
+  label = 'Leverancier',
+  description,
+  empty,
+  value,
+  onChange,
+  errors,
+}: SelectProps & { label?: string; description?: string; empty: string; errors?: string[] | undefined }) {
+  const suppliers = useSuppliers();
+  const loadError = suppliers.isError ? ['De lijst met leveranciers kon niet worden geladen.'] : [];
+  return (
+    <SelectField
+      id={id}
+      label={label}
+      description={description}
+      value={value}
+      onChange={onChange}
+      busy={suppliers.isPending}
+      errors={[...loadError, ...(errors ?? [])]}
+    >
+      <SelectOption value="">{empty}</SelectOption>
+      {suppliers.data?.map((supplier) => (
+        <SelectOption key={supplier.code} value={supplier.code}>
+          {supplier.naam}
+        </SelectOption>
+      ))}
+      {/* A chosen supplier stays visible while the list loads (or if it failed). */}
+      {value && !suppliers.data?.some((supplier) => supplier.code === value) && <SelectOption value={value}>{value}</SelectOption>}
     </SelectField>
   );
 }

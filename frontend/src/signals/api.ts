@@ -231,3 +231,14 @@ export function useOpenSignals(enabled = true) {
     staleTime: 30 * 1000,
   });
 }
+
+/** The software suppliers (organisations of kind leverancier) a signal about ICT may name. */
+export function fetchSuppliers(signal?: AbortSignal): Promise<components['schemas']['OrganisationRead'][]> {
+  return unwrap(
+    apiClient.GET('/organisaties', { params: { query: { soort: 'leverancier', paginaGrootte: 100 } }, signal }),
+  ).then((page) => page.resultaten);
+}
+
+export function useSuppliers() {
+  return useQuery({ queryKey: ['organisaties', 'leveranciers'], queryFn: ({ signal }) => fetchSuppliers(signal) });
+}

@@ -4,7 +4,7 @@ import { isBody, isKind, isStatus } from './labels';
 import type { KindFilter, PublicFilters, RegisterFilters } from './types';
 
 /** The names the register keeps in its URL, in the form's order. */
-export const FILTER_NAMES = ['zoek', 'soort', 'maatregel', 'status', 'aan', 'ouderDanDagen', 'open'] as const;
+export const FILTER_NAMES = ['zoek', 'soort', 'leverancier', 'maatregel', 'status', 'aan', 'ouderDanDagen', 'open'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 /** The ages one may filter on: older than a week, a month, a quarter, half a year. */
@@ -16,6 +16,7 @@ export const AGE_OPTIONS = [
 ] as const;
 
 const MEASURE = /^M\d{2}$/;
+const ORGANISATION = /^[a-z0-9-]{2,60}$/;
 
 /** The register's filters from the page's URL, leaving out anything the API would refuse. */
 export function registerFiltersFrom(params: URLSearchParams): RegisterFilters {
@@ -24,6 +25,8 @@ export function registerFiltersFrom(params: URLSearchParams): RegisterFilters {
   if (isKind(kind)) filters.soort = kind;
   const measure = params.get('maatregel');
   if (measure && MEASURE.test(measure)) filters.maatregel = measure;
+  const supplier = params.get('leverancier');
+  if (supplier && ORGANISATION.test(supplier)) filters.leverancier = supplier;
   const status = params.get('status');
   if (isStatus(status)) filters.status = status;
   const body = params.get('aan');

@@ -124,7 +124,11 @@ export function eventText(event: Pick<SignalEvent, 'soort' | 'van' | 'naar' | 'd
     case 'gewijzigd': {
       if (details.openbaar === true) return 'Openbaar gemaakt';
       if (details.openbaar === false) return 'Niet langer openbaar';
-      return 'Titel, omschrijving, soort, maatregelen of thema’s aangepast';
+      if (Object.keys(details).length === 1 && 'leverancier' in details) {
+        const supplier = text('leverancier');
+        return supplier ? `Leverancier: ${supplier}` : 'Leverancier weggehaald';
+      }
+      return 'Titel, omschrijving, soort, leverancier, maatregelen of thema’s aangepast';
     }
     case 'bewijs-toegevoegd': {
       const questions = list('vragen');

@@ -169,6 +169,26 @@ describe('the signal forms', () => {
       themas: [],
     });
     expect(createBody({ ...values, gemeente: 'GM0355' }).gemeente).toBe('GM0355');
+    expect(createBody({ ...values, leverancier: 'demo-tulpdata' }).leverancier).toBe('demo-tulpdata');
+    // Only a signal about ICT names a supplier.
+    expect(createBody({ ...values, soort: 'financien', leverancier: 'demo-tulpdata' })).not.toHaveProperty('leverancier');
+  });
+
+  it('sends a changed supplier of a signal about ICT, and none for another kind', () => {
+    const current = makeSignal({ leverancier: { code: 'demo-rekenwerk', naam: 'Rekenwerk Software (demo)' } });
+    const same = valuesOf(current);
+    expect(same.leverancier).toBe('demo-rekenwerk');
+    expect(updateBody(current, same, false)).toEqual({});
+    expect(updateBody(current, { ...same, leverancier: 'demo-tulpdata' }, false)).toEqual({ leverancier: 'demo-tulpdata' });
+    expect(updateBody(current, { ...same, leverancier: '' }, false)).toEqual({ leverancier: null });
+    // Another kind: the server drops the supplier itself.
+    expect(updateBody(current, { ...same, soort: 'financien' }, false)).toEqual({ soort: 'financien' });
+    const filters = registerFiltersFrom(new URLSearchParams('leverancier=demo-rekenwerk&soort=ict-en-leveranciers'));
+    expect(filters.leverancier).toBe('demo-rekenwerk');
+    expect(registerFiltersFrom(new URLSearchParams('leverancier=Geen Code!')).leverancier).toBeUndefined();
+    const changed = { soort: 'gewijzigd', van: null, naar: null };
+    expect(eventText({ ...changed, details: { leverancier: 'demo-tulpdata' } })).toBe('Leverancier: demo-tulpdata');
+    expect(eventText({ ...changed, details: { leverancier: null } })).toBe('Leverancier weggehaald');
   });
 
   it('sends an edit with only what changed, so an unchanged public text is not checked again', () => {

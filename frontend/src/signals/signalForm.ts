@@ -8,7 +8,12 @@ export interface SignalFormValues {
   maatregelen: string[];
   themas: string[];
   gemeente: string;
+  /** The software supplier (organisation code), only for a signal about ICT. */
+  leverancier: string;
 }
+
+/** The one kind of signal that may name a software supplier. */
+export const ICT_KIND: SignalKind = 'ict-en-leveranciers';
 
 export const EMPTY_SIGNAL: SignalFormValues = {
   titel: '',
@@ -17,6 +22,7 @@ export const EMPTY_SIGNAL: SignalFormValues = {
   maatregelen: [],
   themas: [],
   gemeente: '',
+  leverancier: '',
 };
 
 export const SIGNAL_LABELS = {
@@ -26,6 +32,7 @@ export const SIGNAL_LABELS = {
   maatregelen: 'Maatregelen',
   themas: 'Thema’s',
   gemeente: 'Gemeente',
+  leverancier: 'Leverancier',
   openbaar: 'Openbaar',
 } as const;
 
@@ -66,6 +73,7 @@ export function createBody(values: SignalFormValues): SignalCreate {
     themas: values.themas,
   };
   if (values.gemeente) body.gemeente = values.gemeente;
+  if (values.soort === ICT_KIND && values.leverancier) body.leverancier = values.leverancier;
   return body;
 }
 
@@ -78,6 +86,7 @@ export function valuesOf(signal: SignalRead): SignalFormValues {
     maatregelen: signal.maatregelen.map((measure) => measure.code),
     themas: signal.themas,
     gemeente: '',
+    leverancier: signal.leverancier?.code ?? '',
   };
 }
 
@@ -96,6 +105,9 @@ export function updateBody(signal: SignalRead, values: SignalFormValues, openbaa
   if (values.soort && values.soort !== signal.soort) body.soort = values.soort;
   if (!sameSet(values.maatregelen, signal.maatregelen.map((measure) => measure.code))) body.maatregelen = values.maatregelen;
   if (!sameSet(values.themas, signal.themas)) body.themas = values.themas;
+  // Another kind drops the supplier on the server; only a signal about ICT sends it.
+  const supplier = values.soort === ICT_KIND ? values.leverancier : '';
+  if (values.soort === ICT_KIND && supplier !== (signal.leverancier?.code ?? '')) body.leverancier = supplier || null;
   if (openbaar !== signal.openbaar) body.openbaar = openbaar;
   return body;
 }
