@@ -75,6 +75,12 @@ const EDITOR_LINKS = [
 
 const NEWSLETTER_EDITOR_LINKS = [{ to: '/nieuwsbrief/edities', label: 'Edities' }];
 
+const ICT_EDITOR_LINKS = [
+  { to: '/ict/leveranciers', label: 'Leveranciers' },
+  { to: '/ict/maatregelen', label: 'Maatregelen' },
+  { to: '/ict/import', label: 'Import' },
+];
+
 function SectionNav({ id, title, links }: { id: string; title: string; links: { to: string; label: string }[] }) {
   return (
     <nav aria-labelledby={id} className="spoorboek-admin-nav">
@@ -170,6 +176,7 @@ export function AccountNav() {
       {!isEditor(user) && hasRole(user, 'gemeente') && (
         <SectionNav id="signalen-navigatie" title="Signalen" links={SIGNAL_CONTACT_LINKS} />
       )}
+      {isEditor(user) && <SectionNav id="ict-navigatie" title="ICT-gereedheid" links={ICT_EDITOR_LINKS} />}
       {isEditor(user) && <SectionNav id="bijeenkomsten-navigatie" title="Bijeenkomsten" links={MEETING_EDITOR_LINKS} />}
       {isEditor(user) && (
         <SectionNav id="tevredenheid-navigatie" title="Tevredenheid" links={SATISFACTION_EDITOR_LINKS} />

@@ -106,6 +106,25 @@ describe('the navigation', () => {
     ]);
   });
 
+  it('gives the team the ICT readiness screens, and municipal contacts none', async () => {
+    const editor = loggedInAs(['redacteur']);
+    mockApi({ '/api/v1/sessies/huidig': editor.handler });
+    const { unmount } = renderApp('/toegankelijkheid');
+    const team = await screen.findByRole('navigation', { name: 'ICT-gereedheid' });
+    expect(within(team).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Leveranciers', '/ict/leveranciers'],
+      ['Maatregelen', '/ict/maatregelen'],
+      ['Import', '/ict/import'],
+    ]);
+    unmount();
+
+    const contact = loggedInAs(['gemeente']);
+    mockApi({ '/api/v1/sessies/huidig': contact.handler });
+    renderApp('/toegankelijkheid');
+    await screen.findByRole('navigation', { name: 'Account' });
+    expect(screen.queryByRole('navigation', { name: 'ICT-gereedheid' })).not.toBeInTheDocument();
+  });
+
   it('gives editors the satisfaction figures beside the survey, and no one else', async () => {
     const editor = loggedInAs(['redacteur']);
     mockApi({ '/api/v1/sessies/huidig': editor.handler });

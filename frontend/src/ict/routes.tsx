@@ -1,4 +1,35 @@
+import { lazy } from 'react';
+import { Outlet, Route } from 'react-router-dom';
+
+import { RequireAuth } from '../auth/RequireAuth';
+import { EDITOR_ROLES } from '../auth/session';
+
+// The team's screens, loaded on demand. A municipality's own software is on its progress page
+// (MunicipalityIctSection), the public figures on the dashboard (IctFiguresSection).
+const SuppliersPage = lazy(() => import('./SuppliersPage'));
+const SupplierPage = lazy(() => import('./SupplierPage'));
+const ApplicationPage = lazy(() => import('./ApplicationPage'));
+const MeasuresPage = lazy(() => import('./MeasuresPage'));
+const MeasurePage = lazy(() => import('./MeasurePage'));
+const ImportPage = lazy(() => import('./ImportPage'));
+
 /** The ICT readiness routes: suppliers, applications and their readiness, who waits on what. Called, not rendered: Routes reads its children. */
 export function ictRoutes() {
-  return <></>;
+  return (
+    <Route
+      path="ict"
+      element={
+        <RequireAuth requiredRole={EDITOR_ROLES}>
+          <Outlet />
+        </RequireAuth>
+      }
+    >
+      <Route path="leveranciers" element={<SuppliersPage />} />
+      <Route path="leveranciers/:code" element={<SupplierPage />} />
+      <Route path="applicaties/:id" element={<ApplicationPage />} />
+      <Route path="maatregelen" element={<MeasuresPage />} />
+      <Route path="maatregelen/:code" element={<MeasurePage />} />
+      <Route path="import" element={<ImportPage />} />
+    </Route>
+  );
 }

@@ -1,6 +1,7 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 
 import { isEditor, useCurrentUser } from '../auth/session';
+import { useIctLightCauses } from '../ict/api';
 import { MunicipalityIctSection } from '../ict/MunicipalityIctSection';
 import { DutchDate } from '../shared/DutchDate';
 import { ErrorAlert } from '../shared/ErrorAlert';
@@ -19,6 +20,7 @@ import { lightsText } from './summary';
 export function MunicipalityProgress({ code }: { code: string }) {
   const progress = useMunicipalityProgress(code);
   const editor = isEditor(useCurrentUser());
+  const ictCauses = useIctLightCauses(code);
   const cells = progress.data ?? [];
   const name = cells[0]?.gemeente.naam ?? code;
 
@@ -44,7 +46,12 @@ export function MunicipalityProgress({ code }: { code: string }) {
           <Paragraph>
             Stand op <DutchDate value={cells[0]?.peildatum ?? ''} />: {lightsText(cells.map((cell) => cell.verkeerslicht))}.
           </Paragraph>
-          <StatusTable cells={cells} captionId="stand-tabel" caption={`Stand per maatregel van ${name}`} />
+          <StatusTable
+            cells={cells}
+            captionId="stand-tabel"
+            caption={`Stand per maatregel van ${name}`}
+            lightCauses={ictCauses}
+          />
         </section>
       )}
       {progress.data && <MunicipalityIctSection code={code} />}

@@ -8,8 +8,21 @@ import { PHASE_LABELS, slackText } from './labels';
 import { TrafficLightBadge } from './TrafficLightBadge';
 import type { Cell } from './types';
 
-/** Every measure's state for one municipality: one row per measure, linking to its details. */
-export function StatusTable({ cells, captionId, caption }: { cells: Cell[]; captionId: string; caption: string }) {
+/**
+ * Every measure's state for one municipality: one row per measure, linking to its details.
+ * `lightCauses`: per measure a cause to name beside its light ("te laat door ICT").
+ */
+export function StatusTable({
+  cells,
+  captionId,
+  caption,
+  lightCauses = {},
+}: {
+  cells: Cell[];
+  captionId: string;
+  caption: string;
+  lightCauses?: Record<string, string>;
+}) {
   return (
     <DataTable
       id={captionId}
@@ -26,6 +39,7 @@ export function StatusTable({ cells, captionId, caption }: { cells: Cell[]; capt
           <TableCell>{PHASE_LABELS[cell.fase]}</TableCell>
           <TableCell className="spoorboek-nowrap">
             <TrafficLightBadge light={cell.verkeerslicht} />
+            {lightCauses[cell.maatregel.code] && ` · ${lightCauses[cell.maatregel.code]}`}
           </TableCell>
           <TableCell>{cell.volgendeStap?.titel ?? '–'}</TableCell>
           <TableCell>

@@ -1,0 +1,23 @@
+import type { components } from '../api/schema';
+
+export type Domain = components['schemas']['Domain'];
+export type ReadinessStatus = components['schemas']['ReadinessStatus'];
+export type IctVerdict = components['schemas']['IctVerdict'];
+export type ChangeSource = components['schemas']['ChangeSource'];
+export type Supplier = components['schemas']['SupplierRead'];
+export type SupplierOverview = components['schemas']['SupplierOverview'];
+export type Application = components['schemas']['ApplicationRead'];
+export type ApplicationPage = components['schemas']['ApplicationPage'];
+export type Readiness = components['schemas']['ReadinessRead'];
+export type ReadinessList = components['schemas']['ReadinessList'];
+export type ReadinessReport = components['schemas']['ReadinessReport'];
+export type ReadinessHistory = components['schemas']['ReadinessHistory'];
+export type SoftwareMeasure = components['schemas']['SoftwareMeasureRead'];
+export type MeasureWaiters = components['schemas']['MeasureWaiters'];
+export type MunicipalIct = components['schemas']['MunicipalIct'];
+export type MunicipalApplications = components['schemas']['MunicipalApplications'];
+export type Usage = components['schemas']['UsageRead'];
+export type Wait = components['schemas']['WaitRead'];
+export type Counts = components['schemas']['Counts'];
+export type PublicFigures = components['schemas']['PublicFigures'];
+export type ImportReport = components['schemas']['ImportReport'];
