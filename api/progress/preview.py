@@ -13,8 +13,9 @@ list), and the kept grid of figures is neither read inside the savepoint nor rep
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
+from pydantic import Field
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -37,8 +38,8 @@ from api.progress.schemas import RoadmapStepWrite
 MAX_CELLS = 100
 """Changed cells listed by default; `aantal` says how many there are in all."""
 
-IMMEDIATELY = "direct"
-NEXT_REMINDERS = "volgende-herinnering"
+IMMEDIATELY: Literal["direct"] = "direct"
+NEXT_REMINDERS: Literal["volgende-herinnering"] = "volgende-herinnering"
 
 
 class LightCount(ApiModel):
@@ -57,8 +58,10 @@ class ChangedCell(ApiModel):
 
 
 class ChangedCells(ApiModel):
-    aantal: int
-    resultaten: list[ChangedCell]
+    aantal: int = Field(description="Alle combinaties waarvan het verkeerslicht verandert.")
+    resultaten: list[ChangedCell] = Field(
+        description="De eerste maxCellen, op naam van de gemeente."
+    )
 
 
 class MovedMeasure(ApiModel):
@@ -81,26 +84,40 @@ class ProductChange(ApiModel):
     uiterste_leverdatum_na: OptionalDate
     te_laat_voor: bool
     te_laat_na: bool
-    actualiteit_controleren: bool
-    """Saving flags it 'needs review' (it was not)."""
+    actualiteit_controleren: bool = Field(
+        description="Opslaan markeert het product als 'actualiteit controleren' (nu niet)."
+    )
 
 
 class NotificationCount(ApiModel):
     soort: Kind
-    moment: str
-    aantal: int
-    ontvangers: int
+    moment: Literal["direct", "volgende-herinnering"] = Field(
+        description="direct: opslaan maakt ze zelf; volgende-herinnering: de eerstvolgende "
+        "dagelijkse herinneringen zouden ze maken, en zonder de wijziging niet."
+    )
+    aantal: int = Field(description="Hoeveel meldingen.")
+    ontvangers: int = Field(description="Aan hoeveel verschillende personen.")
 
 
 class WhatIf(ApiModel):
     """Wat opslaan zou veranderen; er is niets opgeslagen of verstuurd."""
 
-    peildatum: date
-    maatregelen: list[MovedMeasure]
-    verkeerslichten: list[LightCount]
+    peildatum: date = Field(description="Vandaag: de verkeerslichten zoals ze vandaag gelden.")
+    maatregelen: list[MovedMeasure] = Field(
+        description="Maatregelen waarvan de ingangsdatum schuift."
+    )
+    verkeerslichten: list[LightCount] = Field(
+        description="Per verkeerslicht het aantal combinaties van gemeente en maatregel, nu en na "
+        "opslaan."
+    )
     cellen: ChangedCells
-    hulp_nodig: HelpListChange
-    producten: list[ProductChange]
+    hulp_nodig: HelpListChange = Field(
+        description="De lijst Hulp nodig zonder filters: nu, na opslaan, erbij en eraf."
+    )
+    producten: list[ProductChange] = Field(
+        description="Producten met een andere leverdatum of die op actualiteit gecontroleerd "
+        "moeten worden."
+    )
     meldingen: list[NotificationCount]
 
 
@@ -146,7 +163,9 @@ class _Collected:
                 self.made.append((instance.kind, instance.user_id))
 
 
-def _counts(kind: Kind, moment: str, recipients: Iterable[int]) -> list[NotificationCount]:
+def _counts(
+    kind: Kind, moment: Literal["direct", "volgende-herinnering"], recipients: Iterable[int]
+) -> list[NotificationCount]:
     listed = list(recipients)
     if not listed:
         return []
