@@ -80,7 +80,14 @@ function MembersOverview({ members, progress }: { members: Member[]; progress: (
                   <TableCell key={member.code}>
                     {cell ? (
                       <>
-                        <AppLink to={cellPath(member.code, row.maatregel.code)}>{PHASE_LABELS[cell.fase]}</AppLink>
+                        <AppLink to={cellPath(member.code, row.maatregel.code)}>
+                          {PHASE_LABELS[cell.fase]}
+                          {/* Many links read alike; out of the table, each says whose it is. */}
+                          <span className="spoorboek-visually-hidden">
+                            {' '}
+                            ({member.naam}, {row.maatregel.code})
+                          </span>
+                        </AppLink>
                         <br />
                         <TrafficLightBadge light={cell.verkeerslicht} />
                       </>
