@@ -73,6 +73,7 @@ test.describe('ingelogd als redacteur', () => {
       ['/ict/maatregelen', 'Maatregelen en software'],
       ['/ict/maatregelen/M15', /^M15 .*: wie wacht op software$/],
       ['/ict/import', 'Applicaties inlezen'],
+      ['/voortgang/gemeenten/GM0344', 'Voortgang Utrecht'],
     ] as const;
     await expectRoutesAccessible(page, routes);
     await page.setViewportSize({ width: 360, height: 740 });
@@ -82,6 +83,25 @@ test.describe('ingelogd als redacteur', () => {
       await expect(page.getByRole('main')).not.toContainText(/laden…/);
       await expectNoHorizontalScroll(page, 360);
     }
+  });
+
+  test('the catalogue import names each wrong row and changes nothing; a right file is checked first, then read in', async ({ page }) => {
+    const header = 'gemeentecode;gemeentenaam;pakket;leverancier;domein';
+    const file = (row: string) => ({ name: 'catalogus.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${row}\n`) });
+    await page.goto('/ict/import');
+    await expect(page.getByRole('heading', { level: 1, name: 'Applicaties inlezen' })).toBeVisible();
+    await page.getByLabel('Bestand', { exact: true }).setInputFiles(file('GM9999;Nergens;Rekenwerk Inkomen (demo);demo-rekenwerk;inkomen|vrije-tijd'));
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    const problems = page.getByRole('table', { name: /^Fouten per regel/ });
+    await expect(problems.getByRole('row', { name: /gemeentecode/ })).toContainText('GM9999 bestaat niet');
+    await expect(problems.getByRole('row', { name: /domein/ })).toContainText('vrije-tijd');
+
+    // Utrecht's income application as it is: checked, then read in, unchanged.
+    await page.getByLabel('Bestand', { exact: true }).setInputFiles(file('GM0344;Utrecht;Rekenwerk Inkomen (demo);demo-rekenwerk;inkomen'));
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await expect(page.getByText('Gecontroleerd: 1 rij, geen fouten')).toBeVisible();
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await expect(page.getByText('Ingelezen: 1 rij; 0 nieuwe applicaties, 0 gewijzigd, 1 ongewijzigd.')).toBeVisible();
   });
 });
 
