@@ -4,11 +4,12 @@ import { useNavigate } from 'react-router-dom';
 
 import { AppLink } from '../app/AppLink';
 import { TextField } from '../forms/fields';
-import { FilterButtons } from '../forms/filterForm';
+import { FilterButtons, SortField } from '../forms/filterForm';
 import { useAllMeasures, useWaves } from '../measures/queries';
 import { DutchDate } from '../shared/DutchDate';
 import { PagedResults } from '../shared/PagedResults';
 import { counted, usePagedList } from '../shared/usePagedList';
+import { constantColumns } from '../shared/constantColumns';
 import { DataTable } from '../shared/DataTable';
 import { useLabourMarketRegions, useProvinces } from './api';
 import { ContactMomentForm } from './ContactMomentForm';
@@ -31,6 +32,7 @@ const NAMES = [
   'gecontacteerd',
   'contactBinnenDagen',
   'peildatum',
+  'sorteer',
 ] as const;
 type Name = (typeof NAMES)[number];
 
@@ -41,6 +43,10 @@ const CAUSE_OPTIONS = (['voortgang', 'ict'] as const).map((cause) => ({ value: c
 const CONTACTED_OPTIONS = [
   { value: 'ja', label: 'Wel gecontacteerd' },
   { value: 'nee', label: 'Niet gecontacteerd' },
+];
+const SORT_OPTIONS = [
+  { value: '', label: 'Meest dringend eerst' },
+  { value: 'kans', label: 'Grootste kans op te laat eerst (prognose)' },
 ];
 const CONTACT_WINDOWS = CONTACT_CHOICES.map((days) => ({ value: String(days), label: `In de laatste ${days} dagen` }));
 
@@ -119,6 +125,7 @@ function HelpFilterForm({ params }: { params: URLSearchParams }) {
         value={values.peildatum}
         onChange={(event) => set('peildatum')(event.target.value)}
       />
+      <SortField value={values.sorteer} options={SORT_OPTIONS} onChange={(event) => set('sorteer')(event.target.value)} />
       <FilterButtons wide />
     </form>
   );
@@ -150,33 +157,14 @@ function Causes({ row }: { row: Row }) {
   );
 }
 
-function LastContact({ row }: { row: Row }) {
-  const last = row.laatsteContact;
-  return (
-    <>
-      {last ? (
-        <Paragraph>
-          <DutchDate value={last.datum} />
-          {last.door ? `, ${last.door}` : ''}: {last.notitie}
-        </Paragraph>
-      ) : (
-        <Paragraph className="spoorboek-muted">Nog geen contact vastgelegd</Paragraph>
-      )}
-      <ContactMomentForm
-        code={row.gemeente.code}
-        measure={row.maatregel.code}
-        label={`${row.gemeente.naam}, ${row.maatregel.code}`}
-      />
-    </>
-  );
-}
-
-function HelpRow({ row }: { row: Row }) {
+function HelpRow({ row, showLight }: { row: Row; showLight: boolean }) {
   return (
     <TableRow>
-      <TableCell className="spoorboek-nowrap">
-        <TrafficLightBadge light={row.verkeerslicht} />
-      </TableCell>
+      {showLight && (
+        <TableCell className="spoorboek-nowrap">
+          <TrafficLightBadge light={row.verkeerslicht} />
+        </TableCell>
+      )}
       <TableHeaderCell scope="row">
         <AppLink to={municipalityPath(row.gemeente.code)}>{row.gemeente.naam}</AppLink>
       </TableHeaderCell>
@@ -201,11 +189,18 @@ function HelpRow({ row }: { row: Row }) {
         <Contacts row={row} />
       </TableCell>
       <TableCell>
-        <LastContact row={row} />
+        <ContactMomentForm
+          code={row.gemeente.code}
+          measure={row.maatregel.code}
+          label={`${row.gemeente.naam}, ${row.maatregel.code}`}
+          last={row.laatsteContact}
+        />
       </TableCell>
     </TableRow>
   );
 }
+
+const LIGHT_COLUMN = { light: { name: 'verkeerslicht', value: (row: Row) => LIGHT_LABELS[row.verkeerslicht].toLowerCase() } };
 
 /** /voortgang/hulp-nodig: every late and at-risk cell, most urgent first, with whom to call; paged by the API. */
 export default function HelpNeededPage() {
@@ -231,7 +226,8 @@ export default function HelpNeededPage() {
       <Paragraph appearance="lead">
         Elke gemeente die bij een maatregel te laat is of risico loopt, in elke fase, ook voor maatregelen die nog niet
         gelden, door de eigen voortgang of doordat de gemeente wacht op software van haar leverancier (ICT). De meest
-        dringende eerst: eerst te laat, dan de minste speling. Met de contactpersonen van de gemeente en het laatste contact
+        dringende eerst: eerst te laat, dan de minste speling; of die met de grootste kans dat de maatregel op de
+        ingangsdatum nog niet is ingevoerd. Met de contactpersonen van de gemeente en het laatste contact
         van het programmateam, zodat u ziet wie al geholpen wordt.
       </Paragraph>
       <HelpFilterForm key={params.toString()} params={params} />
@@ -253,17 +249,31 @@ export default function HelpNeededPage() {
           )
         }
       >
-        {(page) => (
-          <DataTable
-            id="hulp-tabel"
-            caption="Gemeenten en maatregelen die hulp nodig hebben, meest dringend eerst"
-            columns={['Verkeerslicht', 'Gemeente', 'Maatregel', 'Oorzaak', 'Volgende stap', 'Contactpersonen', 'Laatste contact']}
-          >
-            {page.resultaten.map((row) => (
-              <HelpRow key={`${row.gemeente.code}-${row.maatregel.code}`} row={row} />
-            ))}
-          </DataTable>
-        )}
+        {(page) => {
+          // Filtered on one light, every row has it: said once above the table, not in every row.
+          const { hidden, same } = params.has('verkeerslicht') ? constantColumns(page.resultaten, LIGHT_COLUMN) : { hidden: new Set(), same: [] };
+          const showLight = !hidden.has('light');
+          return (
+            <DataTable
+              id="hulp-tabel"
+              caption="Gemeenten en maatregelen die hulp nodig hebben, meest dringend eerst"
+              columns={[
+                ...(showLight ? ['Verkeerslicht'] : []),
+                'Gemeente',
+                'Maatregel',
+                'Oorzaak',
+                'Volgende stap',
+                'Contactpersonen',
+                'Laatste contact',
+              ]}
+              sameInEveryRow={same}
+            >
+              {page.resultaten.map((row) => (
+                <HelpRow key={`${row.gemeente.code}-${row.maatregel.code}`} row={row} showLight={showLight} />
+              ))}
+            </DataTable>
+          );
+        }}
       </PagedResults>
     </>
   );
