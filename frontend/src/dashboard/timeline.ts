@@ -48,3 +48,84 @@ export function timeScale(dates: string[]): TimeScale {
   }
   return { position, years };
 }
+
+/** Which side of its mark a label extends to: centred on it, or starting or ending at it. */
+export type Anchor = 'middle' | 'start' | 'end';
+
+/** A label on the time line: where its mark is (px from the line's start) and how wide it is. */
+export interface TimelineLabel {
+  x: number;
+  width: number;
+}
+
+/** The rows of the time line: wave labels above the line, years below it, and a row under those. */
+export type TimelineRow = 'above' | 'below' | 'under';
+
+export interface TodayPlacement {
+  row: TimelineRow;
+  anchor: Anchor;
+}
+
+/** How wide a label of `text` is, in px, for a font of `fontPx` (a generous average; bold text). */
+export function labelWidth(text: string, fontPx: number): number {
+  return Math.ceil(text.length * fontPx * 0.62) + 4;
+}
+
+/** The span a label covers, from its mark and anchor. */
+export function extent({ x, width }: TimelineLabel, anchor: Anchor): [number, number] {
+  if (anchor === 'start') return [x, x + width];
+  if (anchor === 'end') return [x - width, x];
+  return [x - width / 2, x + width / 2];
+}
+
+/**
+ * Centred on its mark where it fits on the line (with `slack` px beyond either end), otherwise
+ * starting or ending at the mark, so a label near an end does not run off a narrow screen.
+ */
+export function anchorWithin(label: TimelineLabel, lineWidth: number, slack = 0): Anchor {
+  const [start, end] = extent(label, 'middle');
+  if (start >= -slack && end <= lineWidth + slack) return 'middle';
+  return start < -slack ? 'start' : 'end';
+}
+
+const overlaps = (a: [number, number], b: [number, number], gap: number) => a[0] < b[1] + gap && b[0] < a[1] + gap;
+
+/**
+ * Where the "Vandaag" label goes so that it never covers a wave label or a year: below the line
+ * beside the years if there is room (centred, else ending or starting at its mark), otherwise
+ * above the line between the wave labels, otherwise in a row of its own under the years. Wave
+ * and year labels are anchored as `anchorWithin` places them.
+ */
+export function placeToday(
+  today: TimelineLabel,
+  waves: TimelineLabel[],
+  years: TimelineLabel[],
+  lineWidth: number,
+  { gap = 8, slack = 0 }: { gap?: number; slack?: number } = {},
+): TodayPlacement {
+  const spans = (labels: TimelineLabel[]) => labels.map((label) => extent(label, anchorWithin(label, lineWidth, slack)));
+  const rows: [TimelineRow, [number, number][]][] = [
+    ['below', spans(years)],
+    ['above', spans(waves)],
+  ];
+  const anchors: Anchor[] = ['middle', 'end', 'start'];
+  for (const [row, taken] of rows) {
+    for (const anchor of anchors) {
+      const span = extent(today, anchor);
+      const onLine = span[0] >= -slack && span[1] <= lineWidth + slack;
+      if (onLine && taken.every((other) => !overlaps(span, other, gap))) return { row, anchor };
+    }
+  }
+  return { row: 'under', anchor: anchorWithin(today, lineWidth, slack) };
+}
+
+/**
+ * A year's anchor when "Vandaag" sits in the row under the years: its tick then runs through
+ * the years' row, so a year it would cross starts (or ends) at its own mark, away from the tick.
+ */
+export function yearAnchor(year: TimelineLabel, todayX: number, lineWidth: number, slack = 0, gap = 4): Anchor {
+  const anchor = anchorWithin(year, lineWidth, slack);
+  const [start, end] = extent(year, anchor);
+  if (todayX < start - gap || todayX > end + gap) return anchor;
+  return year.x >= todayX ? 'start' : 'end';
+}

@@ -18,16 +18,23 @@ import { ScrollTable } from '../shared/ScrollTable';
 import { AppLink } from '../app/AppLink';
 import { SelectField } from '../forms/fields';
 import { useAllMeasures, useWaves } from '../measures/queries';
-import { publicMunicipalityPath } from '../municipalities/paths';
 import { useLabourMarketRegions, useProvinces } from '../progress/api';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { ProvenanceNote } from '../shared/Provenance';
 import { StatusMessage } from '../shared/StatusMessage';
 import { useBoundaries, useMapValues } from './api';
-import { CLASSES, classOf, INDICATOR_LABELS, INDICATORS, NO_VALUE_LABELS, valueText } from './classes';
-import { inArea, mapFiltersFrom, mapSearch, type MapFilters } from './filters';
-import { MunicipalityMap } from './MunicipalityMap';
-import type { Indicator, MapValue } from './types';
+import { classesFor, classOf, INDICATOR_LABELS, indicatorLabel, INDICATORS, NO_VALUE_LABELS, valueText } from './classes';
+import { inArea, LEVEL_LABELS, LEVELS, mapFiltersFrom, mapSearch, type MapFilters } from './filters';
+import { areaPath, MunicipalityMap } from './MunicipalityMap';
+import { areasOf } from './projection';
+import type { Indicator, Level, MapValue } from './types';
+
+/** The first column of the table, and the word in the counts, per level. */
+const LEVEL_NOUNS: Record<Level, { one: string; many: string }> = {
+  gemeente: { one: 'Gemeente', many: 'gemeenten' },
+  provincie: { one: 'Provincie', many: 'provincies' },
+  arbeidsmarktregio: { one: 'Arbeidsmarktregio', many: "arbeidsmarktregio's" },
+};
 import './map.css';
 
 function FilterForm({ filters }: { filters: MapFilters }) {
@@ -37,6 +44,7 @@ function FilterForm({ filters }: { filters: MapFilters }) {
   const provinces = useProvinces();
   const regions = useLabourMarketRegions();
   const [values, setValues] = useState({
+    niveau: filters.niveau,
     indicator: filters.indicator,
     fase: filters.fase ? String(filters.fase) : '',
     maatregel: filters.maatregel ?? '',
@@ -50,6 +58,13 @@ function FilterForm({ filters }: { filters: MapFilters }) {
   };
   return (
     <form noValidate onSubmit={submit} className="spoorboek-filters spoorboek-filters--grid" aria-label="Kaart instellen">
+      <SelectField id="kaart-niveau" label="Niveau" value={values.niveau} onChange={set('niveau')}>
+        {LEVELS.map((level) => (
+          <SelectOption key={level} value={level}>
+            {LEVEL_LABELS[level]}
+          </SelectOption>
+        ))}
+      </SelectField>
       <SelectField id="kaart-indicator" label="Kleur naar" value={values.indicator} onChange={set('indicator')}>
         {INDICATORS.map((indicator) => (
           <SelectOption key={indicator} value={indicator}>
@@ -76,7 +91,7 @@ function FilterForm({ filters }: { filters: MapFilters }) {
       <SelectField
         id="kaart-gebied"
         label="Gebied"
-        description="Toon alleen de gemeenten van een provincie of arbeidsmarktregio."
+        description="Toon alleen de gemeenten van een provincie of arbeidsmarktregio (alleen op het niveau gemeenten)."
         value={values.gebied}
         onChange={set('gebied')}
       >
@@ -104,10 +119,10 @@ function FilterForm({ filters }: { filters: MapFilters }) {
   );
 }
 
-function Legend({ indicator }: { indicator: Indicator }) {
+function Legend({ indicator, level }: { indicator: Indicator; level: Level }) {
   return (
-    <ul className="spoorboek-map-legend" aria-label={`Legenda: ${INDICATOR_LABELS[indicator].toLowerCase()}`}>
-      {CLASSES[indicator].map((valueClass, index) => (
+    <ul className="spoorboek-map-legend" aria-label={`Legenda: ${indicatorLabel(indicator, level).toLowerCase()}`}>
+      {classesFor(indicator, level).map((valueClass, index) => (
         <li key={valueClass.label}>
           <svg aria-hidden="true" viewBox="0 0 10 10">
             <rect width="10" height="10" className={`spoorboek-map__shape--${index}`} />
@@ -127,8 +142,10 @@ function Legend({ indicator }: { indicator: Indicator }) {
 
 type SortKey = 'naam' | 'waarde';
 
-/** The map's equivalent: every municipality with its value and class, sortable. */
-function ValueTable({ indicator, rows }: { indicator: Indicator; rows: MapValue[] }) {
+/** The map's equivalent: every municipality (or province or region) with its value and class, sortable. */
+function ValueTable({ indicator, level, rows }: { indicator: Indicator; level: Level; rows: MapValue[] }) {
+  const label = indicatorLabel(indicator, level);
+  const classes = classesFor(indicator, level);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'naam', descending: false });
   const sorted = useMemo(() => {
     const byName = (a: MapValue, b: MapValue) => a.naam.localeCompare(b.naam, 'nl');
@@ -156,25 +173,26 @@ function ValueTable({ indicator, rows }: { indicator: Indicator; rows: MapValue[
     <ScrollTable labelledBy="kaart-tabel-kop">
       <Table className="spoorboek-table">
         <caption id="kaart-tabel-kop" className="spoorboek-caption">
-          {INDICATOR_LABELS[indicator]} per gemeente ({rows.length}); sorteer met de kolomkoppen
+          {INDICATOR_LABELS[indicator]} per {LEVEL_NOUNS[level].one.toLowerCase()} ({rows.length}); sorteer met de
+          kolomkoppen
         </caption>
         <TableHeader>
           <TableRow>
-            {header('naam', 'Gemeente')}
-            {header('waarde', INDICATOR_LABELS[indicator])}
+            {header('naam', LEVEL_NOUNS[level].one)}
+            {header('waarde', label)}
             <TableHeaderCell scope="col">Klasse</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {sorted.map((row) => {
-            const valueClass = classOf(indicator, row.waarde);
+            const valueClass = classOf(indicator, row.waarde, level);
             return (
               <TableRow key={row.code}>
                 <TableHeaderCell scope="row">
-                  <AppLink to={publicMunicipalityPath(row.code)}>{row.naam}</AppLink>
+                  <AppLink to={areaPath(level, row.code)}>{row.naam}</AppLink>
                 </TableHeaderCell>
-                <TableCell>{valueText(indicator, row.waarde)}</TableCell>
-                <TableCell>{valueClass < 0 ? '–' : CLASSES[indicator][valueClass]?.label}</TableCell>
+                <TableCell>{valueText(indicator, row.waarde, level)}</TableCell>
+                <TableCell>{valueClass < 0 ? '–' : classes[valueClass]?.label}</TableCell>
               </TableRow>
             );
           })}
@@ -186,45 +204,64 @@ function ValueTable({ indicator, rows }: { indicator: Indicator; rows: MapValue[
 
 function MapContent({ filters }: { filters: MapFilters }) {
   const boundaries = useBoundaries();
-  const values = useMapValues({ indicator: filters.indicator, fase: filters.fase, maatregel: filters.maatregel });
+  const level = filters.niveau;
+  const values = useMapValues({
+    indicator: filters.indicator,
+    fase: filters.fase,
+    maatregel: filters.maatregel,
+    ...(level === 'gemeente' ? {} : { niveau: level }),
+  });
+  // Zooming in is for the municipalities; a province or region map shows the whole country.
+  const gebied = level === 'gemeente' ? filters.gebied : undefined;
 
   // Each feature names its province and region, so zooming in needs no request of its own.
   const features = useMemo(
-    () => boundaries.data?.features.filter((feature) => inArea(feature.properties, filters.gebied)),
-    [boundaries.data, filters.gebied],
+    () => boundaries.data?.features.filter((feature) => inArea(feature.properties, gebied)),
+    [boundaries.data, gebied],
   );
   const shown = useMemo(() => new Set(features?.map((feature) => feature.properties.code)), [features]);
   const valueMap = useMemo(() => new Map(values.data?.waarden.map((entry) => [entry.code, entry.waarde])), [values.data]);
-  const rows = values.data?.waarden.filter((entry) => !filters.gebied || shown.has(entry.code)) ?? [];
+  // The values of another level (shown while this level's load) are not drawn on these shapes.
+  const current = values.data && (values.data as { niveau?: Level }).niveau === level ? values.data : undefined;
+  const names = useMemo(() => new Map(current?.waarden.map((entry) => [entry.code, entry.naam])), [current]);
+  const areas = useMemo(
+    () => (level === 'gemeente' || !features || !current ? undefined : areasOf(features, level, names)),
+    [level, features, current, names],
+  );
+  const rows = current?.waarden.filter((entry) => level !== 'gemeente' || !gebied || shown.has(entry.code)) ?? [];
 
   const queries = [boundaries, values];
   const failed = queries.find((query) => query.isError);
-  const loading = queries.some((query) => query.isPending);
+  const loading = queries.some((query) => query.isPending) || (!failed && !current);
 
   return (
     <>
-      <StatusMessage>{loading ? 'Kaart laden…' : failed ? '' : `${rows.length} gemeenten op de kaart.`}</StatusMessage>
+      <StatusMessage>
+        {loading ? 'Kaart laden…' : failed ? '' : `${rows.length} ${LEVEL_NOUNS[level].many} op de kaart.`}
+      </StatusMessage>
       {failed && <ErrorAlert error={failed.error} onRetry={() => queries.forEach((query) => void query.refetch())} />}
       {!loading && !failed && features && (
         <div className="spoorboek-map-layout">
           <section aria-labelledby="kaart-kop">
             <Heading level={2} id="kaart-kop">
-              {INDICATOR_LABELS[filters.indicator]}
+              {indicatorLabel(filters.indicator, level)}
             </Heading>
-            <Legend indicator={filters.indicator} />
+            <Legend indicator={filters.indicator} level={level} />
             {features.length === 0 ? (
               <Paragraph>Geen gemeenten in dit gebied.</Paragraph>
             ) : (
-              <MunicipalityMap features={features} indicator={filters.indicator} values={valueMap} />
+              <MunicipalityMap features={features} indicator={filters.indicator} values={valueMap} level={level} areas={areas} />
             )}
-            {values.data && <ProvenanceNote herkomst={values.data.herkomst} subject="de waarden per gemeente" />}
+            {current && (
+              <ProvenanceNote herkomst={current.herkomst} subject={`de waarden per ${LEVEL_NOUNS[level].one.toLowerCase()}`} />
+            )}
             {boundaries.data && <Paragraph appearance="small">{boundaries.data.bron}</Paragraph>}
           </section>
           <section aria-labelledby="kaart-tabel-titel">
             <Heading level={2} id="kaart-tabel-titel">
               Als tabel
             </Heading>
-            <ValueTable indicator={filters.indicator} rows={rows} />
+            <ValueTable indicator={filters.indicator} level={level} rows={rows} />
           </section>
         </div>
       )}
@@ -241,8 +278,8 @@ export default function MapPage() {
       <title>Kaart van de voortgang – Spoorboek</title>
       <Heading level={1}>Kaart van de voortgang</Heading>
       <Paragraph appearance="lead">
-        Hoe ver elke gemeente is met de invoering. Kies wat de kleur toont, voor alle maatregelen of één fase of
-        maatregel, en zoom in op een provincie of arbeidsmarktregio.
+        Hoe ver elke gemeente, provincie of arbeidsmarktregio is met de invoering. Kies het niveau en wat de kleur
+        toont, voor alle maatregelen of één fase of maatregel, en zoom in op een provincie of arbeidsmarktregio.
       </Paragraph>
       <FilterForm key={params.toString()} filters={filters} />
       <MapContent filters={filters} />

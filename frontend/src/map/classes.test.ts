@@ -15,6 +15,12 @@ describe('map classes', () => {
     expect([0, 1, 2, 3, 6, 7, 23].map((value) => classOf('te-laat', value))).toEqual([0, 1, 1, 2, 3, 4, 4]);
   });
 
+  it('classes the average late count of a province or region on a scale of its own', () => {
+    expect([0, 0.4, 1, 2.5, 7.2].map((value) => classOf('te-laat', value, 'provincie'))).toEqual([0, 0, 1, 1, 4]);
+    expect(valueText('te-laat', 2.5, 'arbeidsmarktregio')).toBe('2,5 te laat per gemeente');
+    expect(valueText('aandeel-geimplementeerd', 0.5, 'provincie')).toBe('50%');
+  });
+
   it('has no class for a missing value, and says why', () => {
     expect(classOf('tekort', null)).toBe(-1);
     expect(valueText('tekort', null)).toBe('Nog geen maatregel die geldt');

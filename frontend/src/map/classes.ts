@@ -1,5 +1,5 @@
 import { percentText } from '../progress/labels';
-import type { Indicator } from './types';
+import type { Indicator, Level } from './types';
 
 export interface ValueClass {
   label: string;
@@ -50,15 +50,39 @@ export const CLASSES: Record<Indicator, ValueClass[]> = {
   'te-laat': [range(0, 1, 'geen'), range(1, 3, '1 of 2'), range(3, 5, '3 of 4'), range(5, 7, '5 of 6'), range(7, Infinity, '7 of meer')],
 };
 
-/** The class index (0–4) of a value, or -1 when there is no value. */
-export function classOf(indicator: Indicator, value: number | null): number {
-  if (value === null) return -1;
-  return CLASSES[indicator].findIndex((valueClass) => valueClass.holds(value));
+/**
+ * Per province or region, `te-laat` is the average number of late measures per municipality
+ * (one decimal): the same scale as a municipality's count, with classes that say so.
+ */
+const AVERAGE_LATE: ValueClass[] = [
+  range(0, 1, 'minder dan 1'),
+  range(1, 3, '1 tot 3'),
+  range(3, 5, '3 tot 5'),
+  range(5, 7, '5 tot 7'),
+  range(7, Infinity, '7 of meer'),
+];
+
+/** The classes of an indicator at a level of the map. */
+export function classesFor(indicator: Indicator, level: Level = 'gemeente'): ValueClass[] {
+  return indicator === 'te-laat' && level !== 'gemeente' ? AVERAGE_LATE : CLASSES[indicator];
 }
 
-/** The value as text: "39%" for shares, "3 te laat" for the count. */
-export function valueText(indicator: Indicator, value: number | null): string {
+/** What the colour shows, at a level of the map. */
+export function indicatorLabel(indicator: Indicator, level: Level = 'gemeente'): string {
+  return indicator === 'te-laat' && level !== 'gemeente'
+    ? 'Gemiddeld aantal maatregelen te laat per gemeente'
+    : INDICATOR_LABELS[indicator];
+}
+
+/** The class index (0–4) of a value, or -1 when there is no value. */
+export function classOf(indicator: Indicator, value: number | null, level: Level = 'gemeente'): number {
+  if (value === null) return -1;
+  return classesFor(indicator, level).findIndex((valueClass) => valueClass.holds(value));
+}
+
+/** The value as text: "39%" for shares, "3 te laat" for the count, "2,4 te laat per gemeente" for its average. */
+export function valueText(indicator: Indicator, value: number | null, level: Level = 'gemeente'): string {
   if (value === null) return NO_VALUE_LABELS[indicator];
-  if (indicator === 'te-laat') return `${value.toLocaleString('nl-NL')} te laat`;
+  if (indicator === 'te-laat') return `${value.toLocaleString('nl-NL')} te laat${level === 'gemeente' ? '' : ' per gemeente'}`;
   return percentText(value);
 }

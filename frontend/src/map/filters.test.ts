@@ -6,6 +6,7 @@ describe('map filters', () => {
   it('reads the filters from the address', () => {
     expect(mapFiltersFrom(new URLSearchParams('indicator=tekort&fase=3&maatregel=M05&gebied=PV26'))).toEqual({
       indicator: 'tekort',
+      niveau: 'gemeente',
       fase: 3,
       maatregel: 'M05',
       gebied: 'PV26',
@@ -13,14 +14,18 @@ describe('map filters', () => {
   });
 
   it('falls back to the share implemented, and drops what it cannot read', () => {
-    expect(mapFiltersFrom(new URLSearchParams('indicator=x&fase=nul&maatregel=5&gebied=GM0344'))).toEqual({
+    expect(mapFiltersFrom(new URLSearchParams('indicator=x&fase=nul&maatregel=5&gebied=GM0344&niveau=wijk'))).toEqual({
       indicator: 'aandeel-geimplementeerd',
+      niveau: 'gemeente',
     });
+    expect(mapFiltersFrom(new URLSearchParams('niveau=provincie')).niveau).toBe('provincie');
   });
 
   it('writes only what differs from the default', () => {
     expect(mapSearch({ indicator: 'aandeel-geimplementeerd', fase: '', maatregel: 'M01', gebied: '' })).toBe('maatregel=M01');
     expect(mapSearch({ indicator: 'te-laat', fase: '2', maatregel: '', gebied: 'AM13' })).toBe('indicator=te-laat&fase=2&gebied=AM13');
+    expect(mapSearch({ indicator: 'tekort', niveau: 'gemeente' })).toBe('indicator=tekort');
+    expect(mapSearch({ indicator: 'tekort', niveau: 'arbeidsmarktregio' })).toBe('indicator=tekort&niveau=arbeidsmarktregio');
   });
 
   it("zooms to a province or region by the feature's own codes", () => {

@@ -1,8 +1,18 @@
 import { isIndicator } from './classes';
-import type { Indicator, MunicipalityFeature } from './types';
+import type { Indicator, Level, MunicipalityFeature } from './types';
+
+export const LEVELS: readonly Level[] = ['gemeente', 'provincie', 'arbeidsmarktregio'];
+
+export const LEVEL_LABELS: Record<Level, string> = {
+  gemeente: 'Gemeenten',
+  provincie: 'Provincies',
+  arbeidsmarktregio: "Arbeidsmarktregio's",
+};
 
 export interface MapFilters {
   indicator: Indicator;
+  /** Municipalities (the default), provinces or labour-market regions. */
+  niveau: Level;
   fase?: number;
   maatregel?: string;
   /** A province (PV26) or labour-market region (AM13) to zoom to; all of the Netherlands without. */
@@ -14,7 +24,8 @@ export const AREA_CODE = /^(PV|AM)\d{2}$/;
 /** The map's filters from the address; anything unreadable is left out rather than sent. */
 export function mapFiltersFrom(params: URLSearchParams): MapFilters {
   const indicator = params.get('indicator');
-  const filters: MapFilters = { indicator: isIndicator(indicator) ? indicator : 'aandeel-geimplementeerd' };
+  const niveau = LEVELS.find((level) => level === params.get('niveau')) ?? 'gemeente';
+  const filters: MapFilters = { indicator: isIndicator(indicator) ? indicator : 'aandeel-geimplementeerd', niveau };
   const fase = Number(params.get('fase'));
   if (Number.isInteger(fase) && fase >= 1 && fase <= 99) filters.fase = fase;
   const maatregel = params.get('maatregel');
@@ -28,6 +39,7 @@ export function mapSearch(filters: Record<string, string>): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
   if (params.get('indicator') === 'aandeel-geimplementeerd') params.delete('indicator');
+  if (params.get('niveau') === 'gemeente') params.delete('niveau');
   return params.toString();
 }
 
