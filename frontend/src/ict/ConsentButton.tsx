@@ -50,8 +50,8 @@ export function ConsentButton({
   });
   return (
     <SecondaryActionButton type="button" busy={change.isPending} disabled={change.isPending} onClick={() => change.mutate()}>
-      {shown ? 'Instemming intrekken' : 'Instemming vastleggen'}
-      <span className="spoorboek-visually-hidden"> voor {supplier.naam}</span>
+      {shown ? 'Instemming intrekken' : 'Instemming vastleggen'}{' '}
+      <span className="spoorboek-visually-hidden">voor {supplier.naam}</span>
     </SecondaryActionButton>
   );
 }

@@ -39,8 +39,8 @@ function FlagButton({
   });
   return (
     <SecondaryActionButton type="button" busy={change.isPending} disabled={change.isPending} onClick={() => change.mutate()}>
-      {measure.softwareNodig ? 'Geen software nodig' : 'Software nodig'}
-      <span className="spoorboek-visually-hidden"> voor {measure.maatregel.code}</span>
+      {measure.softwareNodig ? 'Geen software nodig' : 'Software nodig'}{' '}
+      <span className="spoorboek-visually-hidden">voor {measure.maatregel.code}</span>
     </SecondaryActionButton>
   );
 }
