@@ -80,13 +80,12 @@ function MembersOverview({ members, progress }: { members: Member[]; progress: (
                   <TableCell key={member.code}>
                     {cell ? (
                       <>
-                        <AppLink to={cellPath(member.code, row.maatregel.code)}>
+                        {/* Many links read alike; out of the table, each says whose it is (its name starts with the visible text). */}
+                        <AppLink
+                          to={cellPath(member.code, row.maatregel.code)}
+                          aria-label={`${PHASE_LABELS[cell.fase]} (${member.naam}, ${row.maatregel.code})`}
+                        >
                           {PHASE_LABELS[cell.fase]}
-                          {/* Many links read alike; out of the table, each says whose it is. */}
-                          <span className="spoorboek-visually-hidden">
-                            {' '}
-                            ({member.naam}, {row.maatregel.code})
-                          </span>
                         </AppLink>
                         <br />
                         <TrafficLightBadge light={cell.verkeerslicht} />
