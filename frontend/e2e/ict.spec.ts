@@ -105,6 +105,23 @@ test.describe('ingelogd als redacteur', () => {
   });
 });
 
+test.describe('ingelogd als contactpersoon van Utrecht', () => {
+  test.use(asRole('utrecht'));
+
+  test('the contact sees on Mijn gemeente what Utrecht waits for, and may choose its applications', async ({ page }) => {
+    await page.goto('/mijn-gemeente');
+    await expect(page.getByRole('heading', { level: 1, name: 'Voortgang Utrecht' })).toBeVisible();
+    const section = page.getByRole('region', { name: 'Software en leveranciers' });
+    await expect(section.getByRole('table', { name: 'Maatregelen waarvoor Utrecht op software wacht' }).getByRole('row', { name: /^M15 / })).toContainText(
+      'Te laat door ICT',
+    );
+    const income = section.getByRole('combobox', { name: 'Inkomen', exact: true });
+    await expect(income).toHaveValue('1');
+    await expect(income.locator('option', { hasText: 'Tulp Uitkeringen (demo)' })).toHaveCount(1);
+    await expect(section.getByRole('button', { name: 'Applicaties opslaan' })).toBeEnabled();
+  });
+});
+
 test('the dashboard shows the public ICT figures: agreeing suppliers by name, the others in one line', async ({ page }) => {
   await page.goto('/');
   const table = page.getByRole('table', { name: /^Gemeenten en inwoners die op software wachten, per leverancier/ });
