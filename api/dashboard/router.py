@@ -35,17 +35,17 @@ def dashboard(request: Request, session: SessionDep) -> Response:
     version = service.version(session, today)
 
     def build() -> Dashboard:
-        state = request.app.state
-        cells = grid.current(session, today, state)
-        moments = service.with_wave_figures(session, state, cells, service.waves(session, today))
+        cells = grid.current(session, today, request.app.state)
+        moments = service.with_wave_figures(session, cells, service.waves(session, today))
         upcoming = service.next_effective_date(moments, today)
+        country, measures = service.with_changes(session, cells)
         return Dashboard(
             peildatum=today,
             fasen=moments,
             volgende_ingangsdatum=upcoming,
             dagen_tot_volgende=(upcoming - today).days if upcoming else None,
-            landelijk=service.national_with_change(session, state, cells),
-            per_maatregel=service.per_measure_with_change(session, state, cells),
+            landelijk=country,
+            per_maatregel=measures,
             nieuwste_producten=service.newest_products(session),
             nieuwste_faq=service.newest_faq(session),
             herkomst=provenance(

@@ -8,7 +8,6 @@ import json
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
-from starlette.datastructures import State
 
 from api.core import clock
 from api.core.data_versions import Reader
@@ -114,22 +113,17 @@ def with_change(now: GroupFigures, before: GroupFigures, day: date) -> FiguresWi
     )
 
 
-def _previous(session: Session, state: State, today: date, grouping: str) -> list[GroupFigures]:
-    # A past day's figures are cached in the database per version of the reference data
-    # (aggregates.overview_on): after the first request of a month this is one row's read.
-    day = previous_period_end(today)
-    return aggregates.overview_on(session, state, today, grouping, as_of=day).groepen
-
-
-def national_with_change(session: Session, state: State, cells: Grid) -> FiguresWithChange:
-    before = _previous(session, state, cells.today, "land")[0]
-    return with_change(national(cells), before, previous_period_end(cells.today))
-
-
-def per_measure_with_change(session: Session, state: State, cells: Grid) -> list[FiguresWithChange]:
-    before = {g.groep.code: g for g in _previous(session, state, cells.today, "maatregel")}
+def with_changes(
+    session: Session, cells: Grid
+) -> tuple[FiguresWithChange, list[FiguresWithChange]]:
+    """The national and per-measure figures, each beside its figures at the end of last month.
+    A past day's figures are kept in the database per version of the reference data
+    (aggregates.past_overviews), so after the first request of a month this reads two rows."""
     day = previous_period_end(cells.today)
-    return [with_change(now, before[now.groep.code], day) for now in per_measure(cells)]
+    before = aggregates.past_overviews(session, ["land", "maatregel"], day)
+    country = with_change(national(cells), before["land"].groepen[0], day)
+    measures = {g.groep.code: g for g in before["maatregel"].groepen}
+    return country, [with_change(now, measures[now.groep.code], day) for now in per_measure(cells)]
 
 
 def _point(figures: GroupFigures, day: date) -> TrendPoint:
@@ -141,35 +135,53 @@ def _point(figures: GroupFigures, day: date) -> TrendPoint:
     )
 
 
-def trend(session: Session, cells: Grid) -> list[TrendPoint]:
-    # A month that has ended keeps its figures (history is only appended) until an editor
-    # moves a legal date; only today's point follows every change. The months not kept are
-    # computed together, in one pass over the history.
+_NATIONAL, _MUNICIPAL = "trend", "trend-gemeenten"
+
+
+def _month_ends_kept(session: Session, today: date) -> dict[str, dict[date, str]]:
+    """The national trend point and every municipality's counts at each of the last twelve
+    month ends, as kept in the database. A month that has ended keeps its figures (history is
+    only appended) until an editor moves a legal date. The months not kept are computed
+    together, in one pass over the history, and both kinds are kept from that pass: the
+    dashboard's trend and a municipality's page never pay for the same history twice."""
     dates = repository.dates_version(session)
-    days = month_ends(cells.today, TREND_MONTHS)
-    keys = {day: f"trend:{day}" for day in days}
-    prefetch(session, list(keys.values()))
-    bodies: dict[date, str] = {}
-    for day in days:
-        if (body := valid(session, keys[day], dates)) is not None:
-            bodies[day] = body
-    for then in grid.at_ends_of(session, [day for day in days if day not in bodies]):
-        bodies[then.today] = _point(national(then), then.today).model_dump_json(by_alias=True)
-        store(session, keys[then.today], dates, bodies[then.today])
-    points = [TrendPoint.model_validate_json(bodies[day]) for day in days]
+    days = month_ends(today, TREND_MONTHS)
+    keys = {kind: {day: f"{kind}:{day}" for day in days} for kind in (_NATIONAL, _MUNICIPAL)}
+    prefetch(session, [key for per_day in keys.values() for key in per_day.values()])
+    bodies: dict[str, dict[date, str]] = {_NATIONAL: {}, _MUNICIPAL: {}}
+    for kind, per_day in keys.items():
+        for day, key in per_day.items():
+            if (body := valid(session, key, dates)) is not None:
+                bodies[kind][day] = body
+    missing = [day for day in days if any(day not in found for found in bodies.values())]
+    for then in grid.at_ends_of(session, missing):
+        day = then.today
+        made = {
+            _NATIONAL: _point(national(then), day).model_dump_json(by_alias=True),
+            _MUNICIPAL: json.dumps({c: _counts(t) for c, t in then.place_totals.items()}),
+        }
+        for kind, body in made.items():
+            if day not in bodies[kind]:
+                bodies[kind][day] = body
+                store(session, keys[kind][day], dates, body)
+    return bodies
+
+
+def trend(session: Session, cells: Grid) -> list[TrendPoint]:
+    """The national figures at each of the last twelve month ends, and today's."""
+    bodies = _month_ends_kept(session, cells.today)[_NATIONAL]
+    points = [TrendPoint.model_validate_json(bodies[day]) for day in sorted(bodies)]
     points.append(_point(national(cells), cells.today))
     return points
 
 
-def _share_when_in_force(
-    session: Session, state: State, today: date, wave: int, effective: date
-) -> float | None:
+def _share_when_in_force(session: Session, today: date, wave: int, effective: date) -> float | None:
     """The wave's share implemented by its legal date: at the end of the day before it, the
-    figure its target is measured by (cached like any past day's figures)."""
+    figure its target is measured by (kept like any past day's figures)."""
     if effective > today:
         return None
     day = effective - timedelta(days=1)
-    groups = aggregates.overview_on(session, state, today, "fase", as_of=day).groepen
+    groups = aggregates.past_overviews(session, ["fase"], day)["fase"].groepen
     return next((g.aandeel_geimplementeerd for g in groups if g.groep.code == str(wave)), None)
 
 
@@ -191,14 +203,12 @@ def waves(session: Session, today: date) -> list[WaveMoment]:
     ]
 
 
-def with_wave_figures(
-    session: Session, state: State, cells: Grid, moments: list[WaveMoment]
-) -> list[WaveMoment]:
+def with_wave_figures(session: Session, cells: Grid, moments: list[WaveMoment]) -> list[WaveMoment]:
     """Each wave's share implemented now, and by its legal date to hold beside its target."""
     now = {g.groep.code: g for g in aggregates.overview(cells, "fase").groepen}
     shown = []
     for moment in moments:
-        then = _share_when_in_force(session, state, cells.today, moment.nummer, moment.ingangsdatum)
+        then = _share_when_in_force(session, cells.today, moment.nummer, moment.ingangsdatum)
         figures = now.get(str(moment.nummer))
         shown.append(
             moment.model_copy(
@@ -262,22 +272,17 @@ def _municipality_point(day: date, counts: list[int]) -> MunicipalityTrendPoint:
 def municipality_trend(session: Session, cells: Grid, code: str) -> list[MunicipalityTrendPoint]:
     """A municipality's share implemented at the end of each of the last twelve months, and
     today. A month that has ended is kept for every municipality at once (one cached entry per
-    month, valid until a legal date moves, as the national trend's), so each municipality's page
-    after the first costs a few rows' read."""
+    month, valid until a legal date moves, made in the national trend's pass), so each
+    municipality's page after the first costs a few rows' read."""
     if code not in cells.places:
         raise NotFoundError(f"Gemeente {code} bestaat niet.")
-    dates = repository.dates_version(session)
-    days = month_ends(cells.today, TREND_MONTHS)
-    keys = {day: f"trend-gemeenten:{day}" for day in days}
-    prefetch(session, list(keys.values()))
-    counts: dict[date, dict[str, list[int]]] = {}
-    for day in days:
-        if (body := valid(session, keys[day], dates)) is not None:
-            counts[day] = json.loads(body)
-    for then in grid.at_ends_of(session, [day for day in days if day not in counts]):
-        counts[then.today] = {c: _counts(t) for c, t in then.place_totals.items()}
-        store(session, keys[then.today], dates, json.dumps(counts[then.today]))
-    points = [_municipality_point(day, counts[day][code]) for day in days if code in counts[day]]
+    counts = {
+        day: json.loads(body)
+        for day, body in _month_ends_kept(session, cells.today)[_MUNICIPAL].items()
+    }
+    points = [
+        _municipality_point(day, counts[day][code]) for day in sorted(counts) if code in counts[day]
+    ]
     points.append(_municipality_point(cells.today, _counts(cells.place_totals[code])))
     return points
 

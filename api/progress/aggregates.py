@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import State
 
 from api.core import data_versions
-from api.core.figure_cache import cached
+from api.core.figure_cache import cached, prefetch, store, valid
 from api.core.schemas import CodeName
 from api.core.validation import InvalidParams
 from api.progress import grid
@@ -138,6 +138,32 @@ def overview_on(
         figures = overview(cells, grouping, wave=wave, measure=measure, theme=theme)
         return figures.model_dump_json(by_alias=True)
 
-    key = f"overzicht:{grouping}:{wave}:{measure}:{theme}:{as_of}"
+    key = _past_key(grouping, wave, measure, theme, as_of)
     body = cached(session, key, data_versions.key(session, data_versions.REFERENCE), compute)
     return Overview.model_validate_json(body)
+
+
+def _past_key(
+    grouping: str, wave: int | None, measure: str | None, theme: str | None, as_of: date
+) -> str:
+    return f"overzicht:{grouping}:{wave}:{measure}:{theme}:{as_of}"
+
+
+def past_overviews(session: Session, groupings: list[str], as_of: date) -> dict[str, Overview]:
+    """The figures of several groupings at the end of a past day, each as `overview_on` gives
+    it and kept under the same key; the history is read once for all that are not kept yet (the
+    dashboard's previous month needs the country and every measure)."""
+    version = data_versions.key(session, data_versions.REFERENCE)
+    keys = {grouping: _past_key(grouping, None, None, None, as_of) for grouping in groupings}
+    prefetch(session, list(keys.values()))
+    cells: Grid | None = None
+    found: dict[str, Overview] = {}
+    for grouping, key in keys.items():
+        body = valid(session, key, version)
+        if body is None:
+            if cells is None:
+                cells = grid.build(session, as_of, as_of=as_of)
+            body = overview(cells, grouping).model_dump_json(by_alias=True)
+            store(session, key, version, body)
+        found[grouping] = Overview.model_validate_json(body)
+    return found
