@@ -361,12 +361,15 @@ def wave_change(
     number: int,
     changes: dict[str, Any],
     limit: int = MAX_CELLS,
+    if_match: str | None = None,
 ) -> WhatIf:
-    """What `PATCH /fasen/{nummer}` with these changes would do."""
+    """What `PATCH /fasen/{nummer}` with these changes (and this If-Match) would do."""
     require_programme_team(principal, "Fasen wijzigen")
     get_wave(session, number)
     return _what_if(
-        session, lambda: editing.update_wave(session, principal, ctx, number, changes), limit
+        session,
+        lambda: editing.update_wave(session, principal, ctx, number, changes, if_match),
+        limit,
     )
 
 

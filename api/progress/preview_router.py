@@ -2,12 +2,12 @@
 
 from typing import Annotated
 
-from fastapi import Path, Query
+from fastapi import Header, Path, Query
 
 from api.accounts.principal import CurrentPrincipal
 from api.core.db import SessionDep
 from api.core.requests import ContextDep
-from api.core.routing import PERSON, json_router
+from api.core.routing import PERSON, errors, json_router
 from api.measures.router import MeasureCode
 from api.measures.schemas import MeasureUpdate, WaveUpdate
 from api.progress import preview
@@ -63,6 +63,7 @@ def preview_measure(
     summary="Wat een wijziging van een fase zou doen, zonder op te slaan (redactie)",
     description=DESCRIPTION,
     openapi_extra=PERSON,
+    responses=errors(e412="If-Match noemt niet de huidige versie van de fase."),
 )
 def preview_wave(
     nummer: Annotated[int, Path(ge=1, le=99)],
@@ -71,9 +72,17 @@ def preview_wave(
     session: SessionDep,
     ctx: ContextDep,
     max_cellen: CellLimit = preview.MAX_CELLS,
+    if_match: Annotated[
+        str | None,
+        Header(
+            alias="If-Match",
+            description='Zoals bij het wijzigen: "v<versie>" van de gelezen fase; 412 als '
+            "iemand anders haar intussen wijzigde.",
+        ),
+    ] = None,
 ) -> WhatIf:
     changes = body.model_dump(by_alias=True, exclude_unset=True)
-    return preview.wave_change(session, principal, ctx, nummer, changes, max_cellen)
+    return preview.wave_change(session, principal, ctx, nummer, changes, max_cellen, if_match)
 
 
 @router.post(

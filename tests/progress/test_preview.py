@@ -162,6 +162,13 @@ async def test_wave_and_roadmap_previews_check_as_saving_does(
         ("2026-09-15", False)
     ]
     assert wave.json()["cellen"]["aantal"] == 0
+    version = (await editor.get("/api/v1/fasen/2")).json()["versie"]
+    stale = await editor.post(
+        "/api/v1/fasen/2/voorvertoning",
+        json={"productenGereedOp": "2026-09-15"},
+        headers={"If-Match": f'"v{version + 1}"'},
+    )
+    assert stale.status_code == 412, "the same If-Match check as the change"
     assert _stored(db) == stored
 
     # Every step nine months later: the preview is what the PUT does.
