@@ -58,9 +58,12 @@ class MapValue(ApiModel):
     waarde: float | None
 
 
+MapLevel = Literal["gemeente", "provincie", "arbeidsmarktregio"]
+
+
 class MapValues(ApiModel):
     indicator: str
-    niveau: str = Field(description="gemeente, provincie of arbeidsmarktregio.")
+    niveau: MapLevel = Field(description="Per gemeente, provincie of arbeidsmarktregio.")
     peildatum: date
     waarden: list[MapValue] = Field(
         description="Per gemeente, provincie of arbeidsmarktregio (naar `niveau`); null als er "
@@ -158,7 +161,7 @@ def map_values(
     fase: Annotated[int | None, Query(ge=1, le=99)] = None,
     maatregel: Annotated[str | None, Query(pattern=r"^M\d{2}$")] = None,
     niveau: Annotated[
-        Literal["gemeente", "provincie", "arbeidsmarktregio"],
+        MapLevel,
         Query(
             description="Per gemeente (standaard), provincie of arbeidsmarktregio. Per provincie "
             "of regio is `te-laat` het gemiddelde aantal maatregelen te laat per gemeente."
