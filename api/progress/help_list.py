@@ -2,7 +2,7 @@
 because of ICT (causes.py), most urgent first, each with its causes and the team's last contact
 moment (contacts.py); one page as JSON, or every row as a call list (help_export.py)."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -36,6 +36,9 @@ class HelpFilter:
     """Only measures that take effect within so many days (or already apply)."""
     contact: ContactFilter = field(default_factory=ContactFilter)
     """Only cells the team contacted (lately), or only those it did not."""
+    chances: Callable[[], Mapping[CellKey, float]] | None = None
+    """Sort by the forecast's chance of not being implemented by the legal date (forecast.py),
+    the highest first, then by urgency; by urgency alone when None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +136,10 @@ def urgent_rows(
             ):
                 urgent.append(_Row(place, subject, fact, found, counted[0].light))
     urgent.sort(key=_urgency)
+    if criteria.chances is not None:
+        chances = criteria.chances()
+        # Stable: equal chances keep their order of urgency.
+        urgent.sort(key=lambda row: -chances.get((row.place.code, row.subject.code), 0.0))
     return urgent
 
 

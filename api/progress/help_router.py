@@ -12,7 +12,7 @@ from api.core.opendata import CSV_CONTENT_TYPE, CSV_MEDIA_TYPE
 from api.core.pagination import PageDep, page_envelope
 from api.core.routing import PERSON, errors, json_router
 from api.measures.router import MeasureCode
-from api.progress import causes, contacts, grid, help_export, help_list
+from api.progress import causes, contacts, forecast, grid, help_export, help_list
 from api.progress.causes import CauseKind
 from api.progress.contact_schemas import ContactMomentCreate, ContactMomentList, ContactMomentRead
 from api.progress.deadlines import TrafficLight
@@ -85,6 +85,14 @@ def help_needed(
         ),
     ] = None,
     peildatum: ReferenceDate = None,
+    sorteer: Annotated[
+        Literal["urgentie", "kans"],
+        Query(
+            description="urgentie: eerst te laat, dan de minste speling (standaard); kans: de "
+            "grootste kans dat de maatregel op de ingangsdatum niet is ingevoerd eerst (de "
+            "prognose), dan urgentie."
+        ),
+    ] = "urgentie",
     formaat: Annotated[
         Literal["json", "csv", "xlsx"],
         Query(description="csv of xlsx: de bellijst, alle rijen bij deze filters."),
@@ -108,6 +116,10 @@ def help_needed(
             contacted=None if gecontacteerd is None else gecontacteerd == "ja",
             within_days=contact_binnen_dagen,
         ),
+        # Asked only once the principal may see the list: the forecast is learnt on first use.
+        chances=None
+        if sorteer == "urgentie"
+        else lambda: {key: f.chance for key, f in forecast.chances(session, state, cells).items()},
     )
     if formaat != "json":
         rows, _ = help_list.help_needed(session, principal, cells, criteria, None, others)

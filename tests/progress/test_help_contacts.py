@@ -244,3 +244,25 @@ async def test_a_municipalitys_activity(clients: Clients, db: Session) -> None:
         refused = await reader.get(f"/api/v1/gemeenten/{code}/activiteit")
         assert refused.status_code == 404, (code, refused.text)
     assert (await clients().get("/api/v1/gemeenten/GM0344/activiteit")).status_code == 401
+
+
+async def test_sorted_by_the_forecasts_chance(clients: Clients) -> None:
+    editor = await _signed_in(clients, EDITOR)
+    by_urgency = await every_row(editor, FILTERS)
+    by_chance = await every_row(editor, f"{FILTERS}&sorteer=kans")
+    chance: dict[tuple[str, str], float] = {}
+    url: str | None = f"/api/v1/voortgang/prognose?{FILTERS}&paginaGrootte=100"
+    while url:
+        forecast = await editor.get(url)
+        assert forecast.status_code == 200, forecast.text
+        chance |= {_key(r): r["kans"] for r in forecast.json()["resultaten"]}
+        following = forecast.json()["_links"].get("next")
+        url = following["href"] if following else None
+    assert sorted(map(_key, by_chance)) == sorted(map(_key, by_urgency))
+    chances = [chance.get(_key(r), 0.0) for r in by_chance]
+    assert chances == sorted(chances, reverse=True)
+    assert len(set(chances)) > 1, "the order says something"
+    for value in set(chances):
+        tied = [_key(r) for r in by_chance if chance.get(_key(r), 0.0) == value]
+        assert tied == [_key(r) for r in by_urgency if _key(r) in set(tied)], "then by urgency"
+    assert (await editor.get(f"{URL}?sorteer=willekeurig")).status_code == 400
