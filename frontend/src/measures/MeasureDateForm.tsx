@@ -3,6 +3,7 @@ import { ButtonGroup, Heading, Paragraph, PrimaryActionButton, SecondaryActionBu
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 
 import { unwrap } from '../api/call';
+import { isConflict } from '../api/problem';
 import { apiClient } from '../api/client';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
 import { ErrorSummary } from '../forms/ErrorSummary';
@@ -50,13 +51,22 @@ export default function MeasureDateForm({ measure }: { measure: Measure }) {
 
   const preview = useMutation({
     mutationFn: () =>
-      scope === 'fase' ? previewWave(measure.fase.nummer, { ingangsdatum: day }) : previewMeasure(measure.code, { ingangsdatum: day }),
+      scope === 'fase'
+        ? previewWave(measure.fase.nummer, { ingangsdatum: day }, versionOf(wave))
+        : previewMeasure(measure.code, { ingangsdatum: day }),
     onMutate: () => setMessage(''),
     onSuccess: (found) => {
       clear();
       setWhatIf(found);
     },
-    onError: (error) => show(mapErrorToForm(error, ['ingangsdatum'])),
+    onError: async (error) => {
+      if (isConflict(error)) {
+        await queryClient.invalidateQueries({ queryKey: ['fasen'] });
+        setStale(true);
+        return;
+      }
+      show(mapErrorToForm(error, ['ingangsdatum']));
+    },
   });
 
   const save = useMutation({
@@ -79,7 +89,8 @@ export default function MeasureDateForm({ measure }: { measure: Measure }) {
     },
     onError: async (error) => {
       setWhatIf(null);
-      if (error instanceof StaleError) {
+      if (error instanceof StaleError || isConflict(error)) {
+        await queryClient.invalidateQueries({ queryKey: ['fasen'] });
         await queryClient.invalidateQueries({ queryKey: ['maatregelen', measure.code] });
         setBase((await readMeasure(measure.code).catch(() => null))?.ingangsdatum ?? base);
         setStale(true);
@@ -171,7 +182,7 @@ export default function MeasureDateForm({ measure }: { measure: Measure }) {
 
 class StaleError extends Error {}
 
-/** A wave's version, once the API gives one (If-Match on a wave's change). */
+/** A wave's version (WaveRead.versie), read by hand until the client is regenerated. */
 function versionOf(wave: object | undefined): number | undefined {
   const version = (wave as { versie?: unknown } | undefined)?.versie;
   return typeof version === 'number' ? version : undefined;

@@ -32,9 +32,13 @@ export function previewMeasure(code: string, body: MeasureDateChange): Promise<W
   );
 }
 
-export function previewWave(nummer: number, body: WaveDateChange): Promise<WhatIf> {
+/** With the wave's version in If-Match, as its change takes it: 412 when someone moved it since. */
+export function previewWave(nummer: number, body: WaveDateChange, version?: number): Promise<WhatIf> {
   return call(
-    client.POST('/fasen/{nummer}/voorvertoning', { params: { path: { nummer }, query: { maxCellen: CELLS_SHOWN } }, body }),
+    client.POST('/fasen/{nummer}/voorvertoning', {
+      params: { path: { nummer }, query: { maxCellen: CELLS_SHOWN }, ...ifMatch(version) },
+      body,
+    }),
   );
 }
 
@@ -51,10 +55,11 @@ export function saveMeasureDate(code: string, body: MeasureDateChange): Promise<
   return call(client.PATCH('/maatregelen/{code}', { params: { path: { code } }, body }));
 }
 
-/** With the wave's version, where the API gives one, in If-Match. */
+const ifMatch = (version?: number) => (version === undefined ? {} : { header: { 'If-Match': `"v${version}"` } });
+
+/** With the wave's version in If-Match: 412 when someone changed the wave since it was read. */
 export function saveWaveDate(nummer: number, body: WaveDateChange, version?: number): Promise<unknown> {
-  const header = version === undefined ? undefined : { 'If-Match': `"v${version}"` };
-  return call(client.PATCH('/fasen/{nummer}', { params: { path: { nummer }, ...(header && { header }) }, body }));
+  return call(client.PATCH('/fasen/{nummer}', { params: { path: { nummer }, ...ifMatch(version) }, body }));
 }
 
 export function saveRoadmap(code: string, stappen: RoadmapStepWrite[]): Promise<Roadmap> {
