@@ -56,31 +56,38 @@ function TargetTable({ waves }: { waves: WaveWithTarget[] }) {
 export function WaveTargets({ dashboard }: { dashboard: Dashboard }) {
   const waves = dashboard.fasen as WaveWithTarget[];
   if (!waves.some((wave) => wave.aandeelGeimplementeerd !== undefined)) return null;
+  const anyTarget = waves.some((wave) => wave.doel !== null && wave.doel !== undefined);
   return (
     <ChartSection
       id="doelen-kop"
-      title="Voortgang per fase en het doel"
+      title={anyTarget ? 'Voortgang per fase en het doel' : 'Voortgang per fase'}
       intro={
         <>
           <Paragraph>
-            Per fase het deel van de combinaties van gemeente en maatregel dat geïmplementeerd of geëvalueerd is. De zwarte
-            lijn is het doel van het programma: zoveel procent geïmplementeerd op de ingangsdatum van de fase.
+            Per fase het deel van de combinaties van gemeente en maatregel dat geïmplementeerd of geëvalueerd is.{' '}
+            {anyTarget
+              ? 'De zwarte lijn is het doel van het programma: zoveel procent geïmplementeerd op de ingangsdatum van de fase.'
+              : 'Het programma heeft nog voor geen fase een doel vastgesteld.'}
           </Paragraph>
-          <UnorderedList>
-            {waves.map((wave) => (
-              <UnorderedListItem key={wave.nummer}>{targetText(wave, percentText)}</UnorderedListItem>
-            ))}
-          </UnorderedList>
+          {anyTarget && (
+            <UnorderedList>
+              {waves.map((wave) => (
+                <UnorderedListItem key={wave.nummer}>{targetText(wave, percentText)}</UnorderedListItem>
+              ))}
+            </UnorderedList>
+          )}
         </>
       }
       table={<TargetTable waves={waves} />}
       herkomst={{ ...dashboard.herkomst, csv: '/api/v1/voortgang/overzicht?groep=fase&formaat=csv' }}
       csvSubject="de voortgang per fase"
     >
-      <Paragraph appearance="small">
-        <span className="spoorboek-target__legend-line" aria-hidden="true" />
-        Lijn: het doel
-      </Paragraph>
+      {anyTarget && (
+        <Paragraph appearance="small">
+          <span className="spoorboek-target__legend-line" aria-hidden="true" />
+          Lijn: het doel
+        </Paragraph>
+      )}
       <TargetBars waves={waves} />
     </ChartSection>
   );
