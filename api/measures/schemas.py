@@ -131,6 +131,7 @@ class WaveUpdate(RequestModel):
         default=None,
         ge=0,
         le=100,
+        strict=True,
         description="Percentage geïmplementeerd op de ingangsdatum dat het programma nastreeft; "
         "null: geen doel.",
     )
