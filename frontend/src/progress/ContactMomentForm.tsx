@@ -5,24 +5,46 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { clientErrors, hasErrors, mapErrorToForm, NO_ERRORS, type FormErrors } from '../forms/errors';
 import { TextAreaField, TextField } from '../forms/fields';
 import { todayIso } from '../shared/dates';
-import { StatusMessage } from '../shared/StatusMessage';
+import { DutchDate } from '../shared/DutchDate';
 import { helpKeys, recordContact } from './helpApi';
+import type { LastContact } from './helpTypes';
 
 const NOTE_LENGTH = 500;
 const FIELDS = ['datum', 'notitie'] as const;
 
+/** The last contact of a row: day, who, note. */
+function LastContactText({ last }: { last: LastContact | null }) {
+  if (!last) return <>Nog geen contact vastgelegd</>;
+  return (
+    <>
+      <DutchDate value={last.datum} />
+      {last.door ? `, ${last.door}` : ''}: {last.notitie}
+    </>
+  );
+}
+
 /**
- * "Contact vastleggen" in a row of the help list: a button that opens a small form (date, note)
- * in place. Saving reloads the list, so the row shows the new last contact; focus goes back to
- * the button, and a status message says what was saved.
+ * A row's last contact and "Contact vastleggen": a button that opens a small form (date, note)
+ * in place. Saving reloads the list; focus then goes to the row's last contact, which now reads
+ * the new one (one status region per row would make fifty on a page).
  */
-export function ContactMomentForm({ code, measure, label }: { code: string; measure: string; label: string }) {
+export function ContactMomentForm({
+  code,
+  measure,
+  label,
+  last,
+}: {
+  code: string;
+  measure: string;
+  label: string;
+  last: LastContact | null;
+}) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [day, setDay] = useState(todayIso);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [message, setMessage] = useState('');
+  const lastRef = useRef<HTMLParagraphElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const dateRef = useRef<HTMLInputElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
@@ -35,12 +57,11 @@ export function ContactMomentForm({ code, measure, label }: { code: string; meas
   const save = useMutation({
     mutationFn: () => recordContact(code, measure, { datum: day, notitie: note.trim() }),
     onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: helpKeys.all });
       setOpen(false);
       setNote('');
       setErrors(NO_ERRORS);
-      setMessage('Contact vastgelegd.');
-      toggleRef.current?.focus();
-      await queryClient.invalidateQueries({ queryKey: helpKeys.all });
+      lastRef.current?.focus();
     },
     onError: (error) => fail(mapErrorToForm(error, FIELDS)),
   });
@@ -70,6 +91,9 @@ export function ContactMomentForm({ code, measure, label }: { code: string; meas
 
   return (
     <div className="spoorboek-contact-moment">
+      <Paragraph ref={lastRef} tabIndex={-1} className={last ? undefined : 'spoorboek-muted'}>
+        <LastContactText last={last} />
+      </Paragraph>
       <Button
         ref={toggleRef}
         appearance="secondary-action-button"
@@ -78,14 +102,12 @@ export function ContactMomentForm({ code, measure, label }: { code: string; meas
         aria-controls={open ? id : undefined}
         aria-label={`Contact vastleggen: ${label}`}
         onClick={() => {
-          setMessage('');
           setErrors(NO_ERRORS);
           setOpen((now) => !now);
         }}
       >
         Contact vastleggen
       </Button>
-      <StatusMessage>{message}</StatusMessage>
       {open && (
         <form id={id} noValidate onSubmit={submit} aria-label={`Contact vastleggen: ${label}`}>
           {errors.general.length > 0 && (

@@ -96,7 +96,8 @@ function useGenerations(matrix: Matrix, view: MatrixView) {
 
 /**
  * One municipality: its name and, per measure, a cell with the phase's letters and the light's
- * shape, as a plain link to the cell's page named by both in words (what screen readers read).
+ * shape, as a plain link to the cell's page named by both in words (what screen readers read;
+ * its own text, not an aria-label, so the name holds what is shown, as WCAG 2.5.3 asks).
  * Plain elements with one string each rather than a component per cell: the fewer nodes, the
  * less to lay out; the table handles the links' clicks in one place (HeatMap). Memo: a frame
  * that adds rows renders only the new ones.
@@ -122,8 +123,9 @@ const HeatRow = memo(function HeatRow({
         const measure = measures[index]?.code ?? '';
         return (
           <td role="cell" key={index} className={`spoorboek-heat spoorboek-heat--${view === 'fase' ? phase : light}`}>
-            <a className={CELL_LINK} href={cellPath(code, measure)} aria-label={text.spoken}>
-              {text.shown}
+            <a className={CELL_LINK} href={cellPath(code, measure)}>
+              <span aria-hidden="true">{text.shown}</span>
+              <span className="spoorboek-heatmap__words">{text.spoken}</span>
             </a>
           </td>
         );

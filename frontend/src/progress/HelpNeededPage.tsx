@@ -256,7 +256,7 @@ export default function HelpNeededPage() {
           return (
             <DataTable
               id="hulp-tabel"
-              caption="Gemeenten en maatregelen die hulp nodig hebben, meest dringend eerst"
+              caption={`Gemeenten en maatregelen die hulp nodig hebben, ${help.filters.sorteer === 'kans' ? 'grootste kans op te laat eerst' : 'meest dringend eerst'}`}
               columns={[
                 ...(showLight ? ['Verkeerslicht'] : []),
                 'Gemeente',

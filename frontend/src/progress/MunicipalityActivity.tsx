@@ -65,22 +65,22 @@ function Contacts({ activity }: { activity: Activity }) {
   );
 }
 
-function Questions({ activity, team }: { activity: Activity; team: boolean }) {
+function Questions({ activity }: { activity: Activity }) {
   const { vragen, vragenTotaal } = activity;
   if (vragen.length === 0) {
-    return <Paragraph>{team ? 'De gemeente stelde nog geen vragen.' : 'U stelde nog geen vragen.'}</Paragraph>;
+    return <Paragraph>De gemeente stelde nog geen vragen.</Paragraph>;
   }
   return (
     <DataTable
       id="activiteit-vragen"
-      caption={`${team ? 'Vragen' : 'Uw vragen'}: de laatste ${vragen.length} van ${vragenTotaal}`}
+      caption={`Vragen: de laatste ${vragen.length} van ${vragenTotaal}`}
       visibleCaption
       columns={['Onderwerp', 'Ontvangen', 'Status']}
     >
       {vragen.map((question) => (
         <TableRow key={question.id}>
           <TableHeaderCell scope="row">
-            <AppLink to={questionPath(question.id, team)}>{question.onderwerp}</AppLink>
+            <AppLink to={questionPath(question.id, true)}>{question.onderwerp}</AppLink>
           </TableHeaderCell>
           <TableCell>
             <DutchDateTime value={question.ontvangenOp} />
@@ -118,10 +118,18 @@ function Signals({ activity }: { activity: Activity }) {
   );
 }
 
-/** On a municipality's progress page: its contact persons, and its events, questions and signals. */
+/**
+ * On a municipality's progress page, for the programme team: its contact persons, and its
+ * events, questions and signals. A contact has her own pages for these (Mijn vragen, Mijn
+ * signalen, Mijn bijeenkomsten), so her page stays short on a phone.
+ */
 export function MunicipalityActivity({ code }: { code: string }) {
-  const activity = useActivity(code);
   const team = isEditor(useCurrentUser());
+  return team ? <TeamActivity code={code} /> : null;
+}
+
+function TeamActivity({ code }: { code: string }) {
+  const activity = useActivity(code);
   const data = activity.data;
   return (
     <section aria-labelledby="activiteit-kop" className="spoorboek-section">
@@ -148,7 +156,7 @@ export function MunicipalityActivity({ code }: { code: string }) {
             empty="Het laatste jaar was de gemeente niet aangemeld voor een bijeenkomst."
           />
           <Heading level={3}>Vragen</Heading>
-          <Questions activity={data} team={team} />
+          <Questions activity={data} />
           <Heading level={3}>Signalen</Heading>
           <Signals activity={data} />
         </>

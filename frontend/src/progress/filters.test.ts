@@ -12,7 +12,7 @@ describe('the progress filters from the URL', () => {
 
   it('reads the help list filters and page, leaving out what the API would refuse', () => {
     const params = new URLSearchParams(
-      'provincie=PV26&arbeidsmarktregio=AM19&fase=3&thema=werk&maatregel=M17&verkeerslicht=te-laat&oorzaak=ict&binnenDagen=0&gecontacteerd=nee&contactBinnenDagen=14&peildatum=2026-06-01&pagina=3',
+      'provincie=PV26&arbeidsmarktregio=AM19&fase=3&thema=werk&maatregel=M17&verkeerslicht=te-laat&oorzaak=ict&binnenDagen=0&gecontacteerd=nee&contactBinnenDagen=14&peildatum=2026-06-01&sorteer=kans&pagina=3',
     );
     expect(helpFiltersFrom(params)).toEqual({
       provincie: 'PV26',
@@ -25,10 +25,11 @@ describe('the progress filters from the URL', () => {
       gecontacteerd: 'nee',
       contactBinnenDagen: 14,
       peildatum: '2026-06-01',
+      sorteer: 'kans',
       pagina: 3,
       paginaGrootte: HELP_PAGE_SIZE,
     });
-    const nonsense = new URLSearchParams('maatregel=17&verkeerslicht=op-schema&oorzaak=weer&binnenDagen=9999&gecontacteerd=misschien&contactBinnenDagen=7&peildatum=morgen&pagina=0');
+    const nonsense = new URLSearchParams('maatregel=17&verkeerslicht=op-schema&oorzaak=weer&binnenDagen=9999&gecontacteerd=misschien&contactBinnenDagen=7&peildatum=morgen&sorteer=naam&pagina=0');
     expect(helpFiltersFrom(nonsense)).toEqual({ paginaGrootte: HELP_PAGE_SIZE });
   });
 });

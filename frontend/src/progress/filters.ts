@@ -63,6 +63,7 @@ export function helpFiltersFrom(params: URLSearchParams): HelpQuery {
   }
   const date = params.get('peildatum');
   if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) filters.peildatum = date;
+  if (params.get('sorteer') === 'kans') filters.sorteer = 'kans';
   const page = pageFrom(params.get('pagina'));
   if (page > 1) filters.pagina = page;
   return filters;

@@ -52,6 +52,8 @@ export interface HelpQuery {
   gecontacteerd?: 'ja' | 'nee';
   contactBinnenDagen?: number;
   peildatum?: string;
+  /** `urgentie` (the API's default) or `kans`: the forecast's chance of being late first. */
+  sorteer?: 'urgentie' | 'kans';
   pagina?: number;
   paginaGrootte?: number;
 }
