@@ -52,7 +52,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Een fase wijzigen, bijvoorbeeld een verschoven datum (redactie) */
+        /** Een fase wijzigen, bijvoorbeeld een verschoven datum of het doel (redactie) */
         patch: operations["faseWijzigen"];
         trace?: never;
     };
@@ -968,11 +968,32 @@ export interface paths {
         };
         /**
          * Wie hulp nodig heeft: elke combinatie te laat of met risico, meest dringend eerst
-         * @description Elke gemeente en maatregel die te laat is of risico loopt, van elke fase, ook van maatregelen die nog niet gelden: eerst te laat, dan de minste speling, dan de vroegste ingangsdatum. Per pagina, met de contactpersonen van de gemeente.
+         * @description Elke gemeente en maatregel die te laat is of risico loopt, van elke fase, ook van maatregelen die nog niet gelden: eerst te laat, dan de minste speling, dan de vroegste ingangsdatum. Per pagina, met de contactpersonen van de gemeente en het laatste contactmoment. Met `formaat=csv` of `formaat=xlsx` als bellijst: alle rijen bij dezelfde filters, geen pagina.
          */
         get: operations["hulpNodigOpvragen"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voortgang/hulp-nodig/{gemeente}/{maatregel}/contactmomenten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Elk contactmoment over deze gemeente en maatregel, het nieuwste eerst (programmateam) */
+        get: operations["contactmomentenOpvragen"];
+        put?: never;
+        /**
+         * Vastleggen dat het team de gemeente over deze maatregel sprak (programmateam)
+         * @description Een datum (niet in de toekomst) en een korte notitie; eerdere contactmomenten blijven bewaard. De hulp-nodig-lijst toont het laatste.
+         */
+        post: operations["contactmomentVastleggen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1088,7 +1109,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per gemeente de waarde van een indicator, compact voor kaart en tabel (openbaar) */
+        /** Per gemeente, provincie of arbeidsmarktregio de waarde van een indicator, compact voor kaart en tabel (openbaar) */
         get: operations["kaartWaardenOpvragen"];
         put?: never;
         post?: never;
@@ -1107,6 +1128,250 @@ export interface paths {
         };
         /** Gemeentegrenzen (GeoJSON) met per gemeente de waarde van een indicator (openbaar) */
         get: operations["kaartGemeentenOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provincies/{code}/voortgang": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De voortgang van een provincie, met haar gemeenten gerangschikt (openbaar)
+         * @description Met `formaat=csv` de cijfers per gemeente, in dezelfde volgorde.
+         */
+        get: operations["provincieVoortgangOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/arbeidsmarktregios/{code}/voortgang": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De voortgang van een arbeidsmarktregio, met haar gemeenten gerangschikt (openbaar)
+         * @description Met `formaat=csv` de cijfers per gemeente, in dezelfde volgorde.
+         */
+        get: operations["arbeidsmarktregioVoortgangOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voortgang/prognose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per gemeente en maatregel de kans dat die niet op tijd geïmplementeerd is
+         * @description De kans dat een gemeente een maatregel aan het eind van de ingangsdatum nog niet geïmplementeerd heeft, uit de geschiedenis van alle combinaties en de routekaart, met een toelichting; de hoogste kans eerst. Met het tempo per fase waar de kansen op rusten (`tempo`). Alleen voor het programmateam.
+         */
+        get: operations["prognoseOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/voortgang/prognose/toetsing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hoe goed de prognose klopte: voorspeld vanuit drie maanden geleden, vergeleken
+         * @description De prognose gemaakt met de stand en de geschiedenis van drie maanden geleden, naast wat er daarna gebeurde: per tiende van de kans hoeveel combinaties, hun gemiddelde kans en het deel dat inderdaad niet geïmplementeerd was, en de Brier-score. Alleen voor het programmateam.
+         */
+        get: operations["prognoseToetsingOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gemeenten/{code}/voortgang/{maatregel}/prognose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De kans dat deze gemeente deze maatregel niet op tijd geïmplementeerd heeft
+         * @description Met de toelichting in gewone taal. Alleen voor het programmateam.
+         */
+        get: operations["prognoseVoortgangOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/maatregelen/{code}/voorvertoning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Wat een wijziging van een maatregel zou doen, zonder op te slaan (redactie)
+         * @description Wat opslaan van deze wijziging zou doen, zonder iets op te slaan of te versturen: de verkeerslichten van alle combinaties van gemeente en maatregel voor en na, de combinaties waarvan het licht verandert, hoeveel er op de lijst Hulp nodig bijkomen en afgaan, de producten waarvan de leverdatum of de actualiteit verandert, en de meldingen die opslaan direct of bij de volgende herinneringen zou maken. Dezelfde controles als bij opslaan (400), 404 voor een onbekende code, alleen voor de redactie.
+         */
+        post: operations["maatregelWijzigingVoorvertonen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fasen/{nummer}/voorvertoning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Wat een wijziging van een fase zou doen, zonder op te slaan (redactie)
+         * @description Wat opslaan van deze wijziging zou doen, zonder iets op te slaan of te versturen: de verkeerslichten van alle combinaties van gemeente en maatregel voor en na, de combinaties waarvan het licht verandert, hoeveel er op de lijst Hulp nodig bijkomen en afgaan, de producten waarvan de leverdatum of de actualiteit verandert, en de meldingen die opslaan direct of bij de volgende herinneringen zou maken. Dezelfde controles als bij opslaan (400), 404 voor een onbekende code, alleen voor de redactie.
+         */
+        post: operations["faseWijzigingVoorvertonen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/maatregelen/{code}/routekaart/voorvertoning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Wat een nieuwe routekaart zou doen, zonder op te slaan (redactie)
+         * @description Wat opslaan van deze wijziging zou doen, zonder iets op te slaan of te versturen: de verkeerslichten van alle combinaties van gemeente en maatregel voor en na, de combinaties waarvan het licht verandert, hoeveel er op de lijst Hulp nodig bijkomen en afgaan, de producten waarvan de leverdatum of de actualiteit verandert, en de meldingen die opslaan direct of bij de volgende herinneringen zou maken. Dezelfde controles als bij opslaan (400), 404 voor een onbekende code, alleen voor de redactie.
+         */
+        post: operations["routekaartWijzigingVoorvertonen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gemeenten/{code}/voortgang/{maatregel}/collegas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vergelijkbare gemeenten die deze maatregel al invoerden, met wie u kunt bellen
+         * @description Hoogstens 5 gemeenten in fase geimplementeerd of geevalueerd, de meest vergelijkbare eerst. Hoe vergelijkbaar (hoger is meer): omvang in inwoners op een logaritmische schaal (3 punten bij gelijke omvang, 0 bij een factor 10 verschil), zelfde arbeidsmarktregio (2), zelfde provincie (1), zelfde leverancier van de applicatie voor inkomen bij een maatregel die softwareaanpassingen vraagt (2, alleen als beide gemeenten die kennen). Met alleen de contactpersonen die instemden collegiaal contact te zijn. Voor het programmateam en de eigen contactpersonen van de gemeente.
+         */
+        get: operations["collegasBijMaatregelOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gemeenten/{code}/collegas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per maatregel waarop de gemeente achterloopt: de meest vergelijkbare gemeente die hem invoerde
+         * @description De maatregelen die vandaag te laat zijn of risico lopen, elk met de meest vergelijkbare gemeente die hem al invoerde (zoals bij één maatregel). Voor het programmateam en de eigen contactpersonen van de gemeente.
+         */
+        get: operations["collegasBijGemeenteOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mijn-account/collegiaal-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Of ik collegiaal contact ben voor vergelijkbare gemeenten
+         * @description Wie nog niets koos is het niet (`akkoord`: false).
+         */
+        get: operations["mijnCollegiaalContactOpvragen"];
+        /**
+         * Instemmen (of niet meer) met collegiaal contact voor vergelijkbare gemeenten
+         * @description Met `akkoord`: true zien het programmateam en de contactpersonen van vergelijkbare gemeenten die een maatregel nog moeten invoeren uw naam en e-mailadres, bij de maatregelen die uw gemeente al invoerde. Met false verdwijnt u meteen uit elk antwoord.
+         */
+        put: operations["mijnCollegiaalContactInstellen"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gemeenten/{code}/activiteit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De contactpersonen, bijeenkomsten, vragen en signalen van een gemeente
+         * @description Voor het programmateam en de eigen contactpersonen van de gemeente (een andere gemeente geeft 404, zoals bij de voortgang): de actieve contactpersonen, de komende en afgelopen bijeenkomsten waarvoor de gemeente zich aanmeldde, en de laatste vragen (voor een contactpersoon haar eigen) en signalen, elk met het totaal.
+         */
+        get: operations["gemeenteActiviteitOpvragen"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3684,6 +3949,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/gemeenten/{code}/verloop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Het aandeel geïmplementeerd van één gemeente aan het eind van elke maand, en wanneer zij haar voortgang voor het laatst doorgaf (openbaar) */
+        get: operations["gemeenteVerloopOpvragen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -3756,6 +4038,86 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** Activity */
+        Activity: {
+            gemeente: components["schemas"]["CodeName"];
+            /**
+             * Contactpersonen
+             * @description De actieve contactpersonen: e-mailadres in `code`, naam in `naam`.
+             */
+            contactpersonen: components["schemas"]["CodeName"][];
+            /**
+             * Komendebijeenkomsten
+             * @description De eerstvolgende eerst.
+             */
+            komendeBijeenkomsten: components["schemas"]["ActivityMeeting"][];
+            /**
+             * Afgelopenbijeenkomsten
+             * @description De laatste eerst.
+             */
+            afgelopenBijeenkomsten: components["schemas"]["ActivityMeeting"][];
+            /**
+             * Vragen
+             * @description De laatst ontvangen eerst; voor een contactpersoon alleen haar eigen.
+             */
+            vragen: components["schemas"]["ActivityQuestion"][];
+            /** Vragentotaal */
+            vragenTotaal: number;
+            /**
+             * Signalen
+             * @description Gemeld door of gesteund door de gemeente, de nieuwste eerst.
+             */
+            signalen: components["schemas"]["ActivitySignal"][];
+            /** Signalentotaal */
+            signalenTotaal: number;
+        };
+        /** ActivityMeeting */
+        ActivityMeeting: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            /**
+             * Begin
+             * Format: date-time
+             */
+            begin: string;
+            status: components["schemas"]["MeetingStatus"];
+            /**
+             * Plaatsen
+             * @description Aanmeldingen voor de gemeente (zonder wachtlijst).
+             */
+            plaatsen: number;
+            /** Wachtlijst */
+            wachtlijst: number;
+        };
+        /** ActivityQuestion */
+        ActivityQuestion: {
+            /** Id */
+            id: number;
+            /** Onderwerp */
+            onderwerp: string;
+            status: components["schemas"]["QuestionStatus"];
+            /**
+             * Ontvangenop
+             * Format: date-time
+             */
+            ontvangenOp: string;
+        };
+        /** ActivitySignal */
+        ActivitySignal: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            soort: components["schemas"]["BlockerKind"];
+            status: components["schemas"]["SignalStatus"];
+            /**
+             * Gemeldop
+             * Format: date-time
+             */
+            gemeldOp: string;
+        };
         /** AdvisorList */
         AdvisorList: {
             /** Resultaten */
@@ -4163,6 +4525,52 @@ export interface components {
             paginering: components["schemas"]["PageInfo"];
             _links: components["schemas"]["PageLinks"];
         };
+        /** Backtest */
+        Backtest: {
+            /**
+             * Peildatum
+             * Format: date
+             * @description Vandaag: tot hier is gekeken wat er gebeurde.
+             */
+            peildatum: string;
+            /**
+             * Voorspeldop
+             * Format: date
+             * @description De dag waarvan de stand en de geschiedenis dienden.
+             */
+            voorspeldOp: string;
+            /**
+             * Doel
+             * @description `ingangsdatum`: de combinaties waarvan de ingangsdatum sindsdien voorbij is, of ze op die datum geïmplementeerd waren; `vandaag` (als dat er te weinig zijn): alle combinaties die toen nog niet geïmplementeerd waren, of ze dat vandaag zijn.
+             * @enum {string}
+             */
+            doel: "ingangsdatum" | "vandaag";
+            /**
+             * Cellen
+             * @description Combinaties die toen nog niet geïmplementeerd waren.
+             */
+            cellen: number;
+            /**
+             * Nietgereed
+             * @description Daarvan op de doeldatum nog niet geïmplementeerd.
+             */
+            nietGereed: number;
+            /**
+             * Brier
+             * @description Gemiddelde van (voorspelde kans − uitkomst)²: 0 is perfect.
+             */
+            brier: number | null;
+            /**
+             * Brierbasis
+             * @description De Brier-score van één kans voor iedereen (het waargenomen deel): ter vergelijking.
+             */
+            brierBasis: number | null;
+            /**
+             * Kalibratie
+             * @description Per tiende van de kans.
+             */
+            kalibratie: components["schemas"]["CalibrationBucket"][];
+        };
         /** BlockerEvidence */
         BlockerEvidence: {
             gemeente: components["schemas"]["CodeName"];
@@ -4441,6 +4849,63 @@ export interface components {
              */
             gereedOp?: string | null;
         };
+        /** CalibrationBucket */
+        CalibrationBucket: {
+            /**
+             * Van
+             * @description Ondergrens van de voorspelde kans (inclusief).
+             */
+            van: number;
+            /**
+             * Tot
+             * @description Bovengrens (exclusief; de laatste groep tot en met 1).
+             */
+            tot: number;
+            /** Cellen */
+            cellen: number;
+            /**
+             * Voorspeld
+             * @description De gemiddelde voorspelde kans in deze groep.
+             */
+            voorspeld: number | null;
+            /**
+             * Waargenomen
+             * @description Het deel van deze groep dat inderdaad niet geïmplementeerd was.
+             */
+            waargenomen: number | null;
+        };
+        /**
+         * CauseKind
+         * @enum {string}
+         */
+        CauseKind: "voortgang" | "ict";
+        /** CellForecastRead */
+        CellForecastRead: {
+            gemeente: components["schemas"]["CodeName"];
+            maatregel: components["schemas"]["CodeName"];
+            /**
+             * Ingangsdatum
+             * Format: date
+             */
+            ingangsdatum: string;
+            fase: components["schemas"]["Phase"];
+            verkeerslicht: components["schemas"]["TrafficLight"];
+            /**
+             * Dagentotingang
+             * @description Dagen van de peildatum tot de ingangsdatum; negatief als die voorbij is.
+             */
+            dagenTotIngang: number;
+            /**
+             * Kans
+             * @description De kans (0–1) dat de maatregel aan het eind van de ingangsdatum nog niet geïmplementeerd is: 0 als hij dat al is, 1 als de ingangsdatum voorbij is en hij het nog niet is.
+             */
+            kans: number;
+            /**
+             * Toelichting
+             * @description Waar de kans op rust, in gewone taal.
+             */
+            toelichting: string;
+        };
         /** CellHistoryEntry */
         CellHistoryEntry: {
             /** Versie */
@@ -4472,6 +4937,23 @@ export interface components {
         CellHistoryList: {
             /** Resultaten */
             resultaten: components["schemas"]["CellHistoryEntry"][];
+        };
+        /** CellPeersRead */
+        CellPeersRead: {
+            gemeente: components["schemas"]["CodeName"];
+            maatregel: components["schemas"]["CodeName"];
+            fase: components["schemas"]["Phase"];
+            verkeerslicht: components["schemas"]["TrafficLight"];
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /**
+             * Collegas
+             * @description Hoogstens 5 gemeenten die de maatregel invoerden, de meest vergelijkbare eerst.
+             */
+            collegas: components["schemas"]["PeerRead"][];
         };
         /** CellRef */
         CellRef: {
@@ -4523,6 +5005,36 @@ export interface components {
          * @enum {string}
          */
         ChangeSource: "leverancier" | "redactie" | "gemeente" | "import";
+        /** ChangedCell */
+        ChangedCell: {
+            gemeente: components["schemas"]["CodeName"];
+            maatregel: components["schemas"]["CodeName"];
+            voor: components["schemas"]["TrafficLight"];
+            na: components["schemas"]["TrafficLight"];
+            /**
+             * Moetstartenopvoor
+             * Format: date
+             */
+            moetStartenOpVoor: string | null;
+            /**
+             * Moetstartenopna
+             * Format: date
+             */
+            moetStartenOpNa: string | null;
+        };
+        /** ChangedCells */
+        ChangedCells: {
+            /**
+             * Aantal
+             * @description Alle combinaties waarvan het verkeerslicht verandert.
+             */
+            aantal: number;
+            /**
+             * Resultaten
+             * @description De eerste maxCellen, op naam van de gemeente.
+             */
+            resultaten: components["schemas"]["ChangedCell"][];
+        };
         /**
          * Channel
          * @enum {string}
@@ -4734,6 +5246,49 @@ export interface components {
             /** Resultaten */
             resultaten: components["schemas"]["ContactRead"][];
         };
+        /** ContactMomentCreate */
+        ContactMomentCreate: {
+            /**
+             * Datum
+             * Format: date
+             * @description De dag van het contact; niet in de toekomst.
+             */
+            datum: string;
+            /**
+             * Notitie
+             * @example Gebeld met de beleidsadviseur; impactanalyse start volgende week.
+             */
+            notitie: string;
+        };
+        /** ContactMomentList */
+        ContactMomentList: {
+            /**
+             * Resultaten
+             * @description De nieuwste eerst.
+             */
+            resultaten: components["schemas"]["ContactMomentRead"][];
+        };
+        /** ContactMomentRead */
+        ContactMomentRead: {
+            /**
+             * Datum
+             * Format: date
+             * @description De dag van het contact.
+             */
+            datum: string;
+            /** Notitie */
+            notitie: string;
+            /**
+             * Door
+             * @description Wie het vastlegde; leeg als haar account weg is.
+             */
+            door: string | null;
+            /**
+             * Vastgelegdop
+             * Format: date-time
+             */
+            vastgelegdOp: string;
+        };
         /** ContactRead */
         ContactRead: {
             /** Naam */
@@ -4799,9 +5354,9 @@ export interface components {
             volgendeIngangsdatum: string | null;
             /** Dagentotvolgende */
             dagenTotVolgende: number | null;
-            landelijk: components["schemas"]["GroupFigures"];
+            landelijk: components["schemas"]["FiguresWithChange"];
             /** Permaatregel */
-            perMaatregel: components["schemas"]["GroupFigures"][];
+            perMaatregel: components["schemas"]["FiguresWithChange"][];
             /** Nieuwsteproducten */
             nieuwsteProducten: components["schemas"]["NewProduct"][];
             /** Nieuwstefaq */
@@ -5586,6 +6141,26 @@ export interface components {
             /** Toelichting */
             toelichting: string;
         };
+        /**
+         * FigureChange
+         * @description Nu min de vorige periode.
+         */
+        FigureChange: {
+            /**
+             * Aandeelgeimplementeerd
+             * @description In procentpunten, op 0,1 afgerond.
+             */
+            aandeelGeimplementeerd: number;
+            /**
+             * Tekort
+             * @description In procentpunten, op 0,1 afgerond; leeg als een van beide geen tekort heeft.
+             */
+            tekort: number | null;
+            /** Telaat */
+            teLaat: number;
+            /** Risico */
+            risico: number;
+        };
         /** FigureRead */
         FigureRead: {
             /** Sleutel */
@@ -5604,6 +6179,44 @@ export interface components {
             gemiddelde: number | null;
             /** Teweinigantwoorden */
             teWeinigAntwoorden: boolean;
+        };
+        /**
+         * FiguresWithChange
+         * @description De cijfers van een groep, met de stand aan het eind van de vorige maand en wat er sindsdien
+         *     veranderde.
+         */
+        FiguresWithChange: {
+            groep: components["schemas"]["CodeName"];
+            /**
+             * Cellen
+             * @description Aantal combinaties van gemeente en maatregel.
+             */
+            cellen: number;
+            /** Perfase */
+            perFase: {
+                [key: string]: number;
+            };
+            /**
+             * Aandeelgeimplementeerd
+             * @description Deel geïmplementeerd of geëvalueerd (0-1).
+             */
+            aandeelGeimplementeerd: number;
+            /** Risico */
+            risico: number;
+            /** Telaat */
+            teLaat: number;
+            /**
+             * Tekort
+             * @description Implementatietekort: deel van de maatregelen die op de peildatum wettelijk gelden maar nog niet geïmplementeerd zijn (0-1); null als er nog geen gelden.
+             */
+            tekort: number | null;
+            /**
+             * Gemiddeldeachterstanddagen
+             * @description Gemiddeld aantal dagen dat die maatregelen over hun ingangsdatum heen zijn.
+             */
+            gemiddeldeAchterstandDagen: number | null;
+            vorigePeriode: components["schemas"]["PreviousFigures"];
+            verandering: components["schemas"]["FigureChange"];
         };
         /** FileRead */
         FileRead: {
@@ -5638,6 +6251,26 @@ export interface components {
              * @description Of u dit product volgt: dan krijgt u een melding als er een nieuwe versie is gepubliceerd.
              */
             volgt: boolean;
+        };
+        /** ForecastList */
+        ForecastList: {
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /**
+             * Resultaten
+             * @description De hoogste kans eerst.
+             */
+            resultaten: components["schemas"]["CellForecastRead"][];
+            /**
+             * Tempo
+             * @description Het model achter de kansen.
+             */
+            tempo: components["schemas"]["PhasePace"][];
+            paginering: components["schemas"]["PageInfo"];
+            _links: components["schemas"]["PageLinks"];
         };
         /** FormQuestion */
         FormQuestion: {
@@ -5753,6 +6386,17 @@ export interface components {
             /** Status */
             status: string;
         };
+        /** HelpCause */
+        HelpCause: {
+            /** @description `voortgang`: de eigen voortgang op de routekaart; `ict`: de gemeente wacht op een release van haar leverancier die na de termijn valt. */
+            soort: components["schemas"]["CauseKind"];
+            verkeerslicht: components["schemas"]["TrafficLight"];
+            /**
+             * Toelichting
+             * @example Wacht op Inkomen van Rekenwerk: release 2027.1 gepland op 15 februari 2027.
+             */
+            toelichting: string;
+        };
         /** HelpList */
         HelpList: {
             /**
@@ -5768,6 +6412,17 @@ export interface components {
             paginering: components["schemas"]["PageInfo"];
             _links: components["schemas"]["PageLinks"];
         };
+        /** HelpListChange */
+        HelpListChange: {
+            /** Voor */
+            voor: number;
+            /** Na */
+            na: number;
+            /** Erbij */
+            erbij: number;
+            /** Eraf */
+            eraf: number;
+        };
         /** HelpNeeded */
         HelpNeeded: {
             gemeente: components["schemas"]["CodeName"];
@@ -5778,12 +6433,20 @@ export interface components {
              */
             ingangsdatum: string;
             fase: components["schemas"]["Phase"];
+            /** @description Het dringendste van de oorzaken; de eigen voortgang staat bij `oorzaken`. */
             verkeerslicht: components["schemas"]["TrafficLight"];
+            /**
+             * Oorzaken
+             * @description Waarom: de dringendste eerst.
+             */
+            oorzaken: components["schemas"]["HelpCause"][];
             /** Speling */
             speling: number | null;
             volgendeStap: components["schemas"]["NextStep"] | null;
             /** Contactpersonen */
             contactpersonen: components["schemas"]["CodeName"][];
+            /** @description Het laatste contactmoment van het programmateam over deze combinatie. */
+            laatsteContact: components["schemas"]["LastContact"] | null;
         };
         /** HistoryItem */
         HistoryItem: {
@@ -6032,12 +6695,31 @@ export interface components {
          * Kind
          * @enum {string}
          */
-        Kind: "toetsing-uitgenodigd" | "oordeel-gegeven" | "getoetst-product-gepubliceerd" | "gevolgd-product-gepubliceerd" | "vraag-toegewezen" | "vraag-voorgelegd" | "expertantwoord" | "vraag-termijn" | "product-termijn" | "gemeente-termijn" | "signaal-gemeld" | "signaal-reactie" | "verbetervoorstel-ontvangen" | "verbetervoorstel-stap";
+        Kind: "toetsing-uitgenodigd" | "oordeel-gegeven" | "getoetst-product-gepubliceerd" | "gevolgd-product-gepubliceerd" | "vraag-toegewezen" | "vraag-voorgelegd" | "expertantwoord" | "vraag-termijn" | "product-termijn" | "gemeente-termijn" | "signaal-gemeld" | "signaal-reactie" | "verbetervoorstel-ontvangen" | "verbetervoorstel-stap" | "ict-vertraging";
         /** KindCount */
         KindCount: {
             soort: components["schemas"]["BlockerKind"];
             /** Aantal */
             aantal: number;
+        };
+        /**
+         * LastContact
+         * @description Het laatste contactmoment met de gemeente over deze maatregel.
+         */
+        LastContact: {
+            /**
+             * Datum
+             * Format: date
+             * @description De dag van het contact.
+             */
+            datum: string;
+            /** Notitie */
+            notitie: string;
+            /**
+             * Door
+             * @description Wie het vastlegde; leeg als haar account weg is.
+             */
+            door: string | null;
         };
         /** LeftOut */
         LeftOut: {
@@ -6048,6 +6730,14 @@ export interface components {
             contactpunt: "antwoorden" | "producten" | "peiling" | "bijeenkomsten";
             /** Reden */
             reden: string;
+        };
+        /** LightCount */
+        LightCount: {
+            verkeerslicht: components["schemas"]["TrafficLight"];
+            /** Voor */
+            voor: number;
+            /** Na */
+            na: number;
         };
         /** Link */
         Link: {
@@ -6229,13 +6919,19 @@ export interface components {
             /** Indicator */
             indicator: string;
             /**
+             * Niveau
+             * @description Per gemeente, provincie of arbeidsmarktregio.
+             * @enum {string}
+             */
+            niveau: "gemeente" | "provincie" | "arbeidsmarktregio";
+            /**
              * Peildatum
              * Format: date
              */
             peildatum: string;
             /**
              * Waarden
-             * @description Per gemeente; null als er niets te meten is.
+             * @description Per gemeente, provincie of arbeidsmarktregio (naar `niveau`); null als er niets te meten is.
              */
             waarden: components["schemas"]["MapValue"][];
             herkomst: components["schemas"]["Provenance"];
@@ -6323,6 +7019,19 @@ export interface components {
             resultaten: components["schemas"]["MeasureRead"][];
             paginering: components["schemas"]["PageInfo"];
             _links: components["schemas"]["PageLinks"];
+        };
+        /** MeasurePeerRead */
+        MeasurePeerRead: {
+            maatregel: components["schemas"]["CodeName"];
+            /**
+             * Ingangsdatum
+             * Format: date
+             */
+            ingangsdatum: string;
+            fase: components["schemas"]["Phase"];
+            verkeerslicht: components["schemas"]["TrafficLight"];
+            /** @description De meest vergelijkbare gemeente die de maatregel invoerde; leeg als nog geen gemeente dat deed. */
+            collega: components["schemas"]["PeerRead"] | null;
         };
         /** MeasurePlan */
         MeasurePlan: {
@@ -6817,6 +7526,20 @@ export interface components {
              */
             vraagId: number;
         };
+        /** MovedMeasure */
+        MovedMeasure: {
+            maatregel: components["schemas"]["CodeName"];
+            /**
+             * Ingangsdatumvoor
+             * Format: date
+             */
+            ingangsdatumVoor: string;
+            /**
+             * Ingangsdatumna
+             * Format: date
+             */
+            ingangsdatumNa: string;
+        };
         /** MunicipalApplications */
         MunicipalApplications: {
             gemeente: components["schemas"]["CodeName"];
@@ -6874,6 +7597,20 @@ export interface components {
             paginering: components["schemas"]["PageInfo"];
             _links: components["schemas"]["PageLinks"];
         };
+        /** MunicipalityPeersRead */
+        MunicipalityPeersRead: {
+            gemeente: components["schemas"]["CodeName"];
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /**
+             * Maatregelen
+             * @description De maatregelen waarop de gemeente achterloopt (te laat of risico).
+             */
+            maatregelen: components["schemas"]["MeasurePeerRead"][];
+        };
         /**
          * MunicipalityRead
          * @description Gemeente, met de CBS-gemeentecode.
@@ -6914,6 +7651,48 @@ export interface components {
             beantwoord: number;
             /** Antwoorden */
             antwoorden: components["schemas"]["MunicipalityAnswer"][];
+        };
+        /** MunicipalityTrend */
+        MunicipalityTrend: {
+            gemeente: components["schemas"]["CodeName"];
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /**
+             * Laatstbijgewerkt
+             * @description Wanneer de gemeente (of iemand namens haar) haar voortgang voor het laatst doorgaf; leeg als dat nog nooit gebeurde.
+             */
+            laatstBijgewerkt: string | null;
+            /**
+             * Punten
+             * @description Het einde van elke maand, en vandaag.
+             */
+            punten: components["schemas"]["MunicipalityTrendPoint"][];
+            herkomst: components["schemas"]["Provenance"];
+        };
+        /** MunicipalityTrendPoint */
+        MunicipalityTrendPoint: {
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /** Cellen */
+            cellen: number;
+            /**
+             * Geimplementeerd
+             * @description Combinaties geïmplementeerd of geëvalueerd.
+             */
+            geimplementeerd: number;
+            /** Aandeelgeimplementeerd */
+            aandeelGeimplementeerd: number;
+            /**
+             * Tekort
+             * @description Implementatietekort op die dag (0-1).
+             */
+            tekort: number | null;
         };
         /** MyAccountUpdate */
         MyAccountUpdate: {
@@ -7018,6 +7797,26 @@ export interface components {
         NoteWrite: {
             /** Tekst */
             tekst: string;
+        };
+        /** NotificationCount */
+        NotificationCount: {
+            soort: components["schemas"]["Kind"];
+            /**
+             * Moment
+             * @description direct: opslaan maakt ze zelf; volgende-herinnering: de eerstvolgende dagelijkse herinneringen zouden ze maken, en zonder de wijziging niet.
+             * @enum {string}
+             */
+            moment: "direct" | "volgende-herinnering";
+            /**
+             * Aantal
+             * @description Hoeveel meldingen.
+             */
+            aantal: number;
+            /**
+             * Ontvangers
+             * @description Aan hoeveel verschillende personen.
+             */
+            ontvangers: number;
         };
         /** NotificationPage */
         NotificationPage: {
@@ -7179,6 +7978,57 @@ export interface components {
             /** Wachtwoord */
             wachtwoord: string;
         };
+        /** PeerContactChoice */
+        PeerContactChoice: {
+            /**
+             * Akkoord
+             * @description Of u ermee instemt dat vergelijkbare gemeenten die een maatregel nog moeten invoeren uw naam en e-mailadres zien bij een maatregel die uw gemeente al invoerde. Standaard niet.
+             */
+            akkoord: boolean;
+        };
+        /** PeerContactRead */
+        PeerContactRead: {
+            /** Naam */
+            naam: string;
+            /** Email */
+            email: string;
+        };
+        /** PeerContactWrite */
+        PeerContactWrite: {
+            /** Akkoord */
+            akkoord: boolean;
+        };
+        /** PeerRead */
+        PeerRead: {
+            gemeente: components["schemas"]["CodeName"];
+            /** Inwoners */
+            inwoners: number;
+            provincie: components["schemas"]["CodeName"];
+            arbeidsmarktregio: components["schemas"]["CodeName"];
+            /** @description geimplementeerd of geevalueerd. */
+            fase: components["schemas"]["Phase"];
+            /**
+             * Geimplementeerdop
+             * Format: date
+             * @description De dag waarop de gemeente de maatregel (laatst) als ingevoerd meldde.
+             */
+            geimplementeerdOp: string | null;
+            /**
+             * Score
+             * @description Hoe vergelijkbaar (hoger is meer): omvang in inwoners op een logaritmische schaal (3 punten bij gelijke omvang, 0 bij een factor 10 verschil), zelfde arbeidsmarktregio (2), zelfde provincie (1), zelfde leverancier van de applicatie voor inkomen bij een maatregel die softwareaanpassingen vraagt (2, alleen als beide gemeenten die kennen).
+             */
+            score: number;
+            /**
+             * Overeenkomsten
+             * @description Wat de gemeenten naast omvang gemeen hebben: zelfde-arbeidsmarktregio, zelfde-provincie, zelfde-leverancier.
+             */
+            overeenkomsten: string[];
+            /**
+             * Contactpersonen
+             * @description Alleen wie ermee instemde collegiaal contact te zijn.
+             */
+            contactpersonen: components["schemas"]["PeerContactRead"][];
+        };
         /** Period */
         Period: {
             /**
@@ -7262,6 +8112,34 @@ export interface components {
          * @enum {string}
          */
         Phase: "niet-gestart" | "orienterend" | "voorbereidend" | "geimplementeerd" | "geevalueerd";
+        /**
+         * PhasePace
+         * @description Het tempo dat het model uit de geschiedenis leerde, per fase en stand.
+         */
+        PhasePace: {
+            fase: components["schemas"]["Phase"];
+            /**
+             * Stand
+             * @description De stand tegenover de routekaart: het verkeerslicht van die dag, of `na-ingangsdatum` als de ingangsdatum voorbij was.
+             * @enum {string}
+             */
+            stand: "op-schema" | "risico" | "te-laat" | "na-ingangsdatum";
+            /**
+             * Gemiddeldedagen
+             * @description Gemiddeld aantal dagen in deze fase voor een volgende (met de voorkennis).
+             */
+            gemiddeldeDagen: number;
+            /**
+             * Overgangen
+             * @description Zoveel keer ging een gemeente zo naar een latere fase.
+             */
+            overgangen: number;
+            /**
+             * Dagen
+             * @description Zoveel dagen stonden gemeenten samen zo.
+             */
+            dagen: number;
+        };
         /** Places */
         Places: {
             /** Capaciteit */
@@ -7341,6 +8219,32 @@ export interface components {
              */
             tekst: string | null;
         };
+        /**
+         * PreviousFigures
+         * @description De stand aan het eind van de vorige maand: waar de verandering mee vergeleken wordt.
+         */
+        PreviousFigures: {
+            /**
+             * Peildatum
+             * Format: date
+             * @description De laatste dag van de vorige maand.
+             */
+            peildatum: string;
+            /**
+             * Sinds
+             * Format: date
+             * @description De eerste dag van deze maand: 'sinds 1 december'.
+             */
+            sinds: string;
+            /** Aandeelgeimplementeerd */
+            aandeelGeimplementeerd: number;
+            /** Tekort */
+            tekort: number | null;
+            /** Telaat */
+            teLaat: number;
+            /** Risico */
+            risico: number;
+        };
         /** ProblemTypeList */
         ProblemTypeList: {
             /** Resultaten */
@@ -7379,6 +8283,32 @@ export interface components {
              */
             extensies: components["schemas"]["ExtensionMemberRead"][];
             _links: components["schemas"]["SelfLinks"];
+        };
+        /** ProductChange */
+        ProductChange: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+            /**
+             * Uitersteleverdatumvoor
+             * Format: date
+             */
+            uitersteLeverdatumVoor: string | null;
+            /**
+             * Uitersteleverdatumna
+             * Format: date
+             */
+            uitersteLeverdatumNa: string | null;
+            /** Telaatvoor */
+            teLaatVoor: boolean;
+            /** Telaatna */
+            teLaatNa: boolean;
+            /**
+             * Actualiteitcontroleren
+             * @description Opslaan markeert het product als 'actualiteit controleren' (nu niet).
+             */
+            actualiteitControleren: boolean;
         };
         /**
          * ProductCreate
@@ -8300,6 +9230,31 @@ export interface components {
             /** Thema */
             thema?: string | null;
         };
+        /** RankedMunicipality */
+        RankedMunicipality: {
+            /**
+             * Rang
+             * @description 1 voor het hoogste aandeel geïmplementeerd; gelijk is gelijk.
+             */
+            rang: number;
+            gemeente: components["schemas"]["CodeName"];
+            /** Cellen */
+            cellen: number;
+            /**
+             * Aandeelgeimplementeerd
+             * @description Deel geïmplementeerd of geëvalueerd (0-1).
+             */
+            aandeelGeimplementeerd: number;
+            /** Tekort */
+            tekort: number | null;
+            /**
+             * Verkeerslichten
+             * @description Aantal maatregelen per verkeerslicht: op-schema, risico, te-laat.
+             */
+            verkeerslichten: {
+                [key: string]: number;
+            };
+        };
         /** Reach */
         Reach: {
             periode: components["schemas"]["ReachPeriod"];
@@ -8463,6 +9418,28 @@ export interface components {
         RegionList: {
             /** Resultaten */
             resultaten: components["schemas"]["RegionRead"][];
+        };
+        /** RegionProgress */
+        RegionProgress: {
+            /**
+             * Soort
+             * @description provincie of arbeidsmarktregio.
+             */
+            soort: string;
+            regio: components["schemas"]["CodeName"];
+            /**
+             * Peildatum
+             * Format: date
+             */
+            peildatum: string;
+            /** @description De cijfers van de hele regio, als in het overzicht. */
+            cijfers: components["schemas"]["GroupFigures"];
+            /**
+             * Gemeenten
+             * @description De gemeenten van de regio, het hoogste aandeel geïmplementeerd eerst; bij gelijke stand op naam.
+             */
+            gemeenten: components["schemas"]["RankedMunicipality"][];
+            herkomst: components["schemas"]["Provenance"];
         };
         /**
          * RegionRead
@@ -9114,6 +10091,11 @@ export interface components {
              * @description Een contactpersoon van meer gemeenten kiest namens welke zij meldt.
              */
             gemeente?: string | null;
+            /**
+             * Leverancier
+             * @description De softwareleverancier waarover het signaal gaat: de code van een organisatie van de soort leverancier; alleen bij de soort ict-en-leveranciers.
+             */
+            leverancier?: string | null;
         };
         /** SignalEventList */
         SignalEventList: {
@@ -9219,6 +10201,8 @@ export interface components {
             gemeente: components["schemas"]["CodeName"] | null;
             bereik: components["schemas"]["SignalReach"];
             doorgezetAan: components["schemas"]["Body"] | null;
+            /** @description De softwareleverancier waarover het gaat (soort ict-en-leveranciers). */
+            leverancier: components["schemas"]["CodeName"] | null;
             /**
              * Aangemaaktop
              * Format: date-time
@@ -9292,6 +10276,8 @@ export interface components {
             gemeente: components["schemas"]["CodeName"] | null;
             bereik: components["schemas"]["SignalReach"];
             doorgezetAan: components["schemas"]["Body"] | null;
+            /** @description De softwareleverancier waarover het gaat (soort ict-en-leveranciers). */
+            leverancier: components["schemas"]["CodeName"] | null;
             /**
              * Aangemaaktop
              * Format: date-time
@@ -9332,6 +10318,11 @@ export interface components {
             maatregelen?: string[] | null;
             /** Themas */
             themas?: string[] | null;
+            /**
+             * Leverancier
+             * @description De softwareleverancier waarover het signaal gaat: de code van een organisatie van de soort leverancier; alleen bij de soort ict-en-leveranciers. null haalt de leverancier weg.
+             */
+            leverancier?: string | null;
             /**
              * Openbaar
              * @description Tonen in het openbare register (na een controle op persoonsgegevens).
@@ -10340,6 +11331,27 @@ export interface components {
             productenGereedOp: string;
             /** Gepubliceerdeproducten */
             gepubliceerdeProducten: number;
+            /**
+             * Doel
+             * @description Doel van het programma (0-1): het deel van de combinaties van gemeente en maatregel in deze fase dat op de ingangsdatum geïmplementeerd is; leeg zonder doel.
+             * @example 0.9
+             */
+            doel?: number | null;
+            /**
+             * Aandeelgeimplementeerd
+             * @description Het deel van deze combinaties dat nu geïmplementeerd of geëvalueerd is (0-1).
+             */
+            aandeelGeimplementeerd?: number | null;
+            /**
+             * Aandeelopingangsdatum
+             * @description Het deel dat geïmplementeerd of geëvalueerd was toen de fase inging (de stand aan het eind van de dag ervoor), waaraan het doel wordt gemeten; leeg zolang de fase niet geldt.
+             */
+            aandeelOpIngangsdatum?: number | null;
+            /**
+             * Doelgehaald
+             * @description Of het deel op de ingangsdatum het doel haalde; leeg zonder doel of zolang de fase niet geldt.
+             */
+            doelGehaald?: boolean | null;
         };
         /** WavePlan */
         WavePlan: {
@@ -10390,6 +11402,17 @@ export interface components {
             toelichting: string;
             /** Aantalmaatregelen */
             aantalMaatregelen: number;
+            /**
+             * Doel
+             * @description Doel van het programma: het percentage van de combinaties van gemeente en maatregel in deze fase dat op de ingangsdatum geïmplementeerd is (0-100); leeg als er geen doel is.
+             * @example 90
+             */
+            doel: number | null;
+            /**
+             * Versie
+             * @description Stuur als If-Match "v<versie>" bij een wijziging van de fase (412 als iemand anders haar intussen wijzigde).
+             */
+            versie: number;
             _links: components["schemas"]["SelfLinks"];
         };
         /** WaveRef */
@@ -10420,6 +11443,11 @@ export interface components {
             productenGereedOp?: string | null;
             /** Toelichting */
             toelichting?: string | null;
+            /**
+             * Doel
+             * @description Percentage geïmplementeerd op de ingangsdatum dat het programma nastreeft; null: geen doel.
+             */
+            doel?: number | null;
         };
         /** WeekRow */
         WeekRow: {
@@ -10430,6 +11458,38 @@ export interface components {
             week: string;
             /** Aantal */
             aantal: number;
+        };
+        /**
+         * WhatIf
+         * @description Wat opslaan zou veranderen; er is niets opgeslagen of verstuurd.
+         */
+        WhatIf: {
+            /**
+             * Peildatum
+             * Format: date
+             * @description Vandaag: de verkeerslichten zoals ze vandaag gelden.
+             */
+            peildatum: string;
+            /**
+             * Maatregelen
+             * @description Maatregelen waarvan de ingangsdatum schuift.
+             */
+            maatregelen: components["schemas"]["MovedMeasure"][];
+            /**
+             * Verkeerslichten
+             * @description Per verkeerslicht het aantal combinaties van gemeente en maatregel, nu en na opslaan.
+             */
+            verkeerslichten: components["schemas"]["LightCount"][];
+            cellen: components["schemas"]["ChangedCells"];
+            /** @description De lijst Hulp nodig zonder filters: nu, na opslaan, erbij en eraf. */
+            hulpNodig: components["schemas"]["HelpListChange"];
+            /**
+             * Producten
+             * @description Producten met een andere leverdatum of die op actualiteit gecontroleerd moeten worden.
+             */
+            producten: components["schemas"]["ProductChange"][];
+            /** Meldingen */
+            meldingen: components["schemas"]["NotificationCount"][];
         };
         /** Workload */
         Workload: {
@@ -11669,7 +12729,10 @@ export interface operations {
     faseWijzigen: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description "v<versie>" van de gelezen fase; 412 als iemand anders haar intussen wijzigde. */
+                "If-Match"?: string | null;
+            };
             path: {
                 nummer: number;
             };
@@ -11684,6 +12747,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -11741,6 +12805,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
+            /** @description Iemand anders wijzigde de fase intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
             /** @description De body is te groot. */
             413: {
                 headers: {
@@ -11759,6 +12833,16 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description If-Match ontbreekt of is leeg; stuur de ETag die u las. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -18388,10 +19472,20 @@ export interface operations {
                 maatregel?: string | null;
                 /** @description Alleen te laat of alleen risico. */
                 verkeerslicht?: ("te-laat" | "risico") | null;
+                /** @description Alleen door de eigen voortgang, of alleen door ICT (vandaag). */
+                oorzaak?: components["schemas"]["CauseKind"] | null;
                 /** @description Alleen maatregelen die binnen zoveel dagen ingaan (of al gelden). */
                 binnenDagen?: number | null;
+                /** @description Alleen combinaties waarover het team contact had (ja) of niet (nee). */
+                gecontacteerd?: ("ja" | "nee") | null;
+                /** @description Bij `gecontacteerd`: telt alleen een contact van de laatste zoveel dagen (`gecontacteerd=nee&contactBinnenDagen=14`: al twee weken niet gesproken). */
+                contactBinnenDagen?: number | null;
                 /** @description Peildatum (standaard vandaag): toont de stand zoals die toen was. */
                 peildatum?: string | null;
+                /** @description urgentie: eerst te laat, dan de minste speling (standaard); kans: de grootste kans dat de maatregel op de ingangsdatum niet is ingevoerd eerst (de prognose), dan urgentie. */
+                sorteer?: "urgentie" | "kans";
+                /** @description csv of xlsx: de bellijst, alle rijen bij deze filters. */
+                formaat?: "json" | "csv" | "xlsx";
                 /** @description Paginanummer, vanaf 1. */
                 pagina?: number;
                 /** @description Resultaten per pagina, 1 tot en met 100. */
@@ -18403,7 +19497,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Een pagina; met formaat=csv of xlsx alle rijen als bestand. */
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
@@ -18411,6 +19505,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HelpList"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
@@ -18451,6 +19547,220 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    contactmomentenOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gemeente: string;
+                /** @description Code van de maatregel. */
+                maatregel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactMomentList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Gemeente of maatregel bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    contactmomentVastleggen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gemeente: string;
+                /** @description Code van de maatregel. */
+                maatregel: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactMomentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactMomentRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description Gemeente of maatregel bestaat niet. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -19107,6 +20417,8 @@ export interface operations {
                 indicator?: "aandeel-geimplementeerd" | "tekort" | "te-laat";
                 fase?: number | null;
                 maatregel?: string | null;
+                /** @description Per gemeente (standaard), provincie of arbeidsmarktregio. Per provincie of regio is `te-laat` het gemiddelde aantal maatregelen te laat per gemeente. */
+                niveau?: "gemeente" | "provincie" | "arbeidsmarktregio";
                 /** @description csv: dezelfde cijfers als open data (CC BY 4.0), puntkomma-gescheiden. */
                 formaat?: "json" | "csv";
             };
@@ -19226,6 +20538,1281 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    provincieVoortgangOpvragen: {
+        parameters: {
+            query?: {
+                /** @description csv: dezelfde cijfers als open data (CC BY 4.0), puntkomma-gescheiden. */
+                formaat?: "json" | "csv";
+            };
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De cijfers; met formaat=csv als CSV. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionProgress"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Niet gewijzigd. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    arbeidsmarktregioVoortgangOpvragen: {
+        parameters: {
+            query?: {
+                /** @description csv: dezelfde cijfers als open data (CC BY 4.0), puntkomma-gescheiden. */
+                formaat?: "json" | "csv";
+            };
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De cijfers; met formaat=csv als CSV. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionProgress"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Niet gewijzigd. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    prognoseOpvragen: {
+        parameters: {
+            query?: {
+                provincie?: string | null;
+                arbeidsmarktregio?: string | null;
+                /** @description Fase van de maatregel. */
+                fase?: number | null;
+                maatregel?: string | null;
+                /** @description Paginanummer, vanaf 1. */
+                pagina?: number;
+                /** @description Resultaten per pagina, 1 tot en met 100. */
+                paginaGrootte?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastList"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    prognoseToetsingOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Backtest"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    prognoseVoortgangOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                maatregel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CellForecastRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    maatregelWijzigingVoorvertonen: {
+        parameters: {
+            query?: {
+                /** @description Hoeveel gewijzigde combinaties er ten hoogste genoemd worden; cellen.aantal telt ze allemaal. */
+                maxCellen?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Code van de maatregel. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatIf"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    faseWijzigingVoorvertonen: {
+        parameters: {
+            query?: {
+                /** @description Hoeveel gewijzigde combinaties er ten hoogste genoemd worden; cellen.aantal telt ze allemaal. */
+                maxCellen?: number;
+            };
+            header?: {
+                /** @description Zoals bij het wijzigen: "v<versie>" van de gelezen fase; 412 als iemand anders haar intussen wijzigde. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                nummer: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaveUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatIf"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description If-Match noemt niet de huidige versie van de fase. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description If-Match ontbreekt of is leeg; stuur de ETag die u las. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    routekaartWijzigingVoorvertonen: {
+        parameters: {
+            query?: {
+                /** @description Hoeveel gewijzigde combinaties er ten hoogste genoemd worden; cellen.aantal telt ze allemaal. */
+                maxCellen?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Code van de maatregel. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoadmapWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatIf"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    collegasBijMaatregelOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                maatregel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CellPeersRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De gemeente bestaat niet, of is niet de uwe. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    collegasBijGemeenteOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunicipalityPeersRead"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De gemeente bestaat niet, of is niet de uwe. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnCollegiaalContactOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerContactChoice"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor contactpersonen van een gemeente of samenwerkingsverband. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    mijnCollegiaalContactInstellen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeerContactWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerContactChoice"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Alleen voor contactpersonen van een gemeente of samenwerkingsverband. */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description De body is te groot. */
+            413: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["TeGrootProblem"];
+                };
+            };
+            /** @description Het mediatype van de body wordt niet ondersteund. */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    gemeenteActiviteitOpvragen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Niet ingelogd, of het token is ongeldig of verlopen. */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGeauthenticeerdProblem"];
+                };
+            };
+            /** @description Ingelogd, maar zonder recht hierop (of de CSRF-header ontbreekt). */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["GeenToegangProblem"];
+                };
+            };
+            /** @description De bron bestaat niet (of is niet van u). */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
@@ -22970,6 +25557,8 @@ export interface operations {
                 /** @description Alleen wat nog niet is teruggekoppeld of afgewezen. */
                 open?: boolean;
                 zoek?: string | null;
+                /** @description Alleen signalen over deze softwareleverancier (code van de organisatie). */
+                leverancier?: string | null;
                 /** @description Paginanummer, vanaf 1. */
                 pagina?: number;
                 /** @description Resultaten per pagina, 1 tot en met 100. */
@@ -36807,6 +39396,95 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description De client accepteert geen JSON. */
+            406: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
+                };
+            };
+            /** @description Onverwachte fout; het request-id staat in `instance`. */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["InterneFoutProblem"];
+                };
+            };
+            /** @description De database was te druk om op tijd te antwoorden; er is niets gewijzigd. Probeer het na Retry-After seconden opnieuw. */
+            503: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["DatabaseBezetProblem"];
+                };
+            };
+        };
+    };
+    gemeenteVerloopOpvragen: {
+        parameters: {
+            query?: {
+                /** @description csv: dezelfde cijfers als open data (CC BY 4.0), puntkomma-gescheiden. */
+                formaat?: "json" | "csv";
+            };
+            header?: {
+                /** @description ETag van een eerder ontvangen representatie; 304 als die nog geldt. */
+                "If-None-Match"?: components["parameters"]["If-None-Match"];
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De cijfers; met formaat=csv als CSV. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MunicipalityTrend"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Niet gewijzigd: de representatie met deze ETag is nog actueel. */
+            304: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Ongeldige invoer; `invalidParams` noemt elke ongeldige parameter. */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["OngeldigeInvoerProblem"] | components["schemas"]["OngeldigVerzoekProblem"];
+                };
+            };
+            /** @description Onbekende gemeente. */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NietGevondenProblem"];
                 };
             };
             /** @description De client accepteert geen JSON. */
