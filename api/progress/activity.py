@@ -6,14 +6,14 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from api.core.errors import NotFoundError, UnauthenticatedError
+from api.core.errors import NotFoundError
 from api.core.pagination import PageParams
 from api.core.schemas import CodeName
 from api.core.security import Principal
 from api.core.settings import Settings
 from api.meetings import of_municipality as meetings
 from api.municipalities.models import Municipality
-from api.progress import repository
+from api.progress import policy, repository
 from api.progress.activity_schemas import (
     Activity,
     ActivityMeeting,
@@ -33,16 +33,6 @@ def _not_found(code: str) -> NotFoundError:
     return NotFoundError(f"Geen gemeente {code} gevonden.")
 
 
-def _ensure_may_see(principal: Principal, code: str) -> None:
-    if not principal.is_authenticated:
-        raise UnauthenticatedError
-    if principal.is_programme_team:
-        return
-    if principal.kind == "user" and principal.may_act_for(code):
-        return
-    raise _not_found(code)
-
-
 def _meeting(m: meetings.RegisteredMeeting) -> ActivityMeeting:
     return ActivityMeeting(
         id=m.id,
@@ -59,7 +49,7 @@ def activity(
 ) -> Activity:
     """The programme team, or the municipality's own contact persons (a contact sees only her
     own questions, as in her inbox)."""
-    _ensure_may_see(principal, code)
+    policy.ensure_person_can_read(principal, code)
     municipality = session.get(Municipality, code)
     if municipality is None:
         raise _not_found(code)

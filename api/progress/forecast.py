@@ -37,8 +37,7 @@ from api.core.kept import per_app
 from api.core.pagination import PageParams
 from api.core.schemas import CodeName
 from api.core.security import Principal
-from api.core.validation import InvalidParams
-from api.progress import policy, repository
+from api.progress import policy, repository, selection
 from api.progress.deadlines import AT_RISK_DAYS, DONE_PHASES, Schedule, TrafficLight, Verdict
 from api.progress.forecast_schemas import (
     Backtest,
@@ -446,16 +445,6 @@ class ForecastFilter:
     measure: str | None = None
 
 
-def _check(cells: Grid, criteria: ForecastFilter) -> None:
-    places, subjects = cells.places.values(), cells.subjects.values()
-    invalid = InvalidParams()
-    invalid.unknown("provincie", criteria.province, lambda: {p.province for p in places})
-    invalid.unknown("arbeidsmarktregio", criteria.region, lambda: {p.region for p in places})
-    invalid.unknown("fase", criteria.wave, lambda: {s.wave for s in subjects})
-    invalid.unknown("maatregel", criteria.measure, lambda: {s.code for s in subjects})
-    invalid.raise_if_any()
-
-
 def _read(cells: Grid, place: Place, subject: Subject, forecast: Forecast) -> CellForecastRead:
     fact = cells.facts[place.code, subject.code]
     return CellForecastRead(
@@ -496,20 +485,11 @@ def forecast_list(
     """One page of the cells' forecasts, the highest chance first (then the earliest legal
     date, municipality and measure); how many there are; and the model's paces."""
     policy.ensure_programme_team(principal)
-    _check(cells, criteria)
+    c = criteria
+    selection.check(cells, c.province, c.region, c.wave, c.measure)
     kept = _current(session, state, cells)
-    places = [
-        p
-        for p in cells.places.values()
-        if (criteria.province is None or p.province == criteria.province)
-        and (criteria.region is None or p.region == criteria.region)
-    ]
-    subjects = [
-        s
-        for s in cells.subjects.values()
-        if (criteria.wave is None or s.wave == criteria.wave)
-        and (criteria.measure is None or s.code == criteria.measure)
-    ]
+    places = selection.places(cells, c.province, c.region)
+    subjects = selection.subjects(cells, c.wave, c.measure)
     chosen = [(p, s, kept.chances[p.code, s.code]) for p in places for s in subjects]
     chosen.sort(key=lambda item: (-item[2].chance, item[1].effective, item[0].code, item[1].code))
     shown = chosen[page.offset : page.offset + page.size]

@@ -11,9 +11,8 @@ from sqlalchemy.orm import Session
 from api.core.pagination import PageParams
 from api.core.schemas import CodeName
 from api.core.security import Principal
-from api.core.validation import InvalidParams
 from api.mail.wording import day_text
-from api.progress import policy, repository
+from api.progress import policy, repository, selection
 from api.progress.causes import Cause, CauseKind, CellKey
 from api.progress.contacts import ContactFilter, Latest, last_contact, latest
 from api.progress.deadlines import TrafficLight
@@ -87,16 +86,6 @@ def _causes(fact: Fact, others: list[Cause]) -> list[Cause]:
     return sorted(found, key=lambda c: c.light is not TrafficLight.LATE)
 
 
-def _check(grid: Grid, criteria: HelpFilter) -> None:
-    places, subjects = grid.places.values(), grid.subjects.values()
-    invalid = InvalidParams()
-    invalid.unknown("provincie", criteria.province, lambda: {p.province for p in places})
-    invalid.unknown("arbeidsmarktregio", criteria.region, lambda: {p.region for p in places})
-    invalid.unknown("fase", criteria.wave, lambda: {s.wave for s in subjects})
-    invalid.unknown("maatregel", criteria.measure, lambda: {s.code for s in subjects})
-    invalid.raise_if_any()
-
-
 def urgent_rows(
     grid: Grid,
     criteria: HelpFilter,
@@ -106,21 +95,14 @@ def urgent_rows(
     """Every row of the list, most urgent first. `other_causes`: from `causes.current` for
     today's grid; none for a past reference date (a supplier's readiness has no past state
     kept). `contacts`: the latest contact moment per cell (contacts.latest)."""
-    _check(grid, criteria)
-    today = grid.today
-    horizon = None if criteria.within_days is None else today + timedelta(criteria.within_days)
-    places = [
-        p
-        for p in grid.places.values()
-        if (criteria.province is None or p.province == criteria.province)
-        and (criteria.region is None or p.region == criteria.region)
-    ]
+    c = criteria
+    selection.check(grid, c.province, c.region, c.wave, c.measure)
+    horizon = None if c.within_days is None else grid.today + timedelta(c.within_days)
+    places = selection.places(grid, c.province, c.region)
     subjects = [
         s
-        for s in grid.subjects.values()
-        if (criteria.wave is None or s.wave == criteria.wave)
-        and (criteria.measure is None or s.code == criteria.measure)
-        and (horizon is None or s.effective <= horizon)
+        for s in selection.subjects(grid, c.wave, c.measure)
+        if horizon is None or s.effective <= horizon
     ]
     urgent = []
     for place in places:
@@ -132,7 +114,7 @@ def urgent_rows(
             if (
                 counted
                 and (criteria.light is None or counted[0].light is criteria.light)
-                and criteria.contact.admits(contacts.get(key), today)
+                and criteria.contact.admits(contacts.get(key), grid.today)
             ):
                 urgent.append(_Row(place, subject, fact, found, counted[0].light))
     urgent.sort(key=_urgency)

@@ -10,20 +10,26 @@ def _not_yours(code: str) -> NotFoundError:
     return NotFoundError(f"Geen voortgang gevonden voor gemeente {code}.")
 
 
-def ensure_can_read(principal: Principal, code: str) -> None:
+def ensure_person_can_read(principal: Principal, code: str) -> None:
+    """The programme team, or a person acting for this municipality; no machine client."""
     if not principal.is_authenticated:
         raise UnauthenticatedError
     if principal.is_programme_team:
         return
     if principal.kind == "user" and principal.may_act_for(code):
         return
+    raise _not_yours(code)
+
+
+def ensure_can_read(principal: Principal, code: str) -> None:
+    """As `ensure_person_can_read`, and a client with a progress scope for this municipality."""
     if (
         principal.kind == "client"
         and principal.may_act_for(code)
         and (principal.has_scope(Scope.PROGRESS_READ) or principal.has_scope(Scope.PROGRESS_WRITE))
     ):
         return
-    raise _not_yours(code)
+    ensure_person_can_read(principal, code)
 
 
 def source_of_write(principal: Principal, code: str) -> Source:
