@@ -1,6 +1,8 @@
 """Sending mail through the outbox: stored first, then delivered; failures stay for a retry."""
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from email import policy
 from email.message import EmailMessage
@@ -98,6 +100,20 @@ def send(
     session.flush()
     session.info.setdefault(_AFTER_COMMIT, []).append((row.id, settings))
     return row.id
+
+
+@contextmanager
+def held_back(session: Session) -> Iterator[None]:
+    """Mail queued inside the block is never delivered: for a change made only to be rolled
+    back (a preview). Its outbox rows go with the rollback; this forgets their delivery."""
+    queued = list(session.info.get(_AFTER_COMMIT, []))
+    try:
+        yield
+    finally:
+        if queued:
+            session.info[_AFTER_COMMIT] = queued
+        else:
+            session.info.pop(_AFTER_COMMIT, None)
 
 
 _COMMITTED = "spoorboek_mail_committed"

@@ -24,6 +24,7 @@ from api.core import clock
 from api.core.requests import RequestContext
 from api.core.schemas import ApiModel, CodeName, OptionalDate
 from api.core.security import Principal, require_programme_team
+from api.mail import service as mail
 from api.measures import editing
 from api.measures.service import get_measure, get_wave
 from api.notifications.kinds import KINDS, Kind
@@ -176,32 +177,25 @@ def _counts(
     ]
 
 
-_MAIL_QUEUE = "spoorboek_mail_after_commit"
-
-
 def _what_if(session: Session, change: Callable[[], object], limit: int) -> WhatIf:
     today = clock.today()
     stored = repository.phases_and_steps(session)
     before = grid.judged(grid.load_reference(session), today, stored)
     products_before = _products(session, today)
     owed_before = _owed(session, today)
-    queued = list(session.info.get(_MAIL_QUEUE, []))
     collected = _Collected()
     event.listen(session, "before_flush", collected)
-    savepoint = session.begin_nested()
-    try:
-        change()
-        session.flush()
-        after = grid.judged(grid.load_reference(session), today, stored)
-        products_after = _products(session, today)
-        owed_after = _owed(session, today)
-    finally:
-        event.remove(session, "before_flush", collected)
-        savepoint.rollback()
-        if queued:
-            session.info[_MAIL_QUEUE] = queued
-        else:
-            session.info.pop(_MAIL_QUEUE, None)
+    with mail.held_back(session):
+        savepoint = session.begin_nested()
+        try:
+            change()
+            session.flush()
+            after = grid.judged(grid.load_reference(session), today, stored)
+            products_after = _products(session, today)
+            owed_after = _owed(session, today)
+        finally:
+            event.remove(session, "before_flush", collected)
+            savepoint.rollback()
     found = _compare(
         session, before, after, products_before, products_after, owed_before, owed_after, collected
     )
