@@ -10,9 +10,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.core import clock
-from api.measures.models import Measure
+from api.measures.models import Measure, Wave
 from api.municipalities.models import Municipality
 from api.progress.models import Phase, ProgressSnapshot
+from api.seed.demo_targets import load_demo_targets
 from tests.auth import EDITOR, UTRECHT, login
 from tests.progress.helpers import move_utrechts_m20
 
@@ -80,13 +81,29 @@ async def test_the_change_since_last_month_is_a_recount_of_the_history(
     assert changed, "the history must hold a change since last month"
 
 
+def test_the_demo_sets_a_target_where_none_is_and_a_second_run_changes_nothing(
+    db: Session,
+) -> None:
+    waves = db.scalars(select(Wave).order_by(Wave.number)).all()
+    assert [wave.target for wave in waves] == [90, 90, 90]
+    waves[1].target = None
+    version = waves[1].version
+    db.flush()
+
+    assert load_demo_targets(db, lambda: None) == (1, 2)
+    assert [wave.target for wave in waves] == [90, 90, 90]
+    assert waves[1].version == version + 1
+    assert load_demo_targets(db, lambda: None) == (0, 3)
+    assert waves[1].version == version + 1
+
+
 async def test_an_editor_sets_a_wave_target_with_if_match(
-    clients: Callable[[], httpx.AsyncClient],
+    clients: Callable[[], httpx.AsyncClient], db: Session
 ) -> None:
     editor, public = clients(), clients()
     await login(editor, EDITOR)
     wave = (await public.get("/api/v1/fasen/1")).json()
-    assert wave["doel"] is None
+    assert wave["doel"] == 90  # the demo's
     version = wave["versie"]
 
     for bad in (101, -1, 90.5, "90", True):
@@ -95,23 +112,23 @@ async def test_an_editor_sets_a_wave_target_with_if_match(
         )
         assert refused.status_code == 400, bad
         assert refused.headers["content-type"] == "application/problem+json"
-    assert (await public.get("/api/v1/fasen/1")).json()["doel"] is None
+    assert (await public.get("/api/v1/fasen/1")).json()["doel"] == 90
 
     set_ = await editor.patch(
-        "/api/v1/fasen/1", json={"doel": 90}, headers={"If-Match": f'"v{version}"'}
+        "/api/v1/fasen/1", json={"doel": 80}, headers={"If-Match": f'"v{version}"'}
     )
     assert set_.status_code == 200, set_.text
-    assert set_.json()["doel"] == 90
+    assert set_.json()["doel"] == 80
     assert set_.headers["etag"] == f'"v{version + 1}"'
     stale = await editor.patch(
-        "/api/v1/fasen/1", json={"doel": 80}, headers={"If-Match": f'"v{version}"'}
+        "/api/v1/fasen/1", json={"doel": 70}, headers={"If-Match": f'"v{version}"'}
     )
     assert stale.status_code == 412
     assert stale.json()["huidigeVersie"] == version + 1
 
     dashboard = (await public.get("/api/v1/dashboard")).json()
     first = next(w for w in dashboard["fasen"] if w["nummer"] == 1)
-    assert first["doel"] == 0.9
+    assert first["doel"] == 0.8
     # Wave 1 applies since 1 January 2026: its share then is measured against the target.
     overview = (
         await public.get(
@@ -121,7 +138,7 @@ async def test_an_editor_sets_a_wave_target_with_if_match(
     ).json()
     then = next(g for g in overview["groepen"] if g["groep"]["code"] == "1")
     assert first["aandeelOpIngangsdatum"] == then["aandeelGeimplementeerd"]
-    assert first["doelGehaald"] == (then["aandeelGeimplementeerd"] >= 0.9)
+    assert first["doelGehaald"] == (then["aandeelGeimplementeerd"] >= 0.8)
     not_yet = [w for w in dashboard["fasen"] if w["dagenTotIngang"] > 0]
     assert all(w["aandeelOpIngangsdatum"] is None for w in not_yet)
 
@@ -131,6 +148,9 @@ async def test_an_editor_sets_a_wave_target_with_if_match(
     assert cleared.status_code == 200, cleared.text
     assert cleared.json()["doel"] is None
     assert (await public.patch("/api/v1/fasen/1", json={"doel": 50})).status_code == 401
+    # Loading the demo again does not undo the editor's choice of no target.
+    assert load_demo_targets(db, lambda: None) == (0, 3)
+    assert (await public.get("/api/v1/fasen/1")).json()["doel"] is None
 
 
 async def test_a_municipality_series_is_a_recount_of_its_history(

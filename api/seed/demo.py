@@ -28,6 +28,7 @@ from api.seed.demo_ratings import load_demo_ratings
 from api.seed.demo_register import DEMO_SIGNALS
 from api.seed.demo_signals import load_demo_signals
 from api.seed.demo_surveys import ROUNDS, load_demo_surveys
+from api.seed.demo_targets import load_demo_targets
 
 ProgressHook = Callable[[str, int], Callable[[], None]]
 
@@ -127,6 +128,7 @@ def load_demo_data(
         ("nieuwsbrief", NEWSLETTERS_ROWS, _counted("nieuwsbrief", newsletters)),
         ("overzichten", DIGESTS_ROWS, _counted("overzichten", digests)),
         ("ict", ICT_ROWS, _counted("ict", ict)),
+        ("doelen", 3, _counted("doelen", load_demo_targets)),
         (
             "collegas",
             len(DEMO_PEER_CONTACTS),

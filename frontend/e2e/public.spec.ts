@@ -24,10 +24,10 @@ test('the dashboard shows the waves, progress per measure, the trend and what is
 
   // Each key figure with its change since the month began; each wave beside its target.
   await expect(page.getByRole('region', { name: /^Landelijk op / })).toContainText(/(gelijk|[+−][\d,]+ procentpunt) sinds 1 \w+/);
-  // The demo sets no targets: the waves' bars, and a sentence that none is set.
-  const perWave = page.getByRole('region', { name: 'Voortgang per fase', exact: true });
-  await expect(perWave.getByRole('listitem')).toHaveCount(3);
-  await expect(perWave).toContainText('nog voor geen fase een doel vastgesteld');
+  // The demo sets each wave a target of 90%: a sentence per wave beside its bar and the line.
+  const perWave = page.getByRole('region', { name: 'Voortgang per fase en het doel', exact: true });
+  await expect(perWave.getByRole('listitem').filter({ hasText: /^Fase \d.*Doel: 90% geïmplementeerd op / })).toHaveCount(3);
+  await expect(perWave).toContainText('De zwarte lijn is het doel van het programma');
 
   const perMeasure = page.getByRole('region', { name: 'Voortgang per maatregel' });
   await expect(perMeasure.getByRole('img')).toHaveCount(23);
