@@ -35,6 +35,7 @@ import type { Measure } from './types';
 const MEASURE_CODE = /^M\d{2}$/;
 // Only editors see it: the public page does not download it.
 const MeasureDateForm = lazy(() => import('./MeasureDateForm'));
+const WaveTargetForm = lazy(() => import('./WaveTargetForm'));
 
 function useMeasure(code: string) {
   return useQuery({
@@ -254,6 +255,7 @@ function MeasureContent({ code }: { code: string }) {
       {editor && (
         <Suspense fallback={<StatusMessage>Formulier laden…</StatusMessage>}>
           <MeasureDateForm measure={data} />
+          <WaveTargetForm wave={data.fase} />
         </Suspense>
       )}
       <LawAndSources measure={data} />

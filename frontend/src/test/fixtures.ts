@@ -9,6 +9,8 @@ export function makeWave(nummer: number, overrides: Partial<Wave> = {}): Wave {
     productenGereedOp: '2025-12-31',
     toelichting: `Toelichting bij fase ${nummer}.`,
     aantalMaatregelen: 0,
+    doel: null,
+    versie: 1,
     _links: { self: { href: `/api/v1/fasen/${nummer}` } },
     ...overrides,
   };
