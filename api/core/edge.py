@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from api.core.dutch import plural
 from api.core.problem import InvalidParam, problem_response
 from api.core.problem_types import title_for
 from api.core.text import unsafe_character_reason
@@ -114,7 +115,7 @@ class EdgeInputMiddleware:
                 Request(scope),
                 400,
                 "Ongeldige invoer",
-                f"{len(invalid)} parameter(s) ongeldig; zie invalidParams.",
+                f"{plural(len(invalid), 'parameter', 'parameters')} ongeldig; zie invalidParams.",
                 extra={"invalidParams": invalid},
                 problem_type="ongeldige-invoer",
             )

@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.core.dutch import plural
 from api.core.logging import loggable_path
 from api.core.problem import InvalidParam, problem_response, request_id_of
 from api.core.problem_types import title_for
@@ -192,7 +193,7 @@ async def _on_validation_error(request: Request, exc: Exception) -> Response:
         request,
         400,
         "Ongeldige invoer",
-        f"{len(invalid)} parameter(s) ongeldig; zie invalidParams.",
+        f"{plural(len(invalid), 'parameter', 'parameters')} ongeldig; zie invalidParams.",
         extra={"invalidParams": invalid},
         problem_type="ongeldige-invoer",
     )

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Collection
 
+from api.core.dutch import plural
 from api.core.errors import InvalidInputError
 from api.core.problem import InvalidParam
 
@@ -32,5 +33,7 @@ class InvalidParams:
     def raise_if_any(self) -> None:
         if self._params:
             raise InvalidInputError(
-                f"{len(self._params)} parameter(s) ongeldig; zie invalidParams.", self._params
+                f"{plural(len(self._params), 'parameter', 'parameters')} ongeldig; "
+                "zie invalidParams.",
+                self._params,
             )

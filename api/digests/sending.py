@@ -22,6 +22,7 @@ from api.accounts import people
 from api.accounts.models import User
 from api.accounts.secrets import hash_token, new_token
 from api.core import clock
+from api.core.dutch import plural
 from api.core.security import Principal, Role
 from api.core.settings import Settings
 from api.digests import compose, periods, repository
@@ -151,4 +152,5 @@ def send_digests(session: Session, settings: Settings, now: datetime) -> Sent:
 def send_due(session: Session, settings: Settings, now: datetime) -> str:
     """The job's outcome in Dutch."""
     sent = send_digests(session, settings, now)
-    return f"{sent.mailed} persoonlijk(e) overzicht(en) gemaild, {sent.empty} zonder nieuws"
+    mailed = plural(sent.mailed, "persoonlijk overzicht", "persoonlijke overzichten")
+    return f"{mailed} gemaild, {sent.empty} zonder nieuws"

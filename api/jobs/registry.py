@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from api.core.clock import dutch_date
+from api.core.dutch import plural
 from api.core.settings import Settings
 from api.digests import sending as digest_sending
 from api.jobs import repository
@@ -50,11 +51,12 @@ class Job:
 
 
 def _send_due(session: Session, settings: Settings, now: datetime) -> str:
-    return f"{send_due(session, settings, session.commit)} melding(en) gemaild"
+    return f"{plural(send_due(session, settings, session.commit), 'melding', 'meldingen')} gemaild"
 
 
 def _send_summaries(session: Session, settings: Settings, now: datetime) -> str:
-    return f"{send_summaries(session, settings, session.commit)} dagoverzicht(en) verstuurd"
+    sent = send_summaries(session, settings, session.commit)
+    return f"{plural(sent, 'dagoverzicht', 'dagoverzichten')} verstuurd"
 
 
 def _deliver_pending(session: Session, settings: Settings, now: datetime) -> str:
@@ -78,20 +80,23 @@ def _reminders(remind: Callable[[Session, Settings, date], str]) -> JobFunction:
 def _expire_rating_comments(session: Session, settings: Settings, now: datetime) -> str:
     emptied = ratings.expire_comments(session, settings, now)
     session.commit()
-    return f"{emptied} toelichting(en) bij beoordelingen geleegd"
+    return f"{plural(emptied, 'toelichting', 'toelichtingen')} bij beoordelingen geleegd"
 
 
 def _meeting_reminders(session: Session, settings: Settings, now: datetime) -> str:
     sent = meeting_registrations.remind(session, settings, now)
     session.commit()
-    return f"{sent} herinnering(en) voor bijeenkomsten verstuurd"
+    return f"{plural(sent, 'herinnering', 'herinneringen')} voor bijeenkomsten verstuurd"
 
 
 def _meeting_evaluation(session: Session, settings: Settings, now: datetime) -> str:
     asked = meeting_ratings.ask_attendees(session, settings, now, session.commit)
     emptied = meeting_ratings.expire_comments(session, settings, now)
     session.commit()
-    return f"{asked} aanwezige(n) om een beoordeling gevraagd, {emptied} toelichting(en) geleegd"
+    return (
+        f"{plural(asked, 'aanwezige', 'aanwezigen')} om een beoordeling gevraagd, "
+        f"{plural(emptied, 'toelichting', 'toelichtingen')} geleegd"
+    )
 
 
 def _send_newsletters(session: Session, settings: Settings, now: datetime) -> str:
@@ -109,25 +114,34 @@ def _send_digests(session: Session, settings: Settings, now: datetime) -> str:
 def _forget_stale_signups(session: Session, settings: Settings, now: datetime) -> str:
     unconfirmed, counts = newsletter_subscriptions.forget_stale(session, now)
     session.commit()
-    return f"{unconfirmed} onbevestigde aanmelding(en) en {counts} oude telling(en) vergeten"
+    return (
+        f"{plural(unconfirmed, 'onbevestigde aanmelding', 'onbevestigde aanmeldingen')} en "
+        f"{plural(counts, 'oude telling', 'oude tellingen')} vergeten"
+    )
 
 
 def _prune_runs(session: Session, settings: Settings, now: datetime) -> str:
     removed = repository.delete_finished_before(session, now - KEEP_RUNS)
     session.commit()
-    return f"{removed} oude uitvoering(en) verwijderd"
+    return f"{plural(removed, 'oude uitvoering', 'oude uitvoeringen')} verwijderd"
 
 
 def _survey_rounds(session: Session, settings: Settings, now: datetime) -> str:
     closed, reminded = survey_rounds.close_and_remind(session, settings, dutch_date(now))
     session.commit()
-    return f"{closed} peilingronde(s) gesloten, {reminded} herinnering(en) verstuurd"
+    return (
+        f"{plural(closed, 'peilingronde', 'peilingrondes')} gesloten, "
+        f"{plural(reminded, 'herinnering', 'herinneringen')} verstuurd"
+    )
 
 
 def _survey_retention(session: Session, settings: Settings, now: datetime) -> str:
     cleared = survey_privacy.clear_old_texts(session, settings, now)
     session.commit()
-    return f"{cleared} open peilingantwoord(en) gewist na de bewaartermijn"
+    return (
+        f"{plural(cleared, 'open peilingantwoord', 'open peilingantwoorden')} gewist "
+        "na de bewaartermijn"
+    )
 
 
 JOBS: dict[str, Job] = {

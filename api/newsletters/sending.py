@@ -18,6 +18,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from api.accounts.secrets import hash_token, new_token
+from api.core.dutch import plural
 from api.core.settings import Settings
 from api.mail import service as mail
 from api.newsletters import repository_deliveries as deliveries
@@ -131,8 +132,9 @@ def send_due(session: Session, settings: Settings, now: datetime) -> str:
     """The job's outcome in Dutch."""
     sent = send_editions(session, settings, now)
     return (
-        f"{sent.mailed} abonnee(s) gemaild, {sent.editions_started} editie(s) gestart, "
-        f"{sent.finished} editie(s) verzonden"
+        f"{plural(sent.mailed, 'abonnee', 'abonnees')} gemaild, "
+        f"{plural(sent.editions_started, 'editie', 'edities')} gestart, "
+        f"{plural(sent.finished, 'editie', 'edities')} verzonden"
     )
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from api.accounts import people
 from api.accounts.models import User
 from api.core import clock
+from api.core.dutch import plural
 from api.core.security import Role
 from api.core.settings import Settings
 from api.notifications.kinds import Kind
@@ -68,7 +69,7 @@ def product_deadlines(session: Session, settings: Settings, today: date) -> str:
                 ),
             )
         )
-    return f"{made} herinnering(en) over leverdata"
+    return f"{plural(made, 'herinnering', 'herinneringen')} over leverdata"
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +149,7 @@ def municipality_deadlines(session: Session, settings: Settings, today: date) ->
             made += len(
                 notify(session, Kind.MUNICIPALITY_DEADLINE, contacts.get(municipality, []), message)
             )
-    return f"{made} melding(en) over termijnen van gemeenten"
+    return f"{plural(made, 'melding', 'meldingen')} over termijnen van gemeenten"
 
 
 def question_deadlines(session: Session, settings: Settings, today: date) -> str:
@@ -207,4 +208,4 @@ def question_deadlines(session: Session, settings: Settings, today: date) -> str
                 ),
             )
         )
-    return f"{made} herinnering(en) over vragen"
+    return f"{plural(made, 'herinnering', 'herinneringen')} over vragen"

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session
 
 from api.core import events
+from api.core.dutch import plural
 from api.core.errors import ConflictError
 from api.core.security import Principal
 from api.core.settings import Settings
@@ -102,9 +103,10 @@ def _publish(session: Session, settings: Settings, principal: Principal, product
         if r.version_id == draft.id and r.verdict is Verdict.APPROVED
     ]
     if len(approvals) < settings.approvals_to_publish:
+        needed = plural(settings.approvals_to_publish, "goedkeuring", "goedkeuringen")
         raise ConflictError(
-            f"Publiceren vraagt {settings.approvals_to_publish} goedkeuring(en) door een "
-            f"gemeentelijke toetser; deze versie heeft er {len(approvals)}.",
+            f"Publiceren vraagt {needed} door een gemeentelijke toetser; "
+            f"deze versie heeft er {len(approvals)}.",
             extra={"goedkeuringen": len(approvals), "nodig": settings.approvals_to_publish},
             problem_type="goedkeuringen-ontbreken",
         )

@@ -59,7 +59,7 @@ def title_from(text: str, fallback: str) -> str:
 def invalid_body(name: str, code: str, reason: str) -> InvalidInputError:
     """One invalid field of the request body, answered as InvalidParams answers."""
     return InvalidInputError(
-        "1 parameter(s) ongeldig; zie invalidParams.",
+        "1 parameter ongeldig; zie invalidParams.",
         [{"name": name, "in": "body", "code": code, "reason": reason}],
     )
 

@@ -96,7 +96,7 @@ test.describe('ingelogd als redacteur', () => {
     await status.getByRole('button', { name: 'Publiceren' }).click();
     const refusal = status.locator('.spoorboek-error-summary');
     await expect(refusal).toBeFocused();
-    await expect(refusal).toContainText('Publiceren vraagt 1 goedkeuring(en) door een gemeentelijke toetser; deze versie heeft er 0.');
+    await expect(refusal).toContainText('Publiceren vraagt 1 goedkeuring door een gemeentelijke toetser; deze versie heeft er 0.');
     await expect(status).toContainText('Huidige status: In toetsing.');
 
     // The municipal tester, in a browser of her own, finds the invitation and approves.

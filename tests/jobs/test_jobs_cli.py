@@ -95,7 +95,7 @@ def test_jobs_list_shows_each_job_with_its_last_run_and_when_it_is_next_due(
         "dagelijks om 07:00",
         "2026-12-07 07:02",
         "gelukt",
-        "0 dagoverzicht(en) verstuurd",
+        "0 dagoverzichten verstuurd",
         "2026-12-08 07:00",
     ]
     assert table_row(after, "mail-opnieuw") == [
@@ -203,7 +203,7 @@ def test_jobs_scheduler_once_runs_what_is_due_once_however_often_cron_calls_it(
     finally:
         root.handlers[:], root.level = handlers, level
     assert first.exit_code == 0, first.output
-    assert "dagoverzicht (2026-12-07): gelukt (0 dagoverzicht(en) verstuurd)" in first.output
+    assert "dagoverzicht (2026-12-07): gelukt (0 dagoverzichten verstuurd)" in first.output
     assert "mail-opnieuw (2026-12-07T06:00Z): gelukt (verstuurd: 0, mislukt: 0)" in first.output
     assert second.exit_code == 0
     assert "Niets aan de beurt." in second.output

@@ -313,7 +313,7 @@ def test_old_runs_are_removed_but_not_a_running_one(
         session.commit()
     with fixed_clock(MOMENT):
         ran = Runner(sessions, jobs_settings).run_by_hand("uitvoeringen-opruimen")
-    assert (ran.outcome, ran.detail) == ("gelukt", "2 oude uitvoering(en) verwijderd")
+    assert (ran.outcome, ran.detail) == ("gelukt", "2 oude uitvoeringen verwijderd")
     assert {run.period for run in rows(sessions) if run.job == "taak"} == {"oud-bezig", "recent"}
 
 
