@@ -235,12 +235,29 @@ class SupplierMeasureReadiness(ApiModel):
     cijfers: Counts
 
 
+class SignalRef(ApiModel):
+    id: int
+    titel: str
+
+
+class SupplierSignals(ApiModel):
+    aantal: int = Field(
+        description="Open signalen (nog niet teruggekoppeld of afgewezen) die deze leverancier "
+        "noemen, zoals het register met open=true&leverancier=<code> ze telt."
+    )
+    laatste: list[SignalRef] = Field(description="De nieuwste drie, nieuwste eerst.")
+
+
 class SupplierOverview(ApiModel):
     leverancier: CodeName
     peildatum: date
     cijfers_openbaar: bool
     totaal: Counts
     maatregelen: list[SupplierMeasureReadiness]
+    open_signalen: SupplierSignals | None = Field(
+        description="Alleen voor de redactie; null voor de koppeling van de leverancier zelf, "
+        "die geen signalen ziet."
+    )
 
 
 class MunicipalWait(ApiModel):

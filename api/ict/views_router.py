@@ -19,11 +19,14 @@ from api.ict.schemas import (
     MunicipalWait,
     PublicFigures,
     PublicSupplierFigures,
+    SignalRef,
     SupplierMeasureReadiness,
     SupplierOverview,
+    SupplierSignals,
     SupplierWaiters,
     WaitingMunicipality,
 )
+from api.signals import of_supplier
 
 router = json_router(tags=["ICT-gereedheid"], conditional=False)
 # The public figures answer with an ETag and 304.
@@ -127,12 +130,19 @@ def supplier_overview(
                 ),
             )
         )
+    signals = of_supplier.open_of(session, principal, code)
     return SupplierOverview(
         leverancier=CodeName(code=code, naam=view.organisation.name),
         peildatum=now.today,
         cijfers_openbaar=view.figures_public,
         totaal=presenters.counts_read(views.counted(theirs, now.cells)),
         maatregelen=measures,
+        open_signalen=SupplierSignals(
+            aantal=signals.count,
+            laatste=[SignalRef(id=i, titel=title) for i, title in signals.latest],
+        )
+        if signals is not None
+        else None,
     )
 
 
