@@ -79,6 +79,8 @@ test('a contact agrees in Mijn account, and an advisor sees her as a peer of a m
   // On the municipality's page: the best peer per measure it is behind on.
   await advisor.goto(`/voortgang/gemeenten/${code}`);
   const overview = advisor.getByRole('region', { name: 'Collega’s die kunnen helpen' });
+  await expect(overview.getByText(/^.+ loopt achter op \d+ maatregelen?; /)).toBeVisible();
+  await overview.getByText('Toon per maatregel een gemeente die kan helpen').click();
   await expect(overview.getByRole('table', { name: /^Per maatregel waarop .+ achterloopt/ })).toBeVisible();
   await expect(advisor.getByText(/laden…$|zoeken…$/)).toHaveCount(0);
   await expectNoHorizontalScroll(advisor, 360);

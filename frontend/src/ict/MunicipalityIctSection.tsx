@@ -13,11 +13,13 @@ import { cellPath } from '../progress/paths';
 import { DataTable } from '../shared/DataTable';
 import { DutchDate } from '../shared/DutchDate';
 import { ErrorAlert } from '../shared/ErrorAlert';
+import { plural } from '../shared/dutch';
 import { StatusMessage } from '../shared/StatusMessage';
 import { applicationsQuery, chooseApplication, ictKeys, useMunicipalIct } from './api';
 import { DOMAIN_LABELS, DOMAINS, releaseText, statusLabel, verdictLabel } from './labels';
-import type { Application, Domain, MunicipalIct } from './types';
+import type { Application, Domain, IctVerdict, MunicipalIct } from './types';
 import { useStale } from './useStale';
+import '../shared/charts.css';
 
 const fieldId = (domain: Domain) => `applicatie-${domain}`;
 const SUMMARY_FIELDS = Object.fromEntries(DOMAINS.map((domain) => [domain, { id: fieldId(domain), label: DOMAIN_LABELS[domain] }]));
@@ -113,37 +115,59 @@ function ApplicationsForm({ ict, onSaved, onStale }: { ict: MunicipalIct; onSave
   );
 }
 
+/** The verdicts that make a measure late or at risk through its software. */
+const CAUSING: readonly IctVerdict[] = ['te-laat-door-ict', 'risico-door-ict'];
+
+/** The section's opening line: on how many measures the municipality waits, and how many of those are a cause. */
+export function waitsSummary(ict: { gemeente: { naam: string }; wachtOp: { oordeel: IctVerdict }[] }): string {
+  const name = ict.gemeente.naam;
+  const waits = ict.wachtOp.length;
+  if (waits === 0) return `${name} wacht voor geen enkele maatregel op een release van een leverancier.`;
+  const causing = ict.wachtOp.filter((wait) => CAUSING.includes(wait.oordeel)).length;
+  let cause: string;
+  if (waits === 1) cause = causing ? 'dat is te laat of met risico' : 'dat is niet te laat of met risico';
+  else if (causing === 0) cause = 'bij geen enkele is dat te laat of met risico';
+  else cause = `bij ${causing === waits ? `alle ${causing}` : causing} is dat te laat of met risico`;
+  return `${name} wacht bij ${plural(waits, 'maatregel', 'maatregelen')} op software van haar leveranciers; ${cause}.`;
+}
+
+/** What the municipality waits for, per measure: behind a disclosure, so the page stays short on a phone. */
 function Waits({ ict }: { ict: MunicipalIct }) {
   const name = ict.gemeente.naam;
-  if (ict.wachtOp.length === 0) {
-    return <Paragraph>{name} wacht voor geen enkele maatregel op een release van een leverancier.</Paragraph>;
-  }
   return (
-    <DataTable
-      id="ict-wacht-tabel"
-      caption={`Maatregelen waarvoor ${name} op software wacht`}
-      columns={['Maatregel', 'Oordeel', 'Wacht op', 'Moet starten op', 'Ingangsdatum']}
-    >
-      {ict.wachtOp.map((wait) => (
-        <TableRow key={wait.maatregel.code}>
-          <TableHeaderCell scope="row" className="spoorboek-row-header">
-            <AppLink to={cellPath(ict.gemeente.code, wait.maatregel.code)}>
-              {wait.maatregel.code} {wait.maatregel.naam}
-            </AppLink>
-          </TableHeaderCell>
-          <TableCell>{verdictLabel(wait.oordeel)}</TableCell>
-          <TableCell>
-            {wait.wachtOp
-              .map((on) => `${on.applicatie.naam} (${on.applicatie.leverancier.naam}): ${statusLabel(on.status).toLowerCase()}, ${releaseText(on.release, on.datum)}`)
-              .join('; ')}
-          </TableCell>
-          <TableCell className="spoorboek-nowrap">{wait.moetStartenOp ? <DutchDate value={wait.moetStartenOp} /> : '–'}</TableCell>
-          <TableCell className="spoorboek-nowrap">
-            <DutchDate value={wait.ingangsdatum} />
-          </TableCell>
-        </TableRow>
-      ))}
-    </DataTable>
+    <details className="spoorboek-chart__table">
+      <summary>Toon de maatregelen waarop {name} wacht</summary>
+      <Paragraph>
+        Voor maatregelen die gemeentelijke software raken, hangt de gemeente af van de release van haar leverancier.
+        Komt die release na de ingangsdatum, dan is de maatregel te laat door ICT; komt zij na de datum waarop de
+        gemeente uiterlijk moet starten, dan is er risico door ICT.
+      </Paragraph>
+      <DataTable
+        id="ict-wacht-tabel"
+        caption={`Maatregelen waarvoor ${name} op software wacht`}
+        columns={['Maatregel', 'Oordeel', 'Wacht op', 'Moet starten op', 'Ingangsdatum']}
+      >
+        {ict.wachtOp.map((wait) => (
+          <TableRow key={wait.maatregel.code}>
+            <TableHeaderCell scope="row" className="spoorboek-row-header">
+              <AppLink to={cellPath(ict.gemeente.code, wait.maatregel.code)}>
+                {wait.maatregel.code} {wait.maatregel.naam}
+              </AppLink>
+            </TableHeaderCell>
+            <TableCell>{verdictLabel(wait.oordeel)}</TableCell>
+            <TableCell>
+              {wait.wachtOp
+                .map((on) => `${on.applicatie.naam} (${on.applicatie.leverancier.naam}): ${statusLabel(on.status).toLowerCase()}, ${releaseText(on.release, on.datum)}`)
+                .join('; ')}
+            </TableCell>
+            <TableCell className="spoorboek-nowrap">{wait.moetStartenOp ? <DutchDate value={wait.moetStartenOp} /> : '–'}</TableCell>
+            <TableCell className="spoorboek-nowrap">
+              <DutchDate value={wait.ingangsdatum} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </DataTable>
+    </details>
   );
 }
 
@@ -157,19 +181,12 @@ export function MunicipalityIctSection({ code }: { code: string }) {
       <Heading level={2} id="ict-kop">
         Software en leveranciers
       </Heading>
-      <Paragraph>
-        Voor maatregelen die gemeentelijke software raken, hangt de gemeente af van de release van haar leverancier.
-        Komt die release na de ingangsdatum, dan is de maatregel te laat door ICT; komt zij na de datum waarop de
-        gemeente uiterlijk moet starten, dan is er risico door ICT.
-      </Paragraph>
       <StatusMessage>{ict.isPending ? 'Software laden…' : ''}</StatusMessage>
       {ict.isError && <ErrorAlert error={ict.error} onRetry={() => void ict.refetch()} />}
       {ict.data && (
         <>
-          <Heading level={3} id="ict-wacht-kop">
-            Waarop de gemeente wacht
-          </Heading>
-          <Waits ict={ict.data} />
+          <Paragraph>{waitsSummary(ict.data)}</Paragraph>
+          {ict.data.wachtOp.length > 0 && <Waits ict={ict.data} />}
           <Heading level={3} id="applicaties-kop">
             Applicatie per domein
           </Heading>

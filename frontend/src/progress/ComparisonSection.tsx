@@ -9,6 +9,9 @@ import { useComparison } from './api';
 import { percentText } from './labels';
 import { municipalityPath } from './paths';
 
+/** The comparison's row of the similar municipalities (listed in `vergelijkbaar`). */
+const PEER_GROUP = 'vergelijkbaar';
+
 /** The municipality's figures next to similar municipalities, its province, region and country. */
 export function ComparisonSection({
   code,
@@ -47,7 +50,10 @@ export function ComparisonSection({
           >
             {comparison.data.cijfers.map((figures) => (
               <TableRow key={figures.groep.code}>
-                <TableHeaderCell scope="row">{figures.groep.naam}</TableHeaderCell>
+                <TableHeaderCell scope="row">
+                  {/* How many peers the row counts, as its old name said ("10 gemeenten van vergelijkbare omvang"). */}
+                  {figures.groep.code === PEER_GROUP ? `${figures.groep.naam} (${comparison.data.vergelijkbaar.length})` : figures.groep.naam}
+                </TableHeaderCell>
                 <TableCell>{percentText(figures.aandeelGeimplementeerd)}</TableCell>
                 <TableCell>{percentText(figures.cellen ? figures.risico / figures.cellen : null)}</TableCell>
                 <TableCell>{percentText(figures.cellen ? figures.teLaat / figures.cellen : null)}</TableCell>
