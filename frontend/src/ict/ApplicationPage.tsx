@@ -11,6 +11,7 @@ import { ErrorAlert } from '../shared/ErrorAlert';
 import { FactList } from '../shared/FactList';
 import { StatusMessage } from '../shared/StatusMessage';
 import { useApplication, useReadiness } from './api';
+import { ChangeApplicationForm } from './ApplicationForms';
 import { countText, DOMAIN_LABELS, sourceLabel } from './labels';
 import { softwareMeasurePath, SUPPLIERS_PATH, supplierPath } from './paths';
 import { ReadinessCells } from './ReadinessCells';
@@ -43,9 +44,10 @@ function ReadinessTable({ readiness }: { readiness: Readiness[] }) {
   );
 }
 
-function ApplicationView({ application }: { application: Application }) {
+function ApplicationView({ application, etag }: { application: Application; etag: string }) {
   const readiness = useReadiness(application.id);
   const { shown: staleShown, ref: staleRef, report: reportStale } = useStale();
+  const { shown: changeStaleShown, ref: changeStaleRef, report: reportChangeStale } = useStale();
   const list = readiness.data?.resultaten ?? [];
   return (
     <>
@@ -78,6 +80,8 @@ function ApplicationView({ application }: { application: Application }) {
       </section>
       {list.length > 0 && <ReadinessForm applicationId={application.id} readiness={list} onStale={reportStale} />}
       {list.length > 0 && <ReadinessHistorySection applicationId={application.id} readiness={list} />}
+      {changeStaleShown && <StaleNotice ref={changeStaleRef} thing="deze applicatie" changed="de naam of de domeinen van deze applicatie" />}
+      <ChangeApplicationForm application={application} etag={etag} onStale={reportChangeStale} />
     </>
   );
 }
@@ -110,7 +114,7 @@ export default function ApplicationPage() {
           <ErrorAlert error={application.error} onRetry={() => void application.refetch()} />
         </>
       )}
-      {application.data && <ApplicationView application={application.data} />}
+      {application.data && <ApplicationView application={application.data.application} etag={application.data.etag} />}
     </>
   );
 }

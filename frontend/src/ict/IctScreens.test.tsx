@@ -94,4 +94,57 @@ describe('the ICT readiness screens', () => {
     expect(await screen.findByRole('cell', { name: '2027.2' }, FIND)).toBeInTheDocument();
     expect(within(form).getByRole('textbox', { name: 'Release' })).toHaveValue('2027.4');
   });
+
+  it('renames an application with its ETag: a name in use at the field, a 412 as a notice that keeps what was typed', async () => {
+    let stored = APPLICATION;
+    let answer = () => problem(409, 'Conflict', 'Deze leverancier heeft al een applicatie Rekenwerk Plus.');
+    const fetchMock = teamApi({
+      'GET /api/v1/ict/applicaties/1': () => json(stored, 200, { ETag: stored === APPLICATION ? '"v1"' : '"v2"' }),
+      '/api/v1/ict/applicaties/1/gereedheid': () => json({ applicatie: readiness(1, '2027.1').applicatie, resultaten: [] }),
+      'PATCH /api/v1/ict/applicaties/1': () => answer(),
+    });
+    renderApp('/ict/applicaties/1');
+    const form = await screen.findByRole('form', { name: 'Naam en domeinen wijzigen' }, FIND);
+    const name = within(form).getByRole('textbox', { name: /^Naam/ });
+    expect(name).toHaveValue('Rekenwerk Inkomen');
+    fireEvent.change(name, { target: { value: 'Rekenwerk Plus ' } });
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'Schulden' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Wijziging opslaan' }));
+
+    expect(await within(form).findByText(/al een applicatie Rekenwerk Plus/, { selector: '.utrecht-form-field__error-message' }, FIND)).toBeInTheDocument();
+    const patch = requestsOf(fetchMock).find((request) => request.method === 'PATCH');
+    expect(patch?.headers.get('If-Match')).toBe('"v1"');
+    expect(await patch?.json()).toEqual({ naam: 'Rekenwerk Plus', domeinen: ['inkomen', 'schulden'] });
+
+    // A colleague renamed it meanwhile.
+    stored = { ...APPLICATION, naam: 'Rekenwerk Inkomen Nieuw' };
+    answer = () => problem(412, 'Versie verouderd', 'Iemand anders heeft dit intussen gewijzigd.');
+    fireEvent.click(within(form).getByRole('button', { name: 'Wijziging opslaan' }));
+    const notice = await screen.findByRole('heading', { name: 'Iemand anders heeft deze applicatie al gewijzigd' }, FIND);
+    await waitFor(() => expect(notice.closest('.spoorboek-conflict')).toHaveFocus());
+    expect(await screen.findByRole('heading', { level: 1, name: 'Rekenwerk Inkomen Nieuw' }, FIND)).toBeInTheDocument();
+    expect(within(form).getByRole('textbox', { name: /^Naam/ })).toHaveValue('Rekenwerk Plus ');
+  });
+
+  it('lists a municipality’s application history in words for its own contact', async () => {
+    const contact = loggedInAs(['gemeente'], { id: 5, naam: 'Carla Contact', gemeenten: [{ code: 'GM0344', naam: 'Utrecht' }] });
+    mockApi({
+      '/api/v1/sessies/huidig': contact.handler,
+      '/api/v1/gemeenten/GM0344/applicaties/historie': () =>
+        json({
+          gemeente: { code: 'GM0344', naam: 'Utrecht' },
+          resultaten: [
+            { domein: 'werk', applicatie: null, bron: 'gemeente', door: 'user:5', op: '2026-12-01T09:00:00Z' },
+            { domein: 'inkomen', applicatie: readiness(1, '2027.1').applicatie, bron: 'import', door: 'user:2', op: '2026-11-01T09:00:00Z' },
+          ],
+        }),
+    });
+    renderApp('/ict/gemeenten/GM0344/historie');
+    const table = await screen.findByRole('table', { name: /^Wijzigingen van de applicaties van Utrecht/ }, FIND);
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getAllByRole('cell').slice(1).map((cell) => cell.textContent))).toEqual([
+      ['Werk', 'Geen', 'Gemeente', 'gebruiker 5'],
+      ['Inkomen', 'Rekenwerk Inkomen, van Rekenwerk', 'Import uit softwarecatalogus', 'gebruiker 2'],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { Fragment, useState } from 'react';
 import { useParams } from 'react-router-dom';
 
@@ -11,12 +11,14 @@ import { DutchDate } from '../shared/DutchDate';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { FactList } from '../shared/FactList';
 import { StatusMessage } from '../shared/StatusMessage';
+import { signalPath } from '../signals/paths';
 import { applicationsQuery, useSupplierOverview } from './api';
+import { NewApplicationForm } from './ApplicationForms';
 import { ConsentButton } from './ConsentButton';
 import { countText, DOMAIN_LABELS } from './labels';
-import { applicationPath, SUPPLIERS_PATH, softwareMeasurePath } from './paths';
+import { applicationPath, SUPPLIERS_PATH, softwareMeasurePath, supplierSignalsPath } from './paths';
 import { ReadinessCells } from './ReadinessCells';
-import type { Counts, SupplierOverview } from './types';
+import type { Counts, SupplierOverview, SupplierSignals } from './types';
 import { useStale } from './useStale';
 
 function BackLink() {
@@ -71,6 +73,37 @@ function Applications({ code }: { code: string }) {
   );
 }
 
+/** The open signals in the register that name this supplier (the team's view only). */
+function OpenSignals({ code, name, signals }: { code: string; name: string; signals: SupplierSignals }) {
+  return (
+    <section aria-labelledby="signalen-kop" className="spoorboek-section">
+      <Heading level={2} id="signalen-kop">
+        Open signalen
+      </Heading>
+      {signals.aantal === 0 ? (
+        <Paragraph>Er is geen open signaal over {name}.</Paragraph>
+      ) : (
+        <>
+          <Paragraph>
+            {signals.aantal === 1 ? 'Eén open signaal noemt' : `${number(signals.aantal)} open signalen noemen`} {name}
+            {signals.aantal > signals.laatste.length ? '; de nieuwste:' : ':'}
+          </Paragraph>
+          <UnorderedList>
+            {signals.laatste.map((signal) => (
+              <UnorderedListItem key={signal.id}>
+                <AppLink to={signalPath(signal.id)}>{signal.titel}</AppLink>
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </>
+      )}
+      <Paragraph>
+        <AppLink to={supplierSignalsPath(code)}>Alle open signalen over {name} in het register</AppLink>
+      </Paragraph>
+    </section>
+  );
+}
+
 function Overview({ overview }: { overview: SupplierOverview }) {
   const { shown: staleShown, ref: staleRef, report: reportStale } = useStale();
   const [message, setMessage] = useState('');
@@ -108,7 +141,9 @@ function Overview({ overview }: { overview: SupplierOverview }) {
         onFailed={setFailure}
       />
       <StatusMessage>{message}</StatusMessage>
+      {overview.openSignalen && <OpenSignals code={overview.leverancier.code} name={name} signals={overview.openSignalen} />}
       <Applications code={overview.leverancier.code} />
+      <NewApplicationForm supplier={overview.leverancier} />
       <section aria-labelledby="wachtenden-kop" className="spoorboek-section">
         <Heading level={2} id="wachtenden-kop">
           Wie wacht, per maatregel

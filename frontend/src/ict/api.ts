@@ -7,6 +7,8 @@ import { fileUpload } from '../api/multipart';
 import { lightCauses } from './labels';
 import type {
   Application,
+  ApplicationChange,
+  ApplicationCreate,
   ApplicationPage,
   Domain,
   ImportReport,
@@ -21,6 +23,7 @@ import type {
   SoftwareMeasure,
   Supplier,
   SupplierOverview,
+  UsageHistory,
 } from './types';
 
 // Readiness, who waits on whom and a municipality's software are the team's and the
@@ -37,6 +40,7 @@ export const ictKeys = {
   measures: ['prive', 'ict', 'maatregelen'] as const,
   waiters: (measure: string) => ['prive', 'ict', 'maatregelen', measure, 'wachtenden'] as const,
   municipality: (code: string) => ['prive', 'ict', 'gemeente', code] as const,
+  usageHistory: (code: string) => ['prive', 'ict', 'gemeente', code, 'historie'] as const,
   publicFigures: ['ict', 'cijfers'] as const,
 };
 
@@ -75,8 +79,21 @@ export function fetchApplications(supplier: string | undefined, signal?: AbortSi
   return unwrap(apiClient.GET('/ict/applicaties', { params: { query }, signal }));
 }
 
-export function fetchApplication(id: number, signal?: AbortSignal): Promise<Application> {
-  return unwrap(apiClient.GET('/ict/applicaties/{id}', { params: { path: { id } }, signal }));
+
+/** An application as stored now, with the ETag a change sends back in If-Match. */
+export async function fetchApplicationWithTag(id: number, signal?: AbortSignal): Promise<{ application: Application; etag: string }> {
+  const result = await apiClient.GET('/ict/applicaties/{id}', { params: { path: { id } }, signal });
+  return { application: await unwrap(Promise.resolve(result)), etag: result.response.headers.get('ETag') ?? etagOf(0) };
+}
+
+/** A new application of a supplier: 400 at its fields, 409 when the supplier has one by that name. */
+export function createApplication(body: ApplicationCreate): Promise<Application> {
+  return unwrap(apiClient.POST('/ict/applicaties', { body }));
+}
+
+/** A new name or domains, if the application is still as `etag` says: 409 on a taken name, 412 when stale. */
+export function changeApplication(id: number, etag: string, body: ApplicationChange): Promise<Application> {
+  return unwrap(apiClient.PATCH('/ict/applicaties/{id}', { params: { path: { id }, header: { 'If-Match': etag } }, body }));
 }
 
 export function fetchReadiness(id: number, signal?: AbortSignal): Promise<ReadinessList> {
@@ -139,6 +156,10 @@ export function chooseApplication(code: string, domein: Domain, version: number,
   );
 }
 
+export function fetchUsageHistory(code: string, signal?: AbortSignal): Promise<UsageHistory> {
+  return unwrap(apiClient.GET('/gemeenten/{code}/applicaties/historie', { params: { path: { code } }, signal }));
+}
+
 export function fetchPublicFigures(signal?: AbortSignal): Promise<PublicFigures> {
   return unwrap(apiClient.GET('/ict/cijfers', { signal }));
 }
@@ -159,8 +180,9 @@ export function applicationsQuery(supplier?: string) {
   });
 }
 
+/** One application with its ETag (kept for the change form's If-Match). */
 export function useApplication(id: number, enabled = true) {
-  return useQuery({ queryKey: ictKeys.application(id), queryFn: ({ signal }) => fetchApplication(id, signal), enabled, staleTime: 0 });
+  return useQuery({ queryKey: ictKeys.application(id), queryFn: ({ signal }) => fetchApplicationWithTag(id, signal), enabled, staleTime: 0 });
 }
 
 export function useReadiness(id: number, enabled = true) {
@@ -192,6 +214,10 @@ export function useMunicipalIct(code: string) {
 export function useIctLightCauses(code: string): Record<string, string> {
   const ict = useMunicipalIct(code);
   return useMemo(() => lightCauses(ict.data), [ict.data]);
+}
+
+export function useUsageHistory(code: string) {
+  return useQuery({ queryKey: ictKeys.usageHistory(code), queryFn: ({ signal }) => fetchUsageHistory(code, signal), staleTime: 0 });
 }
 
 export function usePublicFigures() {

@@ -14,3 +14,18 @@ export function applicationPath(id: number): string {
 export function softwareMeasurePath(code: string): string {
   return `/ict/maatregelen/${code}`;
 }
+
+/** Where an editor adds an application for this supplier. */
+export function newApplicationPath(supplier: string): string {
+  return `/ict/applicaties/nieuw?leverancier=${encodeURIComponent(supplier)}`;
+}
+
+/** A municipality's application history: every change of its application per domain. */
+export function ictHistoryPath(code: string): string {
+  return `/ict/gemeenten/${code}/historie`;
+}
+
+/** The signals register filtered on the open signals that name this supplier. */
+export function supplierSignalsPath(supplier: string): string {
+  return `/signalen?leverancier=${encodeURIComponent(supplier)}&open=true`;
+}

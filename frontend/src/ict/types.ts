@@ -5,9 +5,17 @@ export type ReadinessStatus = components['schemas']['ReadinessStatus'];
 export type IctVerdict = components['schemas']['IctVerdict'];
 export type ChangeSource = components['schemas']['ChangeSource'];
 export type Supplier = components['schemas']['SupplierRead'];
-export type SupplierOverview = components['schemas']['SupplierOverview'];
+/** The open signals naming a supplier (team only; null for the supplier's own client). */
+export interface SupplierSignals {
+  aantal: number;
+  laatste: { id: number; titel: string }[];
+}
+// openSignalen is written by hand until the coordinator regenerates the contract.
+export type SupplierOverview = components['schemas']['SupplierOverview'] & { openSignalen?: SupplierSignals | null };
 export type Application = components['schemas']['ApplicationRead'];
 export type ApplicationPage = components['schemas']['ApplicationPage'];
+export type ApplicationCreate = components['schemas']['ApplicationCreate'];
+export type ApplicationChange = components['schemas']['ApplicationChange'];
 export type Readiness = components['schemas']['ReadinessRead'];
 export type ReadinessList = components['schemas']['ReadinessList'];
 export type ReadinessReport = components['schemas']['ReadinessReport'];
@@ -17,6 +25,8 @@ export type MeasureWaiters = components['schemas']['MeasureWaiters'];
 export type MunicipalIct = components['schemas']['MunicipalIct'];
 export type MunicipalApplications = components['schemas']['MunicipalApplications'];
 export type Usage = components['schemas']['UsageRead'];
+export type UsageHistory = components['schemas']['UsageHistory'];
+export type UsageChange = components['schemas']['UsageChangeRead'];
 export type Wait = components['schemas']['WaitRead'];
 export type Counts = components['schemas']['Counts'];
 export type PublicFigures = components['schemas']['PublicFigures'];
