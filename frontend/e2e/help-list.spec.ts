@@ -11,8 +11,9 @@ import { newContext } from './products';
  * list, opens a row's municipality and sees its contact persons, comes back, records that she
  * contacted the municipality, and downloads the call list of the filtered rows. Then a
  * supplier's machine client moves a release past the legal date, and the help list filtered on
- * ICT shows Utrecht waiting for it. The help list and the municipality's activity axe-clean,
- * the help list at 360 px too.
+ * ICT shows Utrecht waiting for it, and Utrecht's page names the cause beside the light. The
+ * municipality page shows a peer who implemented the measure. The help list and the
+ * municipality's page axe-clean, the help list at 360 px too.
  */
 
 const SUPPLIER = { id: 'sbc_demo_leverancier_rekenwerk', secret: 'sbs_demo_leverancier_geheim_alleen_voor_demo' };
@@ -66,6 +67,12 @@ test('an advisor filters the help list, finds whom to call, records the contact 
   await expect(people.getByRole('link', { name: email })).toHaveAttribute('href', `mailto:${email}`);
   await expect(people).toContainText('Gerda Gelderland');
   await expect(activity).not.toContainText('laden…');
+  // A peer who implemented the measure: the most similar municipality, named in its row.
+  const peers = page.getByRole('region', { name: 'Collega’s die kunnen helpen' });
+  await peers.getByText('Toon per maatregel een gemeente die kan helpen').click();
+  const peerRow = peers.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${measure} `) }) });
+  await expect(peerRow.getByRole('cell').nth(1)).toContainText(/inwoners/);
+  await expect(peerRow).not.toContainText('Nog geen gemeente');
   await expectNoAxeViolations(page);
 
   await page.goBack();
@@ -122,5 +129,13 @@ test('a supplier moves a release past the legal date, and the help list shows Ut
   const utrecht = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Utrecht', exact: true }) });
   await expect(utrecht).toContainText(/Door ICT \(te laat\): Wacht op Rekenwerk Inkomen \(demo\)[^.]*release 2027\.9 gepland op 1 maart 2027/);
   await expect(utrecht.getByRole('cell').first()).toContainText('Te laat');
+
+  // The advisor opens Utrecht: the cause stands beside the measure's light.
+  await utrecht.getByRole('rowheader').getByRole('link', { name: 'Utrecht' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Voortgang Utrecht' })).toBeVisible();
+  const status = page.getByRole('table', { name: 'Stand per maatregel van Utrecht' });
+  await expect(status.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${MEASURE} `) }) })).toContainText(
+    /te laat door ICT/i,
+  );
   await context.close();
 });
