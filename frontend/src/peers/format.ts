@@ -1,6 +1,6 @@
-import type { Likeness, Peer } from './api';
+import type { Likeness, Peer } from './types';
 
-const LIKENESS_WORDS: Record<Likeness, string> = {
+const LIKENESS_WORDS: Partial<Record<string, string>> & Record<Likeness, string> = {
   'zelfde-arbeidsmarktregio': 'zelfde arbeidsmarktregio',
   'zelfde-provincie': 'zelfde provincie',
   'zelfde-leverancier': 'zelfde leverancier',
