@@ -15,8 +15,8 @@ import type { RegionKind, RegionProgress } from './types';
 
 const count = (value: number) => value.toLocaleString('nl-NL');
 
-function RankedTable({ region }: { region: RegionProgress }) {
-  const title = regionTitle(region.soort, region.regio.naam);
+function RankedTable({ kind, region }: { kind: RegionKind; region: RegionProgress }) {
+  const title = regionTitle(kind, region.regio.naam);
   return (
     <section aria-labelledby="gemeenten-kop" className="spoorboek-section">
       <Heading level={2} id="gemeenten-kop">
@@ -39,9 +39,9 @@ function RankedTable({ region }: { region: RegionProgress }) {
             </TableHeaderCell>
             <TableCell>{percentText(row.aandeelGeimplementeerd)}</TableCell>
             <TableCell>{percentText(row.tekort)}</TableCell>
-            <TableCell>{count(row.verkeerslichten['op-schema'])}</TableCell>
-            <TableCell>{count(row.verkeerslichten.risico)}</TableCell>
-            <TableCell>{count(row.verkeerslichten['te-laat'])}</TableCell>
+            <TableCell>{count(row.verkeerslichten['op-schema'] ?? 0)}</TableCell>
+            <TableCell>{count(row.verkeerslichten.risico ?? 0)}</TableCell>
+            <TableCell>{count(row.verkeerslichten['te-laat'] ?? 0)}</TableCell>
           </TableRow>
         ))}
       </DataTable>
@@ -83,7 +83,7 @@ function RegionContent({ kind, code }: { kind: RegionKind; code: string }) {
           ['Maatregelen te laat', count(figures.teLaat)],
         ]}
       />
-      <RankedTable region={data} />
+      <RankedTable kind={kind} region={data} />
       <Paragraph className="spoorboek-section">
         <AppLink to={`/kaart?niveau=${kind}`}>Naar de kaart per {kind}</AppLink>
       </Paragraph>
