@@ -3,9 +3,8 @@ import type { components, operations } from '../api/schema';
 export type MapValues = components['schemas']['MapValues'];
 export type MapValue = components['schemas']['MapValue'];
 /** The level the map is drawn at: each municipality, or the provinces or labour-market regions. */
-export type Level = 'gemeente' | 'provincie' | 'arbeidsmarktregio';
-// `niveau` is written by hand until the contract (openapi/openapi.json) is regenerated with it.
-export type MapQuery = NonNullable<operations['kaartWaardenOpvragen']['parameters']['query']> & { niveau?: Level };
+export type Level = MapValues['niveau'];
+export type MapQuery = NonNullable<operations['kaartWaardenOpvragen']['parameters']['query']>;
 export type Indicator = NonNullable<MapQuery['indicator']>;
 
 /** A municipality's boundary as /kaart/gemeenten sends it (GeoJSON, WGS84, RFC 7946 winding). */
