@@ -52,7 +52,7 @@ export default function MeasureDateForm({ measure }: { measure: Measure }) {
   const preview = useMutation({
     mutationFn: () =>
       scope === 'fase'
-        ? previewWave(measure.fase.nummer, { ingangsdatum: day }, versionOf(wave))
+        ? previewWave(measure.fase.nummer, { ingangsdatum: day }, wave?.versie)
         : previewMeasure(measure.code, { ingangsdatum: day }),
     onMutate: () => setMessage(''),
     onSuccess: (found) => {
@@ -72,7 +72,7 @@ export default function MeasureDateForm({ measure }: { measure: Measure }) {
   const save = useMutation({
     mutationFn: async () => {
       if (movedDate(base, (await readMeasure(measure.code)).ingangsdatum)) throw new StaleError();
-      if (scope === 'fase') await saveWaveDate(measure.fase.nummer, { ingangsdatum: day }, versionOf(wave));
+      if (scope === 'fase') await saveWaveDate(measure.fase.nummer, { ingangsdatum: day }, wave?.versie);
       else await saveMeasureDate(measure.code, { ingangsdatum: day });
       return readMeasure(measure.code);
     },
@@ -181,12 +181,6 @@ export default function MeasureDateForm({ measure }: { measure: Measure }) {
 }
 
 class StaleError extends Error {}
-
-/** A wave's version (WaveRead.versie), read by hand until the client is regenerated. */
-function versionOf(wave: object | undefined): number | undefined {
-  const version = (wave as { versie?: unknown } | undefined)?.versie;
-  return typeof version === 'number' ? version : undefined;
-}
 
 function readMeasure(code: string): Promise<Measure> {
   return unwrap(apiClient.GET('/maatregelen/{code}', { params: { path: { code } } }));
