@@ -7,21 +7,13 @@ import { isEditor, useCurrentUser } from '../auth/session';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 import { progressKeys } from './api';
-import { chanceWords, percentText, type CellForecastData } from './forecast';
+import { chanceWords, percentText } from './forecast';
+import type { CellForecastData } from './types';
 
-interface UntypedGet {
-  GET(
-    path: string,
-    init: { params: { path: Record<string, string> }; signal?: AbortSignal },
-  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
-}
-
-/** Until the contract is regenerated the typed client does not know this path; the call goes through its middleware all the same. */
 function fetchCellForecast(code: string, maatregel: string, signal?: AbortSignal): Promise<CellForecastData> {
-  const client = apiClient as unknown as UntypedGet;
   return unwrap(
-    client.GET('/gemeenten/{code}/voortgang/{maatregel}/prognose', { params: { path: { code, maatregel } }, signal }),
-  ) as Promise<CellForecastData>;
+    apiClient.GET('/gemeenten/{code}/voortgang/{maatregel}/prognose', { params: { path: { code, maatregel } }, signal }),
+  );
 }
 
 /** On a cell's page, for the programme team: the forecast chance that the measure will not be implemented by its legal date, and why. */

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 
 import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
@@ -9,8 +9,6 @@ import type {
   CellHistoryEntry,
   CellWrite,
   Comparison,
-  HelpFilters,
-  HelpList,
   Matrix,
   MatrixFilters,
   Region,
@@ -25,7 +23,6 @@ export const progressKeys = {
   cell: (code: string, measure: string) => ['prive', 'voortgang', 'gemeente', code, measure] as const,
   history: (code: string, measure: string) => ['prive', 'voortgang', 'gemeente', code, measure, 'geschiedenis'] as const,
   matrix: (filters: MatrixFilters) => ['prive', 'voortgang', 'matrix', filters] as const,
-  help: (filters: HelpFilters) => ['prive', 'voortgang', 'hulp-nodig', filters] as const,
 };
 
 /** The ETag of a cell is its version (`"v3"`); a change sends it back in If-Match. */
@@ -82,10 +79,6 @@ export function fetchMatrix(query: MatrixFilters, signal?: AbortSignal): Promise
   return unwrap(apiClient.GET('/voortgang/matrix', { params: { query }, signal }));
 }
 
-export function fetchHelpNeeded(query: HelpFilters, signal?: AbortSignal): Promise<HelpList> {
-  return unwrap(apiClient.GET('/voortgang/hulp-nodig', { params: { query }, signal }));
-}
-
 /** The municipality beside its peers, province, region and country; with `fase`, over that wave's measures only. */
 export function fetchComparison(code: string, fase?: number, signal?: AbortSignal): Promise<Comparison> {
   const query = fase === undefined ? undefined : { fase };
@@ -127,15 +120,6 @@ export function useMatrix(filters: MatrixFilters) {
   return useQuery({
     queryKey: progressKeys.matrix(filters),
     queryFn: ({ signal }) => fetchMatrix(filters, signal),
-    placeholderData: keepPreviousData,
-    staleTime: 30 * 1000,
-  });
-}
-
-export function helpNeededQuery(filters: HelpFilters) {
-  return queryOptions({
-    queryKey: progressKeys.help(filters),
-    queryFn: ({ signal }) => fetchHelpNeeded(filters, signal),
     placeholderData: keepPreviousData,
     staleTime: 30 * 1000,
   });

@@ -1,15 +1,3 @@
-/** The forecast of one cell, as `GET /gemeenten/{code}/voortgang/{maatregel}/prognose` gives it (written by hand until the contract is regenerated). */
-export interface CellForecastData {
-  gemeente: { code: string; naam: string };
-  maatregel: { code: string; naam: string };
-  ingangsdatum: string;
-  fase: string;
-  verkeerslicht: string;
-  dagenTotIngang: number;
-  kans: number;
-  toelichting: string;
-}
-
 /** A chance (0–1) as a whole percentage the Dutch way, "35 %"; never 0 % or 100 % for what is only nearly so. */
 export function percentText(chance: number): string {
   if (chance <= 0) return '0 %';

@@ -4,24 +4,6 @@ import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
 import type { Activity, ContactMoment, ContactMomentCreate, HelpPage, HelpQuery } from './helpTypes';
 
-interface Init {
-  params?: { path?: Record<string, string>; query?: object };
-  body?: unknown;
-  signal?: AbortSignal | undefined;
-}
-interface Result {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-type Method = (path: string, init?: Init) => Promise<Result>;
-
-// The same client (CSRF token, session refresh), untyped for the paths and fields the generated
-// contract lacks until it is regenerated.
-const client = apiClient as unknown as { GET: Method; POST: Method };
-
-const call = <T>(result: Promise<Result>) => unwrap(result) as Promise<T>;
-
 // Contact moments and a municipality's activity name people: every key starts with 'prive'.
 export const helpKeys = {
   list: (query: HelpQuery) => ['prive', 'voortgang', 'hulp-nodig', query] as const,
@@ -30,7 +12,8 @@ export const helpKeys = {
 };
 
 export function fetchHelp(query: HelpQuery, signal?: AbortSignal): Promise<HelpPage> {
-  return call(client.GET('/voortgang/hulp-nodig', { params: { query }, signal }));
+  // Without `formaat` the answer is JSON; the contract also lists the call list's CSV and XLSX.
+  return unwrap(apiClient.GET('/voortgang/hulp-nodig', { params: { query }, signal })) as Promise<HelpPage>;
 }
 
 export function helpQuery(query: HelpQuery) {
@@ -42,8 +25,8 @@ export function helpQuery(query: HelpQuery) {
 }
 
 export function recordContact(code: string, measure: string, body: ContactMomentCreate): Promise<ContactMoment> {
-  return call(
-    client.POST('/voortgang/hulp-nodig/{gemeente}/{maatregel}/contactmomenten', {
+  return unwrap(
+    apiClient.POST('/voortgang/hulp-nodig/{gemeente}/{maatregel}/contactmomenten', {
       params: { path: { gemeente: code, maatregel: measure } },
       body,
     }),
@@ -63,7 +46,7 @@ export function callListHref(query: HelpQuery): string {
 export function useActivity(code: string) {
   return useQuery({
     queryKey: helpKeys.activity(code),
-    queryFn: ({ signal }) =>
-      call<Activity>(client.GET('/gemeenten/{code}/activiteit', { params: { path: { code } }, signal })),
+    queryFn: ({ signal }): Promise<Activity> =>
+      unwrap(apiClient.GET('/gemeenten/{code}/activiteit', { params: { path: { code } }, signal })),
   });
 }

@@ -15,6 +15,8 @@ export type MatrixRow = components['schemas']['MatrixRow'];
 export type HelpList = components['schemas']['HelpList'];
 export type HelpNeeded = components['schemas']['HelpNeeded'];
 export type Comparison = components['schemas']['Comparison'];
+/** The forecast of one cell: the chance it is not implemented by its legal date, and why. */
+export type CellForecastData = components['schemas']['CellForecastRead'];
 export type GroupFigures = components['schemas']['GroupFigures'];
 export type Region = components['schemas']['RegionRead'];
 export type Theme = components['schemas']['ThemeRead'];
