@@ -7,7 +7,8 @@ import { formatDutchDate } from '../shared/dates';
 import { DutchDay } from '../shared/DutchDay';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
-import { seriesSummary, useMunicipalitySeries, type SeriesPoint } from './series';
+import { seriesSummary, useMunicipalitySeries } from './series';
+import type { SeriesPoint } from './types';
 
 const monthLabel = new Intl.DateTimeFormat('nl-NL', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
