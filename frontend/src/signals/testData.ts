@@ -17,6 +17,7 @@ export function makeSignal(overrides: Partial<SignalRead> = {}): SignalRead {
     gemeente: UTRECHT,
     bereik: { gemeenten: 1, inwoners: 361_000 },
     doorgezetAan: null,
+    leverancier: null,
     aangemaaktOp: '2026-11-02T09:00:00Z',
     leeftijdDagen: 34,
     omschrijving: 'Het pakket haalt het kenteken niet op, dus toetsen wij het vermogen met de hand.',

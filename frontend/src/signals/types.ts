@@ -12,17 +12,13 @@ export type Outcome = Schemas['Outcome'];
 export type ReporterKind = Schemas['ReporterKind'];
 export type Reach = Schemas['SignalReach'];
 export type SignalResponse = Schemas['SignalResponse'];
-/** The supplier a signal about ICT names (until the generated contract has `leverancier`). */
-export interface SupplierField {
-  leverancier?: Schemas['CodeName'] | null;
-}
-export type SignalSummary = Schemas['SignalSummary'] & SupplierField;
-export type SignalRead = Schemas['SignalRead'] & SupplierField;
-export type SignalPage = Omit<Schemas['SignalPage'], 'resultaten'> & { resultaten: SignalSummary[] };
+export type SignalSummary = Schemas['SignalSummary'];
+export type SignalRead = Schemas['SignalRead'];
+export type SignalPage = Schemas['SignalPage'];
 export type PublicSignal = Schemas['PublicSignal'];
 export type PublicSignalPage = Schemas['PublicSignalPage'];
-export type SignalCreate = Schemas['SignalCreate'] & { leverancier?: string | null };
-export type SignalUpdate = Schemas['SignalUpdate'] & { leverancier?: string | null };
+export type SignalCreate = Schemas['SignalCreate'];
+export type SignalUpdate = Schemas['SignalUpdate'];
 export type SignalTransition = Schemas['SignalTransition'];
 export type CellRef = Schemas['CellRef'];
 export type EvidenceAdded = Schemas['EvidenceAdded'];
@@ -41,8 +37,6 @@ export type SuggestionThresholds = Schemas['SuggestionThresholds'];
 
 /** The register's query, with the page always named (the list pages send it). */
 export type RegisterFilters = NonNullable<operations['signalenOpvragen']['parameters']['query']> & {
-  /** Only signals about this software supplier (an organisation code). */
-  leverancier?: string;
   pagina: number;
   paginaGrootte: number;
 };
