@@ -15,11 +15,8 @@ export const DELIVERY_DESCRIPTIONS: Record<Delivery, string> = {
   'alleen-in-app': 'Geen e-mail; u ziet de melding alleen onder Meldingen in Spoorboek.',
 };
 
-/** Kinds the server has that the generated contract may not list yet. */
-type NewKind = 'ict-vertraging';
-
 /** What a kind's mails are about, to finish "U krijgt geen … meer per e-mail." */
-const KIND_MAILS: Record<NotificationKind | NewKind, string> = {
+const KIND_MAILS: Record<NotificationKind, string> = {
   'toetsing-uitgenodigd': 'uitnodigingen om te toetsen',
   'oordeel-gegeven': 'berichten over oordelen van toetsers',
   'getoetst-product-gepubliceerd': 'berichten over gepubliceerde producten die u toetste',
