@@ -54,7 +54,7 @@ function TargetTable({ waves }: { waves: WaveWithTarget[] }) {
 
 /** The waves beside the targets the programme set for them (share implemented by the legal date). */
 export function WaveTargets({ dashboard }: { dashboard: Dashboard }) {
-  const waves = dashboard.fasen as WaveWithTarget[];
+  const waves: WaveWithTarget[] = dashboard.fasen;
   if (!waves.some((wave) => wave.aandeelGeimplementeerd !== undefined)) return null;
   const anyTarget = waves.some((wave) => wave.doel !== null && wave.doel !== undefined);
   return (

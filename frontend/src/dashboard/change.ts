@@ -1,39 +1,11 @@
-/**
- * The change since the previous period and the waves' targets on the dashboard. Written by
- * hand until the generated client knows the fields (the coordinator regenerates the contract).
- */
+/** The change since the previous period and the waves' targets on the dashboard. */
 import { changeText } from '../shared/dutch';
 import { formatDutchDate } from '../shared/dates';
-import type { GroupFigures, WaveMoment } from './types';
+import type { FiguresWithChange, PreviousFigures, WaveMoment } from './types';
 
-/** The state at the end of the previous month: what the change is measured from. */
-export interface PreviousFigures {
-  peildatum: string;
-  /** The first of this month: "sinds 1 december". */
-  sinds: string;
-  aandeelGeimplementeerd: number;
-  tekort: number | null;
-  teLaat: number;
-  risico: number;
-}
-
-/** Now minus the previous period: shares in percentage points, counts in cells. */
-export interface FigureChange {
-  aandeelGeimplementeerd: number;
-  tekort: number | null;
-  teLaat: number;
-  risico: number;
-}
-
-export type FiguresWithChange = GroupFigures & { vorigePeriode?: PreviousFigures; verandering?: FigureChange };
-
-export type WaveWithTarget = WaveMoment & {
-  /** The target share (0-1) implemented by the legal date; null without a target. */
-  doel?: number | null;
-  aandeelGeimplementeerd?: number | null;
-  aandeelOpIngangsdatum?: number | null;
-  doelGehaald?: boolean | null;
-};
+export type { FigureChange, FiguresWithChange, PreviousFigures } from './types';
+/** A wave with its target (`doel`, 0-1) and how far it got; the target fields are empty without one. */
+export type WaveWithTarget = WaveMoment;
 
 /** "sinds 1 december" */
 export function sinceText(previous: PreviousFigures): string {
@@ -41,19 +13,18 @@ export function sinceText(previous: PreviousFigures): string {
   return `sinds ${day} ${month}`;
 }
 
-/** "+4 procentpunt sinds 1 december", or null when the figure carries no change. */
-export function shareChangeText(figures: FiguresWithChange): string | null {
-  if (!figures.verandering || !figures.vorigePeriode) return null;
+/** "+4 procentpunt sinds 1 december" */
+export function shareChangeText(figures: FiguresWithChange): string {
   return `${changeText(figures.verandering.aandeelGeimplementeerd, 'procentpunt')} ${sinceText(figures.vorigePeriode)}`;
 }
 
 /** The measures whose share implemented changed since the previous period, most changed first. */
 export function changedMeasures(groups: FiguresWithChange[]): FiguresWithChange[] {
   return groups
-    .filter((group) => (group.verandering?.aandeelGeimplementeerd ?? 0) !== 0)
+    .filter((group) => group.verandering.aandeelGeimplementeerd !== 0)
     .sort(
       (a, b) =>
-        Math.abs(b.verandering?.aandeelGeimplementeerd ?? 0) - Math.abs(a.verandering?.aandeelGeimplementeerd ?? 0) ||
+        Math.abs(b.verandering.aandeelGeimplementeerd) - Math.abs(a.verandering.aandeelGeimplementeerd) ||
         a.groep.code.localeCompare(b.groep.code),
     );
 }
