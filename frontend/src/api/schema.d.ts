@@ -10241,6 +10241,13 @@ export interface components {
             /** Versie */
             versie: number;
         };
+        /** SignalRef */
+        SignalRef: {
+            /** Id */
+            id: number;
+            /** Titel */
+            titel: string;
+        };
         /** SignalResponse */
         SignalResponse: {
             /** Tekst */
@@ -10756,6 +10763,8 @@ export interface components {
             totaal: components["schemas"]["Counts"];
             /** Maatregelen */
             maatregelen: components["schemas"]["SupplierMeasureReadiness"][];
+            /** @description Alleen voor de redactie; null voor de koppeling van de leverancier zelf, die geen signalen ziet. */
+            openSignalen: components["schemas"]["SupplierSignals"] | null;
         };
         /**
          * SupplierRead
@@ -10782,6 +10791,19 @@ export interface components {
             /** Demo */
             demo: boolean;
             _links: components["schemas"]["SelfLinks"];
+        };
+        /** SupplierSignals */
+        SupplierSignals: {
+            /**
+             * Aantal
+             * @description Open signalen (nog niet teruggekoppeld of afgewezen) die deze leverancier noemen, zoals het register met open=true&leverancier=<code> ze telt.
+             */
+            aantal: number;
+            /**
+             * Laatste
+             * @description De nieuwste drie, nieuwste eerst.
+             */
+            laatste: components["schemas"]["SignalRef"][];
         };
         /** SupplierWaiters */
         SupplierWaiters: {

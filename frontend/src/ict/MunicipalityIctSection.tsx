@@ -16,6 +16,7 @@ import { ErrorAlert } from '../shared/ErrorAlert';
 import { plural } from '../shared/dutch';
 import { StatusMessage } from '../shared/StatusMessage';
 import { applicationsQuery, chooseApplication, ictKeys, useMunicipalIct } from './api';
+import { ictHistoryPath } from './paths';
 import { DOMAIN_LABELS, DOMAINS, releaseText, statusLabel, verdictLabel } from './labels';
 import type { Application, Domain, IctVerdict, MunicipalIct } from './types';
 import { useStale } from './useStale';
@@ -193,6 +194,9 @@ export function MunicipalityIctSection({ code }: { code: string }) {
           {staleShown && <StaleNotice ref={staleRef} thing="deze applicaties" changed="de applicaties van de gemeente" />}
           <ApplicationsForm ict={ict.data} onSaved={setMessage} onStale={reportStale} />
           <StatusMessage>{message}</StatusMessage>
+          <Paragraph>
+            <AppLink to={ictHistoryPath(code)}>Geschiedenis van de applicaties van {ict.data.gemeente.naam}</AppLink>
+          </Paragraph>
         </>
       )}
     </section>

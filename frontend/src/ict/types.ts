@@ -6,12 +6,8 @@ export type IctVerdict = components['schemas']['IctVerdict'];
 export type ChangeSource = components['schemas']['ChangeSource'];
 export type Supplier = components['schemas']['SupplierRead'];
 /** The open signals naming a supplier (team only; null for the supplier's own client). */
-export interface SupplierSignals {
-  aantal: number;
-  laatste: { id: number; titel: string }[];
-}
-// openSignalen is written by hand until the coordinator regenerates the contract.
-export type SupplierOverview = components['schemas']['SupplierOverview'] & { openSignalen?: SupplierSignals | null };
+export type SupplierSignals = components['schemas']['SupplierSignals'];
+export type SupplierOverview = components['schemas']['SupplierOverview'];
 export type Application = components['schemas']['ApplicationRead'];
 export type ApplicationPage = components['schemas']['ApplicationPage'];
 export type ApplicationCreate = components['schemas']['ApplicationCreate'];
