@@ -6,7 +6,7 @@ from pydantic import Field
 
 from api.core.opendata import Provenance
 from api.core.schemas import ApiModel, CodeName
-from api.progress.schemas import GroupFigures
+from api.progress.schemas import FiguresWithChange
 
 
 class WaveMoment(ApiModel):
@@ -37,36 +37,6 @@ class WaveMoment(ApiModel):
         description="Of het deel op de ingangsdatum het doel haalde; leeg zonder doel of zolang "
         "de fase niet geldt.",
     )
-
-
-class PreviousFigures(ApiModel):
-    """De stand aan het eind van de vorige maand: waar de verandering mee vergeleken wordt."""
-
-    peildatum: date = Field(description="De laatste dag van de vorige maand.")
-    sinds: date = Field(description="De eerste dag van deze maand: 'sinds 1 december'.")
-    aandeel_geimplementeerd: float
-    tekort: float | None
-    te_laat: int
-    risico: int
-
-
-class FigureChange(ApiModel):
-    """Nu min de vorige periode."""
-
-    aandeel_geimplementeerd: float = Field(description="In procentpunten, op 0,1 afgerond.")
-    tekort: float | None = Field(
-        description="In procentpunten, op 0,1 afgerond; leeg als een van beide geen tekort heeft."
-    )
-    te_laat: int
-    risico: int
-
-
-class FiguresWithChange(GroupFigures):
-    """De cijfers van een groep, met de stand aan het eind van de vorige maand en wat er sindsdien
-    veranderde."""
-
-    vorige_periode: PreviousFigures
-    verandering: FigureChange
 
 
 class NewProduct(ApiModel):

@@ -15,18 +15,16 @@ from api.core.errors import NotFoundError
 from api.core.figure_cache import prefetch, store, valid
 from api.dashboard import repository
 from api.dashboard.schemas import (
-    FigureChange,
-    FiguresWithChange,
     MunicipalityTrendPoint,
     NewFaq,
     NewProduct,
-    PreviousFigures,
     TrendPoint,
     WaveMoment,
 )
 from api.progress import aggregates, grid, versions
+from api.progress.change import previous_period_end, with_change
 from api.progress.grid import Grid, Tally
-from api.progress.schemas import GroupFigures
+from api.progress.schemas import FiguresWithChange, GroupFigures
 
 TREND_MONTHS = 12
 NEWEST = 5
@@ -76,41 +74,6 @@ def national(cells: Grid) -> GroupFigures:
 
 def per_measure(cells: Grid) -> list[GroupFigures]:
     return aggregates.overview(cells, "maatregel").groepen
-
-
-def previous_period_end(today: date) -> date:
-    """The previous period is the previous month: today is compared with the state at the end
-    of its last day, i.e. as it stood when this month began."""
-    return today.replace(day=1) - timedelta(days=1)
-
-
-def _points(now: float | None, before: float | None) -> float | None:
-    if now is None or before is None:
-        return None
-    return round((now - before) * 100, 1)
-
-
-def with_change(now: GroupFigures, before: GroupFigures, day: date) -> FiguresWithChange:
-    """A group's figures beside its figures at the end of `day`."""
-    return FiguresWithChange(
-        **now.model_dump(),
-        vorige_periode=PreviousFigures(
-            peildatum=day,
-            sinds=day + timedelta(days=1),
-            aandeel_geimplementeerd=before.aandeel_geimplementeerd,
-            tekort=before.tekort,
-            te_laat=before.te_laat,
-            risico=before.risico,
-        ),
-        verandering=FigureChange(
-            aandeel_geimplementeerd=round(
-                (now.aandeel_geimplementeerd - before.aandeel_geimplementeerd) * 100, 1
-            ),
-            tekort=_points(now.tekort, before.tekort),
-            te_laat=now.te_laat - before.te_laat,
-            risico=now.risico - before.risico,
-        ),
-    )
 
 
 def with_changes(

@@ -1,5 +1,6 @@
 """HTTP endpoints for roadmaps, a municipality's progress, history and aggregates."""
 
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Header, Path, Query, Request, Response
@@ -14,11 +15,13 @@ from api.core.requests import ContextDep
 from api.core.routing import PERSON, PUBLIC, VERSIONED, errors, json_router
 from api.measures.router import MeasureCode
 from api.progress import aggregates, opendata, roadmaps, status, versions
+from api.progress.change import overview_with_change, previous_period_end
 from api.progress.presenters import progress_read, roadmap_read
 from api.progress.schemas import (
     CellHistoryEntry,
     CellHistoryList,
     Overview,
+    OverviewWithChange,
     ProgressList,
     ProgressRead,
     ProgressWrite,
@@ -184,7 +187,7 @@ def cell_history(
 
 @router.get(
     "/voortgang/overzicht",
-    response_model=Overview,
+    response_model=OverviewWithChange,
     operation_id="voortgangOverzichtOpvragen",
     summary="Cijfers per land, provincie, arbeidsmarktregio, fase, maatregel, thema of gemeente",
     openapi_extra=PUBLIC,
@@ -204,9 +207,10 @@ def overview(
     formaat: CsvFormat = "json",
 ) -> Response:
     today = clock.today()
+    day = peildatum or today
 
-    def build() -> Overview:
-        figures = aggregates.overview_on(
+    def figures(as_of: date | None) -> Overview:
+        return aggregates.overview_on(
             session,
             request.app.state,
             today,
@@ -214,16 +218,21 @@ def overview(
             wave=fase,
             measure=maatregel,
             theme=thema,
-            as_of=peildatum,
+            as_of=as_of,
         )
-        day = peildatum or today
-        return figures.model_copy(
+
+    def build() -> OverviewWithChange:
+        # The previous month's figures depend on the reference data and the day only, both in
+        # the kept answer's key (versions.figures); they are kept per reference version too.
+        before = previous_period_end(day)
+        changed = overview_with_change(figures(peildatum), figures(before), before)
+        return changed.model_copy(
             update={"herkomst": opendata.figures_provenance(session, request, day)}
         )
 
     if formaat == "csv":
         name = f"voortgang-per-{groep}-{peildatum or today}"
-        return opendata.figures_csv(session, name, build().groepen)
+        return opendata.figures_csv(session, name, figures(peildatum).groepen)
     return conditional_versioned(
         request, versions.figures(session, today), build, again=versions.figures_now
     )

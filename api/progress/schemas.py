@@ -175,6 +175,57 @@ class Overview(ApiModel):
     herkomst: Provenance | None = Field(default=None, description="Bron, peilmoment, licentie.")
 
 
+class PreviousFigures(ApiModel):
+    """De stand aan het eind van de vorige maand: waar de verandering mee vergeleken wordt."""
+
+    peildatum: date = Field(description="De laatste dag van de vorige maand.")
+    sinds: date = Field(description="De eerste dag van deze maand: 'sinds 1 december'.")
+    aandeel_geimplementeerd: float
+    tekort: float | None
+    te_laat: int
+    risico: int
+
+
+class FigureChange(ApiModel):
+    """Nu min de vorige periode."""
+
+    aandeel_geimplementeerd: float = Field(description="In procentpunten, op 0,1 afgerond.")
+    tekort: float | None = Field(
+        description="In procentpunten, op 0,1 afgerond; leeg als een van beide geen tekort heeft."
+    )
+    te_laat: int
+    risico: int
+
+
+class FiguresWithChange(GroupFigures):
+    """De cijfers van een groep, met de stand aan het eind van de vorige maand en wat er sindsdien
+    veranderde."""
+
+    vorige_periode: PreviousFigures
+    verandering: FigureChange
+
+
+class OverviewGroup(GroupFigures):
+    """A group's figures in the overview, beside the end of the previous month. Optional where
+    the dashboard's `FiguresWithChange` is not: a group the past figures lack (which the grid,
+    built with today's reference data, never gives) has no change rather than an error."""
+
+    vorige_periode: PreviousFigures | None = Field(
+        description="De stand aan het eind van de maand vóór de peildatum; leeg als de groep "
+        "toen niet bestond."
+    )
+    verandering: FigureChange | None = Field(
+        description="Nu min de vorige periode; leeg zonder vorige periode."
+    )
+
+
+class OverviewWithChange(ApiModel):
+    peildatum: date
+    groepering: str
+    groepen: list[OverviewGroup]
+    herkomst: Provenance | None = Field(default=None, description="Bron, peilmoment, licentie.")
+
+
 class HelpCause(ApiModel):
     soort: CauseKind = Field(
         description="`voortgang`: de eigen voortgang op de routekaart; `ict`: de gemeente wacht "

@@ -1,0 +1,65 @@
+"""Change since the previous period, as the EU Single Market Scoreboard shows it: a figure
+beside the state at the end of the previous month, and the difference. The dashboard and the
+open-data overview both compare this way."""
+
+from datetime import date, timedelta
+
+from api.progress.schemas import (
+    FigureChange,
+    FiguresWithChange,
+    GroupFigures,
+    Overview,
+    OverviewGroup,
+    OverviewWithChange,
+    PreviousFigures,
+)
+
+
+def previous_period_end(today: date) -> date:
+    """The previous period is the previous month: today is compared with the state at the end
+    of its last day, i.e. as it stood when this month began."""
+    return today.replace(day=1) - timedelta(days=1)
+
+
+def _points(now: float | None, before: float | None) -> float | None:
+    if now is None or before is None:
+        return None
+    return round((now - before) * 100, 1)
+
+
+def with_change(now: GroupFigures, before: GroupFigures, day: date) -> FiguresWithChange:
+    """A group's figures beside its figures at the end of `day`."""
+    return FiguresWithChange(
+        **now.model_dump(),
+        vorige_periode=PreviousFigures(
+            peildatum=day,
+            sinds=day + timedelta(days=1),
+            aandeel_geimplementeerd=before.aandeel_geimplementeerd,
+            tekort=before.tekort,
+            te_laat=before.te_laat,
+            risico=before.risico,
+        ),
+        verandering=FigureChange(
+            aandeel_geimplementeerd=round(
+                (now.aandeel_geimplementeerd - before.aandeel_geimplementeerd) * 100, 1
+            ),
+            tekort=_points(now.tekort, before.tekort),
+            te_laat=now.te_laat - before.te_laat,
+            risico=now.risico - before.risico,
+        ),
+    )
+
+
+def overview_with_change(now: Overview, before: Overview, day: date) -> OverviewWithChange:
+    """Every group of an overview beside the same group at the end of `day`; a group the
+    earlier overview lacks keeps its figures without a change."""
+    earlier = {g.groep.code: g for g in before.groepen}
+    groups = [
+        OverviewGroup(**with_change(g, earlier[g.groep.code], day).model_dump())
+        if g.groep.code in earlier
+        else OverviewGroup(**g.model_dump(), vorige_periode=None, verandering=None)
+        for g in now.groepen
+    ]
+    return OverviewWithChange(
+        peildatum=now.peildatum, groepering=now.groepering, groepen=groups, herkomst=now.herkomst
+    )
