@@ -50,16 +50,23 @@ def with_change(now: GroupFigures, before: GroupFigures, day: date) -> FiguresWi
     )
 
 
+def group_with_change(
+    now: GroupFigures, earlier: dict[str, GroupFigures], day: date
+) -> OverviewGroup:
+    """A group beside the group with its code among the figures at the end of `day`; one the
+    earlier figures lack keeps its figures without a change."""
+    before = earlier.get(now.groep.code)
+    if before is None:
+        return OverviewGroup(**now.model_dump(), vorige_periode=None, verandering=None)
+    return OverviewGroup(**with_change(now, before, day).model_dump())
+
+
 def overview_with_change(now: Overview, before: Overview, day: date) -> OverviewWithChange:
-    """Every group of an overview beside the same group at the end of `day`; a group the
-    earlier overview lacks keeps its figures without a change."""
+    """Every group of an overview beside the same group at the end of `day`."""
     earlier = {g.groep.code: g for g in before.groepen}
-    groups = [
-        OverviewGroup(**with_change(g, earlier[g.groep.code], day).model_dump())
-        if g.groep.code in earlier
-        else OverviewGroup(**g.model_dump(), vorige_periode=None, verandering=None)
-        for g in now.groepen
-    ]
     return OverviewWithChange(
-        peildatum=now.peildatum, groepering=now.groepering, groepen=groups, herkomst=now.herkomst
+        peildatum=now.peildatum,
+        groepering=now.groepering,
+        groepen=[group_with_change(g, earlier, day) for g in now.groepen],
+        herkomst=now.herkomst,
     )

@@ -12,10 +12,11 @@ from api.core.db import SessionDep
 from api.core.opendata import CSV_RESPONSES, CsvFormat, Provenance
 from api.core.routing import PUBLIC, json_router
 from api.core.schemas import ApiModel, CodeName
-from api.progress import grid, opendata, regions, versions
+from api.progress import aggregates, grid, opendata, regions, versions
+from api.progress.change import group_with_change, previous_period_end
 from api.progress.deadlines import TrafficLight
 from api.progress.grid import PROVINCE, REGION
-from api.progress.schemas import GroupFigures
+from api.progress.schemas import GroupFigures, OverviewGroup
 
 router = json_router(tags=["Voortgang"], conditional=False)
 
@@ -35,7 +36,10 @@ class RegionProgress(ApiModel):
     soort: str = Field(description="provincie of arbeidsmarktregio.")
     regio: CodeName
     peildatum: date
-    cijfers: GroupFigures = Field(description="De cijfers van de hele regio, als in het overzicht.")
+    cijfers: OverviewGroup = Field(
+        description="De cijfers van de hele regio, als in het overzicht, met de stand aan het "
+        "eind van de vorige maand en de verandering sindsdien."
+    )
     gemeenten: list[RankedMunicipality] = Field(
         description="De gemeenten van de regio, het hoogste aandeel geïmplementeerd eerst; bij "
         "gelijke stand op naam."
@@ -61,11 +65,14 @@ def _answer(
 
     def build() -> RegionProgress:
         name, figures, members = ranked()
+        day = previous_period_end(today)
+        before = aggregates.past_overviews(session, [grouping], day)[grouping]
+        earlier = {g.groep.code: g for g in before.groepen}
         return RegionProgress(
             soort=grouping,
             regio=CodeName(code=code, naam=name),
             peildatum=today,
-            cijfers=figures,
+            cijfers=group_with_change(figures, earlier, day),
             gemeenten=[
                 RankedMunicipality(
                     rang=m.rank,

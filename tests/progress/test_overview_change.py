@@ -51,6 +51,14 @@ async def test_the_overviews_change_is_a_recount_per_province_of_one_measure(
     utrecht = next(g for g in body["groepen"] if g["groep"]["code"] == "PV26")
     assert utrecht["verandering"]["aandeelGeimplementeerd"] != 0
 
+    # The province's page carries the change of its group over every measure.
+    page = (await public.get("/api/v1/provincies/PV26/voortgang")).json()["cijfers"]
+    whole = (await public.get("/api/v1/voortgang/overzicht?groep=provincie")).json()["groepen"]
+    group = next(g for g in whole if g["groep"]["code"] == "PV26")
+    assert page["vorigePeriode"] == group["vorigePeriode"]
+    assert page["verandering"] == group["verandering"]
+    assert page["verandering"]["aandeelGeimplementeerd"] != 0
+
     # The kept answer is not stale after a write: the change follows the figures.
     await move_utrechts_m20(contact)
     again = (await public.get("/api/v1/voortgang/overzicht?groep=provincie&maatregel=M20")).json()
