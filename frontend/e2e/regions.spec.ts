@@ -51,6 +51,7 @@ test('the public finds the province of Groningen on the map and opens its page',
   await waitUntilLoaded(page);
   const ranked = page.getByRole('table', { name: /^De \d+ gemeenten van Provincie Groningen, op volgorde/ });
   await expect(ranked.getByRole('link', { name: 'Groningen', exact: true })).toHaveAttribute('href', '/gemeenten/GM0014');
+  await expect(page.getByText(/^[\d,]+\s?% \((gelijk|[+−][\d,]+ procentpunt) sinds \d+ [a-z]+\)$/).first()).toBeVisible();
   // Ranked: the share implemented (third column) never rises down the table.
   const shares = (await ranked.locator('tbody tr td:nth-child(3)').allTextContents()).map((text) => parseInt(text, 10));
   expect(shares.length).toBeGreaterThan(5);
@@ -80,6 +81,8 @@ test('the dashboard totals per province and region; at 360 px its charts keep th
   const provinces = totals.getByRole('table', { name: /^Voortgang per provincie \(12\)/ });
   await expect(provinces.getByRole('rowheader')).toHaveCount(12);
   await expect(provinces.getByRole('link', { name: 'Groningen' })).toHaveAttribute('href', '/provincies/PV20');
+  // Each province's share with its change since the end of last month, as the key figures have it.
+  await expect(provinces.getByRole('columnheader', { name: /^Verandering sinds \d+ [a-z]+$/ })).toBeVisible();
   await expect(totals.getByRole('table', { name: /^Voortgang per arbeidsmarktregio \(35\)/ }).getByRole('link', { name: 'Groningen' })).toHaveAttribute(
     'href',
     '/arbeidsmarktregios/AM01',

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { percentText } from '../progress/labels';
-import { changedMeasures, shareChangeText, targetText, type FiguresWithChange, type WaveWithTarget } from './change';
+import {
+  changeHeading,
+  changedMeasures,
+  figureChangeText,
+  shareChangeCell,
+  shareChangeText,
+  targetText, type FiguresWithChange, type WaveWithTarget } from './change';
 
 const previous = { peildatum: '2026-11-30', sinds: '2026-12-01', aandeelGeimplementeerd: 0.2, tekort: 0.5, teLaat: 3, risico: 4 };
 
@@ -33,6 +39,19 @@ describe('the change since last month', () => {
   it('is written with its sign and the first of the month', () => {
     expect(shareChangeText(figures('M01', 4))).toBe('+4 procentpunt sinds 1 december');
     expect(shareChangeText(figures('M01', -0.5))).toBe('−0,5 procentpunt sinds 1 december');
+  });
+
+  it('is left out for figures without a previous period (an overview group may lack one)', () => {
+    const plain = { vorigePeriode: null, verandering: null };
+    expect(figureChangeText(figures('M01', 0.9), (change) => change.aandeelGeimplementeerd, 'procentpunt')).toBe(
+      '+0,9 procentpunt sinds 1 december',
+    );
+    expect(figureChangeText(figures('M01', 1), (change) => change.teLaat)).toBe('gelijk sinds 1 december');
+    expect(figureChangeText(plain, (change) => change.teLaat)).toBeNull();
+    expect(changeHeading([plain, figures('M01', 1)])).toBe('Verandering sinds 1 december');
+    expect(changeHeading([plain])).toBe('Verandering');
+    expect(shareChangeCell(figures('M01', -2))).toBe('−2 procentpunt');
+    expect(shareChangeCell(plain)).toBe('–');
   });
 
   it('lists the measures that changed, most changed first', () => {

@@ -1,7 +1,7 @@
 /** The change since the previous period and the waves' targets on the dashboard. */
 import { changeText } from '../shared/dutch';
 import { formatDutchDate } from '../shared/dates';
-import type { FiguresWithChange, PreviousFigures, WaveMoment } from './types';
+import type { FigureChange, FiguresWithChange, PreviousFigures, WaveMoment } from './types';
 
 export type { FigureChange, FiguresWithChange, PreviousFigures } from './types';
 /** A wave with its target (`doel`, 0-1) and how far it got; the target fields are empty without one. */
@@ -16,6 +16,33 @@ export function sinceText(previous: PreviousFigures): string {
 /** "+4 procentpunt sinds 1 december" */
 export function shareChangeText(figures: FiguresWithChange): string {
   return `${changeText(figures.verandering.aandeelGeimplementeerd, 'procentpunt')} ${sinceText(figures.vorigePeriode)}`;
+}
+
+/** Figures that may carry their previous period: the overview's groups and a region's figures do, when there was one. */
+export interface MaybeChanged {
+  vorigePeriode?: PreviousFigures | null;
+  verandering?: FigureChange | null;
+}
+
+/** "+0,9 procentpunt sinds 1 december" for the figure `pick` takes from the change; null without a previous period. */
+export function figureChangeText(
+  figures: MaybeChanged,
+  pick: (change: FigureChange) => number | null,
+  unit = '',
+): string | null {
+  if (!figures.verandering || !figures.vorigePeriode) return null;
+  return `${changeText(pick(figures.verandering), unit)} ${sinceText(figures.vorigePeriode)}`;
+}
+
+/** A table column's heading: "Verandering sinds 1 december", or "Verandering" when no row has a previous period. */
+export function changeHeading(rows: MaybeChanged[]): string {
+  const previous = rows.find((row) => row.vorigePeriode)?.vorigePeriode;
+  return previous ? `Verandering ${sinceText(previous)}` : 'Verandering';
+}
+
+/** A row's change of the share implemented, under `changeHeading`: "+0,9 procentpunt", "gelijk", or "–". */
+export function shareChangeCell(row: MaybeChanged): string {
+  return changeText(row.verandering?.aandeelGeimplementeerd ?? null, 'procentpunt');
 }
 
 /** The measures whose share implemented changed since the previous period, most changed first. */

@@ -17,6 +17,8 @@ import { AppLink } from '../app/AppLink';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { isEditor, useCurrentUser } from '../auth/session';
 import { useOverview } from '../dashboard/api';
+import { figureChangeText, type MaybeChanged } from '../dashboard/change';
+import type { GroupFigures } from '../dashboard/types';
 import { PhaseBars, PhaseTable } from '../dashboard/PhaseBars';
 import { useFaqList } from '../faq/api';
 import { useProducts } from '../products/api';
@@ -186,7 +188,9 @@ function FaqSection({ code }: { code: string }) {
 function NationalProgress({ code }: { code: string }) {
   const national = useOverview({ groep: 'land', maatregel: code });
   const perProvince = useOverview({ groep: 'provincie', maatregel: code });
-  const figures = national.data?.groepen[0];
+  // until the contract is regenerated: the overview's groups carry their change
+  const figures: (GroupFigures & MaybeChanged) | undefined = national.data?.groepen[0];
+  const change = figures && figureChangeText(figures, (c) => c.aandeelGeimplementeerd, 'procentpunt');
   const groups = national.data && perProvince.data ? [...national.data.groepen, ...perProvince.data.groepen] : null;
   return (
     <ChartSection
@@ -195,7 +199,7 @@ function NationalProgress({ code }: { code: string }) {
       intro={
         <Paragraph>
           {figures
-            ? `${percentText(figures.aandeelGeimplementeerd)} van de gemeenten heeft deze maatregel geïmplementeerd of geëvalueerd; ${figures.teLaat.toLocaleString('nl-NL')} zijn te laat. Hieronder per provincie.`
+            ? `${percentText(figures.aandeelGeimplementeerd)} van de gemeenten heeft deze maatregel geïmplementeerd of geëvalueerd${change ? ` (${change})` : ''}; ${figures.teLaat.toLocaleString('nl-NL')} zijn te laat. Hieronder per provincie.`
             : 'In welke fase van invoering de gemeenten zijn, landelijk en per provincie.'}
         </Paragraph>
       }

@@ -2,6 +2,8 @@ import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrec
 
 import { AppLink } from '../app/AppLink';
 import { NotFoundPage } from '../app/NotFoundPage';
+import { figureChangeText, type MaybeChanged } from '../dashboard/change';
+import type { FigureChange } from '../dashboard/types';
 import { publicMunicipalityPath } from '../municipalities/paths';
 import { percentText } from '../progress/labels';
 import { DataTable } from '../shared/DataTable';
@@ -14,6 +16,12 @@ import { REGION_CODES, regionTitle } from './paths';
 import type { RegionKind, RegionProgress } from './types';
 
 const count = (value: number) => value.toLocaleString('nl-NL');
+
+/** A figure with its change since the end of last month beside it, when the region has one. */
+function withChange(value: string, figures: MaybeChanged, pick: (change: FigureChange) => number | null, unit = '') {
+  const change = figureChangeText(figures, pick, unit);
+  return change ? `${value} (${change})` : value;
+}
 
 function RankedTable({ kind, region }: { kind: RegionKind; region: RegionProgress }) {
   const title = regionTitle(kind, region.regio.naam);
@@ -65,7 +73,7 @@ function RegionContent({ kind, code }: { kind: RegionKind; code: string }) {
   }
   const data = region.data;
   const title = regionTitle(kind, data.regio.naam);
-  const figures = data.cijfers;
+  const figures = data.cijfers as typeof data.cijfers & MaybeChanged; // until the contract is regenerated
   return (
     <>
       <title>{`${title}: voortgang – Spoorboek`}</title>
@@ -77,10 +85,13 @@ function RegionContent({ kind, code }: { kind: RegionKind; code: string }) {
       <FactList
         facts={[
           ['Gemeenten', count(data.gemeenten.length)],
-          ['Geïmplementeerd of geëvalueerd', percentText(figures.aandeelGeimplementeerd)],
-          ['Implementatietekort', percentText(figures.tekort)],
-          ['Maatregelen met risico', count(figures.risico)],
-          ['Maatregelen te laat', count(figures.teLaat)],
+          [
+            'Geïmplementeerd of geëvalueerd',
+            withChange(percentText(figures.aandeelGeimplementeerd), figures, (c) => c.aandeelGeimplementeerd, 'procentpunt'),
+          ],
+          ['Implementatietekort', withChange(percentText(figures.tekort), figures, (c) => c.tekort, 'procentpunt')],
+          ['Maatregelen met risico', withChange(count(figures.risico), figures, (c) => c.risico)],
+          ['Maatregelen te laat', withChange(count(figures.teLaat), figures, (c) => c.teLaat)],
         ]}
       />
       <RankedTable kind={kind} region={data} />

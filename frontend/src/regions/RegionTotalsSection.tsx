@@ -2,6 +2,7 @@ import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrec
 
 import { AppLink } from '../app/AppLink';
 import { useOverview } from '../dashboard/api';
+import { changeHeading, shareChangeCell, type MaybeChanged } from '../dashboard/change';
 import type { GroupFigures } from '../dashboard/types';
 import { percentText } from '../progress/labels';
 import { DataTable } from '../shared/DataTable';
@@ -11,7 +12,9 @@ import { StatusMessage } from '../shared/StatusMessage';
 import { REGION_COLLECTIONS, regionPath } from './paths';
 import type { RegionKind } from './types';
 
-const byName = (a: GroupFigures, b: GroupFigures) => a.groep.naam.localeCompare(b.groep.naam, 'nl');
+type Group = GroupFigures & MaybeChanged;
+
+const byName = (a: Group, b: Group) => a.groep.naam.localeCompare(b.groep.naam, 'nl');
 
 const TITLES: Record<RegionKind, string> = {
   provincie: 'Per provincie',
@@ -21,6 +24,7 @@ const TITLES: Record<RegionKind, string> = {
 function RegionTotals({ kind }: { kind: RegionKind }) {
   const overview = useOverview({ groep: kind });
   const id = `${REGION_COLLECTIONS[kind]}-totalen`;
+  const groups = (overview.data?.groepen ?? []) as Group[]; // until the contract is regenerated
   return (
     <section aria-labelledby={`${id}-kop`}>
       <Heading level={3} id={`${id}-kop`}>
@@ -33,14 +37,21 @@ function RegionTotals({ kind }: { kind: RegionKind }) {
           <DataTable
             id={`${id}-tabel`}
             caption={`Voortgang ${TITLES[kind].toLowerCase()} (${overview.data.groepen.length})`}
-            columns={[kind === 'provincie' ? 'Provincie' : 'Arbeidsmarktregio', 'Geïmplementeerd', 'Tekort', 'Te laat']}
+            columns={[
+              kind === 'provincie' ? 'Provincie' : 'Arbeidsmarktregio',
+              'Geïmplementeerd',
+              changeHeading(groups),
+              'Tekort',
+              'Te laat',
+            ]}
           >
-            {[...overview.data.groepen].sort(byName).map((group) => (
+            {[...groups].sort(byName).map((group) => (
               <TableRow key={group.groep.code}>
                 <TableHeaderCell scope="row">
                   <AppLink to={regionPath(kind, group.groep.code)}>{group.groep.naam}</AppLink>
                 </TableHeaderCell>
                 <TableCell>{percentText(group.aandeelGeimplementeerd)}</TableCell>
+                <TableCell>{shareChangeCell(group)}</TableCell>
                 <TableCell>{percentText(group.tekort)}</TableCell>
                 <TableCell>{group.teLaat.toLocaleString('nl-NL')}</TableCell>
               </TableRow>
