@@ -119,7 +119,7 @@ test.describe('ingelogd als redacteur', () => {
     await expect(page).toHaveURL(/\/meldingen\?ongelezen=true$/);
     await expect(page.getByRole('heading', { level: 2, name: 'Ongelezen meldingen' })).toBeFocused();
     const listStatus = page.locator('#resultaten + [role="status"]');
-    await expect(listStatus).toHaveText(/^(U hebt geen ongelezen meldingen|\d+ ongelezen meldingen?)\.$/);
+    await expect(listStatus).toHaveText(/^(U hebt geen ongelezen meldingen|\d+ ongelezen melding(en)?)\.$/);
     await expect(page.getByRole('listitem', { name: `Oordeel over ${title}: goedgekeurd` })).toHaveCount(0);
     if ((await listStatus.textContent()) !== 'U hebt geen ongelezen meldingen.') {
       await page.getByRole('button', { name: 'Alles als gelezen markeren' }).click();

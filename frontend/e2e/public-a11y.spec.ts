@@ -31,8 +31,10 @@ test.describe('uitgelogd', () => {
     await page.goto('/');
     await expect(page.getByRole('main')).not.toContainText(/laden…/, { timeout: 20_000 });
     for (const summary of await page.getByText('Toon de cijfers als tabel').all()) await summary.click();
-    // Progress per measure, the deficit trend, and the satisfaction's survey rounds and quarters.
-    await expect(page.getByRole('table')).toHaveCount(4);
+    // Progress per measure, the waves and their targets, the deficit trend, and the
+    // satisfaction's survey rounds and quarters (opened); the measures that moved since last
+    // month, the totals per province and per region, and the ICT figures (tables of their own).
+    await expect(page.getByRole('table')).toHaveCount(9);
     await expectNoAxeViolations(page);
   });
 });

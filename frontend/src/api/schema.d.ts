@@ -7907,8 +7907,49 @@ export interface components {
          * @enum {string}
          */
         Outcome: "wetswijziging" | "handreiking" | "product" | "geen";
-        /** Overview */
-        Overview: {
+        /**
+         * OverviewGroup
+         * @description A group's figures in the overview, beside the end of the previous month. Optional where
+         *     the dashboard's `FiguresWithChange` is not: a group the past figures lack (which the grid,
+         *     built with today's reference data, never gives) has no change rather than an error.
+         */
+        OverviewGroup: {
+            groep: components["schemas"]["CodeName"];
+            /**
+             * Cellen
+             * @description Aantal combinaties van gemeente en maatregel.
+             */
+            cellen: number;
+            /** Perfase */
+            perFase: {
+                [key: string]: number;
+            };
+            /**
+             * Aandeelgeimplementeerd
+             * @description Deel geïmplementeerd of geëvalueerd (0-1).
+             */
+            aandeelGeimplementeerd: number;
+            /** Risico */
+            risico: number;
+            /** Telaat */
+            teLaat: number;
+            /**
+             * Tekort
+             * @description Implementatietekort: deel van de maatregelen die op de peildatum wettelijk gelden maar nog niet geïmplementeerd zijn (0-1); null als er nog geen gelden.
+             */
+            tekort: number | null;
+            /**
+             * Gemiddeldeachterstanddagen
+             * @description Gemiddeld aantal dagen dat die maatregelen over hun ingangsdatum heen zijn.
+             */
+            gemiddeldeAchterstandDagen: number | null;
+            /** @description De stand aan het eind van de maand vóór de peildatum; leeg als de groep toen niet bestond. */
+            vorigePeriode: components["schemas"]["PreviousFigures"] | null;
+            /** @description Nu min de vorige periode; leeg zonder vorige periode. */
+            verandering: components["schemas"]["FigureChange"] | null;
+        };
+        /** OverviewWithChange */
+        OverviewWithChange: {
             /**
              * Peildatum
              * Format: date
@@ -7917,7 +7958,7 @@ export interface components {
             /** Groepering */
             groepering: string;
             /** Groepen */
-            groepen: components["schemas"]["GroupFigures"][];
+            groepen: components["schemas"]["OverviewGroup"][];
             /** @description Bron, peilmoment, licentie. */
             herkomst?: components["schemas"]["Provenance"] | null;
         };
@@ -9432,8 +9473,8 @@ export interface components {
              * Format: date
              */
             peildatum: string;
-            /** @description De cijfers van de hele regio, als in het overzicht. */
-            cijfers: components["schemas"]["GroupFigures"];
+            /** @description De cijfers van de hele regio, als in het overzicht, met de stand aan het eind van de vorige maand en de verandering sindsdien. */
+            cijfers: components["schemas"]["OverviewGroup"];
             /**
              * Gemeenten
              * @description De gemeenten van de regio, het hoogste aandeel geïmplementeerd eerst; bij gelijke stand op naam.
@@ -19430,7 +19471,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Overview"];
+                    "application/json": components["schemas"]["OverviewWithChange"];
                     "text/csv": string;
                 };
             };

@@ -12,5 +12,7 @@ export type FigureChange = components['schemas']['FigureChange'];
 export type Provenance = components['schemas']['Provenance'];
 export type Trend = components['schemas']['Trend'];
 export type TrendPoint = components['schemas']['TrendPoint'];
-export type Overview = components['schemas']['Overview'];
+/** The figures per group, each with its change since last month. */
+export type Overview = components['schemas']['OverviewWithChange'];
+export type OverviewGroup = components['schemas']['OverviewGroup'];
 export type OverviewQuery = NonNullable<operations['voortgangOverzichtOpvragen']['parameters']['query']>;

@@ -17,8 +17,7 @@ import { AppLink } from '../app/AppLink';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { isEditor, useCurrentUser } from '../auth/session';
 import { useOverview } from '../dashboard/api';
-import { figureChangeText, type MaybeChanged } from '../dashboard/change';
-import type { GroupFigures } from '../dashboard/types';
+import { figureChangeText } from '../dashboard/change';
 import { PhaseBars, PhaseTable } from '../dashboard/PhaseBars';
 import { useFaqList } from '../faq/api';
 import { useProducts } from '../products/api';
@@ -188,8 +187,7 @@ function FaqSection({ code }: { code: string }) {
 function NationalProgress({ code }: { code: string }) {
   const national = useOverview({ groep: 'land', maatregel: code });
   const perProvince = useOverview({ groep: 'provincie', maatregel: code });
-  // until the contract is regenerated: the overview's groups carry their change
-  const figures: (GroupFigures & MaybeChanged) | undefined = national.data?.groepen[0];
+  const figures = national.data?.groepen[0];
   const change = figures && figureChangeText(figures, (c) => c.aandeelGeimplementeerd, 'procentpunt');
   const groups = national.data && perProvince.data ? [...national.data.groepen, ...perProvince.data.groepen] : null;
   return (

@@ -73,7 +73,7 @@ function RegionContent({ kind, code }: { kind: RegionKind; code: string }) {
   }
   const data = region.data;
   const title = regionTitle(kind, data.regio.naam);
-  const figures = data.cijfers as typeof data.cijfers & MaybeChanged; // until the contract is regenerated
+  const figures = data.cijfers;
   return (
     <>
       <title>{`${title}: voortgang – Spoorboek`}</title>

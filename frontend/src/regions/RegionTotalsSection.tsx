@@ -2,8 +2,8 @@ import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrec
 
 import { AppLink } from '../app/AppLink';
 import { useOverview } from '../dashboard/api';
-import { changeHeading, shareChangeCell, type MaybeChanged } from '../dashboard/change';
-import type { GroupFigures } from '../dashboard/types';
+import { changeHeading, shareChangeCell } from '../dashboard/change';
+import type { OverviewGroup } from '../dashboard/types';
 import { percentText } from '../progress/labels';
 import { DataTable } from '../shared/DataTable';
 import { ErrorAlert } from '../shared/ErrorAlert';
@@ -12,7 +12,7 @@ import { StatusMessage } from '../shared/StatusMessage';
 import { REGION_COLLECTIONS, regionPath } from './paths';
 import type { RegionKind } from './types';
 
-type Group = GroupFigures & MaybeChanged;
+type Group = OverviewGroup;
 
 const byName = (a: Group, b: Group) => a.groep.naam.localeCompare(b.groep.naam, 'nl');
 
@@ -24,7 +24,7 @@ const TITLES: Record<RegionKind, string> = {
 function RegionTotals({ kind }: { kind: RegionKind }) {
   const overview = useOverview({ groep: kind });
   const id = `${REGION_COLLECTIONS[kind]}-totalen`;
-  const groups = (overview.data?.groepen ?? []) as Group[]; // until the contract is regenerated
+  const groups: Group[] = overview.data?.groepen ?? [];
   return (
     <section aria-labelledby={`${id}-kop`}>
       <Heading level={3} id={`${id}-kop`}>
