@@ -123,7 +123,7 @@ test.describe('ingelogd als redacteur', () => {
     await expect(page.getByRole('listitem', { name: `Oordeel over ${title}: goedgekeurd` })).toHaveCount(0);
     if ((await listStatus.textContent()) !== 'U hebt geen ongelezen meldingen.') {
       await page.getByRole('button', { name: 'Alles als gelezen markeren' }).click();
-      await expect(page.getByText(/^\d+ meldingen? (is|zijn) als gelezen gemarkeerd\.$/)).toBeVisible();
+      await expect(page.getByText(/^\d+ melding(en)? (is|zijn) als gelezen gemarkeerd\.$/)).toBeVisible();
     }
     await expect(listStatus).toHaveText('U hebt geen ongelezen meldingen.');
   });

@@ -158,7 +158,7 @@ test.describe('ingelogd als gemeentelijke toetser (Utrecht)', () => {
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Mijn toetsingen' }).click();
-    await expect(page.getByRole('status')).toHaveText(/^\d+ toetsingen? (wacht|wachten) op uw oordeel\.$/);
+    await expect(page.getByRole('status')).toHaveText(/^\d+ toetsing(en)? (wacht|wachten) op uw oordeel\.$/);
     const headings = page.getByRole('main').getByRole('heading', { level: 2 });
     await expect(headings).toHaveText(['Wachten op uw oordeel', 'Beantwoord']);
     await expect(

@@ -224,7 +224,7 @@ test('the catalogue keeps its filters in the URL and pages through the results',
   await expect(page).toHaveURL(/\/producten\?soort=handreiking&doelgroep=klantmanager$/);
   await expect(page.getByRole('heading', { level: 2, name: 'Resultaten' })).toBeFocused();
   // The previous results stay while the new ones load ("Resultaten bijwerken…"); wait for these.
-  await expect(page.getByRole('status')).toHaveText(/^\d+ producten? gevonden\.$/);
+  await expect(page.getByRole('status')).toHaveText(/^\d+ product(en)? gevonden\.$/);
   const items = page.getByRole('list', { name: 'Resultaten' }).getByRole('listitem');
   await expect(items.first()).toBeVisible();
   for (const item of await items.all()) {

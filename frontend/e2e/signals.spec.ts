@@ -82,7 +82,7 @@ test.describe('ingelogd als redacteur', () => {
     const group = blockers.getByRole('group', { name: 'Groepen gelijkende knelpunten' }).getByRole('checkbox').first();
     await group.check();
     await blockers.getByRole('button', { name: 'Knelpunten koppelen' }).click();
-    await expect(blockers.getByText(/^\d+ knelpunten? gekoppeld\.$/)).toBeVisible();
+    await expect(blockers.getByText(/^\d+ knelpunt(en)? gekoppeld\.$/)).toBeVisible();
     const linkedBlockers = page.getByRole('table', { name: 'Gekoppelde knelpunten, met hun tekst van toen' });
     // The group is linked whole: its blockers at M05, and those of the same text at other measures.
     await expect(linkedBlockers).toContainText('M05');
