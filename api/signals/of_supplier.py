@@ -1,5 +1,5 @@
 """A software supplier's open signals, for the ICT readiness views (api/ict/views_router.py):
-how many open signals name each supplier, and the latest few for one.
+how many open signals name it, and the latest few.
 
 "Open" is the register's own: not yet fed back nor rejected (`open=true`, `closed_at` empty),
 so the numbers match the register filtered on the supplier. Only the programme team sees them
@@ -29,17 +29,6 @@ def _open_of(code: str) -> SignalFilter:
 
 def may_see(principal: Principal) -> bool:
     return principal.kind == "user" and principal.is_programme_team
-
-
-def open_counts(session: Session, principal: Principal, codes: list[str]) -> dict[str, int] | None:
-    """Per supplier code the number of open signals naming it (0 when none); None for anyone
-    but the programme team. One count per supplier: a catalogue holds a handful."""
-    if not may_see(principal):
-        return None
-    return {
-        code: repository.find_signals(session, _open_of(code), PageParams(1, 1))[1]
-        for code in codes
-    }
 
 
 def open_of(
