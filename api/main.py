@@ -14,7 +14,7 @@ from api.audit import router as audit
 from api.core.edge import EdgeInputMiddleware
 from api.core.errors import install_error_handlers
 from api.core.http import HttpConventionsMiddleware
-from api.core.kept import GZIP_MINIMUM, KeptAnswers
+from api.core.kept import GZIP_MINIMUM, KeptAnswers, close_key_connection
 from api.core.logging import configure_logging
 from api.core.openapi import install_openapi
 from api.core.routing import json_router
@@ -131,7 +131,7 @@ def create_api(settings: Settings) -> FastAPI:
 
 
 @asynccontextmanager
-async def _settled_heap(_: FastAPI) -> AsyncIterator[None]:
+async def _settled_heap(app: FastAPI) -> AsyncIterator[None]:
     """Once the worker has started, everything made so far (modules, routes, schemas, mappers:
     some 300,000 objects) lives as long as the process, so it is taken out of the cycle
     collector's sight: a full collection walked all of it, 250 ms during which the worker
@@ -139,6 +139,7 @@ async def _settled_heap(_: FastAPI) -> AsyncIterator[None]:
     gc.collect()
     gc.freeze()
     yield
+    close_key_connection(app.state.api.state)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -10,7 +10,9 @@ kind, so its lock (PostgreSQL) makes writers of a kind take their numbers in com
 rows stamped with the number (a `data_version` column) can be read back as "everything
 changed since version n"."""
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Table, event, text
@@ -77,10 +79,29 @@ _CURRENT = text(
 )
 
 
+_once = threading.local()
+
+
+@contextmanager
+def read_once() -> Iterator[None]:
+    """Within it, in this thread, the counters are read at most once: for many keys wanted at
+    one moment (a round of core/kept.py), one query instead of one per key."""
+    _once.active, _once.versions = True, None
+    try:
+        yield
+    finally:
+        _once.active, _once.versions = False, None
+
+
 def current(reader: Reader) -> dict[str, int]:
     """Every counter, in one query."""
+    if getattr(_once, "active", False) and _once.versions is not None:
+        return dict(_once.versions)
     rows = reader.execute(_CURRENT).all()
-    return {name.removeprefix("versie:"): value for name, value in rows}
+    versions = {name.removeprefix("versie:"): value for name, value in rows}
+    if getattr(_once, "active", False):
+        _once.versions = dict(versions)
+    return versions
 
 
 def key(reader: Reader, *kinds: str) -> str:

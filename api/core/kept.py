@@ -27,11 +27,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.datastructures import State
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from api.core import data_versions
 from api.core.commit_watch import CommitWatch, for_url
 from api.core.data_versions import Reader
 from api.core.db import READS_ONLY, TimeLimits, admission_of, engine_for, get_session
 from api.core.errors import DatabaseBusyError
 from api.core.etags import none_match_hits, version_tag
+from api.core.key_connection import KeyConnection
 from api.core.key_reads import KeyReads, ReadStoppedError
 from api.core.negotiation import accepts_json
 
@@ -214,8 +216,13 @@ class KeptAnswers:
         mark = watch.mark() if watch is not None else None
         key = watch.known(entry.again, mark) if watch is not None and mark is not None else None
         if key is None:
+            held = key_connection_of(app)
 
             async def read_round(kinds: list[Hashable]) -> dict[Hashable, str]:
+                if held is not None:
+                    # Its own connection, outside the pool: no turn to wait for behind the
+                    # routes (one round at a time takes one thread).
+                    return await to_thread.run_sync(held.run, lambda c: _keys_on(c, kinds))
                 async with admission_of(state).turn("GET"):
                     return await to_thread.run_sync(_read_keys, app, kinds)
 
@@ -259,8 +266,8 @@ def anonymous_json(headers: Mapping[str, str]) -> bool:
 
 
 def _read_keys(app: FastAPI, kinds: list[Hashable]) -> dict[Hashable, str]:
-    """Every key asked for in a round, on one session or connection: the kinds are the key
-    functions (`Entry.again`)."""
+    """Every key asked for in a round, on one session or a connection from the pool (SQLite, and
+    the tests): the kinds are the key functions (`Entry.again`)."""
     # On a session as the routes get theirs: `get_session`, or what the app put in its place
     # (the tests run every request inside the test's transaction).
     provide = app.dependency_overrides.get(get_session)
@@ -268,7 +275,7 @@ def _read_keys(app: FastAPI, kinds: list[Hashable]) -> dict[Hashable, str]:
         sessions = provide()
         try:
             session = next(sessions)
-            keys = {kind: cast(VersionKey, kind)(session) for kind in kinds}
+            keys = _keys_on(session, kinds)
         except BaseException:
             sessions.close()
             raise
@@ -277,4 +284,30 @@ def _read_keys(app: FastAPI, kinds: list[Hashable]) -> dict[Hashable, str]:
     settings = app.state.settings
     engine = engine_for(settings.database_url, TimeLimits.of(settings))
     with engine.connect().execution_options(**{READS_ONLY: True}) as connection:
-        return {kind: cast(VersionKey, kind)(connection) for kind in kinds}
+        return _keys_on(connection, kinds)
+
+
+def _keys_on(reader: Reader, kinds: list[Hashable]) -> dict[Hashable, str]:
+    # The kinds of one round are read at one moment: the counters that most of them are made
+    # of, once for all.
+    with data_versions.read_once():
+        return {kind: cast(VersionKey, kind)(reader) for kind in kinds}
+
+
+def key_connection_of(app: FastAPI) -> KeyConnection | None:
+    """The connection the rounds read on (core/key_connection.py): PostgreSQL's, and none while
+    the app's sessions are replaced (the tests' keys are read inside the test's transaction)."""
+    if get_session in app.dependency_overrides:
+        return None
+    settings = app.state.settings
+    engine = engine_for(settings.database_url, TimeLimits.of(settings))
+    if engine.dialect.name != "postgresql":
+        return None
+    return per_app(app.state, "key_connection", lambda: KeyConnection(engine))
+
+
+def close_key_connection(state: State) -> None:
+    """When the worker stops: the connection of the version reads, if it has one."""
+    held: KeyConnection | None = getattr(state, "key_connection", None)
+    if held is not None:
+        held.close()
