@@ -11,9 +11,26 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, inspect, make_url, text
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    bindparam,
+    create_engine,
+    inspect,
+    make_url,
+    text,
+)
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
@@ -242,14 +259,196 @@ def multiply_municipalities(url: str, factor: int) -> tuple[int, int, int]:
                     )
                 )
             connection.execute(text("DROP TABLE bench_copies"))
-            if schema.has_table("data_versions"):
-                connection.execute(text("UPDATE data_versions SET version = version + 1"))
-            if schema.has_table("cached_figures"):
-                connection.execute(text("DELETE FROM cached_figures"))
-            counts = [
-                int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())  # noqa: S608
-                for table in ("municipalities", "progress_statuses", "progress_history")
-            ]
+            _written_past_the_app(connection)
+            counts = _progress_counts(connection)
     finally:
         engine.dispose()
+    return counts
+
+
+HISTORY_YEARS = 10
+CHANGES_PER_YEAR = 3
+"""Changes per written cell per year before the demo's own year: about the demo's pace (2.6
+history rows per written cell in its year)."""
+DAYS_PER_YEAR = 365
+
+
+def lengthen_history(url: str, years: int = HISTORY_YEARS) -> tuple[int, int]:
+    """Give every written cell (every status row) of the database at `url` (a copy) history
+    over the `years` years before today instead of the demo's one: `CHANGES_PER_YEAR` changes
+    a year before the demo's year, oldest first, each in a window of its own (so a cell's
+    changes keep their order), on a day and at an hour that differ per cell. The earlier path
+    is a plausible one that ends where the demo's history starts, not started: notes while the
+    measure is not started yet, orienting, preparing, then set back when it was postponed. Each
+    row is the full state after its change with the change itself (`changes`), as the app
+    writes history; the demo's rows and the status come after them, their versions raised by
+    as many rows, so the history still ends in the cell's current status. A cell is not
+    started at the end of the earlier path, as it was before the demo's year, so every figure
+    of the last year is what it was; reading it means reading ten times the history.
+
+    Plain SQL like multiply_municipalities (a few statements, whatever the size), with the
+    data version counters raised and the kept figures emptied the same way. Returns the
+    history rows the database then holds and the rows added."""
+    engine = _engine(url)
+    try:
+        with engine.connect() as connection:
+            _ready_to_fill(connection, url)
+            with connection.begin():
+                before = _progress_counts(connection)[2]
+                _add_earlier_history(connection, years)
+                after = _progress_counts(connection)[2]
+    finally:
+        engine.dispose()
+    return after, after - before
+
+
+_EARLIER_HISTORY = text(
+    "INSERT INTO progress_history (municipality_code, measure_code, version, phase, "
+    "planned_go_live, note, blockers, blocker_kind, steps_done, changes, source, recorded_by, "
+    "recorded_at) "
+    "SELECT s.municipality_code, s.measure_code, b.slot, b.phase, s.planned_go_live, b.note, "
+    "NULL, NULL, :steps, b.changes, :source, :actor, b.recorded_at "
+    "FROM progress_statuses s "
+    "JOIN bench_places p ON p.code = s.municipality_code "
+    "JOIN bench_subjects m ON m.code = s.measure_code "
+    # A cell's day in each window, from its municipality's and measure's place in the lists.
+    "JOIN bench_moments b ON b.shift = (p.n * 7 + m.n * 13) % :window"
+).bindparams(bindparam("steps", type_=JSON))
+
+
+def _add_earlier_history(connection: Connection, years: int) -> None:
+    # Stamps bound as the app binds them (on SQLite: its text format); imported here, like the
+    # other sections import the app, so the harness starts without it.
+    from api.core.orm import UTCDateTime
+
+    slots = (years - 1) * CHANGES_PER_YEAR
+    window = (years - 1) * DAYS_PER_YEAR // slots
+    start = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(
+        days=years * DAYS_PER_YEAR
+    )
+    metadata = MetaData()
+    numbered = {
+        source: Table(
+            name,
+            metadata,
+            Column("code", String(20), primary_key=True),
+            Column("n", Integer),
+            prefixes=["TEMPORARY"],
+        )
+        for source, name in (("municipalities", "bench_places"), ("measures", "bench_subjects"))
+    }
+    moments = Table(
+        "bench_moments",
+        metadata,
+        Column("slot", Integer, primary_key=True),
+        Column("shift", Integer, primary_key=True),
+        Column("phase", String(20)),
+        Column("note", Text),
+        Column("changes", JSON),
+        Column("recorded_at", UTCDateTime),
+        prefixes=["TEMPORARY"],
+    )
+    metadata.create_all(connection)
+    for source, table in numbered.items():
+        codes = connection.execute(text(f"SELECT code FROM {source} ORDER BY code")).scalars()  # noqa: S608
+        connection.execute(table.insert(), [{"code": c, "n": n} for n, c in enumerate(codes)])
+    connection.execute(
+        moments.insert(),
+        [
+            {
+                "slot": slot,
+                "shift": shift,
+                "phase": phase,
+                "note": note,
+                "changes": changes,
+                # From 8:00 to 17:59, seconds and microseconds past the minute, as the app's
+                # clock stamps a write.
+                "recorded_at": start
+                + timedelta(
+                    days=(slot - 1) * window + shift,
+                    hours=8 + shift % 10,
+                    minutes=shift * 7 % 60,
+                    seconds=shift % 60,
+                    microseconds=shift * 7919 % 1_000_000,
+                ),
+            }
+            for slot, (phase, note, changes) in enumerate(_earlier_path(slots), start=1)
+            for shift in range(window)
+        ],
+    )
+    # Above every version there is (the demo's paths are at most four long), so the unique
+    # (municipality, measure, version) never meets two rows with one version while it moves.
+    raise_versions = "UPDATE {} SET version = version + :slots"
+    connection.execute(text(raise_versions.format("progress_history")), {"slots": slots})
+    stamp = _written_past_the_app(connection)
+    connection.execute(
+        text(raise_versions.format("progress_statuses") + ", data_version = :stamp"),
+        {"slots": slots, "stamp": stamp},
+    )
+    connection.execute(
+        _EARLIER_HISTORY,
+        {"steps": {}, "source": "persoon", "actor": "user:demo", "window": window},
+    )
+    metadata.drop_all(connection)
+
+
+def _ready_to_fill(connection: Connection, url: str) -> None:
+    """On SQLite, make the connection fit for writing millions of rows into a copy: a large
+    page cache (the index on `recorded_at` takes them in no order; with the default 2 MB each
+    insert waited for a page) and no journal on disk (the copy is thrown away if the fill
+    fails). Set outside a transaction; the app's own connections set WAL again."""
+    if sqlite_path(url) is None:
+        return
+    for pragma in ("journal_mode = MEMORY", "synchronous = OFF", "cache_size = -524288"):
+        connection.exec_driver_sql(f"PRAGMA {pragma}")
+    connection.commit()
+
+
+def _earlier_path(slots: int) -> list[tuple[str, str | None, dict[str, Any]]]:
+    """The phase, note and change of each of `slots` changes, oldest first: 40 % notes while
+    not started, 30 % orienting, 20 % preparing, the rest set back (postponed) and not
+    started. Ends not started with no note, where the demo's first change (to orienting)
+    starts."""
+    phases = ["niet-gestart", "orienterend", "voorbereidend", "niet-gestart"]
+    bounds = [0, slots * 4 // 10, slots * 7 // 10, slots * 9 // 10, slots]
+    path: list[tuple[str, str | None, dict[str, Any]]] = []
+    phase, note = "niet-gestart", None
+    for stage, new_phase in enumerate(phases):
+        for slot in range(bounds[stage], bounds[stage + 1]):
+            last = slot == slots - 1
+            new_note = None if last else f"Stand van zaken {slot + 1}: {new_phase}."
+            if stage == len(phases) - 1 and slot == bounds[stage]:
+                new_note = "Ingangsdatum uitgesteld; voorbereiding stilgelegd."
+            changes: dict[str, Any] = {"notitie": {"van": note, "naar": new_note}}
+            if new_phase != phase:
+                changes = {"fase": {"van": phase, "naar": new_phase}, **changes}
+            path.append((new_phase, new_note, changes))
+            phase, note = new_phase, new_note
+    return path
+
+
+def _written_past_the_app(connection: Connection) -> int:
+    """What the app's bookkeeping does after a write, done by hand after plain SQL: every data
+    version counter raised (so no representation or figure built before counts as current)
+    and the kept figures emptied. Returns the progress counter's new value, the stamp of
+    status rows written now."""
+    schema = inspect(connection)
+    if schema.has_table("sequence_counters"):
+        connection.execute(
+            text("UPDATE sequence_counters SET value = value + 1 WHERE name LIKE 'versie:%'")
+        )
+    if schema.has_table("cached_figures"):
+        connection.execute(text("DELETE FROM cached_figures"))
+    stamp = connection.execute(
+        text("SELECT value FROM sequence_counters WHERE name = 'versie:voortgang'")
+    ).scalar()
+    return int(stamp or 0)
+
+
+def _progress_counts(connection: Connection) -> tuple[int, int, int]:
+    """The municipalities, statuses and history rows the database holds."""
+    counts = [
+        int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())  # noqa: S608
+        for table in ("municipalities", "progress_statuses", "progress_history")
+    ]
     return counts[0], counts[1], counts[2]
