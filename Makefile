@@ -19,7 +19,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # browser stages reuse its frontend/dist; the contract stage leaves out the contract test that
 # the SQLite run includes. Each target on its own (WITHIN_TEST empty) still does all its work.
 WITHIN_TEST ?=
-.PHONY: help install run serve spa test lint typecheck test-python test-sqlite test-postgres \
+.PHONY: help install install-python install-node run serve spa test lint typecheck test-python test-sqlite test-postgres \
         test-sqlite-properties test-postgres-properties coverage contract test-frontend test-e2e bench-smoke screenshots openapi bench \
         bench-postgres clean
 
@@ -36,9 +36,17 @@ frontend/node_modules/.installed: frontend/package.json frontend/package-lock.js
 	cd frontend && npm ci --no-audit --no-fund
 	touch $@
 
-install: $(BIN)/.installed frontend/node_modules/.installed ## Install Python and front-end dependencies
+PY_DEPS := $(BIN)/.installed
+JS_DEPS := frontend/node_modules/.installed
 
-spa: install ## Build the SPA into frontend/dist
+install: $(PY_DEPS) $(JS_DEPS) ## Install Python and front-end dependencies
+
+# The halves of install, for `make test`, whose two lanes run them side by side (both are mostly
+# downloading) and start the stages that need only one half as soon as it is there.
+install-python: $(PY_DEPS)
+install-node: $(JS_DEPS)
+
+spa: $(JS_DEPS) ## Build the SPA into frontend/dist
 	cd frontend && npm run build
 
 # `make run` is a demo: demo accounts need no second factor there (see docs/accounts.md).
@@ -60,8 +68,10 @@ run: spa ## Install, migrate, seed, load demo data, build the SPA, serve on http
 serve: ## Serve without reinstalling or rebuilding
 	$(BIN)/spoorboek serve --host $(HOST) --port $(PORT)
 
-test: install ## Run every check and test (SQLite and PostgreSQL, contract, front end, browser, bench)
-	$(BIN)/python scripts/test_stages.py $(if $(SERIAL),--serial,) $(if $(LANES),--lanes $(LANES),)
+# The stages install what they need first (scripts/test_stages.py), so the runner is the system's
+# Python: it uses the standard library only.
+test: ## Install, then run every check and test (SQLite and PostgreSQL, contract, front end, browser, bench)
+	$(PYTHON) scripts/test_stages.py $(if $(SERIAL),--serial,) $(if $(LANES),--lanes $(LANES),)
 
 lint: install ## ruff, the layers (import-linter, .importlinter) and eslint
 	$(BIN)/ruff check .
@@ -69,7 +79,7 @@ lint: install ## ruff, the layers (import-linter, .importlinter) and eslint
 	$(BIN)/lint-imports
 	cd frontend && npm run lint
 
-typecheck: install ## mypy --strict on api/ and tsc on the SPA
+typecheck: $(PY_DEPS) $(if $(WITHIN_TEST),,$(JS_DEPS)) ## mypy --strict on api/ and tsc on the SPA
 	$(BIN)/mypy
 	$(if $(WITHIN_TEST),,cd frontend && npm run typecheck)
 
@@ -79,11 +89,11 @@ PROPERTIES := tests/test_property_based.py
 # Within `make test` the property-based runs are stages of their own: short stages that either
 # lane can take, so that the two lanes end close together.
 
-test-sqlite: install
+test-sqlite: $(PY_DEPS)
 	@echo "== Python tests on SQLite =="
 	env -u TEST_DATABASE_URL $(PYTEST) -q $(if $(WITHIN_TEST),--ignore=$(PROPERTIES),)
 
-test-sqlite-properties: install
+test-sqlite-properties: $(PY_DEPS)
 	@echo "== The property-based run on SQLite =="
 	env -u TEST_DATABASE_URL $(PYTEST) -q $(PROPERTIES)
 
@@ -98,11 +108,11 @@ coverage: install ## The Python suite on SQLite with line and branch coverage, a
 on_postgres = if [ -n "$${TEST_DATABASE_URL:-}" ]; then $(1); \
 	else $(BIN)/python scripts/with_throwaway_postgres.py -- $(1); fi
 
-test-postgres: install
+test-postgres: $(PY_DEPS)
 	@echo "== Python tests on PostgreSQL =="
 	$(call on_postgres,$(PYTEST) -q $(if $(WITHIN_TEST),--ignore=$(PROPERTIES),))
 
-test-postgres-properties: install
+test-postgres-properties: $(PY_DEPS)
 	@echo "== The property-based run on PostgreSQL =="
 	$(call on_postgres,$(PYTEST) -q $(PROPERTIES))
 
@@ -110,7 +120,7 @@ contract: install ## The committed OpenAPI document matches the app and lints cl
 	$(if $(WITHIN_TEST),,$(BIN)/pytest -p no:cacheprovider -q tests/test_openapi_contract.py)
 	cd frontend && npm run lint:openapi
 
-test-frontend: install ## Unit tests of the SPA, and the public pages' JavaScript budget (200 KB gzipped)
+test-frontend: $(JS_DEPS) ## Unit tests of the SPA, and the public pages' JavaScript budget (200 KB gzipped)
 	cd frontend && npm test && npm run $(if $(WITHIN_TEST),budget:only,budget)
 
 test-e2e: install ## Browser tests (Playwright in Debian's Chromium, with axe)
