@@ -10,34 +10,17 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy.orm import Session
 
-from api.core.db import build_engine
-from api.core.migrations import upgrade_to_head
-from api.core.settings import Settings
-from api.seed.demo import load_demo_data
 from api.seed.demo_accounts import DEMO_CLIENTS, DEMO_PASSWORD
-from api.seed.reference import load_reference_data
 from tests.auth import EDITOR
-from tests.databases import clone_database, create_database, drop_database
+from tests.databases import clone_database, drop_database
 from tests.live_server import live_server as serve
 
 
 @pytest.fixture(scope="module")
-def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """The demo data, loaded once for the module; each test serves a copy of it."""
-    files = tmp_path_factory.mktemp("bestanden")
-    url = create_database("ryw")
-    upgrade_to_head(url)
-    engine = build_engine(url)
-    with Session(engine) as session:
-        load_reference_data(session)
-        load_demo_data(session, Settings(database_url=url, storage_dir=str(files)))
-        session.commit()
-    # PostgreSQL copies a template only when nobody is connected to it.
-    engine.dispose()
-    yield url, files
-    drop_database(url)
+def demo_database(demo_template: str, storage_dir: Path) -> tuple[str, Path]:
+    """The run's demo data (tests/conftest.py); each test serves a copy of it."""
+    return demo_template, storage_dir
 
 
 @pytest.fixture
