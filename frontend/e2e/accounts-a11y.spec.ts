@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 
 import { expectNoHorizontalScroll, logInAs, type DemoUser } from './accounts';
 import { expectNoAxeViolations, expectRouteAccessible, expectRoutesAccessible } from './axe';
+import { openRoute } from './navigate';
 import { asRole } from './sessions';
 
 /** Every page of the accounts issue passes axe (WCAG 2.1 A and AA), also at 320px. */
@@ -103,8 +104,7 @@ test.describe('ingelogd als beheerder', () => {
   test('the admin pages fit 320px', async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 640 });
     for (const [path, heading] of pages) {
-      await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await openRoute(page, path, heading);
       await expect(page.getByText(/laden…$/)).toHaveCount(0);
       await expectNoHorizontalScroll(page);
     }

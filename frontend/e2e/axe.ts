@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
+import { openRoute } from './navigate';
+
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
@@ -63,8 +65,9 @@ export async function expectShellWithoutViolations(page: Page): Promise<void> {
 }
 
 /**
- * Opens a route, waits for its heading and for every "… laden…" to be gone, then runs axe.
- * `loadTimeout` is for pages whose data is computed on first request (the deficit trend).
+ * Opens a route (client-side when the tab already shows the app: see openRoute), waits for its
+ * heading and for every "… laden…" to be gone, then runs axe. `loadTimeout` is for pages whose
+ * data is computed on first request (the deficit trend).
  */
 export async function expectRouteAccessible(
   page: Page,
@@ -72,8 +75,7 @@ export async function expectRouteAccessible(
   heading: string | RegExp,
   loadTimeout?: number,
 ): Promise<void> {
-  await page.goto(path);
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  await openRoute(page, path, heading);
   await expect(page.getByRole('main')).not.toContainText(/laden…/, { timeout: loadTimeout });
   await expectNoAxeViolations(page);
 }
@@ -81,7 +83,7 @@ export async function expectRouteAccessible(
 /**
  * Every route of the list passes axe: one test on one page, a step per route. A fresh page per
  * route cost more than the check itself (a new tab loads and compiles the SPA from scratch), and
- * the routes only read. The test's time limit grows with the list.
+ * the routes only read; from the second route on, the tab moves client-side. The test's time limit grows with the list.
  */
 export async function expectRoutesAccessible(
   page: Page,

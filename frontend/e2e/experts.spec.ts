@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 import { DEMO_USERS, expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRouteAccessible } from './axe';
+import { openRoute } from './navigate';
 import { newContext } from './products';
 import { fileQuestion, uniqueWord } from './questions';
 import { bell, bellCount, unreadCount } from './notifications';
@@ -171,8 +172,7 @@ test.describe('ingelogd als expert van Stimulansz', () => {
       ['/expertvragen', 'Expertvragen'],
       [`/expertvragen/${open.id}`, open.onderwerp],
     ] as const) {
-      await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await openRoute(page, path, heading);
       await expect(page.getByRole('main')).not.toContainText(/laden…/);
       await expect(bell(page)).toBeVisible();
       await expectNoHorizontalScroll(page, 360);

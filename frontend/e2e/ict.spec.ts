@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 
 import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRoutesAccessible } from './axe';
+import { openRoute } from './navigate';
 import { asRole, openAs } from './sessions';
 
 // The demo: Rekenwerk Inkomen (application 1, of Rekenwerk Software) is Utrecht's income
@@ -81,8 +82,7 @@ test.describe('ingelogd als redacteur', () => {
     await expectRoutesAccessible(page, routes);
     await page.setViewportSize({ width: 360, height: 740 });
     for (const [path, heading] of routes) {
-      await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await openRoute(page, path, heading);
       await expect(page.getByRole('main')).not.toContainText(/laden…/);
       await expectNoHorizontalScroll(page, 360);
     }

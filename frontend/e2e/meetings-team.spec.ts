@@ -1,20 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 
-import { DEMO_USERS, expectNoHorizontalScroll } from './accounts';
-import { expectNoAxeViolations } from './axe';
+import { DEMO_USERS } from './accounts';
 import { newContext, uniqueWord } from './products';
 import { asRole, openAs } from './sessions';
-
-const WIDTHS = [360, 1280];
-
-async function axeAtEveryWidth(page: Page): Promise<void> {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page);
-    await expectNoHorizontalScroll(page, width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+import { expectAccessibleAtWidths } from './widths';
 
 const dutch = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Amsterdam',
@@ -68,7 +57,7 @@ test.describe('het programmateam en zijn bijeenkomsten', () => {
     await expect(summary).toContainText('Soort bijeenkomst: Kies de soort bijeenkomst.');
     await expect(summary).toContainText('Titel: Geef de bijeenkomst een titel.');
     await expect(summary).toContainText('Begin: Vul de datum en de tijd van het begin in.');
-    await axeAtEveryWidth(page);
+    await expectAccessibleAtWidths(page);
 
     await page.getByLabel('Soort bijeenkomst').selectOption({ label: 'Spreekuur' });
     await page.getByLabel('Titel', { exact: true }).fill(title);
@@ -86,7 +75,7 @@ test.describe('het programmateam en zijn bijeenkomsten', () => {
     const slots = page.getByRole('region', { name: 'Tijdsloten', exact: true });
     await expect(slots).toContainText('Dit spreekuur heeft nog geen tijdsloten.');
     await expect(page.getByRole('main')).not.toContainText(/laden…/);
-    await axeAtEveryWidth(page);
+    await expectAccessibleAtWidths(page);
 
     await slots.getByRole('button', { name: 'Tijdsloten maken' }).click();
     await expect(slots.getByRole('status').filter({ hasText: 'gemaakt' })).toHaveText('6 tijdsloten gemaakt van elk 20 minuten.');
@@ -111,7 +100,7 @@ test.describe('het programmateam en zijn bijeenkomsten', () => {
     await fillMoment(page, 'bijeenkomst-', 'einde', day, '16:00');
     await page.getByLabel('Aantal plaatsen (niet verplicht)').fill('10');
     await page.getByRole('radiogroup', { name: 'Status' }).getByRole('radio', { name: 'Open' }).check();
-    await axeAtEveryWidth(page);
+    await expectAccessibleAtWidths(page);
     await page.getByRole('button', { name: 'Bijeenkomst opslaan' }).click();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     const id = Number(/\/bijeenkomsten\/(\d+)\/beheer/.exec(page.url())?.[1]);
@@ -124,7 +113,7 @@ test.describe('het programmateam en zijn bijeenkomsten', () => {
     const hillegom = preview.getByRole('row', { name: /Hillegom/ });
     await expect(hillegom).toContainText(DEMO_USERS.bollenstreek.name);
     await expect(hillegom).toContainText('M01');
-    await axeAtEveryWidth(page);
+    await expectAccessibleAtWidths(page);
     await preview.getByRole('button', { name: 'Uitnodigingen versturen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Uitnodigingen versturen?' });
     await expect(dialog).toBeVisible();
@@ -159,7 +148,7 @@ test.describe('het programmateam en zijn bijeenkomsten', () => {
     await fillMoment(page, 'bewerk-', 'begin', begin.date, begin.time);
     await fillMoment(page, 'bewerk-', 'einde', end.date, end.time);
     await expect(page.getByText('Iedereen die is aangemeld krijgt een bijgewerkte agenda-uitnodiging.')).toBeVisible();
-    await axeAtEveryWidth(page);
+    await expectAccessibleAtWidths(page);
     await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(page.getByText(/De wijzigingen zijn opgeslagen\. Iedereen die is aangemeld krijgt nu/)).toBeVisible();
@@ -188,7 +177,7 @@ test.describe('het programmateam en zijn bijeenkomsten', () => {
     await expect(row).toContainText('Verstuurd op');
     await expect(page.getByRole('region', { name: 'Geschiedenis', exact: true })).toContainText('Ruud Redactie (demo)');
     await expect(page.getByRole('main')).not.toContainText(/laden…/);
-    await axeAtEveryWidth(page);
+    await expectAccessibleAtWidths(page);
   });
 
   test('the reach of a half-year, per measure and kind, with the municipalities not reached and a CSV', async ({ page }) => {
@@ -199,7 +188,7 @@ test.describe('het programmateam en zijn bijeenkomsten', () => {
     await expect(page.getByRole('heading', { level: 2, name: /tot en met/ })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Per maatregel', exact: true })).toBeVisible();
     await expect(page.getByRole('region', { name: /^Niet bereikt \(\d+ gemeenten?\)$/ })).toBeVisible();
-    await axeAtEveryWidth(page);
+    await expectAccessibleAtWidths(page);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download als CSV' }).click();
     expect((await download).suggestedFilename()).toMatch(/^bereik-bijeenkomsten-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);

@@ -1,21 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 
-import { DEMO_USERS, expectNoHorizontalScroll } from './accounts';
-import { expectNoAxeViolations } from './axe';
+import { DEMO_USERS } from './accounts';
 import { mailsTo } from './mail';
 import { uniqueWord } from './products';
 import { asRole, openAs } from './sessions';
+import { expectAccessibleAtWidths } from './widths';
 
-const WIDTHS = [360, 1280];
-
-async function axeAtEveryWidth(page: Page, scriptlessFrames = false): Promise<void> {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page, { scriptlessFrames });
-    await expectNoHorizontalScroll(page, width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** Tomorrow in Dutch time, as the date input takes it. */
 function tomorrow(): string {
@@ -35,7 +25,7 @@ test.describe('de redactie en de nieuwsbrief', () => {
     await page.getByRole('navigation', { name: 'Nieuwsbrief' }).getByRole('link', { name: 'Edities' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Nieuwsbrief: edities' })).toBeVisible();
     await expect(page.getByRole('main')).not.toContainText(/laden…/);
-    await axeAtEveryWidth(page);
+    await expectAccessibleAtWidths(page);
 
     // A new edition is drafted from what happened.
     await page.getByLabel('Titel').fill(title);
@@ -62,7 +52,7 @@ test.describe('de redactie en de nieuwsbrief', () => {
     await expect(page.getByLabel('Inleiding')).toHaveValue('Welkom bij deze **editie** van de nieuwsbrief.');
     expect((await sectionTitles(page)).at(-2)).toContain('Van de redactie');
     await expect(page.getByTitle('Voorbeeld als webpagina')).toBeVisible();
-    await axeAtEveryWidth(page, true);
+    await expectAccessibleAtWidths(page, { scriptlessFrames: true });
 
     // The preview as mail, in its sandboxed frame, and as text.
     await page.getByLabel('Als mail').check();
@@ -70,7 +60,7 @@ test.describe('de redactie en de nieuwsbrief', () => {
     await expect(mailFrame).toBeVisible();
     await expect(mailFrame).toHaveAttribute('sandbox', '');
     await expect(page.frameLocator('iframe[title="Voorbeeld van de mail"]').locator('body')).toContainText('Van de redactie');
-    await axeAtEveryWidth(page, true);
+    await expectAccessibleAtWidths(page, { scriptlessFrames: true });
     await page.getByLabel('Als platte tekst', { exact: false }).check();
     await expect(page.getByLabel('Voorbeeld als platte tekst')).toContainText('Welkom bij deze');
     await expect(page.getByLabel('Voorbeeld als platte tekst')).toContainText('Van de redactie');

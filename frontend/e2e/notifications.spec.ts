@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 import { DEMO_USERS, expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRouteAccessible } from './axe';
+import { openRoute } from './navigate';
 import { inviteDemoTester, newContext, uniqueWord } from './products';
 import { bell, bellCount, unreadCount } from './notifications';
 import { asRole, openAs } from './sessions';
@@ -137,8 +138,7 @@ test.describe('ingelogd als redacteur', () => {
         ['/meldingen', 'Meldingen'],
         ['/mijn-meldingen', 'Mijn meldingen'],
       ] as const) {
-        await page.goto(path);
-        await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+        await openRoute(page, path, heading);
         await expect(page.getByRole('main')).not.toContainText(/laden…/);
         await expect(bell(page)).toBeVisible();
         await expectNoHorizontalScroll(page, width);

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 
 import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRouteAccessible, expectRoutesAccessible } from './axe';
+import { openRoute } from './navigate';
 import { asRole } from './sessions';
 
 /**
@@ -34,9 +35,8 @@ test.describe('niet ingelogd', () => {
       ['/producten', 'Implementatieproducten'],
       ['/producten?zoek=giftenvrijlating', 'Implementatieproducten'],
       ['/producten/2', 'Handreiking Giftenvrijlating'],
-    ]) {
-      await page.goto(path as string);
-      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    ] as const) {
+      await openRoute(page, path, heading);
       await expect(page.getByText(/laden…$/)).toHaveCount(0);
       await expectNoHorizontalScroll(page);
     }
@@ -104,8 +104,7 @@ test.describe('ingelogd als redacteur', () => {
   test('the product pages and the delivery plan fit 320px', async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 640 });
     for (const [path, heading] of pages) {
-      await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await openRoute(page, path, heading);
       await expect(page.getByText(/laden…$/)).toHaveCount(0);
       await expectNoHorizontalScroll(page);
     }

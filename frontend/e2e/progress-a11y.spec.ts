@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 
 import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRoutesAccessible } from './axe';
+import { openRoute } from './navigate';
 import { asRole, openAs } from './sessions';
 
 /** Every progress screen passes axe (WCAG 2.1 A and AA) for the roles that use it. */
@@ -32,8 +33,7 @@ test.describe('ingelogd als gemeente Utrecht', () => {
       ['/voortgang/gemeenten/GM0344/M20', /^M20 /],
       ['/voortgang/uploaden', 'Voortgang uploaden'],
     ] as const) {
-      await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await openRoute(page, path, heading);
       await expect(page.getByText(/laden…$/)).toHaveCount(0);
       await expectNoHorizontalScroll(page);
     }
@@ -93,8 +93,7 @@ test.describe('ingelogd als redacteur', () => {
       ['/voortgang/matrix?provincie=PV26', 'Voortgangsmatrix'],
       ['/voortgang/hulp-nodig', 'Hulp nodig'],
     ] as const) {
-      await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await openRoute(page, path, heading);
       await expect(page.getByText(/laden…$/)).toHaveCount(0);
       await expectNoHorizontalScroll(page);
     }

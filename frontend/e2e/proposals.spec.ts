@@ -1,10 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 
-import { expectNoAxeViolations } from './axe';
 import { newContext, uniqueWord } from './products';
 import { asRole, openAs } from './sessions';
+import { expectAccessibleAtWidths } from './widths';
 
-const WIDTHS = [360, 1280];
 
 /** The demo product that an adopted proposal carries into its next version: published, with a draft in the works. */
 async function productWithDraft(page: Page): Promise<{ id: number; title: string }> {
@@ -14,13 +13,6 @@ async function productWithDraft(page: Page): Promise<{ id: number; title: string
   const [first] = resultaten;
   expect(first, 'a published demo product with a new version in the works').toBeTruthy();
   return { id: first!.id, title: first!.titel };
-}
-
-async function axeAtEveryWidth(page: Page): Promise<void> {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page);
-  }
 }
 
 test.describe('ingelogd als redacteur', () => {
@@ -59,7 +51,7 @@ test.describe('ingelogd als redacteur', () => {
     await expect(summary).toContainText('Uw voorstel: Beschrijf uw voorstel.');
     await block.getByLabel('Uw voorstel').fill(`Voeg een rekenvoorbeeld toe voor een gezin (${word}).`);
     await block.getByLabel('Uw e-mailadres (niet verplicht)').fill('bezoeker@example.org');
-    await axeAtEveryWidth(visitor);
+    await expectAccessibleAtWidths(visitor, { scroll: false });
     await block.getByRole('button', { name: 'Voorstel versturen' }).click();
     await expect(block.getByText('Dank u. Uw verbetervoorstel is verstuurd')).toBeVisible();
     await expect(block.getByLabel('Uw voorstel')).toHaveValue('');
@@ -74,7 +66,7 @@ test.describe('ingelogd als redacteur', () => {
     await expect(page).toHaveURL(/status=nieuw/);
     const row = page.getByRole('row', { name: new RegExp(word) });
     await expect(row).toContainText('bezoeker@example.org');
-    await axeAtEveryWidth(page);
+    await expectAccessibleAtWidths(page, { scroll: false });
     await row.getByRole('link', { name: new RegExp(word) }).click();
     await expect(page.getByRole('heading', { level: 1, name: /^Verbetervoorstel \d+$/ })).toBeVisible();
     await page.getByRole('button', { name: 'Besluiten' }).click();
@@ -84,6 +76,6 @@ test.describe('ingelogd als redacteur', () => {
     await expect(page.getByText('Het voorstel is nu: overgenomen. De indiener krijgt bericht.')).toBeVisible();
     await expect(page.locator('.spoorboek-facts')).toContainText('Overgenomen: het komt in versie 3.');
     await expect(page.getByRole('heading', { name: 'Geschiedenis' })).toBeVisible();
-    await axeAtEveryWidth(page);
+    await expectAccessibleAtWidths(page, { scroll: false });
   });
 });

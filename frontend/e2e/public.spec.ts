@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations } from './axe';
+import { openRoute } from './navigate';
 
 /** The public pages: the dashboard, the map, a municipality and a measure, with the demo data. */
 
@@ -197,8 +198,7 @@ test('the public pages fit a 320px wide screen', async ({ page }) => {
     ['/gemeenten/GM0344', 'Utrecht'],
     ['/maatregelen/M01', 'M01 Giftenvrijlating'],
   ] as const) {
-    await page.goto(path);
-    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await openRoute(page, path, heading);
     await waitUntilLoaded(page);
     await expectNoHorizontalScroll(page);
   }

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 
 import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRouteAccessible, expectRoutesAccessible } from './axe';
+import { openRoute } from './navigate';
 import { asRole } from './sessions';
 import { firstQuestion } from './questions';
 
@@ -66,8 +67,7 @@ test.describe('ingelogd als gemeente Utrecht', () => {
       ['/vragen/nieuw', 'Vraag stellen'],
       ['/mijn-vragen', 'Mijn vragen'],
     ] as const) {
-      await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await openRoute(page, path, heading);
       await expect(page.getByText(/laden…$/)).toHaveCount(0);
       await expectNoHorizontalScroll(page);
     }
@@ -113,8 +113,7 @@ test.describe('ingelogd als redacteur', () => {
       [`/vragen/${open.id}`, `Vraag ${open.id}: ${open.onderwerp}`],
       ['/vragen/inzicht', 'Inzicht in vragen'],
     ] as const) {
-      await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await openRoute(page, path, heading);
       await expect(page.getByText(/laden…$/)).toHaveCount(0);
       await expectNoHorizontalScroll(page);
     }
