@@ -924,6 +924,15 @@ def cold_total_ms(scale: ScaleResult) -> float:
     return sum(f.cold_ms for f in scale.figures) if scale.figures else math.nan
 
 
+def cold_total_cpu_ms(scale: ScaleResult) -> float | None:
+    """The server's CPU time for every figure's first read together (None if one was not
+    measured): steadier than the wall time when other work shares the machine."""
+    times = [f.cold_cpu_ms for f in scale.figures]
+    if not times or any(t is None for t in times):
+        return None
+    return sum(t for t in times if t is not None)
+
+
 def tables(result: Result) -> str:
     figures = figure_table(result.scales)
     lines = [*figures, ""] if figures else []

@@ -101,6 +101,24 @@ def test_figures_matrix_and_bulk_on_both_sides_of_their_limits() -> None:
     assert (passed["4a"].verdict, passed["4b"].verdict) == (targets.PASS, targets.PASS)
 
 
+def test_cold_growth_says_what_history_it_was_over_and_the_servers_cpu() -> None:
+    result = voortgang.Result(voortgang.FULL, scales=[scale("1×", 1.0, 1.0, 40.0)])
+    result.scales.append(scale("10×", 1.0, math.nan, 400.0))
+    for found, history, cpu in zip(result.scales, (19_695, 2_249_760), (30.0, 450.0), strict=True):
+        found.history = history
+        found.figures = [replace(f, cold_cpu_ms=cpu) for f in found.figures]
+
+    line = by_number(targets.evaluate(targets.Measured(progress=result)))["2d"]
+
+    assert line.measured.startswith("10.0×")
+    assert line.note == (
+        "history rows 19,695 at 1×, 2,249,760 at 10×; server CPU 15.0× (60 → 900 ms)"
+    )
+    result.scales[1].figures[0].cold_cpu_ms = None
+    line = by_number(targets.evaluate(targets.Measured(progress=result)))["2d"]
+    assert "CPU" not in line.note
+
+
 @pytest.mark.parametrize(
     ("ten_times_rise", "verdict"), [(80e6, targets.PASS), (81e6, targets.MISS)]
 )
