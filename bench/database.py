@@ -10,7 +10,8 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -295,7 +296,8 @@ def lengthen_history(url: str, years: int = HISTORY_YEARS) -> tuple[int, int]:
             _ready_to_fill(connection, url)
             with connection.begin():
                 before = _progress_counts(connection)[2]
-                _add_earlier_history(connection, years)
+                with _keys_set_aside(connection, "progress_history"):
+                    _add_earlier_history(connection, years)
                 after = _progress_counts(connection)[2]
     finally:
         engine.dispose()
@@ -390,6 +392,54 @@ def _add_earlier_history(connection: Connection, years: int) -> None:
         {"steps": {}, "source": "persoon", "actor": "user:demo", "window": window},
     )
     metadata.drop_all(connection)
+
+
+@contextmanager
+def _keys_set_aside(connection: Connection, table: str) -> Iterator[None]:
+    """The table's plain indexes, and on PostgreSQL its foreign keys, dropped while millions
+    of rows go in and made again afterwards, from their own definitions: one sort per index
+    and one join per key instead of a lookup per row (on PostgreSQL the keys' row triggers
+    took most of the fill). Unique keys stay: they keep the versions honest. On PostgreSQL the
+    table is analysed afterwards, as autovacuum would soon, so the figures' queries are planned
+    on what it now holds rather than whenever autovacuum gets to it during the run."""
+    postgres = connection.dialect.name == "postgresql"
+    if postgres:
+        indexes = connection.execute(
+            text(
+                "SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+                "JOIN pg_class c ON c.oid = i.indexrelid "
+                "WHERE i.indrelid = CAST(:table AS regclass) AND NOT i.indisunique"
+            ),
+            {"table": table},
+        ).all()
+        keys = connection.execute(
+            text(
+                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE conrelid = CAST(:table AS regclass) AND contype = 'f'"
+            ),
+            {"table": table},
+        ).all()
+    else:
+        # SQLite: a unique constraint's own index has no SQL; the bench checks no foreign keys.
+        indexes = connection.execute(
+            text(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = :table "
+                "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"
+            ),
+            {"table": table},
+        ).all()
+        keys = []
+    for name, _ in keys:
+        connection.execute(text(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"'))
+    for name, _ in indexes:
+        connection.execute(text(f'DROP INDEX "{name}"'))
+    yield
+    for _, definition in indexes:
+        connection.execute(text(definition))
+    for name, definition in keys:
+        connection.execute(text(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}'))
+    if postgres:
+        connection.execute(text(f"ANALYZE {table}"))
 
 
 def _ready_to_fill(connection: Connection, url: str) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from api.core import data_versions
@@ -76,6 +76,7 @@ def test_every_written_cell_gets_ten_years_ending_where_its_history_starts(url: 
     engine = build_engine(url)
     with Session(engine) as session:
         counter = data_versions.current(session)[data_versions.PROGRESS]
+        keys = _keys(session)
     engine.dispose()
 
     history, added = database.lengthen_history(url, years=10)
@@ -127,4 +128,15 @@ def test_every_written_cell_gets_ten_years_ending_where_its_history_starts(url: 
         assert not repository.history(session, *UNWRITTEN)
         assert data_versions.current(session)[data_versions.PROGRESS] == counter + 1
         assert session.scalars(select(CachedFigure)).first() is None
+        # The indexes and foreign keys set aside during the fill are back.
+        assert _keys(session) == keys
     engine.dispose()
+
+
+def _keys(session: Session) -> tuple[list[str], list[str], list[str]]:
+    schema = inspect(session.connection())
+    return (
+        sorted(i["name"] or "" for i in schema.get_indexes("progress_history")),
+        sorted(k["name"] or "" for k in schema.get_foreign_keys("progress_history")),
+        sorted(u["name"] or "" for u in schema.get_unique_constraints("progress_history")),
+    )
