@@ -3,6 +3,7 @@ Only aggregates leave here for the public: never a municipality's note."""
 
 from collections.abc import Callable
 from datetime import date
+from typing import cast
 
 from sqlalchemy.orm import Session
 from starlette.datastructures import State
@@ -15,6 +16,7 @@ from api.progress import grid
 from api.progress.grid import (
     COUNTRY,
     GEOGRAPHY,
+    MUNICIPALITY,
     NETHERLANDS,
     Grid,
     Place,
@@ -49,6 +51,8 @@ _BY_MEASURE: dict[str, Callable[[Subject], tuple[str, str]]] = {
     "maatregel": lambda s: (s.code, s.title),
     "thema": lambda s: (s.theme, s.theme_name),
 }
+GROUPINGS = (*GEOGRAPHY, *_BY_MEASURE, MUNICIPALITY)
+"""Every grouping of the overview (`groep`)."""
 
 
 def place_tally(grid: Grid, place: Place, subjects: list[Subject]) -> Tally:
@@ -133,6 +137,9 @@ def overview_on(
         cells = grid.build(session, as_of, as_of=as_of)
         return overview(cells, grouping, wave=wave, measure=measure, theme=theme)
 
+    if wave is None and measure is None and theme is None:
+        return past_overviews(session, [grouping], as_of)[grouping]
+
     def compute() -> str:
         cells = grid.build(session, as_of, as_of=as_of)
         figures = overview(cells, grouping, wave=wave, measure=measure, theme=theme)
@@ -151,19 +158,25 @@ def _past_key(
 
 def past_overviews(session: Session, groupings: list[str], as_of: date) -> dict[str, Overview]:
     """The figures of several groupings at the end of a past day, each as `overview_on` gives
-    it and kept under the same key; the history is read once for all that are not kept yet (the
-    dashboard's previous month needs the country and every measure)."""
+    it and kept under the same key. When the history must be read for one of them, every
+    grouping of that day is kept at once: the day's state is the costly part, and a cold start
+    (the dashboard, then each overview with its change since last month) asks for them one
+    after another."""
     version = data_versions.key(session, data_versions.REFERENCE)
-    keys = {grouping: _past_key(grouping, None, None, None, as_of) for grouping in groupings}
-    prefetch(session, list(keys.values()))
-    cells: Grid | None = None
-    found: dict[str, Overview] = {}
-    for grouping, key in keys.items():
-        body = valid(session, key, version)
-        if body is None:
-            if cells is None:
-                cells = grid.build(session, as_of, as_of=as_of)
-            body = overview(cells, grouping).model_dump_json(by_alias=True)
-            store(session, key, version, body)
-        found[grouping] = Overview.model_validate_json(body)
-    return found
+    keys = {grouping: _past_key(grouping, None, None, None, as_of) for grouping in GROUPINGS}
+    prefetch(session, [keys[grouping] for grouping in groupings])
+    bodies = {grouping: valid(session, keys[grouping], version) for grouping in groupings}
+    if None in bodies.values():
+        cells = grid.build(session, as_of, as_of=as_of)
+        prefetch(session, list(keys.values()))
+        for grouping, key in keys.items():
+            body = valid(session, key, version)
+            if body is None:
+                body = overview(cells, grouping).model_dump_json(by_alias=True)
+                store(session, key, version, body)
+            if grouping in bodies:
+                bodies[grouping] = body
+    return {
+        grouping: Overview.model_validate_json(cast(str, bodies[grouping]))
+        for grouping in groupings
+    }

@@ -5,8 +5,8 @@ from datetime import date, datetime
 from typing import Any, TypedDict
 
 import orjson
-from sqlalchemy import String, Subquery, Text, case, func, select, type_coerce, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import String, Subquery, Text, case, select, type_coerce, update
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from api.accounts.models import User, UserRole, user_municipalities
 from api.core import data_versions
@@ -400,20 +400,29 @@ def history(session: Session, municipality_code: str, measure_code: str) -> list
 
 
 def _last_before(moment: datetime, municipality_code: str | None) -> Subquery:
-    """The id of every cell's last snapshot recorded before `moment` (its highest version
-    among those): one row per cell, not the cell's history."""
-    ranked = select(
-        ProgressSnapshot.id,
-        func.row_number()
-        .over(
-            partition_by=(ProgressSnapshot.municipality_code, ProgressSnapshot.measure_code),
-            order_by=ProgressSnapshot.version.desc(),
+    """The id of every cell's last snapshot recorded before `moment` (its highest version among
+    those): one row per cell, not the cell's history. Every cell with a history has a status
+    (statuses are never removed), so each status looks for its own: down its versions from the
+    newest, on the unique index of cell and version, to the first recorded before the moment. A
+    cell unchanged since costs one step however long its history; ranking every snapshot before
+    the moment read them all (ten years of history: two million rows for 76,000 cells)."""
+    snapshot = aliased(ProgressSnapshot)
+    last = (
+        select(snapshot.id)
+        .where(
+            snapshot.municipality_code == ProgressStatus.municipality_code,
+            snapshot.measure_code == ProgressStatus.measure_code,
+            snapshot.recorded_at < moment,
         )
-        .label("rank"),
-    ).where(ProgressSnapshot.recorded_at < moment)
+        .order_by(snapshot.version.desc())
+        .limit(1)
+        .correlate(ProgressStatus)
+        .scalar_subquery()
+    )
+    cells = select(last.label("id")).select_from(ProgressStatus)
     if municipality_code is not None:
-        ranked = ranked.where(ProgressSnapshot.municipality_code == municipality_code)
-    return ranked.subquery()
+        cells = cells.where(ProgressStatus.municipality_code == municipality_code)
+    return cells.subquery()
 
 
 def states_until(
@@ -421,11 +430,9 @@ def states_until(
 ) -> dict[tuple[str, str], CellState]:
     """The state of every cell (of this municipality) as it was at `moment`."""
     latest = _last_before(moment, municipality_code)
-    query = (
-        select(ProgressSnapshot.municipality_code, ProgressSnapshot.measure_code, *_SNAPSHOT_STATE)
-        .join(latest, latest.c.id == ProgressSnapshot.id)
-        .where(latest.c.rank == 1)
-    )
+    query = select(
+        ProgressSnapshot.municipality_code, ProgressSnapshot.measure_code, *_SNAPSHOT_STATE
+    ).join(latest, latest.c.id == ProgressSnapshot.id)
     return {(row[0], row[1]): CellState(*row[2:]) for row in session.execute(query)}
 
 
@@ -443,7 +450,7 @@ def phases_and_steps(
     )
     if moment is not None:
         latest = _last_before(moment, None)
-        query = query.join(latest, latest.c.id == ProgressSnapshot.id).where(latest.c.rank == 1)
+        query = query.join(latest, latest.c.id == ProgressSnapshot.id)
     loads = orjson.loads
     return {(row[0], row[1]): (row[2], loads(row[3])) for row in session.execute(query)}
 
@@ -453,22 +460,18 @@ def phases_and_steps_at(
 ) -> Iterator[dict[tuple[str, str], tuple[Phase, dict[str, str]]]]:
     """`phases_and_steps(session, moment)` for each of these moments, oldest first: the state
     at the first with one query, then the history up to the last in one pass, each row taking
-    its cell's place when its version is higher (as `_last_before` ranks them). Each state is
+    its cell's place when its version is higher (as `_last_before` chooses). Each state is
     handed out as the one dictionary, brought forward after it has been used."""
     if not moments:
         return
     latest = _last_before(moments[0], None)
-    first = (
-        select(
-            ProgressSnapshot.municipality_code,
-            ProgressSnapshot.measure_code,
-            ProgressSnapshot.version,
-            ProgressSnapshot.phase,
-            ProgressSnapshot.steps_done.cast(Text),
-        )
-        .join(latest, latest.c.id == ProgressSnapshot.id)
-        .where(latest.c.rank == 1)
-    )
+    first = select(
+        ProgressSnapshot.municipality_code,
+        ProgressSnapshot.measure_code,
+        ProgressSnapshot.version,
+        ProgressSnapshot.phase,
+        ProgressSnapshot.steps_done.cast(Text),
+    ).join(latest, latest.c.id == ProgressSnapshot.id)
     loads = orjson.loads
     versions: dict[tuple[str, str], int] = {}
     state: dict[tuple[str, str], tuple[Phase, dict[str, str]]] = {}

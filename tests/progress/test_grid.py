@@ -7,11 +7,12 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 from starlette.datastructures import State
 
 from api.core import clock
+from api.core.figure_cache import CachedFigure
 from api.dashboard.service import month_ends
 from api.measures.models import Measure
 from api.progress import aggregates, grid, insight
@@ -162,3 +163,26 @@ def judged_as(cells: Grid) -> dict[tuple[str, str], tuple[object, ...]]:
         )
         for key, fact in cells.facts.items()
     }
+
+
+def test_one_past_day_is_read_once_for_every_grouping(
+    db: Session, no_new_builds: list[int]
+) -> None:
+    """A cold start asks for each grouping's change since last month one after another; the
+    first reads that day's history and keeps every grouping of it."""
+    day = clock.today() - timedelta(days=40)
+    db.execute(delete(CachedFigure))
+    first = aggregates.overview_on(db, State(), clock.today(), "provincie", as_of=day)
+    assert no_new_builds == [1]
+    others = {
+        grouping: aggregates.overview_on(db, State(), clock.today(), grouping, as_of=day)
+        for grouping in aggregates.GROUPINGS
+    }
+    assert no_new_builds == [1], "the other groupings of that day were kept with the first"
+    assert others["provincie"] == first
+    built = grid.build(db, day, as_of=day)
+    for grouping, kept in others.items():
+        assert kept == aggregates.overview(built, grouping), grouping
+    # A filter is a figure of its own, computed on demand.
+    aggregates.overview_on(db, State(), clock.today(), "provincie", measure="M01", as_of=day)
+    assert no_new_builds == [1, 1, 1]
