@@ -71,14 +71,17 @@ def dates_version(session: Session) -> str:
     return "|".join(str(v) for v in row)
 
 
+# Read for every anonymous dashboard request (core/kept.py reads it again before routing), so
+# built once.
+_PUBLICATIONS_VERSION = select(
+    select(func.max(Product.change_seq)).scalar_subquery(),
+    select(func.max(FaqEntry.updated_at)).scalar_subquery(),
+    select(func.count()).select_from(FaqEntry).scalar_subquery(),
+)
+
+
 def publications_version(reader: Reader) -> str:
-    row = reader.execute(
-        select(
-            select(func.max(Product.change_seq)).scalar_subquery(),
-            select(func.max(FaqEntry.updated_at)).scalar_subquery(),
-            select(func.count()).select_from(FaqEntry).scalar_subquery(),
-        )
-    ).one()
+    row = reader.execute(_PUBLICATIONS_VERSION).one()
     return "|".join(str(v) for v in row)
 
 

@@ -136,20 +136,21 @@ def get_product(session: Session, product_id: int, *, for_update: bool = False) 
     return session.scalars(query).first()
 
 
+# Read for every anonymous catalogue request (core/kept.py reads it again before routing), so
+# built once: building the statement cost more than running it.
+_CATALOGUE_VERSION = select(
+    select(SequenceCounter.value).where(SequenceCounter.name == "producten").scalar_subquery(),
+    select(func.max(Product.updated_at)).scalar_subquery(),
+    select(func.max(Wave.updated_at)).scalar_subquery(),
+    select(func.max(Measure.updated_at)).scalar_subquery(),
+)
+
+
 def catalogue_version(
     reader: Reader,
 ) -> tuple[int, datetime | None, datetime | None, datetime | None]:
     """What the catalogue's representations depend on, in one cheap query (for ETags)."""
-    row = reader.execute(
-        select(
-            select(SequenceCounter.value)
-            .where(SequenceCounter.name == "producten")
-            .scalar_subquery(),
-            select(func.max(Product.updated_at)).scalar_subquery(),
-            select(func.max(Wave.updated_at)).scalar_subquery(),
-            select(func.max(Measure.updated_at)).scalar_subquery(),
-        )
-    ).one()
+    row = reader.execute(_CATALOGUE_VERSION).one()
     return int(row[0] or 0), row[1], row[2], row[3]
 
 

@@ -372,11 +372,19 @@ def get_faq(session: Session, faq_id: int) -> FaqEntry | None:
     return faq_entries(session, [faq_id]).get(faq_id)
 
 
+# Read for every anonymous FAQ request (core/kept.py reads it again before routing), so built
+# once and in one statement. Entries show their measures' titles: an editor renaming one
+# changes the list too.
+_FAQ_VERSION = select(
+    select(func.count()).select_from(FaqEntry).scalar_subquery(),
+    select(func.max(FaqEntry.updated_at)).scalar_subquery(),
+    select(func.max(Measure.updated_at)).scalar_subquery(),
+)
+
+
 def faq_version_key(reader: Reader) -> tuple[int, datetime | None]:
     """Changes whenever any entry changes: a cheap ETag for the public FAQ lists."""
-    count, latest = reader.execute(select(func.count(), func.max(FaqEntry.updated_at))).one()
-    titles = reader.scalar(select(func.max(Measure.updated_at)))
-    # Entries show their measures' titles: an editor renaming one changes the list too.
+    count, latest, titles = reader.execute(_FAQ_VERSION).one()
     return int(count), max((m for m in (latest, titles) if m is not None), default=None)
 
 
