@@ -19,7 +19,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
-from typing import TypeVar, cast
+from typing import Generic, TypeVar, cast
 
 from anyio import to_thread
 from fastapi import FastAPI
@@ -171,10 +171,11 @@ def key_reads_of(state: State) -> KeyReads:
 
 
 @dataclass(frozen=True, slots=True)
-class Watch:
-    """What `per_app` keeps: a watch, or that there is none."""
+class Found(Generic[T]):
+    """What `per_app` keeps for something a worker may not have (a watch, a connection): the
+    thing, or that there is none, decided once instead of on every request."""
 
-    found: CommitWatch | None
+    found: T | None
 
 
 def commit_watch_of(app: FastAPI) -> CommitWatch | None:
@@ -184,7 +185,7 @@ def commit_watch_of(app: FastAPI) -> CommitWatch | None:
     if get_session in app.dependency_overrides:
         return None
     return per_app(
-        app.state, "commit_watch", lambda: Watch(for_url(app.state.settings.database_url))
+        app.state, "commit_watch", lambda: Found(for_url(app.state.settings.database_url))
     ).found
 
 
@@ -299,15 +300,17 @@ def key_connection_of(app: FastAPI) -> KeyConnection | None:
     the app's sessions are replaced (the tests' keys are read inside the test's transaction)."""
     if get_session in app.dependency_overrides:
         return None
+    return per_app(app.state, "key_connection", lambda: Found(_key_connection(app))).found
+
+
+def _key_connection(app: FastAPI) -> KeyConnection | None:
     settings = app.state.settings
     engine = engine_for(settings.database_url, TimeLimits.of(settings))
-    if engine.dialect.name != "postgresql":
-        return None
-    return per_app(app.state, "key_connection", lambda: KeyConnection(engine))
+    return KeyConnection(engine) if engine.dialect.name == "postgresql" else None
 
 
 def close_key_connection(state: State) -> None:
     """When the worker stops: the connection of the version reads, if it has one."""
-    held: KeyConnection | None = getattr(state, "key_connection", None)
-    if held is not None:
-        held.close()
+    held: Found[KeyConnection] | None = getattr(state, "key_connection", None)
+    if held is not None and held.found is not None:
+        held.found.close()
