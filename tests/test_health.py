@@ -4,11 +4,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+from fastapi import FastAPI
 from sqlalchemy.orm import Session
 
 from api.core.db import build_engine, get_session
-from api.main import create_app
-from tests.conftest import api_of, make_settings
+from tests.conftest import api_of
 
 
 async def test_liveness_and_readiness(client: httpx.AsyncClient) -> None:
@@ -16,8 +16,7 @@ async def test_liveness_and_readiness(client: httpx.AsyncClient) -> None:
     assert (await client.get("/api/v1/health/ready")).json() == {"status": "ok"}
 
 
-async def test_not_ready_without_a_database(database_url: str, tmp_path: Path) -> None:
-    app = create_app(make_settings(database_url, tmp_path))
+async def test_not_ready_without_a_database(app: FastAPI, tmp_path: Path) -> None:
     unreachable = build_engine(f"sqlite:///{tmp_path / 'missing-dir' / 'x.db'}")
 
     def session_without_database() -> Iterator[Session]:

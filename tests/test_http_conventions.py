@@ -99,8 +99,7 @@ async def test_request_id_is_echoed_or_made(client: httpx.AsyncClient) -> None:
     assert problem["instance"].startswith("urn:spoorboek:verzoek:")
 
 
-async def test_unexpected_error_is_500_without_internals(database_url: str, tmp_path: Path) -> None:
-    app = create_app(make_settings(database_url, tmp_path))
+async def test_unexpected_error_is_500_without_internals(app: FastAPI) -> None:
 
     def broken_session() -> Iterator[Session]:
         raise RuntimeError("secret connection string postgres://user:hunter2@db")

@@ -3,7 +3,7 @@ version is current: a write is seen at once, a signed-in caller or an Accept the
 serve always reaches the route."""
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -12,37 +12,17 @@ from fastapi import FastAPI
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from api.core.db import get_session, transactional
 from api.core.kept import index_of, key_reads_of
 from api.main import create_app
 from api.measures.models import Measure
 from tests.auth import EDITOR, login
-from tests.conftest import api_of, http_client, make_settings
+from tests.conftest import api_of, make_settings
 
 MEASURES = "/api/v1/maatregelen?paginaGrootte=100"
 
 
 def answered(app: FastAPI) -> int:
     return index_of(api_of(app).state).answered
-
-
-@pytest.fixture
-def app(database_url: str, db: Session, tmp_path: Path) -> FastAPI:
-    """An app with the front (on by default), in the test's transaction."""
-    front = create_app(make_settings(database_url, tmp_path, kept_answers_first=True))
-    api_of(front).dependency_overrides[get_session] = lambda: (yield from transactional(db))
-    return front
-
-
-@pytest.fixture
-async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    async with http_client(app) as found:
-        yield found
-
-
-@pytest.fixture
-def clients(app: FastAPI) -> Callable[[], httpx.AsyncClient]:
-    return lambda: http_client(app)
 
 
 def _has_front(app: FastAPI) -> bool:
