@@ -6,10 +6,11 @@ the dates they depend on."""
 import calendar
 import json
 from datetime import date, datetime, timedelta
+from typing import cast
 
 from sqlalchemy.orm import Session
 
-from api.core import clock
+from api.core import clock, data_versions
 from api.core.data_versions import Reader
 from api.core.errors import NotFoundError
 from api.core.figure_cache import prefetch, store, valid
@@ -21,9 +22,9 @@ from api.dashboard.schemas import (
     TrendPoint,
     WaveMoment,
 )
-from api.progress import aggregates, grid, versions
+from api.progress import aggregates, done_counts, versions
 from api.progress.change import previous_period_end, with_change
-from api.progress.grid import Grid, Tally
+from api.progress.grid import NETHERLANDS, Grid, Tally
 from api.progress.schemas import FiguresWithChange, GroupFigures
 
 TREND_MONTHS = 12
@@ -117,11 +118,14 @@ def _month_ends_kept(session: Session, today: date) -> dict[str, dict[date, str]
             if (body := valid(session, key, dates)) is not None:
                 bodies[kind][day] = body
     missing = [day for day in days if any(day not in found for found in bodies.values())]
-    for then in grid.at_ends_of(session, missing):
+    # Neither kind needs a cell's verdict: counted, not judged.
+    for then in done_counts.at_ends_of(session, missing):
         day = then.today
         made = {
-            _NATIONAL: _point(national(then), day).model_dump_json(by_alias=True),
-            _MUNICIPAL: json.dumps({c: _counts(t) for c, t in then.place_totals.items()}),
+            _NATIONAL: _point(then.country().figures(NETHERLANDS), day).model_dump_json(
+                by_alias=True
+            ),
+            _MUNICIPAL: json.dumps({c: _counts(t) for c, t in then.places.items()}),
         }
         for kind, body in made.items():
             if day not in bodies[kind]:
@@ -138,14 +142,31 @@ def trend(session: Session, cells: Grid) -> list[TrendPoint]:
     return points
 
 
-def _share_when_in_force(session: Session, today: date, wave: int, effective: date) -> float | None:
-    """The wave's share implemented by its legal date: at the end of the day before it, the
-    figure its target is measured by (kept like any past day's figures)."""
-    if effective > today:
-        return None
-    day = effective - timedelta(days=1)
-    groups = aggregates.past_overviews(session, ["fase"], day)["fase"].groepen
-    return next((g.aandeel_geimplementeerd for g in groups if g.groep.code == str(wave)), None)
+def _shares_when_in_force(
+    session: Session, today: date, moments: list[WaveMoment]
+) -> dict[int, float | None]:
+    """Each wave's share implemented by its legal date, for the waves in force: at the end of
+    the day before it, the figure its target is measured by (the wave's share in the overview
+    per wave of that day). Kept in the database per version of the reference data, like any
+    past day's figures; a share needs no verdict, so it is counted, not judged."""
+    version = data_versions.key(session, data_versions.REFERENCE)
+    days = {
+        m.nummer: m.ingangsdatum - timedelta(days=1) for m in moments if m.ingangsdatum <= today
+    }
+    keys = {wave: f"aandeel-op-ingangsdatum:{wave}:{day}" for wave, day in days.items()}
+    prefetch(session, list(keys.values()))
+    bodies = {wave: valid(session, key, version) for wave, key in keys.items()}
+    missing = sorted({days[wave] for wave, body in bodies.items() if body is None})
+    for then in done_counts.at_ends_of(session, missing):
+        for wave, day in days.items():
+            if day == then.today and bodies[wave] is None:
+                tally = then.wave(wave)
+                body = json.dumps(
+                    None if tally is None else tally.figures(NETHERLANDS).aandeel_geimplementeerd
+                )
+                bodies[wave] = body
+                store(session, keys[wave], version, body)
+    return {wave: json.loads(cast(str, body)) for wave, body in bodies.items()}
 
 
 def waves(session: Session, today: date) -> list[WaveMoment]:
@@ -169,9 +190,10 @@ def waves(session: Session, today: date) -> list[WaveMoment]:
 def with_wave_figures(session: Session, cells: Grid, moments: list[WaveMoment]) -> list[WaveMoment]:
     """Each wave's share implemented now, and by its legal date to hold beside its target."""
     now = {g.groep.code: g for g in aggregates.overview(cells, "fase").groepen}
+    when_in_force = _shares_when_in_force(session, cells.today, moments)
     shown = []
     for moment in moments:
-        then = _share_when_in_force(session, cells.today, moment.nummer, moment.ingangsdatum)
+        then = when_in_force.get(moment.nummer)
         figures = now.get(str(moment.nummer))
         shown.append(
             moment.model_copy(

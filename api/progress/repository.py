@@ -5,8 +5,17 @@ from datetime import date, datetime
 from typing import Any, TypedDict
 
 import orjson
-from sqlalchemy import String, Subquery, Text, case, select, type_coerce, update
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    Subquery,
+    Text,
+    case,
+    select,
+    type_coerce,
+    update,
+)
+from sqlalchemy.orm import QueryableAttribute, Session, aliased, selectinload
 
 from api.accounts.models import User, UserRole, user_municipalities
 from api.core import data_versions
@@ -458,27 +467,49 @@ def phases_and_steps(
 def phases_and_steps_at(
     session: Session, moments: list[datetime]
 ) -> Iterator[dict[tuple[str, str], tuple[Phase, dict[str, str]]]]:
-    """`phases_and_steps(session, moment)` for each of these moments, oldest first: the state
-    at the first with one query, then the history up to the last in one pass, each row taking
-    its cell's place when its version is higher (as `_last_before` chooses). Each state is
-    handed out as the one dictionary, brought forward after it has been used."""
+    """`phases_and_steps(session, moment)` for each of these moments, oldest first, from one
+    pass over the history (`written_before`). Each state is handed out as the one dictionary,
+    brought forward after it has been used."""
+    loads = orjson.loads
+    state: dict[tuple[str, str], tuple[Phase, dict[str, str]]] = {}
+    columns = (ProgressSnapshot.phase, ProgressSnapshot.steps_done.cast(Text))
+    for written in written_before(session, moments, *columns):
+        for code, measure, phase, steps in written:
+            state[code, measure] = (phase, loads(steps))
+        yield state
+
+
+def phases_at(session: Session, moments: list[datetime]) -> Iterator[list[tuple[str, str, str]]]:
+    """The phases `written_before` these moments, for what needs no steps (whether a cell is
+    done). Each phase as its stored value, which its `Phase` equals: making an enum member of
+    every row cost more than the rest of the pass in Python."""
+    return written_before(session, moments, type_coerce(ProgressSnapshot.phase, String))
+
+
+def written_before(
+    session: Session,
+    moments: list[datetime],
+    *columns: ColumnElement[Any] | QueryableAttribute[Any],
+) -> Iterator[list[tuple[Any, ...]]]:
+    """For each of these moments, oldest first, the cells whose state it changes, as
+    (municipality, measure, *columns) in the order they were written: at the first every
+    stored cell as it was then, with one query; at each later one what was written since the
+    one before, from one pass over the history up to the last. A row takes its cell's place
+    when its version is higher (as `_last_before` chooses), so applying the rows in turn gives
+    each moment's state."""
     if not moments:
         return
+    cell = (ProgressSnapshot.municipality_code, ProgressSnapshot.measure_code)
     latest = _last_before(moments[0], None)
-    first = select(
-        ProgressSnapshot.municipality_code,
-        ProgressSnapshot.measure_code,
-        ProgressSnapshot.version,
-        ProgressSnapshot.phase,
-        ProgressSnapshot.steps_done.cast(Text),
-    ).join(latest, latest.c.id == ProgressSnapshot.id)
-    loads = orjson.loads
+    first = select(ProgressSnapshot.version, *cell, *columns).join(
+        latest, latest.c.id == ProgressSnapshot.id
+    )
     versions: dict[tuple[str, str], int] = {}
-    state: dict[tuple[str, str], tuple[Phase, dict[str, str]]] = {}
-    for code, measure, version, phase, steps in session.execute(first):
-        versions[code, measure] = version
-        state[code, measure] = (phase, loads(steps))
-    yield state
+    written = []
+    for version, *row in session.execute(first):
+        versions[row[0], row[1]] = version
+        written.append(tuple(row))
+    yield written
     # Which moment each later row comes before, decided by the database: parsing every row's
     # time cost more than the rest of the pass.
     before = case(
@@ -486,14 +517,7 @@ def phases_and_steps_at(
         else_=len(moments),
     )
     later = session.execute(
-        select(
-            before,
-            ProgressSnapshot.municipality_code,
-            ProgressSnapshot.measure_code,
-            ProgressSnapshot.version,
-            ProgressSnapshot.phase,
-            ProgressSnapshot.steps_done.cast(Text),
-        )
+        select(before, ProgressSnapshot.version, *cell, *columns)
         .where(
             ProgressSnapshot.recorded_at >= moments[0],
             ProgressSnapshot.recorded_at < moments[-1],
@@ -501,15 +525,16 @@ def phases_and_steps_at(
         .order_by(ProgressSnapshot.recorded_at)
     ).all()
     rows = iter(later)
-    row = next(rows, None)
+    next_row = next(rows, None)
     for n in range(1, len(moments)):
-        while row is not None and row[0] <= n:
-            _, code, measure, version, phase, steps = row
-            if version > versions.get((code, measure), -1):
-                versions[code, measure] = version
-                state[code, measure] = (phase, loads(steps))
-            row = next(rows, None)
-        yield state
+        written = []
+        while next_row is not None and next_row[0] <= n:
+            _, version, *row = next_row
+            if version > versions.get((row[0], row[1]), -1):
+                versions[row[0], row[1]] = version
+                written.append(tuple(row))
+            next_row = next(rows, None)
+        yield written
 
 
 def changed_since(session: Session, version: int) -> list[tuple[str, str, Phase, dict[str, str]]]:

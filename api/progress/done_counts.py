@@ -1,0 +1,105 @@
+"""Past days' figures that need no verdict, counted from which cells were done.
+
+The trend's points (the deficit, the share implemented, the average days behind) and a
+municipality's counts depend only on whether each cell's phase is done and on each measure's
+legal date, never on a cell's steps or its roadmap. Judging every cell of every month end
+(grid.at_ends_of) cost the trend nearly all its time; here a day costs what changed since the
+day before, and a sum per measure and per municipality."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy.orm import Session
+
+from api.core import clock
+from api.progress import repository
+from api.progress.deadlines import DONE_PHASES
+from api.progress.grid import Subject, Tally, load_reference, total
+
+
+@dataclass(frozen=True)
+class DoneCounts:
+    """A day's cells as the grid of that day counts them in its tallies (`grid.at_ends_of`),
+    but only what needs no verdict: cells, done, in force, behind and the days behind. The
+    phases, at risk and late stay zero: they need the judgement."""
+
+    today: date
+    subjects: dict[str, Subject]
+    measures: dict[str, Tally]
+    """The country's tally per measure, by code in code order."""
+    places: dict[str, Tally]
+    """Each municipality's tally over every measure, by code in code order."""
+
+    def country(self) -> Tally:
+        return total(self.measures.values())
+
+    def wave(self, number: int) -> Tally | None:
+        """The country's tally of the wave's measures; None for a wave without any."""
+        chosen = [self.measures[code] for code, s in self.subjects.items() if s.wave == number]
+        return total(chosen) if chosen else None
+
+
+def at_ends_of(session: Session, days: list[date]) -> Iterator[DoneCounts]:
+    """For each of these days (oldest first), the counts of the cells as they stood at the end
+    of that day: the reference data read once, the history in one pass, and only a cell whose
+    done state changed since the day before counted again."""
+    if not days:
+        return
+    reference = load_reference(session)
+    subjects, places = reference.subjects, reference.places
+    done_per_measure = dict.fromkeys(subjects, 0)
+    done_per_place: dict[str, set[str]] = {code: set() for code in places}
+    moments = [clock.start_of_day(day + timedelta(days=1)) for day in days]
+    for day, written in zip(days, repository.phases_at(session, moments), strict=True):
+        for municipality, measure, phase in written:
+            done = done_per_place.get(municipality)
+            # A cell of a municipality or measure that is gone counts nowhere, as in the grid.
+            if done is None or measure not in done_per_measure:
+                continue
+            if phase in DONE_PHASES:
+                if measure not in done:
+                    done.add(measure)
+                    done_per_measure[measure] += 1
+            elif measure in done:
+                done.remove(measure)
+                done_per_measure[measure] -= 1
+        yield _counted(day, subjects, done_per_measure, done_per_place)
+
+
+def _tally(cells: int, done: int, in_force: int, behind: int, behind_days: int) -> Tally:
+    tally = Tally()
+    tally.cells, tally.done, tally.in_force = cells, done, in_force
+    tally.behind, tally.behind_days = behind, behind_days
+    return tally
+
+
+def _counted(
+    day: date,
+    subjects: dict[str, Subject],
+    done_per_measure: dict[str, int],
+    done_per_place: dict[str, set[str]],
+) -> DoneCounts:
+    """What `Tally.count` adds up for every cell of this day: a cell is in force from its
+    measure's legal date on, and behind while in force and not done, by the days since."""
+    days_late = {code: (day - s.effective).days for code, s in subjects.items()}
+    in_force = {code for code, late in days_late.items() if late >= 0}
+    places = len(done_per_place)
+    measures = {}
+    for code, done_cells in done_per_measure.items():
+        behind = places - done_cells if code in in_force else 0
+        measures[code] = _tally(
+            places, done_cells, places if code in in_force else 0, behind, behind * days_late[code]
+        )
+    every_late = sum(days_late[code] for code in in_force)
+    own = {}
+    for municipality, done_measures in done_per_place.items():
+        done_in_force = done_measures & in_force
+        own[municipality] = _tally(
+            len(subjects),
+            len(done_measures),
+            len(in_force),
+            len(in_force) - len(done_in_force),
+            every_late - sum(days_late[code] for code in done_in_force),
+        )
+    return DoneCounts(day, subjects, measures, own)
