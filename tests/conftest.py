@@ -17,14 +17,20 @@ from api.accounts import passwords
 from api.accounts.keys import signing_key
 from api.core import clock
 from api.core.db import build_engine, get_session, transactional
-from api.core.migrations import upgrade_to_head
 from api.core.settings import Settings
 from api.dashboard import service as dashboard
 from api.main import create_app
 from api.progress import grid
 from api.seed.demo import load_demo_data
 from api.seed.reference import load_reference_data
-from tests.databases import base_url, clone_database, create_database, drop_database, is_postgres
+from tests.databases import (
+    base_url,
+    clone_database,
+    drop_database,
+    drop_templates,
+    is_postgres,
+    migrated_copy,
+)
 
 # Logins are tested for what they decide, not for how long argon2 takes: the lowest cost keeps
 # hundreds of them from costing minutes. The application never lowers it.
@@ -58,6 +64,14 @@ def pytest_report_header() -> str:
     return f"database: {url.split('://')[0] if '://' in url else url}"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def templates() -> Iterator[None]:
+    """The databases that fixtures copy instead of migrating their own (tests/databases.py),
+    dropped at the end of the run."""
+    yield
+    drop_templates()
+
+
 @pytest.fixture(scope="session")
 def storage_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Where the suite's files live (the demo catalogue's PDFs among them)."""
@@ -70,8 +84,7 @@ def demo_template(storage_dir: Path) -> Iterator[str]:
     connected to afterwards (PostgreSQL copies a template only then): the suite's database, and
     the databases of live servers that need the demo data, are copies of it. Loading the demo
     data takes seconds; a copy, a fraction of one."""
-    url = create_database("demo")
-    upgrade_to_head(url)
+    url = migrated_copy("demo")
     engine = build_engine(url)
     with Session(engine) as session:
         load_reference_data(session)

@@ -19,10 +19,8 @@ from sqlalchemy.orm import Session
 from api.accounts.admin_cli import create_admin
 from api.accounts.keys import signing_key
 from api.core.db import build_engine
-from api.core.migrations import upgrade_to_head
 from api.core.settings import Settings
-from api.seed.reference import load_reference_data
-from tests.databases import create_database, drop_database
+from tests.databases import drop_database, reference_copy
 
 HOST = "127.0.0.1"
 ADMIN = "beheer@live.spoorboek.example"
@@ -51,12 +49,10 @@ class LiveServer:
 def seeded_database(label: str) -> Iterator[str]:
     """A migrated database with the reference data and one admin (ADMIN), without the demo
     data, which takes many times longer to load."""
-    url = create_database(label)
+    url = reference_copy(label)
     try:
-        upgrade_to_head(url)
         engine = build_engine(url)
         with Session(engine) as session:
-            load_reference_data(session)
             problems = create_admin(session, email=ADMIN, name="Beheer", password=ADMIN_PASSWORD)
             assert problems == [], problems
             # Made here once: generating an RSA key under load would be measured too.

@@ -11,9 +11,8 @@ import pytest
 from sqlalchemy import Engine
 
 from api.core.db import build_engine
-from api.core.migrations import upgrade_to_head
 from api.core.settings import Settings
-from tests.databases import base_url, create_database, drop_database, is_postgres
+from tests.databases import base_url, drop_database, is_postgres, migrated_copy
 
 Test = TypeVar("Test", bound=Callable[..., object])
 
@@ -31,9 +30,8 @@ def postgres_only(test: Test) -> Test:
 def own_database(label: str, tmp_path: Path) -> Iterator[tuple[Engine, Settings]]:
     """An empty, migrated database for threads that each open their own session (the test's
     rolled-back transaction cannot be shared), mail written to files; dropped afterwards."""
-    url = create_database(label)
+    url = migrated_copy(label)
     try:
-        upgrade_to_head(url)
         engine = build_engine(url)
         try:
             outbox = str(tmp_path / "outbox")

@@ -12,12 +12,10 @@ from sqlalchemy.orm import Session
 from api.core import data_versions
 from api.core.db import build_engine
 from api.core.figure_cache import CachedFigure
-from api.core.migrations import upgrade_to_head
 from api.progress import repository
 from api.progress.models import Phase, ProgressSnapshot, ProgressStatus, Source
-from api.seed.reference import load_reference_data
 from bench import database
-from tests.databases import create_database, drop_database
+from tests.databases import drop_database, reference_copy
 
 PATHS = {
     # A cell the demo moved through three phases in the last year, one it only oriented on,
@@ -30,12 +28,10 @@ UNWRITTEN = ("GM0599", "M01")
 
 @pytest.fixture
 def url() -> Iterator[str]:
-    url = create_database("benchhistory")
-    upgrade_to_head(url)
+    url = reference_copy("benchhistory")
     engine = build_engine(url)
     today = date.today()
     with Session(engine) as session:
-        load_reference_data(session)
         for (code, measure), path in PATHS.items():
             phase = Phase.NOT_STARTED
             for version, (new, days_ago) in enumerate(path, start=1):

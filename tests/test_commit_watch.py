@@ -13,12 +13,10 @@ from sqlalchemy.orm import Session
 from api.core import clock
 from api.core.db import build_engine
 from api.core.kept import index_of, key_reads_of
-from api.core.migrations import upgrade_to_head
 from api.main import create_app
 from api.measures.models import Measure
-from api.seed.reference import load_reference_data
 from tests.conftest import api_of, http_client, make_settings
-from tests.databases import create_database, drop_database, is_postgres
+from tests.databases import drop_database, is_postgres, reference_copy
 
 MEASURES = "/api/v1/maatregelen?paginaGrootte=100"
 
@@ -26,13 +24,7 @@ MEASURES = "/api/v1/maatregelen?paginaGrootte=100"
 @pytest.fixture
 def committed_database() -> Iterator[str]:
     """A database of its own, written only by committed transactions (no test transaction)."""
-    url = create_database("watch")
-    upgrade_to_head(url)
-    engine = build_engine(url)
-    with Session(engine) as session:
-        load_reference_data(session)
-        session.commit()
-    engine.dispose()
+    url = reference_copy("watch")
     yield url
     drop_database(url)
 

@@ -11,10 +11,9 @@ from sqlalchemy.orm import Session
 from api.core import data_versions
 from api.core.db import build_engine
 from api.core.key_connection import KeyConnection
-from api.core.migrations import upgrade_to_head
 from api.progress import versions
 from tests.conftest import QueryCounter
-from tests.databases import base_url, create_database, drop_database, is_postgres
+from tests.databases import base_url, drop_database, is_postgres, migrated_copy
 
 
 def test_the_keys_of_one_round_read_the_counters_once(
@@ -35,8 +34,7 @@ def test_the_keys_of_one_round_read_the_counters_once(
 @pytest.fixture
 def own_database() -> Iterator[Engine]:
     """A database of its own: the test commits, and ends connections."""
-    url = create_database("keys")
-    upgrade_to_head(url)
+    url = migrated_copy("keys")
     engine = build_engine(url)
     yield engine
     engine.dispose()

@@ -20,11 +20,10 @@ from api.accounts.passwords import hash_password, verify_password
 from api.accounts.throttling import account_key
 from api.core.db import build_engine, new_session, transactional
 from api.core.errors import DomainError
-from api.core.migrations import upgrade_to_head
 from api.core.requests import RequestContext
 from api.core.settings import Settings
 from tests.conftest import make_settings
-from tests.databases import create_database, drop_database
+from tests.databases import drop_database, migrated_copy
 
 PASSWORD = "Zeven-Lange-Woorden-Op-Een-Rij"
 _numbers = itertools.count(1)
@@ -32,8 +31,7 @@ _numbers = itertools.count(1)
 
 @pytest.fixture(scope="module")
 def real_database() -> Iterator[str]:
-    url = create_database("parallel")
-    upgrade_to_head(url)
+    url = migrated_copy("parallel")
     engine = build_engine(url)
     with Session(engine) as session:
         signing_key(session, Settings(database_url=url))

@@ -10,17 +10,15 @@ from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
 
 from api.core.db import build_engine
-from api.core.migrations import upgrade_to_head
 from api.core.settings import Settings
 from api.jobs.models import JobRun
 from tests.conftest import make_settings
-from tests.databases import create_database, drop_database
+from tests.databases import drop_database, migrated_copy
 
 
 @pytest.fixture(scope="package")
 def jobs_database_url() -> Iterator[str]:
-    url = create_database("jobs")
-    upgrade_to_head(url)
+    url = migrated_copy("jobs")
     yield url
     drop_database(url)
 

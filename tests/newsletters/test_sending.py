@@ -19,7 +19,6 @@ from api.accounts.secrets import hash_token, new_token
 from api.core import clock
 from api.core.clock import AMSTERDAM, fixed_clock
 from api.core.db import build_engine
-from api.core.migrations import upgrade_to_head
 from api.core.settings import Settings
 from api.jobs.registry import JOBS
 from api.mail import service as outbox
@@ -35,7 +34,7 @@ from api.newsletters.models import (
 )
 from tests.auth import mail_fails_at, mails
 from tests.conftest import make_settings
-from tests.databases import create_database, drop_database
+from tests.databases import drop_database, migrated_copy
 
 MOMENT = datetime(2026, 12, 7, 9, 0, tzinfo=AMSTERDAM)
 
@@ -332,8 +331,7 @@ def test_only_a_permanent_refusal_of_her_address_is_a_bounce(
 
 @pytest.fixture(scope="module")
 def committing_engine() -> Iterator[Engine]:
-    url = create_database("nieuwsbrief")
-    upgrade_to_head(url)
+    url = migrated_copy("nieuwsbrief")
     engine = build_engine(url)
     yield engine
     engine.dispose()

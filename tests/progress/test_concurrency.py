@@ -16,14 +16,12 @@ from sqlalchemy.orm import Session
 from api.core.conditional import PreconditionFailedError
 from api.core.db import build_engine
 from api.core.errors import DomainError
-from api.core.migrations import upgrade_to_head
 from api.core.security import Principal, Role
 from api.progress import bulk, repository, status
 from api.progress.cells import CellChange, state_of
 from api.progress.models import Phase, ProgressSnapshot, ProgressStatus
 from api.progress.rows import ParsedRow, parse_row
-from api.seed.reference import load_reference_data
-from tests.databases import base_url, create_database, drop_database, is_postgres
+from tests.databases import base_url, drop_database, is_postgres, reference_copy
 
 pytestmark = pytest.mark.skipif(
     not is_postgres(base_url()), reason="row locking under real concurrency is a PostgreSQL test"
@@ -34,13 +32,9 @@ CELLS = [("GM0344", "M15"), ("GM0344", "M16"), ("GM0363", "M15")]
 
 
 def test_fifty_concurrent_writers_lose_nothing() -> None:
-    url = create_database("concurrency")
+    url = reference_copy("concurrency")
     try:
-        upgrade_to_head(url)
         engine = build_engine(url)
-        with Session(engine) as session:
-            load_reference_data(session)
-            session.commit()
         errors: list[BaseException] = []
         start = threading.Barrier(WRITERS)
 
@@ -104,13 +98,9 @@ def test_fifty_concurrent_writers_lose_nothing() -> None:
 
 @contextmanager
 def _reference_database(label: str) -> Iterator[Engine]:
-    url = create_database(label)
+    url = reference_copy(label)
     try:
-        upgrade_to_head(url)
         engine = build_engine(url)
-        with Session(engine) as session:
-            load_reference_data(session)
-            session.commit()
         yield engine
         engine.dispose()
     finally:

@@ -12,13 +12,11 @@ from sqlalchemy.orm import Session
 
 from api.core.db import build_engine
 from api.core.errors import DomainError
-from api.core.migrations import upgrade_to_head
 from api.core.security import Principal, Role
 from api.core.settings import Settings
 from api.questions import workflow
 from api.questions.models import Channel, Question
-from api.seed.reference import load_reference_data
-from tests.databases import base_url, create_database, drop_database, is_postgres
+from tests.databases import base_url, drop_database, is_postgres, reference_copy
 
 pytestmark = pytest.mark.skipif(
     not is_postgres(base_url()), reason="row locking under real concurrency is a PostgreSQL test"
@@ -40,13 +38,11 @@ def _question(subject: str) -> Question:
 
 
 def test_merging_two_questions_into_each_other_at_once_does_not_deadlock() -> None:
-    url = create_database("merge_concurrency")
+    url = reference_copy("merge_concurrency")
     try:
-        upgrade_to_head(url)
         engine = build_engine(url)
         settings = Settings(database_url=url)
         with Session(engine) as session:
-            load_reference_data(session)
             first, second = _question("Vrijlating giften"), _question("Giften vrijlaten")
             session.add_all([first, second])
             session.commit()

@@ -11,11 +11,10 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from api.core.db import build_engine
-from api.core.migrations import upgrade_to_head
 from api.core.stemming import content_stems
 from api.questions import similarity
 from api.questions.models import Question
-from tests.databases import base_url, create_database, drop_database, is_postgres
+from tests.databases import base_url, drop_database, is_postgres, migrated_copy
 from tests.questions.helpers import answer, editor, log_call, move
 
 
@@ -206,9 +205,8 @@ def test_documents_written_in_bulk_are_indexed_too(db: Session) -> None:
 
 @pytest.mark.skipif(not is_postgres(base_url()), reason="concurrent writers are a PostgreSQL test")
 def test_a_stem_is_not_dropped_while_another_transaction_gives_it_to_a_new_document() -> None:
-    url = create_database("similarity_vocabulary")
+    url = migrated_copy("similarity_vocabulary")
     try:
-        upgrade_to_head(url)
         engine = build_engine(url)
         with Session(engine) as session:
             similarity.index(session, "faq", 1, "Zeldzaamwoord", "oud")
