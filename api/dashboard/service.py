@@ -6,7 +6,6 @@ the dates they depend on."""
 import calendar
 import json
 from datetime import date, datetime, timedelta
-from typing import cast
 
 from sqlalchemy.orm import Session
 
@@ -24,7 +23,7 @@ from api.dashboard.schemas import (
 )
 from api.progress import aggregates, done_counts, versions
 from api.progress.change import previous_period_end, with_change
-from api.progress.grid import NETHERLANDS, Grid, Tally
+from api.progress.grid import NETHERLANDS, Grid, Tally, total
 from api.progress.schemas import FiguresWithChange, GroupFigures
 
 TREND_MONTHS = 12
@@ -143,30 +142,36 @@ def trend(session: Session, cells: Grid) -> list[TrendPoint]:
 
 
 def _shares_when_in_force(
-    session: Session, today: date, moments: list[WaveMoment]
+    session: Session, cells: Grid, moments: list[WaveMoment]
 ) -> dict[int, float | None]:
     """Each wave's share implemented by its legal date, for the waves in force: at the end of
     the day before it, the figure its target is measured by (the wave's share in the overview
     per wave of that day). Kept in the database per version of the reference data, like any
-    past day's figures; a share needs no verdict, so it is counted, not judged."""
+    past day's figures; a share needs no verdict, only the wave's done cells, so the database
+    counts them (done_counts)."""
     version = data_versions.key(session, data_versions.REFERENCE)
-    days = {
-        m.nummer: m.ingangsdatum - timedelta(days=1) for m in moments if m.ingangsdatum <= today
-    }
+    due = [m for m in moments if m.ingangsdatum <= cells.today]
+    days = {m.nummer: m.ingangsdatum - timedelta(days=1) for m in due}
     keys = {wave: f"aandeel-op-ingangsdatum:{wave}:{day}" for wave, day in days.items()}
     prefetch(session, list(keys.values()))
-    bodies = {wave: valid(session, key, version) for wave, key in keys.items()}
-    missing = sorted({days[wave] for wave, body in bodies.items() if body is None})
-    for then in done_counts.at_ends_of(session, missing):
-        for wave, day in days.items():
-            if day == then.today and bodies[wave] is None:
-                tally = then.wave(wave)
-                body = json.dumps(
-                    None if tally is None else tally.figures(NETHERLANDS).aandeel_geimplementeerd
-                )
-                bodies[wave] = body
-                store(session, keys[wave], version, body)
-    return {wave: json.loads(cast(str, body)) for wave, body in bodies.items()}
+    shares = {}
+    for wave, day in days.items():
+        body = valid(session, keys[wave], version)
+        if body is None:
+            body = json.dumps(_share_at_end_of(session, cells, wave, day))
+            store(session, keys[wave], version, body)
+        shares[wave] = json.loads(body)
+    return shares
+
+
+def _share_at_end_of(session: Session, cells: Grid, wave: int, day: date) -> float | None:
+    """The wave's share in the overview per wave at the end of `day`; None for a wave without
+    measures, which the overview has no group for."""
+    chosen = [s for s in cells.subjects.values() if s.wave == wave]
+    if not chosen:
+        return None
+    tallies = done_counts.measures_at_end_of(session, day, len(cells.places), chosen)
+    return total(tallies.values()).figures(NETHERLANDS).aandeel_geimplementeerd
 
 
 def waves(session: Session, today: date) -> list[WaveMoment]:
@@ -190,7 +195,7 @@ def waves(session: Session, today: date) -> list[WaveMoment]:
 def with_wave_figures(session: Session, cells: Grid, moments: list[WaveMoment]) -> list[WaveMoment]:
     """Each wave's share implemented now, and by its legal date to hold beside its target."""
     now = {g.groep.code: g for g in aggregates.overview(cells, "fase").groepen}
-    when_in_force = _shares_when_in_force(session, cells.today, moments)
+    when_in_force = _shares_when_in_force(session, cells, moments)
     shown = []
     for moment in moments:
         then = when_in_force.get(moment.nummer)

@@ -4,7 +4,8 @@ The trend's points (the deficit, the share implemented, the average days behind)
 municipality's counts depend only on whether each cell's phase is done and on each measure's
 legal date, never on a cell's steps or its roadmap. Judging every cell of every month end
 (grid.at_ends_of) cost the trend nearly all its time; here a day costs what changed since the
-day before, and a sum per measure and per municipality."""
+day before, and a sum per measure and per municipality. A few measures on a day of their own
+(a wave's share at its legal date) cost one count in the database."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,7 +26,6 @@ class DoneCounts:
     phases, at risk and late stay zero: they need the judgement."""
 
     today: date
-    subjects: dict[str, Subject]
     measures: dict[str, Tally]
     """The country's tally per measure, by code in code order."""
     places: dict[str, Tally]
@@ -33,11 +33,6 @@ class DoneCounts:
 
     def country(self) -> Tally:
         return total(self.measures.values())
-
-    def wave(self, number: int) -> Tally | None:
-        """The country's tally of the wave's measures; None for a wave without any."""
-        chosen = [self.measures[code] for code, s in self.subjects.items() if s.wave == number]
-        return total(chosen) if chosen else None
 
 
 def at_ends_of(session: Session, days: list[date]) -> Iterator[DoneCounts]:
@@ -54,7 +49,7 @@ def at_ends_of(session: Session, days: list[date]) -> Iterator[DoneCounts]:
     for day, written in zip(days, repository.phases_at(session, moments), strict=True):
         for municipality, measure, phase in written:
             done = done_per_place.get(municipality)
-            # A cell of a municipality or measure that is gone counts nowhere, as in the grid.
+            # Only the reference's cells count, as in the grid.
             if done is None or measure not in done_per_measure:
                 continue
             if phase in DONE_PHASES:
@@ -65,6 +60,26 @@ def at_ends_of(session: Session, days: list[date]) -> Iterator[DoneCounts]:
                 done.remove(measure)
                 done_per_measure[measure] -= 1
         yield _counted(day, subjects, done_per_measure, done_per_place)
+
+
+def measures_at_end_of(
+    session: Session, day: date, places: int, subjects: list[Subject]
+) -> dict[str, Tally]:
+    """The country's tally of each of these measures at the end of a day, as `at_ends_of`
+    counts it, for this many municipalities (all there are): the done cells counted by the
+    database, for a figure of a few measures on a day of its own, such as a wave's share."""
+    moment = clock.start_of_day(day + timedelta(days=1))
+    done = repository.done_per_measure(session, moment, [s.code for s in subjects])
+    return {s.code: _measure_tally(day, s, places, done.get(s.code, 0)) for s in subjects}
+
+
+def _measure_tally(day: date, subject: Subject, places: int, done: int) -> Tally:
+    """What `Tally.count` adds up for a measure's cells on this day: they are in force from its
+    legal date on, and each not done is then behind by the days since."""
+    if subject.effective > day:
+        return _tally(places, done, 0, 0, 0)
+    behind = places - done
+    return _tally(places, done, places, behind, behind * (day - subject.effective).days)
 
 
 def _tally(cells: int, done: int, in_force: int, behind: int, behind_days: int) -> Tally:
@@ -80,17 +95,15 @@ def _counted(
     done_per_measure: dict[str, int],
     done_per_place: dict[str, set[str]],
 ) -> DoneCounts:
-    """What `Tally.count` adds up for every cell of this day: a cell is in force from its
-    measure's legal date on, and behind while in force and not done, by the days since."""
+    """What `Tally.count` adds up for every cell of this day, per measure and per municipality
+    (a cell in force and not done is behind by the days since its measure's legal date)."""
     days_late = {code: (day - s.effective).days for code, s in subjects.items()}
     in_force = {code for code, late in days_late.items() if late >= 0}
     places = len(done_per_place)
-    measures = {}
-    for code, done_cells in done_per_measure.items():
-        behind = places - done_cells if code in in_force else 0
-        measures[code] = _tally(
-            places, done_cells, places if code in in_force else 0, behind, behind * days_late[code]
-        )
+    measures = {
+        code: _measure_tally(day, subjects[code], places, done)
+        for code, done in done_per_measure.items()
+    }
     every_late = sum(days_late[code] for code in in_force)
     own = {}
     for municipality, done_measures in done_per_place.items():
@@ -102,4 +115,4 @@ def _counted(
             len(in_force) - len(done_in_force),
             every_late - sum(days_late[code] for code in done_in_force),
         )
-    return DoneCounts(day, subjects, measures, own)
+    return DoneCounts(day, measures, own)

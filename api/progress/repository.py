@@ -11,6 +11,7 @@ from sqlalchemy import (
     Subquery,
     Text,
     case,
+    func,
     select,
     type_coerce,
     update,
@@ -24,6 +25,7 @@ from api.core.security import Role
 from api.measures.models import Measure
 from api.municipalities.models import LabourMarketRegion, Municipality, Province
 from api.progress.cells import CellState, CellWrite, StoredCell
+from api.progress.deadlines import DONE_PHASES
 from api.progress.models import (
     BlockerKind,
     Phase,
@@ -408,7 +410,9 @@ def history(session: Session, municipality_code: str, measure_code: str) -> list
     return list(session.scalars(query.order_by(ProgressSnapshot.version)))
 
 
-def _last_before(moment: datetime, municipality_code: str | None) -> Subquery:
+def _last_before(
+    moment: datetime, municipality_code: str | None, measure_codes: Collection[str] | None = None
+) -> Subquery:
     """The id of every cell's last snapshot recorded before `moment` (its highest version among
     those): one row per cell, not the cell's history. Every cell with a history has a status
     (statuses are never removed), so each status looks for its own: down its versions from the
@@ -431,6 +435,8 @@ def _last_before(moment: datetime, municipality_code: str | None) -> Subquery:
     cells = select(last.label("id")).select_from(ProgressStatus)
     if municipality_code is not None:
         cells = cells.where(ProgressStatus.municipality_code == municipality_code)
+    if measure_codes is not None:
+        cells = cells.where(ProgressStatus.measure_code.in_(measure_codes))
     return cells.subquery()
 
 
@@ -462,6 +468,22 @@ def phases_and_steps(
         query = query.join(latest, latest.c.id == ProgressSnapshot.id)
     loads = orjson.loads
     return {(row[0], row[1]): (row[2], loads(row[3])) for row in session.execute(query)}
+
+
+def done_per_measure(
+    session: Session, moment: datetime, measure_codes: Collection[str]
+) -> dict[str, int]:
+    """Per measure of these, the cells whose last write before `moment` has a done phase,
+    counted by the database: for a figure that needs no more, one number per measure instead
+    of a row per cell."""
+    latest = _last_before(moment, None, measure_codes)
+    query = (
+        select(ProgressSnapshot.measure_code, func.count())
+        .join(latest, latest.c.id == ProgressSnapshot.id)
+        .where(ProgressSnapshot.phase.in_(DONE_PHASES))
+        .group_by(ProgressSnapshot.measure_code)
+    )
+    return {code: count for code, count in session.execute(query)}
 
 
 def phases_and_steps_at(

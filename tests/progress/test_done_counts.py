@@ -5,8 +5,10 @@ adds up, and the dashboard's kept figures what they were when they came from the
 import json
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import NoReturn
 
 import httpx
+import pytest
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -47,8 +49,8 @@ async def test_the_counts_of_each_day_are_what_its_judged_grid_adds_up(
     clients: Callable[[], httpx.AsyncClient], db: Session
 ) -> None:
     """Over the demo's year of history, the days cells fall due and a day with two writes to
-    one cell: per measure, per municipality, the country and each wave, against a grid of each
-    day built from its own history query and judged."""
+    one cell: per measure, per municipality and the country, against a grid of each day built
+    from its own history query and judged."""
     await changed_today(clients, db)
     today = clock.today()
     days = sorted(
@@ -71,12 +73,12 @@ async def test_the_counts_of_each_day_are_what_its_judged_grid_adds_up(
             national.aandeel_geimplementeerd,
         )
         assert figures.gemiddelde_achterstand_dagen == national.gemiddelde_achterstand_dagen
-        per_wave = {g.groep.code: g for g in aggregates.overview(alone, "fase").groepen}
-        for number in range(5):
-            tally = counts.wave(number)
-            share = None if tally is None else tally.figures(national.groep).aandeel_geimplementeerd
-            group = per_wave.get(str(number))
-            assert share == (None if group is None else group.aandeel_geimplementeerd)
+        # A day of its own, counted by the database, says the same per measure.
+        subjects = list(alone.subjects.values())
+        on_its_own = done_counts.measures_at_end_of(db, counts.today, len(alone.places), subjects)
+        assert {code: counted(t) for code, t in on_its_own.items()} == {
+            code: counted(t) for code, t in counts.measures.items()
+        }, counts.today
     # The days differ, and in ways that need every branch: cells done, undone and behind.
     assert len({tuple(counted(c.country())) for c in together}) > 3
     assert any(counted(c.country())[3] for c in together), "some cells are behind"
@@ -84,7 +86,7 @@ async def test_the_counts_of_each_day_are_what_its_judged_grid_adds_up(
 
 
 async def test_the_kept_trend_is_what_the_judged_month_ends_gave(
-    clients: Callable[[], httpx.AsyncClient], db: Session
+    clients: Callable[[], httpx.AsyncClient], db: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Cold, the trend and every municipality's series keep under the same keys the same
     bodies as when each month end was judged in full (a running service's kept months stay
@@ -123,4 +125,13 @@ async def test_the_kept_trend_is_what_the_judged_month_ends_gave(
         then = next(g for g in groups if g.groep.code == str(moment.nummer))
         assert moment.aandeel_op_ingangsdatum == then.aandeel_geimplementeerd
     # Kept: asked again, the shares come from the database, not from the history.
+    kept_keys = set(db.scalars(select(CachedFigure.key)))
+    for moment in in_force:
+        day = moment.ingangsdatum - timedelta(days=1)
+        assert f"aandeel-op-ingangsdatum:{moment.nummer}:{day}" in kept_keys
+
+    def not_again(*args: object) -> NoReturn:
+        raise AssertionError("counted again")
+
+    monkeypatch.setattr(done_counts, "measures_at_end_of", not_again)
     assert service.with_wave_figures(db, cells, service.waves(db, today)) == moments
