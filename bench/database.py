@@ -5,7 +5,6 @@ same reference and demonstration data an operator loads (`spoorboek migrate`, `s
 directory (`SPOORBOEK_STORAGE_DIR`), never to the checkout's `var/`."""
 
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -34,6 +33,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
+
+from bench import prepare as prepare_commands
 
 SETUP_COMMANDS = ("migrate", "seed", "demo")
 
@@ -65,37 +66,32 @@ def describe(url: str) -> str:
     return f"{scheme}://***@{rest.rsplit('@', 1)[1]}"
 
 
-def _cli() -> list[str]:
-    # Prefer the installed console script next to this interpreter; fall back to the module,
-    # so the bench also works from a checkout whose package was never installed.
-    script = Path(sys.executable).with_name("spoorboek")
-    if script.is_file():
-        return [str(script)]
-    found = shutil.which("spoorboek")
-    if found:
-        return [found]
-    return [sys.executable, "-c", "from api.cli import app; app()"]
-
-
 def prepare(url: str, cwd: Path, workdir: Path, progress: Callable[[str], None]) -> None:
-    """Run migrate, seed and demo against `url`; on failure show the command's output."""
-    env = {**os.environ, **app_env(url, workdir)}
-    for command in SETUP_COMMANDS:
-        started = time.perf_counter()
-        done = subprocess.run(
-            [*_cli(), command],
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
+    """Run migrate, seed and demo against `url`, in one process (bench/prepare.py); on failure
+    show its output."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.prepare", *SETUP_COMMANDS],
+        cwd=cwd,
+        env={**os.environ, **app_env(url, workdir)},
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    finished = [
+        line.removeprefix(prepare_commands.DONE).split()
+        for line in done.stdout.splitlines()
+        if line.startswith(prepare_commands.DONE)
+    ]
+    for command, seconds in finished:
+        progress(f"database: spoorboek {command} ok ({seconds} s)")
+    if done.returncode != 0:
+        failed = next(iter(SETUP_COMMANDS[len(finished) :]), SETUP_COMMANDS[-1])
+        raise RuntimeError(
+            f"spoorboek {failed} failed ({done.returncode}):\n{done.stdout}{done.stderr}"
         )
-        if done.returncode != 0:
-            raise RuntimeError(
-                f"spoorboek {command} failed ({done.returncode}):\n{done.stdout}{done.stderr}"
-            )
-        progress(f"database: spoorboek {command} ok ({time.perf_counter() - started:.1f} s)")
+    progress(f"database: ready ({time.perf_counter() - started:.1f} s)")
 
 
 def sqlite_path(url: str) -> Path | None:

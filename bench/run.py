@@ -287,9 +287,12 @@ def start_servers(
     workdir: Path,
     server_cpus: set[int] | None,
     workers: int,
-) -> tuple[servers.Server, servers.Server, dict[str, Reference]]:
+    share: bool = False,
+) -> tuple[servers.Server, servers.Server, dict[str, Reference], voortgang.Shared | None]:
     """Start the real app, fetch each read once as its reference, then start the baseline
-    with a constant body of each reference's size; return both servers and the references."""
+    with a constant body of each reference's size; return both servers and the references.
+    With `share` (a smoke run), the baseline also serves the app's measures page, the one the
+    other sections set their reads against, and both are returned for them to share."""
     real = servers.start(
         "spoorboek", "api.main:create_app", env, ROOT, workdir, server_cpus, workers=workers
     )
@@ -299,13 +302,22 @@ def start_servers(
     references = reference_responses(real)
     sizes = sorted({r.size for r in references.values()})
     baseline_env = {baseline_app.SIZES_ENV: ",".join(str(size) for size in sizes)}
+    body_env, body_size = voortgang.baseline_body(real, workdir, "baseline") if share else ({}, 0)
     baseline = servers.start(
-        "baseline", "bench.baseline_app:create_app", baseline_env, ROOT, workdir, server_cpus
+        "baseline",
+        "bench.baseline_app:create_app",
+        {**baseline_env, **body_env},
+        ROOT,
+        workdir,
+        server_cpus,
     )
     stack.callback(servers.stop, baseline)
     servers.wait_ready(baseline, baseline_app.PATH)
     progress(f"server: baseline on port {baseline.port} ({len(sizes)} body sizes)")
-    return real, baseline, references
+    shared = (
+        voortgang.Shared(real, voortgang.baseline_target(baseline, body_size)) if share else None
+    )
+    return real, baseline, references, shared
 
 
 def reference_responses(real: servers.Server) -> dict[str, Reference]:
@@ -471,6 +483,8 @@ class LoadSection:
     worker_processes: int
     check: workers.Result | None = None
     """The several-workers check, run against this section's server after the load."""
+    shared: voortgang.Shared | None = None
+    """This section's servers, still running for the sections after it (a smoke run)."""
 
 
 Check = Callable[[servers.Server], workers.Result]
@@ -483,7 +497,12 @@ def run_load_scenarios(
     cpus: tuple[set[int] | None, set[int] | None],
     workers: int,
     check: Check | None,
+    keep: ExitStack | None = None,
 ) -> LoadSection:
+    """With `keep` (a smoke run) the servers stay up until that stack closes, shared with the
+    sections after this one (LoadSection.shared)."""
+    if keep is not None:
+        return _load_scenarios(keep, env, workdir, plan, cpus, workers, check, share=True)
     # Servers of their own, stopped when this section ends, so they are gone (and their CPU
     # free) before the next section starts its own.
     with ExitStack() as stack:
@@ -498,12 +517,17 @@ def _load_scenarios(
     cpus: tuple[set[int] | None, set[int] | None],
     workers: int,
     check: Check | None,
+    share: bool = False,
 ) -> LoadSection:
     server_cpus, client_cpus = cpus
     # With the demo accounts (they change nothing else), so that the several-workers check can
-    # write through this server after the load.
+    # write through this server after the load, and the sections sharing it log in.
     app_env = {**env, **voortgang.SERVER_ENV}
-    real, baseline, references = start_servers(stack, app_env, workdir, server_cpus, workers)
+    real, baseline, references, shared = start_servers(
+        stack, app_env, workdir, server_cpus, workers, share
+    )
+    if shared is not None:
+        stack.callback(voortgang._log_errors, real, progress)
     if client_cpus:
         os.sched_setaffinity(0, client_cpus)
         progress(
@@ -524,7 +548,7 @@ def _load_scenarios(
     for cost in report.revalidation_costs(all_figures):
         if cost.required and not cost.far_less:
             progress(f"WARNING: a 304 of {cost.scenario} is not far cheaper than its 200")
-    section = LoadSection(all_figures, references, workers)
+    section = LoadSection(all_figures, references, workers, shared=shared)
     if check is not None:
         section.check = check(real)
     return section
@@ -704,11 +728,16 @@ def main(argv: list[str] | None = None) -> int:
             writable = not args.database_url or args.throwaway_database
             context = section_context(env, url, workdir, cpus, writable)
             check = None if "workers" in skipped else partial(run_workers, context)
+            # A smoke run keeps the load's servers for the sections after it (voortgang.Shared).
             load = (
-                run_load_scenarios(env, workdir, plan, cpus, args.workers, check)
+                run_load_scenarios(
+                    env, workdir, plan, cpus, args.workers, check, stack if args.smoke else None
+                )
                 if "load" not in skipped
                 else None
             )
+            if load is not None and load.shared is not None:
+                context = replace(context, shared=load.shared)
             all_figures = load.figures if load else []
             workers_result = (
                 load.check if load else run_workers(context) if check is not None else None

@@ -28,7 +28,7 @@ from typing import Any
 
 import httpx
 
-from bench import database, report, servers, voortgang
+from bench import report, servers, voortgang
 from bench.loadgen import LoadResult, Target
 from bench.voortgang import ReadTarget
 
@@ -373,8 +373,7 @@ def run_section(context: voortgang.Context, plan: Plan) -> Result:
     if client_cpus:
         os.sched_setaffinity(0, client_cpus)
     with ExitStack() as outer:
-        url = database.copy_database(context.url, "bench_tevredenheid", context.workdir)
-        outer.callback(database.drop_copy, url, context.url)
+        url = context.database_to_fill(outer, "bench_tevredenheid")
         started = time.perf_counter()
         result.ratings, result.votes, result.invitations = fill(url, date.today(), plan.factor)
         result.fill_seconds = time.perf_counter() - started
@@ -383,22 +382,7 @@ def run_section(context: voortgang.Context, plan: Plan) -> Result:
             f"{result.invitations} survey invitations ({result.fill_seconds:.1f} s)"
         )
         with ExitStack() as stack:
-            server_cpus = context.cpus[0]
-            env = {**context.env, **voortgang.SERVER_ENV, "DATABASE_URL": url}
-            real = servers.start(
-                "spoorboek-tevredenheid",
-                "api.main:create_app",
-                env,
-                context.root,
-                context.workdir,
-                server_cpus,
-            )
-            stack.callback(voortgang._log_errors, real, context.log)
-            stack.callback(servers.stop, real)
-            servers.wait_ready(real, voortgang.READY_PATH)
-            baseline = voortgang.start_baseline(
-                stack, real, "baseline-tevredenheid", context.root, context.workdir, server_cpus
-            )
+            real, baseline = context.serve(stack, url, "spoorboek-tevredenheid")
             editor = voortgang.log_in(stack, real)
             targets = reads(real, editor, result)
             scale = voortgang.ScalePlan(plan.rounds, plan.per_read, changed_runs=0)

@@ -685,23 +685,41 @@ def start_baseline(
 ) -> ReadTarget:
     """The bare baseline app, serving the measures page of `real` as a constant; stopped with
     `stack`."""
-    body = httpx.get(real.url(MEASURES), timeout=30).content
-    body_file = workdir / f"{name}-body.json"
-    body_file.write_bytes(body)
+    body_env, size = baseline_body(real, workdir, name)
     base = servers.start(
-        name,
-        "bench.baseline_app:create_app",
-        {baseline_app.BODY_FILE_ENV: str(body_file)},
-        root,
-        workdir,
-        server_cpus,
+        name, "bench.baseline_app:create_app", body_env, root, workdir, server_cpus
     )
     stack.callback(servers.stop, base)
     servers.wait_ready(base, baseline_app.PATH)
+    return baseline_target(base, size)
+
+
+def baseline_body(real: servers.Server, workdir: Path, name: str) -> tuple[dict[str, str], int]:
+    """The measures page of `real` in a file, for the baseline to serve as its constant: the
+    baseline's environment that names the file, and the page's length."""
+    body = httpx.get(real.url(MEASURES), timeout=30).content
+    body_file = workdir / f"{name}-body.json"
+    body_file.write_bytes(body)
+    return {baseline_app.BODY_FILE_ENV: str(body_file)}, len(body)
+
+
+def baseline_target(base: servers.Server, size: int) -> ReadTarget:
+    """The baseline's constant measures page, as a read next to the real ones."""
     return ReadTarget(
-        Target("baseline", servers.HOST, base.port, baseline_app.PATH, expect_bytes=len(body)),
-        base,
+        Target("baseline", servers.HOST, base.port, baseline_app.PATH, expect_bytes=size), base
     )
+
+
+@dataclass(frozen=True)
+class Shared:
+    """A smoke run's servers, started once (by the load section) on the bench's database and
+    read by every section after it instead of servers of their own: the app, with SERVER_ENV,
+    and the baseline, serving the app's measures page too. Each server costs seconds of CPU to
+    start, most of a smoke run's sections' own cost; a smoke run's figures mean nothing, and
+    its sections check the same answers on a server that already served others."""
+
+    real: servers.Server
+    baseline: ReadTarget
 
 
 @dataclass(frozen=True)
@@ -721,6 +739,35 @@ class Context:
     writable: bool
     """Whether the database is the bench's to change: its own temporary SQLite file, or one
     given with --throwaway-database. Otherwise the sections only read it."""
+    shared: Shared | None = None
+    """A smoke run's servers, for every section after the load (None: each starts its own)."""
+
+    def database_to_fill(self, stack: ExitStack, name: str) -> str:
+        """The URL of a database a section may fill with thousands of rows: a copy of the
+        bench's named `name`, dropped with `stack`. In a smoke run the bench's own: the shared
+        server reads that one, and the rows a smoke run adds are few."""
+        if self.shared is not None:
+            return self.url
+        url = database.copy_database(self.url, name, self.workdir)
+        stack.callback(database.drop_copy, url, self.url)
+        return url
+
+    def serve(self, stack: ExitStack, url: str, name: str) -> tuple[servers.Server, ReadTarget]:
+        """The app on `url` (with SERVER_ENV) named `name`, and a baseline serving its measures
+        page, both stopped with `stack`; in a smoke run the shared ones (and `url` the bench's
+        database, from database_to_fill)."""
+        if self.shared is not None:
+            return self.shared.real, self.shared.baseline
+        server_cpus = self.cpus[0]
+        env = {**self.env, **SERVER_ENV, "DATABASE_URL": url}
+        real = servers.start(name, "api.main:create_app", env, self.root, self.workdir, server_cpus)
+        stack.callback(_log_errors, real, self.log)
+        stack.callback(servers.stop, real)
+        servers.wait_ready(real, READY_PATH)
+        baseline = start_baseline(
+            stack, real, f"baseline-{name}", self.root, self.workdir, server_cpus
+        )
+        return real, baseline
 
 
 NOT_WRITABLE = (
@@ -769,13 +816,12 @@ def run_section(context: Context, plan: Plan) -> Result:
             # As on a database where nothing was asked yet: the first read of a figure then
             # computes it in full (the server below has nothing kept in memory either).
             database.forget_figures(url)
-        cold = "a server just started, no figures kept in the database"
-        real = servers.start(
-            "spoorboek-1x", "api.main:create_app", server_env, root, workdir, server_cpus
+        cold = (
+            "a server just started, no figures kept in the database"
+            if context.shared is None
+            else "the smoke run's server, which the sections before kept figures in"
         )
-        stack.callback(servers.stop, real)
-        servers.wait_ready(real, READY_PATH)
-        baseline = start_baseline(stack, real, "baseline-progress", root, workdir, server_cpus)
+        real, baseline = context.serve(stack, url, "spoorboek-1x")
         log(
             f"progress: servers on CPU {sorted(server_cpus or [])}, client on "
             f"{sorted(client_cpus or [])}, concurrency {plan.concurrency}"
@@ -798,8 +844,9 @@ def run_section(context: Context, plan: Plan) -> Result:
                 )
             )
         finally:
-            servers.stop(real)
-            _log_errors(real, log)
+            if context.shared is None:
+                # Gone before the 10× server starts, so it takes no memory from it.
+                servers.stop(real)
         if plan.ten is not None and ten_url is not None:
             ten = servers.start(
                 "spoorboek-10x",

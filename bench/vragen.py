@@ -563,19 +563,9 @@ def measure_dashboard(
 def _serve(
     stack: ExitStack, context: voortgang.Context, url: str, name: str
 ) -> tuple[servers.Server, ReadTarget, Editor]:
-    """A server on the filled copy, a bare baseline next to it and the editor logged in; all
-    stopped with `stack`."""
-    server_cpus = context.cpus[0]
-    server_env = {**context.env, **voortgang.SERVER_ENV, "DATABASE_URL": url}
-    real = servers.start(
-        name, "api.main:create_app", server_env, context.root, context.workdir, server_cpus
-    )
-    stack.callback(voortgang._log_errors, real, context.log)
-    stack.callback(servers.stop, real)
-    servers.wait_ready(real, voortgang.READY_PATH)
-    baseline = voortgang.start_baseline(
-        stack, real, f"baseline-{name}", context.root, context.workdir, server_cpus
-    )
+    """A server on the filled copy, a bare baseline next to it (in a smoke run the shared ones)
+    and the editor logged in; all stopped with `stack`."""
+    real, baseline = context.serve(stack, url, name)
     return real, baseline, voortgang.log_in(stack, real)
 
 
@@ -612,8 +602,7 @@ def run_section(context: voortgang.Context, plan: Plan) -> Result:
     if client_cpus:
         os.sched_setaffinity(0, client_cpus)
     with ExitStack() as outer:
-        url = database.copy_database(context.url, "bench_vragen", context.workdir)
-        outer.callback(database.drop_copy, url, context.url)
+        url = context.database_to_fill(outer, "bench_vragen")
         started = time.perf_counter()
         result.questions, result.faq_entries = fill(
             url, date.today(), plan.questions, plan.faq_entries
@@ -639,7 +628,8 @@ def run_section(context: voortgang.Context, plan: Plan) -> Result:
                 )
             ]
         if plan.large_questions > result.questions:
-            # A server of its own: one that kept answers from before the fill could serve them.
+            # A server of its own (no smoke plan fills this far, so it is never the shared one):
+            # one that kept answers from before the fill could serve them.
             started = time.perf_counter()
             result.large_questions, _ = fill(
                 url, date.today(), plan.large_questions, plan.faq_entries
