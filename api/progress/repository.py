@@ -526,12 +526,9 @@ def written_before(
     first = select(ProgressSnapshot.version, *cell, *columns).join(
         latest, latest.c.id == ProgressSnapshot.id
     )
-    versions: dict[tuple[str, str], int] = {}
-    written = []
-    for version, *row in session.execute(first):
-        versions[row[0], row[1]] = version
-        written.append(tuple(row))
-    yield written
+    rows = session.execute(first).all()
+    versions = {(row[1], row[2]): row[0] for row in rows}
+    yield [row[1:] for row in rows]
     # Which moment each later row comes before, decided by the database: parsing every row's
     # time cost more than the rest of the pass.
     before = case(
@@ -546,16 +543,15 @@ def written_before(
         )
         .order_by(ProgressSnapshot.recorded_at)
     ).all()
-    rows = iter(later)
-    next_row = next(rows, None)
+    following = iter(later)
+    row = next(following, None)
     for n in range(1, len(moments)):
         written = []
-        while next_row is not None and next_row[0] <= n:
-            _, version, *row = next_row
-            if version > versions.get((row[0], row[1]), -1):
-                versions[row[0], row[1]] = version
-                written.append(tuple(row))
-            next_row = next(rows, None)
+        while row is not None and row[0] <= n:
+            if row[1] > versions.get((row[2], row[3]), -1):
+                versions[row[2], row[3]] = row[1]
+                written.append(row[2:])
+            row = next(following, None)
         yield written
 
 
