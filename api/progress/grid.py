@@ -253,8 +253,9 @@ def build(
 def at_ends_of(session: Session, days: list[date]) -> Iterator[Grid]:
     """For each of these days (oldest first), the grid as it stood at the end of that day and
     judged on it, as `build(session, day, as_of=day)` gives it, with the country's tallies only
-    (what the trend shows): the reference data read once, the history in one pass instead of
-    one query per day."""
+    (the national figures): the reference data read once, the history in one pass instead of
+    one query per day. A figure that needs no verdict, such as the trend's, is counted without
+    judging (done_counts)."""
     if not days:
         return
     reference = load_reference(session)
