@@ -480,7 +480,7 @@ def done_per_measure(
     query = (
         select(ProgressSnapshot.measure_code, func.count())
         .join(latest, latest.c.id == ProgressSnapshot.id)
-        .where(ProgressSnapshot.phase.in_(DONE_PHASES))
+        .where(ProgressSnapshot.phase.in_(sorted(DONE_PHASES)))
         .group_by(ProgressSnapshot.measure_code)
     )
     return {code: count for code, count in session.execute(query)}
@@ -504,7 +504,7 @@ def phases_and_steps_at(
 def phases_at(session: Session, moments: list[datetime]) -> Iterator[list[tuple[str, str, str]]]:
     """The phases `written_before` these moments, for what needs no steps (whether a cell is
     done). Each phase as its stored value, which its `Phase` equals: making an enum member of
-    every row cost more than the rest of the pass in Python."""
+    every row was a large part of the pass."""
     return written_before(session, moments, type_coerce(ProgressSnapshot.phase, String))
 
 
