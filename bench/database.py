@@ -4,14 +4,12 @@ same reference and demonstration data an operator loads (`spoorboek migrate`, `s
 `demo` also stores the demo products' files; they go to a folder in the bench's temporary
 directory (`SPOORBOEK_STORAGE_DIR`), never to the checkout's `var/`."""
 
-import os
 import sqlite3
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
+from bench import forked
 from bench import prepare as prepare_commands
 
 SETUP_COMMANDS = ("migrate", "seed", "demo")
@@ -66,31 +65,28 @@ def describe(url: str) -> str:
     return f"{scheme}://***@{rest.rsplit('@', 1)[1]}"
 
 
-def prepare(url: str, cwd: Path, workdir: Path, progress: Callable[[str], None]) -> None:
-    """Run migrate, seed and demo against `url`, in one process (bench/prepare.py); on failure
-    show its output."""
+def prepare(url: str, workdir: Path, progress: Callable[[str], None]) -> None:
+    """Run migrate, seed and demo against `url`, in a child forked from this process
+    (bench/prepare.py); on failure show its output. Imports the app here first, for the child
+    and for any server forked later (bench/forked.py) to share."""
+    import api.cli
+    import api.main  # noqa: F401
+
     started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.prepare", *SETUP_COMMANDS],
-        cwd=cwd,
-        env={**os.environ, **app_env(url, workdir)},
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
+    log = workdir / "prepare.log"
+    child = forked.fork(partial(prepare_commands.run, SETUP_COMMANDS, app_env(url, workdir)), log)
+    code = child.wait()
+    output = log.read_text(errors="replace")
     finished = [
         line.removeprefix(prepare_commands.DONE).split()
-        for line in done.stdout.splitlines()
+        for line in output.splitlines()
         if line.startswith(prepare_commands.DONE)
     ]
     for command, seconds in finished:
         progress(f"database: spoorboek {command} ok ({seconds} s)")
-    if done.returncode != 0:
+    if code != 0:
         failed = next(iter(SETUP_COMMANDS[len(finished) :]), SETUP_COMMANDS[-1])
-        raise RuntimeError(
-            f"spoorboek {failed} failed ({done.returncode}):\n{done.stdout}{done.stderr}"
-        )
+        raise RuntimeError(f"spoorboek {failed} failed ({code}):\n{output}")
     progress(f"database: ready ({time.perf_counter() - started:.1f} s)")
 
 

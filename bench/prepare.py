@@ -1,21 +1,21 @@
-"""`python -m bench.prepare COMMAND...`: the operator's commands (`spoorboek migrate`, `seed`,
-`demo`) one after the other, as the command line runs them, in this one process.
+"""The operator's commands (`spoorboek migrate`, `seed`, `demo`) one after the other, as the
+command line runs them, in a child forked from the bench (bench/forked.py) once it has imported
+the app: three `spoorboek` processes would each import it anew.
 
-Each `spoorboek` process imports the app anew, about 3 s of CPU before it does anything; three of
-them were a third of a smoke run's setup. After each command a line `bench.prepare done
-<command> <seconds>` on stdout says it succeeded and how long it took; the first that fails ends
-the process with its exit code."""
+After each command a line `bench.prepare done <command> <seconds>` in the child's output says
+it succeeded and how long it took; the first that fails ends the child with its exit code."""
 
-import sys
+import os
 import time
 
 DONE = "bench.prepare done"
 
 
-def main(commands: list[str]) -> int:
-    # Imported here: the settings are read from the environment the bench gives this process.
+def run(commands: tuple[str, ...], env: dict[str, str]) -> int:
+    """Run `commands` with the app's settings `env`; the exit code of the first that fails."""
     from api.cli import app
 
+    os.environ.update(env)
     for command in commands:
         started = time.perf_counter()
         try:
@@ -26,7 +26,3 @@ def main(commands: list[str]) -> int:
                 return exit_.code if isinstance(exit_.code, int) else 1
         print(f"{DONE} {command} {time.perf_counter() - started:.1f}", flush=True)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

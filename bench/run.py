@@ -80,8 +80,10 @@ class Plan:
 # every body size); `--duration 6` gives the steadier figures of six rounds of a second.
 FULL = Plan(duration=1.0, rounds=2, warmup=0.3, concurrency=16, max_requests=200_000)
 QUICK = Plan(duration=0.5, rounds=1, warmup=0.2, concurrency=16, max_requests=50_000)
-# The smoke run has no warm-up: its one short round checks every answer all the same.
-SMOKE = Plan(duration=0.05, rounds=1, warmup=0.0, concurrency=4, max_requests=2_000)
+# The smoke run has no warm-up: its one short round checks every answer all the same. Sixteen
+# requests over four connections check a scenario's answers under concurrency as well as the
+# hundreds that fit in 0.05 s, which only cost CPU (a few seconds over 55 scenarios).
+SMOKE = Plan(duration=0.05, rounds=1, warmup=0.0, concurrency=4, max_requests=16)
 
 _started = time.perf_counter()
 ONLY = ("queries", "load", "progress", "questions", "satisfaction", "workers", "browser")
@@ -288,15 +290,19 @@ def start_servers(
     server_cpus: set[int] | None,
     workers: int,
     share: bool = False,
+    started: servers.Server | None = None,
 ) -> tuple[servers.Server, servers.Server, dict[str, Reference], voortgang.Shared | None]:
-    """Start the real app, fetch each read once as its reference, then start the baseline
-    with a constant body of each reference's size; return both servers and the references.
-    With `share` (a smoke run), the baseline also serves the app's measures page, the one the
-    other sections set their reads against, and both are returned for them to share."""
-    real = servers.start(
-        "spoorboek", "api.main:create_app", env, ROOT, workdir, server_cpus, workers=workers
-    )
-    stack.callback(servers.stop, real)
+    """Start the real app (unless `started`, one already started with `env`), fetch each read
+    once as its reference, then start the baseline with a constant body of each reference's
+    size; return both servers and the references. With `share` (a smoke run), the baseline
+    also serves the app's measures page, the one the other sections set their reads against,
+    and both are returned for them to share."""
+    real = started
+    if real is None:
+        real = servers.start(
+            "spoorboek", "api.main:create_app", env, ROOT, workdir, server_cpus, workers=workers
+        )
+        stack.callback(servers.stop, real)
     servers.wait_ready(real, READY_PATH)
     progress(f"server: spoorboek on port {real.port} ({workers} worker(s))")
     references = reference_responses(real)
@@ -490,6 +496,31 @@ class LoadSection:
 Check = Callable[[servers.Server], workers.Result]
 
 
+def server_env(env: dict[str, str]) -> dict[str, str]:
+    # With the demo accounts (they change nothing else), so that the several-workers check can
+    # write through the load's server after the load, and the sections sharing it log in.
+    return {**env, **voortgang.SERVER_ENV}
+
+
+def fork_servers(
+    stack: ExitStack, env: dict[str, str], workdir: Path, server_cpus: set[int] | None
+) -> tuple[servers.Server, servers.Server]:
+    """A smoke run's two app servers, forked from the app this process imported (bench/forked.py:
+    no new process imports it again) before it starts any thread: the load's, which the
+    sections after it share, and the several-workers check's second (not pinned: nothing on
+    it is timed), idle until the check asks it. Stopped with `stack`."""
+    import api.main  # noqa: F401
+
+    pair = []
+    for name, cpus in (("spoorboek", server_cpus), ("spoorboek-b", None)):
+        server = servers.fork_app(name, server_env(env), workdir, cpus)
+        stack.callback(voortgang._log_errors, server, progress)
+        stack.callback(servers.stop, server)
+        pair.append(server)
+    progress(f"server: forked {', '.join(s.name for s in pair)}")
+    return pair[0], pair[1]
+
+
 def run_load_scenarios(
     env: dict[str, str],
     workdir: Path,
@@ -498,11 +529,14 @@ def run_load_scenarios(
     workers: int,
     check: Check | None,
     keep: ExitStack | None = None,
+    started: servers.Server | None = None,
 ) -> LoadSection:
     """With `keep` (a smoke run) the servers stay up until that stack closes, shared with the
-    sections after this one (LoadSection.shared)."""
+    sections after this one (LoadSection.shared); `started` is the app's server, if one is."""
     if keep is not None:
-        return _load_scenarios(keep, env, workdir, plan, cpus, workers, check, share=True)
+        return _load_scenarios(
+            keep, env, workdir, plan, cpus, workers, check, share=True, started=started
+        )
     # Servers of their own, stopped when this section ends, so they are gone (and their CPU
     # free) before the next section starts its own.
     with ExitStack() as stack:
@@ -518,15 +552,13 @@ def _load_scenarios(
     workers: int,
     check: Check | None,
     share: bool = False,
+    started: servers.Server | None = None,
 ) -> LoadSection:
     server_cpus, client_cpus = cpus
-    # With the demo accounts (they change nothing else), so that the several-workers check can
-    # write through this server after the load, and the sections sharing it log in.
-    app_env = {**env, **voortgang.SERVER_ENV}
     real, baseline, references, shared = start_servers(
-        stack, app_env, workdir, server_cpus, workers, share
+        stack, server_env(env), workdir, server_cpus, workers, share, started
     )
-    if shared is not None:
+    if shared is not None and started is None:
         stack.callback(voortgang._log_errors, real, progress)
     if client_cpus:
         os.sched_setaffinity(0, client_cpus)
@@ -569,10 +601,12 @@ def section_context(
 
 
 def run_workers(
-    context: voortgang.Context, running: servers.Server | None = None
+    context: voortgang.Context,
+    running: servers.Server | None = None,
+    second: servers.Server | None = None,
 ) -> workers.Result:
     progress("workers: two servers on one database, every public read from both")
-    result = workers.run_section(context, running)
+    result = workers.run_section(context, running, second)
     print(workers.tables(result), end="\n\n", flush=True)
     return result
 
@@ -723,15 +757,28 @@ def main(argv: list[str] | None = None) -> int:
             progress(f"database: {database.describe(url)}")
             env = database.app_env(url, workdir)
             if not args.skip_setup:
-                database.prepare(url, ROOT, workdir, progress)
+                database.prepare(url, workdir, progress)
+            # Now, before the first request starts a thread (bench/forked.py).
+            real, second = (
+                fork_servers(stack, env, workdir, cpus[0])
+                if args.smoke and args.workers == 1
+                else (None, None)
+            )
             counts, revalidations = check_queries(env) if "queries" not in skipped else ([], [])
             writable = not args.database_url or args.throwaway_database
             context = section_context(env, url, workdir, cpus, writable)
-            check = None if "workers" in skipped else partial(run_workers, context)
+            check = None if "workers" in skipped else partial(run_workers, context, second=second)
             # A smoke run keeps the load's servers for the sections after it (voortgang.Shared).
             load = (
                 run_load_scenarios(
-                    env, workdir, plan, cpus, args.workers, check, stack if args.smoke else None
+                    env,
+                    workdir,
+                    plan,
+                    cpus,
+                    args.workers,
+                    check,
+                    stack if args.smoke else None,
+                    real,
                 )
                 if "load" not in skipped
                 else None

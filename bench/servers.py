@@ -10,16 +10,38 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import httpx
 
+from bench import forked
+
 HOST = "127.0.0.1"
+APP = "api.main:create_app"
+
+
+class Process(Protocol):
+    """What the bench uses of a server's process: a subprocess.Popen, or a forked.Forked."""
+
+    @property
+    def pid(self) -> int: ...
+
+    @property
+    def returncode(self) -> int | None: ...
+
+    def poll(self) -> int | None: ...
+
+    def wait(self, timeout: float | None = None) -> int: ...
+
+    def terminate(self) -> None: ...
+
+    def kill(self) -> None: ...
 
 
 @dataclass
 class Server:
     name: str
-    process: subprocess.Popen[bytes]
+    process: Process
     port: int
     log: Path
     workers: int = 1
@@ -114,6 +136,32 @@ def start(
         # worker processes are created later and inherit it.
         os.sched_setaffinity(process.pid, cpus)
     return Server(name=name, process=process, port=port, log=log, workers=workers)
+
+
+def fork_app(name: str, env: dict[str, str], logdir: Path, cpus: set[int] | None) -> Server:
+    """The real app, as start() runs it (uvicorn, one worker, no access log), in a child forked
+    from this process, which has imported it (see bench/forked.py: before any thread)."""
+    port = free_port()
+    log = logdir / f"{name}.log"
+
+    def serve() -> int:
+        import uvicorn
+
+        if cpus:
+            os.sched_setaffinity(0, cpus)
+        os.environ.update(env)
+        uvicorn.run(
+            APP,
+            factory=True,
+            host=HOST,
+            port=port,
+            workers=1,
+            access_log=False,
+            log_level="warning",
+        )
+        return 0
+
+    return Server(name=name, process=forked.fork(serve, log), port=port, log=log)
 
 
 def wait_ready(server: Server, path: str, timeout: float = 60.0) -> None:

@@ -72,16 +72,21 @@ def _differences(a: dict[str, bytes], b: dict[str, bytes]) -> list[str]:
     return [name for name in a if name in b and a[name] != b[name]]
 
 
-def run_section(context: voortgang.Context, running: servers.Server | None = None) -> Result:
+def run_section(
+    context: voortgang.Context,
+    running: servers.Server | None = None,
+    second: servers.Server | None = None,
+) -> Result:
     """Compare `running` (a server of the real app already up on the bench's database, started
-    with voortgang.SERVER_ENV: the load section's, warm from the load) with a second one
-    started here; without `running`, start both."""
+    with voortgang.SERVER_ENV: the load section's, warm from the load) with `second` (another
+    one, up but not asked anything yet: a smoke run's) or one started here; without either,
+    start both."""
     result = Result()
     started = time.perf_counter()
     client_cpus = context.cpus[1]
     env = {**context.env, **voortgang.SERVER_ENV}
     with ExitStack() as stack, httpx.Client(timeout=voortgang.REQUEST_TIMEOUT) as client:
-        pair = [running] if running is not None else []
+        pair = [server for server in (running, second) if server is not None]
         for name in ("spoorboek-a", "spoorboek-b")[len(pair) :]:
             # Not pinned: nothing here is timed, and they start on whichever CPU is free.
             server = servers.start(
