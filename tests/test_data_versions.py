@@ -5,14 +5,17 @@ progress row carries the counter of the write that made it."""
 from collections.abc import Callable
 
 import httpx
-from sqlalchemy import Engine, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.orm import Session, selectinload
 
 from api.core import data_versions
-from api.core.data_versions import PROGRESS, REFERENCE
+from api.core.data_versions import FAQ, PRODUCT_CHANGES, PROGRESS, REFERENCE
 from api.measures.models import Measure
 from api.municipalities.models import Municipality
+from api.products import feed
+from api.products.models import Product
 from api.progress.models import ProgressStatus
+from api.questions.models import FaqEntry, faq_measures
 from tests.auth import UTRECHT, login
 from tests.progress.helpers import move_utrechts_m20
 
@@ -80,5 +83,32 @@ def test_a_rolled_back_write_leaves_the_counter(engine: Engine) -> None:
 
 def test_the_key_names_each_kind_and_its_number(db: Session) -> None:
     versions = data_versions.current(db)
-    assert set(versions) == set(data_versions.KINDS), "the migrations make every counter"
+    kinds = set(versions) - {PRODUCT_CHANGES}
+    assert kinds == set(data_versions.KINDS), "the migrations make every counter"
     assert data_versions.key(db, REFERENCE) == f"{REFERENCE}{versions[REFERENCE]}"
+
+
+def test_every_write_to_the_faq_raises_its_counter_and_no_other(db: Session) -> None:
+    entry = db.scalars(select(FaqEntry).limit(1)).one()
+    before = data_versions.current(db)
+    db.execute(update(FaqEntry).where(FaqEntry.id == entry.id).values(withdrawal_note="Weg"))
+    raised = data_versions.current(db)
+    assert raised[FAQ] == before[FAQ] + 1
+    assert {k: v for k, v in raised.items() if k != FAQ} == {
+        k: v for k, v in before.items() if k != FAQ
+    }
+    db.commit()  # a transaction raises a counter once; the next raises it again
+    db.execute(delete(faq_measures).where(faq_measures.c.faq_id == entry.id))
+    assert data_versions.current(db)[FAQ] == raised[FAQ] + 1, "a link table is the FAQ's too"
+
+
+def test_every_change_the_products_feed_records_raises_the_counter_read_with_the_kinds(
+    db: Session,
+) -> None:
+    assert PRODUCT_CHANGES == feed.SEQUENCE, "the keys read the feed's own counter"
+    product = db.scalars(select(Product).options(selectinload(Product.versions)).limit(1)).one()
+    before = data_versions.current(db)
+    change = feed.record_change(db, product, "gewijzigd", "test")
+    after = data_versions.current(db)
+    assert after[PRODUCT_CHANGES] == change.seq == before.get(PRODUCT_CHANGES, 0) + 1
+    assert data_versions.key(db, PRODUCT_CHANGES) == f"{PRODUCT_CHANGES}{change.seq}"

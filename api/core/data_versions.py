@@ -34,7 +34,16 @@ NEWSLETTERS = "nieuwsbrief"
 """The nieuwsbrief's editions: what its public archive shows."""
 ICT = "ict"
 """Software suppliers' applications, which one each municipality uses, and their readiness."""
-KINDS = (REFERENCE, PROGRESS, SIGNALS, SATISFACTION, MEETINGS, NEWSLETTERS, ICT)
+FAQ = "faq"
+"""The public FAQ: its entries, their versions (the texts) and the measures they are about."""
+KINDS = (REFERENCE, PROGRESS, SIGNALS, SATISFACTION, MEETINGS, NEWSLETTERS, ICT, FAQ)
+
+PRODUCT_CHANGES = "producten"
+"""Not a kind, but the counter of the products' change feed (`SEQUENCE` of products/feed.py):
+every change of a product that a list of products shows is numbered there, in the same
+transaction. No listener raises it; keys name it beside the kinds, and it is read in the same
+query, so a key made of it costs nothing extra. (A kind following the product tables would make
+every product writer take a second counter's lock, in an order that differs per path.)"""
 
 Reader = Session | Connection
 """Where a version is read: a request's session, or a bare connection (core/kept.py reads keys
@@ -74,7 +83,7 @@ def writing(session: Session, kind: str) -> int:
 # The names are this module's constants, never input.
 _CURRENT = text(
     f"SELECT name, value FROM {SequenceCounter.__tablename__} WHERE name IN ("  # noqa: S608
-    + ", ".join(f"'{_counter(kind)}'" for kind in KINDS)
+    + ", ".join(f"'{name}'" for name in (*(_counter(kind) for kind in KINDS), PRODUCT_CHANGES))
     + ")"
 )
 
@@ -94,7 +103,8 @@ def read_once() -> Iterator[None]:
 
 
 def current(reader: Reader) -> dict[str, int]:
-    """Every counter, in one query."""
+    """Every counter (the kinds' and `PRODUCT_CHANGES`), in one query; one never raised is
+    missing."""
     if getattr(_once, "active", False) and _once.versions is not None:
         return dict(_once.versions)
     rows = reader.execute(_CURRENT).all()
@@ -105,7 +115,7 @@ def current(reader: Reader) -> dict[str, int]:
 
 
 def key(reader: Reader, *kinds: str) -> str:
-    """A cache key for what depends on these kinds of data."""
+    """A cache key for what depends on these kinds of data (or on `PRODUCT_CHANGES`)."""
     versions = current(reader)
     return "|".join(f"{kind}{versions.get(kind, 0)}" for kind in kinds)
 

@@ -5,7 +5,6 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from api.core.data_versions import Reader
 from api.measures.models import Measure, Wave
 from api.municipalities.models import Municipality
 from api.products.models import Product, ProductStatus, ProductVersion, product_measures
@@ -68,20 +67,6 @@ def dates_version(session: Session) -> str:
             select(func.max(Municipality.code)).scalar_subquery(),
         )
     ).one()
-    return "|".join(str(v) for v in row)
-
-
-# Read for every anonymous dashboard request (core/kept.py reads it again before routing), so
-# built once.
-_PUBLICATIONS_VERSION = select(
-    select(func.max(Product.change_seq)).scalar_subquery(),
-    select(func.max(FaqEntry.updated_at)).scalar_subquery(),
-    select(func.count()).select_from(FaqEntry).scalar_subquery(),
-)
-
-
-def publications_version(reader: Reader) -> str:
-    row = reader.execute(_PUBLICATIONS_VERSION).one()
     return "|".join(str(v) for v in row)
 
 

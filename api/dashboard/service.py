@@ -43,10 +43,11 @@ def month_ends(today: date, months: int) -> list[date]:
 
 
 def version(reader: Reader, today: date) -> str:
-    """What the dashboard depends on: the figures, the publications and the day."""
-    return "|".join(
-        [versions.progress(reader), repository.publications_version(reader), str(today)]
-    )
+    """What the dashboard depends on: the figures, the publications (every change the products'
+    feed numbers, every write to the FAQ) and the day. Counters only, so a round of
+    core/kept.py reads it with the others in one query."""
+    publications = data_versions.key(reader, data_versions.PRODUCT_CHANGES, data_versions.FAQ)
+    return "|".join([versions.progress(reader), publications, str(today)])
 
 
 def version_now(reader: Reader) -> str:

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from api.core import data_versions
 from api.core.data_versions import Reader
 from api.core.errors import DomainError
 from api.core.security import Principal
@@ -66,16 +67,19 @@ class ListVersion:
     last_modified: datetime | None
 
 
-def list_version(reader: Reader, viewer: Viewer) -> ListVersion:
-    """What the product list depends on, per kind of viewer (they see different products)."""
-    seq, products_changed, waves_changed, measures_changed = repository.catalogue_version(reader)
-    moments = [m for m in (products_changed, waves_changed, measures_changed) if m is not None]
-    return ListVersion(
-        key=f"{seq}|{waves_changed}|{measures_changed}|{viewer.value}",
-        last_modified=max(moments, default=None),
-    )
+def list_key(reader: Reader, viewer: Viewer) -> str:
+    """What the product list depends on, per kind of viewer (they see different products): every
+    change the feed numbers, and the reference data it shows (measures, waves, publishers).
+    Counters only, so a round of core/kept.py reads it with the others in one query."""
+    counters = data_versions.key(reader, data_versions.PRODUCT_CHANGES, data_versions.REFERENCE)
+    return f"{counters}|{viewer.value}"
+
+
+def list_version(session: Session, viewer: Viewer) -> ListVersion:
+    """The list's key and, for the route that builds it, when it last changed."""
+    return ListVersion(list_key(session, viewer), repository.catalogue_changed(session))
 
 
 def public_list_key(reader: Reader) -> str:
     """The public list's key, read again before routing (core/kept.py)."""
-    return list_version(reader, Viewer.PUBLIC).key
+    return list_key(reader, Viewer.PUBLIC)

@@ -8,8 +8,6 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from api.accounts.models import User
-from api.core.data_versions import Reader
-from api.core.sequences import SequenceCounter
 from api.measures.models import Measure, Wave
 from api.products.models import Audience as AudienceEnum
 from api.products.models import (
@@ -136,22 +134,19 @@ def get_product(session: Session, product_id: int, *, for_update: bool = False) 
     return session.scalars(query).first()
 
 
-# Read for every anonymous catalogue request (core/kept.py reads it again before routing), so
-# built once: building the statement cost more than running it.
-_CATALOGUE_VERSION = select(
-    select(SequenceCounter.value).where(SequenceCounter.name == "producten").scalar_subquery(),
+# The list's Last-Modified, read where the route builds it (its ETag is made of counters
+# only, changes.py), so built once: building the statement cost more than running it.
+_CATALOGUE_CHANGED = select(
     select(func.max(Product.updated_at)).scalar_subquery(),
     select(func.max(Wave.updated_at)).scalar_subquery(),
     select(func.max(Measure.updated_at)).scalar_subquery(),
 )
 
 
-def catalogue_version(
-    reader: Reader,
-) -> tuple[int, datetime | None, datetime | None, datetime | None]:
-    """What the catalogue's representations depend on, in one cheap query (for ETags)."""
-    row = reader.execute(_CATALOGUE_VERSION).one()
-    return int(row[0] or 0), row[1], row[2], row[3]
+def catalogue_changed(session: Session) -> datetime | None:
+    """When the products, or the waves and measures they show, last changed."""
+    moments = session.execute(_CATALOGUE_CHANGED).one()
+    return max((m for m in moments if m is not None), default=None)
 
 
 def changes_since(

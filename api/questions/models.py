@@ -22,6 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from api.core import data_versions
 from api.core.orm import Base, UTCDateTime, enum_column, utcnow
 from api.measures.models import Measure
 
@@ -240,3 +241,8 @@ class FaqProduct(Base):
 
     measure_code: Mapped[str] = mapped_column(ForeignKey("measures.code"), primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+
+
+# The public FAQ lists and the dashboard's newest entries are keyed by this counter. The Q&A
+# products (faq_products) are not shown there: the products' feed numbers their changes.
+data_versions.follow([FaqEntry, FaqVersion, faq_measures], data_versions.FAQ)

@@ -8,7 +8,6 @@ from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from api.accounts.models import User, UserRole
-from api.core.data_versions import Reader
 from api.core.security import Role
 from api.measures.models import Measure, Theme
 from api.municipalities.models import Municipality
@@ -372,20 +371,19 @@ def get_faq(session: Session, faq_id: int) -> FaqEntry | None:
     return faq_entries(session, [faq_id]).get(faq_id)
 
 
-# Read for every anonymous FAQ request (core/kept.py reads it again before routing), so built
-# once and in one statement. Entries show their measures' titles: an editor renaming one
-# changes the list too.
-_FAQ_VERSION = select(
-    select(func.count()).select_from(FaqEntry).scalar_subquery(),
+# The lists' Last-Modified, read where the route builds them (their ETag is made of counters
+# only, faq_listing.py). Entries show their measures' titles: an editor renaming one changes
+# the list too.
+_FAQ_CHANGED = select(
     select(func.max(FaqEntry.updated_at)).scalar_subquery(),
     select(func.max(Measure.updated_at)).scalar_subquery(),
 )
 
 
-def faq_version_key(reader: Reader) -> tuple[int, datetime | None]:
-    """Changes whenever any entry changes: a cheap ETag for the public FAQ lists."""
-    count, latest, titles = reader.execute(_FAQ_VERSION).one()
-    return int(count), max((m for m in (latest, titles) if m is not None), default=None)
+def faq_changed(session: Session) -> datetime | None:
+    """When an entry, or a measure's title it shows, last changed."""
+    moments = session.execute(_FAQ_CHANGED).one()
+    return max((m for m in moments if m is not None), default=None)
 
 
 def published_faq_of_measure(session: Session, measure_code: str) -> list[FaqEntry]:
