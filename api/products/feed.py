@@ -6,10 +6,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from api.core import data_versions
 from api.core.sequences import next_value
 from api.products.models import Product, ProductChange, ProductStatus
 
-SEQUENCE = "producten"
+SEQUENCE = data_versions.PRODUCT_CHANGES
 # Kinds of change the public may see; reviews, draft files and checks stay internal. Every
 # status change is public: a published product shows its status, also when a new version of it
 # is in development or in review.
