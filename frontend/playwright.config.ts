@@ -7,6 +7,14 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 const browser = {
   ...devices['Desktop Chrome'],
+  // One browser context per worker, reset between tests (cookies, cache, storages, extra pages,
+  // routes, init scripts, viewport), instead of a new one per test: a new context starts a new
+  // renderer process that loads and compiles the SPA, its styles and Playwright's own scripts
+  // from nothing, which cost more than most tests' checks. It is kept while the context's options
+  // stay the same, so a role is not a storage state but cookies put in per test (e2e/sessions.ts).
+  // Not reset: permissions granted and listeners on `page`; no test depends on either. The specs
+  // that measure a cold first load (wire, heatmap-performance) take a context of their own.
+  reuseContext: true,
   launchOptions: {
     executablePath: chromiumPath,
     args: [

@@ -1,9 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 import { expectNoHorizontalScroll, logInAs, type DemoUser } from './accounts';
 import { expectNoAxeViolations, expectRouteAccessible, expectRoutesAccessible } from './axe';
 import { openRoute } from './navigate';
-import { asRole } from './sessions';
+import { asRole, test } from './sessions';
 
 /** Every page of the accounts issue passes axe (WCAG 2.1 A and AA), also at 320px. */
 

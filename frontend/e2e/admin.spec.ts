@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 import { DEMO_USERS, logIn, logInAs, logOut, submitLogin } from './accounts';
 import { linkFromMail } from './mail';
-import { asRole } from './sessions';
+import { asRole, test } from './sessions';
 import { totp } from './totp';
 
 // A login of its own: it logs out, which would end a shared session.

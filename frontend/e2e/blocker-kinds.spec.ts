@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 import { expectNoAxeViolations } from './axe';
-import { asRole } from './sessions';
+import { asRole, test } from './sessions';
 
 /* Utrecht's M22 is this spec's own: no other test reads or writes it. */
 

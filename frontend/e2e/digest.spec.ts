@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations } from './axe';
-import { asRole } from './sessions';
+import { asRole, test } from './sessions';
 
 test.describe('ingelogd als contactpersoon van Utrecht', () => {
   test.use(asRole('utrecht'));

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 import { DEMO_USERS, expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRouteAccessible } from './axe';
@@ -6,7 +6,7 @@ import { openRoute } from './navigate';
 import { newContext } from './products';
 import { fileQuestion, uniqueWord } from './questions';
 import { bell, bellCount, unreadCount } from './notifications';
-import { asRole, openAs } from './sessions';
+import { asRole, openAs, test } from './sessions';
 
 /*
  * Experts of partner organisations: an advisor puts a question to Stimulansz, the Stimulansz

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRouteAccessible } from './axe';
-import { asRole } from './sessions';
+import { asRole, test } from './sessions';
 
 // Tulpdata's catalogue: no other browser test reads its applications, and the new one has a
 // name of its own, so a rerun on the same database adds another instead of failing on the first.

@@ -1,9 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRoutesAccessible } from './axe';
 import { openRoute } from './navigate';
-import { asRole, openAs } from './sessions';
+import { asRole, openAs, test } from './sessions';
 
 // The demo: Rekenwerk Inkomen (application 1, of Rekenwerk Software) is Utrecht's income
 // application, and its release for M15 slipped past the legal date.

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 import { DEMO_PASSWORD, DEMO_USERS, logInAs, submitLogin, type DemoUser } from './accounts';
-import { asRole } from './sessions';
+import { asRole, test } from './sessions';
 
 /*
  * Where people land: after logging in, each on the page of their work (unless they came from a

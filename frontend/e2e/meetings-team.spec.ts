@@ -1,8 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 import { DEMO_USERS } from './accounts';
 import { newContext, uniqueWord } from './products';
-import { asRole, openAs } from './sessions';
+import { asRole, openAs, test } from './sessions';
 import { expectAccessibleAtWidths } from './widths';
 
 const dutch = new Intl.DateTimeFormat('en-CA', {

@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 import { DEMO_USERS } from './accounts';
 import { mailsTo } from './mail';
 import { uniqueWord } from './products';
-import { asRole, openAs } from './sessions';
+import { asRole, openAs, test } from './sessions';
 import { expectAccessibleAtWidths } from './widths';
 
 

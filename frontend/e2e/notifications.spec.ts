@@ -1,11 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 import { DEMO_USERS, expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRouteAccessible } from './axe';
 import { openRoute } from './navigate';
 import { inviteDemoTester, newContext, uniqueWord } from './products';
 import { bell, bellCount, unreadCount } from './notifications';
-import { asRole, openAs } from './sessions';
+import { asRole, openAs, test } from './sessions';
 
 async function csrf(page: Page): Promise<string> {
   return (await page.context().cookies()).find((cookie) => cookie.name === 'spoorboek_csrf')?.value ?? '';

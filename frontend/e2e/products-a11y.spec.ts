@@ -1,9 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRouteAccessible, expectRoutesAccessible } from './axe';
 import { openRoute } from './navigate';
-import { asRole } from './sessions';
+import { asRole, test } from './sessions';
 
 /**
  * Every page of the products issue passes axe (WCAG 2.1 A and AA), logged out and as each role

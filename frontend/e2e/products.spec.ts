@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 import { DEMO_USERS } from './accounts';
 import { expectNoAxeViolations } from './axe';
 import { inviteDemoTester, newContext, smallPdf, statusActions, statusSection, uniqueWord } from './products';
-import { asRole, openAs } from './sessions';
+import { asRole, openAs, test } from './sessions';
 
 test.describe('ingelogd als redacteur', () => {
   test.use(asRole('redacteur'));

@@ -1,9 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRoutesAccessible } from './axe';
 import { openRoute } from './navigate';
-import { asRole, openAs } from './sessions';
+import { asRole, openAs, test } from './sessions';
 
 /** Every progress screen passes axe (WCAG 2.1 A and AA) for the roles that use it. */
 

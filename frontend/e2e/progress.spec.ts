@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 import { csvFile, readCell, saveCellDirectly } from './progress';
-import { asRole, openAs } from './sessions';
+import { asRole, openAs, test } from './sessions';
 
 /*
  * Each test works on its own measures of Utrecht (GM0344), so the tests do not depend on each

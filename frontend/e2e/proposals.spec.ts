@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 import { newContext, uniqueWord } from './products';
-import { asRole, openAs } from './sessions';
+import { asRole, openAs, test } from './sessions';
 import { expectAccessibleAtWidths } from './widths';
 
 

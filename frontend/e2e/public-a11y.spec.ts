@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 import { expectNoAxeViolations, expectRoutesAccessible, expectShellWithoutViolations } from './axe';
-import { asRole, openAs, ROLES } from './sessions';
+import { asRole, openAs, ROLES, test } from './sessions';
 
 /**
  * Every public page passes axe (WCAG 2.1 A and AA): its content logged out, and the shell around

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 import { logInAs, logOut } from './accounts';
 import { addNoteDirectly, changeStatusDirectly, fileQuestion, uniqueWord } from './questions';
-import { asRole, openAs } from './sessions';
+import { asRole, openAs, test } from './sessions';
 
 // Logins of its own: it logs out, which would end a shared session.
 test('a question goes from intake to a published FAQ entry, found by the public and seen by the asker', async ({ page }) => {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 
-import { asRole } from './sessions';
+import { asRole, test } from './sessions';
 import { expectAccessibleAtWidths } from './widths';
 
 test.describe('the team', () => {

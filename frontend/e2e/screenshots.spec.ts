@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 
-import { asRole } from './sessions';
+import { asRole, test } from './sessions';
 
 /**
  * Screenshots for the README (`make screenshots`): the dashboard, the map per municipality and per

@@ -1,13 +1,15 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 import { DEMO_USERS, type DemoUser } from './accounts';
 
 /*
  * One login per demo role for the whole run: the `sessies` setup project (sessions.setup.ts)
  * logs in through the form and saves each browser state here; a test that only needs "a page as
- * role X" starts from that state with `test.use(asRole('x'))`. The files live under the
+ * role X" starts from that state with `test.use(asRole('x'))`, using the `test` of this module.
+ * The files live under the
  * git-ignored test-results/, which Playwright empties before every run.
  *
  * The state is shared by every test of that role, so such a test must leave the session alone:
@@ -27,9 +29,38 @@ export function sessionFile(who: DemoUser): string {
   return path.resolve(import.meta.dirname, '..', 'test-results', `sessies-${port}`, `${who}.json`);
 }
 
-/** For `test.use(...)`: start every page of the test logged in as `who`. */
-export function asRole(who: DemoUser): { storageState: string } {
-  return { storageState: sessionFile(who) };
+type Cookies = Parameters<BrowserContext['addCookies']>[0];
+
+const cookiesOf = new Map<DemoUser, Cookies>();
+
+/** The session cookies the setup saved for `who` (the saved state holds nothing else). */
+function sessionCookies(who: DemoUser): Cookies {
+  let cookies = cookiesOf.get(who);
+  if (!cookies) {
+    cookies = (JSON.parse(readFileSync(sessionFile(who), 'utf8')) as { cookies: Cookies }).cookies;
+    cookiesOf.set(who, cookies);
+  }
+  return cookies;
+}
+
+/*
+ * The role is an option of its own rather than the context's `storageState`: the browser context
+ * a worker reuses from test to test (playwright.config.ts) is kept only while the context's
+ * options stay the same, and a storage state of another role would make it start a new one, with
+ * a new renderer that loads the SPA from scratch. Between tests the reused context loses its
+ * cookies; the next test's role puts its own back before the first page opens.
+ */
+export const test = base.extend<{ role: DemoUser | undefined }>({
+  role: [undefined, { option: true }],
+  context: async ({ context, role }, use) => {
+    if (role) await context.addCookies(sessionCookies(role));
+    await use(context);
+  },
+});
+
+/** For `test.use(...)` (with the `test` of this module): start every page of the test logged in as `who`. */
+export function asRole(who: DemoUser): { role: DemoUser } {
+  return { role: who };
 }
 
 /**

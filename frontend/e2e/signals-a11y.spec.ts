@@ -1,10 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations, expectRouteAccessible } from './axe';
 import { resizeTo } from './navigate';
 import { newContext, uniqueWord } from './products';
-import { asRole, openAs } from './sessions';
+import { asRole, openAs, test } from './sessions';
 import { firstSignal, publicSignal } from './signals';
 
 /**

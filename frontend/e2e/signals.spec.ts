@@ -1,10 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 import { DEMO_USERS, expectNoHorizontalScroll } from './accounts';
 import { bell, bellCount, unreadCount } from './notifications';
 import { newContext } from './products';
 import { fileQuestion, uniqueWord } from './questions';
-import { asRole, openAs } from './sessions';
+import { asRole, openAs, test } from './sessions';
 
 /** The signal's number, from the page it landed on (/signalen/12). */
 function idFrom(page: Page): number {

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 import { expectNoHorizontalScroll, type DemoUser } from './accounts';
-import { asRole } from './sessions';
+import { asRole, test } from './sessions';
 
 /*
  * No table cell breaks inside a word, on a phone (360px) or a laptop (1280px), on any page that

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations } from './axe';
-import { asRole } from './sessions';
+import { asRole, test } from './sessions';
 
 /* M09 is this spec's own: no other test reads or writes its dates or its roadmap. */
 

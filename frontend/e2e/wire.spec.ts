@@ -7,6 +7,10 @@ import { expect, test, type Page } from '@playwright/test';
  * visit finds the hashed assets in the cache and only revalidates the page and the data.
  */
 
+// A first visit is a first visit only in a browser context of its own (playwright.config.ts
+// reuses one per worker, and its renderer keeps what it loaded before).
+test.use({ reuseContext: false });
+
 const FIRST_VISIT_KB = 250;
 const RETURN_VISIT_KB = 30;
 
