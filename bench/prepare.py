@@ -14,8 +14,12 @@ DONE = "bench.prepare done"
 def run(commands: tuple[str, ...], env: dict[str, str]) -> int:
     """Run `commands` with the app's settings `env`; the exit code of the first that fails."""
     from api.cli import app
+    from api.core.settings import get_settings
 
     os.environ.update(env)
+    # The parent may have read the settings already (a test run forks from a process that ran
+    # the command line before): the commands must read these.
+    get_settings.cache_clear()
     for command in commands:
         started = time.perf_counter()
         try:
