@@ -8,9 +8,9 @@ import { DEMO_USERS, type DemoUser } from './accounts';
 /*
  * One login per demo role for the whole run: the `sessies` setup project (sessions.setup.ts)
  * logs in through the form and saves each browser state here; a test that only needs "a page as
- * role X" starts from that state with `test.use(asRole('x'))`, using the `test` of this module.
- * The files live under the
- * git-ignored test-results/, which Playwright empties before every run.
+ * role X" gets that state's session cookies with `test.use(asRole('x'))`, using the `test` of
+ * this module. The files live under the git-ignored test-results/, which Playwright empties
+ * before every run.
  *
  * The state is shared by every test of that role, so such a test must leave the session alone:
  * no logging out (it ends the session for all), no password or second-factor change, no
