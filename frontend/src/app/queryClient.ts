@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, type QueryKey, type Updater } from '@tanstack/react-query';
 
 import { ApiError } from '../api/problem';
 
@@ -16,4 +16,19 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+}
+
+/**
+ * Puts the answer to a change (or a function of the cached data) in the cache of one query. A read
+ * of that query still under way may have been sent before the change was saved: answering later, it
+ * would put the old state back over the new one. So that read is cancelled first, and the cancel is
+ * awaited, so that the read has ended (its query back at what it held before) when the answer lands.
+ */
+export async function storeAnswer<T>(
+  queryClient: QueryClient,
+  queryKey: QueryKey,
+  answer: Updater<T | undefined, T | undefined>,
+): Promise<void> {
+  await queryClient.cancelQueries({ queryKey, exact: true });
+  queryClient.setQueryData<T>(queryKey, answer);
 }

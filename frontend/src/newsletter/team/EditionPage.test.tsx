@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { json, mockApi, problem, requestsOf } from '../../test/mockApi';
@@ -137,6 +137,41 @@ describe('composing an edition', () => {
     expect(planned[0]?.headers.get('If-Match')).toBe('"v2"');
     const { verzendenOp } = (await planned[0]?.json()) as { verzendenOp: string };
     expect(Math.abs(new Date(verzendenOp).getTime() - before)).toBeLessThan(5000);
+  });
+
+  it('shows the withdrawn edition when an older read of it answers after the withdrawal', async () => {
+    const { handler } = loggedInAs(['redacteur']);
+    const planned = makeEdition({ status: 'gepland', verzendenOp: '2026-12-20T08:00:00Z' });
+    const withdrawn = makeEdition({ status: 'concept', versie: 3 });
+    let reads = 0;
+    let answerHeldRead = () => {};
+    const fetchMock = mockApi({
+      '/api/v1/sessies/huidig': handler,
+      'GET /api/v1/nieuwsbrief/edities': () =>
+        json({ resultaten: [planned], paginering: { pagina: 1, paginaGrootte: 100, aantal: 1, aantalPaginas: 1 }, _links: {} }),
+      // The second read, on opening the edition again, was made before the withdrawal and answers after it.
+      [`GET ${PATH}`]: () => {
+        reads += 1;
+        if (reads === 1) return json(planned);
+        return new Promise<Response>((resolve) => (answerHeldRead = () => resolve(json(planned))));
+      },
+      [`POST ${PATH}/intrekken`]: () => json(withdrawn),
+      [`${PATH}/voorbeeld`]: () => json({ vorm: 'web', onderwerp: 'x', html: '<p>x</p>', tekst: null }),
+    });
+    renderApp('/nieuwsbrief/edities/3');
+    fireEvent.click(await screen.findByRole('link', { name: 'Terug naar alle edities' }, FIND));
+    fireEvent.click(await screen.findByRole('link', { name: 'Nieuwsbrief december' }, FIND));
+    fireEvent.click(await screen.findByRole('button', { name: 'Inplanning intrekken' }, FIND));
+
+    expect(await screen.findByText('Nog niet gepland.', { exact: false }, FIND)).toBeInTheDocument();
+    expect(reads).toBe(2);
+    await act(async () => {
+      answerHeldRead();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(screen.queryByRole('button', { name: 'Inplanning intrekken' })).not.toBeInTheDocument();
+    expect(screen.getByText('Status:', { exact: false })).toHaveTextContent('Status: Concept');
+    expect(requestsOf(fetchMock).filter((r) => r.url.endsWith('/intrekken'))[0]?.headers.get('If-Match')).toBe('"v2"');
   });
 
   it('says there are no figures before sending', async () => {

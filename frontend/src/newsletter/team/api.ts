@@ -2,6 +2,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 
 import { unwrap } from '../../api/call';
 import { apiClient } from '../../api/client';
+import { storeAnswer } from '../../app/queryClient';
 import type { EditionDetail, EditionUpdate, PreviewForm } from './types';
 
 // Editions are the team's drafts: under 'prive', dropped at login and logout.
@@ -81,6 +82,6 @@ export function withdrawEdition(id: number, version: number): Promise<EditionDet
 
 /** After a change: the edition as saved, and the list that shows its status. */
 export async function refreshEdition(queryClient: QueryClient, saved: EditionDetail) {
-  queryClient.setQueryData(editionKeys.detail(saved.id), saved);
+  await storeAnswer(queryClient, editionKeys.detail(saved.id), saved);
   await queryClient.invalidateQueries({ queryKey: editionKeys.list() });
 }
