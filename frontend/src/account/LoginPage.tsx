@@ -41,8 +41,8 @@ export default function LoginPage() {
 
   const mutation = useMutation({
     mutationFn: login,
-    onSuccess: (session) => {
-      storeSession(queryClient, {
+    onSuccess: async (session) => {
+      await storeSession(queryClient, {
         gebruiker: session.gebruiker,
         tweedeFactorInstellen: session.tweedeFactorInstellen,
       });

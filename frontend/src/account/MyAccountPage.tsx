@@ -75,8 +75,8 @@ function NameForm({ user }: { user: User }) {
   const storeMyAccount = useStoreMyAccount();
   const mutation = useMutation({
     mutationFn: renameMe,
-    onSuccess: (updated) => {
-      storeMyAccount(updated);
+    onSuccess: async (updated) => {
+      await storeMyAccount(updated);
       setStatus('Uw naam is opgeslagen.');
     },
     onError: (error) => show(mapErrorToForm(error, Object.keys(NAME_FIELDS))),

@@ -38,7 +38,7 @@ function CodeForm({
   active,
 }: {
   submitLabel: string;
-  onConfirmed: (user: User) => void;
+  onConfirmed: (user: User) => Promise<void>;
   active: boolean;
 }) {
   const [code, setCode] = useState('');
@@ -84,7 +84,7 @@ function CodeForm({
   );
 }
 
-function Enrolment({ started, onConfirmed }: { started: SecondFactorStarted; onConfirmed: (user: User) => void }) {
+function Enrolment({ started, onConfirmed }: { started: SecondFactorStarted; onConfirmed: (user: User) => Promise<void> }) {
   return (
     <OrderedList className="spoorboek-steps">
       <OrderedListItem>
@@ -130,8 +130,8 @@ export function SecondFactorSection({ user }: { user: User }) {
     },
   });
 
-  const confirmed = (message: string) => (updated: User) => {
-    storeMyAccount(updated);
+  const confirmed = (message: string) => async (updated: User) => {
+    await storeMyAccount(updated);
     setStarted(null);
     setStatus(message);
     // Whether the role still lacks its second factor comes from the server.

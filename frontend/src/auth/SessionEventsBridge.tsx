@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 
 import { sessionEvents } from '../api/sessionEvents';
+import { storeAnswer } from '../app/queryClient';
 import { flashState } from './flash';
 import { loginPath } from './returnPath';
 import {
@@ -31,13 +32,13 @@ export function SessionEventsBridge() {
         gebruiker: session.gebruiker,
         tweedeFactorInstellen: session.tweedeFactorInstellen,
       };
-      queryClient.setQueryData(SESSION_QUERY_KEY, current);
+      void storeAnswer(queryClient, SESSION_QUERY_KEY, current);
     });
     const offExpired = sessionEvents.on('expired', () => {
       const known = queryClient.getQueryData<CurrentSession | null>(SESSION_QUERY_KEY);
       // Only someone who was logged in here is told; a first visit just finds no session.
       if (known) void navigate(loginPath(here.current), { state: flashState(SESSION_EXPIRED_MESSAGE, 'warning') });
-      storeSession(queryClient, null);
+      void storeSession(queryClient, null);
     });
     const offSecondFactor = sessionEvents.on('secondFactorRequired', () => {
       void queryClient.invalidateQueries({ queryKey: SESSION_QUERY_KEY });

@@ -4,6 +4,7 @@ import { apiClient } from '../api/client';
 import { hasSessionCookie } from '../api/csrf';
 import { toApiError } from '../api/problem';
 import type { components } from '../api/schema';
+import { storeAnswer } from '../app/queryClient';
 
 export type User = components['schemas']['UserRead'];
 export type Role = components['schemas']['Role'];
@@ -59,7 +60,7 @@ export function isEditor(user: User | null | undefined): boolean {
 }
 
 /** Puts a new session in the cache and drops every private answer of a previous one. */
-export function storeSession(queryClient: QueryClient, session: CurrentSession | null): void {
+export async function storeSession(queryClient: QueryClient, session: CurrentSession | null): Promise<void> {
   queryClient.removeQueries({ queryKey: PRIVATE_QUERY_KEY });
-  queryClient.setQueryData(SESSION_QUERY_KEY, session);
+  await storeAnswer(queryClient, SESSION_QUERY_KEY, session);
 }

@@ -13,8 +13,8 @@ export function useLogout() {
     mutationFn: async () => {
       await apiClient.DELETE('/sessies/huidig');
     },
-    onSettled: () => {
-      storeSession(queryClient, null);
+    onSettled: async () => {
+      await storeSession(queryClient, null);
       void navigate('/', { state: flashState('U bent uitgelogd.', 'ok') });
     },
   });

@@ -9,6 +9,7 @@ import {
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 
+import { storeAnswer } from '../app/queryClient';
 import type { User } from '../auth/session';
 import { RadioGroup } from '../forms/fields';
 import { DutchDate } from '../shared/DutchDate';
@@ -53,8 +54,8 @@ function FrequencyForm({ mine }: { mine: DigestPreference }) {
   const [message, setMessage] = useState('');
   const save = useMutation({
     mutationFn: setMyDigest,
-    onSuccess: (saved) => {
-      queryClient.setQueryData(digestKeys.mine, saved);
+    onSuccess: async (saved) => {
+      await storeAnswer(queryClient, digestKeys.mine, saved);
       void queryClient.invalidateQueries({ queryKey: digestKeys.preview });
       setMessage(savedText(saved));
     },

@@ -3,6 +3,7 @@ import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tan
 import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
 import type { components, operations } from '../api/schema';
+import { storeAnswer } from '../app/queryClient';
 
 export type FaqEntry = components['schemas']['FaqRead'];
 export type FaqPage = components['schemas']['FaqPage'];
@@ -66,6 +67,6 @@ export function withdrawFaq(id: number, toelichting: string): Promise<FaqEntry> 
 
 /** After a publication, a new version or a withdrawal: every FAQ answer may be different. */
 export async function invalidateFaq(queryClient: QueryClient, entry?: FaqEntry): Promise<void> {
-  if (entry) queryClient.setQueryData(faqKeys.detail(entry.id), entry);
+  if (entry) await storeAnswer(queryClient, faqKeys.detail(entry.id), entry);
   await queryClient.invalidateQueries({ queryKey: faqKeys.all });
 }

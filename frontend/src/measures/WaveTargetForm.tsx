@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
 import { isConflict } from '../api/problem';
+import { storeAnswer } from '../app/queryClient';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
 import { ErrorSummary } from '../forms/ErrorSummary';
 import { TextField } from '../forms/fields';
@@ -63,7 +64,7 @@ export default function WaveTargetForm({ wave: ref }: { wave: WaveRef }) {
     onSuccess: async (saved) => {
       clear();
       setTyped(null);
-      queryClient.setQueryData<Wave[]>(['fasen'], (old) => old?.map((w) => (w.nummer === saved.nummer ? saved : w)));
+      await storeAnswer<Wave[]>(queryClient, ['fasen'], (old) => old?.map((w) => (w.nummer === saved.nummer ? saved : w)));
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['fasen'] }),
         queryClient.invalidateQueries({ queryKey: ['dashboard'] }),

@@ -3,6 +3,7 @@ import { ButtonGroup, Code, Heading, Paragraph, PrimaryActionButton, SecondaryAc
 import { useState } from 'react';
 
 import { ApiError } from '../api/problem';
+import { storeAnswer } from '../app/queryClient';
 import { UNREACHABLE } from '../forms/errors';
 import { CopyButton } from '../shared/CopyButton';
 import { DutchDateTime } from '../shared/DutchDateTime';
@@ -27,8 +28,8 @@ export function CalendarFeedSection() {
   const renew = useMutation({
     mutationFn: renewFeed,
     onMutate: () => (feed.data?.actief ? 'vernieuwd' : 'gemaakt'),
-    onSuccess: (next, _, how) => {
-      queryClient.setQueryData<CalendarFeed>(meetingKeys.feed, next);
+    onSuccess: async (next, _, how) => {
+      await storeAnswer<CalendarFeed>(queryClient, meetingKeys.feed, next);
       setMessage(
         how === 'vernieuwd'
           ? 'Uw nieuwe agenda-link staat hieronder. De oude link werkt niet meer.'
@@ -39,8 +40,8 @@ export function CalendarFeedSection() {
   });
   const remove = useMutation({
     mutationFn: removeFeed,
-    onSuccess: () => {
-      queryClient.setQueryData<CalendarFeed>(meetingKeys.feed, { url: null, actief: false, aangemaaktOp: null });
+    onSuccess: async () => {
+      await storeAnswer<CalendarFeed>(queryClient, meetingKeys.feed, { url: null, actief: false, aangemaaktOp: null });
       setMessage('Uw agenda-link is verwijderd. Agenda-apps die hem gebruikten, krijgen geen bijeenkomsten meer.');
     },
     onError: (error) => setMessage(`Dat lukte niet: ${failure(error)}`),

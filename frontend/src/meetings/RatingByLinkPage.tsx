@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 
 import { ApiError } from '../api/problem';
+import { storeAnswer } from '../app/queryClient';
 import { RatingForm, RecordedScore, scoreText } from '../satisfaction/RatingForm';
 import { useRecordLinkScore } from '../satisfaction/useRecordLinkScore';
 import { formatDutchDay } from '../shared/dateTime';
@@ -25,7 +26,7 @@ function UnknownLink() {
 function Rating({ token, rating, chosen }: { token: string; rating: MeetingRating; chosen: number | null }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const keep = (saved: MeetingRating) => queryClient.setQueryData(meetingKeys.ratingByToken(token), saved);
+  const keep = (saved: MeetingRating) => storeAnswer(queryClient, meetingKeys.ratingByToken(token), saved);
   const write = (score: number, toelichting: string | null) => rateMeeting(token, score, toelichting);
   const first = useMutation({ mutationFn: (score: number) => write(score, rating.toelichting), onSuccess: keep });
   const save = useMutation({

@@ -14,7 +14,7 @@ interface ChoicesFormProps {
   prefix: string;
   subscription: Subscription | null;
   save: (body: Choices) => Promise<Subscription>;
-  onSaved: (subscription: Subscription) => void;
+  onSaved: (subscription: Subscription) => Promise<void>;
   submitLabel: string;
   savedText: string;
 }
@@ -29,10 +29,10 @@ export function ChoicesForm({ prefix, subscription, save, onSaved, submitLabel, 
   const { errors, show, clear, summaryRef } = useFormErrors();
   const mutation = useMutation({
     mutationFn: save,
-    onSuccess: (saved) => {
+    onSuccess: async (saved) => {
       clear();
       setMessage(savedText);
-      onSaved(saved);
+      await onSaved(saved);
     },
     onError: (error) =>
       show(mapErrorToForm(error, ['alles'], { aliases: { maatregelen: 'alles', themas: 'alles', golven: 'alles' } })),

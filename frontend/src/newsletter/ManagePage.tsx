@@ -5,6 +5,7 @@ import { useLocation } from 'react-router-dom';
 
 import { ApiError } from '../api/problem';
 import { AppLink } from '../app/AppLink';
+import { storeAnswer } from '../app/queryClient';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 import { changeByToken, eraseByToken, exportByToken, fetchByToken, leaveByToken, newsletterKeys, type Subscription } from './api';
@@ -49,8 +50,8 @@ function Leave({ token, onLeft }: { token: string; onLeft: (subscription: Subscr
       await leaveByToken(token);
       return fetchByToken(token);
     },
-    onSuccess: (subscription) => {
-      queryClient.setQueryData(newsletterKeys.byToken(token), subscription);
+    onSuccess: async (subscription) => {
+      await storeAnswer(queryClient, newsletterKeys.byToken(token), subscription);
       onLeft(subscription);
     },
   });
@@ -124,7 +125,7 @@ function Export({ token }: { token: string }) {
 function Manage({ token, subscription }: { token: string; subscription: Subscription }) {
   const queryClient = useQueryClient();
   const [outcome, setOutcome] = useState<'afgemeld' | 'gewist' | null>(null);
-  const store = (saved: Subscription) => queryClient.setQueryData(newsletterKeys.byToken(token), saved);
+  const store = (saved: Subscription) => storeAnswer(queryClient, newsletterKeys.byToken(token), saved);
   if (outcome === 'gewist')
     return (
       <Outcome type="ok" title="Alles is gewist">
@@ -147,8 +148,8 @@ function Manage({ token, subscription }: { token: string; subscription: Subscrip
           prefix="beheren"
           subscription={subscription}
           save={(body) => changeByToken(token, body)}
-          onSaved={(saved) => {
-            store(saved);
+          onSaved={async (saved) => {
+            await store(saved);
             setOutcome(null);
           }}
           submitLabel={subscription.status === 'afgemeld' ? 'Opnieuw abonneren' : 'Keuze opslaan'}

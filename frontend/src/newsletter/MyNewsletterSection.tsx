@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 
 import { ApiError } from '../api/problem';
 import { AppLink } from '../app/AppLink';
+import { storeAnswer } from '../app/queryClient';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 import { fetchMine, newsletterKeys, setMine, stopMine, type Subscription } from './api';
@@ -63,7 +64,7 @@ export function MyNewsletterSection() {
           prefix="mijn-nieuwsbrief"
           subscription={mine.data}
           save={setMine}
-          onSaved={(saved) => queryClient.setQueryData(newsletterKeys.mine, saved)}
+          onSaved={(saved) => storeAnswer(queryClient, newsletterKeys.mine, saved)}
           submitLabel={active ? 'Keuze opslaan' : 'Nieuwsbrief ontvangen'}
           savedText={active ? 'Uw keuze is opgeslagen.' : 'U krijgt de nieuwsbrief vanaf de volgende editie.'}
         />

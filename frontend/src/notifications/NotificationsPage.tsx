@@ -11,6 +11,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 
 import { AppLink } from '../app/AppLink';
+import { storeAnswer } from '../app/queryClient';
 import { CheckboxField } from '../forms/fields';
 import { DutchDateTime } from '../shared/DutchDateTime';
 import { ErrorAlert } from '../shared/ErrorAlert';
@@ -147,8 +148,8 @@ export default function NotificationsPage() {
   const markOne = useMutation({
     mutationFn: (notification: Notification) => markRead(notification.id),
     onMutate: () => setMessage(''),
-    onSuccess: (read) => {
-      queryClient.setQueryData<NotificationPage>(notificationKeys.list(filters), (page) =>
+    onSuccess: async (read) => {
+      await storeAnswer<NotificationPage>(queryClient, notificationKeys.list(filters), (page) =>
         page && {
           ...page,
           ongelezen: Math.max(0, page.ongelezen - 1),

@@ -3,6 +3,7 @@ import { ButtonGroup, Heading, Paragraph, PrimaryActionButton } from '@utrecht/c
 import { useState, type FormEvent } from 'react';
 
 import { AppLink } from '../app/AppLink';
+import { storeAnswer } from '../app/queryClient';
 import { mapErrorToForm } from '../forms/errors';
 import { ErrorSummary, type SummaryField } from '../forms/ErrorSummary';
 import { choiceId, RadioGroup } from '../forms/fields';
@@ -46,9 +47,9 @@ function PreferencesForm({ preferences }: { preferences: Preference[] }) {
   const mutation = useMutation({
     mutationFn: savePreferences,
     onMutate: () => setMessage(''),
-    onSuccess: (saved) => {
+    onSuccess: async (saved) => {
       clear();
-      queryClient.setQueryData(notificationKeys.preferences, saved);
+      await storeAnswer(queryClient, notificationKeys.preferences, saved);
       setChosen(choicesOf(saved));
       setMessage('Uw keuzes zijn opgeslagen.');
     },

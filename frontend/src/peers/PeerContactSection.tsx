@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ButtonGroup, Heading, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 
+import { storeAnswer } from '../app/queryClient';
 import type { User } from '../auth/session';
 import { CheckboxField } from '../forms/fields';
 import { ErrorAlert } from '../shared/ErrorAlert';
@@ -27,8 +28,8 @@ function ChoiceForm({ mine }: { mine: PeerContactChoice }) {
   const [message, setMessage] = useState('');
   const save = useMutation({
     mutationFn: setMyPeerContact,
-    onSuccess: (saved) => {
-      queryClient.setQueryData(peerKeys.mine, saved);
+    onSuccess: async (saved) => {
+      await storeAnswer(queryClient, peerKeys.mine, saved);
       // The peers shown anywhere may name her now, or no longer.
       void queryClient.invalidateQueries({ queryKey: ['prive', 'collegas'] });
       setMessage(savedText(saved));

@@ -4,6 +4,7 @@ import { useState } from 'react';
 
 import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
+import { storeAnswer } from '../app/queryClient';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 
@@ -33,8 +34,8 @@ export function FollowProduct({ productId, title }: { productId: number; title: 
   const change = useMutation({
     mutationFn: (on: boolean) => setFollowing(productId, on),
     onMutate: () => setMessage(''),
-    onSuccess: (on) => {
-      queryClient.setQueryData(followKey(productId), on);
+    onSuccess: async (on) => {
+      await storeAnswer(queryClient, followKey(productId), on);
       setMessage(
         on
           ? `U volgt "${title}". U krijgt een melding als er een nieuwe versie is gepubliceerd.`

@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tan
 
 import { unwrap } from '../api/call';
 import { apiClient } from '../api/client';
+import { storeAnswer } from '../app/queryClient';
 import { useSession } from '../auth/session';
 import type { Product, ProductFilters, ProductPage } from './types';
 
@@ -77,6 +78,6 @@ export function useProducts(filters: ProductFilters) {
 }
 
 /** Puts a changed product in the cache of the signed-in viewer who changed it. */
-export function storeProduct(queryClient: QueryClient, product: Product): void {
-  queryClient.setQueryData(productKeys.detail(PRIVATE_SCOPE, product.id), product);
+export function storeProduct(queryClient: QueryClient, product: Product): Promise<void> {
+  return storeAnswer(queryClient, productKeys.detail(PRIVATE_SCOPE, product.id), product);
 }

@@ -10,6 +10,7 @@ import {
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 
 import { isConflict } from '../api/problem';
+import { storeAnswer } from '../app/queryClient';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
 import { ErrorSummary, type SummaryField } from '../forms/ErrorSummary';
 import { CheckboxField, choiceId, RadioGroup, SelectField, TextAreaField, TextField } from '../forms/fields';
@@ -92,7 +93,7 @@ export function CellForm({ cell, onSaved }: { cell: Cell; onSaved: (saved: Cell)
       setClearLater(false);
       setBase(saved);
       setValues(formFromCell(saved));
-      queryClient.setQueryData(progressKeys.cell(code, measure), saved);
+      await storeAnswer(queryClient, progressKeys.cell(code, measure), saved);
       await queryClient.invalidateQueries({ queryKey: progressKeys.municipality(code) });
       onSaved(saved);
       setMessage(`De stand is opgeslagen (versie ${saved.versie}).`);
@@ -106,7 +107,7 @@ export function CellForm({ cell, onSaved }: { cell: Cell; onSaved: (saved: Cell)
       clear();
       const current = await reread.mutateAsync().catch(() => null);
       if (current) {
-        queryClient.setQueryData(progressKeys.cell(code, measure), current);
+        await storeAnswer(queryClient, progressKeys.cell(code, measure), current);
         void queryClient.invalidateQueries({ queryKey: progressKeys.history(code, measure) });
         setConflict(current);
       }

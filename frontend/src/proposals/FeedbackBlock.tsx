@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ButtonGroup, Heading, Paragraph, SecondaryActionButton } from '@utrecht/component-library-react';
 import { useState } from 'react';
 
+import { storeAnswer } from '../app/queryClient';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 import { castVote, fetchVotes, proposalKeys } from './api';
@@ -16,8 +17,8 @@ function UsefulVote({ productId, version }: { productId: number; version: number
   const vote = useMutation({
     mutationFn: (useful: boolean) => castVote(productId, useful, votes.data?.versie ?? version),
     onMutate: () => setMessage(''),
-    onSuccess: (tally) => {
-      queryClient.setQueryData(proposalKeys.votes(productId), tally);
+    onSuccess: async (tally) => {
+      await storeAnswer(queryClient, proposalKeys.votes(productId), tally);
       setMessage(
         `Dank u. Uw antwoord "${tally.mijnStem ? 'ja' : 'nee'}" is vastgelegd voor versie ${tally.versie}. U kunt het nog wijzigen.`,
       );

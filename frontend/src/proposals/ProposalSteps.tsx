@@ -3,6 +3,7 @@ import { ButtonGroup, Heading, PrimaryActionButton } from '@utrecht/component-li
 import { useRef, useState, type FormEvent } from 'react';
 
 import { isConflict } from '../api/problem';
+import { storeAnswer } from '../app/queryClient';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
 import { ErrorSummary, type SummaryField } from '../forms/ErrorSummary';
 import { choiceId, RadioGroup, TextAreaField } from '../forms/fields';
@@ -35,7 +36,7 @@ export function ProposalSteps({ proposal, version }: { proposal: ProposalRead; v
     onSuccess: async (saved) => {
       clear();
       setStale(false);
-      queryClient.setQueryData(proposalKeys.detail(proposal.id), saved);
+      await storeAnswer(queryClient, proposalKeys.detail(proposal.id), saved);
       setMessage(`Het voorstel is nu: ${STATUS_LABELS[saved.proposal.status].toLowerCase()}. De indiener krijgt bericht.`);
       await queryClient.invalidateQueries({ queryKey: [...proposalKeys.all, 'inbox'] });
     },

@@ -3,6 +3,7 @@ import { ButtonGroup, Heading, Paragraph, PrimaryActionButton, SelectOption } fr
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 
+import { storeAnswer } from '../app/queryClient';
 import { MunicipalityPicker, pickerSearchId } from '../shared/MunicipalityPicker';
 import { MunicipalitySelect } from '../shared/MunicipalitySelect';
 import type { CodeName } from '../shared/referenceData';
@@ -58,7 +59,7 @@ export default function AskQuestionPage() {
     mutationFn: (body: AskFormValues) => askQuestion(askBody(body, team)),
     onSuccess: async (question) => {
       clear();
-      queryClient.setQueryData(questionKeys.detail(question.id), question);
+      await storeAnswer(queryClient, questionKeys.detail(question.id), question);
       await queryClient.invalidateQueries({ queryKey: questionKeys.all, refetchType: 'none' });
       void navigate(questionPath(question.id, team), { state: { filed: true } });
     },

@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 
 import { isConflict } from '../api/problem';
 import { questionKeys } from './api';
+import { storeAnswer } from '../app/queryClient';
 import type { Question } from './types';
 
 /** Lets the question page show one notice when any of its forms hit a stale version (412). */
@@ -23,7 +24,7 @@ export function useQuestionChange<V>(
   return useMutation({
     mutationFn: (values: V) => send(values, question.versie),
     onSuccess: async (saved) => {
-      queryClient.setQueryData(questionKeys.detail(saved.id), saved);
+      await storeAnswer(queryClient, questionKeys.detail(saved.id), saved);
       onDone?.(saved);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: questionKeys.history(saved.id) }),

@@ -14,6 +14,7 @@ import { useParams } from 'react-router-dom';
 
 import { AppLink } from '../app/AppLink';
 import { NotFoundPage } from '../app/NotFoundPage';
+import { storeAnswer } from '../app/queryClient';
 import { clientErrors, hasErrors } from '../forms/errors';
 import { ErrorSummary, type SummaryField } from '../forms/ErrorSummary';
 import { CheckboxField, TextAreaField, TextField } from '../forms/fields';
@@ -114,16 +115,16 @@ function RoadmapForm({ code, roadmap }: { code: string; roadmap: Roadmap }) {
     onSuccess: async (saved) => {
       setWhatIf(null);
       setBase(saved);
-      queryClient.setQueryData(['routekaart', code], saved);
+      await storeAnswer(queryClient, ['routekaart', code], saved);
       await queryClient.invalidateQueries({ queryKey: progressKeys.all });
       setMessage(`De routekaart van ${code} is opgeslagen.`);
       messageRef.current?.focus();
     },
-    onError: (error) => {
+    onError: async (error) => {
       setWhatIf(null);
       if (error instanceof StaleRoadmap) {
         setBase(error.current);
-        queryClient.setQueryData(['routekaart', code], error.current);
+        await storeAnswer(queryClient, ['routekaart', code], error.current);
         setStale(true);
         return;
       }

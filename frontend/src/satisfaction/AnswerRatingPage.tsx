@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
 import { ApiError } from '../api/problem';
+import { storeAnswer } from '../app/queryClient';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { Outcome } from '../shared/Outcome';
 import { StatusMessage } from '../shared/StatusMessage';
@@ -36,7 +37,7 @@ function UnknownLink() {
 function Rating({ token, rating, chosen }: { token: string; rating: AnswerRating; chosen: number | null }) {
   const queryClient = useQueryClient();
   const [, setParams] = useSearchParams();
-  const keep = (saved: AnswerRating) => queryClient.setQueryData(ratingKeys.byToken(token), saved);
+  const keep = (saved: AnswerRating) => storeAnswer(queryClient, ratingKeys.byToken(token), saved);
   const first = useMutation({ mutationFn: (body: AnswerRatingWrite) => rateByToken(token, body), onSuccess: keep });
   const save = useMutation({ mutationFn: (body: AnswerRatingWrite) => rateByToken(token, body), onSuccess: keep });
   const body = chosen === null ? null : { score: chosen, toelichting: rating.toelichting };

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 
 import { ApiError } from '../api/problem';
+import { storeAnswer } from '../app/queryClient';
 import { DutchDateTime } from '../shared/DutchDateTime';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { fetchRatingOfQuestion, rateQuestion, ratingKeys, type AnswerRating, type AnswerRatingWrite } from './ratingApi';
@@ -42,7 +43,7 @@ function AskerView({ questionId, rating }: { questionId: number; rating: AnswerR
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: (body: AnswerRatingWrite) => rateQuestion(questionId, body),
-    onSuccess: (saved) => queryClient.setQueryData(ratingKeys.ofQuestion(questionId), saved),
+    onSuccess: (saved) => storeAnswer(queryClient, ratingKeys.ofQuestion(questionId), saved),
   });
   return (
     <>

@@ -15,6 +15,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 
 import { AppLink } from '../app/AppLink';
+import { storeAnswer } from '../app/queryClient';
 import { FilterButtons } from '../forms/filterForm';
 import { SelectField } from '../forms/fields';
 import { MeasureSelect } from '../measures/MeasureSelect';
@@ -168,7 +169,7 @@ function GroupActions({ group, id, target }: { group: BlockerGroup; id: string; 
   const make = useMutation({
     mutationFn: () => signalFromGroup(kind && kind !== group.voorstel.soort ? { sleutel: group.sleutel, soort: kind as SignalRead['soort'] } : { sleutel: group.sleutel }),
     onSuccess: async (signal) => {
-      queryClient.setQueryData(signalKeys.detail(signal.id), signal);
+      await storeAnswer(queryClient, signalKeys.detail(signal.id), signal);
       await queryClient.invalidateQueries({ queryKey: signalKeys.all, refetchType: 'none' });
       void navigate(signalPath(signal.id), { state: { reported: true } });
     },

@@ -3,6 +3,7 @@ import { ButtonGroup, Heading, Paragraph, PrimaryActionButton } from '@utrecht/c
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 
+import { storeAnswer } from '../app/queryClient';
 import { hasRole, isEditor, useCurrentUser } from '../auth/session';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
 import { ErrorSummary } from '../forms/ErrorSummary';
@@ -37,7 +38,7 @@ export default function ReportSignalPage() {
     mutationFn: (body: SignalFormValues) => reportSignal(createBody(body)),
     onSuccess: async (signal) => {
       clear();
-      queryClient.setQueryData(signalKeys.detail(signal.id), signal);
+      await storeAnswer(queryClient, signalKeys.detail(signal.id), signal);
       await queryClient.invalidateQueries({ queryKey: signalKeys.all, refetchType: 'none' });
       void navigate(signalPath(signal.id), { state: { reported: true } });
     },

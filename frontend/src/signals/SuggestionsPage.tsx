@@ -12,6 +12,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 
 import { AppLink } from '../app/AppLink';
+import { storeAnswer } from '../app/queryClient';
 import { cellPath } from '../progress/paths';
 import { DataTable } from '../shared/DataTable';
 import { DutchDay } from '../shared/DutchDay';
@@ -83,7 +84,7 @@ function Actions({ suggestion, id, onDismissed }: { suggestion: SuggestionRead; 
   const accept = useMutation({
     mutationFn: () => acceptSuggestion(suggestion.sleutel, kind && kind !== suggestion.voorstel.soort ? { soort: kind } : {}),
     onSuccess: async (signal) => {
-      queryClient.setQueryData(signalKeys.detail(signal.id), signal);
+      await storeAnswer(queryClient, signalKeys.detail(signal.id), signal);
       await queryClient.invalidateQueries({ queryKey: signalKeys.all, refetchType: 'none' });
       void navigate(signalPath(signal.id), { state: { reported: true } });
     },

@@ -3,6 +3,7 @@ import { ButtonGroup, Heading, Paragraph, PrimaryActionButton } from '@utrecht/c
 import { useState, type FormEvent } from 'react';
 
 import { ApiError } from '../api/problem';
+import { storeAnswer } from '../app/queryClient';
 import { hasRole, useCurrentUser } from '../auth/session';
 import { clientErrors, hasErrors, mapErrorToForm } from '../forms/errors';
 import { ErrorSummary } from '../forms/ErrorSummary';
@@ -38,7 +39,7 @@ function SupportForm({
       clear();
       const named = open.find((place) => place.code === municipality) ?? (open.length === 1 ? open[0] : undefined);
       onDone(named ? `Vastgelegd: dit speelt ook bij ${named.naam}.` : 'Vastgelegd: dit speelt ook bij uw gemeente.');
-      queryClient.setQueryData(signalKeys.detail(saved.id), saved);
+      await storeAnswer(queryClient, signalKeys.detail(saved.id), saved);
       await refreshAfterChange(queryClient, saved.id);
     },
     onError: async (error) => {

@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 
 import { isConflict } from '../api/problem';
 import { signalKeys } from './api';
+import { storeAnswer } from '../app/queryClient';
 import type { SignalRead } from './types';
 
 /** Lets the signal page show one notice when any of its forms hit a stale version (412). */
@@ -33,7 +34,7 @@ export function useSignalChange<V>(
   return useMutation({
     mutationFn: (values: V) => send(values, signal.versie),
     onSuccess: async (saved) => {
-      queryClient.setQueryData(signalKeys.detail(saved.id), saved);
+      await storeAnswer(queryClient, signalKeys.detail(saved.id), saved);
       onDone?.(saved);
       await refreshAfterChange(queryClient, saved.id);
     },

@@ -23,6 +23,7 @@ import { useParams } from 'react-router-dom';
 import { ApiError } from '../../api/problem';
 import { AppLink } from '../../app/AppLink';
 import { NotFoundPage } from '../../app/NotFoundPage';
+import { storeAnswer } from '../../app/queryClient';
 import { CLIENT_KIND_LABELS, namesText, SCOPE_LABELS } from '../../auth/labels';
 import { clientErrors, hasErrors, mapErrorToForm } from '../../forms/errors';
 import { ErrorSummary } from '../../forms/ErrorSummary';
@@ -104,8 +105,8 @@ function Secrets({ client }: { client: Client }) {
 
 function useStoreClient(clientId: string) {
   const queryClient = useQueryClient();
-  return (client: Client) => {
-    queryClient.setQueryData(adminKeys.client(clientId), client);
+  return async (client: Client) => {
+    await storeAnswer(queryClient, adminKeys.client(clientId), client);
     void queryClient.invalidateQueries({ queryKey: [...adminKeys.allClients, 'lijst'] });
   };
 }
@@ -116,8 +117,8 @@ function ActiveToggle({ client }: { client: Client }) {
   const mutation = useMutation({
     mutationFn: (actief: boolean) => setClientActive(client.clientId, actief),
     onMutate: () => setStatus(''),
-    onSuccess: (updated) => {
-      storeClient(updated);
+    onSuccess: async (updated) => {
+      await storeClient(updated);
       setStatus(
         updated.actief
           ? 'De koppeling is weer actief.'
@@ -154,7 +155,7 @@ function ActiveToggle({ client }: { client: Client }) {
 
 const ROTATE_FIELDS = { overlapUren: { id: 'overlap-uren', label: 'Uren dat het oude geheim nog werkt' } };
 
-function RotateSecret({ client, onRotated }: { client: Client; onRotated: (result: ClientWithSecret) => void }) {
+function RotateSecret({ client, onRotated }: { client: Client; onRotated: (result: ClientWithSecret) => Promise<void> }) {
   const [hours, setHours] = useState('0');
   const { errors, show, clear, summaryRef } = useFormErrors();
   const mutation = useMutation({
@@ -241,8 +242,8 @@ export default function ClientDetailPage() {
           <Secrets client={client.data} />
           <RotateSecret
             client={client.data}
-            onRotated={(result) => {
-              storeClient(result.koppeling);
+            onRotated={async (result) => {
+              await storeClient(result.koppeling);
               setRotated(result);
             }}
           />

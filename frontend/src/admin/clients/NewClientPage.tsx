@@ -3,6 +3,7 @@ import { ButtonGroup, Heading, Paragraph, PrimaryActionButton } from '@utrecht/c
 import { useState, type FormEvent } from 'react';
 
 import { AppLink } from '../../app/AppLink';
+import { storeAnswer } from '../../app/queryClient';
 import { CLIENT_KIND_DESCRIPTIONS, CLIENT_KIND_LABELS, SCOPE_LABELS, SCOPES, type ClientKind, type Scope } from '../../auth/labels';
 import { clientErrors, hasErrors, mapErrorToForm } from '../../forms/errors';
 import { ErrorSummary } from '../../forms/ErrorSummary';
@@ -25,7 +26,7 @@ const FIELDS = {
 
 const KINDS: ClientKind[] = ['partner', 'script', 'leverancier'];
 
-function ClientForm({ onCreated }: { onCreated: (created: ClientWithSecret) => void }) {
+function ClientForm({ onCreated }: { onCreated: (created: ClientWithSecret) => Promise<void> }) {
   const [naam, setNaam] = useState('');
   const [soort, setSoort] = useState<ClientKind>('partner');
   const [scopes, setScopes] = useState<Scope[]>([]);
@@ -153,8 +154,8 @@ export default function NewClientPage() {
             aanvraagt.
           </Paragraph>
           <ClientForm
-            onCreated={(result) => {
-              queryClient.setQueryData(adminKeys.client(result.koppeling.clientId), result.koppeling);
+            onCreated={async (result) => {
+              await storeAnswer(queryClient, adminKeys.client(result.koppeling.clientId), result.koppeling);
               void queryClient.invalidateQueries({ queryKey: [...adminKeys.allClients, 'lijst'] });
               setCreated(result);
             }}

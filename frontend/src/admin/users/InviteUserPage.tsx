@@ -3,6 +3,7 @@ import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useNavigate } from 'react-router-dom';
 
 import { AppLink } from '../../app/AppLink';
+import { storeAnswer } from '../../app/queryClient';
 import { flashState } from '../../auth/flash';
 import { adminKeys, inviteUser } from '../api';
 import { EMPTY_USER, UserForm, type UserFormValues } from './UserForm';
@@ -36,9 +37,9 @@ export default function InviteUserPage() {
         initial={EMPTY_USER}
         submitLabel="Uitnodiging versturen"
         save={invite}
-        onSaved={(user) => {
+        onSaved={async (user) => {
           void queryClient.invalidateQueries({ queryKey: adminKeys.allUsers });
-          queryClient.setQueryData(adminKeys.user(user.id), user);
+          await storeAnswer(queryClient, adminKeys.user(user.id), user);
           void navigate(`/beheer/gebruikers/${user.id}`, {
             state: flashState(`Uitnodiging verstuurd naar ${user.email}.`, 'ok'),
           });

@@ -15,6 +15,7 @@ import { useParams } from 'react-router-dom';
 import { ApiError } from '../../api/problem';
 import { AppLink } from '../../app/AppLink';
 import { NotFoundPage } from '../../app/NotFoundPage';
+import { storeAnswer } from '../../app/queryClient';
 import { namesText, rolesText } from '../../auth/labels';
 import type { User } from '../../auth/session';
 import { DutchDateTime } from '../../shared/DutchDateTime';
@@ -129,8 +130,8 @@ export default function UserDetailPage() {
                 setStatus('');
                 return updateUser(id, changesOf(values));
               }}
-              onSaved={(saved) => {
-                queryClient.setQueryData(adminKeys.user(id), saved);
+              onSaved={async (saved) => {
+                await storeAnswer(queryClient, adminKeys.user(id), saved);
                 void queryClient.invalidateQueries({ queryKey: [...adminKeys.allUsers, 'lijst'] });
                 setStatus('De wijzigingen zijn opgeslagen.');
               }}

@@ -56,7 +56,7 @@ interface UserFormProps {
   initial: UserFormValues;
   submitLabel: string;
   save: (values: UserFormValues) => Promise<User>;
-  onSaved: (user: User) => void;
+  onSaved: (user: User) => Promise<void>;
 }
 
 /** Inviting a user, or changing one: name, roles, municipalities, organisation (and status). */

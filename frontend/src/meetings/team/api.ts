@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-qu
 import { unwrap } from '../../api/call';
 import { apiClient } from '../../api/client';
 import { meetingKeys } from '../api';
+import { storeAnswer } from '../../app/queryClient';
 import type {
   Attendance,
   CheckInList,
@@ -80,7 +81,7 @@ export function cancelMeeting(id: number, version: number, reden: string): Promi
 
 /** After any change of a meeting: its own data, the agenda and the lists that show it. */
 export async function refreshMeeting(queryClient: QueryClient, saved?: MeetingDetail) {
-  if (saved) queryClient.setQueryData(meetingKeys.detail(saved.id, true), saved);
+  if (saved) await storeAnswer(queryClient, meetingKeys.detail(saved.id, true), saved);
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: meetingKeys.private }),
     queryClient.invalidateQueries({ queryKey: ['bijeenkomsten'] }),

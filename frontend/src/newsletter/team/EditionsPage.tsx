@@ -15,6 +15,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 
 import { AppLink } from '../../app/AppLink';
+import { storeAnswer } from '../../app/queryClient';
 import { flashState } from '../../auth/flash';
 import { clientErrors, hasErrors, mapErrorToForm } from '../../forms/errors';
 import { ErrorSummary } from '../../forms/ErrorSummary';
@@ -56,7 +57,7 @@ function NewEditionForm() {
     mutationFn: () => createEdition(title.trim()),
     onSuccess: async (edition) => {
       clear();
-      queryClient.setQueryData(editionKeys.detail(edition.id), edition);
+      await storeAnswer(queryClient, editionKeys.detail(edition.id), edition);
       await queryClient.invalidateQueries({ queryKey: editionKeys.list() });
       void navigate(editionPath(edition.id), {
         state: flashState('De editie is gemaakt, met secties uit wat er sinds de vorige editie gebeurde.', 'ok'),

@@ -46,9 +46,9 @@ export default function EditProductPage() {
               const body = updateBody(valuesOf(data), values);
               return Object.keys(body).length === 0 ? null : updateProduct(id, body);
             }}
-            onSaved={(saved) => {
+            onSaved={async (saved) => {
               if (saved) {
-                storeProduct(queryClient, saved);
+                await storeProduct(queryClient, saved);
                 void invalidateProducts(queryClient);
               }
               void navigate(back, {

@@ -36,8 +36,8 @@ export function FreshnessSection({ product }: { product: Product }) {
   const mutation = useMutation({
     mutationFn: () => confirmFreshness(product.id, answer === 'ja', note.trim() || null),
     onMutate: () => setMessage(''),
-    onSuccess: (changed) => {
-      storeProduct(queryClient, changed);
+    onSuccess: async (changed) => {
+      await storeProduct(queryClient, changed);
       void invalidateProducts(queryClient);
       clear();
       setConfirmed(!changed.actualiteitControleren);

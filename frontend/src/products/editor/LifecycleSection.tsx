@@ -101,8 +101,8 @@ export function LifecycleSection({ product, reviews }: LifecycleSectionProps) {
   const mutation = useMutation({
     mutationFn: (transition: Transition) => changeStatus(product.id, transition),
     onMutate: () => setMessage(''),
-    onSuccess: (changed, transition) => {
-      storeProduct(queryClient, changed);
+    onSuccess: async (changed, transition) => {
+      await storeProduct(queryClient, changed);
       void invalidateProducts(queryClient);
       setOpen(null);
       clear();

@@ -27,9 +27,9 @@ export default function NewProductPage() {
         submitLabel="Product opslaan"
         cancelTo="/producten"
         save={(values) => createProduct(createBody(values))}
-        onSaved={(product) => {
+        onSaved={async (product) => {
           if (!product) return;
-          storeProduct(queryClient, product);
+          await storeProduct(queryClient, product);
           void invalidateProducts(queryClient);
           void navigate(`/producten/${product.id}`, {
             state: flashState(`Het product "${product.titel}" is aangemaakt, met de status Gepland.`, 'ok'),

@@ -126,7 +126,7 @@ interface ProductFormProps {
   submitLabel: string;
   cancelTo: string;
   save: (values: ProductFormValues) => Promise<Product | null>;
-  onSaved: (product: Product | null) => void;
+  onSaved: (product: Product | null) => Promise<void>;
 }
 
 /** Creating or changing a product's metadata (not its status or documents). */

@@ -3,6 +3,7 @@ import { ButtonGroup, Heading, Paragraph, PrimaryActionButton } from '@utrecht/c
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation } from 'react-router-dom';
 
+import { storeAnswer } from '../../app/queryClient';
 import { clientErrors, hasErrors, mapErrorToForm } from '../../forms/errors';
 import { ErrorSummary } from '../../forms/ErrorSummary';
 import { choiceId, RadioGroup, TextAreaField } from '../../forms/fields';
@@ -29,9 +30,9 @@ function VerdictForm({ product, review }: { product: Product; review: Review }) 
   const mutation = useMutation({
     mutationFn: (chosen: Verdict) => giveVerdict(product.id, review.id, chosen, comments.trim() || null),
     onMutate: () => setMessage(''),
-    onSuccess: (answered) => {
+    onSuccess: async (answered) => {
       clear();
-      queryClient.setQueryData<Review[]>(productKeys.myReviews, (list) =>
+      await storeAnswer<Review[]>(queryClient, productKeys.myReviews, (list) =>
         list?.map((r) => (r.id === answered.id ? answered : r)),
       );
       void invalidateProducts(queryClient);

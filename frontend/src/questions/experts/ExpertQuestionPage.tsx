@@ -6,6 +6,7 @@ import { useParams } from 'react-router-dom';
 import { ApiError } from '../../api/problem';
 import { AppLink } from '../../app/AppLink';
 import { NotFoundPage } from '../../app/NotFoundPage';
+import { storeAnswer } from '../../app/queryClient';
 import { clientErrors, hasErrors, mapErrorToForm } from '../../forms/errors';
 import { ErrorSummary } from '../../forms/ErrorSummary';
 import { TextAreaField } from '../../forms/fields';
@@ -151,9 +152,9 @@ function AnswerForm({
   const { errors, show, clear, summaryRef } = useFormErrors();
   const send = useMutation({
     mutationFn: (answer: string) => answerExpertQuestion(request.id, answer),
-    onSuccess: (saved) => {
+    onSuccess: async (saved) => {
       clear();
-      queryClient.setQueryData(expertKeys.detail(saved.id), saved);
+      await storeAnswer(queryClient, expertKeys.detail(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: [...expertKeys.all, 'lijst'] });
       onAnswered(saved);
     },
