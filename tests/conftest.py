@@ -12,6 +12,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.orm import Session
+from starlette.datastructures import State
 
 from api.accounts import passwords
 from api.accounts.keys import signing_key
@@ -160,9 +161,24 @@ def shared_app(
     return create_app(make_settings(database_url, folder, storage_dir=str(storage_dir)))
 
 
+@pytest.fixture(scope="session")
+def untouched_grid(engine: Engine) -> grid.Grid:
+    """The grid of figures of the suite's database as every test finds it, built once. Each test's
+    app starts from it instead of building its own: most tests that read figures change nothing
+    first, and a test that writes gets a patched copy (`Grid.patched` leaves the grid it starts
+    from as it was). A test on another day, or after a change of reference data, builds anew."""
+    with Session(engine) as session:
+        return grid.current(session, clock.today(), State())
+
+
 @pytest.fixture
 def app(
-    shared_app: FastAPI, database_url: str, db: Session, tmp_path: Path, storage_dir: Path
+    shared_app: FastAPI,
+    database_url: str,
+    db: Session,
+    tmp_path: Path,
+    storage_dir: Path,
+    untouched_grid: grid.Grid,
 ) -> Iterator[FastAPI]:
     """The shared app, as new for this test: its own settings (mail goes to this test's folder),
     no state left by an earlier test, and its sessions inside this test's transaction."""
@@ -171,12 +187,14 @@ def app(
     shared_app.state.settings = api.state.settings = settings
     # The admission turns belong to one event loop, and each test has its own; the kept
     # representations and grid of figures were built from another test's data, which was
-    # rolled back (so the data versions they are keyed by came round again).
+    # rolled back (so the data versions they are keyed by came round again); the grid starts
+    # as the untouched database's.
     api.state.admission = None
     api.state.representations = None
     api.state.kept_answers = None
     api.state.key_reads = None
-    api.state.figures_grid = None
+    api.state.figures_grid = grid.Keeper()
+    api.state.figures_grid.grid = untouched_grid
 
     def session_in_test_transaction() -> Iterator[Session]:
         yield from transactional(db)
