@@ -6,6 +6,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
+from fastapi.telemetry import TelemetryConfig
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -79,6 +80,15 @@ def _api_root_router() -> APIRouter:
     return router
 
 
+def telemetry_of(settings: Settings) -> TelemetryConfig:
+    """FastAPI's own OpenTelemetry, as the settings say. Left on while no SDK is set up, it asks
+    the providers on every request, in each app a request passes (the app and the API mounted in
+    it): about 8 µs of a bare 304's 170."""
+    if settings.telemetry:
+        return {}
+    return {"tracing": False, "metrics": False, "logs": False}
+
+
 def create_api(settings: Settings) -> FastAPI:
     api = FastAPI(
         title="Spoorboek API",
@@ -89,6 +99,7 @@ def create_api(settings: Settings) -> FastAPI:
         openapi_url="/openapi.json",
         # Mounted apps would add a relative server; the contract names only the https one.
         root_path_in_servers=False,
+        telemetry=telemetry_of(settings),
     )
     api.state.settings = settings
     install_error_handlers(api)
@@ -151,6 +162,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url=None,
         redirect_slashes=False,
         lifespan=_settled_heap,
+        telemetry=telemetry_of(settings),
     )
     install_error_handlers(app)
     api = create_api(settings)

@@ -98,6 +98,13 @@ class Settings(BaseSettings):
         default=True,
         description="Send kept public answers to anonymous callers before routing (core/kept.py).",
     )
+    telemetry: bool = Field(
+        default=False,
+        description=(
+            "FastAPI's OpenTelemetry spans, metrics and logs, for a deployment that sets up an "
+            "OpenTelemetry SDK; off, no request asks whether one is set up."
+        ),
+    )
     s3_endpoint_url: str | None = None
     s3_region: str | None = None
     s3_bucket: str = "spoorboek"
