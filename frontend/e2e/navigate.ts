@@ -20,19 +20,40 @@ export async function openRoute(page: Page, path: string, heading: string | RegE
   const inApp = await showsApp(page);
   const target = inApp ? new URL(path, page.url()).href : '';
   if (inApp && target !== page.url() && (await h1.count()) === 0) {
-    const moved = await page.evaluate((href) => {
-      // The router keeps its position in the history in `state.idx`; a step forward, as a push.
-      const idx = ((window.history.state as { idx?: number } | null)?.idx ?? 0) + 1;
-      window.history.pushState({ usr: null, key: Math.random().toString(36).slice(2, 10), idx }, '', href);
-      const moved = window.location.href === href;
-      window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state as unknown }));
-      return moved;
-    }, target);
-    expect(moved, `the address changed to ${path}`).toBe(true);
+    await pushRoute(page, path, target);
   } else {
     await page.goto(path);
   }
   await expect(h1).toBeVisible();
+}
+
+/**
+ * Opens `path` whatever its heading, and waits until a first-level heading of the new route is
+ * there: the heading shown before the move is marked, and a route renders its own (the router
+ * mounts the new route's page in place of the old one). A full load where openRoute would make one.
+ */
+export async function openAnyRoute(page: Page, path: string): Promise<void> {
+  const inApp = await showsApp(page);
+  const target = inApp ? new URL(path, page.url()).href : '';
+  if (!inApp || target === page.url()) {
+    await page.goto(path);
+    return;
+  }
+  await page.evaluate(() => document.querySelectorAll('h1').forEach((h1) => h1.setAttribute('data-e2e-vorige', '')));
+  await pushRoute(page, path, target);
+  await expect(page.locator('main h1:not([data-e2e-vorige])')).toBeVisible();
+}
+
+async function pushRoute(page: Page, path: string, target: string): Promise<void> {
+  const moved = await page.evaluate((href) => {
+    // The router keeps its position in the history in `state.idx`; a step forward, as a push.
+    const idx = ((window.history.state as { idx?: number } | null)?.idx ?? 0) + 1;
+    window.history.pushState({ usr: null, key: Math.random().toString(36).slice(2, 10), idx }, '', href);
+    const moved = window.location.href === href;
+    window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state as unknown }));
+    return moved;
+  }, target);
+  expect(moved, `the address changed to ${path}`).toBe(true);
 }
 
 /** The tab shows the SPA (its main landmark), from the test server. */

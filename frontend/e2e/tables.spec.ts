@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
 import { expectNoHorizontalScroll, type DemoUser } from './accounts';
+import { openAnyRoute } from './navigate';
 import { asRole, test } from './sessions';
 
 /*
@@ -95,7 +96,7 @@ function brokenWords(page: Page): Promise<{ cells: number; broken: BrokenWord[] 
 
 async function resolve(page: Page, route: Route): Promise<string> {
   if (typeof route === 'string') return route;
-  await page.goto(route.from);
+  await openAnyRoute(page, route.from);
   let href: string | undefined;
   await expect
     .poll(
@@ -115,7 +116,8 @@ async function resolve(page: Page, route: Route): Promise<string> {
 
 async function checkTables(page: Page, path: string) {
   await page.setViewportSize({ width: WIDTHS[0], height: 800 });
-  await page.goto(path);
+  // Client-side after the first route: a full load costs the browser more than the checks.
+  await openAnyRoute(page, path);
   // The deficit trend is computed when first asked for; on a fresh test server that takes seconds.
   await expect(page.getByRole('main')).not.toContainText(/laden…/, { timeout: 20_000 });
   // The dashboard's figures are also tables, behind "Toon de cijfers als tabel".
