@@ -27,26 +27,38 @@ def _points(now: float | None, before: float | None) -> float | None:
     return round((now - before) * 100, 1)
 
 
+def _previous(before: GroupFigures, day: date) -> PreviousFigures:
+    return PreviousFigures(
+        peildatum=day,
+        sinds=day + timedelta(days=1),
+        aandeel_geimplementeerd=before.aandeel_geimplementeerd,
+        tekort=before.tekort,
+        te_laat=before.te_laat,
+        risico=before.risico,
+    )
+
+
+def _change(now: GroupFigures, before: GroupFigures) -> FigureChange:
+    return FigureChange(
+        aandeel_geimplementeerd=round(
+            (now.aandeel_geimplementeerd - before.aandeel_geimplementeerd) * 100, 1
+        ),
+        tekort=_points(now.tekort, before.tekort),
+        te_laat=now.te_laat - before.te_laat,
+        risico=now.risico - before.risico,
+    )
+
+
+# The figures with their change are made from the fields of figures already validated: their
+# models pass as they are (pydantic does not validate an instance again). Dumping every group and
+# validating the dump, twice for an overview group, was most of the time an overview per
+# municipality took after a change.
+
+
 def with_change(now: GroupFigures, before: GroupFigures, day: date) -> FiguresWithChange:
     """A group's figures beside its figures at the end of `day`."""
     return FiguresWithChange(
-        **now.model_dump(),
-        vorige_periode=PreviousFigures(
-            peildatum=day,
-            sinds=day + timedelta(days=1),
-            aandeel_geimplementeerd=before.aandeel_geimplementeerd,
-            tekort=before.tekort,
-            te_laat=before.te_laat,
-            risico=before.risico,
-        ),
-        verandering=FigureChange(
-            aandeel_geimplementeerd=round(
-                (now.aandeel_geimplementeerd - before.aandeel_geimplementeerd) * 100, 1
-            ),
-            tekort=_points(now.tekort, before.tekort),
-            te_laat=now.te_laat - before.te_laat,
-            risico=now.risico - before.risico,
-        ),
+        **dict(now), vorige_periode=_previous(before, day), verandering=_change(now, before)
     )
 
 
@@ -57,8 +69,10 @@ def group_with_change(
     earlier figures lack keeps its figures without a change."""
     before = earlier.get(now.groep.code)
     if before is None:
-        return OverviewGroup(**now.model_dump(), vorige_periode=None, verandering=None)
-    return OverviewGroup(**with_change(now, before, day).model_dump())
+        return OverviewGroup(**dict(now), vorige_periode=None, verandering=None)
+    return OverviewGroup(
+        **dict(now), vorige_periode=_previous(before, day), verandering=_change(now, before)
+    )
 
 
 def overview_with_change(now: Overview, before: Overview, day: date) -> OverviewWithChange:
