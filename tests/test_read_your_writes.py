@@ -14,6 +14,7 @@ import pytest
 from api.seed.demo_accounts import DEMO_CLIENTS, DEMO_PASSWORD
 from tests.auth import EDITOR
 from tests.databases import clone_database, drop_database
+from tests.live_server import LOOPBACK_TLS
 from tests.live_server import live_server as serve
 
 
@@ -23,13 +24,17 @@ def demo_database(demo_template: str, storage_dir: Path) -> tuple[str, Path]:
     return demo_template, storage_dir
 
 
-@pytest.fixture
-def live_server(demo_database: tuple[str, Path], tmp_path: Path) -> Iterator[str]:
-    """A real server over a fresh copy of the demo database; yields its base URL."""
+@pytest.fixture(scope="module")
+def live_server(
+    demo_database: tuple[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A real server over a fresh copy of the demo database, shared by this module's tests (each
+    checks only what it wrote itself); yields its base URL."""
     template, files = demo_database
     url = clone_database(template, "ryw")
     try:
-        with serve(url, tmp_path, SPOORBOEK_STORAGE_DIR=str(files)) as server:
+        folder = tmp_path_factory.mktemp("ryw")
+        with serve(url, folder, SPOORBOEK_STORAGE_DIR=str(files)) as server:
             yield server.base_url
     finally:
         drop_database(url)
@@ -52,7 +57,8 @@ def test_simultaneous_logins_all_succeed(live_server: str) -> None:
     """Several threads writing at once must wait their turn, not fail (SQLite)."""
 
     def log_in(_: int) -> int:
-        with httpx.Client(base_url=f"{live_server}/api/v1", timeout=30) as client:
+        client = httpx.Client(base_url=f"{live_server}/api/v1", timeout=30, verify=LOOPBACK_TLS)
+        with client:
             body = {"email": EDITOR, "wachtwoord": DEMO_PASSWORD}
             return client.post("/sessies", json=body).status_code
 

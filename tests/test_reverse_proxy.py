@@ -25,6 +25,7 @@ from tests.live_server import (
     ADMIN,
     ADMIN_PASSWORD,
     HOST,
+    LOOPBACK_TLS,
     LiveServer,
     live_server,
     seeded_database,
@@ -235,7 +236,7 @@ def test_a_spike_on_a_new_answer_sends_one_request_to_the_app(stack: Stack) -> N
     path = "/api/v1/kaart/gemeenten"
 
     def read(_: int) -> httpx.Response:
-        with httpx.Client(base_url=stack.url, timeout=30) as client:
+        with httpx.Client(base_url=stack.url, timeout=30, verify=LOOPBACK_TLS) as client:
             return client.get(path, headers={"Accept-Encoding": "gzip"})
 
     with ThreadPoolExecutor(max_workers=16) as pool:
