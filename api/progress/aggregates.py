@@ -1,6 +1,7 @@
 """National, regional and per-measure figures.
 Only aggregates leave here for the public: never a municipality's note."""
 
+import functools
 from collections.abc import Callable
 from datetime import date
 from typing import cast
@@ -176,7 +177,13 @@ def past_overviews(session: Session, groupings: list[str], as_of: date) -> dict[
                 store(session, key, version, body)
             if grouping in bodies:
                 bodies[grouping] = body
-    return {
-        grouping: Overview.model_validate_json(cast(str, bodies[grouping]))
-        for grouping in groupings
-    }
+    return {grouping: _parsed(cast(str, bodies[grouping])) for grouping in groupings}
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed(body: str) -> Overview:
+    """A kept past overview, parsed once per process for as long as its text is the same: every
+    first read after a change compares with last month, and parsing the overview per
+    municipality took a tenth of that read. Keyed by the text itself, so it can never be stale;
+    the figures it gives are shared, and read only."""
+    return Overview.model_validate_json(body)

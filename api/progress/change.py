@@ -52,13 +52,15 @@ def _change(now: GroupFigures, before: GroupFigures) -> FigureChange:
 # The figures with their change are made from the fields of figures already validated: their
 # models pass as they are (pydantic does not validate an instance again). Dumping every group and
 # validating the dump, twice for an overview group, was most of the time an overview per
-# municipality took after a change.
+# municipality took after a change. The fields come from the model's `__dict__`: `dict(model)`
+# first asks the model for `keys`, which pydantic answers through a failing `__getattr__` (a
+# third of what was left: 7.2 to 4.9 ms for the 342 groups of the demo data).
 
 
 def with_change(now: GroupFigures, before: GroupFigures, day: date) -> FiguresWithChange:
     """A group's figures beside its figures at the end of `day`."""
     return FiguresWithChange(
-        **dict(now), vorige_periode=_previous(before, day), verandering=_change(now, before)
+        **now.__dict__, vorige_periode=_previous(before, day), verandering=_change(now, before)
     )
 
 
@@ -69,9 +71,9 @@ def group_with_change(
     earlier figures lack keeps its figures without a change."""
     before = earlier.get(now.groep.code)
     if before is None:
-        return OverviewGroup(**dict(now), vorige_periode=None, verandering=None)
+        return OverviewGroup(**now.__dict__, vorige_periode=None, verandering=None)
     return OverviewGroup(
-        **dict(now), vorige_periode=_previous(before, day), verandering=_change(now, before)
+        **now.__dict__, vorige_periode=_previous(before, day), verandering=_change(now, before)
     )
 
 
