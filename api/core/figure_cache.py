@@ -27,9 +27,16 @@ class CachedFigure(Base):
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
+_PREFETCHED = "figure_cache.prefetched"
+
+
 def prefetch(session: Session, keys: list[str]) -> None:
-    """Loads these entries in one query; `cached` then finds them in the session."""
-    session.scalars(select(CachedFigure).where(CachedFigure.key.in_(keys))).all()
+    """Loads these entries in one query; `valid` then finds them in the session. The session
+    holds what it loaded only weakly: unless something else holds the rows, they are gone again
+    before `valid` asks, which then read them one query each (two dozen for a cold trend). So
+    the session keeps them in its `info` for as long as it lives (a request)."""
+    rows = session.scalars(select(CachedFigure).where(CachedFigure.key.in_(keys))).all()
+    session.info.setdefault(_PREFETCHED, []).extend(rows)
 
 
 def _digest(version_key: str) -> str:
