@@ -69,6 +69,13 @@ def geography_tally(grid: Grid, grouping: str, code: str, subjects: list[Subject
     return total(grid.tallies[grouping, code, s.code] for s in subjects)
 
 
+@functools.lru_cache(maxsize=8192)
+def place_label(place: Place) -> CodeName:
+    """A municipality's code and name, made once per place (a tenth of the overview per
+    municipality was making them again); shared, and read only."""
+    return CodeName(code=place.code, naam=place.name)
+
+
 def group_label(grid: Grid, grouping: str, code: str) -> CodeName:
     if grouping == COUNTRY:
         return NETHERLANDS
@@ -98,7 +105,7 @@ def overview(
         ]
     elif grouping == "gemeente":
         groups = [
-            place_tally(grid, place, subjects).figures(CodeName(code=place.code, naam=place.name))
+            place_tally(grid, place, subjects).figures(place_label(place))
             for place in grid.places.values()
         ]
     else:

@@ -76,12 +76,23 @@ class Fact:
 class Tally:
     """What a group's figures add up, for some cells; one can be added to another."""
 
-    __slots__ = ("at_risk", "behind", "behind_days", "cells", "done", "in_force", "late", "phases")
+    __slots__ = (
+        "_made",
+        "at_risk",
+        "behind",
+        "behind_days",
+        "cells",
+        "done",
+        "in_force",
+        "late",
+        "phases",
+    )
 
     def __init__(self) -> None:
         self.cells = self.done = self.at_risk = self.late = 0
         self.in_force = self.behind = self.behind_days = 0
         self.phases = [0] * len(_PHASES)
+        self._made: tuple[tuple[str, str], GroupFigures] | None = None
 
     def copy(self) -> "Tally":
         twin = Tally()
@@ -89,6 +100,7 @@ class Tally:
         return twin
 
     def add(self, other: "Tally") -> None:
+        self._made = None
         self.cells += other.cells
         self.done += other.done
         self.at_risk += other.at_risk
@@ -100,6 +112,7 @@ class Tally:
 
     def count(self, fact: Fact, subject: Subject, today: date, sign: int = 1) -> None:
         """Adds one cell (or, with sign -1, takes it away)."""
+        self._made = None
         self.cells += sign
         self.phases[_INDEX[fact.phase]] += sign
         done = fact.phase in DONE_PHASES
@@ -113,7 +126,18 @@ class Tally:
                 self.behind_days += sign * (today - subject.effective).days
 
     def figures(self, group: CodeName) -> GroupFigures:
-        """The same figures as `aggregates.figures` of the same cells."""
+        """The same figures as `aggregates.figures` of the same cells. Kept until the tally
+        counts again: a patched grid copies only the tallies a change touched (`Grid.patched`),
+        so after one change the overview per municipality makes the figures of one municipality
+        instead of all of them. The figures are shared, and read only."""
+        label = (group.code, group.naam)
+        if self._made is not None and self._made[0] == label:
+            return self._made[1]
+        made = self._figures(group)
+        self._made = (label, made)
+        return made
+
+    def _figures(self, group: CodeName) -> GroupFigures:
         return GroupFigures(
             groep=group,
             cellen=self.cells,
