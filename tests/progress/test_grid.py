@@ -13,6 +13,7 @@ from starlette.datastructures import State
 
 from api.core import clock
 from api.core.figure_cache import CachedFigure
+from api.core.schemas import CodeName
 from api.dashboard.service import month_ends
 from api.measures.models import Measure
 from api.progress import aggregates, grid, insight
@@ -186,3 +187,18 @@ def test_one_past_day_is_read_once_for_every_grouping(
     # A filter is a figure of its own, computed on demand.
     aggregates.overview_on(db, State(), clock.today(), "provincie", measure="M01", as_of=day)
     assert no_new_builds == [1, 1, 1]
+
+
+def test_a_tally_keeps_its_figures_only_until_it_counts_again(db: Session) -> None:
+    cells = grid.current(db, clock.today(), State())
+    place = next(iter(cells.places.values()))
+    subject = next(iter(cells.subjects.values()))
+    tally = cells.place_totals[place.code].copy()
+    label = aggregates.place_label(place)
+    first = tally.figures(label)
+    assert tally.figures(label) is first
+    tally.count(cells.facts[place.code, subject.code], subject, cells.today, -1)
+    assert tally.figures(label).cellen == first.cellen - 1
+    assert cells.place_totals[place.code].figures(label) == first
+    other = CodeName(code="GM9999", naam="Elders")
+    assert tally.figures(other).groep == other
