@@ -60,7 +60,7 @@ def _answer(
         return opendata.figures_csv(
             session,
             f"{grouping}-{code}-{today}",
-            (m.tally.figures(CodeName(code=m.place.code, naam=m.place.name)) for m in members),
+            (m.tally.figures(aggregates.place_label(m.place)) for m in members),
         )
 
     def build() -> RegionProgress:
@@ -87,7 +87,7 @@ def _answer(
                     },
                 )
                 for m in members
-                for own in [m.tally.figures(CodeName(code=m.place.code, naam=m.place.name))]
+                for own in [m.tally.figures(aggregates.place_label(m.place))]
             ],
             herkomst=opendata.figures_provenance(session, request, today),
         )
