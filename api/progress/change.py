@@ -3,6 +3,7 @@ beside the state at the end of the previous month, and the difference. The dashb
 open-data overview both compare this way."""
 
 from datetime import date, timedelta
+from typing import Any
 
 from api.progress.schemas import (
     FigureChange,
@@ -57,11 +58,17 @@ def _change(now: GroupFigures, before: GroupFigures) -> FigureChange:
 # third of what was left: 7.2 to 4.9 ms for the 342 groups of the demo data).
 
 
+def _fields_with_change(now: GroupFigures, before: GroupFigures, day: date) -> dict[str, Any]:
+    return {
+        **now.__dict__,
+        "vorige_periode": _previous(before, day),
+        "verandering": _change(now, before),
+    }
+
+
 def with_change(now: GroupFigures, before: GroupFigures, day: date) -> FiguresWithChange:
     """A group's figures beside its figures at the end of `day`."""
-    return FiguresWithChange(
-        **now.__dict__, vorige_periode=_previous(before, day), verandering=_change(now, before)
-    )
+    return FiguresWithChange(**_fields_with_change(now, before, day))
 
 
 def group_with_change(
@@ -72,9 +79,7 @@ def group_with_change(
     before = earlier.get(now.groep.code)
     if before is None:
         return OverviewGroup(**now.__dict__, vorige_periode=None, verandering=None)
-    return OverviewGroup(
-        **now.__dict__, vorige_periode=_previous(before, day), verandering=_change(now, before)
-    )
+    return OverviewGroup(**_fields_with_change(now, before, day))
 
 
 def overview_with_change(now: Overview, before: Overview, day: date) -> OverviewWithChange:
