@@ -135,17 +135,17 @@ _FOLDERS = ("storage_dir", "spa_dist", "mail_file_dir")
 
 
 def make_settings(database_url: str, tmp_path: Path, **overrides: object) -> Settings:
-    folders: dict[str, object] = {
+    values: dict[str, object] = {
         "storage_dir": str(tmp_path / "bestanden"),
         "spa_dist": str(tmp_path / "no-spa"),
         "mail_file_dir": str(tmp_path / "outbox"),
+        **overrides,
     }
-    folders.update(overrides)
     if set(overrides) <= set(_FOLDERS):
         # Only folders differ from test to test: a copy of settings read once (reading and
         # validating them costs 2 ms, as much as many a test).
-        return _settings_of(database_url).model_copy(update=folders)
-    return _read_settings(database_url, **folders)
+        return _settings_of(database_url).model_copy(update=values)
+    return _read_settings(database_url, **values)
 
 
 @functools.cache

@@ -57,8 +57,9 @@ def test_simultaneous_logins_all_succeed(live_server: str) -> None:
     """Several threads writing at once must wait their turn, not fail (SQLite)."""
 
     def log_in(_: int) -> int:
-        client = httpx.Client(base_url=f"{live_server}/api/v1", timeout=30, verify=LOOPBACK_TLS)
-        with client:
+        with httpx.Client(
+            base_url=f"{live_server}/api/v1", timeout=30, verify=LOOPBACK_TLS
+        ) as client:
             body = {"email": EDITOR, "wachtwoord": DEMO_PASSWORD}
             return client.post("/sessies", json=body).status_code
 
