@@ -34,9 +34,10 @@ def prefetch(session: Session, keys: list[str]) -> None:
     """Loads these entries in one query; `valid` then finds them in the session. The session
     holds what it loaded only weakly: unless something else holds the rows, they are gone again
     before `valid` asks, which then read them one query each (two dozen for a cold trend). So
-    the session keeps them in its `info` for as long as it lives (a request)."""
-    rows = session.scalars(select(CachedFigure).where(CachedFigure.key.in_(keys))).all()
-    session.info.setdefault(_PREFETCHED, []).extend(rows)
+    the session keeps them in its `info` for as long as it lives (a request), one per key: a
+    long session that prefetches the same entries again holds each once."""
+    rows = session.scalars(select(CachedFigure).where(CachedFigure.key.in_(keys)))
+    session.info.setdefault(_PREFETCHED, {}).update((row.key, row) for row in rows)
 
 
 def _digest(version_key: str) -> str:
