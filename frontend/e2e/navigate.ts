@@ -17,9 +17,8 @@ import { expect, test, type Page } from '@playwright/test';
  */
 export async function openRoute(page: Page, path: string, heading: string | RegExp): Promise<void> {
   const h1 = page.getByRole('heading', { level: 1, name: heading });
-  const inApp = await showsApp(page);
-  const target = inApp ? new URL(path, page.url()).href : '';
-  if (inApp && target !== page.url() && (await h1.count()) === 0) {
+  const target = await clientSideTarget(page, path);
+  if (target && (await h1.count()) === 0) {
     await pushRoute(page, path, target);
   } else {
     await page.goto(path);
@@ -33,15 +32,21 @@ export async function openRoute(page: Page, path: string, heading: string | RegE
  * mounts the new route's page in place of the old one). A full load where openRoute would make one.
  */
 export async function openAnyRoute(page: Page, path: string): Promise<void> {
-  const inApp = await showsApp(page);
-  const target = inApp ? new URL(path, page.url()).href : '';
-  if (!inApp || target === page.url()) {
+  const target = await clientSideTarget(page, path);
+  if (!target) {
     await page.goto(path);
     return;
   }
   await page.evaluate(() => document.querySelectorAll('h1').forEach((h1) => h1.setAttribute('data-e2e-vorige', '')));
   await pushRoute(page, path, target);
   await expect(page.locator('main h1:not([data-e2e-vorige])')).toBeVisible();
+}
+
+/** The address to move to client-side: none when the tab does not show the app, or shows `path`. */
+async function clientSideTarget(page: Page, path: string): Promise<string | null> {
+  if (!(await showsApp(page))) return null;
+  const target = new URL(path, page.url()).href;
+  return target === page.url() ? null : target;
 }
 
 async function pushRoute(page: Page, path: string, target: string): Promise<void> {
