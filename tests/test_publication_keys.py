@@ -3,12 +3,13 @@ a round before routing reads them with every other key in one query, the route's
 very one read again, and every write that changes what they show changes them, so a kept answer
 is never sent after it."""
 
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
 import httpx
 from fastapi import FastAPI
-from sqlalchemy import Connection, update
+from sqlalchemy import Connection, event, update
 from sqlalchemy.orm import Session
 
 from api.core import data_versions
@@ -20,9 +21,10 @@ from api.products import changes
 from api.products.policy import Viewer
 from api.progress import versions
 from api.questions import faq_listing
-from tests.auth import EDITOR, login
+from tests.auth import EDITOR, UTRECHT, login
 from tests.conftest import QueryCounter, api_of
 from tests.products.helpers import create, publish
+from tests.progress.helpers import move_utrechts_m20
 
 PRODUCTS = "/api/v1/producten?soort=handreiking&sorteer=-gewijzigdOp"
 FAQ = "/api/v1/faq?maatregel=M23"
@@ -170,3 +172,35 @@ async def test_a_wave_moved_is_seen_at_once_in_the_product_list(
     shown = await _changed(public, app, products, listed)
     due = {p["id"]: p["uitersteLeverdatum"] for p in shown.json()["resultaten"]}
     assert due[product["id"]] == earlier.isoformat()
+
+
+async def test_a_progress_change_makes_the_dashboard_again_without_its_publications(
+    clients: Callable[[], httpx.AsyncClient], app: FastAPI, connection: Connection
+) -> None:
+    """The newest products and FAQ entries and the waves' published products do not depend on
+    progress: after a change of progress the dashboard is made again (its figures change) from
+    the lists it kept, without a query of the products or the FAQ."""
+    public, contact = clients(), clients()
+    await login(contact, UTRECHT)
+    board = await _kept(public, app, DASHBOARD)
+    await move_utrechts_m20(contact)
+    read: list[str] = []
+
+    def remember(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        read.append(statement)
+
+    event.listen(connection, "before_cursor_execute", remember)
+    try:
+        fresh = await _changed(public, app, DASHBOARD, board)
+    finally:
+        event.remove(connection, "before_cursor_execute", remember)
+    assert fresh.json()["landelijk"] != board.json()["landelijk"]
+    for field in ("nieuwsteProducten", "nieuwsteFaq"):
+        assert fresh.json()[field] == board.json()[field]
+    assert [w["gepubliceerdeProducten"] for w in fresh.json()["fasen"]] == [
+        w["gepubliceerdeProducten"] for w in board.json()["fasen"]
+    ]
+    publications = [s for s in read if re.search(r"\b(products|faq_entries|waves)\b", s)]
+    assert not publications, publications
+    counters = [s for s in read if "sequence_counters" in s]
+    assert len(counters) == 2, "one read before routing, one in the route"

@@ -23,6 +23,7 @@ from typing import Generic, TypeVar, cast
 
 from anyio import to_thread
 from fastapi import FastAPI
+from pydantic import TypeAdapter
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.datastructures import State
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -105,6 +106,20 @@ def per_app(state: State, name: str, make: Callable[[], T]) -> T:
 def representations(state: State) -> Representations:
     """The app's store of kept answers."""
     return per_app(state, "representations", Representations)
+
+
+def kept_part(state: State, tag: str, adapter: TypeAdapter[T], make: Callable[[], T]) -> T:
+    """Part of an answer that changes with less than the whole, kept per process as JSON by a
+    tag naming the versions it depends on (as the answers are): an answer made again after a
+    write that does not touch the part reads it back instead of querying for it again. In the
+    representations' store, so their budget, their age limit and a test's fresh state hold for
+    it too."""
+    store = representations(state)
+    body = store.get(tag)
+    if body is None:
+        body = adapter.dump_json(make(), by_alias=True)
+        store.put(tag, body)
+    return adapter.validate_json(body)
 
 
 def compressed(store: Representations, etag: str, body: bytes) -> bytes:

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import Path, Request, Response
 
-from api.core import clock
+from api.core import clock, data_versions
 from api.core.conditional import conditional_versioned
 from api.core.db import SessionDep
 from api.core.opendata import (
@@ -32,13 +32,16 @@ router = json_router(tags=["Dashboard"])
 )
 def dashboard(request: Request, session: SessionDep) -> Response:
     today = clock.today()
-    version = service.version(session, today)
+    state = request.app.state
 
     def build() -> Dashboard:
-        cells = grid.current(session, today, request.app.state)
-        moments = service.with_wave_figures(session, cells, service.waves(session, today))
+        cells = grid.current(session, today, state)
+        moments = service.with_wave_figures(
+            session, cells, service.kept_waves(session, state, today)
+        )
         upcoming = service.next_effective_date(moments, today)
         country, measures = service.with_changes(session, cells)
+        products, faq = service.kept_newest(session, state)
         return Dashboard(
             peildatum=today,
             fasen=moments,
@@ -46,14 +49,17 @@ def dashboard(request: Request, session: SessionDep) -> Response:
             dagen_tot_volgende=(upcoming - today).days if upcoming else None,
             landelijk=country,
             per_maatregel=measures,
-            nieuwste_producten=service.newest_products(session),
-            nieuwste_faq=service.newest_faq(session),
+            nieuwste_producten=products,
+            nieuwste_faq=faq,
             herkomst=provenance(
                 request, PROGRESS_SOURCE, service.latest_progress_change(session), today
             ).model_copy(update={"csv": "/api/v1/voortgang/overzicht?groep=maatregel&formaat=csv"}),
         )
 
-    return conditional_versioned(request, version, build, again=service.version_now)
+    # Its parts ask for the counters six times; one read serves them all, and so they agree.
+    with data_versions.read_once():
+        version = service.version(session, today)
+        return conditional_versioned(request, version, build, again=service.version_now)
 
 
 @router.get(

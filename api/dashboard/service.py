@@ -7,12 +7,15 @@ import calendar
 import json
 from datetime import date, datetime, timedelta
 
+from pydantic import TypeAdapter
 from sqlalchemy.orm import Session
+from starlette.datastructures import State
 
 from api.core import clock, data_versions
 from api.core.data_versions import Reader
 from api.core.errors import NotFoundError
 from api.core.figure_cache import prefetch, store, valid
+from api.core.kept import kept_part
 from api.dashboard import repository
 from api.dashboard.schemas import (
     MunicipalityTrendPoint,
@@ -42,12 +45,15 @@ def month_ends(today: date, months: int) -> list[date]:
     return sorted(ends)
 
 
+def publications_version(reader: Reader) -> str:
+    """Every change the products' feed numbers, every write to the FAQ."""
+    return data_versions.key(reader, data_versions.PRODUCT_CHANGES, data_versions.FAQ)
+
+
 def version(reader: Reader, today: date) -> str:
-    """What the dashboard depends on: the figures, the publications (every change the products'
-    feed numbers, every write to the FAQ) and the day. Counters only, so a round of
-    core/kept.py reads it with the others in one query."""
-    publications = data_versions.key(reader, data_versions.PRODUCT_CHANGES, data_versions.FAQ)
-    return "|".join([versions.progress(reader), publications, str(today)])
+    """What the dashboard depends on: the figures, the publications and the day. Counters only,
+    so a round of core/kept.py reads it with the others in one query."""
+    return "|".join([versions.progress(reader), publications_version(reader), str(today)])
 
 
 def version_now(reader: Reader) -> str:
@@ -213,6 +219,31 @@ def with_wave_figures(session: Session, cells: Grid, moments: list[WaveMoment]) 
             )
         )
     return shown
+
+
+_WAVES = TypeAdapter(list[WaveMoment])
+_NEWEST = TypeAdapter(tuple[list[NewProduct], list[NewFaq]])
+
+
+def kept_waves(session: Session, state: State, today: date) -> list[WaveMoment]:
+    """`waves`, kept per process per version of the reference data and the products and per
+    day: a change of progress makes the dashboard again, but not its timeline."""
+    depends = data_versions.key(session, data_versions.REFERENCE, data_versions.PRODUCT_CHANGES)
+    return kept_part(
+        state, f"dashboard-fasen:{depends}|{today}", _WAVES, lambda: waves(session, today)
+    )
+
+
+def kept_newest(session: Session, state: State) -> tuple[list[NewProduct], list[NewFaq]]:
+    """The newest products and FAQ entries, kept per process per version of the publications:
+    after a change of progress they were a third of the dashboard's build (five queries), and
+    they do not depend on progress."""
+    return kept_part(
+        state,
+        f"dashboard-nieuwste:{publications_version(session)}",
+        _NEWEST,
+        lambda: (newest_products(session), newest_faq(session)),
+    )
 
 
 def next_effective_date(moments: list[WaveMoment], today: date) -> date | None:
