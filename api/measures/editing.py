@@ -29,8 +29,10 @@ def update_measure(
     ctx: RequestContext,
     code: str,
     changes: dict[str, Any],
+    if_match: str | None = None,
 ) -> Measure:
-    """`changes` holds only the fields the editor sent, by their API names."""
+    """`changes` holds only the fields the editor sent, by their API names; `if_match`, when
+    sent, must name the measure's current version (412 otherwise)."""
     require_programme_team(principal, "Maatregelen wijzigen")
     measure = get_measure(session, code)
     invalid = InvalidParams()
@@ -42,6 +44,7 @@ def update_measure(
         if name in changes and changes[name] is None:
             invalid.add(name, "required", "Mag niet leeg zijn.", "body")
     invalid.raise_if_any()
+    check_version(if_match, measure.version, required=False)
     before = {
         "titel": measure.title,
         "samenvatting": measure.summary,
@@ -71,6 +74,7 @@ def update_measure(
             changed[name] = {"van": _plain(before[name]), "naar": _plain(value)}
     if not changed:
         return measure
+    measure.version += 1
     # Moving to another wave moves the effective date with it: announce that too.
     announced = sorted({*changed, "ingangsdatum"} if "fase" in changed else set(changed))
     session.flush()

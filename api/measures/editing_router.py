@@ -10,7 +10,7 @@ from api.core.db import SessionDep
 from api.core.requests import ContextDep
 from api.core.routing import PERSON, VERSIONED, errors, json_router
 from api.measures import editing
-from api.measures.router import MeasureCode, measure_read, wave_read
+from api.measures.router import MeasureCode, MeasureIfMatch, measure_read, wave_read
 from api.measures.schemas import MeasureRead, MeasureUpdate, WaveRead, WaveUpdate
 
 router = json_router(tags=["Maatregelen"], conditional=False)
@@ -21,6 +21,10 @@ router = json_router(tags=["Maatregelen"], conditional=False)
     response_model=MeasureRead,
     operation_id="maatregelWijzigen",
     summary="Een maatregel corrigeren (redactie); producten worden zo nodig gemarkeerd",
+    responses={
+        **VERSIONED,
+        **errors(e412="Iemand anders wijzigde de maatregel of haar routekaart intussen."),
+    },
     openapi_extra=PERSON,
 )
 def update_measure(
@@ -29,9 +33,11 @@ def update_measure(
     principal: CurrentPrincipal,
     session: SessionDep,
     ctx: ContextDep,
-) -> MeasureRead:
+    if_match: MeasureIfMatch = None,
+) -> Response:
     changes = body.model_dump(by_alias=True, exclude_unset=True)
-    return measure_read(editing.update_measure(session, principal, ctx, code, changes))
+    measure = editing.update_measure(session, principal, ctx, code, changes, if_match)
+    return private_versioned(measure_read(measure), measure.version)
 
 
 @router.patch(

@@ -93,6 +93,9 @@ class Measure(Base):
     may_apply_from_override: Mapped[date | None] = mapped_column(Date)
     obligation: Mapped[Obligation] = mapped_column(enum_column(Obligation, "obligation"))
     confidence: Mapped[Confidence] = mapped_column(enum_column(Confidence, "confidence"))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Raised by every editor's change of the measure or of its roadmap: what an If-Match
+    names."""
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     wave: Mapped[Wave] = relationship(lazy="raise")

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import Path, Query, Request, Response
+from fastapi import Header, Path, Query, Request, Response
 
 from api.core.conditional import conditional_reference
 from api.core.db import SessionDep
@@ -30,6 +30,14 @@ router = json_router(tags=["Maatregelen"])
 
 MeasureCode = Annotated[
     str, Path(pattern=r"^M\d{2}$", description="Code van de maatregel.", examples=["M01"])
+]
+MeasureIfMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-Match",
+        description='"v<versie>" van de gelezen maatregel; 412 als iemand anders de maatregel of '
+        "haar routekaart intussen wijzigde. Zonder If-Match wordt niet gecontroleerd.",
+    ),
 ]
 ThemeCode = Annotated[str, Path(pattern=r"^[a-z0-9-]{1,80}$", description="Code van het thema.")]
 
@@ -77,6 +85,7 @@ def measure_read(measure: Measure) -> MeasureRead:
         impactgebieden=[CodeName(code=a.code, naam=a.name) for a in measure.impact_areas],
         betrouwbaarheid=measure.confidence,
         bronnen=[SourceRead(code=s.code, titel=s.title, url=s.url) for s in measure.sources],
+        versie=measure.version,
         _links=_self("maatregelen", measure.code),
     )
 

@@ -86,6 +86,11 @@ class MeasureRead(ApiModel):
         "(ministerie, VNG, Divosa, pers) of afgeleid."
     )
     bronnen: list[SourceRead]
+    versie: int = Field(
+        description='Stuur als If-Match "v<versie>" bij een wijziging van de maatregel of van '
+        "haar routekaart (412 als iemand anders een van beide intussen wijzigde).",
+        examples=[1],
+    )
     links: SelfLinks = Field(alias="_links")
 
 

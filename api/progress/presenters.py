@@ -80,4 +80,5 @@ def roadmap_read(measure: Measure, steps: list[RoadmapStep]) -> Roadmap:
             )
             for s in steps
         ],
+        versie=measure.version,
     )

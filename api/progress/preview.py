@@ -339,12 +339,15 @@ def measure_change(
     code: str,
     changes: dict[str, Any],
     limit: int = MAX_CELLS,
+    if_match: str | None = None,
 ) -> WhatIf:
-    """What `PATCH /maatregelen/{code}` with these changes would do."""
+    """What `PATCH /maatregelen/{code}` with these changes (and this If-Match) would do."""
     require_programme_team(principal, "Maatregelen wijzigen")
     get_measure(session, code)
     return _what_if(
-        session, lambda: editing.update_measure(session, principal, ctx, code, changes), limit
+        session,
+        lambda: editing.update_measure(session, principal, ctx, code, changes, if_match),
+        limit,
     )
 
 
@@ -374,10 +377,14 @@ def roadmap_change(
     code: str,
     steps: list[RoadmapStepWrite],
     limit: int = MAX_CELLS,
+    if_match: str | None = None,
 ) -> WhatIf:
-    """What `PUT /maatregelen/{code}/routekaart` with these steps would do."""
+    """What `PUT /maatregelen/{code}/routekaart` with these steps (and this If-Match) would
+    do."""
     require_programme_team(principal, "Routekaarten wijzigen")
     get_measure(session, code)
     return _what_if(
-        session, lambda: roadmaps.replace_roadmap(session, principal, ctx, code, steps), limit
+        session,
+        lambda: roadmaps.replace_roadmap(session, principal, ctx, code, steps, if_match),
+        limit,
     )

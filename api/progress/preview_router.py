@@ -8,7 +8,7 @@ from api.accounts.principal import CurrentPrincipal
 from api.core.db import SessionDep
 from api.core.requests import ContextDep
 from api.core.routing import PERSON, errors, json_router
-from api.measures.router import MeasureCode
+from api.measures.router import MeasureCode, MeasureIfMatch
 from api.measures.schemas import MeasureUpdate, WaveUpdate
 from api.progress import preview
 from api.progress.preview import WhatIf
@@ -26,6 +26,7 @@ CellLimit = Annotated[
         "cellen.aantal telt ze allemaal.",
     ),
 ]
+MEASURE_MOVED = "If-Match noemt niet de huidige versie van de maatregel."
 DESCRIPTION = (
     "Wat opslaan van deze wijziging zou doen, zonder iets op te slaan of te versturen: de "
     "verkeerslichten van alle combinaties van gemeente en maatregel voor en na, de combinaties "
@@ -43,6 +44,7 @@ DESCRIPTION = (
     summary="Wat een wijziging van een maatregel zou doen, zonder op te slaan (redactie)",
     description=DESCRIPTION,
     openapi_extra=PERSON,
+    responses=errors(e412=MEASURE_MOVED),
 )
 def preview_measure(
     code: MeasureCode,
@@ -51,9 +53,10 @@ def preview_measure(
     session: SessionDep,
     ctx: ContextDep,
     max_cellen: CellLimit = preview.MAX_CELLS,
+    if_match: MeasureIfMatch = None,
 ) -> WhatIf:
     changes = body.model_dump(by_alias=True, exclude_unset=True)
-    return preview.measure_change(session, principal, ctx, code, changes, max_cellen)
+    return preview.measure_change(session, principal, ctx, code, changes, max_cellen, if_match)
 
 
 @router.post(
@@ -92,6 +95,7 @@ def preview_wave(
     summary="Wat een nieuwe routekaart zou doen, zonder op te slaan (redactie)",
     description=DESCRIPTION,
     openapi_extra=PERSON,
+    responses=errors(e412=MEASURE_MOVED),
 )
 def preview_roadmap(
     code: MeasureCode,
@@ -100,5 +104,6 @@ def preview_roadmap(
     session: SessionDep,
     ctx: ContextDep,
     max_cellen: CellLimit = preview.MAX_CELLS,
+    if_match: MeasureIfMatch = None,
 ) -> WhatIf:
-    return preview.roadmap_change(session, principal, ctx, code, body.stappen, max_cellen)
+    return preview.roadmap_change(session, principal, ctx, code, body.stappen, max_cellen, if_match)

@@ -4,6 +4,7 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from api.audit.service import record
+from api.core.conditional import check_version
 from api.core.requests import RequestContext
 from api.core.security import Principal, require_programme_team
 from api.core.validation import InvalidParams
@@ -54,10 +55,15 @@ def replace_roadmap(
     ctx: RequestContext,
     code: str,
     steps: list[RoadmapStepWrite],
+    if_match: str | None = None,
 ) -> tuple[Measure, list[RoadmapStep]]:
+    """`if_match`, when sent, must name the measure's current version (412 otherwise): the
+    roadmap is the measure's, and a new one raises the measure's version."""
     require_programme_team(principal, "Routekaarten wijzigen")
     measure = get_measure(session, code)
     _check(steps)
+    check_version(if_match, measure.version, required=False)
+    measure.version += 1
     before = [s.code for s in repository.roadmap(session, code)]
     session.execute(delete(RoadmapStep).where(RoadmapStep.measure_code == code))
     for position, step in enumerate(steps, start=1):

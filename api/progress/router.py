@@ -7,13 +7,18 @@ from fastapi import Header, Path, Query, Request, Response
 
 from api.accounts.principal import CurrentPrincipal
 from api.core import clock
-from api.core.conditional import conditional_reference, conditional_versioned, parse_if_match
+from api.core.conditional import (
+    conditional_reference,
+    conditional_versioned,
+    parse_if_match,
+    private_versioned,
+)
 from api.core.dates import BoundedDate
 from api.core.db import SessionDep
 from api.core.opendata import CSV_RESPONSES, CsvFormat
 from api.core.requests import ContextDep
 from api.core.routing import PERSON, PUBLIC, VERSIONED, errors, json_router
-from api.measures.router import MeasureCode
+from api.measures.router import MeasureCode, MeasureIfMatch
 from api.progress import aggregates, opendata, roadmaps, status, versions
 from api.progress.change import overview_with_change, previous_period_end
 from api.progress.presenters import progress_read, roadmap_read
@@ -58,6 +63,10 @@ def get_roadmap(request: Request, code: MeasureCode, session: SessionDep) -> Res
     response_model=Roadmap,
     operation_id="routekaartVervangen",
     summary="De stappen van een routekaart vervangen (redactie)",
+    responses={
+        **VERSIONED,
+        **errors(e412="Iemand anders wijzigde de maatregel of haar routekaart intussen."),
+    },
     openapi_extra=PERSON,
 )
 def replace_roadmap(
@@ -66,8 +75,10 @@ def replace_roadmap(
     principal: CurrentPrincipal,
     session: SessionDep,
     ctx: ContextDep,
-) -> Roadmap:
-    return roadmap_read(*roadmaps.replace_roadmap(session, principal, ctx, code, body.stappen))
+    if_match: MeasureIfMatch = None,
+) -> Response:
+    measure, steps = roadmaps.replace_roadmap(session, principal, ctx, code, body.stappen, if_match)
+    return private_versioned(roadmap_read(measure, steps), measure.version)
 
 
 @router.get(

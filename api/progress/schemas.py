@@ -40,6 +40,12 @@ class Roadmap(ApiModel):
     maatregel: CodeName
     ingangsdatum: date
     stappen: list[RoadmapStepRead]
+    versie: int = Field(
+        description='De versie van de maatregel: stuur als If-Match "v<versie>" bij het '
+        "vervangen van de routekaart (412 als iemand anders de maatregel of haar routekaart "
+        "intussen wijzigde).",
+        examples=[1],
+    )
 
 
 class RoadmapStepWrite(RequestModel):

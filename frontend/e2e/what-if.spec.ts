@@ -63,4 +63,48 @@ test.describe('ingelogd als redacteur', () => {
     };
     expect(saved.stappen[0]?.eindeDagen).toBe(-200);
   });
+
+  test('a roadmap someone else saved meanwhile is shown, not overwritten', async ({ page }) => {
+    await page.goto('/maatregelen/M09/routekaart');
+    await expect(page.getByRole('heading', { level: 1, name: /^Routekaart van M09 .* wijzigen$/ })).toBeVisible();
+    const read = await page.request.get('/api/v1/maatregelen/M09/routekaart');
+    const roadmap = (await read.json()) as { versie: number; stappen: Record<string, unknown>[] };
+
+    // A colleague saves first, with the version this page was opened with.
+    const keep = ['code', 'titel', 'omschrijving', 'startDagen', 'eindeDagen', 'afhankelijkVan', 'raadsbesluit'];
+    const theirs = roadmap.stappen.map((step, index) => ({
+      ...Object.fromEntries(keep.map((key) => [key, step[key]])),
+      ...(index === 0 ? { omschrijving: 'Door collega ingevuld' } : {}),
+    }));
+    const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'spoorboek_csrf')?.value ?? '';
+    const colleague = await page.request.put('/api/v1/maatregelen/M09/routekaart', {
+      headers: { 'If-Match': `"v${roadmap.versie}"`, 'X-CSRF-Token': csrf },
+      data: { stappen: theirs },
+    });
+    expect(colleague.status()).toBe(200);
+
+    const first = page.getByRole('group', { name: /^Stap 1:/ });
+    await first.getByLabel('Uiterste einde (dagen)').fill('-190');
+    await page.getByRole('button', { name: 'Bekijk gevolgen' }).click();
+    const notice = page.locator('.spoorboek-conflict');
+    await expect(notice.getByRole('heading', { level: 2 })).toHaveText('Iemand anders heeft deze routekaart al gewijzigd');
+    await expect(notice).toBeFocused();
+    await expect(page.getByRole('region', { name: 'Gevolgen van deze wijziging' })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    const kept = (await (await page.request.get('/api/v1/maatregelen/M09/routekaart')).json()) as {
+      stappen: { omschrijving: string; eindeDagen: number }[];
+    };
+    expect(kept.stappen[0]?.omschrijving).toBe('Door collega ingevuld');
+    expect(kept.stappen[0]?.eindeDagen).not.toBe(-190);
+
+    // Knowing, the editor tries again: the page now names the version it read since.
+    await page.getByRole('button', { name: 'Bekijk gevolgen' }).click();
+    const preview = page.getByRole('region', { name: 'Gevolgen van deze wijziging' });
+    await preview.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'De routekaart van M09 is opgeslagen.' })).toHaveCount(1);
+    const saved = (await (await page.request.get('/api/v1/maatregelen/M09/routekaart')).json()) as {
+      stappen: { eindeDagen: number }[];
+    };
+    expect(saved.stappen[0]?.eindeDagen).toBe(-190);
+  });
 });

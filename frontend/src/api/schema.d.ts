@@ -7094,6 +7094,12 @@ export interface components {
             betrouwbaarheid: components["schemas"]["Confidence"];
             /** Bronnen */
             bronnen: components["schemas"]["SourceRead"][];
+            /**
+             * Versie
+             * @description Stuur als If-Match "v<versie>" bij een wijziging van de maatregel of van haar routekaart (412 als iemand anders een van beide intussen wijzigde).
+             * @example 1
+             */
+            versie: number;
             _links: components["schemas"]["SelfLinks"];
         };
         /**
@@ -9638,6 +9644,12 @@ export interface components {
             ingangsdatum: string;
             /** Stappen */
             stappen: components["schemas"]["RoadmapStepRead"][];
+            /**
+             * Versie
+             * @description De versie van de maatregel: stuur als If-Match "v<versie>" bij het vervangen van de routekaart (412 als iemand anders de maatregel of haar routekaart intussen wijzigde).
+             * @example 1
+             */
+            versie: number;
         };
         /** RoadmapStepRead */
         RoadmapStepRead: {
@@ -13341,7 +13353,10 @@ export interface operations {
     maatregelWijzigen: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description "v<versie>" van de gelezen maatregel; 412 als iemand anders de maatregel of haar routekaart intussen wijzigde. Zonder If-Match wordt niet gecontroleerd. */
+                "If-Match"?: string | null;
+            };
             path: {
                 /** @description Code van de maatregel. */
                 code: string;
@@ -13357,6 +13372,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -13414,6 +13430,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
+            /** @description Iemand anders wijzigde de maatregel of haar routekaart intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
             /** @description De body is te groot. */
             413: {
                 headers: {
@@ -13432,6 +13458,16 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description If-Match ontbreekt of is leeg; stuur de ETag die u las. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -18896,7 +18932,10 @@ export interface operations {
     routekaartVervangen: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description "v<versie>" van de gelezen maatregel; 412 als iemand anders de maatregel of haar routekaart intussen wijzigde. Zonder If-Match wordt niet gecontroleerd. */
+                "If-Match"?: string | null;
+            };
             path: {
                 /** @description Code van de maatregel. */
                 code: string;
@@ -18912,6 +18951,7 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -18969,6 +19009,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
+            /** @description Iemand anders wijzigde de maatregel of haar routekaart intussen. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
             /** @description De body is te groot. */
             413: {
                 headers: {
@@ -18987,6 +19037,16 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description If-Match ontbreekt of is leeg; stuur de ETag die u las. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -21075,7 +21135,10 @@ export interface operations {
                 /** @description Hoeveel gewijzigde combinaties er ten hoogste genoemd worden; cellen.aantal telt ze allemaal. */
                 maxCellen?: number;
             };
-            header?: never;
+            header?: {
+                /** @description "v<versie>" van de gelezen maatregel; 412 als iemand anders de maatregel of haar routekaart intussen wijzigde. Zonder If-Match wordt niet gecontroleerd. */
+                "If-Match"?: string | null;
+            };
             path: {
                 /** @description Code van de maatregel. */
                 code: string;
@@ -21148,6 +21211,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
+            /** @description If-Match noemt niet de huidige versie van de maatregel. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
             /** @description De body is te groot. */
             413: {
                 headers: {
@@ -21166,6 +21239,16 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description If-Match ontbreekt of is leeg; stuur de ETag die u las. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */
@@ -21339,7 +21422,10 @@ export interface operations {
                 /** @description Hoeveel gewijzigde combinaties er ten hoogste genoemd worden; cellen.aantal telt ze allemaal. */
                 maxCellen?: number;
             };
-            header?: never;
+            header?: {
+                /** @description "v<versie>" van de gelezen maatregel; 412 als iemand anders de maatregel of haar routekaart intussen wijzigde. Zonder If-Match wordt niet gecontroleerd. */
+                "If-Match"?: string | null;
+            };
             path: {
                 /** @description Code van de maatregel. */
                 code: string;
@@ -21412,6 +21498,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["NietAanvaardbaarProblem"];
                 };
             };
+            /** @description If-Match noemt niet de huidige versie van de maatregel. */
+            412: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeNietVervuldProblem"];
+                };
+            };
             /** @description De body is te groot. */
             413: {
                 headers: {
@@ -21430,6 +21526,16 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["MediatypeNietOndersteundProblem"];
+                };
+            };
+            /** @description If-Match ontbreekt of is leeg; stuur de ETag die u las. */
+            428: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["VoorwaardeVereistProblem"];
                 };
             };
             /** @description Onverwachte fout; het request-id staat in `instance`. */

@@ -40,6 +40,9 @@ export default function MeasureDateForm({ measure }: { measure: Measure }) {
   const staleRef = useRef<HTMLDivElement>(null);
   // What the form started from: a save after someone else moved the date would overwrite theirs.
   const [base, setBase] = useState(measure.ingangsdatum);
+  // The measure's version the form started from, sent as If-Match: any change of the measure or
+  // its roadmap by someone else since then is refused (412), not overwritten.
+  const [version, setVersion] = useState(measure.versie);
   const current = scope === 'fase' ? (wave?.ingangsdatum ?? measure.ingangsdatum) : measure.ingangsdatum;
 
   useEffect(() => {
@@ -49,11 +52,20 @@ export default function MeasureDateForm({ measure }: { measure: Measure }) {
     if (stale) staleRef.current?.focus();
   }, [stale]);
 
+  // After a 412: the next preview and save start from the measure as it now stands.
+  const takeCurrent = async () => {
+    const now = await readMeasure(measure.code).catch(() => null);
+    if (now) {
+      setBase(now.ingangsdatum);
+      setVersion(now.versie);
+    }
+  };
+
   const preview = useMutation({
     mutationFn: () =>
       scope === 'fase'
         ? previewWave(measure.fase.nummer, { ingangsdatum: day }, wave?.versie)
-        : previewMeasure(measure.code, { ingangsdatum: day }),
+        : previewMeasure(measure.code, { ingangsdatum: day }, version),
     onMutate: () => setMessage(''),
     onSuccess: (found) => {
       clear();
@@ -62,6 +74,7 @@ export default function MeasureDateForm({ measure }: { measure: Measure }) {
     onError: async (error) => {
       if (isConflict(error)) {
         await queryClient.invalidateQueries({ queryKey: ['fasen'] });
+        await takeCurrent();
         setStale(true);
         return;
       }
@@ -73,12 +86,13 @@ export default function MeasureDateForm({ measure }: { measure: Measure }) {
     mutationFn: async () => {
       if (movedDate(base, (await readMeasure(measure.code)).ingangsdatum)) throw new StaleError();
       if (scope === 'fase') await saveWaveDate(measure.fase.nummer, { ingangsdatum: day }, wave?.versie);
-      else await saveMeasureDate(measure.code, { ingangsdatum: day });
+      else await saveMeasureDate(measure.code, { ingangsdatum: day }, version);
       return readMeasure(measure.code);
     },
     onSuccess: async (saved) => {
       setWhatIf(null);
       setBase(saved.ingangsdatum);
+      setVersion(saved.versie);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['maatregelen'] }),
         queryClient.invalidateQueries({ queryKey: ['fasen'] }),
@@ -92,7 +106,7 @@ export default function MeasureDateForm({ measure }: { measure: Measure }) {
       if (error instanceof StaleError || isConflict(error)) {
         await queryClient.invalidateQueries({ queryKey: ['fasen'] });
         await queryClient.invalidateQueries({ queryKey: ['maatregelen', measure.code] });
-        setBase((await readMeasure(measure.code).catch(() => null))?.ingangsdatum ?? base);
+        await takeCurrent();
         setStale(true);
         return;
       }

@@ -14,6 +14,7 @@ import { useParams } from 'react-router-dom';
 
 import { AppLink } from '../app/AppLink';
 import { NotFoundPage } from '../app/NotFoundPage';
+import { isConflict } from '../api/problem';
 import { storeAnswer } from '../app/queryClient';
 import { clientErrors, hasErrors } from '../forms/errors';
 import { ErrorSummary, type SummaryField } from '../forms/ErrorSummary';
@@ -36,7 +37,6 @@ import {
   moveStep,
   offsetDate,
   removeStep,
-  sameSteps,
   writeFromForm,
   type StepForm,
 } from './roadmapForm';
@@ -93,25 +93,31 @@ function RoadmapForm({ code, roadmap }: { code: string; roadmap: Roadmap }) {
   const set = (index: number, changes: Partial<StepForm>) =>
     edit(steps.map((step, i) => (i === index ? { ...step, ...changes } : step)));
 
+  // Someone else changed the roadmap or its measure since this page read it (412): show theirs
+  // beside this form's steps, which are kept; the next save names the version now read.
+  const showStale = async () => {
+    const current = await fetchRoadmap(code);
+    setBase(current);
+    await storeAnswer(queryClient, ['routekaart', code], current);
+    setStale(true);
+  };
+
   const preview = useMutation({
-    mutationFn: () => previewRoadmap(code, writeFromForm(steps)),
+    mutationFn: () => previewRoadmap(code, writeFromForm(steps), base.versie),
     onSuccess: (found) => {
       clear();
       setWhatIf(found);
     },
-    onError: (error) => show(errorsFromApi(error, steps)),
+    onError: async (error) => {
+      if (isConflict(error)) await showStale();
+      else show(errorsFromApi(error, steps));
+    },
   });
 
   const save = useMutation({
-    // The API takes no If-Match for a roadmap: the roadmap is read again just before saving, so
-    // a change someone else saved after this page loaded it is not overwritten unseen.
-    mutationFn: async () => {
-      const now = await fetchRoadmap(code);
-      if (!sameSteps(writeFromForm(formFromRoadmap(now)), writeFromForm(formFromRoadmap(base)))) {
-        throw new StaleRoadmap(now);
-      }
-      return saveRoadmap(code, writeFromForm(steps));
-    },
+    // The version this page read goes along as If-Match, so a change someone else saved after it
+    // is refused, not overwritten unseen.
+    mutationFn: () => saveRoadmap(code, writeFromForm(steps), base.versie),
     onSuccess: async (saved) => {
       setWhatIf(null);
       setBase(saved);
@@ -122,13 +128,8 @@ function RoadmapForm({ code, roadmap }: { code: string; roadmap: Roadmap }) {
     },
     onError: async (error) => {
       setWhatIf(null);
-      if (error instanceof StaleRoadmap) {
-        setBase(error.current);
-        await storeAnswer(queryClient, ['routekaart', code], error.current);
-        setStale(true);
-        return;
-      }
-      show(errorsFromApi(error, steps));
+      if (isConflict(error)) await showStale();
+      else show(errorsFromApi(error, steps));
     },
   });
 
@@ -145,7 +146,7 @@ function RoadmapForm({ code, roadmap }: { code: string; roadmap: Roadmap }) {
 
   return (
     <>
-      {stale && <StaleNotice ref={staleRef} thing="deze routekaart" changed="de routekaart" />}
+      {stale && <StaleNotice ref={staleRef} thing="deze routekaart" changed="de routekaart of de maatregel" />}
       <ErrorSummary ref={summaryRef} errors={errors} fields={summaryFields(steps)} />
       <form noValidate onSubmit={submit} className="spoorboek-form" aria-labelledby="stappen-kop">
         <Heading level={2} id="stappen-kop">
@@ -284,12 +285,6 @@ function RoadmapForm({ code, roadmap }: { code: string; roadmap: Roadmap }) {
       <StatusMessage ref={messageRef}>{message}</StatusMessage>
     </>
   );
-}
-
-class StaleRoadmap extends Error {
-  constructor(readonly current: Roadmap) {
-    super('De routekaart is intussen gewijzigd.');
-  }
 }
 
 function RoadmapEditContent({ code }: { code: string }) {

@@ -23,6 +23,7 @@ const ROADMAP: Roadmap = {
   maatregel: { code: 'M13', naam: 'Bijverdienen' },
   ingangsdatum: '2027-01-01',
   stappen: [step('werkproces', 2, -180, -60, ['impactanalyse']), step('impactanalyse', 1, -270, -210)],
+  versie: 1,
 };
 
 describe('the roadmap form', () => {

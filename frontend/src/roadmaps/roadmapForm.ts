@@ -155,11 +155,6 @@ export function errorsFromApi(error: unknown, steps: StepForm[]): FormErrors {
   return errors;
 }
 
-/** True when two roadmaps say the same (someone else saved one meanwhile when they do not). */
-export function sameSteps(a: RoadmapStepWrite[], b: RoadmapStepWrite[]): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /** The date that lies `days` days from `isoDate` (YYYY-MM-DD), or null for no whole number. */
 export function offsetDate(isoDate: string, days: string): string | null {
   const text = days.trim();

@@ -34,6 +34,7 @@ export function makeMeasure(
     impactgebieden: [],
     betrouwbaarheid: 'wet',
     bronnen: [],
+    versie: 1,
     _links: { self: { href: `/api/v1/maatregelen/${code}` } },
     ...overrides,
   };
