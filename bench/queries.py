@@ -80,6 +80,7 @@ async def count_statements(env: dict[str, str]) -> tuple[list[QueryCounts], list
     os.environ.update(env)
     from sqlalchemy import Engine, event
 
+    from api.core.kept import close_key_connection
     from api.main import create_app
 
     statements: list[str] = []
@@ -113,7 +114,11 @@ async def count_statements(env: dict[str, str]) -> tuple[list[QueryCounts], list
             return counts, revalidations
     finally:
         event.remove(Engine, "before_cursor_execute", record)
-        # No connection of this process stays open on the database the servers use next.
+        # No connection of this process stays open on the database the servers use next: not
+        # the pool's, nor the one the app holds for its version reads (PostgreSQL), which only
+        # the lifespan's end closes, and the transport runs no lifespan. Left open, it kept a
+        # later section from copying the database ("being accessed by other users").
+        close_key_connection(app.state.api.state)
         for engine in engines:
             engine.dispose()
 
