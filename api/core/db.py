@@ -75,9 +75,12 @@ def build_engine(url: str, limits: TimeLimits | None = None) -> Engine:
         event.listen(engine, "begin", _begin_sqlite)
         return engine
     # Set when the connection starts (libpq options), so they hold for every statement on
-    # it, pool checks included, without a round trip per request.
+    # it, pool checks included, without a round trip per request. No JIT: the app's queries
+    # take milliseconds, and compiling one whose estimate crossed the JIT's threshold cost more
+    # than running it (12 of 43 ms for a similarity search over 50,000 questions).
     options = (
-        f"-c lock_timeout={int(limits.lock_ms)} -c statement_timeout={int(limits.statement_ms)}"
+        f"-c lock_timeout={int(limits.lock_ms)} -c statement_timeout={int(limits.statement_ms)} "
+        "-c jit=off"
     )
     return create_engine(url, pool_pre_ping=True, connect_args={"options": options}, **_pool())
 
