@@ -747,6 +747,7 @@ def main(argv: list[str] | None = None) -> int:
     plan = plan_for(args)
     # Decided once, before the bench pins itself and its own affinity changes.
     cpus = cpu_split(not args.no_pin)
+    cpus_at_start = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else set()
     signal.signal(signal.SIGTERM, _interrupt)
     code_at_start = code_state()
     skipped = sections_to_run(args)
@@ -806,6 +807,11 @@ def main(argv: list[str] | None = None) -> int:
                 if "progress" not in skipped
                 else None
             )
+            if "browser" not in skipped and hasattr(os, "sched_setaffinity"):
+                # The sections before pinned the bench to the load client's CPU, and the
+                # browser, its server and Playwright would inherit that one CPU: the heat map
+                # then measured twice its time on a machine of two (95-139 ms against 54).
+                os.sched_setaffinity(0, cpus_at_start)
             browser_result = (
                 browser.measure(ROOT, workdir, progress) if "browser" not in skipped else None
             )
