@@ -10,10 +10,11 @@ kind, so its lock (PostgreSQL) makes writers of a kind take their numbers in com
 rows stamped with the number (a `data_version` column) can be read back as "everything
 changed since version n"."""
 
+import functools
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import Connection, Table, event, text
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
@@ -100,6 +101,25 @@ def read_once() -> Iterator[None]:
         yield
     finally:
         _once.active, _once.versions = False, None
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def counters_read_once(route: Callable[P, R]) -> Callable[P, R]:
+    """A route of figures whose parts each ask for the counters (its version key, the grid, the
+    kept figures of a past day): read once for all of them, so they also agree with each other.
+    After a change of progress the overview per municipality read them three times, the
+    dashboard six; each is a round trip on PostgreSQL. The route's own thread only, and only
+    while it runs; the route writes no data that a counter follows."""
+
+    @functools.wraps(route)
+    def once(*args: P.args, **kwargs: P.kwargs) -> R:
+        with read_once():
+            return route(*args, **kwargs)
+
+    return once
 
 
 def current(reader: Reader) -> dict[str, int]:

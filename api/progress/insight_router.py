@@ -15,6 +15,7 @@ from api.core import clock
 from api.core.conditional import (
     conditional_versioned,
 )
+from api.core.data_versions import counters_read_once
 from api.core.db import SessionDep
 from api.core.opendata import CSV_RESPONSES, CsvFormat, Provenance
 from api.core.routing import PERSON, PUBLIC, json_router
@@ -109,6 +110,7 @@ def matrix(
     openapi_extra=PUBLIC,
     responses={304: {"description": "Niet gewijzigd."}, **CSV_RESPONSES},
 )
+@counters_read_once
 def compare(
     request: Request,
     code: Annotated[str, PathParam(pattern=r"^GM\d{4}$")],
@@ -154,6 +156,7 @@ Indicator = Annotated[
     openapi_extra=PUBLIC,
     responses={304: {"description": "Niet gewijzigd."}, **CSV_RESPONSES},
 )
+@counters_read_once
 def map_values(
     request: Request,
     session: SessionDep,
@@ -243,6 +246,7 @@ def _features() -> list[tuple[str, str, dict[str, Any]]]:
         304: {"description": "Niet gewijzigd."},
     },
 )
+@counters_read_once
 def map_data(
     request: Request,
     session: SessionDep,

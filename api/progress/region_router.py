@@ -8,6 +8,7 @@ from pydantic import Field
 
 from api.core import clock
 from api.core.conditional import conditional_versioned
+from api.core.data_versions import counters_read_once
 from api.core.db import SessionDep
 from api.core.opendata import CSV_RESPONSES, CsvFormat, Provenance
 from api.core.routing import PUBLIC, json_router
@@ -112,6 +113,7 @@ _RESPONSES: dict[int | str, dict[str, object]] = {
     openapi_extra=PUBLIC,
     responses=_RESPONSES,
 )
+@counters_read_once
 def province_progress(
     request: Request,
     session: SessionDep,
@@ -130,6 +132,7 @@ def province_progress(
     openapi_extra=PUBLIC,
     responses=_RESPONSES,
 )
+@counters_read_once
 def region_progress(
     request: Request,
     session: SessionDep,

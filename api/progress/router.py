@@ -13,6 +13,7 @@ from api.core.conditional import (
     parse_if_match,
     private_versioned,
 )
+from api.core.data_versions import counters_read_once
 from api.core.dates import BoundedDate
 from api.core.db import SessionDep
 from api.core.opendata import CSV_RESPONSES, CsvFormat
@@ -204,6 +205,7 @@ def cell_history(
     openapi_extra=PUBLIC,
     responses={304: {"description": "Niet gewijzigd."}, **CSV_RESPONSES},
 )
+@counters_read_once
 def overview(
     request: Request,
     session: SessionDep,
