@@ -251,11 +251,19 @@ async def clients(app: FastAPI) -> AsyncIterator[Callable[[], httpx.AsyncClient]
 
 
 class QueryCounter:
+    """The statements run on the test's connection: how many, and which."""
+
     def __init__(self) -> None:
         self.count = 0
+        self.statements: list[str] = []
 
-    def __call__(self, *_args: object, **_kwargs: object) -> None:
+    def __call__(self, _conn: object, _cursor: object, statement: str, *_args: object) -> None:
         self.count += 1
+        self.statements.append(statement)
+
+    def reset(self) -> None:
+        self.count = 0
+        self.statements.clear()
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from sqlalchemy import Connection, event
 
 from tests.auth import UTRECHT, login
+from tests.conftest import QueryCounter
 from tests.progress.helpers import move_utrechts_m20
 
 FIGURES = [
@@ -26,24 +26,16 @@ FIGURES = [
 
 @pytest.mark.parametrize("url", FIGURES)
 async def test_a_figure_made_again_after_a_change_reads_the_counters_once(
-    clients: Callable[[], httpx.AsyncClient], connection: Connection, url: str
+    clients: Callable[[], httpx.AsyncClient], count_queries: QueryCounter, url: str
 ) -> None:
     public, contact = clients(), clients()
     await login(contact, UTRECHT)
     first = await public.get(url)
     assert first.status_code == 200, first.text
     await move_utrechts_m20(contact)
-    read: list[str] = []
-
-    def remember(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-        read.append(statement)
-
-    event.listen(connection, "before_cursor_execute", remember)
-    try:
-        again = await public.get(url)
-    finally:
-        event.remove(connection, "before_cursor_execute", remember)
+    count_queries.reset()
+    again = await public.get(url)
     assert again.status_code == 200, again.text
     assert again.headers["etag"] != first.headers["etag"], "made again, not the kept answer"
-    counters = [s for s in read if "sequence_counters" in s]
+    counters = [s for s in count_queries.statements if "sequence_counters" in s]
     assert len(counters) == 2, "one read before routing, one in the route"
