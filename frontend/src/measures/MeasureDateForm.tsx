@@ -38,11 +38,10 @@ export default function MeasureDateForm({ measure }: { measure: Measure }) {
   const previewRef = useRef<HTMLElement>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
   const staleRef = useRef<HTMLDivElement>(null);
-  // What the form started from: a save after someone else moved the date would overwrite theirs.
-  const [base, setBase] = useState(measure.ingangsdatum);
-  // The measure's version the form started from, sent as If-Match: any change of the measure or
-  // its roadmap by someone else since then is refused (412), not overwritten.
-  const [version, setVersion] = useState(measure.versie);
+  // The measure as the form started from it: a save after someone else moved the date would
+  // overwrite theirs, and its version goes along as If-Match, so any change of the measure or its
+  // roadmap by someone else since is refused (412), not overwritten.
+  const [base, setBase] = useState(measure);
   const current = scope === 'fase' ? (wave?.ingangsdatum ?? measure.ingangsdatum) : measure.ingangsdatum;
 
   useEffect(() => {
@@ -55,17 +54,14 @@ export default function MeasureDateForm({ measure }: { measure: Measure }) {
   // After a 412: the next preview and save start from the measure as it now stands.
   const takeCurrent = async () => {
     const now = await readMeasure(measure.code).catch(() => null);
-    if (now) {
-      setBase(now.ingangsdatum);
-      setVersion(now.versie);
-    }
+    if (now) setBase(now);
   };
 
   const preview = useMutation({
     mutationFn: () =>
       scope === 'fase'
         ? previewWave(measure.fase.nummer, { ingangsdatum: day }, wave?.versie)
-        : previewMeasure(measure.code, { ingangsdatum: day }, version),
+        : previewMeasure(measure.code, { ingangsdatum: day }, base.versie),
     onMutate: () => setMessage(''),
     onSuccess: (found) => {
       clear();
@@ -84,15 +80,14 @@ export default function MeasureDateForm({ measure }: { measure: Measure }) {
 
   const save = useMutation({
     mutationFn: async () => {
-      if (movedDate(base, (await readMeasure(measure.code)).ingangsdatum)) throw new StaleError();
+      if (movedDate(base.ingangsdatum, (await readMeasure(measure.code)).ingangsdatum)) throw new StaleError();
       if (scope === 'fase') await saveWaveDate(measure.fase.nummer, { ingangsdatum: day }, wave?.versie);
-      else await saveMeasureDate(measure.code, { ingangsdatum: day }, version);
+      else await saveMeasureDate(measure.code, { ingangsdatum: day }, base.versie);
       return readMeasure(measure.code);
     },
     onSuccess: async (saved) => {
       setWhatIf(null);
-      setBase(saved.ingangsdatum);
-      setVersion(saved.versie);
+      setBase(saved);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['maatregelen'] }),
         queryClient.invalidateQueries({ queryKey: ['fasen'] }),
