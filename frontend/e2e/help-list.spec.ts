@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
 import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations } from './axe';
 import { newContext } from './products';
+import { csrfToken } from './sessions';
 
 /*
  * From overview to action (issue 20) and ICT as a cause (issue 19): an advisor filters the help
@@ -21,9 +22,6 @@ const SUPPLIER = { id: 'sbc_demo_leverancier_rekenwerk', secret: 'sbs_demo_lever
 const APPLICATION = 1;
 const MEASURE = 'M17';
 
-async function csrf(page: Page): Promise<string> {
-  return (await page.context().cookies()).find((cookie) => cookie.name === 'spoorboek_csrf')?.value ?? '';
-}
 
 test('an advisor filters the help list, finds whom to call, records the contact and downloads the call list', async ({
   browser,
@@ -55,7 +53,7 @@ test('an advisor filters the help list, finds whom to call, records the contact 
   await admin.goto('/toegankelijkheid');
   const email = `gerda.${Date.now()}@gelderland.example`;
   const invited = await admin.request.post('/api/v1/gebruikers', {
-    headers: { 'X-CSRF-Token': await csrf(admin) },
+    headers: { 'X-CSRF-Token': await csrfToken(admin) },
     data: { email, naam: 'Gerda Gelderland', rollen: ['gemeente'], gemeenten: [code] },
   });
   expect(invited.status()).toBe(201);

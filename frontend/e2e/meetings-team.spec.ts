@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 
 import { DEMO_USERS } from './accounts';
 import { newContext, uniqueWord } from './products';
-import { asRole, openAs, test } from './sessions';
+import { asRole, csrfToken, openAs, test } from './sessions';
 import { expectAccessibleAtWidths } from './widths';
 
 const dutch = new Intl.DateTimeFormat('en-CA', {
@@ -38,9 +38,6 @@ async function openNewMeetingForm(page: Page) {
   await expect(page.getByRole('main')).not.toContainText(/laden…/);
 }
 
-async function csrf(page: Page): Promise<string> {
-  return (await page.context().cookies()).find((cookie) => cookie.name === 'spoorboek_csrf')?.value ?? '';
-}
 
 test.describe('het programmateam en zijn bijeenkomsten', () => {
   test.use(asRole('redacteur'));
@@ -129,7 +126,7 @@ test.describe('het programmateam en zijn bijeenkomsten', () => {
     const contact = await contactContext.newPage();
     await contact.goto('/toegankelijkheid');
     const registered = await contact.request.post(`/api/v1/bijeenkomsten/${id}/aanmeldingen`, {
-      headers: { 'X-CSRF-Token': await csrf(contact) },
+      headers: { 'X-CSRF-Token': await csrfToken(contact) },
       data: {},
     });
     expect(registered.status(), await registered.text()).toBe(201);

@@ -4,7 +4,7 @@ import { DEMO_USERS, expectNoHorizontalScroll, type DemoUser } from './accounts'
 import { expectNoAxeViolations } from './axe';
 import { mailsTo, partsText } from './mail';
 import { uniqueWord } from './questions';
-import { sessionFile } from './sessions';
+import { csrfToken, sessionFile } from './sessions';
 
 /*
  * The agenda for visitors and municipal contacts, on the demo agenda (api/seed/demo_meetings.py):
@@ -171,7 +171,7 @@ test('a contact books a consultation hour’s slot, and its topic becomes her qu
   };
   const id = agenda.resultaten.find((meeting) => meeting.titel === hour)?.id;
   expect(id, `${hour} in the demo agenda`).toBeDefined();
-  const csrf = (await team.context().cookies()).find((cookie) => cookie.name === 'spoorboek_csrf')?.value ?? '';
+  const csrf = await csrfToken(team);
   const slots = await team.request.post(`/api/v1/bijeenkomsten/${id}/tijdsloten`, { headers: { 'X-CSRF-Token': csrf }, data: {} });
   expect([200, 201]).toContain(slots.status());
   await team.context().close();
@@ -237,7 +237,7 @@ test('a contact registers, gets the confirmation with its .ics, cancels, and the
 
   // The team announces a work session with one place (as its own screens do).
   const team = await pageAs(browser, 'redacteur');
-  const csrf = (await team.context().cookies()).find((cookie) => cookie.name === 'spoorboek_csrf')?.value ?? '';
+  const csrf = await csrfToken(team);
   const begin = new Date(Date.now() + 21 * 24 * 3600 * 1000);
   const created = await team.request.post('/api/v1/bijeenkomsten', {
     headers: { 'X-CSRF-Token': csrf },

@@ -5,15 +5,12 @@ import { expectNoAxeViolations, expectRouteAccessible } from './axe';
 import { openRoute } from './navigate';
 import { inviteDemoTester, newContext, uniqueWord } from './products';
 import { bell, bellCount, unreadCount } from './notifications';
-import { asRole, openAs, test } from './sessions';
+import { asRole, csrfToken, openAs, test } from './sessions';
 
-async function csrf(page: Page): Promise<string> {
-  return (await page.context().cookies()).find((cookie) => cookie.name === 'spoorboek_csrf')?.value ?? '';
-}
 
 /** Calls the API with the page's session, as the SPA does; fails the test on any other status. */
 async function apiPost(page: Page, path: string, data: object, status: number): Promise<{ id: number }> {
-  const response = await page.request.post(`/api/v1${path}`, { headers: { 'X-CSRF-Token': await csrf(page) }, data });
+  const response = await page.request.post(`/api/v1${path}`, { headers: { 'X-CSRF-Token': await csrfToken(page) }, data });
   expect(response.status(), `${path}: ${await response.text()}`).toBe(status);
   return (await response.json()) as { id: number };
 }

@@ -1,5 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
+import { csrfToken } from './sessions';
+
 /** A cell as the API returns it (only what the tests read). */
 export interface CellState {
   fase: string;
@@ -16,7 +18,7 @@ export async function readCell(page: Page, code: string, measure: string): Promi
 
 /** Changes a cell behind the SPA's back, as a colleague in another browser would. */
 export async function saveCellDirectly(page: Page, code: string, measure: string, version: number, body: object) {
-  const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'spoorboek_csrf')?.value ?? '';
+  const csrf = await csrfToken(page);
   const response = await page.request.put(`/api/v1/gemeenten/${code}/voortgang/${measure}`, {
     headers: { 'If-Match': `"v${version}"`, 'X-CSRF-Token': csrf },
     data: body,

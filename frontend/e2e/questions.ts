@@ -1,18 +1,16 @@
 import { expect, type Page } from '@playwright/test';
 
+import { csrfToken } from './sessions';
+
 /** A word no demo text contains, so a search or a list finds only what this test made. */
 export function uniqueWord(prefix = 'kwartel'): string {
   const letters = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
   return `${prefix}${letters}`;
 }
 
-async function csrf(page: Page): Promise<string> {
-  return (await page.context().cookies()).find((cookie) => cookie.name === 'spoorboek_csrf')?.value ?? '';
-}
-
 /** Files a question with the page's session, as the SPA does; returns its number. */
 export async function fileQuestion(page: Page, body: object): Promise<number> {
-  const response = await page.request.post('/api/v1/vragen', { headers: { 'X-CSRF-Token': await csrf(page) }, data: body });
+  const response = await page.request.post('/api/v1/vragen', { headers: { 'X-CSRF-Token': await csrfToken(page) }, data: body });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { id: number }).id;
 }
@@ -20,7 +18,7 @@ export async function fileQuestion(page: Page, body: object): Promise<number> {
 /** Moves a question on behind the SPA's back, as a colleague in another browser would. */
 export async function changeStatusDirectly(page: Page, id: number, body: object): Promise<void> {
   const response = await page.request.post(`/api/v1/vragen/${id}/statuswijzigingen`, {
-    headers: { 'X-CSRF-Token': await csrf(page) },
+    headers: { 'X-CSRF-Token': await csrfToken(page) },
     data: body,
   });
   expect(response.status()).toBe(200);
@@ -29,7 +27,7 @@ export async function changeStatusDirectly(page: Page, id: number, body: object)
 /** Adds an internal note behind the SPA's back, as a colleague in another browser would. */
 export async function addNoteDirectly(page: Page, id: number, tekst: string): Promise<void> {
   const response = await page.request.post(`/api/v1/vragen/${id}/notities`, {
-    headers: { 'X-CSRF-Token': await csrf(page) },
+    headers: { 'X-CSRF-Token': await csrfToken(page) },
     data: { tekst },
   });
   expect(response.status()).toBe(201);

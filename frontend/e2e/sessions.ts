@@ -71,3 +71,8 @@ export async function openAs(page: Page, who: DemoUser): Promise<void> {
   await page.goto('/toegankelijkheid');
   await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(`Ingelogd als ${DEMO_USERS[who].name}`);
 }
+
+/** The session's CSRF token, for a test that calls the API with the page's session, as the SPA does. */
+export async function csrfToken(page: Page): Promise<string> {
+  return (await page.context().cookies()).find((cookie) => cookie.name === 'spoorboek_csrf')?.value ?? '';
+}

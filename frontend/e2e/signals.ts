@@ -1,14 +1,12 @@
 import { expect, type Page } from '@playwright/test';
 
-/** The signals' helpers for the browser tests: the API with the page's session, as the SPA calls it. */
+import { csrfToken } from './sessions';
 
-async function csrf(page: Page): Promise<string> {
-  return (await page.context().cookies()).find((cookie) => cookie.name === 'spoorboek_csrf')?.value ?? '';
-}
+/** The signals' helpers for the browser tests: the API with the page's session, as the SPA calls it. */
 
 /** Calls the API with the page's session; fails the test on any other status than `status`. */
 export async function signalApi(page: Page, method: 'POST' | 'PATCH', path: string, data: object, status: number) {
-  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'X-CSRF-Token': await csrf(page) }, data });
+  const response = await page.request.fetch(`/api/v1${path}`, { method, headers: { 'X-CSRF-Token': await csrfToken(page) }, data });
   expect(response.status(), `${method} ${path}: ${await response.text()}`).toBe(status);
   return (await response.json()) as { id: number; titel: string; versie: number };
 }

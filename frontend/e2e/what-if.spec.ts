@@ -2,7 +2,7 @@ import { expect } from '@playwright/test';
 
 import { expectNoHorizontalScroll } from './accounts';
 import { expectNoAxeViolations } from './axe';
-import { asRole, test } from './sessions';
+import { asRole, csrfToken, test } from './sessions';
 
 /* M09 is this spec's own: no other test reads or writes its dates or its roadmap. */
 
@@ -76,7 +76,7 @@ test.describe('ingelogd als redacteur', () => {
       ...Object.fromEntries(keep.map((key) => [key, step[key]])),
       ...(index === 0 ? { omschrijving: 'Door collega ingevuld' } : {}),
     }));
-    const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'spoorboek_csrf')?.value ?? '';
+    const csrf = await csrfToken(page);
     const colleague = await page.request.put('/api/v1/maatregelen/M09/routekaart', {
       headers: { 'If-Match': `"v${roadmap.versie}"`, 'X-CSRF-Token': csrf },
       data: { stappen: theirs },
