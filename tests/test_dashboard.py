@@ -98,6 +98,15 @@ async def test_figures_download_as_csv_with_the_same_numbers(client: httpx.Async
     for row, group in zip(rows, overview["groepen"], strict=True):
         assert int(row["cellen"]) == group["cellen"]
         assert int(row["fase_geimplementeerd"]) == group["perFase"]["geimplementeerd"]
+        # The change since the previous month, as the JSON has it.
+        before, change = group["vorigePeriode"], group["verandering"]
+        assert row["vorige_peildatum"] == before["peildatum"]
+        assert float(row["vorig_aandeel_geimplementeerd"]) == before["aandeelGeimplementeerd"]
+        assert float(row["verandering_aandeel_geimplementeerd"]) == change["aandeelGeimplementeerd"]
+        deficit = change["tekort"]
+        assert row["verandering_tekort"] == ("" if deficit is None else str(deficit))
+        assert int(row["verandering_te_laat"]) == change["teLaat"]
+        assert int(row["verandering_risico"]) == change["risico"]
     comparison = (await client.get("/api/v1/gemeenten/GM0344/vergelijking")).json()
     rows = _csv(await client.get(comparison["herkomst"]["csv"]))
     assert [r["naam"] for r in rows] == [g["groep"]["naam"] for g in comparison["cijfers"]]

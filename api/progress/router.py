@@ -234,18 +234,20 @@ def overview(
             as_of=as_of,
         )
 
-    def build() -> OverviewWithChange:
+    def changed() -> OverviewWithChange:
         # The previous month's figures depend on the reference data and the day only, both in
         # the kept answer's key (versions.figures); they are kept per reference version too.
         before = previous_period_end(day)
-        changed = overview_with_change(figures(peildatum), figures(before), before)
-        return changed.model_copy(
+        return overview_with_change(figures(peildatum), figures(before), before)
+
+    def build() -> OverviewWithChange:
+        return changed().model_copy(
             update={"herkomst": opendata.figures_provenance(session, request, day)}
         )
 
     if formaat == "csv":
         name = f"voortgang-per-{groep}-{peildatum or today}"
-        return opendata.figures_csv(session, name, figures(peildatum).groepen)
+        return opendata.overview_csv(session, name, changed().groepen)
     return conditional_versioned(
         request, versions.figures(session, today), build, again=versions.figures_now
     )

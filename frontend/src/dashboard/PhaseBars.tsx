@@ -3,6 +3,7 @@ import { TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library
 import { AppLink } from '../app/AppLink';
 import { DataTable } from '../shared/DataTable';
 import { percentText, PHASE_LABELS, PHASES } from '../progress/labels';
+import { changeHeading, shareChangeCell, type MaybeChanged } from './change';
 import type { GroupFigures } from './types';
 
 interface PhaseBarsProps {
@@ -76,13 +77,35 @@ export function PhaseBars({ groups, hrefFor, showCode = false }: PhaseBarsProps)
   );
 }
 
-/** The table equivalent of PhaseBars: counts per phase, the share implemented and the deficit. */
-export function PhaseTable({ id, caption, groups, showCode = false }: { id: string; caption: string; groups: GroupFigures[]; showCode?: boolean }) {
+/**
+ * The table equivalent of PhaseBars: counts per phase, the share implemented, its change since the
+ * previous month (when the groups carry one, as the overview's and the dashboard's do) and the deficit.
+ */
+export function PhaseTable({
+  id,
+  caption,
+  groups,
+  showCode = false,
+}: {
+  id: string;
+  caption: string;
+  groups: (GroupFigures & MaybeChanged)[];
+  showCode?: boolean;
+}) {
+  const withChange = groups.some((group) => group.vorigePeriode);
   return (
     <DataTable
       id={id}
       caption={caption}
-      columns={['Groep', ...PHASES.map((phase) => PHASE_LABELS[phase]), 'Geïmplementeerd (%)', 'Te laat', 'Tekort']}
+      columns={[
+        'Groep',
+        ...PHASES.map((phase) => PHASE_LABELS[phase]),
+        'Geïmplementeerd (%)',
+        // The unit in the heading, not in every cell: ten columns fit a wide screen.
+        ...(withChange ? [`${changeHeading(groups)} (procentpunt)`] : []),
+        'Te laat',
+        'Tekort',
+      ]}
     >
       {groups.map((group) => (
         <TableRow key={group.groep.code}>
@@ -91,6 +114,7 @@ export function PhaseTable({ id, caption, groups, showCode = false }: { id: stri
             <TableCell key={phase}>{count(group, phase).toLocaleString('nl-NL')}</TableCell>
           ))}
           <TableCell>{percentText(group.aandeelGeimplementeerd)}</TableCell>
+          {withChange && <TableCell>{shareChangeCell(group, '')}</TableCell>}
           <TableCell>{group.teLaat.toLocaleString('nl-NL')}</TableCell>
           <TableCell>{percentText(group.tekort)}</TableCell>
         </TableRow>

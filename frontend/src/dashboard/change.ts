@@ -40,9 +40,12 @@ export function changeHeading(rows: MaybeChanged[]): string {
   return previous ? `Verandering ${sinceText(previous)}` : 'Verandering';
 }
 
-/** A row's change of the share implemented, under `changeHeading`: "+0,9 procentpunt", "gelijk", or "–". */
-export function shareChangeCell(row: MaybeChanged): string {
-  return changeText(row.verandering?.aandeelGeimplementeerd ?? null, 'procentpunt');
+/**
+ * A row's change of the share implemented, under `changeHeading`: "+0,9 procentpunt", "gelijk", or "–";
+ * with `unit` '' just "+0,9", for a narrow table whose heading names the unit.
+ */
+export function shareChangeCell(row: MaybeChanged, unit = 'procentpunt'): string {
+  return changeText(row.verandering?.aandeelGeimplementeerd ?? null, unit);
 }
 
 /** The measures whose share implemented changed since the previous period, most changed first. */
