@@ -18,6 +18,7 @@ from api.ict.schemas import (
     Counts,
     ReadinessChangeRead,
     ReadinessRead,
+    SupplierListItem,
     SupplierRead,
     UsageChangeRead,
     UsageRead,
@@ -35,6 +36,13 @@ def supplier_read(view: catalogue.SupplierView) -> SupplierRead:
         demo=o.is_demo,
         _links=SelfLinks(self=Link(href=api_path("ict", "leveranciers", o.code))),
     )
+
+
+def supplier_list_item(
+    view: catalogue.SupplierView, open_signals: dict[str, int] | None
+) -> SupplierListItem:
+    counted = None if open_signals is None else open_signals.get(view.organisation.code, 0)
+    return SupplierListItem(**supplier_read(view).__dict__, open_signalen=counted)
 
 
 def application_ref(application: Application, suppliers: dict[str, str]) -> ApplicationRef:

@@ -31,6 +31,7 @@ from api.ict.schemas import (
     UsageChoice,
     UsageHistory,
 )
+from api.signals import of_supplier
 
 router = json_router(tags=["ICT-gereedheid"], conditional=False)
 
@@ -60,7 +61,8 @@ STALE = errors(e412="Iemand anders wijzigde dit intussen.", e428="If-Match ontbr
 )
 def list_suppliers(principal: CurrentPrincipal, session: SessionDep) -> SupplierList:
     found = catalogue.find_suppliers(session, principal)
-    return SupplierList(resultaten=[presenters.supplier_read(v) for v in found])
+    signals = of_supplier.open_counts(session, principal)
+    return SupplierList(resultaten=[presenters.supplier_list_item(v, signals) for v in found])
 
 
 def _supplier(view: catalogue.SupplierView) -> Response:

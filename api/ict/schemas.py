@@ -29,8 +29,16 @@ class SupplierRead(ApiModel):
     links: SelfLinks = Field(alias="_links")
 
 
+class SupplierListItem(SupplierRead):
+    open_signalen: int | None = Field(
+        description="Open signalen (nog niet teruggekoppeld of afgewezen) die deze leverancier "
+        "noemen, zoals het register met open=true&leverancier=<code> ze telt; alleen voor het "
+        "programmateam."
+    )
+
+
 class SupplierList(ApiModel):
-    resultaten: list[SupplierRead]
+    resultaten: list[SupplierListItem]
 
 
 class SupplierChange(RequestModel):

@@ -1,5 +1,5 @@
-"""A software supplier's open signals, for the ICT readiness views (api/ict/views_router.py):
-how many open signals name it, and the latest few.
+"""A software supplier's open signals, for the ICT views (api/ict/views_router.py, the
+suppliers' list): how many open signals name it, and the latest few.
 
 "Open" is the register's own: not yet fed back nor rejected (`open=true`, `closed_at` empty),
 so the numbers match the register filtered on the supplier. Only the programme team sees them
@@ -40,3 +40,11 @@ def open_of(
         return None
     found, total = repository.find_signals(session, _open_of(code), PageParams(1, limit))
     return OpenSignals(count=total, latest=[(s.id, s.title) for s in found])
+
+
+def open_counts(session: Session, principal: Principal) -> dict[str, int] | None:
+    """Per supplier, how many open signals name it (as `open_of` counts them), for the list of
+    every supplier: one query, not one per supplier. None for anyone but the programme team."""
+    if not may_see(principal):
+        return None
+    return repository.count_per_supplier(session, SignalFilter(open_only=True))

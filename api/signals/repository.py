@@ -103,6 +103,18 @@ def _filtered(criteria: SignalFilter) -> Select[Signal]:
     return query
 
 
+def count_per_supplier(session: Session, criteria: SignalFilter) -> dict[str, int]:
+    """How many signals `criteria` finds per supplier they name, in one query: what
+    `find_signals` counts with `supplier` set to each."""
+    found = _filtered(criteria).subquery()
+    query = (
+        select(found.c.supplier_code, func.count())
+        .where(found.c.supplier_code.is_not(None))
+        .group_by(found.c.supplier_code)
+    )
+    return {code: count for code, count in session.execute(query)}
+
+
 def find_signals(
     session: Session, criteria: SignalFilter, page: PageParams
 ) -> tuple[list[Signal], int]:

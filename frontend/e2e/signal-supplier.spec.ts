@@ -8,7 +8,7 @@ import { asRole, openAs, test } from './sessions';
 /**
  * A signal about ICT names its supplier: the Utrecht contact picks it when she reports (the
  * select appears only for that kind, axe-clean and without sideways scrolling at 360px), and the
- * advisor finds the signal by its supplier in the register.
+ * advisor finds the signal by its supplier in the register, and from the suppliers' list.
  */
 test.describe('ingelogd als redacteur', () => {
   test.use(asRole('redacteur'));
@@ -51,5 +51,14 @@ test.describe('ingelogd als redacteur', () => {
     await page.getByLabel('Leverancier').selectOption({ label: 'Tulpdata (demo)' });
     await page.getByRole('button', { name: 'Filteren' }).click();
     await expect(page.getByText('Geen signalen gevonden met deze filters.')).toBeVisible();
+
+    // The suppliers' list counts the supplier's open signals and links to them in the register.
+    await page.goto('/ict/leveranciers');
+    const open = page.getByRole('link', { name: new RegExp(`^\\d+ open signa(al|len) over ${supplier.replace(/[()]/g, '\\$&')}$`) });
+    await expect(open).toBeVisible();
+    await expectNoAxeViolations(page);
+    await open.click();
+    await expect(page).toHaveURL(/leverancier=demo-rekenwerk&open=true/);
+    await expect(page.getByRole('link', { name: title })).toBeVisible();
   });
 });

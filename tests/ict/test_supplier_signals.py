@@ -1,6 +1,7 @@
 """A supplier's overview names the open signals about it, for the team only: the count is the
 register's open signals naming the supplier (checked by brute force over every row), a closed
-signal leaves it, and the supplier's own client gets null."""
+signal leaves it, and the supplier's own client gets null. The list of suppliers gives every
+supplier's count, from one grouped query."""
 
 from collections.abc import Callable
 
@@ -59,6 +60,10 @@ async def test_open_signals_per_supplier_for_the_team_only(
         ids = sorted(expected.get(code, []), reverse=True)
         assert signals["aantal"] == len(ids), code
         assert [s["id"] for s in signals["laatste"]] == ids[:3], code
+    listed = await editor.get("/api/v1/ict/leveranciers")
+    assert listed.status_code == 200, listed.text
+    per_supplier = {s["code"]: s["openSignalen"] for s in listed.json()["resultaten"]}
+    assert per_supplier == {code: len(expected.get(code, [])) for code in codes}
     contact_principal = Principal(kind="user", user_id=2, roles=frozenset({Role.MUNICIPAL_CONTACT}))
     assert of_supplier.open_of(db, contact_principal, OWN) is None
     mine = (await editor.get(f"/api/v1/ict/leveranciers/{OWN}/overzicht")).json()["openSignalen"]
@@ -73,6 +78,9 @@ async def test_open_signals_per_supplier_for_the_team_only(
     await walk(editor, second["id"], "afgewezen")
     after = (await editor.get(f"/api/v1/ict/leveranciers/{OWN}/overzicht")).json()
     assert after["openSignalen"]["aantal"] == mine["aantal"] - 1 == len(brute_force(db)[OWN])
+    listed = (await editor.get("/api/v1/ict/leveranciers")).json()["resultaten"]
+    own_count = next(s["openSignalen"] for s in listed if s["code"] == OWN)
+    assert own_count == after["openSignalen"]["aantal"]
 
     # The supplier's own client sees its overview, never the signals about it.
     theirs = await own.get(f"/api/v1/ict/leveranciers/{OWN}/overzicht")

@@ -10789,7 +10789,35 @@ export interface components {
         /** SupplierList */
         SupplierList: {
             /** Resultaten */
-            resultaten: components["schemas"]["SupplierRead"][];
+            resultaten: components["schemas"]["SupplierListItem"][];
+        };
+        /** SupplierListItem */
+        SupplierListItem: {
+            /**
+             * Code
+             * @example demo-rekenwerk
+             */
+            code: string;
+            /** Naam */
+            naam: string;
+            /**
+             * Cijfersopenbaar
+             * @description De leverancier stemde ermee in dat het publiek haar cijfers onder eigen naam ziet; anders telt zij alleen mee in het totaal van de overige leveranciers.
+             */
+            cijfersOpenbaar: boolean;
+            /**
+             * Applicaties
+             * @description Aantal applicaties van deze leverancier.
+             */
+            applicaties: number;
+            /** Demo */
+            demo: boolean;
+            _links: components["schemas"]["SelfLinks"];
+            /**
+             * Opensignalen
+             * @description Open signalen (nog niet teruggekoppeld of afgewezen) die deze leverancier noemen, zoals het register met open=true&leverancier=<code> ze telt; alleen voor het programmateam.
+             */
+            openSignalen: number | null;
         };
         /** SupplierMeasureReadiness */
         SupplierMeasureReadiness: {

@@ -45,7 +45,7 @@ describe('the ICT readiness screens', () => {
   it('changes a consent with the supplier’s own ETag, and sends nothing when someone else changed it first', async () => {
     const stored = { a: supplier('a', false), b: supplier('b', false) };
     const fetchMock = teamApi({
-      '/api/v1/ict/leveranciers': () => json({ resultaten: [supplier('a', false), supplier('b', false)] }),
+      '/api/v1/ict/leveranciers': () => json({ resultaten: [{ ...supplier('a', false), openSignalen: 2 }, { ...supplier('b', false), openSignalen: 0 }] }),
       // A colleague gave a's consent after the list was loaded.
       '/api/v1/ict/leveranciers/a': () => json({ ...stored.a, cijfersOpenbaar: true }, 200, { ETag: '"v2"' }),
       'GET /api/v1/ict/leveranciers/b': () => json(stored.b, 200, { ETag: '"v4"' }),
@@ -53,6 +53,12 @@ describe('the ICT readiness screens', () => {
     });
     renderApp('/ict/leveranciers');
     const table = await screen.findByRole('table', { name: /^Leveranciers/ }, FIND);
+    // The open signals naming each supplier, linked to the register filtered on them.
+    expect(within(table).getByRole('link', { name: '2 open signalen over Leverancier a' })).toHaveAttribute(
+      'href',
+      '/signalen?leverancier=a&open=true',
+    );
+    expect(within(within(table).getAllByRole('row')[2] as HTMLElement).getByText('Geen')).toBeInTheDocument();
 
     fireEvent.click(within(table).getByRole('button', { name: 'Instemming vastleggen voor Leverancier a' }));
     const notice = await screen.findByRole('heading', { name: 'Iemand anders heeft deze instemming al gewijzigd' }, FIND);

@@ -8,10 +8,23 @@ import { ErrorAlert } from '../shared/ErrorAlert';
 import { StatusMessage } from '../shared/StatusMessage';
 import { useSuppliers } from './api';
 import { ConsentButton } from './ConsentButton';
-import { IMPORT_PATH, supplierPath } from './paths';
+import { IMPORT_PATH, supplierPath, supplierSignalsPath } from './paths';
+import type { SupplierListItem } from './types';
 import { useStale } from './useStale';
 
-/** /ict/leveranciers: the suppliers, their applications and their consent to public figures (team). */
+/** The number of open signals naming the supplier, linked to them in the register. */
+function OpenSignalsCell({ supplier }: { supplier: SupplierListItem }) {
+  const count = supplier.openSignalen ?? 0;
+  if (count === 0) return 'Geen';
+  return (
+    <AppLink to={supplierSignalsPath(supplier.code)}>
+      {count.toLocaleString('nl-NL')}{' '}
+      <span className="spoorboek-visually-hidden">open {count === 1 ? 'signaal' : 'signalen'} over {supplier.naam}</span>
+    </AppLink>
+  );
+}
+
+/** /ict/leveranciers: the suppliers, their applications, the open signals about them and their consent to public figures (team). */
 export default function SuppliersPage() {
   const suppliers = useSuppliers();
   const { shown: staleShown, ref: staleRef, report: reportStale } = useStale();
@@ -43,8 +56,8 @@ export default function SuppliersPage() {
       {list.length > 0 && (
         <DataTable
           id="leveranciers-tabel"
-          caption="Leveranciers, hun applicaties en hun instemming met openbare cijfers"
-          columns={['Leverancier', 'Applicaties', 'Cijfers openbaar onder eigen naam', 'Wijzigen']}
+          caption="Leveranciers, hun applicaties, de open signalen over hen en hun instemming met openbare cijfers"
+          columns={['Leverancier', 'Applicaties', 'Open signalen', 'Cijfers openbaar onder eigen naam', 'Wijzigen']}
         >
           {list.map((supplier) => (
             <TableRow key={supplier.code}>
@@ -52,6 +65,9 @@ export default function SuppliersPage() {
                 <AppLink to={supplierPath(supplier.code)}>{supplier.naam}</AppLink>
               </TableHeaderCell>
               <TableCell>{supplier.applicaties.toLocaleString('nl-NL')}</TableCell>
+              <TableCell>
+                <OpenSignalsCell supplier={supplier} />
+              </TableCell>
               <TableCell>{supplier.cijfersOpenbaar ? 'Ja, ingestemd' : 'Nee'}</TableCell>
               <TableCell>
                 <ConsentButton

@@ -22,6 +22,7 @@ import type {
   ReadinessReport,
   SoftwareMeasure,
   Supplier,
+  SupplierListItem,
   SupplierOverview,
   UsageHistory,
 } from './types';
@@ -49,7 +50,7 @@ export function etagOf(version: number): string {
   return `"v${version}"`;
 }
 
-export async function fetchSuppliers(signal?: AbortSignal): Promise<Supplier[]> {
+export async function fetchSuppliers(signal?: AbortSignal): Promise<SupplierListItem[]> {
   return (await unwrap(apiClient.GET('/ict/leveranciers', { signal }))).resultaten;
 }
 

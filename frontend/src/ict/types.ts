@@ -5,6 +5,8 @@ export type ReadinessStatus = components['schemas']['ReadinessStatus'];
 export type IctVerdict = components['schemas']['IctVerdict'];
 export type ChangeSource = components['schemas']['ChangeSource'];
 export type Supplier = components['schemas']['SupplierRead'];
+/** A supplier in the list of all, with the open signals naming it (team only). */
+export type SupplierListItem = components['schemas']['SupplierListItem'];
 /** The open signals naming a supplier (team only; null for the supplier's own client). */
 export type SupplierSignals = components['schemas']['SupplierSignals'];
 export type SupplierOverview = components['schemas']['SupplierOverview'];
