@@ -297,17 +297,12 @@ def write_usage(
 
 
 def usage_history(
-    session: Session, principal: Principal, code: str
-) -> tuple[tuple[str, str], list[UsageChange], dict[int, Application]]:
+    session: Session, principal: Principal, code: str, page: PageParams
+) -> tuple[tuple[str, str], list[UsageChange], int, dict[int, Application]]:
+    """A page of the municipality's usage changes, their total, and the applications they name
+    (read in one query)."""
     policy.ensure_can_read_municipality(principal, code)
     municipality = _municipality(session, code)
-    changes = repository.usage_history(session, code)
-    applications = {
-        a.id: a
-        for a in (
-            repository.application(session, i)
-            for i in {c.application_id for c in changes if c.application_id is not None}
-        )
-        if a is not None
-    }
-    return municipality, changes, applications
+    changes, total = repository.usage_history(session, code, page)
+    named = {c.application_id for c in changes if c.application_id is not None}
+    return municipality, changes, total, repository.applications_by_id(session, named)

@@ -1,11 +1,12 @@
 """Every query of ICT readiness. Other domains' tables (organisations, municipalities,
 measures) are read here through their tables, never through their repositories."""
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from api.core.pagination import PageParams
 from api.ict.models import (
     Application,
     Domain,
@@ -100,13 +101,27 @@ def all_usages(session: Session) -> list[tuple[str, Domain, int]]:
     return [(m, Domain(d), a) for m, d, a in session.execute(query)]
 
 
-def usage_history(session: Session, municipality_code: str) -> list[UsageChange]:
+def usage_history(
+    session: Session, municipality_code: str, page: PageParams
+) -> tuple[list[UsageChange], int]:
+    """One page of a municipality's usage changes, newest first, and how many there are."""
+    mine = UsageChange.municipality_code == municipality_code
+    total = session.scalar(select(func.count()).select_from(UsageChange).where(mine)) or 0
     query = (
         select(UsageChange)
-        .where(UsageChange.municipality_code == municipality_code)
+        .where(mine)
         .order_by(UsageChange.changed_at.desc(), UsageChange.id.desc())
+        .offset(page.offset)
+        .limit(page.size)
     )
-    return list(session.scalars(query))
+    return list(session.scalars(query)), total
+
+
+def applications_by_id(session: Session, ids: Collection[int]) -> dict[int, Application]:
+    if not ids:
+        return {}
+    query = select(Application).where(Application.id.in_(sorted(ids)))
+    return {a.id: a for a in session.scalars(query)}
 
 
 def add_usage_change(session: Session, change: UsageChange) -> None:

@@ -302,13 +302,22 @@ def choose_application(
     openapi_extra=PERSON,
 )
 def usage_history(
-    code: MunicipalityCode, principal: CurrentPrincipal, session: SessionDep
+    request: Request,
+    code: MunicipalityCode,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    page: PageDep,
 ) -> UsageHistory:
-    (municipality, name), changes, applications = catalogue.usage_history(session, principal, code)
+    (municipality, name), changes, total, applications = catalogue.usage_history(
+        session, principal, code, page
+    )
     names = catalogue.supplier_names(session)
+    info, links = page_envelope(request, page, total)
     return UsageHistory(
         gemeente=CodeName(code=municipality, naam=name),
         resultaten=[presenters.usage_change_read(c, applications, names) for c in changes],
+        paginering=info,
+        _links=links,
     )
 
 

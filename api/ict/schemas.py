@@ -115,6 +115,8 @@ class UsageChangeRead(ApiModel):
 class UsageHistory(ApiModel):
     gemeente: CodeName
     resultaten: list[UsageChangeRead]
+    paginering: PageInfo
+    links: PageLinks = Field(alias="_links")
 
 
 class ImportReport(ApiModel):

@@ -260,3 +260,23 @@ async def test_measure_flags_and_municipal_applications(
     team_history = (await editor.get("/api/v1/gemeenten/GM0534/applicaties/historie")).json()
     assert team_history["resultaten"][0]["bron"] == "redactie"
     assert team_history["resultaten"][0]["applicatie"] is None
+
+    # In pages, newest first: the pages together are the whole history, each change once.
+    whole = history["resultaten"]
+    assert history["paginering"]["totaal"] == len(whole) >= 2
+    paged = []
+    for number in range(1, len(whole) + 1):
+        page = await utrecht.get(
+            "/api/v1/gemeenten/GM0344/applicaties/historie",
+            params={"pagina": number, "paginaGrootte": 1},
+        )
+        assert page.status_code == 200, page.text
+        body = page.json()
+        assert body["paginering"]["aantalPaginas"] == len(whole)
+        assert (body["_links"]["next"] is None) == (number == len(whole))
+        paged += body["resultaten"]
+    assert paged == whole
+    too_big = await utrecht.get(
+        "/api/v1/gemeenten/GM0344/applicaties/historie", params={"paginaGrootte": 101}
+    )
+    assert too_big.status_code == 400

@@ -11250,6 +11250,8 @@ export interface components {
             gemeente: components["schemas"]["CodeName"];
             /** Resultaten */
             resultaten: components["schemas"]["UsageChangeRead"][];
+            paginering: components["schemas"]["PageInfo"];
+            _links: components["schemas"]["PageLinks"];
         };
         /** UsageRead */
         UsageRead: {
@@ -37633,7 +37635,12 @@ export interface operations {
     };
     gemeenteApplicatiesHistorie: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Paginanummer, vanaf 1. */
+                pagina?: number;
+                /** @description Resultaten per pagina, 1 tot en met 100. */
+                paginaGrootte?: number;
+            };
             header?: never;
             path: {
                 code: string;

@@ -136,14 +136,21 @@ describe('the ICT readiness screens', () => {
     const contact = loggedInAs(['gemeente'], { id: 5, naam: 'Carla Contact', gemeenten: [{ code: 'GM0344', naam: 'Utrecht' }] });
     mockApi({
       '/api/v1/sessies/huidig': contact.handler,
-      '/api/v1/gemeenten/GM0344/applicaties/historie': () =>
-        json({
+      '/api/v1/gemeenten/GM0344/applicaties/historie': (url) => {
+        const page = Number(url.searchParams.get('pagina'));
+        return json({
           gemeente: { code: 'GM0344', naam: 'Utrecht' },
-          resultaten: [
-            { domein: 'werk', applicatie: null, bron: 'gemeente', door: 'user:5', op: '2026-12-01T09:00:00Z' },
-            { domein: 'inkomen', applicatie: readiness(1, '2027.1').applicatie, bron: 'import', door: 'user:2', op: '2026-11-01T09:00:00Z' },
-          ],
-        }),
+          resultaten:
+            page === 1
+              ? [
+                  { domein: 'werk', applicatie: null, bron: 'gemeente', door: 'user:5', op: '2026-12-01T09:00:00Z' },
+                  { domein: 'inkomen', applicatie: readiness(1, '2027.1').applicatie, bron: 'import', door: 'user:2', op: '2026-11-01T09:00:00Z' },
+                ]
+              : [{ domein: 'schulden', applicatie: null, bron: 'redactie', door: 'user:2', op: '2026-10-01T09:00:00Z' }],
+          paginering: { pagina: page, paginaGrootte: 25, totaal: 26, aantalPaginas: 2 },
+          _links: { self: { href: '' }, first: { href: '' }, last: { href: '' } },
+        });
+      },
     });
     renderApp('/ict/gemeenten/GM0344/historie');
     const table = await screen.findByRole('table', { name: /^Wijzigingen van de applicaties van Utrecht/ }, FIND);
@@ -152,5 +159,10 @@ describe('the ICT readiness screens', () => {
       ['Werk', 'Geen', 'Gemeente', 'gebruiker 5'],
       ['Inkomen', 'Rekenwerk Inkomen, van Rekenwerk', 'Import uit softwarecatalogus', 'gebruiker 2'],
     ]);
+    expect(screen.getByRole('status')).toHaveTextContent('26 wijzigingen, nieuwste eerst.');
+
+    // The older changes are on the next page.
+    fireEvent.click(screen.getByRole('link', { name: 'Volgende pagina' }));
+    expect(await screen.findByRole('cell', { name: 'Schulden' }, FIND)).toBeInTheDocument();
   });
 });

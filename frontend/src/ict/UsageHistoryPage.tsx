@@ -7,9 +7,10 @@ import { NotFoundPage } from '../app/NotFoundPage';
 import { municipalityPath } from '../progress/paths';
 import { DataTable } from '../shared/DataTable';
 import { DutchDateTime } from '../shared/DutchDateTime';
-import { ErrorAlert } from '../shared/ErrorAlert';
-import { StatusMessage } from '../shared/StatusMessage';
-import { useUsageHistory } from './api';
+import { PagedResults } from '../shared/PagedResults';
+import { pageFrom } from '../shared/Pagination';
+import { counted, usePagedList } from '../shared/usePagedList';
+import { usageHistoryQuery } from './api';
 import { DOMAIN_LABELS, sourceLabel, whoText } from './labels';
 import type { UsageChange } from './types';
 
@@ -45,9 +46,22 @@ function HistoryTable({ name, changes }: { name: string; changes: UsageChange[] 
   );
 }
 
+/** Changes to a page: a municipality's four domains change seldom, but imports can run often. */
+const PAGE_SIZE = 25;
+
 function History({ code }: { code: string }) {
-  const history = useUsageHistory(code);
-  if (history.isError && history.error instanceof ApiError && history.error.status === 404) {
+  const list = usePagedList({
+    filtersFrom: (params) => ({ pagina: pageFrom(params.get('pagina')), paginaGrootte: PAGE_SIZE }),
+    query: (filters) => usageHistoryQuery(code, filters),
+    messages: {
+      loading: 'Geschiedenis laden…',
+      updating: 'Geschiedenis bijwerken…',
+      empty: 'Er is nog geen applicatie opgegeven of gewijzigd.',
+      found: ({ total }) => `${counted(total, 'wijziging', 'wijzigingen')}, nieuwste eerst.`,
+    },
+  });
+  const { query } = list;
+  if (query.isError && query.error instanceof ApiError && query.error.status === 404) {
     return (
       <>
         <title>Gemeente niet gevonden – Spoorboek</title>
@@ -56,8 +70,7 @@ function History({ code }: { code: string }) {
       </>
     );
   }
-  const name = history.data?.gemeente.naam;
-  const changes = history.data?.resultaten ?? [];
+  const name = query.data?.gemeente.naam;
   return (
     <>
       <title>{`Geschiedenis van de applicaties${name ? ` – ${name}` : ''} – Spoorboek`}</title>
@@ -67,11 +80,9 @@ function History({ code }: { code: string }) {
         Elke wijziging van de applicatie per domein blijft bewaard, met de bron: de gemeente zelf, het programmateam of een
         import uit de softwarecatalogus.
       </Paragraph>
-      <StatusMessage>
-        {history.isPending ? 'Geschiedenis laden…' : history.data && changes.length === 0 ? 'Er is nog geen applicatie opgegeven of gewijzigd.' : ''}
-      </StatusMessage>
-      {history.isError && <ErrorAlert error={history.error} onRetry={() => void history.refetch()} />}
-      {name && changes.length > 0 && <HistoryTable name={name} changes={changes} />}
+      <PagedResults list={list} heading="Wijzigingen">
+        {(page) => <HistoryTable name={page.gemeente.naam} changes={page.resultaten} />}
+      </PagedResults>
     </>
   );
 }

@@ -41,7 +41,7 @@ export const ictKeys = {
   measures: ['prive', 'ict', 'maatregelen'] as const,
   waiters: (measure: string) => ['prive', 'ict', 'maatregelen', measure, 'wachtenden'] as const,
   municipality: (code: string) => ['prive', 'ict', 'gemeente', code] as const,
-  usageHistory: (code: string) => ['prive', 'ict', 'gemeente', code, 'historie'] as const,
+  usageHistory: (code: string, filters: UsageHistoryFilters) => ['prive', 'ict', 'gemeente', code, 'historie', filters] as const,
   publicFigures: ['ict', 'cijfers'] as const,
 };
 
@@ -157,8 +157,14 @@ export function chooseApplication(code: string, domein: Domain, version: number,
   );
 }
 
-export function fetchUsageHistory(code: string, signal?: AbortSignal): Promise<UsageHistory> {
-  return unwrap(apiClient.GET('/gemeenten/{code}/applicaties/historie', { params: { path: { code } }, signal }));
+/** A page of a municipality's usage history, newest first. */
+export interface UsageHistoryFilters {
+  pagina: number;
+  paginaGrootte: number;
+}
+
+export function fetchUsageHistory(code: string, filters: UsageHistoryFilters, signal?: AbortSignal): Promise<UsageHistory> {
+  return unwrap(apiClient.GET('/gemeenten/{code}/applicaties/historie', { params: { path: { code }, query: filters }, signal }));
 }
 
 export function fetchPublicFigures(signal?: AbortSignal): Promise<PublicFigures> {
@@ -217,8 +223,12 @@ export function useIctLightCauses(code: string): Record<string, string> {
   return useMemo(() => lightCauses(ict.data), [ict.data]);
 }
 
-export function useUsageHistory(code: string) {
-  return useQuery({ queryKey: ictKeys.usageHistory(code), queryFn: ({ signal }) => fetchUsageHistory(code, signal), staleTime: 0 });
+export function usageHistoryQuery(code: string, filters: UsageHistoryFilters) {
+  return queryOptions({
+    queryKey: ictKeys.usageHistory(code, filters),
+    queryFn: ({ signal }) => fetchUsageHistory(code, filters, signal),
+    staleTime: 0,
+  });
 }
 
 export function usePublicFigures() {
