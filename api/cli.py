@@ -143,14 +143,16 @@ def create_admin(
 @app.command("create-client")
 def create_client(
     name: Annotated[str, typer.Option(help="Naam van de koppeling.")],
-    kind: Annotated[str, typer.Option(help="partner of script.")],
+    kind: Annotated[str, typer.Option(help="partner, script of leverancier.")],
     scope: Annotated[
         list[str], typer.Option(help="Scope, bijvoorbeeld producten:lezen (herhaalbaar).")
     ],
     municipality: Annotated[
         list[str] | None, typer.Option(help="Gemeentecode voor een script (herhaalbaar).")
     ] = None,
-    organisation: Annotated[str | None, typer.Option(help="Organisatiecode (partner).")] = None,
+    organisation: Annotated[
+        str | None, typer.Option(help="Organisatiecode (partner, leverancier).")
+    ] = None,
 ) -> None:
     """Maak een machinekoppeling; client_id en geheim worden één keer getoond."""
     from api.accounts.admin_cli import create_client as create
