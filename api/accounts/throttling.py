@@ -15,11 +15,12 @@ import enum
 import hashlib
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
 from api.accounts.models import LoginThrottle
+from api.core import clock
 from api.core.errors import TooManyRequestsError
 from api.core.queries import locked_by_key
 from api.core.settings import Settings
@@ -74,7 +75,7 @@ def reserve(
     """Reserve one attempt under every limit and commit, or raise 429 without reserving."""
     deadline = time.monotonic() + MAX_WAIT_SECONDS
     while True:
-        moment = now or datetime.now(UTC)
+        moment = now or clock.now()
         wait = _try_reserve(session, limits, moment)
         # The one commit outside the session dependency: parallel attempts must see this
         # reservation before the slow verification starts (and a lock or a full slot must not
@@ -95,7 +96,7 @@ def settle(
     now: datetime | None = None,
 ) -> None:
     """Record how a reserved attempt ended, in the request's transaction."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     counted = [limit for limit in limits if limit.counted]
     rows = _locked_rows(session, [limit.key for limit in counted], now)
     for limit in counted:
