@@ -69,14 +69,11 @@ def sign_in_limits(settings: Settings, kind: str, identifier: str, address: str)
     ]
 
 
-def reserve(
-    session: Session, settings: Settings, limits: list[Limit], now: datetime | None = None
-) -> None:
+def reserve(session: Session, settings: Settings, limits: list[Limit]) -> None:
     """Reserve one attempt under every limit and commit, or raise 429 without reserving."""
     deadline = time.monotonic() + MAX_WAIT_SECONDS
     while True:
-        moment = now or clock.now()
-        wait = _try_reserve(session, limits, moment)
+        wait = _try_reserve(session, limits, clock.now())
         # The one commit outside the session dependency: parallel attempts must see this
         # reservation before the slow verification starts (and a lock or a full slot must not
         # be held while waiting).
@@ -93,10 +90,9 @@ def settle(
     settings: Settings,
     limits: list[Limit],
     outcome: Outcome,
-    now: datetime | None = None,
 ) -> None:
     """Record how a reserved attempt ended, in the request's transaction."""
-    now = now or clock.now()
+    now = clock.now()
     counted = [limit for limit in limits if limit.counted]
     rows = _locked_rows(session, [limit.key for limit in counted], now)
     for limit in counted:
