@@ -39,9 +39,9 @@ def supplier_read(view: catalogue.SupplierView) -> SupplierRead:
 
 
 def supplier_list_item(
-    view: catalogue.SupplierView, open_signals: dict[str, int] | None
+    view: catalogue.SupplierView, open_signals: dict[str, int]
 ) -> SupplierListItem:
-    counted = None if open_signals is None else open_signals.get(view.organisation.code, 0)
+    counted = open_signals.get(view.organisation.code, 0)
     return SupplierListItem(**supplier_read(view).__dict__, open_signalen=counted)
 
 

@@ -61,7 +61,7 @@ STALE = errors(e412="Iemand anders wijzigde dit intussen.", e428="If-Match ontbr
 )
 def list_suppliers(principal: CurrentPrincipal, session: SessionDep) -> SupplierList:
     found = catalogue.find_suppliers(session, principal)
-    signals = of_supplier.open_counts(session, principal)
+    signals = of_supplier.open_counts(session)
     return SupplierList(resultaten=[presenters.supplier_list_item(v, signals) for v in found])
 
 

@@ -30,10 +30,9 @@ class SupplierRead(ApiModel):
 
 
 class SupplierListItem(SupplierRead):
-    open_signalen: int | None = Field(
+    open_signalen: int = Field(
         description="Open signalen (nog niet teruggekoppeld of afgewezen) die deze leverancier "
-        "noemen, zoals het register met open=true&leverancier=<code> ze telt; alleen voor het "
-        "programmateam."
+        "noemen, zoals het register met open=true&leverancier=<code> ze telt."
     )
 
 

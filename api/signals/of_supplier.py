@@ -42,9 +42,8 @@ def open_of(
     return OpenSignals(count=total, latest=[(s.id, s.title) for s in found])
 
 
-def open_counts(session: Session, principal: Principal) -> dict[str, int] | None:
+def open_counts(session: Session) -> dict[str, int]:
     """Per supplier, how many open signals name it (as `open_of` counts them), for the list of
-    every supplier: one query, not one per supplier. None for anyone but the programme team."""
-    if not may_see(principal):
-        return None
+    every supplier, which only the programme team reads (ict/policy.py): one query, not one per
+    supplier."""
     return repository.count_per_supplier(session, SignalFilter(open_only=True))

@@ -10815,9 +10815,9 @@ export interface components {
             _links: components["schemas"]["SelfLinks"];
             /**
              * Opensignalen
-             * @description Open signalen (nog niet teruggekoppeld of afgewezen) die deze leverancier noemen, zoals het register met open=true&leverancier=<code> ze telt; alleen voor het programmateam.
+             * @description Open signalen (nog niet teruggekoppeld of afgewezen) die deze leverancier noemen, zoals het register met open=true&leverancier=<code> ze telt.
              */
-            openSignalen: number | null;
+            openSignalen: number;
         };
         /** SupplierMeasureReadiness */
         SupplierMeasureReadiness: {

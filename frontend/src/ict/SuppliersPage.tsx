@@ -14,7 +14,7 @@ import { useStale } from './useStale';
 
 /** The number of open signals naming the supplier, linked to them in the register. */
 function OpenSignalsCell({ supplier }: { supplier: SupplierListItem }) {
-  const count = supplier.openSignalen ?? 0;
+  const count = supplier.openSignalen;
   if (count === 0) return 'Geen';
   return (
     <AppLink to={supplierSignalsPath(supplier.code)}>
